@@ -1,0 +1,271 @@
+/**
+ * Sign-in, sessions and sign-out. Sessions are lucia v3 sessions stored through Kysely (see
+ * docs/decisions/001-sessions.md); the cookie carries only the session id.
+ */
+import { redirect } from "@remix-run/node";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+
+import type { SessionUser } from "~/models/access.server";
+import { recordAudit } from "~/models/audit.server";
+import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
+import { getDb, type DB } from "~/utils/db.server";
+import { cookieSecure, env } from "~/utils/env.server";
+import { newId, nowIso } from "~/utils/ids.server";
+import type { Role } from "~db/schema";
+
+interface SessionAttributes {
+  createdAt: string;
+}
+
+type UserAttributes = Omit<SessionUser, "id">;
+
+declare module "lucia" {
+  interface Register {
+    Lucia: Lucia<SessionAttributes, UserAttributes>;
+    DatabaseSessionAttributes: { created_at: string; ip: string | null; user_agent: string | null };
+    DatabaseUserAttributes: UserAttributes;
+  }
+}
+
+/** lucia's Adapter over Kysely: portable SQL, and a disabled user has no valid session. */
+export class KyselySessionAdapter implements Adapter {
+  constructor(private readonly db: () => DB) {}
+
+  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await this.db()
+      .selectFrom("sessions as s")
+      .innerJoin("users as u", "u.id", "s.user_id")
+      .innerJoin("organizations as o", "o.id", "u.organization_id")
+      .select([
+        "s.id",
+        "s.user_id",
+        "s.expires_at",
+        "s.created_at",
+        "s.ip",
+        "s.user_agent",
+        "u.email",
+        "u.display_name",
+        "u.role",
+        "u.disabled",
+        "u.organization_id",
+        "o.name as organization_name",
+        "o.short_name as organization_short_name",
+      ])
+      .where("s.id", "=", sessionId)
+      .executeTakeFirst();
+    if (!row) return [null, null];
+    const session: DatabaseSession = {
+      id: row.id,
+      userId: row.user_id,
+      expiresAt: new Date(row.expires_at),
+      attributes: { created_at: row.created_at, ip: row.ip, user_agent: row.user_agent },
+    };
+    if (row.disabled) return [session, null];
+    const user: DatabaseUser = {
+      id: row.user_id,
+      attributes: {
+        email: row.email,
+        displayName: row.display_name,
+        role: row.role,
+        organizationId: row.organization_id,
+        organizationName: row.organization_name,
+        organizationShortName: row.organization_short_name,
+      },
+    };
+    return [session, user];
+  }
+
+  async getUserSessions(userId: string): Promise<DatabaseSession[]> {
+    const rows = await this.db().selectFrom("sessions").selectAll().where("user_id", "=", userId).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      expiresAt: new Date(r.expires_at),
+      attributes: { created_at: r.created_at, ip: r.ip, user_agent: r.user_agent },
+    }));
+  }
+
+  async setSession(session: DatabaseSession): Promise<void> {
+    await this.db()
+      .insertInto("sessions")
+      .values({
+        id: session.id,
+        user_id: session.userId,
+        expires_at: session.expiresAt.toISOString(),
+        created_at: session.attributes.created_at,
+        ip: session.attributes.ip,
+        user_agent: session.attributes.user_agent,
+      })
+      .execute();
+  }
+
+  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    await this.db().updateTable("sessions").set({ expires_at: expiresAt.toISOString() }).where("id", "=", sessionId).execute();
+  }
+
+  // Sessions are credentials, not records: ending one removes it (see the sessions decision).
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.db().deleteFrom("sessions").where("id", "=", sessionId).execute();
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    await this.db().deleteFrom("sessions").where("user_id", "=", userId).execute();
+  }
+
+  async deleteExpiredSessions(): Promise<void> {
+    await this.db().deleteFrom("sessions").where("expires_at", "<=", nowIso()).execute();
+  }
+}
+
+export const SESSION_COOKIE = "accord_session";
+
+let luciaInstance: Lucia<SessionAttributes, UserAttributes> | undefined;
+
+export function lucia(): Lucia<SessionAttributes, UserAttributes> {
+  return (luciaInstance ??= new Lucia(new KyselySessionAdapter(getDb), {
+    sessionExpiresIn: new TimeSpan(env().SESSION_IDLE_MINUTES, "m"),
+    sessionCookie: {
+      name: SESSION_COOKIE,
+      // A browser-session cookie: the server decides expiry, so the cookie never needs refreshing.
+      expires: false,
+      attributes: { secure: cookieSecure(), sameSite: "lax", path: "/" },
+    },
+    getSessionAttributes: (a) => ({ createdAt: a.created_at }),
+    getUserAttributes: (a) => a,
+  }));
+}
+
+const resolved = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user, or null. Computed once per request however many loaders ask. */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let pending = resolved.get(request);
+  if (!pending) {
+    pending = resolveSessionUser(request);
+    resolved.set(request, pending);
+  }
+  return pending;
+}
+
+async function resolveSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia().validateSession(sessionId);
+  if (!session || !user) return null;
+  const { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } = env();
+  const now = Date.now();
+  if (now - Date.parse(session.createdAt) > SESSION_ABSOLUTE_HOURS * 3_600_000) {
+    await lucia().invalidateSession(session.id);
+    return null;
+  }
+  // lucia only extends a session past half its life; keep the idle window a true 30 minutes,
+  // writing at most once a minute per session.
+  const idleMs = SESSION_IDLE_MINUTES * 60_000;
+  if (!session.fresh && session.expiresAt.getTime() - now < idleMs - 60_000) {
+    await new KyselySessionAdapter(getDb).updateSessionExpiration(session.id, new Date(now + idleMs));
+  }
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role as Role,
+    organizationId: user.organizationId,
+    organizationName: user.organizationName,
+    organizationShortName: user.organizationShortName,
+  };
+}
+
+/** Every loader and action starts here: the user, or a redirect to sign in. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    const params = back && back !== "/" ? `?${new URLSearchParams({ redirectTo: back })}` : "";
+    throw redirect(`/login${params}`);
+  }
+  return user;
+}
+
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+export type SignInResult =
+  | { ok: true; cookie: string; userId: string }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+/** Checks throttling before any hashing, then the password, and audits the outcome. */
+export async function signIn(
+  db: DB,
+  input: { email: string; password: string; ip: string; userAgent: string | null },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
+  const [byEmail, byAddress] = await Promise.all([
+    db
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("email", "=", email)
+      .where("succeeded", "=", 0)
+      .where("at", ">", since)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ip", "=", input.ip)
+      .where("succeeded", "=", 0)
+      .where("at", ">", since)
+      .executeTakeFirstOrThrow(),
+  ]);
+  if (Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byAddress.n) >= MAX_FAILURES_PER_ADDRESS) {
+    await recordAudit(db, { actorId: null, action: "auth.sign_in_throttled", ip: input.ip, detail: email });
+    return { ok: false, reason: "throttled" };
+  }
+
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "password_hash", "disabled"])
+    .where("email", "=", email)
+    .executeTakeFirst();
+  const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  const at = nowIso();
+  if (!user || !passwordOk || user.disabled) {
+    await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 0, at }).execute();
+    await recordAudit(db, {
+      actorId: null,
+      action: "auth.sign_in_failed",
+      ip: input.ip,
+      detail: email,
+      at,
+      entityType: user ? "user" : null,
+      entityId: user?.id ?? null,
+    });
+    return { ok: false, reason: "invalid" };
+  }
+
+  await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 1, at }).execute();
+  await db.updateTable("users").set({ last_sign_in_at: at }).where("id", "=", user.id).execute();
+  const session = await lucia().createSession(user.id, {
+    created_at: at,
+    ip: input.ip,
+    user_agent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, ip: input.ip, at });
+  return { ok: true, cookie: lucia().createSessionCookie(session.id).serialize(), userId: user.id };
+}
+
+/** Ends the session on the server; returns the cookie that clears it in the browser. */
+export async function signOut(db: DB, request: Request, ip: string | null): Promise<string> {
+  const sessionId = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) {
+    const { user } = await lucia().validateSession(sessionId);
+    await lucia().invalidateSession(sessionId);
+    if (user) await recordAudit(db, { actorId: user.id, action: "auth.sign_out", entityType: "user", entityId: user.id, ip });
+  }
+  return lucia().createBlankSessionCookie().serialize();
+}
+
+export async function endAllSessionsOf(userId: string): Promise<void> {
+  await lucia().invalidateUserSessions(userId);
+}

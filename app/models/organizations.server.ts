@@ -1,0 +1,116 @@
+import type { Executor } from "~/models/audit.server";
+import { recordAudit } from "~/models/audit.server";
+import type { DB } from "~/utils/db.server";
+import { newId, nowIso } from "~/utils/ids.server";
+import type { Organization, OrganizationKind } from "~db/schema";
+
+export interface OrganizationInput {
+  name: string;
+  shortName: string;
+  kind: OrganizationKind;
+  country: string;
+  sector?: string | undefined;
+}
+
+export async function listOrganizations(db: DB, options: { includeArchived?: boolean } = {}): Promise<Organization[]> {
+  let query = db.selectFrom("organizations").selectAll();
+  if (!options.includeArchived) query = query.where("archived_at", "is", null);
+  return query.orderBy("name").execute();
+}
+
+export async function getOrganization(db: DB, id: string): Promise<Organization | undefined> {
+  return db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function organizationNameTaken(db: Executor, name: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom("organizations").select("id").where("name", "=", name);
+  if (exceptId) query = query.where("id", "<>", exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function createOrganization(db: DB, actorId: string | null, input: OrganizationInput): Promise<Organization> {
+  const now = nowIso();
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto("organizations")
+      .values({
+        id: newId(),
+        name: input.name,
+        short_name: input.shortName,
+        kind: input.kind,
+        country: input.country,
+        sector: input.sector ?? null,
+        archived_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, { actorId, action: "organization.create", entityType: "organization", entityId: row.id, after: row, at: now });
+    return row;
+  });
+}
+
+export type UpdateResult<T> = { ok: true; record: T } | { ok: false; reason: "conflict"; current: T } | { ok: false; reason: "missing" };
+
+/** Refuses the edit when the record changed since the editor loaded it (its version moved on). */
+export async function updateOrganization(
+  db: DB,
+  actorId: string,
+  id: string,
+  expectedVersion: number,
+  input: OrganizationInput,
+): Promise<UpdateResult<Organization>> {
+  return db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!before) return { ok: false, reason: "missing" } as const;
+    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
+    const after = await tx
+      .updateTable("organizations")
+      .set({
+        name: input.name,
+        short_name: input.shortName,
+        kind: input.kind,
+        country: input.country,
+        sector: input.sector ?? null,
+        version: before.version + 1,
+        updated_at: nowIso(),
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, { actorId, action: "organization.update", entityType: "organization", entityId: id, before, after });
+    return { ok: true, record: after } as const;
+  });
+}
+
+export async function setOrganizationArchived(
+  db: DB,
+  actorId: string,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<UpdateResult<Organization>> {
+  return db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!before) return { ok: false, reason: "missing" } as const;
+    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
+    const now = nowIso();
+    const after = await tx
+      .updateTable("organizations")
+      .set({ archived_at: archived ? now : null, version: before.version + 1, updated_at: now })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? "organization.archive" : "organization.restore",
+      entityType: "organization",
+      entityId: id,
+      before,
+      after,
+    });
+    return { ok: true, record: after } as const;
+  });
+}

@@ -1,0 +1,152 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { assertCan } from "~/models/access.server";
+import { listAuditActions, listAuditEvents, type AuditCursor } from "~/models/audit.server";
+import { requireUser } from "~/models/auth.server";
+import { listUsers } from "~/models/users.server";
+import { auditFilterSchema } from "~/schemas/admin";
+import { getDb } from "~/utils/db.server";
+import { issuesToFieldErrors } from "~/utils/forms";
+import { formatDateTime } from "~/utils/labels";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
+
+function parseCursor(raw: string | null): AuditCursor | null {
+  if (!raw) return null;
+  const [at, id] = raw.split("~");
+  return at && id && !Number.isNaN(Date.parse(at)) ? { at, id } : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  assertCan(await requireUser(request), "audit:read");
+  const url = new URL(request.url);
+  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => k !== "cursor" && v !== ""));
+  const db = getDb();
+  const [users, actions] = await Promise.all([listUsers(db), listAuditActions(db)]);
+  const options = { users: users.map((u) => ({ value: u.id, label: `${u.display_name} (${u.email})` })), actions };
+  const parsed = auditFilterSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
+  }
+  const filter = parsed.data;
+  const { rows, next } = await listAuditEvents(
+    db,
+    { actorId: filter.user, action: filter.action, from: filter.from, to: filter.to },
+    parseCursor(url.searchParams.get("cursor")),
+  );
+  const nextParams = new URLSearchParams(raw);
+  if (next) nextParams.set("cursor", `${next.at}~${next.id}`);
+  return {
+    filter,
+    options,
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      action: r.action,
+      actor: r.actor_name ?? (r.actor_id ? "Unknown user" : "Anonymous"),
+      entity: r.entity_type ? `${r.entity_type}${r.entity_id ? ` ${r.entity_id.slice(0, 8)}` : ""}` : "",
+      detail: r.detail,
+      ip: r.ip,
+      before: r.before_json,
+      after: r.after_json,
+    })),
+    nextHref: next ? `/admin/audit?${nextParams}` : null,
+    firstHref: url.searchParams.has("cursor") ? `/admin/audit?${new URLSearchParams(raw)}` : null,
+  };
+}
+
+export default function AuditPage() {
+  const { filter, options, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header">
+        <h1>Audit log</h1>
+        <p className="muted">Every sign-in, failed sign-in and change, newest first. Entries cannot be edited or removed.</p>
+      </header>
+      <Form method="get" className="filters" aria-label="Filter the audit log">
+        <label className="filter">
+          <span>User</span>
+          <select name="user" defaultValue={filter.user ?? ""} className="input">
+            <option value="">Anyone</option>
+            {options.users.map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Action</span>
+          <select name="action" defaultValue={filter.action ?? ""} className="input">
+            <option value="">Any action</option>
+            {options.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>From</span>
+          <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
+        </label>
+        <label className="filter">
+          <span>To</span>
+          <input type="date" name="to" defaultValue={filter.to ?? ""} className="input" />
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </Form>
+      <div className="table-wrap">
+        <table className="table table--dense">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Record</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="empty">
+                  No events match these filters.
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="nowrap">{formatDateTime(r.at)}</td>
+                <td>{r.actor}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>{r.entity}</td>
+                <td>
+                  {r.detail ? <span>{r.detail} </span> : null}
+                  {r.ip ? <span className="muted small">from {r.ip}</span> : null}
+                  {r.before || r.after ? (
+                    <details>
+                      <summary>Changes</summary>
+                      {r.before ? <pre className="json">Before: {r.before}</pre> : null}
+                      {r.after ? <pre className="json">After: {r.after}</pre> : null}
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label="Pages">
+        {firstHref ? <Link to={firstHref}>Newest</Link> : <span />}
+        {nextHref ? <Link to={nextHref}>Older entries</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+
+import { OrganizationForm } from "~/components/OrganizationForm";
+import { assertCan } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { createOrganization, organizationNameTaken } from "~/models/organizations.server";
+import { organizationSchema } from "~/schemas/admin";
+import { getDb } from "~/utils/db.server";
+import { failure, parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "New organization · Accord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  assertCan(await requireUser(request), "admin:organizations");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireUser(request);
+  assertCan(admin, "admin:organizations");
+  const parsed = parseForm(organizationSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const db = getDb();
+  if (await organizationNameTaken(db, parsed.data.name)) {
+    return data(failure({ name: "An organization with this name already exists." }, parsed.data), { status: 409 });
+  }
+  const organization = await createOrganization(db, admin.id, parsed.data);
+  return redirect(`/admin/organizations/${organization.id}`);
+}
+
+export default function NewOrganizationPage() {
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/admin/organizations">Organizations</Link>
+        </p>
+        <h1>New organization</h1>
+      </header>
+      <div className="card card--form">
+        <OrganizationForm
+          submitLabel="Create organization"
+          defaultValues={actionData?.values}
+          serverErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
+        />
+      </div>
+    </>
+  );
+}

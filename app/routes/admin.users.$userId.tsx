@@ -1,0 +1,206 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { FormError, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { assertCan } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { getOrganization, listOrganizations } from "~/models/organizations.server";
+import { passwordProblem } from "~/models/password.server";
+import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
+import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
+import { getDb } from "~/utils/db.server";
+import { failure, parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
+import { ROLES } from "~db/schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.display_name ?? "User"} · Accord` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireUser(request);
+  assertCan(admin, "admin:users");
+  const db = getDb();
+  const user = await getUser(db, params.userId ?? "");
+  if (!user) notFound();
+  const organizations = await listOrganizations(db);
+  return {
+    user,
+    isSelf: user.id === admin.id,
+    organizations: organizations.map((o) => ({ value: o.id, label: o.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUser(request);
+  assertCan(admin, "admin:users");
+  const db = getDb();
+  const user = await getUser(db, params.userId ?? "");
+  if (!user) notFound();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+
+  if (intent === "profile") {
+    const parsed = parseForm(userProfileSchema, formData);
+    if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
+    const organization = await getOrganization(db, parsed.data.organizationId);
+    if (!organization || organization.archived_at) {
+      return data({ intent, ...failure({ organizationId: "Choose an existing, active organization." }, parsed.data) }, { status: 400 });
+    }
+    if (user.id === admin.id && parsed.data.role !== "admin") {
+      return data({ intent, ...failure({ role: "You cannot remove your own administrator role." }, parsed.data) }, { status: 400 });
+    }
+    const result = await updateUser(db, admin.id, user.id, parsed.data.version, parsed.data);
+    if (!result.ok && result.reason === "conflict") {
+      return data(
+        { intent, ...failure({}, parsed.data, "Someone else changed this user while you were editing. Your input is kept: compare it with the details above, then save again to apply it.") },
+        { status: 409 },
+      );
+    }
+    return data({ intent, ok: true as const, message: "Saved. The user must sign in again to use the new role or organization." });
+  }
+
+  if (intent === "disable" || intent === "enable") {
+    if (user.id === admin.id) return data({ intent, ...failure({}, {}, "You cannot disable your own account.") }, { status: 400 });
+    await setUserDisabled(db, admin.id, user.id, intent === "disable");
+    return data({
+      intent,
+      ok: true as const,
+      message: intent === "disable" ? "Account disabled; all of its sessions have ended." : "Account enabled.",
+    });
+  }
+
+  if (intent === "password") {
+    const parsed = parseForm(resetPasswordSchema, formData);
+    if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
+    const weak = passwordProblem(parsed.data.password);
+    if (weak) return data({ intent, ...failure({ password: weak }) }, { status: 400 });
+    await resetPassword(db, admin.id, user.id, parsed.data.password);
+    return data({ intent, ok: true as const, message: "Password reset; the user's sessions have ended." });
+  }
+
+  return data({ intent, ...failure({}, {}, "Unknown action.") }, { status: 400 });
+}
+
+type ActionResult = ReturnType<typeof useActionData<typeof action>>;
+
+function resultFor(result: ActionResult, intent: string) {
+  return result && result.intent === intent ? result : undefined;
+}
+
+export default function UserPage() {
+  const { user, isSelf, organizations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const profileResult = resultFor(actionData, "profile");
+  const passwordResult = resultFor(actionData, "password");
+  const statusResult = actionData?.intent === "disable" || actionData?.intent === "enable" ? actionData : undefined;
+  const pending = usePending();
+  const profileFailure = profileResult && "fieldErrors" in profileResult ? profileResult : undefined;
+  // The version comes from the loader, not the form state: after a conflict it is the latest one.
+  const profile = useValidatedForm(userProfileSchema.omit({ version: true }), {
+    defaultValues: {
+      displayName: user.display_name,
+      role: user.role,
+      organizationId: user.organization_id,
+      ...(profileFailure?.values ?? {}),
+    },
+    serverErrors: profileFailure?.fieldErrors,
+  });
+  const passwordFailure = passwordResult && "fieldErrors" in passwordResult ? passwordResult : undefined;
+  const password = useValidatedForm(resetPasswordSchema, { serverErrors: passwordFailure?.fieldErrors });
+
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/admin/users">Users</Link>
+        </p>
+        <h1>{user.display_name}</h1>
+        <p className="muted">
+          {user.email} · {ROLE_LABELS[user.role]} · {user.organization_name} ·{" "}
+          {user.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}
+        </p>
+        <p className="muted small">Last sign-in: {formatDateTime(user.last_sign_in_at)}</p>
+      </header>
+
+      {actionData && "message" in actionData ? (
+        <div className="notice notice--ok" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+
+      <div className="grid-2 grid-2--top">
+        <section className="card" aria-labelledby="profile-title">
+          <h2 id="profile-title">Profile and role</h2>
+          <FormError message={profileFailure?.formError} />
+          <Form method="post" noValidate onSubmit={profile.onSubmit} className="stack">
+            <input type="hidden" name="intent" value="profile" />
+            <input type="hidden" name="version" value={user.version} />
+            <TextField label="Display name" required error={profile.errorFor("displayName")} registration={profile.register("displayName")} />
+            <SelectField
+              label="Role"
+              required
+              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              error={profile.errorFor("role")}
+              registration={profile.register("role")}
+            />
+            <SelectField
+              label="Organization"
+              required
+              options={organizations}
+              error={profile.errorFor("organizationId")}
+              registration={profile.register("organizationId")}
+            />
+            <div className="form-actions">
+              <SubmitButton pending={pending}>Save changes</SubmitButton>
+            </div>
+          </Form>
+        </section>
+
+        <div className="stack">
+          <section className="card" aria-labelledby="access-title">
+            <h2 id="access-title">Access</h2>
+            <FormError message={statusResult && "formError" in statusResult ? statusResult.formError : undefined} />
+            {isSelf ? (
+              <p className="muted">You cannot disable your own account.</p>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="intent" value={user.disabled ? "enable" : "disable"} />
+                <p className="muted">
+                  {user.disabled
+                    ? "This account is disabled and cannot sign in."
+                    : "Disabling the account ends all of its sessions at once."}
+                </p>
+                <button type="submit" className={user.disabled ? "button" : "button button--danger"}>
+                  {user.disabled ? "Enable account" : "Disable account"}
+                </button>
+              </Form>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="password-title">
+            <h2 id="password-title">Reset password</h2>
+            <FormError message={passwordFailure?.formError} />
+            <Form method="post" noValidate onSubmit={password.onSubmit} className="stack">
+              <input type="hidden" name="intent" value="password" />
+              <TextField
+                label="New password"
+                type="password"
+                autoComplete="new-password"
+                required
+                hint="12 to 128 characters. The user's sessions end when it is reset."
+                error={password.errorFor("password")}
+                registration={password.register("password")}
+              />
+              <div className="form-actions">
+                <button type="submit" className="button">
+                  Reset password
+                </button>
+              </div>
+            </Form>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { assertCan } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { listUsers } from "~/models/users.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
+
+export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  assertCan(await requireUser(request), "admin:users");
+  return { users: await listUsers(getDb()) };
+}
+
+export default function UsersPage() {
+  const { users } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header page-header--row">
+        <div>
+          <h1>Users</h1>
+          <p className="muted">{users.length} accounts</p>
+        </div>
+        <Link to="/admin/users/new" className="button button--primary">
+          New user
+        </Link>
+      </header>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Organization</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last sign-in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/admin/users/${u.id}`}>{u.display_name}</Link>
+                </td>
+                <td>{u.email}</td>
+                <td>{ROLE_LABELS[u.role]}</td>
+                <td>{u.organization_short_name}</td>
+                <td>{u.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}</td>
+                <td>{formatDateTime(u.last_sign_in_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

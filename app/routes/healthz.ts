@@ -1,0 +1,12 @@
+import { getDb } from "~/utils/db.server";
+import { ping } from "~db/sql";
+
+export async function loader() {
+  try {
+    await ping(getDb());
+    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    console.error("health check failed", error);
+    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}

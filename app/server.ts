@@ -1,0 +1,69 @@
+/**
+ * Accord's HTTP server: migrates the database, then serves the Remix build with static assets,
+ * the CSRF origin guard and per-request CSP nonces. Bundled to build/server.js by `npm run build`.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+import { env } from "~/utils/env.server";
+import { isAllowedOrigin } from "~/utils/security.server";
+import { createDatabase } from "~db/connection";
+import { migrateToLatest } from "~db/migrate";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const config = env();
+
+const migrationDb = createDatabase(config.DATABASE_URL);
+const { results = [] } = await migrateToLatest(migrationDb);
+await migrationDb.destroy();
+for (const r of results) console.log(`migration ${r.migrationName}: ${r.status}`);
+
+const build = (await import(path.join(here, "index.js"))) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
+
+const publicDir = path.join(here, "..", "public");
+const nosniff = (res: express.Response) => res.setHeader("X-Content-Type-Options", "nosniff");
+app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", setHeaders: nosniff }));
+app.use(express.static(publicDir, { maxAge: "1h", index: false, setHeaders: nosniff }));
+
+app.use((req, res, next) => {
+  const requestOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
+  if (!isAllowedOrigin({ method: req.method, origin: req.get("origin"), requestOrigin, configuredOrigin: config.APP_ORIGIN })) {
+    res.status(403).type("text/plain").setHeader("X-Content-Type-Options", "nosniff");
+    res.send("Forbidden: this request did not come from an Accord page.");
+    return;
+  }
+  res.locals.nonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      nonce: String(res.locals.nonce),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    }),
+  }),
+);
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  console.log(`Accord is listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3_000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,48 @@
+/**
+ * The validated environment. Every setting Accord reads lives here, so the README's table and
+ * the code cannot drift apart.
+ */
+import * as z from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().default("file:./data/accord.sqlite"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** The public origin when behind a proxy, e.g. https://accord.example.gov.in */
+  APP_ORIGIN: z.url().optional(),
+  /** Secure cookies; defaults to true in production. */
+  COOKIE_SECURE: flag,
+  /** Number of proxy hops to trust for the client address (express "trust proxy"). */
+  TRUST_PROXY: z.coerce.number().int().min(0).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === "production";
+}
+
+export function cookieSecure(): boolean {
+  return env().COOKIE_SECURE ?? isProduction();
+}

@@ -1,0 +1,17 @@
+import { data } from "@remix-run/node";
+
+/** A record the user may not see does not exist for that user: always 404, never 403. */
+export function notFound(message = "Not found"): never {
+  throw data({ message }, { status: 404 });
+}
+
+export function badRequest<T>(body: T, status: 400 | 401 | 409 | 422 | 429 = 400) {
+  return data(body, { status });
+}
+
+/** Only same-site relative paths may be redirect targets taken from a request. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,47 @@
+import type { OrganizationKind, Role, Visibility } from "~db/schema";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Administrator",
+  official: "Government official",
+  irel: "IREL staff",
+  diplomat: "Diplomat",
+  counterpart: "Japanese counterpart",
+  industry: "Industry representative",
+};
+
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  shared: "Shared",
+  internal: "Internal",
+  restricted: "Restricted",
+};
+
+export const VISIBILITY_HINTS: Record<Visibility, string> = {
+  shared: "Seen by the external organizations party to it and by the Indian side",
+  internal: "Government of India and IREL only",
+  restricted: "Officials, diplomats and administrators only",
+};
+
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
+  ministry: "Ministry",
+  public_sector_undertaking: "Public sector undertaking",
+  foreign_company: "Foreign company",
+  foreign_government: "Foreign government",
+  industry_body: "Industry body",
+  company: "Company",
+};
+
+const dateFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "Asia/Kolkata" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-IN", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Asia/Kolkata",
+});
+
+/** Dates and times are shown in India Standard Time unless a feature says otherwise. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dateFormat.format(new Date(iso)) : "—";
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? `${dateTimeFormat.format(new Date(iso))} IST` : "—";
+}

@@ -1,0 +1,17 @@
+import { Migrator, type Kysely, type MigrationResultSet } from "kysely";
+
+import { migrations } from "./migrations/index";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    throw new Error(`Migration ${failed?.migrationName ?? "(unknown)"} failed`, { cause: result.error });
+  }
+  return result;
+}

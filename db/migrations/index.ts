@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+
+import * as foundation from "./2026-12-01T0900-foundation";
+
+/**
+ * Every migration, by its sortable name. Listed statically (not read from the folder at run
+ * time) so that the bundled production server carries them. Append new ones at the end.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-12-01T0900-foundation": foundation,
+};

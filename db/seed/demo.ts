@@ -1,0 +1,86 @@
+/**
+ * Demonstration data: the real organizations and figures of DESIGN.md with fictional people.
+ * Idempotent: every record is looked up by a natural key first, so a second run adds nothing.
+ * Each feature adds its own seed function to `DEMO_STEPS`.
+ */
+import type { Kysely } from "kysely";
+
+import { createOrganization } from "~/models/organizations.server";
+import { createUser } from "~/models/users.server";
+import type { Database, Role } from "../schema";
+import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
+
+export interface DemoContext {
+  db: Kysely<Database>;
+  /** Organization id by seed handle. */
+  org: Record<DemoOrgKey, string>;
+  /** User id by demo email. */
+  user: Record<string, string>;
+  log: (line: string) => void;
+}
+
+export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: DemoOrgKey }[] = [
+  { email: "admin@accord.test", name: "Asha Raman", role: "admin", org: "moci" },
+  { email: "official@accord.test", name: "Vikram Sethi", role: "official", org: "moci" },
+  { email: "mines@accord.test", name: "Meera Iyer", role: "official", org: "mines" },
+  { email: "irel@accord.test", name: "Rahul Menon", role: "irel", org: "irel" },
+  { email: "diplomat@accord.test", name: "Kavita Bose", role: "diplomat", org: "mea" },
+  { email: "counterpart@accord.test", name: "Kenji Sato", role: "counterpart", org: "toyotsu" },
+  { email: "meti@accord.test", name: "Yuko Tanaka", role: "counterpart", org: "meti" },
+  { email: "industry@accord.test", name: "Arjun Kapoor", role: "industry", org: "siam" },
+  { email: "elcina@accord.test", name: "Priya Nair", role: "industry", org: "elcina" },
+];
+
+async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promise<Record<DemoOrgKey, string>> {
+  const ids = {} as Record<DemoOrgKey, string>;
+  for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [DemoOrgKey, (typeof DEMO_ORGANIZATIONS)[DemoOrgKey]][]) {
+    const existing = await ctx.db.selectFrom("organizations").select("id").where("name", "=", o.name).executeTakeFirst();
+    if (existing) {
+      ids[key] = existing.id;
+      continue;
+    }
+    const created = await createOrganization(ctx.db, null, {
+      name: o.name,
+      shortName: o.short,
+      kind: o.kind,
+      country: o.country,
+      sector: o.sector,
+    });
+    ids[key] = created.id;
+    ctx.log(`organization ${o.short}`);
+  }
+  return ids;
+}
+
+async function seedUsers(ctx: Omit<DemoContext, "user">, password: string): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await ctx.db.selectFrom("users").select("id").where("email", "=", account.email).executeTakeFirst();
+    if (existing) {
+      ids[account.email] = existing.id;
+      continue;
+    }
+    const created = await createUser(ctx.db, null, {
+      email: account.email,
+      displayName: account.name,
+      role: account.role,
+      organizationId: ctx.org[account.org],
+      password,
+    });
+    ids[account.email] = created.id;
+    ctx.log(`user ${account.email}`);
+  }
+  return ids;
+}
+
+/** Feature seeds, run in order after organizations and users. */
+export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [];
+
+export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
+  const log = options.log ?? (() => {});
+  const org = await seedOrganizations({ db, log });
+  const user = await seedUsers({ db, org, log }, options.password);
+  const ctx: DemoContext = { db, org, user, log };
+  for (const step of DEMO_STEPS) await step.run(ctx);
+  return ctx;
+}

@@ -1,0 +1,53 @@
+import fs from "node:fs";
+
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+// Debian's Chromium by default; CHROMIUM_PATH overrides, and without either Playwright's own is used.
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    timezoneId: "Asia/Kolkata",
+    locale: "en-IN",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A fresh database with the demonstration data for every run, served from the production build.
+    command: "rm -f data/e2e.sqlite data/e2e.sqlite-* && npm run -s db:seed -- --demo > /dev/null && NODE_ENV=production node build/server.js",
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      DATABASE_URL: "file:./data/e2e.sqlite",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      COOKIE_SECURE: "false",
+      DEMO_PASSWORD: "accord-demo-2026",
+    },
+  },
+});
