@@ -92,7 +92,64 @@ export interface FoundationTables {
   audit_events: AuditEventTable;
 }
 
-export type Database = FoundationTables;
+export const CONSULTATION_MODES = ["in_person", "video", "phone", "written"] as const;
+export type ConsultationMode = (typeof CONSULTATION_MODES)[number];
+export const CONSULTATION_KINDS = ["bilateral", "inter_ministerial", "industry_consultation", "technical"] as const;
+export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
+export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface ConsultationTable {
+  id: string;
+  title: string;
+  /** ISO-8601 UTC instant. */
+  starts_at: string;
+  /** IANA zone the time was entered in, e.g. Asia/Kolkata or Asia/Tokyo. */
+  time_zone: string;
+  mode: ConsultationMode;
+  kind: ConsultationKind;
+  location: string | null;
+  agenda: Generated<string>;
+  /** Markdown. */
+  notes: Generated<string>;
+  outcome: Generated<string>;
+  visibility: Visibility;
+  created_by: string;
+  archived_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationParticipantTable {
+  consultation_id: string;
+  organization_id: string;
+}
+
+export interface FollowUpActionTable {
+  id: string;
+  consultation_id: string;
+  description: string;
+  owner_organization_id: string;
+  /** YYYY-MM-DD */
+  due_date: string | null;
+  status: Generated<ActionStatus>;
+  completed_at: string | null;
+  /** Order within the consultation. */
+  position: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationTables {
+  consultations: ConsultationTable;
+  consultation_participants: ConsultationParticipantTable;
+  follow_up_actions: FollowUpActionTable;
+}
+
+// Each feature adds its tables interface to this list.
+export interface Database extends FoundationTables, ConsultationTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -103,3 +160,5 @@ export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type Consultation = Selectable<ConsultationTable>;
+export type FollowUpAction = Selectable<FollowUpActionTable>;

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 
 import * as foundation from "./2026-12-01T0900-foundation";
+import * as consultations from "./2026-12-01T1000-consultations";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -8,4 +9,5 @@ import * as foundation from "./2026-12-01T0900-foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-12-01T0900-foundation": foundation,
+  "2026-12-01T1000-consultations": consultations,
 };
