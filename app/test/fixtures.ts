@@ -1,6 +1,7 @@
 /** Helpers for integration tests: demo data, signed-in requests, and calling routes directly. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import type { SessionUser } from "~/models/access.server";
 import { lucia } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
@@ -69,4 +70,24 @@ function normalise(value: unknown): { status: number; data: unknown; headers: He
   }
   if (value instanceof Error) throw value;
   return { status: 200, data: value, headers: new Headers() };
+}
+
+/** The SessionUser of a demo account, for calling model functions directly. */
+export async function sessionUserFor(email: string): Promise<SessionUser> {
+  await demoData();
+  const row = await getDb()
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
+    .where("u.email", "=", email)
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    organizationId: row.organization_id,
+    organizationName: row.name,
+    organizationShortName: row.short_name,
+  };
 }
