@@ -45,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: r.id,
       at: r.at,
       action: r.action,
-      actor: r.actor_name ?? (r.actor_id ? "Unknown user" : "Anonymous"),
+      // No actor: a visitor who was not signed in, or the system itself (seeding, migrations).
+      actor: r.actor_name ?? (r.actor_id ? "Unknown user" : r.action.startsWith("auth.") ? "Not signed in" : "System"),
       entity: r.entity_type ? `${r.entity_type}${r.entity_id ? ` ${r.entity_id.slice(0, 8)}` : ""}` : "",
       detail: r.detail,
       ip: r.ip,
