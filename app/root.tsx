@@ -16,7 +16,9 @@ import {
 import type { ReactNode } from "react";
 
 import { navigationFor } from "~/models/access.server";
+import { unreadActivityCount } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
+import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
 import { ROLE_LABELS } from "~/utils/labels";
 import { useNonce } from "~/utils/nonce";
@@ -38,8 +40,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organizationName: user.organizationName,
       organizationShortName: user.organizationShortName,
     },
-    nav: user ? navigationFor(user) : [],
+    nav: user ? await navigationWithCounts(user) : [],
   };
+}
+
+async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>) {
+  const items = navigationFor(user);
+  const activity = items.find((i) => i.to === "/activity");
+  if (activity) activity.badge = await unreadActivityCount(getDb(), user);
+  return items;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -85,6 +94,12 @@ function Shell({ children }: { children: ReactNode }) {
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
                       {item.label}
+                      {item.badge ? (
+                        <span className="nav-badge">
+                          {item.badge > 99 ? "99+" : item.badge}
+                          <span className="visually-hidden"> unread</span>
+                        </span>
+                      ) : null}
                     </NavLink>
                   </li>
                 ))}

@@ -47,6 +47,8 @@ export interface UserTable {
   disabled: Generated<Bool>;
   version: Generated<number>;
   last_sign_in_at: string | null;
+  /** When the session before the current one began: the "since your last visit" baseline. */
+  previous_sign_in_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -148,8 +150,17 @@ export interface ConsultationTables {
   follow_up_actions: FollowUpActionTable;
 }
 
+export interface ActivityReadTable {
+  user_id: string;
+  last_read_at: string;
+}
+
+export interface ActivityTables {
+  activity_reads: ActivityReadTable;
+}
+
 // Each feature adds its tables interface to this list.
-export interface Database extends FoundationTables, ConsultationTables {}
+export interface Database extends FoundationTables, ConsultationTables, ActivityTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;

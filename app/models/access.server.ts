@@ -33,16 +33,17 @@ export const ACTIONS = [
   "admin:users",
   "admin:organizations",
   "audit:read",
+  "activity:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ["admin:users", "admin:organizations", "audit:read"],
-  official: [],
-  irel: [],
-  diplomat: [],
-  counterpart: [],
-  industry: [],
+  admin: ["admin:users", "admin:organizations", "audit:read", "activity:read"],
+  official: ["activity:read"],
+  irel: ["activity:read"],
+  diplomat: ["activity:read"],
+  counterpart: ["activity:read"],
+  industry: ["activity:read"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
@@ -106,11 +107,14 @@ export function assignableVisibilities(user: SessionUser): readonly Visibility[]
 export interface NavItem {
   to: string;
   label: string;
+  /** A count shown beside the label, e.g. unread activity. */
+  badge?: number;
 }
 
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(user, "activity:read")) items.push({ to: "/activity", label: "Activity" });
   if (can(user, "admin:users")) items.push({ to: "/admin/users", label: "Users" });
   if (can(user, "admin:organizations")) items.push({ to: "/admin/organizations", label: "Organizations" });
   if (can(user, "audit:read")) items.push({ to: "/admin/audit", label: "Audit log" });

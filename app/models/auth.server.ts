@@ -225,7 +225,7 @@ export async function signIn(
 
   const user = await db
     .selectFrom("users")
-    .select(["id", "password_hash", "disabled"])
+    .select(["id", "password_hash", "disabled", "last_sign_in_at"])
     .where("email", "=", email)
     .executeTakeFirst();
   const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
@@ -245,7 +245,11 @@ export async function signIn(
   }
 
   await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 1, at }).execute();
-  await db.updateTable("users").set({ last_sign_in_at: at }).where("id", "=", user.id).execute();
+  await db
+    .updateTable("users")
+    .set({ last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at })
+    .where("id", "=", user.id)
+    .execute();
   const session = await lucia().createSession(user.id, {
     created_at: at,
     ip: input.ip,

@@ -7,7 +7,7 @@ import { newId, nowIso } from "~/utils/ids.server";
 import type { Role, User } from "~db/schema";
 
 /** A user as pages and the audit log see one: never the password hash. */
-export type PublicUser = Omit<User, "password_hash"> & { organization_name: string; organization_short_name: string };
+export type PublicUser = Omit<User, "password_hash" | "previous_sign_in_at"> & { organization_name: string; organization_short_name: string };
 
 const publicColumns = [
   "u.id",

@@ -1,0 +1,174 @@
+/**
+ * The activity feed: what changed across the negotiation's records, read from the audit log and
+ * limited in SQL to records the user may see. Each kind of record registers how to find the
+ * records visible to a user; the feed joins audit events to that scoped set.
+ */
+import type { SelectQueryBuilder } from "kysely";
+
+import type { SessionUser } from "~/models/access.server";
+import { visibleConsultations } from "~/models/scopes.server";
+import type { DB } from "~/utils/db.server";
+import { nowIso } from "~/utils/ids.server";
+
+interface ActivityKind {
+  kind: string;
+  label: string;
+  /** `entity_type` of the audit events that belong to this kind. */
+  entityType: string;
+  /** The records of this kind the user may see, as `{ id, title }`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  visible: (db: DB, user: SessionUser) => SelectQueryBuilder<any, any, { id: string; title: string }>;
+  href: (id: string) => string;
+}
+
+export const ACTIVITY_KINDS: readonly ActivityKind[] = [
+  {
+    kind: "consultation",
+    label: "Consultations",
+    entityType: "consultation",
+    visible: (db, user) => visibleConsultations(db, user).select(["c.id as id", "c.title as title"]),
+    href: (id) => `/consultations/${id}`,
+  },
+];
+
+export function activityKind(kind: string | null | undefined): ActivityKind | undefined {
+  return ACTIVITY_KINDS.find((k) => k.kind === kind);
+}
+
+/** Words for an audit action, e.g. `consultation.update` → "updated". */
+export function describeAction(action: string): string {
+  const verb = action.split(".").slice(1).join(" ").replaceAll("_", " ");
+  const words: Record<string, string> = {
+    create: "created",
+    update: "updated",
+    archive: "archived",
+    restore: "restored",
+    "status change": "changed status",
+    comment: "commented",
+  };
+  return words[verb] ?? verb;
+}
+
+export interface ActivityItem {
+  id: string;
+  at: string;
+  kind: string;
+  kindLabel: string;
+  action: string;
+  description: string;
+  title: string;
+  href: string;
+  actorName: string | null;
+  actorOrganization: string | null;
+}
+
+export interface ActivityCursor {
+  at: string;
+  id: string;
+}
+
+export interface ActivityFilter {
+  kind?: string;
+  /** Only changes made by users of this organization. */
+  organizationId?: string;
+  since?: string;
+}
+
+function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: ActivityFilter, cursor: ActivityCursor | null) {
+  let query = db
+    .selectFrom("audit_events as e")
+    .innerJoin(kind.visible(db, user).as("r"), "r.id", "e.entity_id")
+    .leftJoin("users as u", "u.id", "e.actor_id")
+    .leftJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["e.id", "e.at", "e.action", "e.entity_id", "r.title", "u.display_name as actor_name", "o.short_name as actor_org"])
+    .where("e.entity_type", "=", kind.entityType);
+  if (filter.organizationId) query = query.where("u.organization_id", "=", filter.organizationId);
+  if (filter.since) query = query.where("e.at", ">", filter.since);
+  if (cursor) {
+    query = query.where((eb) => eb.or([eb("e.at", "<", cursor.at), eb.and([eb("e.at", "=", cursor.at), eb("e.id", "<", cursor.id)])]));
+  }
+  return query;
+}
+
+export const ACTIVITY_PAGE_SIZE = 30;
+
+/**
+ * Newest first. One bounded query per kind (each limited to a page), merged by time: the work is
+ * independent of how much history there is.
+ */
+export async function listActivity(
+  db: DB,
+  user: SessionUser,
+  filter: ActivityFilter = {},
+  cursor: ActivityCursor | null = null,
+  limit = ACTIVITY_PAGE_SIZE,
+): Promise<{ items: ActivityItem[]; next: ActivityCursor | null }> {
+  const kinds = filter.kind ? ACTIVITY_KINDS.filter((k) => k.kind === filter.kind) : ACTIVITY_KINDS;
+  const perKind = await Promise.all(
+    kinds.map(async (kind) => {
+      const rows = await kindQuery(db, user, kind, filter, cursor).orderBy("e.at", "desc").orderBy("e.id", "desc").limit(limit + 1).execute();
+      return rows.map(
+        (r): ActivityItem => ({
+          id: r.id,
+          at: r.at,
+          kind: kind.kind,
+          kindLabel: kind.label,
+          action: r.action,
+          description: describeAction(r.action),
+          title: r.title,
+          href: kind.href(r.entity_id as string),
+          actorName: r.actor_name,
+          actorOrganization: r.actor_org,
+        }),
+      );
+    }),
+  );
+  const merged = perKind.flat().sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+  const items = merged.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, next: merged.length > limit && last ? { at: last.at, id: last.id } : null };
+}
+
+export const UNREAD_CAP = 99;
+
+async function readBaseline(db: DB, user: SessionUser): Promise<string> {
+  const row = await db
+    .selectFrom("users as u")
+    .leftJoin("activity_reads as r", "r.user_id", "u.id")
+    .select(["r.last_read_at", "u.previous_sign_in_at", "u.created_at"])
+    .where("u.id", "=", user.id)
+    .executeTakeFirst();
+  return row?.last_read_at ?? row?.previous_sign_in_at ?? row?.created_at ?? nowIso();
+}
+
+/** Unread items, counted up to a cap so the count stays cheap on every page. */
+export async function unreadActivityCount(db: DB, user: SessionUser): Promise<number> {
+  const since = await readBaseline(db, user);
+  const counts = await Promise.all(
+    ACTIVITY_KINDS.map(async (kind) => {
+      const rows = await kindQuery(db, user, kind, { since }, null).limit(UNREAD_CAP + 1).execute();
+      return rows.length;
+    }),
+  );
+  return Math.min(
+    counts.reduce((a, b) => a + b, 0),
+    UNREAD_CAP + 1,
+  );
+}
+
+export async function markAllActivityRead(db: DB, user: SessionUser, at: string = nowIso()): Promise<void> {
+  await db
+    .insertInto("activity_reads")
+    .values({ user_id: user.id, last_read_at: at })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ last_read_at: at }))
+    .execute();
+}
+
+/** The changes since the start of the user's previous session. */
+export async function changesSinceLastVisit(db: DB, user: SessionUser, limit = 8) {
+  const row = await db.selectFrom("users").select(["previous_sign_in_at", "created_at"]).where("id", "=", user.id).executeTakeFirst();
+  const since = row?.previous_sign_in_at ?? null;
+  if (!since) return { since: null, items: [] as ActivityItem[] };
+  const { items } = await listActivity(db, user, { since }, null, limit);
+  return { since, items };
+}
