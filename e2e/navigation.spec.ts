@@ -4,12 +4,12 @@ import { signIn } from "./helpers";
 
 // Each role's main navigation, exactly. Later features add their sections here.
 const NAVIGATION: Record<string, string[]> = {
-  "admin@accord.test": ["Home", "Activity", "Users", "Organizations", "Audit log"],
-  "official@accord.test": ["Home", "Activity"],
-  "irel@accord.test": ["Home", "Activity"],
-  "diplomat@accord.test": ["Home", "Activity"],
-  "counterpart@accord.test": ["Home", "Activity"],
-  "industry@accord.test": ["Home", "Activity"],
+  "admin@accord.test": ["Home", "Brief", "Activity", "Users", "Organizations", "Audit log"],
+  "official@accord.test": ["Home", "Brief", "Activity"],
+  "irel@accord.test": ["Home", "Brief", "Activity"],
+  "diplomat@accord.test": ["Home", "Brief", "Activity"],
+  "counterpart@accord.test": ["Home", "Brief", "Activity"],
+  "industry@accord.test": ["Home", "Brief", "Activity"],
 };
 
 for (const [email, expected] of Object.entries(NAVIGATION)) {

@@ -13,6 +13,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "admin:organizations": ["admin"],
   "audit:read": ["admin"],
   "activity:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "brief:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {
@@ -62,7 +63,7 @@ describe("visibility", () => {
 
 describe("navigationFor", () => {
   it("shows administration only to admins", () => {
-    expect(navigationFor(userWith("admin")).map((i) => i.to)).toEqual(["/", "/activity", "/admin/users", "/admin/organizations", "/admin/audit"]);
+    expect(navigationFor(userWith("admin")).map((i) => i.to)).toEqual(["/", "/brief", "/activity", "/admin/users", "/admin/organizations", "/admin/audit"]);
     for (const role of ROLES.filter((r) => r !== "admin")) {
       expect(navigationFor(userWith(role)).some((i) => i.to.startsWith("/admin"))).toBe(false);
     }

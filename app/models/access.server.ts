@@ -34,16 +34,17 @@ export const ACTIONS = [
   "admin:organizations",
   "audit:read",
   "activity:read",
+  "brief:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ["admin:users", "admin:organizations", "audit:read", "activity:read"],
-  official: ["activity:read"],
-  irel: ["activity:read"],
-  diplomat: ["activity:read"],
-  counterpart: ["activity:read"],
-  industry: ["activity:read"],
+  admin: ["admin:users", "admin:organizations", "audit:read", "activity:read", "brief:read"],
+  official: ["activity:read", "brief:read"],
+  irel: ["activity:read", "brief:read"],
+  diplomat: ["activity:read", "brief:read"],
+  counterpart: ["activity:read", "brief:read"],
+  industry: ["activity:read", "brief:read"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
@@ -114,6 +115,7 @@ export interface NavItem {
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });
   if (can(user, "activity:read")) items.push({ to: "/activity", label: "Activity" });
   if (can(user, "admin:users")) items.push({ to: "/admin/users", label: "Users" });
   if (can(user, "admin:organizations")) items.push({ to: "/admin/organizations", label: "Organizations" });
