@@ -198,7 +198,7 @@ export type SignInResult =
 /** Checks throttling before any hashing, then the password, and audits the outcome. */
 export async function signIn(
   db: DB,
-  input: { email: string; password: string; ip: string; userAgent: string | null },
+  input: { email: string; password: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
@@ -245,6 +245,8 @@ export async function signIn(
   }
 
   await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 1, at }).execute();
+  // Signing in again from the same browser replaces, rather than adds to, its session.
+  if (input.previousSessionId) await lucia().invalidateSession(input.previousSessionId);
   await db
     .updateTable("users")
     .set({ last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at })

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { getSessionUser, signIn } from "~/models/auth.server";
+import { getSessionUser, lucia, signIn } from "~/models/auth.server";
 import { signInSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
@@ -27,6 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password,
     ip: context?.clientAddress ?? "unknown",
     userAgent: request.headers.get("User-Agent"),
+    previousSessionId: lucia().readSessionCookie(request.headers.get("Cookie") ?? ""),
   });
   if (!result.ok) {
     return result.reason === "throttled"

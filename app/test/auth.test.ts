@@ -43,6 +43,14 @@ describe("sign-in", () => {
     expect(cookieOf(a.headers)).not.toBe(cookieOf(b.headers));
   });
 
+  it("replaces the browser's old session when it signs in again", async () => {
+    await demoData();
+    const first = cookieOf((await call(loginAction, post("/login", { email: "irel@accord.test", password: PASSWORD }))).headers);
+    const again = await call(loginAction, post("/login", { email: "irel@accord.test", password: PASSWORD }, first));
+    expect(await getSessionUser(get("/", first))).toBeNull();
+    expect(await getSessionUser(get("/", cookieOf(again.headers)))).not.toBeNull();
+  });
+
   it("answers the same 401 for a wrong password and an unknown email", async () => {
     await demoData();
     const wrong = await call(loginAction, post("/login", { email: "diplomat@accord.test", password: "not-the-password" }));
