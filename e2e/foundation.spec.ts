@@ -47,6 +47,17 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Welcome, Rahul Menon" })).toBeVisible();
   });
+
+  test("edit forms arrive filled in", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email address").fill("admin@accord.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.goto("/admin/organizations");
+    await page.getByRole("link", { name: "Ministry of Mines" }).click();
+    await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Ministry of Mines");
+    await expect(page.getByLabel("Kind")).toHaveValue("ministry");
+  });
 });
 
 test("unknown addresses show a 404 page without details", async ({ page }) => {

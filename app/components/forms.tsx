@@ -34,13 +34,27 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     void form.handleSubmit(() => submit(submitter ?? formElement))(event);
   };
+  // react-hook-form fills inputs from defaultValues only once the browser runs it; the server's
+  // HTML must carry them too, or a page without JavaScript shows empty fields.
+  const register = ((name: string, registerOptions?: Parameters<typeof form.register>[1]) => {
+    const registration = form.register(name, registerOptions);
+    const value = valueAt(options.defaultValues, name);
+    if (typeof value === "boolean") return { ...registration, defaultChecked: value };
+    if (typeof value === "string" || typeof value === "number") return { ...registration, defaultValue: value };
+    if (Array.isArray(value)) return { ...registration, defaultValue: value.map(String) };
+    return registration;
+  }) as typeof form.register;
   const errorFor = (name: string): string | undefined => {
     const own = name.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], form.formState.errors) as
       | { message?: string }
       | undefined;
     return own?.message ?? options.serverErrors?.[name];
   };
-  return { form, onSubmit, errorFor, register: form.register };
+  return { form, onSubmit, errorFor, register };
+}
+
+function valueAt(values: Record<string, unknown> | undefined, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], values);
 }
 
 export function usePending(action?: string): boolean {
