@@ -4,12 +4,12 @@ import { signIn } from "./helpers";
 
 // Each role's main navigation, exactly. Later features add their sections here.
 const NAVIGATION: Record<string, string[]> = {
-  "admin@accord.test": ["Home", "Users", "Organizations", "Audit log"],
-  "official@accord.test": ["Home"],
-  "irel@accord.test": ["Home"],
-  "diplomat@accord.test": ["Home"],
-  "counterpart@accord.test": ["Home"],
-  "industry@accord.test": ["Home"],
+  "admin@accord.test": ["Home", "Issues", "Positions", "Users", "Organizations", "Audit log"],
+  "official@accord.test": ["Home", "Issues", "Positions"],
+  "irel@accord.test": ["Home", "Issues", "Positions"],
+  "diplomat@accord.test": ["Home", "Issues", "Positions"],
+  "counterpart@accord.test": ["Home", "Issues", "Positions"],
+  "industry@accord.test": ["Home", "Issues", "Positions"],
 };
 
 for (const [email, expected] of Object.entries(NAVIGATION)) {

@@ -33,25 +33,38 @@ export const ACTIONS = [
   "admin:users",
   "admin:organizations",
   "audit:read",
+  "issues:read",
+  "issues:manage",
+  "positions:record",
+  "positions:red_line",
+  "assessments:write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ["admin:users", "admin:organizations", "audit:read"],
-  official: [],
-  irel: [],
-  diplomat: [],
-  counterpart: [],
-  industry: [],
+  admin: ["admin:users", "admin:organizations", "audit:read", "issues:read", "issues:manage", "positions:record", "positions:red_line"],
+  official: ["issues:read", "issues:manage", "positions:record", "positions:red_line"],
+  irel: ["issues:read", "positions:record"],
+  diplomat: ["issues:read", "assessments:write"],
+  counterpart: ["issues:read", "positions:record"],
+  industry: ["issues:read"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
 export interface Resource {
   organizationId?: string;
+  /** The organization's country, for rules that tell the Indian side from the others. */
+  organizationCountry?: string;
 }
 
-export function can(user: SessionUser, action: Action, _resource?: Resource): boolean {
-  return GRANTS[user.role].includes(action);
+export function can(user: SessionUser, action: Action, resource?: Resource): boolean {
+  if (!GRANTS[user.role].includes(action)) return false;
+  if (action === "positions:record" && resource?.organizationId !== undefined) {
+    // Officials speak for any Indian party; IREL staff and counterparts only for their own organization.
+    if (user.role === "admin" || user.role === "official") return resource.organizationCountry === "India";
+    return resource.organizationId === user.organizationId;
+  }
+  return true;
 }
 
 /**
@@ -111,6 +124,10 @@ export interface NavItem {
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(user, "issues:read")) {
+    items.push({ to: "/issues", label: "Issues" });
+    items.push({ to: "/positions", label: "Positions" });
+  }
   if (can(user, "admin:users")) items.push({ to: "/admin/users", label: "Users" });
   if (can(user, "admin:organizations")) items.push({ to: "/admin/organizations", label: "Organizations" });
   if (can(user, "audit:read")) items.push({ to: "/admin/audit", label: "Audit log" });
