@@ -131,21 +131,14 @@ export default function PositionsPage() {
                 </th>
               ))}
               <th scope="col" className="matrix__figure">
-                Spread
+                Convergence
               </th>
-              <th scope="col" className="matrix__figure">
-                30 days before
-              </th>
-              <th scope="col" className="matrix__figure">
-                90 days before
-              </th>
-              <th scope="col">Trend</th>
             </tr>
           </thead>
           <tbody>
             {matrix.rows.length === 0 ? (
               <tr>
-                <td colSpan={matrix.columns.length + 5} className="empty">
+                <td colSpan={matrix.columns.length + 2} className="empty">
                   No issues you can see.
                 </td>
               </tr>
@@ -174,7 +167,9 @@ export default function PositionsPage() {
                             <StanceBadge stance={cell.stance} />
                             {cell.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
                             <span className="matrix__detail">
-                              {FLEXIBILITY_LABELS[cell.flexibility]} · {formatCalendarDate(cell.statedOn)}
+                              {FLEXIBILITY_LABELS[cell.flexibility]}
+                              <br />
+                              since {formatShortDate(cell.statedOn)}
                             </span>
                           </>
                         ) : (
@@ -183,13 +178,17 @@ export default function PositionsPage() {
                       </td>
                     );
                   })}
-                  <td className="matrix__figure">{formatSpread(r.convergence.now)}</td>
-                  <td className="matrix__figure">{formatSpread(r.convergence.days30)}</td>
-                  <td className="matrix__figure">{formatSpread(r.convergence.days90)}</td>
-                  <td>
+                  <td className="matrix__figure">
                     <span className={TREND_CLASSES[r.convergence.trend]}>
                       <span aria-hidden="true">{TREND_MARKS[r.convergence.trend]} </span>
                       {TREND_LABELS[r.convergence.trend]}
+                    </span>
+                    <span className="matrix__detail">
+                      Spread now: {formatSpread(r.convergence.now)}
+                      <br />
+                      30 days before: {formatSpread(r.convergence.days30)}
+                      <br />
+                      90 days before: {formatSpread(r.convergence.days90)}
                     </span>
                   </td>
                 </tr>
@@ -266,6 +265,11 @@ export default function PositionsPage() {
       </p>
     </div>
   );
+}
+
+/** "Mar 2025": the month is enough in a crowded cell; the issue page has the exact date. */
+function formatShortDate(date: string): string {
+  return new Intl.DateTimeFormat("en-IN", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 function formatScore(n: number | null): string {
