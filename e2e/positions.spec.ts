@@ -108,3 +108,41 @@ test("an official moves the matrix date back and sees the earlier stances", asyn
   await expect(await matrixCell(page, issue, "TREI")).toContainText("Conditional");
   await page.screenshot({ path: "/tmp/positions-matrix.png", fullPage: true });
 });
+
+test("an official opens a new issue with its parties and finds it in the register and the matrix", async ({ page }) => {
+  const title = `Stockpile of dysprosium oxide ${uniqueSuffix()}`;
+  await signIn(page, "official@accord.test");
+  await page.goto("/issues");
+  await page.getByRole("link", { name: "New issue" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create issue" }).click();
+  await expect(page.getByText("Choose at least one party.")).toBeVisible();
+  await page.getByLabel("Ministry of Mines").check();
+  await page.getByLabel("Toyotsu Rare Earths India").check();
+  await page.getByLabel("Visibility").selectOption("shared");
+  await page.getByRole("button", { name: "Create issue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Ministry of Mines" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Toyotsu Rare Earths India" })).toBeVisible();
+  await page.goto("/positions");
+  await expect(page.getByRole("link", { name: title })).toHaveAttribute("href", /^\/issues\/[0-9a-f-]{36}$/);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("IREL records its position and a bad one is refused with a message", async ({ page }) => {
+    const statement = `IREL can add 100 t of NdPr oxide from the Odisha plant (${uniqueSuffix()}).`;
+    await signIn(page, "irel@accord.test");
+    await page.goto("/issues");
+    await page.getByRole("link", { name: "Transition-period volumes" }).click();
+    const form = page.getByRole("form", { name: "Record a position" });
+    await form.getByLabel("Stance").selectOption("supports");
+    await form.getByRole("button", { name: "Record position" }).click();
+    await expect(page.getByText("Statement is required.")).toBeVisible();
+    await form.getByLabel("Statement").fill(statement);
+    await form.getByLabel("Visibility").selectOption("internal");
+    await form.getByRole("button", { name: "Record position" }).click();
+    await expect(page.getByRole("status")).toHaveText(/Position recorded/);
+    await expect(page.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText(statement);
+  });
+});

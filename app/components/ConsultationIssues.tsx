@@ -15,7 +15,7 @@ export function ConsultationIssues({ issues }: { issues: readonly { id: string; 
       {issues.length === 0 ? (
         <p className="muted">No issues are linked to this consultation.</p>
       ) : (
-        <ul className="plain-list">
+        <ul>
           {issues.map((issue) => (
             <li key={issue.id}>
               <Link to={`/issues/${issue.id}`}>{issue.title}</Link> <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span>

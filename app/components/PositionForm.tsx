@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 
+import { initialText } from "~/components/formDefaults";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
@@ -27,19 +28,18 @@ export function PositionForm({
   formError?: string;
 }) {
   const pending = usePending();
-  const { register, onSubmit, errorFor } = useValidatedForm(positionSchema, {
-    defaultValues: {
-      organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
-      stance: "",
-      flexibility: "negotiable",
-      statedOn: today,
-      visibility: visibilities.includes("shared") ? "shared" : visibilities[0],
-      sourceConsultationId: "",
-      redLine: false,
-      ...defaultValues,
-    },
-    serverErrors,
-  });
+  const initialValues: Record<string, unknown> = {
+    organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
+    stance: "",
+    flexibility: "negotiable",
+    statedOn: today,
+    visibility: visibilities.includes("shared") ? "shared" : visibilities[0],
+    sourceConsultationId: "",
+    redLine: false,
+    ...defaultValues,
+  };
+  const { register, onSubmit, errorFor } = useValidatedForm(positionSchema, { defaultValues: initialValues, serverErrors });
+  const initial = initialText(initialValues);
   return (
     <>
       <FormError message={formError} />
@@ -52,7 +52,7 @@ export function PositionForm({
             placeholder={parties.length === 1 ? undefined : "Choose…"}
             options={parties.map((p) => ({ value: p.organization_id, label: p.name }))}
             error={errorFor("organizationId")}
-            registration={register("organizationId")}
+            defaultValue={initial("organizationId")} registration={register("organizationId")}
           />
           <SelectField
             label="Stance"
@@ -60,20 +60,20 @@ export function PositionForm({
             placeholder="Choose…"
             options={STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }))}
             error={errorFor("stance")}
-            registration={register("stance")}
+            defaultValue={initial("stance")} registration={register("stance")}
           />
         </div>
-        <TextAreaField label="Statement" required rows={3} hint="What the party holds, in its own terms." error={errorFor("statement")} registration={register("statement")} />
-        <TextAreaField label="Desired outcome" rows={2} error={errorFor("desiredOutcome")} registration={register("desiredOutcome")} />
+        <TextAreaField label="Statement" required rows={3} hint="What the party holds, in its own terms." error={errorFor("statement")} defaultValue={initial("statement")} registration={register("statement")} />
+        <TextAreaField label="Desired outcome" rows={2} error={errorFor("desiredOutcome")} defaultValue={initial("desiredOutcome")} registration={register("desiredOutcome")} />
         <div className="grid-2">
           <SelectField
             label="Flexibility"
             required
             options={FLEXIBILITIES.map((f) => ({ value: f, label: FLEXIBILITY_LABELS[f] }))}
             error={errorFor("flexibility")}
-            registration={register("flexibility")}
+            defaultValue={initial("flexibility")} registration={register("flexibility")}
           />
-          <TextField label="Held from" type="date" required max={today} error={errorFor("statedOn")} registration={register("statedOn")} />
+          <TextField label="Held from" type="date" required max={today} error={errorFor("statedOn")} defaultValue={initial("statedOn")} registration={register("statedOn")} />
         </div>
         <div className="grid-2">
           <SelectField
@@ -81,20 +81,20 @@ export function PositionForm({
             placeholder="None"
             options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.starts_at)})` }))}
             error={errorFor("sourceConsultationId")}
-            registration={register("sourceConsultationId")}
+            defaultValue={initial("sourceConsultationId")} registration={register("sourceConsultationId")}
           />
           <SelectField
             label="Visibility"
             required
             options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
             error={errorFor("visibility")}
-            registration={register("visibility")}
+            defaultValue={initial("visibility")} registration={register("visibility")}
           />
         </div>
         {mayMarkRedLine ? (
           <div className={errorFor("redLine") ? "field field--invalid" : "field"}>
             <label className="checkbox">
-              <input type="checkbox" {...register("redLine")} /> India&apos;s red line (makes the position restricted)
+              <input type="checkbox" defaultChecked={initialValues.redLine === true || initialValues.redLine === "on"} {...register("redLine")} /> India&apos;s red line (makes the position restricted)
             </label>
             {errorFor("redLine") ? (
               <p className="field__error" role="alert">
