@@ -261,7 +261,7 @@ export default function PositionsPage() {
         ) : null}
       </div>
       <p className="small muted legend">
-        Stances: {STANCES.map((s) => STANCE_LABELS[s]).join(", ")}. A dash marks an organization that is not a party to the issue.
+        Stances: {STANCES.map((s) => STANCE_LABELS[s]).join(", ")}. A dash marks an organization that is not a party to the issue. An issue&apos;s status badge is its status today, whatever the matrix date.
       </p>
     </div>
   );
