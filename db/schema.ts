@@ -159,8 +159,89 @@ export interface ActivityTables {
   activity_reads: ActivityReadTable;
 }
 
+export const ISSUE_STATUSES = ["open", "converging", "agreed", "deadlocked", "withdrawn"] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export const ISSUE_PRIORITIES = ["high", "medium", "low"] as const;
+export type IssuePriority = (typeof ISSUE_PRIORITIES)[number];
+export const STANCES = ["supports", "conditional", "neutral", "undecided", "opposes"] as const;
+export type Stance = (typeof STANCES)[number];
+export const FLEXIBILITIES = ["firm", "negotiable", "open"] as const;
+export type Flexibility = (typeof FLEXIBILITIES)[number];
+export const RISK_LEVELS = ["low", "medium", "high"] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export interface IssueTable {
+  id: string;
+  title: string;
+  description: Generated<string>;
+  status: IssueStatus;
+  priority: IssuePriority;
+  visibility: Visibility;
+  created_by: string;
+  archived_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssuePartyTable {
+  issue_id: string;
+  organization_id: string;
+}
+
+/** Append-only: never updated; the latest by (stated_on, recorded_at, id) is a party's current one. */
+export interface PositionTable {
+  id: string;
+  issue_id: string;
+  organization_id: string;
+  stance: Stance;
+  statement: string;
+  desired_outcome: string | null;
+  flexibility: Flexibility;
+  /** YYYY-MM-DD: the date from which the party held this position. */
+  stated_on: string;
+  recorded_at: string;
+  recorded_by: string;
+  source_consultation_id: string | null;
+  /** India's red line: always `restricted`. */
+  red_line: Bool;
+  visibility: Visibility;
+}
+
+export interface AssessmentTable {
+  id: string;
+  /** Null for an assessment of the negotiation as a whole. */
+  issue_id: string | null;
+  /** YYYY-MM-DD */
+  assessed_on: string;
+  risk: RiskLevel;
+  summary: string;
+  recommendation: string;
+  visibility: Visibility;
+  author_id: string;
+  created_at: string;
+}
+
+export interface ConsultationIssueTable {
+  consultation_id: string;
+  issue_id: string;
+  created_at: string;
+}
+
+export interface PositionTables {
+  issues: IssueTable;
+  issue_parties: IssuePartyTable;
+  positions: PositionTable;
+  assessments: AssessmentTable;
+  consultation_issues: ConsultationIssueTable;
+}
+
 // Each feature adds its tables interface to this list.
-export interface Database extends FoundationTables, ConsultationTables, ActivityTables {}
+export interface Database
+  extends FoundationTables,
+    ConsultationTables,
+    ActivityTables,
+    PositionTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -173,3 +254,6 @@ export type AuditEvent = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
 export type Consultation = Selectable<ConsultationTable>;
 export type FollowUpAction = Selectable<FollowUpActionTable>;
+export type Issue = Selectable<IssueTable>;
+export type Position = Selectable<PositionTable>;
+export type Assessment = Selectable<AssessmentTable>;

@@ -99,7 +99,7 @@ test("every HTML page carries the security headers", async ({ request }) => {
 test("an admin creates a user, who signs in; disabling the account ends that session", async ({ page, browser }) => {
   const email = `analyst.${uniqueSuffix()}@accord.test`;
   await signIn(page, "admin@accord.test");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "New user" }).click();
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Display name").fill("Farah Qureshi");

@@ -35,25 +35,44 @@ export const ACTIONS = [
   "audit:read",
   "activity:read",
   "brief:read",
+  "issues:read",
+  "issues:manage",
+  "positions:record",
+  "positions:red_line",
+  "assessments:write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ["admin:users", "admin:organizations", "audit:read", "activity:read", "brief:read"],
-  official: ["activity:read", "brief:read"],
-  irel: ["activity:read", "brief:read"],
-  diplomat: ["activity:read", "brief:read"],
-  counterpart: ["activity:read", "brief:read"],
-  industry: ["activity:read", "brief:read"],
+// Who may, by action: each feature adds the lines of its own actions.
+const ALL_ROLES: readonly Role[] = ["admin", "official", "irel", "diplomat", "counterpart", "industry"];
+const GRANTS: Record<Action, readonly Role[]> = {
+  "admin:users": ["admin"],
+  "admin:organizations": ["admin"],
+  "audit:read": ["admin"],
+  "activity:read": ALL_ROLES,
+  "brief:read": ALL_ROLES,
+  "issues:read": ALL_ROLES,
+  "issues:manage": ["admin", "official"],
+  "positions:record": ["admin", "official", "irel", "counterpart"],
+  "positions:red_line": ["admin", "official"],
+  "assessments:write": ["diplomat"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
 export interface Resource {
   organizationId?: string;
+  /** The organization's country, for rules that tell the Indian side from the others. */
+  organizationCountry?: string;
 }
 
-export function can(user: SessionUser, action: Action, _resource?: Resource): boolean {
-  return GRANTS[user.role].includes(action);
+export function can(user: SessionUser, action: Action, resource?: Resource): boolean {
+  if (!GRANTS[action].includes(user.role)) return false;
+  if (action === "positions:record" && resource?.organizationId !== undefined) {
+    // Officials speak for any Indian party; IREL staff and counterparts only for their own organization.
+    if (user.role === "admin" || user.role === "official") return resource.organizationCountry === "India";
+    return resource.organizationId === user.organizationId;
+  }
+  return true;
 }
 
 /**
@@ -115,10 +134,12 @@ export interface NavItem {
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(user, "issues:read")) {
+    items.push({ to: "/issues", label: "Issues" });
+    items.push({ to: "/positions", label: "Positions" });
+  }
   if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });
   if (can(user, "activity:read")) items.push({ to: "/activity", label: "Activity" });
-  if (can(user, "admin:users")) items.push({ to: "/admin/users", label: "Users" });
-  if (can(user, "admin:organizations")) items.push({ to: "/admin/organizations", label: "Organizations" });
-  if (can(user, "audit:read")) items.push({ to: "/admin/audit", label: "Audit log" });
+  if (can(user, "admin:users")) items.push({ to: "/admin", label: "Admin" });
   return items;
 }

@@ -19,3 +19,46 @@ export function visibleConsultations(db: DB, user: SessionUser) {
   }
   return query;
 }
+
+/**
+ * Issues the user may see, aliased `i`. An external user sees an issue only when it is at a
+ * level it may read (shared) and its organization is a party. Archived ones included.
+ */
+export function visibleIssues(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db.selectFrom("issues as i").where("i.visibility", "in", [...scope.levels]);
+  if (scope.partyOrganizationId !== null) {
+    const orgId = scope.partyOrganizationId;
+    query = query.where("i.id", "in", (eb) =>
+      eb.selectFrom("issue_parties as ip").select("ip.issue_id").where("ip.organization_id", "=", orgId),
+    );
+  }
+  return query;
+}
+
+/**
+ * Positions the user may see, aliased `p`: both the issue and the position's own level must be
+ * visible. A red line is restricted by construction; the extra guard keeps it from anyone who
+ * cannot read restricted records even if a row were mislabelled.
+ */
+export function visiblePositions(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db
+    .selectFrom("positions as p")
+    .where("p.visibility", "in", [...scope.levels])
+    .where("p.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
+  if (!scope.levels.includes("restricted")) query = query.where("p.red_line", "=", 0);
+  return query;
+}
+
+/** Assessments the user may see, aliased `a`: on a visible issue, or on the whole negotiation for internal users. */
+export function visibleAssessments(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db.selectFrom("assessments as a").where("a.visibility", "in", [...scope.levels]);
+  if (scope.partyOrganizationId !== null) {
+    query = query.where("a.issue_id", "is not", null).where("a.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
+  } else {
+    query = query.where((eb) => eb.or([eb("a.issue_id", "is", null), eb("a.issue_id", "in", visibleIssues(db, user).select("i.id"))]));
+  }
+  return query;
+}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { NavLink, Outlet } from "@remix-run/react";
 
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -13,6 +13,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminLayout() {
   return (
     <div className="page">
+      <nav className="subnav" aria-label="Administration">
+        <NavLink to="/admin/users">Users</NavLink>
+        <NavLink to="/admin/organizations">Organizations</NavLink>
+        <NavLink to="/admin/audit">Audit log</NavLink>
+      </nav>
       <Outlet />
     </div>
   );

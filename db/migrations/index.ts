@@ -3,6 +3,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-12-01T0900-foundation";
 import * as consultations from "./2026-12-01T1000-consultations";
 import * as activity from "./2026-12-01T1500-activity";
+import * as positions from "./2026-12-01T1200-positions";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T0900-foundation": foundation,
   "2026-12-01T1000-consultations": consultations,
   "2026-12-01T1500-activity": activity,
+  "2026-12-01T1200-positions": positions,
 };

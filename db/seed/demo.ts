@@ -9,6 +9,7 @@ import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
+import { seedPositions } from "./positions";
 
 export interface DemoContext {
   db: Kysely<Database>;
@@ -27,6 +28,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: Demo
   { email: "diplomat@accord.test", name: "Kavita Bose", role: "diplomat", org: "mea" },
   { email: "counterpart@accord.test", name: "Kenji Sato", role: "counterpart", org: "toyotsu" },
   { email: "meti@accord.test", name: "Yuko Tanaka", role: "counterpart", org: "meti" },
+  { email: "tsusho@accord.test", name: "Hiroshi Ito", role: "counterpart", org: "toyotaTsusho" },
   { email: "industry@accord.test", name: "Arjun Kapoor", role: "industry", org: "siam" },
   { email: "elcina@accord.test", name: "Priya Nair", role: "industry", org: "elcina" },
 ];
@@ -74,7 +76,10 @@ async function seedUsers(ctx: Omit<DemoContext, "user">, password: string): Prom
 }
 
 /** Feature seeds, run in order after organizations and users. */
-export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [];
+export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
+  // After consultations, so that issues can link the consultations that discussed them.
+  { name: "issues and positions", run: seedPositions },
+];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
   const log = options.log ?? (() => {});

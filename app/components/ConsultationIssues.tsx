@@ -1,0 +1,28 @@
+import { Link } from "@remix-run/react";
+
+import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
+import type { IssueStatus } from "~db/schema";
+
+/**
+ * The issues a consultation discussed, for the consultation page. Pass the result of
+ * `listIssuesForConsultation(db, user, consultationId)` from the loader: it holds only the issues
+ * that user may see.
+ */
+export function ConsultationIssues({ issues }: { issues: readonly { id: string; title: string; status: IssueStatus }[] }) {
+  return (
+    <section className="card" aria-labelledby="consultation-issues-title">
+      <h2 id="consultation-issues-title">Issues discussed</h2>
+      {issues.length === 0 ? (
+        <p className="muted">No issues are linked to this consultation.</p>
+      ) : (
+        <ul>
+          {issues.map((issue) => (
+            <li key={issue.id}>
+              <Link to={`/issues/${issue.id}`}>{issue.title}</Link> <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,361 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { AssessmentForm } from "~/components/AssessmentForm";
+import { FormError } from "~/components/forms";
+import { PositionForm } from "~/components/PositionForm";
+import { StanceBadge } from "~/components/StanceBadge";
+import { assertCan, assignableVisibilities, can } from "~/models/access.server";
+import { createAssessment, listAssessments } from "~/models/assessments.server";
+import { requireUser } from "~/models/auth.server";
+import {
+  consultationChoices,
+  consultationsOfIssue,
+  getVisibleIssue,
+  isVisibleConsultation,
+  linkConsultation,
+  partiesOf,
+  unlinkConsultation,
+} from "~/models/issues.server";
+import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
+import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
+import styles from "~/styles/positions.css";
+import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/utils/convergence";
+import { getDb } from "~/utils/db.server";
+import { failure, parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import {
+  FLEXIBILITY_LABELS,
+  formatCalendarDate,
+  ISSUE_STATUS_BADGES,
+  ISSUE_STATUS_LABELS,
+  PRIORITY_LABELS,
+  RISK_BADGES,
+  RISK_LABELS,
+  todayInIndia,
+} from "~/utils/issueLabels";
+import { formatDate, formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.issue.title ?? "Issue"} · Accord` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "issues:read");
+  const db = getDb();
+  const issue = await getVisibleIssue(db, user, params.issueId ?? "");
+  if (!issue) notFound();
+  const today = todayInIndia();
+  const canManage = can(user, "issues:manage");
+  const [parties, history, consultations, recordable, assessments] = await Promise.all([
+    partiesOf(db, [issue.id]),
+    visiblePositionHistory(db, user, [issue.id]),
+    consultationsOfIssue(db, user, issue.id),
+    issue.archived_at ? Promise.resolve([]) : recordableParties(db, user, issue.id),
+    listAssessments(db, user, issue.id),
+  ]);
+  const held = positionsAsOf(history, today).get(issue.id);
+  const currentIds = new Set([...(held?.values() ?? [])].map((p) => p.id));
+  const choices = canManage || recordable.length ? await consultationChoices(db, user) : [];
+  const linkedIds = new Set(consultations.map((c) => c.id));
+  return {
+    issue,
+    today,
+    parties: parties.map((p) => ({ id: p.organization_id, name: p.name, shortName: p.short_name, current: held?.get(p.organization_id) ?? null })),
+    timeline: [...history].reverse().map((p) => ({ ...p, current: currentIds.has(p.id) })),
+    convergence: convergenceOf(history, issue.id, parties.map((p) => p.organization_id), today),
+    consultations,
+    linkChoices: canManage ? choices.filter((c) => !linkedIds.has(c.id)) : [],
+    sourceChoices: choices,
+    recordable: recordable.map((p) => ({ organization_id: p.organization_id, name: p.name })),
+    visibilities: assignableVisibilities(user),
+    mayMarkRedLine: can(user, "positions:red_line"),
+    assessments,
+    canManage,
+    canAssess: can(user, "assessments:write"),
+  };
+}
+
+type Intent = "position" | "assessment" | "link" | "unlink";
+
+function fail(intent: Intent, status: number, fieldErrors: Record<string, string>, values: Record<string, unknown> = {}, formError?: string) {
+  return data({ ...failure(fieldErrors, values, formError), intent }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "issues:read");
+  const db = getDb();
+  const issue = await getVisibleIssue(db, user, params.issueId ?? "");
+  if (!issue) notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "position") {
+    assertCan(user, "positions:record");
+    const parsed = parseForm(positionSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await recordPosition(db, user, issue, parsed.data);
+    if (!result.ok) {
+      if (result.status === 404) notFound();
+      return fail(intent, result.status, result.fieldErrors, parsed.data, result.formError);
+    }
+    return data({ ok: true as const, intent, message: "Position recorded. It supersedes the party's previous one." });
+  }
+
+  if (intent === "assessment") {
+    assertCan(user, "assessments:write");
+    const parsed = parseForm(assessmentSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    await createAssessment(db, user.id, issue.id, parsed.data);
+    return data({ ok: true as const, intent, message: "Assessment added." });
+  }
+
+  if (intent === "link" || intent === "unlink") {
+    assertCan(user, "issues:manage");
+    const parsed = parseForm(linkConsultationSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (!(await isVisibleConsultation(db, user, parsed.data.consultationId))) {
+      return fail(intent, 400, { consultationId: "Choose a consultation from the list." }, parsed.data);
+    }
+    if (intent === "link") {
+      const linked = await linkConsultation(db, user.id, issue.id, parsed.data.consultationId);
+      return data({ ok: true as const, intent, message: linked === "linked" ? "Consultation linked." : "That consultation was already linked." });
+    }
+    await unlinkConsultation(db, user.id, issue.id, parsed.data.consultationId);
+    return data({ ok: true as const, intent, message: "Consultation unlinked." });
+  }
+
+  return fail("position", 400, {}, {}, "Unknown action.");
+}
+
+export default function IssuePage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failedFor = (intent: Intent) => (actionData && "fieldErrors" in actionData && actionData.intent === intent ? actionData : undefined);
+  const positionFailure = failedFor("position");
+  const assessmentFailure = failedFor("assessment");
+  const linkFailure = failedFor("link") ?? failedFor("unlink");
+  const { issue, convergence } = d;
+  return (
+    <div className="page">
+      <header className="page-header page-header--row">
+        <div>
+          <p className="eyebrow">
+            <Link to="/issues">Issue register</Link>
+          </p>
+          <h1>{issue.title}</h1>
+          <p className="issue-meta">
+            <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span>
+            <span className="badge badge--muted">{PRIORITY_LABELS[issue.priority]} priority</span>
+            <span className="badge badge--muted">{VISIBILITY_LABELS[issue.visibility]}</span>
+            {issue.archived_at ? <span className="badge badge--warn">Archived {formatDate(issue.archived_at)}</span> : null}
+          </p>
+        </div>
+        {d.canManage ? (
+          <Link to={`/issues/${issue.id}/edit`} className="button">
+            Edit issue
+          </Link>
+        ) : null}
+      </header>
+
+      {actionData && "message" in actionData ? (
+        <div className="notice notice--ok" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+
+      {issue.description ? <p className="issue-description">{issue.description}</p> : null}
+
+      <section className="card" aria-labelledby="current-title">
+        <div className="card__head">
+          <h2 id="current-title">Current positions</h2>
+          <p className="small muted">
+            Spread of stances: <strong>{formatSpread(convergence.now)}</strong> of 2 · 30 days ago {formatSpread(convergence.days30)} · 90 days ago{" "}
+            {formatSpread(convergence.days90)} · <strong>{TREND_LABELS[convergence.trend]}</strong>{" "}
+            <Link to="/positions#measure">How this is measured</Link>
+          </p>
+        </div>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Party</th>
+                <th scope="col">Stance</th>
+                <th scope="col">Flexibility</th>
+                <th scope="col">Statement</th>
+                <th scope="col">Held from</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.parties.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  {p.current ? (
+                    <>
+                      <td>
+                        <StanceBadge stance={p.current.stance} />
+                        {p.current.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
+                      </td>
+                      <td>{FLEXIBILITY_LABELS[p.current.flexibility]}</td>
+                      <td>
+                        {p.current.statement}
+                        {p.current.desiredOutcome ? <p className="small muted">Desired outcome: {p.current.desiredOutcome}</p> : null}
+                      </td>
+                      <td className="nowrap">{formatCalendarDate(p.current.statedOn)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={4} className="muted">
+                      No position recorded
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="grid-2 grid-2--top issue-columns">
+        <section className="card" aria-labelledby="history-title">
+          <h2 id="history-title">History</h2>
+          {d.timeline.length === 0 ? (
+            <p className="muted">No positions yet.</p>
+          ) : (
+            <ol className="timeline">
+              {d.timeline.map((p) => (
+                <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
+                  <p className="timeline__head">
+                    <time dateTime={p.statedOn}>{formatCalendarDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
+                    {p.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
+                    {p.current ? <span className="badge badge--ok">Current</span> : <span className="badge badge--muted">Superseded</span>}
+                  </p>
+                  <p>{p.statement}</p>
+                  {p.desiredOutcome ? <p className="small">Desired outcome: {p.desiredOutcome}</p> : null}
+                  <p className="small muted">
+                    {FLEXIBILITY_LABELS[p.flexibility]} · {VISIBILITY_LABELS[p.visibility]} · recorded by {p.recordedBy} on {formatDateTime(p.recordedAt)}
+                    {p.source ? (
+                      <>
+                        {" "}
+                        · from <Link to={`/consultations/${p.source.id}`}>{p.source.title}</Link>
+                      </>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <div className="stack">
+          {d.recordable.length > 0 ? (
+            <section className="card" aria-labelledby="record-title">
+              <h2 id="record-title">Record a position</h2>
+              <PositionForm
+                key={actionData && "message" in actionData && actionData.intent === "position" ? d.timeline.length : "form"}
+                parties={d.recordable}
+                consultations={d.sourceChoices}
+                visibilities={d.visibilities}
+                mayMarkRedLine={d.mayMarkRedLine}
+                today={d.today}
+                defaultValues={positionFailure?.values}
+                serverErrors={positionFailure?.fieldErrors}
+                formError={positionFailure?.formError}
+              />
+            </section>
+          ) : null}
+
+          <section className="card" aria-labelledby="consultations-title">
+            <h2 id="consultations-title">Consultations</h2>
+            {d.consultations.length === 0 ? (
+              <p className="muted">No consultations you can see are linked to this issue.</p>
+            ) : (
+              <ul className="plain-list">
+                {d.consultations.map((c) => (
+                  <li key={c.id} className="linked-consultation">
+                    <span>
+                      <Link to={`/consultations/${c.id}`}>{c.title}</Link> <span className="small muted">{formatDate(c.starts_at)}</span>
+                    </span>
+                    {d.canManage ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="unlink" />
+                        <input type="hidden" name="consultationId" value={c.id} />
+                        <button type="submit" className="button button--quiet small" aria-label={`Unlink ${c.title}`}>
+                          Unlink
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {d.canManage ? (
+              d.linkChoices.length > 0 ? (
+                <Form method="post" className="filters link-form">
+                  <FormError message={linkFailure?.formError} />
+                  <input type="hidden" name="intent" value="link" />
+                  <label className="filter">
+                    <span>Link a consultation</span>
+                    <select name="consultationId" className="input" defaultValue="" aria-invalid={linkFailure ? true : undefined}>
+                      <option value="">Choose…</option>
+                      {d.linkChoices.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.title} ({formatDate(c.starts_at)})
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="submit" className="button">
+                    Link
+                  </button>
+                  {linkFailure?.fieldErrors.consultationId ? (
+                    <p className="field__error" role="alert">
+                      {linkFailure.fieldErrors.consultationId}
+                    </p>
+                  ) : null}
+                </Form>
+              ) : (
+                <p className="small muted">No further consultations to link.</p>
+              )
+            ) : null}
+          </section>
+
+          {d.canAssess || d.assessments.length > 0 ? (
+            <section className="card" aria-labelledby="assessments-title">
+              <h2 id="assessments-title">Diplomatic assessments</h2>
+              {d.assessments.length === 0 ? <p className="muted">No assessments yet.</p> : null}
+              <ul className="plain-list assessments">
+                {d.assessments.map((a) => (
+                  <li key={a.id} className="assessment">
+                    <p className="timeline__head">
+                      <time dateTime={a.assessed_on}>{formatCalendarDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
+                      <span className="badge badge--muted">{VISIBILITY_LABELS[a.visibility]}</span>
+                    </p>
+                    <p>{a.summary}</p>
+                    <p>
+                      <strong>Recommendation:</strong> {a.recommendation}
+                    </p>
+                    <p className="small muted">{a.author}</p>
+                  </li>
+                ))}
+              </ul>
+              {d.canAssess ? (
+                <details className="assessment-form" open={Boolean(assessmentFailure)}>
+                  <summary>Write an assessment of this issue</summary>
+                  <AssessmentForm
+                    label="Assess this issue"
+                    today={d.today}
+                    defaultValues={assessmentFailure?.values}
+                    serverErrors={assessmentFailure?.fieldErrors}
+                    formError={assessmentFailure?.formError}
+                  />
+                </details>
+              ) : null}
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { IssueForm } from "~/components/IssueForm";
+import { assertCan, assignableVisibilities } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { getVisibleIssue, partiesOf, partyCandidates, setIssueArchived, unknownParties, updateIssue } from "~/models/issues.server";
+import { issueEditSchema } from "~/schemas/issues";
+import styles from "~/styles/positions.css";
+import { getDb } from "~/utils/db.server";
+import { failure, parseForm, versionField } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { formatDate } from "~/utils/labels";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.issue.title ?? "issue"} · Accord` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "issues:manage");
+  const db = getDb();
+  const issue = await getVisibleIssue(db, user, params.issueId ?? "");
+  if (!issue) notFound();
+  const parties = (await partiesOf(db, [issue.id])).map((p) => p.organization_id);
+  return { issue, parties, organizations: await partyCandidates(db, parties), visibilities: assignableVisibilities(user) };
+}
+
+const CONFLICT = "Someone else changed this issue while you were editing. Your input is kept: compare it with the issue as it is now, then save again to apply it.";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "issues:manage");
+  const db = getDb();
+  const issue = await getVisibleIssue(db, user, params.issueId ?? "");
+  if (!issue) notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "archive" || intent === "restore") {
+    const version = versionField.safeParse(formData.get("version"));
+    if (!version.success) return data(failure({}, {}, "The form is missing its version; reload the page."), { status: 400 });
+    const result = await setIssueArchived(db, user.id, issue.id, version.data, intent === "archive");
+    if (!result.ok) return data(failure({}, {}, CONFLICT), { status: 409 });
+    return data({ ok: true as const, message: intent === "archive" ? "Issue archived." : "Issue restored." });
+  }
+
+  const parsed = parseForm(issueEditSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (!assignableVisibilities(user).includes(parsed.data.visibility)) {
+    return data(failure({ visibility: "Choose a visibility you may give." }, parsed.data), { status: 400 });
+  }
+  const current = (await partiesOf(db, [issue.id])).map((p) => p.organization_id);
+  if ((await unknownParties(db, parsed.data.parties, current)).length) {
+    return data(failure({ parties: "Choose parties from the list." }, parsed.data), { status: 400 });
+  }
+  const result = await updateIssue(db, user.id, issue.id, parsed.data.version, parsed.data);
+  if (!result.ok) return data(failure({}, parsed.data, CONFLICT), { status: 409 });
+  return data({ ok: true as const, message: "Saved." });
+}
+
+export default function EditIssuePage() {
+  const { issue, parties, organizations, visibilities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/issues">Issue register</Link> / <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
+        </p>
+        <h1>Edit issue</h1>
+      </header>
+      {actionData && "message" in actionData ? (
+        <div className="notice notice--ok" role="status">
+          {actionData.message} <Link to={`/issues/${issue.id}`}>Back to the issue</Link>
+        </div>
+      ) : null}
+      <div className="grid-2 grid-2--top">
+        <section className="card" aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          <IssueForm
+            key={issue.version}
+            submitLabel="Save changes"
+            cancelTo={`/issues/${issue.id}`}
+            version={issue.version}
+            organizations={organizations}
+            visibilities={visibilities}
+            defaultValues={{
+              title: issue.title,
+              description: issue.description,
+              status: issue.status,
+              priority: issue.priority,
+              visibility: issue.visibility,
+              parties,
+              ...(failed?.values ?? {}),
+            }}
+            serverErrors={failed?.fieldErrors}
+            formError={failed?.formError}
+          />
+        </section>
+        <section className="card" aria-labelledby="archive-title">
+          <h2 id="archive-title">{issue.archived_at ? "Restore" : "Archive"}</h2>
+          <p className="muted">
+            {issue.archived_at
+              ? `Archived ${formatDate(issue.archived_at)}. Restoring returns it to the register and the matrix.`
+              : "An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="version" value={issue.version} />
+            <input type="hidden" name="intent" value={issue.archived_at ? "restore" : "archive"} />
+            <button type="submit" className={issue.archived_at ? "button" : "button button--danger"}>
+              {issue.archived_at ? "Restore issue" : "Archive issue"}
+            </button>
+          </Form>
+        </section>
+      </div>
+    </div>
+  );
+}

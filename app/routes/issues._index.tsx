@@ -1,0 +1,137 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import * as z from "zod";
+
+import { assertCan, can } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { countVisibleIssues, decodeIssueCursor, encodeIssueCursor, listIssues, partiesOf } from "~/models/issues.server";
+import styles from "~/styles/positions.css";
+import { getDb } from "~/utils/db.server";
+import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
+import { formatDate, VISIBILITY_LABELS } from "~/utils/labels";
+import { ISSUE_STATUSES } from "~db/schema";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Issues · Accord" }];
+
+const filterSchema = z.object({
+  status: z.enum(ISSUE_STATUSES).optional().catch(undefined),
+  archived: z.literal("1").optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "issues:read");
+  const url = new URL(request.url);
+  const filter = filterSchema.parse(Object.fromEntries(url.searchParams));
+  const db = getDb();
+  const query = { status: filter.status, includeArchived: filter.archived === "1" };
+  const [{ rows, next }, total] = await Promise.all([
+    listIssues(db, user, query, decodeIssueCursor(url.searchParams.get("cursor"))),
+    countVisibleIssues(db, user, query),
+  ]);
+  const parties = await partiesOf(db, rows.map((r) => r.id));
+  const base = new URLSearchParams();
+  if (filter.status) base.set("status", filter.status);
+  if (filter.archived) base.set("archived", "1");
+  const nextParams = new URLSearchParams(base);
+  if (next) nextParams.set("cursor", encodeIssueCursor(next));
+  return {
+    filter,
+    total,
+    canCreate: can(user, "issues:manage"),
+    rows: rows.map((r) => ({ ...r, parties: parties.filter((p) => p.issue_id === r.id).map((p) => p.short_name) })),
+    nextHref: next ? `/issues?${nextParams}` : null,
+    firstHref: url.searchParams.has("cursor") ? `/issues?${base}` : null,
+  };
+}
+
+export default function IssuesPage() {
+  const { filter, total, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <header className="page-header page-header--row">
+        <div>
+          <h1>Issue register</h1>
+          <p className="muted">
+            {total} {total === 1 ? "issue" : "issues"} under negotiation. <Link to="/positions">See every party&apos;s stance in the positions matrix.</Link>
+          </p>
+        </div>
+        {canCreate ? (
+          <Link to="/issues/new" className="button button--primary">
+            New issue
+          </Link>
+        ) : null}
+      </header>
+      <Form method="get" className="filters" aria-label="Filter issues">
+        <label className="filter">
+          <span>Status</span>
+          <select name="status" defaultValue={filter.status ?? ""} className="input">
+            <option value="">Any status</option>
+            {ISSUE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ISSUE_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === "1"} /> Include archived
+        </label>
+        <button type="submit" className="button button--quiet">
+          Apply
+        </button>
+      </Form>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">Status</th>
+              <th scope="col">Priority</th>
+              <th scope="col">Parties</th>
+              <th scope="col">Positions</th>
+              <th scope="col">Visibility</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="empty">
+                  No issues match.
+                </td>
+              </tr>
+            ) : (
+              rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/issues/${r.id}`}>{r.title}</Link>
+                    {r.archived_at ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--muted">Archived</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>
+                  </td>
+                  <td>{PRIORITY_LABELS[r.priority]}</td>
+                  <td className="small">{r.parties.join(", ")}</td>
+                  <td>{r.position_count}</td>
+                  <td>{VISIBILITY_LABELS[r.visibility]}</td>
+                  <td className="nowrap">{formatDate(r.updated_at)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label="Pages">
+        {firstHref ? <Link to={firstHref}>First page</Link> : <span />}
+        {nextHref ? <Link to={nextHref}>Next page</Link> : null}
+      </nav>
+    </div>
+  );
+}
