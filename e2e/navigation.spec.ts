@@ -4,12 +4,12 @@ import { signIn } from "./helpers";
 
 // Each role's main navigation, exactly. Later features add their sections here.
 const NAVIGATION: Record<string, string[]> = {
-  "admin@accord.test": ["Home", "Users", "Organizations", "Audit log"],
-  "official@accord.test": ["Home"],
-  "irel@accord.test": ["Home"],
-  "diplomat@accord.test": ["Home"],
+  "admin@accord.test": ["Home", "Demand", "Supply", "Users", "Organizations", "Audit log"],
+  "official@accord.test": ["Home", "Demand", "Supply"],
+  "irel@accord.test": ["Home", "Demand", "Supply"],
+  "diplomat@accord.test": ["Home", "Demand", "Supply"],
   "counterpart@accord.test": ["Home"],
-  "industry@accord.test": ["Home"],
+  "industry@accord.test": ["Home", "Our requests"],
 };
 
 for (const [email, expected] of Object.entries(NAVIGATION)) {
