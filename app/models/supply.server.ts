@@ -250,3 +250,16 @@ export async function setScenarioArchived(db: DB, actorId: string, id: string, e
     return { ok: true, record: after } as const;
   });
 }
+
+/**
+ * What a what-if works on: supply and demand from the current fiscal year on, and the grid of
+ * materials that have committed exports in those years (the others have none to phase down).
+ */
+export async function scenarioBase(db: DB, user: SessionUser, currentFiscalYear: string) {
+  const base = await supplyYears(db, user, { fromFiscalYear: currentFiscalYear });
+  const years = [...new Set(base.map((y) => y.fiscalYear))].sort(compareFiscalYears);
+  const materials = MATERIALS.filter((m) => base.some((y) => y.material === m && y.exportsKg > 0));
+  const committed: ExportSchedule = {};
+  for (const y of base) if (materials.includes(y.material as Material)) (committed[y.material] ??= {})[y.fiscalYear] = y.exportsKg;
+  return { base, years, materials: materials as string[], committed };
+}

@@ -107,7 +107,9 @@ export const supplyFigureSchema = z.object({
   notes: optionalText(1000, "Notes"),
 });
 
-export const supplyFigureEditSchema = supplyFigureSchema.extend({ version: versionField });
+/** The material and year identify a figure and are not edited. */
+export const supplyFigureNumbersSchema = supplyFigureSchema.omit({ material: true, fiscalYear: true });
+export const supplyFigureEditSchema = supplyFigureNumbersSchema.extend({ version: versionField });
 
 export type SupplyFigureInput = z.output<typeof supplyFigureSchema>;
 
@@ -131,5 +133,3 @@ export const scenarioSchema = z.object({
   visibility: z.enum(["internal", "restricted"], { error: "Scenarios are internal or restricted." }),
   exports: scheduleField.default({}),
 });
-
-export const scenarioEditSchema = scenarioSchema.extend({ version: versionField });
