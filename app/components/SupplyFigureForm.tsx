@@ -24,7 +24,7 @@ export function SupplyFigureForm({
 }) {
   const pending = usePending();
   const creating = version === undefined;
-  const { register, onSubmit, errorFor } = useValidatedForm(creating ? supplyFigureSchema : supplyFigureNumbersSchema, { defaultValues, serverErrors });
+  const { field, onSubmit, errorFor } = useValidatedForm(creating ? supplyFigureSchema : supplyFigureNumbersSchema, { defaultValues, serverErrors });
   return (
     <>
       <FormError message={formError} />
@@ -38,7 +38,7 @@ export function SupplyFigureForm({
               placeholder="Choose…"
               options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
               error={errorFor("material")}
-              registration={register("material")}
+              registration={field("material")}
             />
             <SelectField
               label="Fiscal year"
@@ -46,18 +46,18 @@ export function SupplyFigureForm({
               placeholder="Choose…"
               options={(fiscalYears ?? []).map((y) => ({ value: y, label: y }))}
               error={errorFor("fiscalYear")}
-              registration={register("fiscalYear")}
+              registration={field("fiscalYear")}
             />
           </div>
         ) : null}
         <div className="grid-2">
-          <TextField label="IREL production (tonnes)" required inputMode="decimal" error={errorFor("production")} registration={register("production")} />
+          <TextField label="IREL production (tonnes)" required inputMode="decimal" error={errorFor("production")} registration={field("production")} />
           <SelectField
             label="Production is"
             required
             options={PRODUCTION_BASES.map((b) => ({ value: b, label: BASIS_LABELS[b] }))}
             error={errorFor("productionBasis")}
-            registration={register("productionBasis")}
+            registration={field("productionBasis")}
           />
         </div>
         <div className="grid-2">
@@ -67,11 +67,11 @@ export function SupplyFigureForm({
             inputMode="decimal"
             hint="Under the 2012 arrangement with Toyotsu"
             error={errorFor("exports")}
-            registration={register("exports")}
+            registration={field("exports")}
           />
-          <TextField label="Strategic reserve (tonnes)" required inputMode="decimal" error={errorFor("reserve")} registration={register("reserve")} />
+          <TextField label="Strategic reserve (tonnes)" required inputMode="decimal" error={errorFor("reserve")} registration={field("reserve")} />
         </div>
-        <TextAreaField label="Notes" hint="Source of the figure, assumptions" error={errorFor("notes")} registration={register("notes")} />
+        <TextAreaField label="Notes" hint="Source of the figure, assumptions" error={errorFor("notes")} registration={field("notes")} />
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to="/supply" className="button button--quiet">

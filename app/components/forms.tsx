@@ -40,7 +40,20 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
       | undefined;
     return own?.message ?? options.serverErrors?.[name];
   };
-  return { form, onSubmit, errorFor, register: form.register };
+  /**
+   * `register` plus the field's default as a `defaultValue` attribute: react-hook-form fills
+   * inputs only once scripts run, so without this a server-rendered form (no JavaScript, or
+   * echoed after a failed post) would come back empty.
+   */
+  const field = (name: string) => {
+    const value = name.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], options.defaultValues);
+    return {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      ...form.register(name as any),
+      defaultValue: value === undefined || value === null || typeof value === "object" ? undefined : String(value),
+    };
+  };
+  return { form, onSubmit, errorFor, register: form.register, field };
 }
 
 export function usePending(action?: string): boolean {

@@ -188,8 +188,9 @@ function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderD
   const failed = serverResult && "fieldErrors" in serverResult ? (serverResult as { fieldErrors: Record<string, string>; values: Record<string, unknown>; formError?: string; needsConfirmation?: boolean }) : undefined;
   const schema = useMemo(() => decisionSchema(request.quantity_kg), [request.quantity_kg]);
   const values = failed?.values ?? {};
-  const { form, register, onSubmit, errorFor } = useValidatedForm(schema, {
-    defaultValues: { outcome: "approved", ...values, confirmOverBalance: values.confirmOverBalance === "on" },
+  const defaults = { outcome: "approved", ...values, confirmOverBalance: values.confirmOverBalance === "on" };
+  const { form, register, field, onSubmit, errorFor } = useValidatedForm(schema, {
+    defaultValues: defaults,
     serverErrors: failed?.fieldErrors,
   });
   const outcome = form.watch("outcome") as string | undefined;
@@ -212,7 +213,7 @@ function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderD
         <legend className="field__label">Decision</legend>
         {DECISION_OUTCOMES.map((o) => (
           <label key={o} className="checkbox">
-            <input type="radio" value={o} {...register("outcome")} />
+            <input type="radio" value={o} {...register("outcome")} defaultChecked={defaults.outcome === o} />
             <span>
               {OUTCOME_LABELS[o]}
               {o === "approved" ? <span className="muted"> ({formatTonnes(request.quantity_kg)})</span> : null}
@@ -231,9 +232,9 @@ function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderD
         autoComplete="off"
         hint={`For a partial approval: more than zero and less than the ${formatTonnes(request.quantity_kg)} requested.`}
         error={errorFor("allocated")}
-        registration={register("allocated")}
+        registration={field("allocated")}
       />
-      <TextAreaField label="Reasons" required hint="The submitter reads these." error={errorFor("reasons")} registration={register("reasons")} />
+      <TextAreaField label="Reasons" required hint="The submitter reads these." error={errorFor("reasons")} registration={field("reasons")} />
       {showConfirm ? (
         <div className={errorFor("confirmOverBalance") ? "notice notice--warn field--invalid" : "notice notice--warn"}>
           <p>
@@ -243,7 +244,7 @@ function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderD
             Allocating {formatTonnes(allocatedKg || request.quantity_kg)} creates a shortfall.
           </p>
           <label className="checkbox">
-            <input type="checkbox" {...register("confirmOverBalance")} />
+            <input type="checkbox" {...register("confirmOverBalance")} defaultChecked={defaults.confirmOverBalance} />
             <span>I confirm this allocation exceeds the remaining balance</span>
           </label>
           {errorFor("confirmOverBalance") ? (

@@ -45,7 +45,7 @@ export default function NewDemandRequest() {
   const actionData = useActionData<typeof action>();
   const pending = usePending();
   const schema = useMemo(() => demandRequestSchema(offeredYears), [offeredYears]);
-  const { register, onSubmit, errorFor } = useValidatedForm(schema, {
+  const { register, field, onSubmit, errorFor } = useValidatedForm(schema, {
     defaultValues: {
       fiscalYear: offeredYears[0],
       ...(actionData?.values ?? {}),
@@ -76,7 +76,7 @@ export default function NewDemandRequest() {
               placeholder="Choose…"
               options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
               error={errorFor("material")}
-              registration={register("material")}
+              registration={field("material")}
             />
             <TextField
               label="Quantity (tonnes)"
@@ -85,7 +85,7 @@ export default function NewDemandRequest() {
               autoComplete="off"
               hint="Up to three decimals, e.g. 12.5"
               error={errorFor("quantity")}
-              registration={register("quantity")}
+              registration={field("quantity")}
             />
           </div>
           <div className="grid-2">
@@ -98,7 +98,7 @@ export default function NewDemandRequest() {
                 return { value: y, label: `${y} (April ${d.from.slice(0, 4)} – March ${d.to.slice(0, 4)})` };
               })}
               error={errorFor("fiscalYear")}
-              registration={register("fiscalYear")}
+              registration={field("fiscalYear")}
             />
             <SelectField
               label="Sector"
@@ -106,19 +106,19 @@ export default function NewDemandRequest() {
               placeholder="Choose…"
               options={DEMAND_SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
               error={errorFor("sector")}
-              registration={register("sector")}
+              registration={field("sector")}
             />
           </div>
-          <TextField label="End use" required hint="What the material will be made into" error={errorFor("endUse")} registration={register("endUse")} />
+          <TextField label="End use" required hint="What the material will be made into" error={errorFor("endUse")} registration={field("endUse")} />
           <TextAreaField
             label="Justification"
             required
             hint="Why this need should be met from IREL's output: volumes, programmes, what happens without it"
             error={errorFor("justification")}
-            registration={register("justification")}
+            registration={field("justification")}
           />
           <label className="checkbox">
-            <input type="checkbox" {...register("forIndianMagnets")} />
+            <input type="checkbox" {...register("forIndianMagnets")} defaultChecked={actionData?.values?.forIndianMagnets === "on"} />
             <span>The need is for magnets made in India</span>
           </label>
           <div className="form-actions">

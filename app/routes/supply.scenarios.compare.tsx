@@ -83,6 +83,7 @@ export default function CompareScenarios() {
         <h2 id="exports-title">Exports to Japan</h2>
         <div className="table-wrap">
           <table className="table compare">
+            <caption className="visually-hidden">Exports to Japan per fiscal year, by scenario</caption>
             <thead>
               <tr>
                 <th scope="col">Scenario</th>
@@ -113,6 +114,7 @@ export default function CompareScenarios() {
         <h2 id="met-title">Demand that can be met, per material</h2>
         <div className="table-wrap">
           <table className="table compare">
+            <caption className="visually-hidden">Demand that can be met per material, by scenario</caption>
             <thead>
               <tr>
                 <th scope="col" rowSpan={2}>
