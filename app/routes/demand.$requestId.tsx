@@ -375,6 +375,12 @@ export default function DemandRequestPage() {
                     <th scope="row">Pending demand (all undecided requests)</th>
                     <td className="num">{formatTonnes(supply.pendingKg)}</td>
                   </tr>
+                  {request.allocated_kg ? (
+                    <tr>
+                      <th scope="row">This request's current allocation (a new decision replaces it)</th>
+                      <td className="num">{formatTonnes(request.allocated_kg)}</td>
+                    </tr>
+                  ) : null}
                 </tbody>
               </table>
             ) : (

@@ -69,7 +69,7 @@ export default function NewDemandRequest() {
       <div className="card card--form">
         <FormError message={actionData?.formError} />
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-          <div className="grid-2">
+          <div className="grid-2 grid-2--bottom">
             <SelectField
               label="Material"
               required
@@ -88,14 +88,13 @@ export default function NewDemandRequest() {
               registration={field("quantity")}
             />
           </div>
-          <div className="grid-2">
+          <div className="grid-2 grid-2--bottom">
             <SelectField
               label="Fiscal year"
               required
-              hint="April to March"
               options={offeredYears.map((y) => {
                 const d = fiscalYearDates(y)!;
-                return { value: y, label: `${y} (April ${d.from.slice(0, 4)} – March ${d.to.slice(0, 4)})` };
+                return { value: y, label: `${y} (Apr ${d.from.slice(0, 4)} – Mar ${d.to.slice(0, 4)})` };
               })}
               error={errorFor("fiscalYear")}
               registration={field("fiscalYear")}

@@ -144,7 +144,7 @@ export default function CompareScenarios() {
                         balance={x.totals.balanceKg}
                         approved={formatShare(x.totals.approvedMetKg, x.totals.approvedKg)}
                         pending={formatShare(x.totals.pendingMetKg, x.totals.pendingKg)}
-                        shortfall={x.shortfallYears.length > 0}
+                        shortfallYears={x.shortfallYears}
                       />
                     );
                   })}
@@ -175,10 +175,13 @@ function FragmentHeaders() {
   );
 }
 
-function FragmentCells({ balance, approved, pending, shortfall }: { balance: number; approved: string; pending: string; shortfall: boolean }) {
+function FragmentCells({ balance, approved, pending, shortfallYears }: { balance: number; approved: string; pending: string; shortfallYears: string[] }) {
   return (
     <>
-      <td className={shortfall ? "num group-start shortfall" : "num group-start"}>{formatTonnes(balance)}</td>
+      <td className="num group-start">
+        {formatTonnes(balance)}
+        {shortfallYears.length ? <div className="small shortfall">Shortfall in {shortfallYears.join(", ")}</div> : null}
+      </td>
       <td className="num">{approved}</td>
       <td className="num">{pending}</td>
     </>
