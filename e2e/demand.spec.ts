@@ -108,6 +108,29 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Terbium oxide, 0.5 t for FY2027-28" })).toBeVisible();
   });
 
+  test("approving beyond the balance warns, keeps the input, and needs an explicit confirmation", async ({ page }) => {
+    const endUse = `Terbium magnets ${uniqueSuffix()}`;
+    await signIn(page, "elcina@accord.test");
+    await fillRequest(page, endUse, "5", "Terbium oxide", "FY2026-27");
+    await page.getByRole("button", { name: "Submit request" }).click();
+    await expect(page.getByRole("heading", { name: "Terbium oxide, 5 t for FY2026-27" })).toBeVisible();
+    const path = new URL(page.url()).pathname;
+    await signOut(page);
+
+    await signIn(page, "mines@accord.test");
+    await page.goto(path);
+    await page.getByLabel("Reasons").fill("Magnet-grade terbium for a strategic line.");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await expect(page.getByRole("alert").first()).toContainText("more than the 1.5 t remaining for Terbium oxide in FY2026-27");
+    await expect(page.getByLabel("Reasons")).toHaveValue("Magnet-grade terbium for a strategic line.");
+    await page.getByLabel("I confirm this allocation exceeds the remaining balance").check();
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await expect(page.getByRole("status")).toContainText("Decision recorded: approved, 5 t allocated.");
+    await expect(page.getByText("Confirmed beyond balance")).toBeVisible();
+    await page.goto("/supply?material=terbium_oxide");
+    await expect(page.getByRole("status")).toContainText("Terbium oxide FY2026-27");
+  });
+
   test("the what-if recalculates with its button", async ({ page }) => {
     await signIn(page, "official@accord.test");
     await page.goto("/supply/scenarios");
