@@ -85,14 +85,12 @@ export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; tit
               y={height - margin.bottom + 40}
               textAnchor="middle"
               fontSize="12"
-              className={r.shortfall ? "shortfall" : undefined}
-              fill={r.shortfall ? "#b42318" : "#1f7a4d"}
-              fontWeight={r.shortfall ? 700 : 500}
+              className={r.shortfall ? "chart-shortfall" : "chart-balance"}
             >
               {r.shortfall ? `Shortfall ${formatTonnes(r.balanceKg)}` : `Balance ${formatTonnes(r.balanceKg)}`}
             </text>
             {r.pendingShortfall && !r.shortfall ? (
-              <text x={margin.left + i * groupW + groupW / 2} y={height - margin.bottom + 56} textAnchor="middle" fontSize="11" fill="#8a5a00">
+              <text x={margin.left + i * groupW + groupW / 2} y={height - margin.bottom + 56} textAnchor="middle" fontSize="11" className="chart-pressure">
                 pending exceeds it
               </text>
             ) : null}
