@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 process.env.ACCORD_TODAY = "2026-12-01";
 
-import { decideDemandRequest, remainingBalanceKg } from "~/models/demand.server";
+import { decideDemandRequest, listDemandRequests, remainingBalanceKg, type DemandCursor } from "~/models/demand.server";
 import { supplyYears } from "~/models/supply.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/demand.$requestId";
 import { loader as exportLoader } from "~/routes/demand.export[.csv]";
@@ -149,6 +149,24 @@ describe("who sees which requests", () => {
       const own = await call(requestLoader, get(`/demand/${id}`, cookie), { requestId: id });
       if (email === "elcina@accord.test") expect((own.data as { supply: unknown }).supply).toBeNull();
     }
+  });
+
+  it("pages with a keyset cursor, newest first, without gaps or repeats", async () => {
+    const official = await sessionUserFor("official@accord.test");
+    const db = getDb();
+    const all = await db.selectFrom("demand_requests").select(["id", "created_at"]).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+    const seen: string[] = [];
+    let cursor: DemandCursor | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listDemandRequests>> = await listDemandRequests(db, official, {}, cursor, 4);
+      seen.push(...page.rows.map((r) => r.id));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toEqual(all.map((r) => r.id));
+    const res = await call(listLoader, get("/demand?status=approved", await cookieFor("official@accord.test")));
+    const body = res.data as { rows: { status: string }[]; nextHref: string | null };
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(body.rows.every((r) => r.status === "approved")).toBe(true);
   });
 
   it("rejects a malformed filter with 400", async () => {
