@@ -236,12 +236,117 @@ export interface PositionTables {
   consultation_issues: ConsultationIssueTable;
 }
 
+export const MATERIALS = [
+  "neodymium_oxide",
+  "praseodymium_oxide",
+  "ndpr_oxide",
+  "dysprosium_oxide",
+  "terbium_oxide",
+  "samarium",
+  "lanthanum_oxide",
+  "cerium_oxide",
+] as const;
+export type Material = (typeof MATERIALS)[number];
+export const DEMAND_SECTORS = ["automotive", "electronics", "renewable_energy", "defence", "pharmaceuticals", "other"] as const;
+export type DemandSector = (typeof DEMAND_SECTORS)[number];
+export const DEMAND_STATUSES = ["submitted", "under_review", "approved", "partially_approved", "rejected", "withdrawn"] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+export const DECISION_OUTCOMES = ["approved", "partially_approved", "rejected"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+export const PRODUCTION_BASES = ["forecast", "actual"] as const;
+export type ProductionBasis = (typeof PRODUCTION_BASES)[number];
+
+/** Quantities are integer kilograms: exact, portable, and summed without rounding. */
+export interface DemandRequestTable {
+  id: string;
+  organization_id: string;
+  /** Null for requests recorded from a letter rather than submitted in Accord. */
+  submitted_by: string | null;
+  material: Material;
+  /** `FY2026-27` */
+  fiscal_year: string;
+  quantity_kg: number;
+  sector: DemandSector;
+  end_use: string;
+  justification: string;
+  for_indian_magnets: Bool;
+  status: DemandStatus;
+  /** The allocation of the current decision; null until approved (0 when rejected). */
+  allocated_kg: number | null;
+  current_decision_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only: a change of decision is a new row naming the one it supersedes. */
+export interface DemandDecisionTable {
+  id: string;
+  request_id: string;
+  outcome: DecisionOutcome;
+  allocated_kg: number;
+  reasons: string;
+  /** The balance of the material and year left for this request when it was decided. */
+  remaining_balance_kg: number;
+  /** The official confirmed allocating more than the remaining balance. */
+  over_balance_confirmed: Bool;
+  supersedes_id: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface SupplyFigureTable {
+  id: string;
+  material: Material;
+  fiscal_year: string;
+  production_kg: number;
+  production_basis: ProductionBasis;
+  /** Committed exports under the 2012 arrangement with Toyotsu. */
+  exports_kg: number;
+  reserve_kg: number;
+  notes: Generated<string>;
+  updated_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupplyScenarioTable {
+  id: string;
+  name: string;
+  description: Generated<string>;
+  /** `internal` or `restricted`: never shared outside the Indian side. */
+  visibility: Visibility;
+  created_by: string;
+  archived_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupplyScenarioExportTable {
+  scenario_id: string;
+  material: Material;
+  fiscal_year: string;
+  exports_kg: number;
+}
+
+export interface DemandTables {
+  demand_requests: DemandRequestTable;
+  demand_decisions: DemandDecisionTable;
+  supply_figures: SupplyFigureTable;
+  supply_scenarios: SupplyScenarioTable;
+  supply_scenario_exports: SupplyScenarioExportTable;
+}
+
+// Each feature adds its tables interface to this list.
 // Each feature adds its tables interface to this list.
 export interface Database
   extends FoundationTables,
     ConsultationTables,
     ActivityTables,
-    PositionTables {}
+    PositionTables,
+    DemandTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -257,3 +362,7 @@ export type FollowUpAction = Selectable<FollowUpActionTable>;
 export type Issue = Selectable<IssueTable>;
 export type Position = Selectable<PositionTable>;
 export type Assessment = Selectable<AssessmentTable>;
+export type DemandRequest = Selectable<DemandRequestTable>;
+export type DemandDecision = Selectable<DemandDecisionTable>;
+export type SupplyFigure = Selectable<SupplyFigureTable>;
+export type SupplyScenario = Selectable<SupplyScenarioTable>;

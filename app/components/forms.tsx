@@ -50,7 +50,10 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
       | undefined;
     return own?.message ?? options.serverErrors?.[name];
   };
-  return { form, onSubmit, errorFor, register };
+  // Kept for callers written before `register` carried defaults itself.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const field = (name: string) => register(name as any);
+  return { form, onSubmit, errorFor, register, field };
 }
 
 function valueAt(values: Record<string, unknown> | undefined, path: string): unknown {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 
 import { ROLES, type Role } from "~db/schema";
-import { ACTIONS, assignableVisibilities, can, canSeeRecord, navigationFor, visibilityScope, type Action, type SessionUser } from "./access.server";
+import {
+  ACTIONS,
+  assignableVisibilities,
+  can,
+  canSeeRecord,
+  demandScope,
+  navigationFor,
+  scenarioVisibilities,
+  visibilityScope,
+  type Action,
+  type SessionUser,
+} from "./access.server";
 
 function userWith(role: Role, organizationId = "org-1"): SessionUser {
   return { id: "u", email: "u@x", displayName: "U", role, organizationId, organizationName: "Org", organizationShortName: "O" };
@@ -19,6 +30,15 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "positions:record": ["admin", "official", "irel", "counterpart"],
   "positions:red_line": ["admin", "official"],
   "assessments:write": ["diplomat"],
+  "demand:read": ["admin", "official", "irel", "diplomat", "industry"],
+  "demand:submit": ["industry"],
+  "demand:withdraw": ["industry"],
+  "demand:review": ["admin", "official"],
+  "demand:decide": ["admin", "official"],
+  "supply:read": ["admin", "official", "irel", "diplomat"],
+  "supply:edit": ["admin", "official", "irel"],
+  "scenario:read": ["admin", "official", "irel", "diplomat"],
+  "scenario:edit": ["admin", "official"],
 };
 
 describe("can", () => {
@@ -86,7 +106,62 @@ describe("visibility", () => {
   });
 });
 
+describe("demand request rules", () => {
+  it("lets industry see and submit only for its own organization", () => {
+    const siam = userWith("industry", "siam");
+    expect(can(siam, "demand:read", { organizationId: "siam" })).toBe(true);
+    expect(can(siam, "demand:read", { organizationId: "elcina" })).toBe(false);
+    expect(can(siam, "demand:submit", { organizationId: "siam" })).toBe(true);
+    expect(can(siam, "demand:submit", { organizationId: "acma" })).toBe(false);
+    expect(demandScope(siam)).toEqual({ kind: "organization", organizationId: "siam" });
+  });
+
+  it("lets the submitter withdraw only its own undecided requests", () => {
+    const siam = userWith("industry", "siam");
+    expect(can(siam, "demand:withdraw", { organizationId: "siam", status: "submitted" })).toBe(true);
+    expect(can(siam, "demand:withdraw", { organizationId: "siam", status: "under_review" })).toBe(true);
+    for (const status of ["approved", "partially_approved", "rejected", "withdrawn"] as const) {
+      expect(can(siam, "demand:withdraw", { organizationId: "siam", status })).toBe(false);
+    }
+    expect(can(siam, "demand:withdraw", { organizationId: "elcina", status: "submitted" })).toBe(false);
+  });
+
+  it("lets officials see every request and decide any that is not withdrawn", () => {
+    const official = userWith("official", "moci");
+    expect(can(official, "demand:read", { organizationId: "siam" })).toBe(true);
+    expect(demandScope(official)).toEqual({ kind: "all" });
+    expect(can(official, "demand:decide", { status: "under_review" })).toBe(true);
+    expect(can(official, "demand:decide", { status: "approved" })).toBe(true);
+    expect(can(official, "demand:decide", { status: "withdrawn" })).toBe(false);
+    expect(can(official, "demand:review", { status: "submitted" })).toBe(true);
+    expect(can(official, "demand:review", { status: "under_review" })).toBe(false);
+  });
+
+  it("shows counterparts nothing of demand", () => {
+    expect(demandScope(userWith("counterpart", "toyotsu"))).toEqual({ kind: "none" });
+    expect(can(userWith("counterpart", "toyotsu"), "demand:read", { organizationId: "toyotsu" })).toBe(false);
+  });
+
+  it("keeps scenarios internal at least, and restricted ones from IREL", () => {
+    expect(scenarioVisibilities(userWith("official"))).toEqual(["internal", "restricted"]);
+    expect(scenarioVisibilities(userWith("irel"))).toEqual(["internal"]);
+    expect(can(userWith("irel"), "scenario:read", { visibility: "restricted" })).toBe(false);
+    expect(can(userWith("diplomat"), "scenario:read", { visibility: "restricted" })).toBe(true);
+  });
+});
+
 describe("navigationFor", () => {
+  it("shows demand to industry and the Indian side, supply to the Indian side only", () => {
+    const paths = (role: Role) => navigationFor(userWith(role)).map((i) => i.to);
+    expect(paths("industry")).toContain("/demand");
+    expect(paths("industry")).not.toContain("/supply");
+    expect(paths("counterpart")).not.toContain("/demand");
+    expect(paths("counterpart")).not.toContain("/supply");
+    for (const role of ["official", "irel", "diplomat"] as const) {
+      expect(paths(role)).toEqual(expect.arrayContaining(["/demand", "/supply"]));
+    }
+  });
+
   it("shows administration only to admins", () => {
     expect(navigationFor(userWith("admin")).map((i) => i.to)).toContain("/admin");
     for (const role of ROLES.filter((r) => r !== "admin")) {

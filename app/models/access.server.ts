@@ -10,7 +10,7 @@
  */
 import { data } from "@remix-run/node";
 
-import type { Role, Visibility } from "~db/schema";
+import type { DemandStatus, Role, Visibility } from "~db/schema";
 
 export interface SessionUser {
   id: string;
@@ -40,6 +40,18 @@ export const ACTIONS = [
   "positions:record",
   "positions:red_line",
   "assessments:write",
+  // Demand requests: industry submits for its own organization; the Indian side reads all.
+  "demand:read",
+  "demand:submit",
+  "demand:withdraw",
+  "demand:review",
+  "demand:decide",
+  // IREL's supply figures and the balance are internal.
+  "supply:read",
+  "supply:edit",
+  // Phase-down what-if scenarios: internal at least; officials draft them.
+  "scenario:read",
+  "scenario:edit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,6 +68,15 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "positions:record": ["admin", "official", "irel", "counterpart"],
   "positions:red_line": ["admin", "official"],
   "assessments:write": ["diplomat"],
+  "demand:read": ["admin", "official", "irel", "diplomat", "industry"],
+  "demand:submit": ["industry"],
+  "demand:withdraw": ["industry"],
+  "demand:review": ["admin", "official"],
+  "demand:decide": ["admin", "official"],
+  "supply:read": ["admin", "official", "irel", "diplomat"],
+  "supply:edit": ["admin", "official", "irel"],
+  "scenario:read": ["admin", "official", "irel", "diplomat"],
+  "scenario:edit": ["admin", "official"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
@@ -63,16 +84,38 @@ export interface Resource {
   organizationId?: string;
   /** The organization's country, for rules that tell the Indian side from the others. */
   organizationCountry?: string;
+  /** For demand requests. */
+  status?: DemandStatus;
+  /** For records with a visibility level (scenarios). */
+  visibility?: Visibility;
 }
+
+/** Demand statuses in which nothing is decided yet: the submitter may still withdraw. */
+export const UNDECIDED_DEMAND: readonly DemandStatus[] = ["submitted", "under_review"];
 
 export function can(user: SessionUser, action: Action, resource?: Resource): boolean {
   if (!GRANTS[action].includes(user.role)) return false;
-  if (action === "positions:record" && resource?.organizationId !== undefined) {
-    // Officials speak for any Indian party; IREL staff and counterparts only for their own organization.
-    if (user.role === "admin" || user.role === "official") return resource.organizationCountry === "India";
-    return resource.organizationId === user.organizationId;
+  if (!resource) return true;
+  if (resource.visibility !== undefined && !LEVELS_BY_ROLE[user.role].includes(resource.visibility)) return false;
+  switch (action) {
+    case "positions:record":
+      if (resource.organizationId === undefined) return true;
+      // Officials speak for any Indian party; IREL staff and counterparts only for their own organization.
+      if (user.role === "admin" || user.role === "official") return resource.organizationCountry === "India";
+      return resource.organizationId === user.organizationId;
+    case "demand:read":
+    case "demand:submit":
+      // External users act only for, and see only, their own organization's requests.
+      return isInternal(user) || resource.organizationId === user.organizationId;
+    case "demand:withdraw":
+      return resource.organizationId === user.organizationId && resource.status !== undefined && UNDECIDED_DEMAND.includes(resource.status);
+    case "demand:review":
+      return resource.status === "submitted";
+    case "demand:decide":
+      return resource.status !== undefined && resource.status !== "withdrawn";
+    default:
+      return true;
   }
-  return true;
 }
 
 /**
@@ -124,6 +167,22 @@ export function assignableVisibilities(user: SessionUser): readonly Visibility[]
   return LEVELS_BY_ROLE[user.role];
 }
 
+/**
+ * Which demand requests a user may see: all of them (internal users), one organization's
+ * (industry), or none (counterparts). Composed into SQL by `visibleDemandRequests`.
+ */
+export type DemandScope = { kind: "all" } | { kind: "organization"; organizationId: string } | { kind: "none" };
+
+export function demandScope(user: SessionUser): DemandScope {
+  if (!can(user, "demand:read")) return { kind: "none" };
+  return isInternal(user) ? { kind: "all" } : { kind: "organization", organizationId: user.organizationId };
+}
+
+/** Scenario visibility levels an editor may choose: internal at least, never shared. */
+export function scenarioVisibilities(user: SessionUser): readonly Visibility[] {
+  return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
+}
+
 export interface NavItem {
   to: string;
   label: string;
@@ -138,6 +197,8 @@ export function navigationFor(user: SessionUser): NavItem[] {
     items.push({ to: "/issues", label: "Issues" });
     items.push({ to: "/positions", label: "Positions" });
   }
+  if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
+  if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });
   if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });
   if (can(user, "activity:read")) items.push({ to: "/activity", label: "Activity" });
   if (can(user, "admin:users")) items.push({ to: "/admin", label: "Admin" });

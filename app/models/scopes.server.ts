@@ -4,7 +4,7 @@
  * indexed SQL. For an external user the party join walks `(organization_id, record_id)` indexes
  * instead of an `OR EXISTS` that would scan the table.
  */
-import { visibilityScope, type SessionUser } from "~/models/access.server";
+import { demandScope, visibilityScope, type SessionUser } from "~/models/access.server";
 import type { DB } from "~/utils/db.server";
 
 /** Consultations the user may see, aliased `c`. Archived ones included: callers filter. */
@@ -61,4 +61,26 @@ export function visibleAssessments(db: DB, user: SessionUser) {
     query = query.where((eb) => eb.or([eb("a.issue_id", "is", null), eb("a.issue_id", "in", visibleIssues(db, user).select("i.id"))]));
   }
   return query;
+}
+
+/**
+ * Demand requests the user may see, aliased `r`: every request for the Indian side, its own
+ * organization's for industry, none for anyone else. Lists, totals, balances and exports all
+ * start here.
+ */
+export function visibleDemandRequests(db: DB, user: SessionUser) {
+  const scope = demandScope(user);
+  const query = db.selectFrom("demand_requests as r");
+  if (scope.kind === "all") return query;
+  if (scope.kind === "organization") return query.where("r.organization_id", "=", scope.organizationId);
+  // Matches no row: an id is never the empty string.
+  return query.where("r.id", "=", "");
+}
+
+/** Saved what-if scenarios the user may see, aliased `s`: by visibility level only (internal users). */
+export function visibleScenarios(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = scope.partyOrganizationId === null ? scope.levels.filter((l) => l !== "shared") : [];
+  const query = db.selectFrom("supply_scenarios as s");
+  return levels.length > 0 ? query.where("s.visibility", "in", levels) : query.where("s.id", "=", "");
 }

@@ -4,6 +4,7 @@ import * as foundation from "./2026-12-01T0900-foundation";
 import * as consultations from "./2026-12-01T1000-consultations";
 import * as activity from "./2026-12-01T1500-activity";
 import * as positions from "./2026-12-01T1200-positions";
+import * as demand from "./2026-12-01T1300-demand";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1000-consultations": consultations,
   "2026-12-01T1500-activity": activity,
   "2026-12-01T1200-positions": positions,
+  "2026-12-01T1300-demand": demand,
 };

@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
+import { seedDemand } from "./demand";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPositions } from "./positions";
 
@@ -79,6 +80,7 @@ async function seedUsers(ctx: Omit<DemoContext, "user">, password: string): Prom
 export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   // After consultations, so that issues can link the consultations that discussed them.
   { name: "issues and positions", run: seedPositions },
+  { name: "demand and supply", run: seedDemand },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {

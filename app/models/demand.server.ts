@@ -1,0 +1,331 @@
+/**
+ * Demand requests and their decisions. Visibility comes from `visibleDemandRequests`, so a
+ * request an industry user may not see never leaves the database. Decisions are append-only:
+ * a change of decision is a new row that names the one it supersedes.
+ */
+import { UNDECIDED_DEMAND, can, type SessionUser } from "~/models/access.server";
+import { recordAudit, type Executor } from "~/models/audit.server";
+import { visibleDemandRequests } from "~/models/scopes.server";
+import type { DemandRequestInput } from "~/schemas/demand";
+import type { DB } from "~/utils/db.server";
+import { newId, nowIso } from "~/utils/ids.server";
+import type { DecisionOutcome, DemandDecision, DemandRequest, DemandSector, DemandStatus, Material } from "~db/schema";
+
+/** Statuses whose allocation counts against the balance, and those still waiting. */
+export const ALLOCATED_STATUSES: readonly DemandStatus[] = ["approved", "partially_approved"];
+export const PENDING_STATUSES = UNDECIDED_DEMAND;
+
+export interface DemandFilter {
+  material?: Material;
+  fiscalYear?: string;
+  sector?: DemandSector;
+  organizationId?: string;
+  status?: DemandStatus;
+}
+
+export interface DemandCursor {
+  at: string;
+  id: string;
+}
+
+export const DEMAND_PAGE_SIZE = 50;
+
+function filtered(db: DB, user: SessionUser, filter: DemandFilter) {
+  let query = visibleDemandRequests(db, user).innerJoin("organizations as o", "o.id", "r.organization_id");
+  if (filter.material) query = query.where("r.material", "=", filter.material);
+  if (filter.fiscalYear) query = query.where("r.fiscal_year", "=", filter.fiscalYear);
+  if (filter.sector) query = query.where("r.sector", "=", filter.sector);
+  if (filter.organizationId) query = query.where("r.organization_id", "=", filter.organizationId);
+  if (filter.status) query = query.where("r.status", "=", filter.status);
+  return query;
+}
+
+const listColumns = [
+  "r.id",
+  "r.organization_id",
+  "r.material",
+  "r.fiscal_year",
+  "r.quantity_kg",
+  "r.sector",
+  "r.end_use",
+  "r.status",
+  "r.allocated_kg",
+  "r.for_indian_magnets",
+  "r.created_at",
+  "r.updated_at",
+  "o.short_name as organization_short_name",
+  "o.name as organization_name",
+] as const;
+
+/** Newest first, keyset-paginated on (created_at, id). */
+export async function listDemandRequests(db: DB, user: SessionUser, filter: DemandFilter, cursor: DemandCursor | null, limit = DEMAND_PAGE_SIZE) {
+  let query = filtered(db, user, filter).select(listColumns);
+  if (cursor) {
+    query = query.where((eb) =>
+      eb.or([eb("r.created_at", "<", cursor.at), eb.and([eb("r.created_at", "=", cursor.at), eb("r.id", "<", cursor.id)])]),
+    );
+  }
+  const rows = await query.orderBy("r.created_at", "desc").orderBy("r.id", "desc").limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > limit && last ? { at: last.created_at, id: last.id } : null };
+}
+
+export type DemandListRow = Awaited<ReturnType<typeof listDemandRequests>>["rows"][number];
+
+/** Every visible request matching the filter, oldest first, for the CSV export. */
+export async function exportDemandRequests(db: DB, user: SessionUser, filter: DemandFilter) {
+  return filtered(db, user, filter)
+    .select([...listColumns, "r.justification"])
+    .orderBy("r.created_at", "asc")
+    .orderBy("r.id", "asc")
+    .execute();
+}
+
+/** Count and sums over all matching requests the user may see (every page, not just one). */
+export async function demandTotals(db: DB, user: SessionUser, filter: DemandFilter) {
+  const row = await filtered(db, user, filter)
+    .select((eb) => [
+      eb.fn.countAll<number>().as("count"),
+      eb.fn.coalesce(eb.fn.sum<number>("r.quantity_kg"), eb.lit(0)).as("requested_kg"),
+      eb.fn.coalesce(eb.fn.sum<number>("r.allocated_kg"), eb.lit(0)).as("allocated_kg"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), requestedKg: Number(row.requested_kg), allocatedKg: Number(row.allocated_kg) };
+}
+
+/** Organizations with at least one request the user may see, for the filter. */
+export async function demandOrganizations(db: DB, user: SessionUser) {
+  return visibleDemandRequests(db, user)
+    .innerJoin("organizations as o", "o.id", "r.organization_id")
+    .select(["o.id", "o.short_name", "o.name"])
+    .distinct()
+    .orderBy("o.short_name")
+    .execute();
+}
+
+export async function getDemandRequest(db: DB, user: SessionUser, id: string) {
+  return visibleDemandRequests(db, user)
+    .innerJoin("organizations as o", "o.id", "r.organization_id")
+    .leftJoin("users as u", "u.id", "r.submitted_by")
+    .selectAll("r")
+    .select(["o.short_name as organization_short_name", "o.name as organization_name", "u.display_name as submitter_name"])
+    .where("r.id", "=", id)
+    .executeTakeFirst();
+}
+
+export type DecisionRow = DemandDecision & { decided_by_name: string };
+
+/** The decisions on a request, oldest first. Callers have checked the request is visible. */
+export async function listDecisions(db: DB, requestId: string): Promise<DecisionRow[]> {
+  return db
+    .selectFrom("demand_decisions as d")
+    .innerJoin("users as u", "u.id", "d.decided_by")
+    .selectAll("d")
+    .select("u.display_name as decided_by_name")
+    .where("d.request_id", "=", requestId)
+    .orderBy("d.decided_at", "asc")
+    .orderBy("d.id", "asc")
+    .execute();
+}
+
+function auditView(r: DemandRequest) {
+  const { organization_id, material, fiscal_year, quantity_kg, sector, end_use, justification, for_indian_magnets, status, allocated_kg, current_decision_id, version } = r;
+  return { organization_id, material, fiscal_year, quantity_kg, sector, end_use, justification, for_indian_magnets, status, allocated_kg, current_decision_id, version };
+}
+
+/**
+ * Stores a request for an organization. Routes call `submitDemandRequest`; this lower-level
+ * form also records requests that arrived by letter (no submitting user), as the demo does.
+ */
+export async function insertDemandRequest(
+  db: DB,
+  actorId: string | null,
+  organizationId: string,
+  input: DemandRequestInput,
+  options: { submittedBy?: string | null; at?: string } = {},
+): Promise<DemandRequest> {
+  const now = options.at ?? nowIso();
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto("demand_requests")
+      .values({
+        id: newId(),
+        organization_id: organizationId,
+        submitted_by: options.submittedBy ?? null,
+        material: input.material,
+        fiscal_year: input.fiscalYear,
+        quantity_kg: input.quantity,
+        sector: input.sector,
+        end_use: input.endUse,
+        justification: input.justification,
+        for_indian_magnets: input.forIndianMagnets ? 1 : 0,
+        status: "submitted",
+        allocated_kg: null,
+        current_decision_id: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, { actorId, action: "demand_request.create", entityType: "demand_request", entityId: row.id, after: auditView(row), at: now });
+    return row;
+  });
+}
+
+/** An industry user submits for its own organization; the caller has checked `demand:submit`. */
+export async function submitDemandRequest(db: DB, user: SessionUser, input: DemandRequestInput): Promise<DemandRequest> {
+  return insertDemandRequest(db, user.id, user.organizationId, input, { submittedBy: user.id });
+}
+
+export type TransitionResult =
+  | { ok: true; request: DemandRequest }
+  | { ok: false; reason: "missing" }
+  | { ok: false; reason: "conflict"; current: DemandRequest }
+  | { ok: false; reason: "not_allowed"; current: DemandRequest };
+
+async function transition(
+  db: DB,
+  user: SessionUser,
+  id: string,
+  expectedVersion: number,
+  action: "demand:withdraw" | "demand:review",
+  to: DemandStatus,
+): Promise<TransitionResult> {
+  return db.transaction().execute(async (tx) => {
+    // Scoped, so an industry user cannot touch another organization's request even by id.
+    const before = await visibleDemandRequests(tx, user).selectAll("r").where("r.id", "=", id).executeTakeFirst();
+    if (!before) return { ok: false, reason: "missing" } as const;
+    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
+    if (!can(user, action, { organizationId: before.organization_id, status: before.status })) {
+      return { ok: false, reason: "not_allowed", current: before } as const;
+    }
+    const after = await tx
+      .updateTable("demand_requests")
+      .set({ status: to, version: before.version + 1, updated_at: nowIso() })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: to === "withdrawn" ? "demand_request.withdraw" : "demand_request.review",
+      entityType: "demand_request",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return { ok: true, request: after } as const;
+  });
+}
+
+export function withdrawDemandRequest(db: DB, user: SessionUser, id: string, expectedVersion: number) {
+  return transition(db, user, id, expectedVersion, "demand:withdraw", "withdrawn");
+}
+
+export function takeUnderReview(db: DB, user: SessionUser, id: string, expectedVersion: number) {
+  return transition(db, user, id, expectedVersion, "demand:review", "under_review");
+}
+
+/**
+ * What is left for a request of this material and year: production − exports − reserve −
+ * allocations of the other approved requests. With no supply figure, nothing is available.
+ */
+export async function remainingBalanceKg(db: Executor, material: Material, fiscalYear: string, exceptRequestId?: string): Promise<number> {
+  const figure = await db
+    .selectFrom("supply_figures")
+    .select(["production_kg", "exports_kg", "reserve_kg"])
+    .where("material", "=", material)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  let allocated = db
+    .selectFrom("demand_requests")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("allocated_kg"), eb.lit(0)).as("kg"))
+    .where("material", "=", material)
+    .where("fiscal_year", "=", fiscalYear)
+    .where("status", "in", [...ALLOCATED_STATUSES]);
+  if (exceptRequestId) allocated = allocated.where("id", "<>", exceptRequestId);
+  const { kg } = await allocated.executeTakeFirstOrThrow();
+  const available = figure ? Number(figure.production_kg) - Number(figure.exports_kg) - Number(figure.reserve_kg) : 0;
+  return available - Number(kg);
+}
+
+export interface DecisionInput {
+  outcome: DecisionOutcome;
+  allocatedKg: number;
+  reasons: string;
+  confirmOverBalance: boolean;
+  /** The request version the official saw. */
+  version: number;
+  /** The decision the official saw as current and means to replace; absent for a first decision. */
+  replaces?: string | undefined;
+  at?: string;
+}
+
+export type DecisionResult =
+  | { ok: true; request: DemandRequest; decision: DemandDecision }
+  | { ok: false; reason: "missing" }
+  | { ok: false; reason: "not_allowed"; current: DemandRequest }
+  | { ok: false; reason: "conflict"; current: DemandRequest }
+  | { ok: false; reason: "needs_confirmation"; remainingKg: number; current: DemandRequest };
+
+/**
+ * Decides a request, or changes its decision. The whole check-then-write runs in one
+ * `begin immediate` transaction: of two officials deciding at once, the second finds the
+ * version moved on and is refused, so an allocation is never counted twice.
+ */
+export async function decideDemandRequest(db: DB, user: SessionUser, id: string, input: DecisionInput): Promise<DecisionResult> {
+  return db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!before) return { ok: false, reason: "missing" } as const;
+    if (!can(user, "demand:decide", { organizationId: before.organization_id, status: before.status })) {
+      return { ok: false, reason: "not_allowed", current: before } as const;
+    }
+    if (before.version !== input.version || (before.current_decision_id ?? undefined) !== input.replaces) {
+      return { ok: false, reason: "conflict", current: before } as const;
+    }
+    const remainingKg = await remainingBalanceKg(tx, before.material, before.fiscal_year, before.id);
+    const over = input.allocatedKg > 0 && input.allocatedKg > remainingKg;
+    if (over && !input.confirmOverBalance) return { ok: false, reason: "needs_confirmation", remainingKg, current: before } as const;
+    const at = input.at ?? nowIso();
+    const decision = await tx
+      .insertInto("demand_decisions")
+      .values({
+        id: newId(),
+        request_id: id,
+        outcome: input.outcome,
+        allocated_kg: input.allocatedKg,
+        reasons: input.reasons,
+        remaining_balance_kg: remainingKg,
+        over_balance_confirmed: over ? 1 : 0,
+        supersedes_id: before.current_decision_id,
+        decided_by: user.id,
+        decided_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = await tx
+      .updateTable("demand_requests")
+      .set({
+        status: input.outcome,
+        allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg,
+        current_decision_id: decision.id,
+        version: before.version + 1,
+        updated_at: at,
+      })
+      .where("id", "=", id)
+      .where("version", "=", input.version)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: before.current_decision_id ? "demand_request.redecide" : "demand_request.decide",
+      entityType: "demand_request",
+      entityId: id,
+      before: auditView(before),
+      after: { ...auditView(after), decision },
+      at,
+    });
+    return { ok: true, request: after, decision } as const;
+  });
+}

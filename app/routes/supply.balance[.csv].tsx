@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { stringify } from "csv-stringify/sync";
+
+import { assertCan } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { supplyYears } from "~/models/supply.server";
+import { getDb } from "~/utils/db.server";
+import { MATERIAL_LABELS } from "~/utils/demand-labels";
+import { balanceOf } from "~/utils/supply-balance";
+import { tonnesInput } from "~/utils/tonnes";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "supply:read");
+  const rows = (await supplyYears(getDb(), user)).map(balanceOf);
+  const csv = stringify(
+    rows.map((r) => [
+      MATERIAL_LABELS[r.material as keyof typeof MATERIAL_LABELS] ?? r.material,
+      r.fiscalYear,
+      tonnesInput(r.productionKg),
+      tonnesInput(r.exportsKg),
+      tonnesInput(r.reserveKg),
+      tonnesInput(r.availableKg),
+      tonnesInput(r.approvedKg),
+      tonnesInput(r.balanceKg),
+      tonnesInput(r.pendingKg),
+      tonnesInput(r.afterPendingKg),
+      r.shortfall ? "yes" : "no",
+    ]),
+    {
+      header: true,
+      columns: ["material", "fiscal_year", "production_t", "committed_exports_t", "reserve_t", "available_t", "allocated_t", "balance_t", "pending_t", "after_pending_t", "shortfall"],
+    },
+  );
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="supply-balance.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

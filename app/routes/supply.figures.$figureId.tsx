@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { SupplyFigureForm } from "~/components/SupplyFigureForm";
+import { assertCan, can } from "~/models/access.server";
+import { auditHistoryOf } from "~/models/audit.server";
+import { requireUser } from "~/models/auth.server";
+import { getSupplyFigure, updateSupplyFigure } from "~/models/supply.server";
+import { supplyFigureEditSchema } from "~/schemas/demand";
+import styles from "~/styles/demand.css";
+import { getDb } from "~/utils/db.server";
+import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
+import { failure, parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { formatDateTime } from "~/utils/labels";
+import { formatTonnes, tonnesInput } from "~/utils/tonnes";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${MATERIAL_LABELS[data.figure.material]} ${data.figure.fiscal_year} · Supply · Accord` : "Supply figure · Accord" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "supply:read");
+  const db = getDb();
+  const figure = await getSupplyFigure(db, params.figureId ?? "");
+  if (!figure) notFound();
+  const history = await auditHistoryOf(db, "supply_figure", figure.id);
+  return {
+    figure,
+    canEdit: can(user, "supply:edit"),
+    history: history.map((h) => ({ id: h.id, at: h.at, action: h.action, actor: h.actor_name ?? "System" })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "supply:edit");
+  const db = getDb();
+  const figure = await getSupplyFigure(db, params.figureId ?? "");
+  if (!figure) notFound();
+  const parsed = parseForm(supplyFigureEditSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await updateSupplyFigure(db, user.id, figure.id, parsed.data.version, parsed.data);
+  if (!result.ok) {
+    return data(
+      failure({}, { ...parsed.data, production: tonnesInput(parsed.data.production), exports: tonnesInput(parsed.data.exports), reserve: tonnesInput(parsed.data.reserve) }, "Someone else changed this figure while you were editing. Your input is kept: compare it with the current figures above, then save again."),
+      { status: 409 },
+    );
+  }
+  return data({ ok: true as const, message: "Saved. The balance now uses these figures." });
+}
+
+export default function SupplyFigurePage() {
+  const { figure, canEdit, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  const available = figure.production_kg - figure.exports_kg - figure.reserve_kg;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to={`/supply?material=${figure.material}`}>Supply and balance</Link>
+        </p>
+        <h1>
+          {MATERIAL_LABELS[figure.material]}, {figure.fiscal_year}
+        </h1>
+        <p className="muted">
+          {formatTonnes(figure.production_kg)} produced ({BASIS_LABELS[figure.production_basis].toLowerCase()}) · {formatTonnes(figure.exports_kg)} committed to
+          Japan · {formatTonnes(figure.reserve_kg)} reserve · {formatTonnes(available)} available for domestic allocation
+        </p>
+      </header>
+      {actionData && "message" in actionData ? (
+        <div className="notice notice--ok" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+      <div className="grid-2 grid-2--top">
+        {canEdit ? (
+          <section className="card" aria-labelledby="edit-title">
+            <h2 id="edit-title">Figures</h2>
+            <SupplyFigureForm
+              key={figure.version}
+              version={figure.version}
+              submitLabel="Save figures"
+              defaultValues={{
+                production: tonnesInput(figure.production_kg),
+                productionBasis: figure.production_basis,
+                exports: tonnesInput(figure.exports_kg),
+                reserve: tonnesInput(figure.reserve_kg),
+                notes: figure.notes,
+                ...(failed?.values ?? {}),
+              }}
+              serverErrors={failed?.fieldErrors}
+              formError={failed?.formError}
+            />
+          </section>
+        ) : (
+          <section className="card">
+            <h2>Notes</h2>
+            <p className="prose">{figure.notes || "—"}</p>
+          </section>
+        )}
+        <section className="card" aria-labelledby="history-title">
+          <h2 id="history-title">History</h2>
+          <ul className="stack small">
+            {history.map((h) => (
+              <li key={h.id}>
+                {formatDateTime(h.at)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { SupplyFigureForm } from "~/components/SupplyFigureForm";
+import { assertCan } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { createSupplyFigure } from "~/models/supply.server";
+import { supplyFigureSchema } from "~/schemas/demand";
+import { today } from "~/utils/clock.server";
+import { getDb } from "~/utils/db.server";
+import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/utils/fiscal-year";
+import { failure, parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "New supply figure · Accord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  assertCan(await requireUser(request), "supply:edit");
+  const current = parseFiscalYear(fiscalYearOf(today()))!;
+  return { fiscalYears: Array.from({ length: 12 }, (_, i) => fiscalYearLabel(current - 4 + i)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "supply:edit");
+  const parsed = parseForm(supplyFigureSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await createSupplyFigure(getDb(), user.id, parsed.data);
+  if (!result.ok) {
+    return data(failure({ fiscalYear: "A figure for this material and year already exists; edit it instead." }, parsed.data), { status: 409 });
+  }
+  return redirect(`/supply?material=${result.figure.material}`);
+}
+
+export default function NewSupplyFigure() {
+  const { fiscalYears } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/supply">Supply and balance</Link>
+        </p>
+        <h1>New supply figure</h1>
+        <p className="muted">One material in one fiscal year. Every change is recorded in the audit log.</p>
+      </header>
+      <div className="card card--form">
+        <SupplyFigureForm
+          fiscalYears={fiscalYears}
+          submitLabel="Add figure"
+          defaultValues={{ productionBasis: "forecast", exports: "0", reserve: "0", ...(actionData?.values ?? {}) }}
+          serverErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
+        />
+      </div>
+    </div>
+  );
+}

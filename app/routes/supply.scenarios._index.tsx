@@ -1,0 +1,130 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { ScenarioEditor } from "~/components/ScenarioEditor";
+import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { initialCells, parseScenario, previewResponse } from "~/models/scenario-form.server";
+import { createScenario, listScenarios, scenarioBase } from "~/models/supply.server";
+import styles from "~/styles/demand.css";
+import { today } from "~/utils/clock.server";
+import { getDb } from "~/utils/db.server";
+import { fiscalYearOf } from "~/utils/fiscal-year";
+import { failure } from "~/utils/forms";
+import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Phase-down what-if · Accord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "scenario:read");
+  const db = getDb();
+  const [scenarios, context] = await Promise.all([listScenarios(db, user), scenarioBase(db, user, fiscalYearOf(today()))]);
+  return {
+    scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, description: s.description, visibility: s.visibility, updated_at: s.updated_at, created_by_name: s.created_by_name })),
+    ...context,
+    cells: initialCells(context.materials, context.years, context.committed),
+    canEdit: can(user, "scenario:edit"),
+    visibilities: scenarioVisibilities(user),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "scenario:edit");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "preview") return previewResponse(formData);
+  if (intent !== "save") return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
+  const parsed = parseScenario(formData);
+  if (!parsed.ok) return parsed.response;
+  if (!scenarioVisibilities(user).includes(parsed.data.visibility)) {
+    return data({ intent: "save" as const, cells: parsed.cells, ...failure({ visibility: "Choose a level you may see." }, parsed.values) }, { status: 400 });
+  }
+  const scenario = await createScenario(getDb(), user.id, parsed.data);
+  return redirect(`/supply/scenarios/${scenario.id}?saved=1`);
+}
+
+export default function ScenariosPage() {
+  const { scenarios, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string | undefined>;
+  return (
+    <div className="page">
+      <header className="page-header page-header--row">
+        <div>
+          <p className="eyebrow">
+            <Link to="/supply">Supply and balance</Link>
+          </p>
+          <h1>Phase-down what-if</h1>
+          <p className="muted">Draft a schedule of exports to Japan and see how much of India's approved and pending demand IREL's output could then meet.</p>
+        </div>
+        {scenarios.length >= 1 ? (
+          <Link to="/supply/scenarios/compare" className="button">
+            Compare scenarios
+          </Link>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="saved-title" className="stack">
+        <h2 id="saved-title">Saved scenarios</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col">Visibility</th>
+                <th scope="col">Last saved</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scenarios.length === 0 ? (
+                <tr>
+                  <td colSpan={3} className="empty">
+                    No saved scenarios yet.
+                  </td>
+                </tr>
+              ) : null}
+              {scenarios.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>
+                    {s.description ? <div className="muted small">{s.description}</div> : null}
+                  </td>
+                  <td>
+                    <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[s.visibility]}</span>
+                  </td>
+                  <td className="nowrap">
+                    {formatDateTime(s.updated_at)}
+                    <div className="muted small">{s.created_by_name}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {canEdit ? (
+        <>
+          <h2>New draft</h2>
+          <ScenarioEditor
+            key={JSON.stringify(actionData?.cells ?? null)}
+            base={base}
+            materials={materials}
+            years={years}
+            committed={committed}
+            initialCells={actionData?.cells ?? cells}
+            serverErrors={actionData?.fieldErrors}
+            formError={actionData && "formError" in actionData ? actionData.formError : undefined}
+            canEdit
+            details={{ name: values.name ?? "", description: values.description ?? "", visibility: (values.visibility as "internal" | "restricted") ?? "internal" }}
+            visibilities={visibilities}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,390 @@
+/**
+ * Demand and supply demonstration data: IREL's output of about 2,900 t a year, more than
+ * 1,000 t a year committed to Japan, neodymium rising from 450 t in FY2025-26 to 900 t in
+ * FY2029-30 (DESIGN.md), and requests from SIAM, ACMA and ELCINA in every status, with
+ * dysprosium oxide short in FY2026-27. Idempotent: figures by material and year, requests by
+ * organization and end use, scenarios by name.
+ */
+import type { SessionUser } from "~/models/access.server";
+import { decideDemandRequest, insertDemandRequest, takeUnderReview, withdrawDemandRequest } from "~/models/demand.server";
+import { createScenario, createSupplyFigure } from "~/models/supply.server";
+import type { DecisionOutcome, DemandSector, Material } from "../schema";
+import type { DemoContext } from "./demo";
+
+const T = 1000; // kilograms per tonne
+
+type Figures = Partial<Record<Material, [production: number, exports: number, reserve: number]>>;
+
+// Production, committed exports to Toyotsu and reserve, in tonnes. FY2024-25 totals 2,900 t
+// produced and 1,050 t exported; the arrangement's volumes continue until renegotiated.
+const EXPORTS = { neodymium_oxide: 320, ndpr_oxide: 260, lanthanum_oxide: 230, cerium_oxide: 240 } as const;
+const SUPPLY: Record<string, { basis: "actual" | "forecast"; figures: Figures }> = {
+  "FY2024-25": {
+    basis: "actual",
+    figures: {
+      neodymium_oxide: [400, EXPORTS.neodymium_oxide, 0],
+      praseodymium_oxide: [110, 0, 0],
+      ndpr_oxide: [330, EXPORTS.ndpr_oxide, 0],
+      dysprosium_oxide: [6, 0, 0],
+      terbium_oxide: [1.5, 0, 0],
+      samarium: [60, 0, 0],
+      lanthanum_oxide: [660, EXPORTS.lanthanum_oxide, 0],
+      cerium_oxide: [1332.5, EXPORTS.cerium_oxide, 0],
+    },
+  },
+  "FY2025-26": {
+    basis: "actual",
+    figures: {
+      neodymium_oxide: [450, EXPORTS.neodymium_oxide, 20],
+      praseodymium_oxide: [115, 0, 5],
+      ndpr_oxide: [340, EXPORTS.ndpr_oxide, 20],
+      dysprosium_oxide: [6, 0, 1],
+      terbium_oxide: [1.5, 0, 0.5],
+      samarium: [60, 0, 0],
+      lanthanum_oxide: [660, EXPORTS.lanthanum_oxide, 0],
+      cerium_oxide: [1267.5, EXPORTS.cerium_oxide, 0],
+    },
+  },
+};
+const FORECAST: [string, number[]][] = [
+  // Nd, Pr, NdPr, Dy, Tb, Sm, La, Ce
+  ["FY2026-27", [520, 125, 360, 7, 2, 65, 680, 1300]],
+  ["FY2027-28", [600, 140, 380, 8, 2, 70, 700, 1320]],
+  ["FY2028-29", [750, 160, 400, 9, 2.5, 75, 720, 1350]],
+  ["FY2029-30", [900, 180, 420, 10, 3, 80, 740, 1380]],
+  ["FY2030-31", [950, 190, 440, 10, 3, 80, 760, 1400]],
+];
+const ORDER: Material[] = ["neodymium_oxide", "praseodymium_oxide", "ndpr_oxide", "dysprosium_oxide", "terbium_oxide", "samarium", "lanthanum_oxide", "cerium_oxide"];
+const RESERVE: Partial<Record<Material, number>> = { neodymium_oxide: 40, praseodymium_oxide: 10, ndpr_oxide: 30, dysprosium_oxide: 1, terbium_oxide: 0.5 };
+for (const [fy, production] of FORECAST) {
+  const figures: Figures = {};
+  ORDER.forEach((m, i) => {
+    figures[m] = [production[i]!, EXPORTS[m as keyof typeof EXPORTS] ?? 0, RESERVE[m] ?? 0];
+  });
+  SUPPLY[fy] = { basis: "forecast", figures };
+}
+
+interface DemoRequest {
+  org: "siam" | "acma" | "elcina";
+  by?: "industry@accord.test" | "elcina@accord.test";
+  material: Material;
+  fiscalYear: string;
+  tonnes: number;
+  sector: DemandSector;
+  endUse: string;
+  justification: string;
+  magnets: boolean;
+  submittedAt: string;
+  review?: boolean;
+  withdraw?: boolean;
+  decisions?: { outcome: DecisionOutcome; tonnes?: number; reasons: string; at: string; confirm?: boolean }[];
+}
+
+const REQUESTS: DemoRequest[] = [
+  {
+    org: "siam",
+    by: "industry@accord.test",
+    material: "neodymium_oxide",
+    fiscalYear: "FY2026-27",
+    tonnes: 100,
+    sector: "automotive",
+    endUse: "NdFeB traction-motor magnets for electric two- and four-wheelers",
+    justification: "Members' EV programmes lost three months of magnet supply after China's April 2025 export controls; a domestic allocation lets the first Indian magnet line start on Indian oxide.",
+    magnets: true,
+    submittedAt: "2026-05-12T05:30:00.000Z",
+    review: true,
+    decisions: [{ outcome: "approved", reasons: "Priority use: domestic magnet manufacturing for EV traction motors, within the FY2026-27 balance.", at: "2026-06-20T06:00:00.000Z" }],
+  },
+  {
+    org: "acma",
+    material: "neodymium_oxide",
+    fiscalYear: "FY2026-27",
+    tonnes: 80,
+    sector: "automotive",
+    endUse: "Magnets for electric power-steering and starter motors (component makers)",
+    justification: "Component makers import almost all of their magnets; a share of IREL's neodymium would qualify them for the magnet-manufacturing incentive scheme.",
+    magnets: true,
+    submittedAt: "2026-05-28T07:15:00.000Z",
+    review: true,
+    decisions: [{ outcome: "partially_approved", tonnes: 40, reasons: "Half allocated: the FY2026-27 balance after SIAM's allocation and the strategic reserve leaves about 60 t.", at: "2026-07-02T09:00:00.000Z" }],
+  },
+  {
+    org: "elcina",
+    by: "elcina@accord.test",
+    material: "neodymium_oxide",
+    fiscalYear: "FY2026-27",
+    tonnes: 60,
+    sector: "renewable_energy",
+    endUse: "Permanent-magnet generators for small wind turbines",
+    justification: "Three members are tooling up for PMG assembly in Tamil Nadu and need oxide for trial magnet batches.",
+    magnets: true,
+    submittedAt: "2026-08-04T04:45:00.000Z",
+    review: true,
+  },
+  {
+    org: "siam",
+    by: "industry@accord.test",
+    material: "neodymium_oxide",
+    fiscalYear: "FY2026-27",
+    tonnes: 50,
+    sector: "automotive",
+    endUse: "Additional EV motor magnets for the festive-season ramp-up",
+    justification: "Demand for electric scooters rose faster than planned; this tops up the approved allocation.",
+    magnets: true,
+    submittedAt: "2026-10-09T06:20:00.000Z",
+  },
+  {
+    org: "siam",
+    by: "industry@accord.test",
+    material: "dysprosium_oxide",
+    fiscalYear: "FY2026-27",
+    tonnes: 5,
+    sector: "automotive",
+    endUse: "Dysprosium for high-temperature grades of traction-motor magnets",
+    justification: "Traction-motor magnets need dysprosium to keep their strength at operating temperature.",
+    magnets: true,
+    submittedAt: "2026-05-12T05:40:00.000Z",
+    decisions: [{ outcome: "approved", reasons: "Needed for the approved neodymium allocation to be usable in traction motors.", at: "2026-06-20T06:10:00.000Z" }],
+  },
+  {
+    org: "acma",
+    material: "dysprosium_oxide",
+    fiscalYear: "FY2026-27",
+    tonnes: 3,
+    sector: "automotive",
+    endUse: "Dysprosium for heat-resistant magnets in power-steering motors",
+    justification: "Without dysprosium the partial neodymium allocation cannot be used in under-bonnet motors.",
+    magnets: true,
+    submittedAt: "2026-05-28T07:20:00.000Z",
+    review: true,
+    decisions: [
+      {
+        outcome: "approved",
+        reasons: "Approved beyond the balance on the Secretary's instruction; IREL to cover the 2 t gap from FY2025-26 stock.",
+        at: "2026-07-02T09:10:00.000Z",
+        confirm: true,
+      },
+    ],
+  },
+  {
+    org: "elcina",
+    by: "elcina@accord.test",
+    material: "terbium_oxide",
+    fiscalYear: "FY2027-28",
+    tonnes: 2,
+    sector: "electronics",
+    endUse: "Terbium phosphors for display backlights",
+    justification: "Members currently import all terbium phosphors.",
+    magnets: false,
+    submittedAt: "2026-06-15T10:00:00.000Z",
+    review: true,
+    decisions: [{ outcome: "rejected", reasons: "Terbium is reserved for magnet-grade use; phosphor demand can be met from imports.", at: "2026-08-11T05:00:00.000Z" }],
+  },
+  {
+    org: "elcina",
+    by: "elcina@accord.test",
+    material: "ndpr_oxide",
+    fiscalYear: "FY2027-28",
+    tonnes: 120,
+    sector: "electronics",
+    endUse: "NdPr for speaker, hard-disk and vibration-motor magnets",
+    justification: "Consumer-electronics assembly under the PLI scheme needs a domestic magnet source.",
+    magnets: true,
+    submittedAt: "2026-09-21T08:30:00.000Z",
+  },
+  {
+    org: "elcina",
+    by: "elcina@accord.test",
+    material: "ndpr_oxide",
+    fiscalYear: "FY2027-28",
+    tonnes: 30,
+    sector: "electronics",
+    endUse: "NdPr for sensor magnets (superseded by the combined NdPr request)",
+    justification: "Sensor magnets for smart meters and position sensors.",
+    magnets: true,
+    submittedAt: "2026-06-30T11:00:00.000Z",
+    withdraw: true,
+  },
+  {
+    org: "elcina",
+    by: "elcina@accord.test",
+    material: "samarium",
+    fiscalYear: "FY2028-29",
+    tonnes: 10,
+    sector: "defence",
+    endUse: "Samarium-cobalt magnets for avionics and guidance systems",
+    justification: "SmCo magnets for defence electronics must come from a trusted domestic source.",
+    magnets: true,
+    submittedAt: "2026-07-19T06:00:00.000Z",
+    review: true,
+    decisions: [{ outcome: "approved", reasons: "Strategic use; well within the FY2028-29 samarium balance.", at: "2026-09-02T07:30:00.000Z" }],
+  },
+  {
+    org: "siam",
+    by: "industry@accord.test",
+    material: "neodymium_oxide",
+    fiscalYear: "FY2029-30",
+    tonnes: 300,
+    sector: "automotive",
+    endUse: "Traction-motor magnets for the 2030 EV targets",
+    justification: "Planning volume for members' EV platforms launching in 2029–30.",
+    magnets: true,
+    submittedAt: "2026-10-01T05:00:00.000Z",
+    review: true,
+  },
+  {
+    org: "acma",
+    material: "neodymium_oxide",
+    fiscalYear: "FY2029-30",
+    tonnes: 150,
+    sector: "automotive",
+    endUse: "Magnets for the first domestic magnet plant's component customers",
+    justification: "Long-term offtake for component makers once IREL doubles neodymium output.",
+    magnets: true,
+    submittedAt: "2026-07-07T09:00:00.000Z",
+    review: true,
+    decisions: [
+      { outcome: "rejected", reasons: "Too early to commit FY2029-30 volumes before the new mines are cleared.", at: "2026-08-01T06:00:00.000Z" },
+      { outcome: "approved", reasons: "Reconsidered after IREL confirmed the FY2029-30 production plan of 900 t; this replaces the earlier rejection.", at: "2026-10-15T06:00:00.000Z" },
+    ],
+  },
+  {
+    org: "siam",
+    by: "industry@accord.test",
+    material: "praseodymium_oxide",
+    fiscalYear: "FY2029-30",
+    tonnes: 20,
+    sector: "automotive",
+    endUse: "Praseodymium for didymium magnet alloys",
+    justification: "Alloying stock for members' magnet suppliers.",
+    magnets: true,
+    submittedAt: "2026-11-03T07:00:00.000Z",
+  },
+  {
+    org: "acma",
+    material: "lanthanum_oxide",
+    fiscalYear: "FY2026-27",
+    tonnes: 25.5,
+    sector: "automotive",
+    endUse: "Lanthanum for catalytic converter washcoats",
+    justification: "Replaces imported lanthanum in exhaust catalysts.",
+    magnets: false,
+    submittedAt: "2026-08-20T09:00:00.000Z",
+  },
+];
+
+// Phase-down what-ifs: exports to Japan per material and year, in tonnes.
+const SCENARIOS: { name: string; description: string; exports: Partial<Record<Material, Record<string, number>>> }[] = [
+  {
+    name: "Phase-down 1,000 → 0 t by FY2029-30",
+    description: "Exports fall from about 1,000 t to 600 t and 300 t, ending in FY2029-30.",
+    exports: {
+      neodymium_oxide: { "FY2026-27": 300, "FY2027-28": 180, "FY2028-29": 90, "FY2029-30": 0, "FY2030-31": 0 },
+      ndpr_oxide: { "FY2026-27": 250, "FY2027-28": 150, "FY2028-29": 75, "FY2029-30": 0, "FY2030-31": 0 },
+      lanthanum_oxide: { "FY2026-27": 220, "FY2027-28": 130, "FY2028-29": 65, "FY2029-30": 0, "FY2030-31": 0 },
+      cerium_oxide: { "FY2026-27": 230, "FY2027-28": 140, "FY2028-29": 70, "FY2029-30": 0, "FY2030-31": 0 },
+    },
+  },
+  {
+    name: "Keep light rare earths flowing, end neodymium first",
+    description: "Neodymium and NdPr exports end in FY2027-28; lanthanum and cerium continue as committed.",
+    exports: {
+      neodymium_oxide: { "FY2026-27": 160, "FY2027-28": 0, "FY2028-29": 0, "FY2029-30": 0, "FY2030-31": 0 },
+      ndpr_oxide: { "FY2026-27": 130, "FY2027-28": 0, "FY2028-29": 0, "FY2029-30": 0, "FY2030-31": 0 },
+      lanthanum_oxide: { "FY2026-27": 230, "FY2027-28": 230, "FY2028-29": 230, "FY2029-30": 230, "FY2030-31": 230 },
+      cerium_oxide: { "FY2026-27": 240, "FY2027-28": 240, "FY2028-29": 240, "FY2029-30": 240, "FY2030-31": 240 },
+    },
+  },
+];
+
+const kg = (tonnes: number) => Math.round(tonnes * T);
+
+async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
+  const row = await ctx.db
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
+    .where("u.email", "=", email)
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    organizationId: row.organization_id,
+    organizationName: row.name,
+    organizationShortName: row.short_name,
+  };
+}
+
+export async function seedDemand(ctx: DemoContext): Promise<void> {
+  const irel = ctx.user["irel@accord.test"]!;
+  for (const [fiscalYear, { basis, figures }] of Object.entries(SUPPLY)) {
+    for (const [material, [production, exports, reserve]] of Object.entries(figures) as [Material, [number, number, number]][]) {
+      const result = await createSupplyFigure(ctx.db, irel, {
+        material,
+        fiscalYear,
+        production: kg(production),
+        productionBasis: basis,
+        exports: kg(exports),
+        reserve: kg(reserve),
+        notes: basis === "actual" ? "IREL annual report" : "IREL production plan",
+      });
+      if (result.ok) ctx.log(`supply ${material} ${fiscalYear}`);
+    }
+  }
+
+  const official = await sessionUser(ctx, "official@accord.test");
+  const mines = await sessionUser(ctx, "mines@accord.test");
+  for (const r of REQUESTS) {
+    const organizationId = ctx.org[r.org];
+    const existing = await ctx.db
+      .selectFrom("demand_requests")
+      .select("id")
+      .where("organization_id", "=", organizationId)
+      .where("end_use", "=", r.endUse)
+      .executeTakeFirst();
+    if (existing) continue;
+    const submitter = r.by ? ctx.user[r.by]! : null;
+    let request = await insertDemandRequest(
+      ctx.db,
+      submitter,
+      organizationId,
+      { material: r.material, fiscalYear: r.fiscalYear, quantity: kg(r.tonnes), sector: r.sector, endUse: r.endUse, justification: r.justification, forIndianMagnets: r.magnets },
+      { submittedBy: submitter, at: r.submittedAt },
+    );
+    ctx.log(`demand ${r.org} ${r.material} ${r.fiscalYear}`);
+    if (r.review) {
+      const reviewed = await takeUnderReview(ctx.db, official, request.id, request.version);
+      if (reviewed.ok) request = reviewed.request;
+    }
+    if (r.withdraw && r.by) {
+      const withdrawn = await withdrawDemandRequest(ctx.db, await sessionUser(ctx, r.by), request.id, request.version);
+      if (withdrawn.ok) request = withdrawn.request;
+    }
+    for (const [i, d] of (r.decisions ?? []).entries()) {
+      const decided = await decideDemandRequest(ctx.db, i === 0 ? official : mines, request.id, {
+        outcome: d.outcome,
+        allocatedKg: d.outcome === "approved" ? request.quantity_kg : d.outcome === "rejected" ? 0 : kg(d.tonnes!),
+        reasons: d.reasons,
+        confirmOverBalance: d.confirm ?? false,
+        version: request.version,
+        replaces: request.current_decision_id ?? undefined,
+        at: d.at,
+      });
+      if (!decided.ok) throw new Error(`demo decision on ${r.endUse} refused: ${decided.reason}`);
+      request = decided.request;
+    }
+  }
+
+  for (const s of SCENARIOS) {
+    const existing = await ctx.db.selectFrom("supply_scenarios").select("id").where("name", "=", s.name).executeTakeFirst();
+    if (existing) continue;
+    const exports: Record<string, Record<string, number>> = {};
+    for (const [material, years] of Object.entries(s.exports)) {
+      exports[material] = Object.fromEntries(Object.entries(years).map(([fy, t]) => [fy, kg(t)]));
+    }
+    await createScenario(ctx.db, official.id, { name: s.name, description: s.description, visibility: "internal", exports });
+    ctx.log(`scenario ${s.name}`);
+  }
+}
