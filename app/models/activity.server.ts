@@ -6,7 +6,8 @@
 import type { SelectQueryBuilder } from "kysely";
 
 import type { SessionUser } from "~/models/access.server";
-import { visibleConsultations } from "~/models/scopes.server";
+import { visibleConsultations, visibleDemandRequests, visibleIssues, visiblePositions } from "~/models/scopes.server";
+import { materialLabel } from "~/utils/demand-labels";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
 
@@ -15,11 +16,13 @@ interface ActivityKind {
   label: string;
   /** `entity_type` of the audit events that belong to this kind. */
   entityType: string;
-  /** The records of this kind the user may see, as `{ id, title }`. */
+  /** The records of this kind the user may see, selecting `id` and what `present` reads. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  visible: (db: DB, user: SessionUser) => SelectQueryBuilder<any, any, { id: string; title: string }>;
-  href: (id: string) => string;
+  visible: (db: DB, user: SessionUser) => SelectQueryBuilder<any, any, { id: string }>;
+  present: (row: Record<string, unknown>) => { title: string; href: string };
 }
+
+const text = (v: unknown) => String(v ?? "");
 
 export const ACTIVITY_KINDS: readonly ActivityKind[] = [
   {
@@ -27,7 +30,38 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
     label: "Consultations",
     entityType: "consultation",
     visible: (db, user) => visibleConsultations(db, user).select(["c.id as id", "c.title as title"]),
-    href: (id) => `/consultations/${id}`,
+    present: (r) => ({ title: text(r.title), href: `/consultations/${text(r.id)}` }),
+  },
+  {
+    kind: "issue",
+    label: "Issues",
+    entityType: "issue",
+    visible: (db, user) => visibleIssues(db, user).select(["i.id as id", "i.title as title"]),
+    present: (r) => ({ title: text(r.title), href: `/issues/${text(r.id)}` }),
+  },
+  {
+    kind: "position",
+    label: "Positions",
+    entityType: "position",
+    visible: (db, user) =>
+      visiblePositions(db, user)
+        .innerJoin("issues as pi", "pi.id", "p.issue_id")
+        .innerJoin("organizations as po", "po.id", "p.organization_id")
+        .select(["p.id as id", "pi.id as issue_id", "pi.title as issue_title", "po.short_name as party"]),
+    present: (r) => ({ title: `${text(r.party)} on ${text(r.issue_title)}`, href: `/issues/${text(r.issue_id)}` }),
+  },
+  {
+    kind: "demand",
+    label: "Demand",
+    entityType: "demand_request",
+    visible: (db, user) =>
+      visibleDemandRequests(db, user)
+        .innerJoin("organizations as ro", "ro.id", "r.organization_id")
+        .select(["r.id as id", "r.material as material", "r.fiscal_year as fiscal_year", "ro.short_name as requester"]),
+    present: (r) => ({
+      title: `${text(r.requester)}: ${materialLabel(text(r.material))}, ${text(r.fiscal_year)}`,
+      href: `/demand/${text(r.id)}`,
+    }),
   },
 ];
 
@@ -80,7 +114,8 @@ function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: Activi
     .innerJoin(kind.visible(db, user).as("r"), "r.id", "e.entity_id")
     .leftJoin("users as u", "u.id", "e.actor_id")
     .leftJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["e.id", "e.at", "e.action", "e.entity_id", "r.title", "u.display_name as actor_name", "o.short_name as actor_org"])
+    .selectAll("r")
+    .select(["e.id as event_id", "e.at as event_at", "e.action as event_action", "u.display_name as actor_name", "o.short_name as actor_org"])
     .where("e.entity_type", "=", kind.entityType);
   if (filter.organizationId) query = query.where("u.organization_id", "=", filter.organizationId);
   if (filter.since) query = query.where("e.at", ">", filter.since);
@@ -107,20 +142,20 @@ export async function listActivity(
   const perKind = await Promise.all(
     kinds.map(async (kind) => {
       const rows = await kindQuery(db, user, kind, filter, cursor).orderBy("e.at", "desc").orderBy("e.id", "desc").limit(limit + 1).execute();
-      return rows.map(
-        (r): ActivityItem => ({
-          id: r.id,
-          at: r.at,
+      return rows.map((r): ActivityItem => {
+        const row = r as Record<string, unknown>;
+        return {
+          id: text(row.event_id),
+          at: text(row.event_at),
           kind: kind.kind,
           kindLabel: kind.label,
-          action: r.action,
-          description: describeAction(r.action),
-          title: r.title,
-          href: kind.href(r.entity_id as string),
-          actorName: r.actor_name,
-          actorOrganization: r.actor_org,
-        }),
-      );
+          action: text(row.event_action),
+          description: describeAction(text(row.event_action)),
+          ...kind.present(row),
+          actorName: (row.actor_name as string | null) ?? null,
+          actorOrganization: (row.actor_org as string | null) ?? null,
+        };
+      });
     }),
   );
   const merged = perKind.flat().sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
