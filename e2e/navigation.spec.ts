@@ -4,12 +4,12 @@ import { signIn } from "./helpers";
 
 // Each role's main navigation, exactly. Later features add their sections here.
 const NAVIGATION: Record<string, string[]> = {
-  "admin@accord.test": ["Home", "Users", "Organizations", "Audit log"],
-  "official@accord.test": ["Home"],
-  "irel@accord.test": ["Home"],
-  "diplomat@accord.test": ["Home"],
-  "counterpart@accord.test": ["Home"],
-  "industry@accord.test": ["Home"],
+  "admin@accord.test": ["Home", "Milestones", "Users", "Organizations", "Audit log"],
+  "official@accord.test": ["Home", "Milestones"],
+  "irel@accord.test": ["Home", "Milestones"],
+  "diplomat@accord.test": ["Home", "Milestones"],
+  "counterpart@accord.test": ["Home", "Milestones"],
+  "industry@accord.test": ["Home", "Milestones"],
 };
 
 for (const [email, expected] of Object.entries(NAVIGATION)) {

@@ -12,6 +12,11 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "admin:users": ["admin"],
   "admin:organizations": ["admin"],
   "audit:read": ["admin"],
+  "milestones:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "milestones:manage": ["admin", "official"],
+  // Without a record: only those who may update every milestone.
+  "milestones:progress": ["admin", "official"],
+  "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {
@@ -23,6 +28,16 @@ describe("can", () => {
       });
     }
   }
+});
+
+describe("milestone progress", () => {
+  it("lets users of the owner organization report on their own milestones only", () => {
+    for (const role of ROLES) {
+      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "irel" })).toBe(true);
+      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "mines" })).toBe(role === "admin" || role === "official");
+    }
+    expect(can(userWith("irel", "irel"), "milestones:manage", { organizationId: "irel" })).toBe(false);
+  });
 });
 
 describe("visibility", () => {
@@ -61,9 +76,13 @@ describe("visibility", () => {
 
 describe("navigationFor", () => {
   it("shows administration only to admins", () => {
-    expect(navigationFor(userWith("admin")).map((i) => i.to)).toEqual(["/", "/admin/users", "/admin/organizations", "/admin/audit"]);
+    expect(navigationFor(userWith("admin")).map((i) => i.to)).toEqual(["/", "/milestones", "/admin/users", "/admin/organizations", "/admin/audit"]);
     for (const role of ROLES.filter((r) => r !== "admin")) {
       expect(navigationFor(userWith(role)).some((i) => i.to.startsWith("/admin"))).toBe(false);
     }
+  });
+
+  it("shows milestones to every role", () => {
+    for (const role of ROLES) expect(navigationFor(userWith(role)).map((i) => i.to)).toContain("/milestones");
   });
 });

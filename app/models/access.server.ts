@@ -33,25 +33,34 @@ export const ACTIONS = [
   "admin:users",
   "admin:organizations",
   "audit:read",
+  "milestones:read",
+  "milestones:manage",
+  "milestones:progress",
+  "calendar:subscribe",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ["admin:users", "admin:organizations", "audit:read"],
-  official: [],
-  irel: [],
-  diplomat: [],
-  counterpart: [],
-  industry: [],
+  admin: ["admin:users", "admin:organizations", "audit:read", "milestones:read", "milestones:manage", "milestones:progress", "calendar:subscribe"],
+  official: ["milestones:read", "milestones:manage", "milestones:progress", "calendar:subscribe"],
+  irel: ["milestones:read", "calendar:subscribe"],
+  diplomat: ["milestones:read", "calendar:subscribe"],
+  counterpart: ["milestones:read", "calendar:subscribe"],
+  industry: ["milestones:read", "calendar:subscribe"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
 export interface Resource {
+  /** The organization that owns the record (a milestone's owner, …). */
   organizationId?: string;
 }
 
-export function can(user: SessionUser, action: Action, _resource?: Resource): boolean {
-  return GRANTS[user.role].includes(action);
+export function can(user: SessionUser, action: Action, resource?: Resource): boolean {
+  if (GRANTS[user.role].includes(action)) return true;
+  // Users of a milestone's owner organization report its progress (IREL on its production
+  // targets), whatever their role; the caller has already checked they can see it.
+  if (action === "milestones:progress") return resource?.organizationId !== undefined && resource.organizationId === user.organizationId;
+  return false;
 }
 
 /**
@@ -111,6 +120,7 @@ export interface NavItem {
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(user, "milestones:read")) items.push({ to: "/milestones", label: "Milestones" });
   if (can(user, "admin:users")) items.push({ to: "/admin/users", label: "Users" });
   if (can(user, "admin:organizations")) items.push({ to: "/admin/organizations", label: "Organizations" });
   if (can(user, "audit:read")) items.push({ to: "/admin/audit", label: "Audit log" });
