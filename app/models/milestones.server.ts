@@ -8,7 +8,11 @@
  * `dependsOn` is against `visibleMilestones`), write it in `writeLinks`, and list the linked
  * issues on the milestone page where it says so.
  */
-import type { SessionUser } from "~/models/access.server";
+import { data } from "@remix-run/node";
+
+import { milestoneFilterSchema } from "~/schemas/milestones";
+import { issuesToFieldErrors } from "~/utils/forms";
+import { assignableVisibilities, type SessionUser } from "~/models/access.server";
 import { recordAudit, auditHistoryOf } from "~/models/audit.server";
 import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
 import { visibleMilestones } from "~/models/scopes.server";
@@ -64,7 +68,7 @@ function withOwner(db: DB, user: SessionUser) {
 /** The visible, live milestone graph with the risk of each node, as the user sees it. */
 export async function visibleGraph(db: DB, user: SessionUser, today: string) {
   const nodes = await visibleMilestones(db, user)
-    .select(["m.id", "m.title", "m.due_date", "m.status"])
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category"])
     .where("m.archived_at", "is", null)
     .execute();
   const ids = nodes.map((n) => n.id);
@@ -80,7 +84,7 @@ export async function visibleGraph(db: DB, user: SessionUser, today: string) {
   const dependsOn = new Map<string, string[]>();
   for (const e of edges) dependsOn.set(e.milestone_id, [...(dependsOn.get(e.milestone_id) ?? []), e.depends_on_id]);
   const graph: GraphNode[] = nodes.map((n) => ({ id: n.id, title: n.title, dueDate: n.due_date, status: n.status, dependsOn: dependsOn.get(n.id) ?? [] }));
-  return { nodes: graph, edges, risks: computeRisks(graph, today) };
+  return { nodes: graph, rows: nodes, edges, risks: computeRisks(graph, today) };
 }
 
 /** One page of visible live milestones, by due date, with the filters; risk comes from the graph. */
@@ -377,3 +381,32 @@ export async function statusHistoryOf(db: DB, id: string): Promise<StatusChange[
   }
   return changes;
 }
+
+/** The choices of the milestone form for this editor. */
+export async function milestoneFormOptions(db: DB, user: SessionUser) {
+  const [organizations, dependencies] = await Promise.all([
+    db.selectFrom("organizations").select(["id", "name", "short_name"]).where("archived_at", "is", null).orderBy("name").execute(),
+    dependencyOptions(db, user),
+  ]);
+  return { organizations, dependencies, visibilities: assignableVisibilities(user) };
+}
+
+/** Organizations that own at least one milestone the user can see, for the owner filter. */
+export async function visibleOwners(db: DB, user: SessionUser) {
+  return visibleMilestones(db, user)
+    .innerJoin("organizations as o", "o.id", "m.owner_organization_id")
+    .select(["o.id", "o.name", "o.short_name"])
+    .where("m.archived_at", "is", null)
+    .distinct()
+    .orderBy("o.name")
+    .execute();
+}
+
+/** The filter from the query string, or a 400 naming what is wrong. Shared with the CSV export. */
+export function parseMilestoneFilter(url: URL) {
+  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => ["category", "owner", "status", "risk"].includes(k) && v !== ""));
+  const parsed = milestoneFilterSchema.safeParse(raw);
+  if (!parsed.success) throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
+  return { raw, filter: parsed.data };
+}
+

@@ -42,10 +42,11 @@ export const milestoneSchema = milestoneFields.superRefine(checkCompletion);
 
 export const milestoneEditSchema = milestoneFields.extend({ version: versionField }).superRefine(checkCompletion);
 
+const progressFields = z.object({ status, completedOn: optionalDate("The completion date"), progressNote: optionalText(2000, "The progress note") });
+
 /** What the owner organization may change: status, progress note and completion. */
-export const milestoneProgressSchema = z
-  .object({ status, completedOn: optionalDate("The completion date"), progressNote: optionalText(2000, "The progress note"), version: versionField })
-  .superRefine(checkCompletion);
+export const milestoneProgressFormSchema = progressFields.superRefine(checkCompletion);
+export const milestoneProgressSchema = progressFields.extend({ version: versionField }).superRefine(checkCompletion);
 
 export const RISK_FILTERS = ["late", "threatened", "on_track", "done"] as const;
 
