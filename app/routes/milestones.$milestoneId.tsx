@@ -209,8 +209,8 @@ export default function MilestonePage() {
           <NeighbourList items={downstream} empty="No milestone waits on this one." />
         </section>
       </div>
-      {canProgress ? (
-        <section className="card" aria-labelledby="progress-title">
+      {canProgress && !canManage ? (
+        <section className="card no-print" aria-labelledby="progress-title">
           <h2 id="progress-title">Report progress</h2>
           <p className="muted">As the owner organization, update the status, the progress note and the completion date.</p>
           <ProgressForm
