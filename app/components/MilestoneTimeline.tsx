@@ -46,7 +46,7 @@ function Marker({ p }: { p: TimelinePoint }) {
 export function LegendMarker({ kind }: { kind: "on_track" | "late" | "threatened" | "done" }) {
   const p = { x: 10, y: 10, status: kind === "done" ? "done" : "planned", risk: kind, late: kind === "late", threatened: kind === "threatened" } as TimelinePoint;
   return (
-    <svg width={20} height={20} viewBox="0 0 20 20" aria-hidden="true" className="timeline legend__svg">
+    <svg width={20} height={20} viewBox="0 0 20 20" aria-hidden="true" className="legend__svg">
       <Marker p={p} />
     </svg>
   );

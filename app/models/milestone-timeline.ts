@@ -57,6 +57,7 @@ export const ZOOM_LEVELS: Record<TimelineZoom, { label: string; pxPerDay: number
 };
 
 const GUTTER = 170;
+const MIN_PLOT_WIDTH = 960;
 const RIGHT_PAD = 24;
 const AXIS_HEIGHT = 44;
 const ROW = 40;
@@ -91,9 +92,11 @@ export function layoutTimeline(items: readonly TimelineInput[], options: { zoom:
   const from = periodStart(dates[0]!, zoom.stepMonths);
   const to = periodStart(dates[dates.length - 1]!, zoom.stepMonths, 1);
   const days = (utc(to) - utc(from)) / 86_400_000;
+  // A short span is stretched to fill the page width rather than left in a corner.
+  const pxPerDay = Math.max(zoom.pxPerDay, MIN_PLOT_WIDTH / days);
   const plotLeft = GUTTER;
-  const plotRight = GUTTER + Math.max(480, Math.round(days * zoom.pxPerDay));
-  const xOf = (date: string) => plotLeft + ((utc(date) - utc(from)) / 86_400_000) * zoom.pxPerDay;
+  const plotRight = GUTTER + Math.round(days * pxPerDay);
+  const xOf = (date: string) => plotLeft + ((utc(date) - utc(from)) / 86_400_000) * pxPerDay;
 
   const ticks: TimelineLayout["ticks"] = [];
   for (let t = from; t <= to; t = periodStart(t, zoom.stepMonths, 1)) {
@@ -123,15 +126,13 @@ export function layoutTimeline(items: readonly TimelineInput[], options: { zoom:
     for (const depId of p.dependsOn) {
       const dep = byId.get(depId);
       if (!dep) continue;
-      // From the dependency to the milestone waiting on it, stopping short of the marker.
-      const x1 = dep.x;
-      const y1 = dep.y;
-      const x2 = p.x;
-      const y2 = p.y + (p.y > y1 ? -9 : p.y < y1 ? 9 : 0);
-      const bend = Math.max(30, Math.abs(x2 - x1) / 2);
-      const c1 = `${x1 + bend / 2} ${y1}`;
-      const c2 = `${x2 - (x2 >= x1 ? bend / 2 : -bend / 2)} ${y2 + (y2 > y1 ? -20 : 20)}`;
-      arrows.push({ fromId: dep.id, toId: p.id, path: `M ${x1} ${y1} C ${c1}, ${c2}, ${x2} ${y2}`, backwards: dep.dueDate > p.dueDate });
+      // Leave and reach the markers vertically, so the arrow stays off the labels beside them.
+      const down = p.y > dep.y ? 1 : -1;
+      const y1 = dep.y + down * 9;
+      const y2 = p.y - down * 10;
+      const mid = (y1 + y2) / 2;
+      const path = `M ${dep.x} ${y1} C ${dep.x} ${mid}, ${p.x} ${mid}, ${p.x} ${y2}`;
+      arrows.push({ fromId: dep.id, toId: p.id, path, backwards: dep.dueDate > p.dueDate });
     }
   }
 
