@@ -72,10 +72,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const CONFLICT = "Someone else changed this milestone while you were editing. Your input is kept: compare it with the details shown, then save again to apply it.";
 
-function refused(result: Exclude<WriteResult, { ok: true }>, values: Record<string, unknown>) {
+type Intent = "save" | "progress" | "archive" | "other";
+
+/** A failed post, tagged with the form it came from so the page shows it beside that form. */
+function refusal(intent: Intent, status: 400 | 409, fieldErrors: Record<string, string>, values: Record<string, unknown>, formError?: string) {
+  return data({ ...failure(fieldErrors, values, formError), intent }, { status });
+}
+
+function refused(intent: Intent, result: Exclude<WriteResult, { ok: true }>, values: Record<string, unknown>) {
   if (result.reason === "missing") notFound();
-  if (result.reason === "conflict") return data(failure({}, values, CONFLICT), { status: 409 });
-  return data(failure(result.fieldErrors, values, "Check the fields marked below."), { status: 400 });
+  if (result.reason === "conflict") return refusal(intent, 409, {}, values, CONFLICT);
+  return refusal(intent, 400, result.fieldErrors, values, "Check the fields marked below.");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -90,33 +97,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "archive" || intent === "restore") {
     assertCan(user, "milestones:manage");
     const version = versionField.safeParse(formData.get("version"));
-    if (!version.success) return data(failure({}, {}, "The form is missing its version; reload the page."), { status: 400 });
+    if (!version.success) return refusal("archive", 400, {}, {}, "The form is missing its version; reload the page.");
     const result = await setMilestoneArchived(db, user, milestone.id, version.data, intent === "archive");
-    if (!result.ok) return refused(result, {});
+    if (!result.ok) return refused("archive", result, {});
     return data({ ok: true as const, message: intent === "archive" ? "Milestone archived." : "Milestone restored." });
   }
 
-  if (milestone.archived_at !== null) return data(failure({}, {}, "This milestone is archived. Restore it before changing it."), { status: 409 });
+  if (milestone.archived_at !== null) return refusal("other", 409, {}, {}, "This milestone is archived. Restore it before changing it.");
 
   if (intent === "progress") {
     assertCan(user, "milestones:progress", { organizationId: milestone.owner_organization_id });
     const parsed = parseForm(milestoneProgressSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent: "progress" as const }, { status: 400 });
+    if (!parsed.ok) return refusal("progress", 400, parsed.fieldErrors, parsed.values, parsed.formError);
     const result = await updateProgress(db, user, milestone.id, parsed.data.version, parsed.data);
-    if (!result.ok) return refused(result, parsed.data);
+    if (!result.ok) return refused("progress", result, parsed.data);
     return data({ ok: true as const, message: "Progress saved." });
   }
 
   if (intent === "save") {
     assertCan(user, "milestones:manage");
     const parsed = parseForm(milestoneEditSchema, formData);
-    if (!parsed.ok) return data(parsed, { status: 400 });
+    if (!parsed.ok) return refusal("save", 400, parsed.fieldErrors, parsed.values, parsed.formError);
     const result = await updateMilestone(db, user, milestone.id, parsed.data.version, parsed.data);
-    if (!result.ok) return refused(result, parsed.data);
+    if (!result.ok) return refused("save", result, parsed.data);
     return data({ ok: true as const, message: "Saved." });
   }
 
-  return data(failure({}, {}, "Unknown action."), { status: 400 });
+  return refusal("other", 400, {}, {}, "Unknown action.");
 }
 
 function NeighbourList({ items, empty }: { items: { id: string; title: string; due_date: string; status: keyof typeof MILESTONE_STATUS_LABELS; archived_at: string | null; risk: Risk }[]; empty: string }) {
@@ -139,8 +146,8 @@ export default function MilestonePage() {
   const { milestone, risk, upstream, downstream, parties, history, dependsOn, options, canManage, canProgress, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
-  const progressFailed = failed && "intent" in failed ? failed : undefined;
-  const editFailed = failed && !progressFailed ? failed : undefined;
+  const progressFailed = failed?.intent === "progress" ? failed : undefined;
+  const editFailed = failed?.intent === "save" ? failed : undefined;
   return (
     <div className="page">
       <header className="page-header">
@@ -161,7 +168,7 @@ export default function MilestonePage() {
           {actionData.message}
         </div>
       ) : null}
-      {failed?.formError && !progressFailed && !editFailed?.fieldErrors ? (
+      {failed?.formError && !progressFailed && !editFailed ? (
         <div className="notice notice--error" role="alert">
           {failed.formError}
         </div>

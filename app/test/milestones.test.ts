@@ -227,6 +227,34 @@ describe("creating and editing milestones", () => {
   });
 });
 
+describe("archiving a milestone", () => {
+  it("takes it off the list and refuses changes until it is restored; nothing is deleted", async () => {
+    const ctx = await demoData();
+    const cookie = await cookieFor("official@accord.test");
+    const res = await call(newAction, post("/milestones/new", form(ctx, { title: "To be archived" }), cookie));
+    expect(res.status).toBe(302);
+    const id = await idOf("To be archived");
+    const archive = await call(milestoneAction, post(`/milestones/${id}`, { intent: "archive", version: "1" }, cookie), { milestoneId: id });
+    expect(archive.status).toBe(200);
+    expect((await listFor("official@accord.test")).map((r) => r.title)).not.toContain("To be archived");
+    // Still reachable by its address, with its history.
+    const page = await call(milestoneLoader, get(`/milestones/${id}`, cookie), { milestoneId: id });
+    expect(page.status).toBe(200);
+    const refused = await call(milestoneAction, post(`/milestones/${id}`, { ...form(ctx, { title: "Changed" }), intent: "save", version: "2" }, cookie), { milestoneId: id });
+    expect(refused.status).toBe(409);
+    expect(refused.data).toMatchObject({ intent: "other", formError: "This milestone is archived. Restore it before changing it." });
+    const stale = await call(milestoneAction, post(`/milestones/${id}`, { intent: "restore", version: "1" }, cookie), { milestoneId: id });
+    expect(stale.status).toBe(409);
+    expect(stale.data).toMatchObject({ intent: "archive" });
+    const restore = await call(milestoneAction, post(`/milestones/${id}`, { intent: "restore", version: "2" }, cookie), { milestoneId: id });
+    expect(restore.status).toBe(200);
+    expect((await listFor("official@accord.test")).map((r) => r.title)).toContain("To be archived");
+    // IREL may not archive.
+    const irel = await call(milestoneAction, post(`/milestones/${id}`, { intent: "archive", version: "3" }, await cookieFor("irel@accord.test")), { milestoneId: id });
+    expect(irel.status).toBe(404);
+  });
+});
+
 describe("the owner organization reports progress", () => {
   it("lets IREL update its own production milestone, and nothing else", async () => {
     await demoData();
