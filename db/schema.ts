@@ -340,13 +340,67 @@ export interface DemandTables {
 }
 
 // Each feature adds its tables interface to this list.
+export const MILESTONE_CATEGORIES = ["production", "mining_clearance", "negotiation", "legal", "industry", "policy"] as const;
+export type MilestoneCategory = (typeof MILESTONE_CATEGORIES)[number];
+export const MILESTONE_STATUSES = ["planned", "in_progress", "done", "at_risk", "blocked"] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export interface MilestoneTable {
+  id: string;
+  title: string;
+  description: Generated<string>;
+  category: MilestoneCategory;
+  owner_organization_id: string;
+  /** YYYY-MM-DD */
+  due_date: string;
+  status: Generated<MilestoneStatus>;
+  /** YYYY-MM-DD, set exactly when the status is `done`. */
+  completed_on: string | null;
+  progress_note: Generated<string>;
+  visibility: Visibility;
+  created_by: string;
+  archived_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `milestone_id` depends on `depends_on_id`. */
+export interface MilestoneDependencyTable {
+  milestone_id: string;
+  depends_on_id: string;
+}
+
+export interface MilestonePartyTable {
+  milestone_id: string;
+  organization_id: string;
+}
+
+export interface CalendarFeedTokenTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the secret token, hex; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface MilestoneTables {
+  milestones: MilestoneTable;
+  milestone_dependencies: MilestoneDependencyTable;
+  milestone_parties: MilestonePartyTable;
+  calendar_feed_tokens: CalendarFeedTokenTable;
+}
+
 // Each feature adds its tables interface to this list.
 export interface Database
   extends FoundationTables,
     ConsultationTables,
     ActivityTables,
     PositionTables,
-    DemandTables {}
+    DemandTables,
+    MilestoneTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -366,3 +420,4 @@ export type DemandRequest = Selectable<DemandRequestTable>;
 export type DemandDecision = Selectable<DemandDecisionTable>;
 export type SupplyFigure = Selectable<SupplyFigureTable>;
 export type SupplyScenario = Selectable<SupplyScenarioTable>;
+export type Milestone = Selectable<MilestoneTable>;

@@ -39,6 +39,11 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "supply:edit": ["admin", "official", "irel"],
   "scenario:read": ["admin", "official", "irel", "diplomat"],
   "scenario:edit": ["admin", "official"],
+  "milestones:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "milestones:manage": ["admin", "official"],
+  // Without a record: only those who may update every milestone.
+  "milestones:progress": ["admin", "official"],
+  "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {
@@ -69,6 +74,16 @@ describe("who may record whose position", () => {
   it("never lets a diplomat or industry user record one", () => {
     expect(can(userWith("diplomat", "mea"), "positions:record", india("mea"))).toBe(false);
     expect(can(userWith("industry", "siam"), "positions:record", india("siam"))).toBe(false);
+  });
+});
+
+describe("milestone progress", () => {
+  it("lets users of the owner organization report on their own milestones only", () => {
+    for (const role of ROLES) {
+      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "irel" })).toBe(true);
+      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "mines" })).toBe(role === "admin" || role === "official");
+    }
+    expect(can(userWith("irel", "irel"), "milestones:manage", { organizationId: "irel" })).toBe(false);
   });
 });
 
@@ -160,6 +175,10 @@ describe("navigationFor", () => {
     for (const role of ["official", "irel", "diplomat"] as const) {
       expect(paths(role)).toEqual(expect.arrayContaining(["/demand", "/supply"]));
     }
+  });
+
+  it("shows milestones to every role", () => {
+    for (const role of ROLES) expect(navigationFor(userWith(role)).map((i) => i.to)).toContain("/milestones");
   });
 
   it("shows administration only to admins", () => {

@@ -52,6 +52,11 @@ export const ACTIONS = [
   // Phase-down what-if scenarios: internal at least; officials draft them.
   "scenario:read",
   "scenario:edit",
+  // Transition milestones and the calendar feed.
+  "milestones:read",
+  "milestones:manage",
+  "milestones:progress",
+  "calendar:subscribe",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -77,10 +82,16 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "supply:edit": ["admin", "official", "irel"],
   "scenario:read": ["admin", "official", "irel", "diplomat"],
   "scenario:edit": ["admin", "official"],
+  "milestones:read": ALL_ROLES,
+  "milestones:manage": ["admin", "official"],
+  // Without a record: only those who may update every milestone; owners are handled in `can`.
+  "milestones:progress": ["admin", "official"],
+  "calendar:subscribe": ALL_ROLES,
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
 export interface Resource {
+  /** The organization that owns the record (a milestone's owner, a request's submitter, …). */
   organizationId?: string;
   /** The organization's country, for rules that tell the Indian side from the others. */
   organizationCountry?: string;
@@ -94,6 +105,11 @@ export interface Resource {
 export const UNDECIDED_DEMAND: readonly DemandStatus[] = ["submitted", "under_review"];
 
 export function can(user: SessionUser, action: Action, resource?: Resource): boolean {
+  // Users of a milestone's owner organization report its progress (IREL on its production
+  // targets), whatever their role; the caller has already checked they can see it.
+  if (action === "milestones:progress" && !GRANTS[action].includes(user.role)) {
+    return resource?.organizationId !== undefined && resource.organizationId === user.organizationId;
+  }
   if (!GRANTS[action].includes(user.role)) return false;
   if (!resource) return true;
   if (resource.visibility !== undefined && !LEVELS_BY_ROLE[user.role].includes(resource.visibility)) return false;
@@ -197,6 +213,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     items.push({ to: "/issues", label: "Issues" });
     items.push({ to: "/positions", label: "Positions" });
   }
+  if (can(user, "milestones:read")) items.push({ to: "/milestones", label: "Milestones" });
   if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
   if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });
   if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });

@@ -84,3 +84,22 @@ export function visibleScenarios(db: DB, user: SessionUser) {
   const query = db.selectFrom("supply_scenarios as s");
   return levels.length > 0 ? query.where("s.visibility", "in", levels) : query.where("s.id", "=", "");
 }
+
+/**
+ * Milestones the user may see, aliased `m`. An external user sees a shared milestone when its
+ * organization owns it or is one of its parties. Archived ones included: callers filter.
+ */
+export function visibleMilestones(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db.selectFrom("milestones as m").where("m.visibility", "in", [...scope.levels]);
+  if (scope.partyOrganizationId !== null) {
+    const orgId = scope.partyOrganizationId;
+    query = query.where((eb) =>
+      eb.or([
+        eb("m.owner_organization_id", "=", orgId),
+        eb("m.id", "in", eb.selectFrom("milestone_parties as mp").select("mp.milestone_id").where("mp.organization_id", "=", orgId)),
+      ]),
+    );
+  }
+  return query;
+}

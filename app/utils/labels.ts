@@ -1,4 +1,4 @@
-import type { OrganizationKind, Role, Visibility } from "~db/schema";
+import type { MilestoneCategory, MilestoneStatus, OrganizationKind, Role, Visibility } from "~db/schema";
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrator",
@@ -45,3 +45,20 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? `${dateTimeFormat.format(new Date(iso))} IST` : "—";
 }
+
+export const MILESTONE_CATEGORY_LABELS: Record<MilestoneCategory, string> = {
+  production: "Production",
+  mining_clearance: "Mining clearances",
+  negotiation: "Negotiation",
+  legal: "Legal",
+  industry: "Industry",
+  policy: "Policy",
+};
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  planned: "Planned",
+  in_progress: "In progress",
+  done: "Done",
+  at_risk: "At risk",
+  blocked: "Blocked",
+};

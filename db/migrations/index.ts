@@ -5,6 +5,7 @@ import * as consultations from "./2026-12-01T1000-consultations";
 import * as activity from "./2026-12-01T1500-activity";
 import * as positions from "./2026-12-01T1200-positions";
 import * as demand from "./2026-12-01T1300-demand";
+import * as milestones from "./2026-12-01T1400-milestones";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1500-activity": activity,
   "2026-12-01T1200-positions": positions,
   "2026-12-01T1300-demand": demand,
+  "2026-12-01T1400-milestones": milestones,
 };

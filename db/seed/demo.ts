@@ -9,6 +9,7 @@ import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
 import { seedDemand } from "./demand";
+import { seedMilestones } from "./milestones";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPositions } from "./positions";
 
@@ -81,6 +82,7 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   // After consultations, so that issues can link the consultations that discussed them.
   { name: "issues and positions", run: seedPositions },
   { name: "demand and supply", run: seedDemand },
+  { name: "milestones", run: seedMilestones },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {

@@ -1,0 +1,412 @@
+/**
+ * Transition milestones: reads scoped to what the user may see, writes with versions and audit.
+ * The graph rules (cycles, risk) are pure and live in `milestone-rules.ts`.
+ *
+ * Seam for linked negotiation issues: the issue register is built on another branch. When it
+ * lands, add a `milestone_issues (milestone_id, issue_id)` table in a new migration, an
+ * `issueIds` field to `MilestoneInput` (validated against the visible issues scope, as
+ * `dependsOn` is against `visibleMilestones`), write it in `writeLinks`, and list the linked
+ * issues on the milestone page where it says so.
+ */
+import { data } from "@remix-run/node";
+
+import { milestoneFilterSchema } from "~/schemas/milestones";
+import { issuesToFieldErrors } from "~/utils/forms";
+import { assignableVisibilities, type SessionUser } from "~/models/access.server";
+import { recordAudit, auditHistoryOf } from "~/models/audit.server";
+import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
+import { visibleMilestones } from "~/models/scopes.server";
+import type { DB } from "~/utils/db.server";
+import type { FieldErrors } from "~/utils/forms";
+import { newId, nowIso } from "~/utils/ids.server";
+import type { Executor } from "~/models/audit.server";
+import type { Milestone, MilestoneCategory, MilestoneStatus, Visibility } from "~db/schema";
+
+export interface MilestoneInput {
+  title: string;
+  description?: string | undefined;
+  category: MilestoneCategory;
+  ownerOrganizationId: string;
+  dueDate: string;
+  status: MilestoneStatus;
+  completedOn?: string | undefined;
+  progressNote?: string | undefined;
+  dependsOn: string[];
+  partyOrganizationIds: string[];
+  visibility: Visibility;
+}
+
+export interface ProgressInput {
+  status: MilestoneStatus;
+  completedOn?: string | undefined;
+  progressNote?: string | undefined;
+}
+
+export interface MilestoneFilter {
+  category?: MilestoneCategory | undefined;
+  owner?: string | undefined;
+  status?: MilestoneStatus | undefined;
+  risk?: Risk["level"] | undefined;
+}
+
+export interface MilestoneCursor {
+  dueDate: string;
+  id: string;
+}
+
+export const MILESTONE_PAGE_SIZE = 50;
+
+export type MilestoneWithOwner = Milestone & { owner_name: string; owner_short_name: string };
+
+function withOwner(db: DB, user: SessionUser) {
+  return visibleMilestones(db, user)
+    .innerJoin("organizations as o", "o.id", "m.owner_organization_id")
+    .selectAll("m")
+    .select(["o.name as owner_name", "o.short_name as owner_short_name"]);
+}
+
+/** The visible, live milestone graph with the risk of each node, as the user sees it. */
+export async function visibleGraph(db: DB, user: SessionUser, today: string) {
+  const nodes = await visibleMilestones(db, user)
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category"])
+    .where("m.archived_at", "is", null)
+    .execute();
+  const ids = nodes.map((n) => n.id);
+  const edges =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("milestone_dependencies")
+          .select(["milestone_id", "depends_on_id"])
+          .where("milestone_id", "in", ids)
+          .where("depends_on_id", "in", ids)
+          .execute();
+  const dependsOn = new Map<string, string[]>();
+  for (const e of edges) dependsOn.set(e.milestone_id, [...(dependsOn.get(e.milestone_id) ?? []), e.depends_on_id]);
+  const graph: GraphNode[] = nodes.map((n) => ({ id: n.id, title: n.title, dueDate: n.due_date, status: n.status, dependsOn: dependsOn.get(n.id) ?? [] }));
+  return { nodes: graph, rows: nodes, edges, risks: computeRisks(graph, today) };
+}
+
+/** One page of visible live milestones, by due date, with the filters; risk comes from the graph. */
+export async function listMilestones(
+  db: DB,
+  user: SessionUser,
+  filter: MilestoneFilter,
+  today: string,
+  options: { cursor?: MilestoneCursor | null; limit?: number | null } = {},
+): Promise<{ rows: (MilestoneWithOwner & { risk: Risk })[]; next: MilestoneCursor | null }> {
+  const { risks } = await visibleGraph(db, user, today);
+  let query = withOwner(db, user).where("m.archived_at", "is", null);
+  if (filter.category) query = query.where("m.category", "=", filter.category);
+  if (filter.owner) query = query.where("m.owner_organization_id", "=", filter.owner);
+  if (filter.status) query = query.where("m.status", "=", filter.status);
+  if (filter.risk) {
+    // Risk is computed from the graph; the matching ids go back into the SQL so paging stays keyset.
+    const ids = [...risks].filter(([, r]) => r.level === filter.risk).map(([id]) => id);
+    if (ids.length === 0) return { rows: [], next: null };
+    query = query.where("m.id", "in", ids);
+  }
+  const cursor = options.cursor;
+  if (cursor) {
+    query = query.where((eb) =>
+      eb.or([eb("m.due_date", ">", cursor.dueDate), eb.and([eb("m.due_date", "=", cursor.dueDate), eb("m.id", ">", cursor.id)])]),
+    );
+  }
+  const limit = options.limit === undefined ? MILESTONE_PAGE_SIZE : options.limit;
+  let ordered = query.orderBy("m.due_date", "asc").orderBy("m.id", "asc");
+  if (limit !== null) ordered = ordered.limit(limit + 1);
+  const rows = await ordered.execute();
+  const page = limit === null ? rows : rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const none: Risk = { level: "on_track", late: false, threatened: false, reasons: [] };
+  return {
+    rows: page.map((r) => ({ ...r, risk: risks.get(r.id) ?? none })),
+    next: limit !== null && rows.length > limit && last ? { dueDate: last.due_date, id: last.id } : null,
+  };
+}
+
+/** A milestone the user may see (archived included), or undefined. */
+export async function getMilestone(db: DB, user: SessionUser, id: string): Promise<MilestoneWithOwner | undefined> {
+  return withOwner(db, user).where("m.id", "=", id).executeTakeFirst();
+}
+
+export interface MilestoneLink {
+  id: string;
+  title: string;
+  due_date: string;
+  status: MilestoneStatus;
+  archived_at: string | null;
+}
+
+/** Visible milestones this one depends on (upstream) and that depend on it (downstream). */
+export async function neighboursOf(db: DB, user: SessionUser, id: string): Promise<{ upstream: MilestoneLink[]; downstream: MilestoneLink[] }> {
+  const columns = ["m.id", "m.title", "m.due_date", "m.status", "m.archived_at"] as const;
+  const [upstream, downstream] = await Promise.all([
+    visibleMilestones(db, user)
+      .innerJoin("milestone_dependencies as d", "d.depends_on_id", "m.id")
+      .select(columns)
+      .where("d.milestone_id", "=", id)
+      .orderBy("m.due_date")
+      .execute(),
+    visibleMilestones(db, user)
+      .innerJoin("milestone_dependencies as d", "d.milestone_id", "m.id")
+      .select(columns)
+      .where("d.depends_on_id", "=", id)
+      .orderBy("m.due_date")
+      .execute(),
+  ]);
+  return { upstream, downstream };
+}
+
+export async function partiesOf(db: DB | Executor, id: string) {
+  return db
+    .selectFrom("milestone_parties as p")
+    .innerJoin("organizations as o", "o.id", "p.organization_id")
+    .select(["o.id", "o.name", "o.short_name"])
+    .where("p.milestone_id", "=", id)
+    .orderBy("o.name")
+    .execute();
+}
+
+export async function dependencyIdsOf(db: DB | Executor, id: string): Promise<string[]> {
+  const rows = await db.selectFrom("milestone_dependencies").select("depends_on_id").where("milestone_id", "=", id).execute();
+  return rows.map((r) => r.depends_on_id);
+}
+
+/** Live milestones the user may pick as dependencies, by due date. */
+export async function dependencyOptions(db: DB, user: SessionUser) {
+  return visibleMilestones(db, user).select(["m.id", "m.title", "m.due_date"]).where("m.archived_at", "is", null).orderBy("m.due_date").orderBy("m.title").execute();
+}
+
+/**
+ * Checks the references of an input against the database: owner and parties exist and are
+ * active, dependencies are visible to the editor, live and not the milestone itself, and the
+ * change closes no cycle. Field errors keyed as the form names them, or null.
+ */
+async function checkReferences(tx: Executor, user: SessionUser, milestoneId: string, input: MilestoneInput): Promise<FieldErrors | null> {
+  const errors: FieldErrors = {};
+  const orgIds = [...new Set([input.ownerOrganizationId, ...input.partyOrganizationIds])];
+  const orgs = await tx.selectFrom("organizations").select(["id", "archived_at"]).where("id", "in", orgIds).execute();
+  const activeOrg = new Set(orgs.filter((o) => o.archived_at === null).map((o) => o.id));
+  if (!activeOrg.has(input.ownerOrganizationId)) errors.ownerOrganizationId = "Choose an active organization as the owner.";
+  if (input.partyOrganizationIds.some((id) => !activeOrg.has(id))) errors.partyOrganizationIds = "Choose parties among the active organizations.";
+
+  const deps = [...new Set(input.dependsOn)];
+  if (deps.includes(milestoneId)) {
+    errors.dependsOn = "A milestone cannot depend on itself.";
+    return errors;
+  }
+  if (deps.length > 0) {
+    const found = await visibleMilestones(tx as DB, user).select("m.id").where("m.id", "in", deps).where("m.archived_at", "is", null).execute();
+    if (found.length !== deps.length) {
+      errors.dependsOn = "A chosen dependency does not exist or is archived. Choose among the milestones listed.";
+      return errors;
+    }
+    const edges = await tx.selectFrom("milestone_dependencies").select(["milestone_id", "depends_on_id"]).execute();
+    const cycle = findCycle(
+      edges.map((e) => [e.milestone_id, e.depends_on_id] as const),
+      milestoneId,
+      deps,
+    );
+    if (cycle) {
+      const titles = await tx.selectFrom("milestones").select(["id", "title"]).where("id", "in", cycle).execute();
+      const titleOf = (id: string) => (id === milestoneId ? input.title : (titles.find((t) => t.id === id)?.title ?? id));
+      errors.dependsOn = describeCycle(cycle, titleOf);
+    }
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
+async function writeLinks(tx: Executor, id: string, input: Pick<MilestoneInput, "dependsOn" | "partyOrganizationIds">) {
+  await tx.deleteFrom("milestone_dependencies").where("milestone_id", "=", id).execute();
+  await tx.deleteFrom("milestone_parties").where("milestone_id", "=", id).execute();
+  const deps = [...new Set(input.dependsOn)];
+  const parties = [...new Set(input.partyOrganizationIds)];
+  if (deps.length) await tx.insertInto("milestone_dependencies").values(deps.map((d) => ({ milestone_id: id, depends_on_id: d }))).execute();
+  if (parties.length) await tx.insertInto("milestone_parties").values(parties.map((o) => ({ milestone_id: id, organization_id: o }))).execute();
+}
+
+/** The record as the audit log keeps it: the row plus its links. */
+async function snapshot(tx: Executor, id: string) {
+  const row = await tx.selectFrom("milestones").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const dependsOn = (await dependencyIdsOf(tx, id)).sort();
+  const parties = (await tx.selectFrom("milestone_parties").select("organization_id").where("milestone_id", "=", id).execute()).map((p) => p.organization_id).sort();
+  return { ...row, depends_on: dependsOn, party_organization_ids: parties };
+}
+
+export type WriteResult =
+  | { ok: true; record: Milestone }
+  | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
+  | { ok: false; reason: "conflict" }
+  | { ok: false; reason: "missing" };
+
+export async function createMilestone(db: DB, actor: SessionUser, input: MilestoneInput): Promise<WriteResult> {
+  const id = newId();
+  return db.transaction().execute(async (tx) => {
+    const errors = await checkReferences(tx, actor, id, input);
+    if (errors) return { ok: false, reason: "invalid", fieldErrors: errors } as const;
+    const now = nowIso();
+    await tx
+      .insertInto("milestones")
+      .values({
+        id,
+        title: input.title,
+        description: input.description ?? "",
+        category: input.category,
+        owner_organization_id: input.ownerOrganizationId,
+        due_date: input.dueDate,
+        status: input.status,
+        completed_on: input.status === "done" ? (input.completedOn ?? null) : null,
+        progress_note: input.progressNote ?? "",
+        visibility: input.visibility,
+        created_by: actor.id,
+        archived_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await writeLinks(tx, id, input);
+    const after = await snapshot(tx, id);
+    await recordAudit(tx, { actorId: actor.id, action: "milestone.create", entityType: "milestone", entityId: id, after, at: now });
+    return { ok: true, record: after } as const;
+  });
+}
+
+/** A full edit by an official: refused when the version moved on or a reference is bad. */
+export async function updateMilestone(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: MilestoneInput): Promise<WriteResult> {
+  return db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirst();
+    if (!current) return { ok: false, reason: "missing" } as const;
+    if (current.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
+    const errors = await checkReferences(tx, actor, id, input);
+    if (errors) return { ok: false, reason: "invalid", fieldErrors: errors } as const;
+    const before = await snapshot(tx, id);
+    await tx
+      .updateTable("milestones")
+      .set({
+        title: input.title,
+        description: input.description ?? "",
+        category: input.category,
+        owner_organization_id: input.ownerOrganizationId,
+        due_date: input.dueDate,
+        status: input.status,
+        completed_on: input.status === "done" ? (input.completedOn ?? null) : null,
+        progress_note: input.progressNote ?? "",
+        visibility: input.visibility,
+        version: expectedVersion + 1,
+        updated_at: nowIso(),
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .execute();
+    await writeLinks(tx, id, input);
+    const after = await snapshot(tx, id);
+    await recordAudit(tx, { actorId: actor.id, action: "milestone.update", entityType: "milestone", entityId: id, before, after });
+    return { ok: true, record: after } as const;
+  });
+}
+
+/** The owner's report: status, progress note and completion only. */
+export async function updateProgress(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: ProgressInput): Promise<WriteResult> {
+  return db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirst();
+    if (!current) return { ok: false, reason: "missing" } as const;
+    if (current.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
+    const before = await snapshot(tx, id);
+    await tx
+      .updateTable("milestones")
+      .set({
+        status: input.status,
+        completed_on: input.status === "done" ? (input.completedOn ?? null) : null,
+        progress_note: input.progressNote ?? "",
+        version: expectedVersion + 1,
+        updated_at: nowIso(),
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .execute();
+    const after = await snapshot(tx, id);
+    await recordAudit(tx, { actorId: actor.id, action: "milestone.progress", entityType: "milestone", entityId: id, before, after });
+    return { ok: true, record: after } as const;
+  });
+}
+
+export async function setMilestoneArchived(db: DB, actor: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<WriteResult> {
+  return db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirst();
+    if (!current) return { ok: false, reason: "missing" } as const;
+    if (current.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
+    const before = await snapshot(tx, id);
+    const now = nowIso();
+    await tx
+      .updateTable("milestones")
+      .set({ archived_at: archived ? now : null, version: expectedVersion + 1, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    const after = await snapshot(tx, id);
+    await recordAudit(tx, { actorId: actor.id, action: archived ? "milestone.archive" : "milestone.restore", entityType: "milestone", entityId: id, before, after });
+    return { ok: true, record: after } as const;
+  });
+}
+
+export interface StatusChange {
+  id: string;
+  at: string;
+  actor: string;
+  from: MilestoneStatus | null;
+  to: MilestoneStatus;
+  completedOn: string | null;
+  note: string | null;
+}
+
+/** The status changes of a milestone from the audit log, oldest first. Callers check visibility. */
+export async function statusHistoryOf(db: DB, id: string): Promise<StatusChange[]> {
+  const events = await auditHistoryOf(db, "milestone", id);
+  const changes: StatusChange[] = [];
+  for (const e of events) {
+    const before = e.before_json ? (JSON.parse(e.before_json) as Partial<Milestone>) : null;
+    const after = e.after_json ? (JSON.parse(e.after_json) as Partial<Milestone>) : null;
+    if (!after?.status) continue;
+    const noteChanged = after.progress_note && after.progress_note !== before?.progress_note;
+    if (before?.status === after.status && !noteChanged) continue;
+    changes.push({
+      id: e.id,
+      at: e.at,
+      actor: e.actor_name ?? "System",
+      from: before?.status ?? null,
+      to: after.status,
+      completedOn: after.completed_on ?? null,
+      note: noteChanged ? (after.progress_note ?? null) : null,
+    });
+  }
+  return changes;
+}
+
+/** The choices of the milestone form for this editor. */
+export async function milestoneFormOptions(db: DB, user: SessionUser) {
+  const [organizations, dependencies] = await Promise.all([
+    db.selectFrom("organizations").select(["id", "name", "short_name"]).where("archived_at", "is", null).orderBy("name").execute(),
+    dependencyOptions(db, user),
+  ]);
+  return { organizations, dependencies, visibilities: assignableVisibilities(user) };
+}
+
+/** Organizations that own at least one milestone the user can see, for the owner filter. */
+export async function visibleOwners(db: DB, user: SessionUser) {
+  return visibleMilestones(db, user)
+    .innerJoin("organizations as o", "o.id", "m.owner_organization_id")
+    .select(["o.id", "o.name", "o.short_name"])
+    .where("m.archived_at", "is", null)
+    .distinct()
+    .orderBy("o.name")
+    .execute();
+}
+
+/** The filter from the query string, or a 400 naming what is wrong. Shared with the CSV export. */
+export function parseMilestoneFilter(url: URL) {
+  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => ["category", "owner", "status", "risk"].includes(k) && v !== ""));
+  const parsed = milestoneFilterSchema.safeParse(raw);
+  if (!parsed.success) throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
+  return { raw, filter: parsed.data };
+}
+

@@ -1,0 +1,187 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
+import { assertCan, can } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { RISK_LABELS } from "~/models/milestone-rules";
+import { listMilestones, parseMilestoneFilter, visibleOwners, type MilestoneCursor } from "~/models/milestones.server";
+import { RISK_FILTERS } from "~/schemas/milestones";
+import styles from "~/styles/milestones.css";
+import { formatPlainDate, todayInIndia } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "Milestones · Accord" }];
+
+function parseCursor(raw: string | null): MilestoneCursor | null {
+  if (!raw) return null;
+  const [dueDate, id] = raw.split("~");
+  return dueDate && id && /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? { dueDate, id } : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "milestones:read");
+  const url = new URL(request.url);
+  const { raw, filter } = parseMilestoneFilter(url);
+  const db = getDb();
+  const today = todayInIndia();
+  const [{ rows, next }, owners] = await Promise.all([
+    listMilestones(db, user, filter, today, { cursor: parseCursor(url.searchParams.get("cursor")) }),
+    visibleOwners(db, user),
+  ]);
+  const nextParams = new URLSearchParams(raw);
+  if (next) nextParams.set("cursor", `${next.dueDate}~${next.id}`);
+  const query = new URLSearchParams(raw).toString();
+  return {
+    today,
+    filter,
+    owners,
+    canCreate: can(user, "milestones:manage"),
+    exportHref: `/milestones/export.csv${query ? `?${query}` : ""}`,
+    nextHref: next ? `/milestones?${nextParams}` : null,
+    firstHref: url.searchParams.has("cursor") ? `/milestones${query ? `?${query}` : ""}` : null,
+    rows: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      category: r.category,
+      owner: r.owner_short_name,
+      ownerName: r.owner_name,
+      dueDate: r.due_date,
+      status: r.status,
+      visibility: r.visibility,
+      risk: r.risk,
+    })),
+  };
+}
+
+export default function MilestonesPage() {
+  const { rows, filter, owners, canCreate, exportHref, nextHref, firstHref, today } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <header className="page-header page-header--row">
+        <div>
+          <h1>Milestones</h1>
+          <p className="muted">The steps of the transition, by due date. Risk as of {formatPlainDate(today)}.</p>
+        </div>
+        <div className="header-actions">
+          <Link to="/milestones/timeline" className="button">
+            Timeline
+          </Link>
+          <Link to="/calendar" className="button button--quiet">
+            Calendar feed
+          </Link>
+          {canCreate ? (
+            <Link to="/milestones/new" className="button button--primary">
+              New milestone
+            </Link>
+          ) : null}
+        </div>
+      </header>
+      <Form method="get" className="filters" aria-label="Filter milestones">
+        <label className="filter">
+          <span>Category</span>
+          <select name="category" defaultValue={filter.category ?? ""} className="input">
+            <option value="">Any category</option>
+            {MILESTONE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {MILESTONE_CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Owner</span>
+          <select name="owner" defaultValue={filter.owner ?? ""} className="input">
+            <option value="">Any owner</option>
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Status</span>
+          <select name="status" defaultValue={filter.status ?? ""} className="input">
+            <option value="">Any status</option>
+            {MILESTONE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {MILESTONE_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Risk</span>
+          <select name="risk" defaultValue={filter.risk ?? ""} className="input">
+            <option value="">Any risk</option>
+            {RISK_FILTERS.map((r) => (
+              <option key={r} value={r}>
+                {RISK_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+        <a href={exportHref} className="button button--quiet" download>
+          Export CSV
+        </a>
+      </Form>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Milestone</th>
+              <th scope="col">Category</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Due</th>
+              <th scope="col">Status</th>
+              <th scope="col">Risk</th>
+              <th scope="col">Visibility</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="empty">
+                  No milestones match these filters.
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/milestones/${r.id}`}>{r.title}</Link>
+                </td>
+                <td>{MILESTONE_CATEGORY_LABELS[r.category]}</td>
+                <td>
+                  <abbr title={r.ownerName}>{r.owner}</abbr>
+                </td>
+                <td className="nowrap">{formatPlainDate(r.dueDate)}</td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>
+                  <RiskBadge level={r.risk.level} />
+                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{r.risk.reasons.join("; ")}</p> : null}
+                </td>
+                <td>{VISIBILITY_LABELS[r.visibility]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label="Pages">
+        {firstHref ? <Link to={firstHref}>First page</Link> : <span />}
+        {nextHref ? <Link to={nextHref}>Later milestones</Link> : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { MilestoneForm } from "~/components/MilestoneForm";
+import { assertCan } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { createMilestone, milestoneFormOptions } from "~/models/milestones.server";
+import { milestoneSchema } from "~/schemas/milestones";
+import styles from "~/styles/milestones.css";
+import { getDb } from "~/utils/db.server";
+import { failure, parseForm } from "~/utils/forms";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "New milestone · Accord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "milestones:manage");
+  return { options: await milestoneFormOptions(getDb(), user) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "milestones:manage");
+  const parsed = parseForm(milestoneSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (!(await milestoneFormOptions(getDb(), user)).visibilities.includes(parsed.data.visibility)) {
+    return data(failure({ visibility: "Choose a visibility you can see yourself." }, parsed.data), { status: 400 });
+  }
+  const result = await createMilestone(getDb(), user, parsed.data);
+  if (!result.ok) return data(failure(result.reason === "invalid" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), { status: 400 });
+  return redirect(`/milestones/${result.record.id}`);
+}
+
+export default function NewMilestonePage() {
+  const { options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/milestones">Milestones</Link>
+        </p>
+        <h1>New milestone</h1>
+      </header>
+      <section className="card card--form">
+        <MilestoneForm
+          options={options}
+          submitLabel="Create milestone"
+          defaultValues={{ status: "planned", visibility: "internal", ...(actionData?.values ?? {}) }}
+          serverErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
+        />
+      </section>
+    </div>
+  );
+}
