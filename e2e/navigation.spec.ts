@@ -4,12 +4,12 @@ import { signIn } from "./helpers";
 
 // Each role's main navigation, exactly. Later features add their sections here.
 const NAVIGATION: Record<string, string[]> = {
-  "admin@accord.test": ["Home", "Users", "Organizations", "Audit log"],
-  "official@accord.test": ["Home"],
-  "irel@accord.test": ["Home"],
-  "diplomat@accord.test": ["Home"],
-  "counterpart@accord.test": ["Home"],
-  "industry@accord.test": ["Home"],
+  "admin@accord.test": ["Home", "Consultations", "Actions", "Search", "Users", "Organizations", "Audit log"],
+  "official@accord.test": ["Home", "Consultations", "Actions", "Search"],
+  "irel@accord.test": ["Home", "Consultations", "Actions", "Search"],
+  "diplomat@accord.test": ["Home", "Consultations", "Actions", "Search"],
+  "counterpart@accord.test": ["Home", "Consultations", "Actions", "Search"],
+  "industry@accord.test": ["Home", "Consultations", "Actions", "Search"],
 };
 
 for (const [email, expected] of Object.entries(NAVIGATION)) {

@@ -12,6 +12,12 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "admin:users": ["admin"],
   "admin:organizations": ["admin"],
   "audit:read": ["admin"],
+  "consultation:list": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "consultation:create": ["admin", "official", "irel"],
+  "consultation:edit": ["admin", "official", "irel"],
+  "consultation:history": ["admin", "official", "diplomat"],
+  "comment:create": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "follow_up:complete": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {
@@ -59,9 +65,33 @@ describe("visibility", () => {
   });
 });
 
+describe("record conditions", () => {
+  it("lets IREL create and edit only consultations IREL takes part in", () => {
+    const irel = userWith("irel", "irel");
+    expect(can(irel, "consultation:edit", { participantOrganizationIds: ["irel", "toyotsu"] })).toBe(true);
+    expect(can(irel, "consultation:edit", { participantOrganizationIds: ["moci", "meti"] })).toBe(false);
+    expect(can(irel, "consultation:create", { participantOrganizationIds: ["moci"] })).toBe(false);
+    expect(can(userWith("official", "moci"), "consultation:edit", { participantOrganizationIds: ["meti"] })).toBe(true);
+    expect(can(userWith("diplomat", "mea"), "consultation:edit", { participantOrganizationIds: ["mea"] })).toBe(false);
+  });
+
+  it("lets only the owner organization's users mark a follow-up action done", () => {
+    expect(can(userWith("counterpart", "toyotsu"), "follow_up:complete", { organizationId: "toyotsu" })).toBe(true);
+    expect(can(userWith("counterpart", "toyotsu"), "follow_up:complete", { organizationId: "irel" })).toBe(false);
+    expect(can(userWith("official", "moci"), "follow_up:complete", { organizationId: "irel" })).toBe(false);
+    expect(can(userWith("irel", "irel"), "follow_up:complete", { organizationId: "irel" })).toBe(true);
+  });
+});
+
 describe("navigationFor", () => {
+  it("gives every role consultations, actions and search", () => {
+    for (const role of ROLES) {
+      expect(navigationFor(userWith(role)).map((i) => i.to).slice(0, 4)).toEqual(["/", "/consultations", "/actions", "/search"]);
+    }
+  });
+
   it("shows administration only to admins", () => {
-    expect(navigationFor(userWith("admin")).map((i) => i.to)).toEqual(["/", "/admin/users", "/admin/organizations", "/admin/audit"]);
+    expect(navigationFor(userWith("admin")).map((i) => i.to)).toEqual(["/", "/consultations", "/actions", "/search", "/admin/users", "/admin/organizations", "/admin/audit"]);
     for (const role of ROLES.filter((r) => r !== "admin")) {
       expect(navigationFor(userWith(role)).some((i) => i.to.startsWith("/admin"))).toBe(false);
     }

@@ -33,25 +33,52 @@ export const ACTIONS = [
   "admin:users",
   "admin:organizations",
   "audit:read",
+  // Consultations: every role lists what it may see; the scope decides which rows.
+  "consultation:list",
+  "consultation:create",
+  "consultation:edit",
+  "consultation:history",
+  "comment:create",
+  "follow_up:complete",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+const CONSULTATION_READER: readonly Action[] = ["consultation:list", "comment:create", "follow_up:complete"];
+const CONSULTATION_WRITER: readonly Action[] = [...CONSULTATION_READER, "consultation:create", "consultation:edit"];
+
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ["admin:users", "admin:organizations", "audit:read"],
-  official: [],
-  irel: [],
-  diplomat: [],
-  counterpart: [],
-  industry: [],
+  admin: ["admin:users", "admin:organizations", "audit:read", ...CONSULTATION_WRITER, "consultation:history"],
+  official: [...CONSULTATION_WRITER, "consultation:history"],
+  // IREL logs the consultations it takes part in (see `can`). Its change history is withheld:
+  // an earlier version may have been restricted, which IREL may never read.
+  irel: CONSULTATION_WRITER,
+  diplomat: [...CONSULTATION_READER, "consultation:history"],
+  counterpart: CONSULTATION_READER,
+  industry: CONSULTATION_READER,
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
 export interface Resource {
+  /** The organization that owns the record (a follow-up action's owner). */
   organizationId?: string;
+  /** Organizations taking part (a consultation's participants). */
+  participantOrganizationIds?: readonly string[];
 }
 
-export function can(user: SessionUser, action: Action, _resource?: Resource): boolean {
-  return GRANTS[user.role].includes(action);
+export function can(user: SessionUser, action: Action, resource?: Resource): boolean {
+  if (!GRANTS[user.role].includes(action)) return false;
+  switch (action) {
+    case "consultation:create":
+    case "consultation:edit":
+      // IREL: only consultations IREL takes part in. Without a record the question is "ever?".
+      if (user.role === "irel" && resource) return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
+      return true;
+    case "follow_up:complete":
+      // Only the owner organization's own people mark its actions done; without a record, "ever?".
+      return resource === undefined || resource.organizationId === user.organizationId;
+    default:
+      return true;
+  }
 }
 
 /**
@@ -111,6 +138,9 @@ export interface NavItem {
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(user, "consultation:list")) {
+    items.push({ to: "/consultations", label: "Consultations" }, { to: "/actions", label: "Actions" }, { to: "/search", label: "Search" });
+  }
   if (can(user, "admin:users")) items.push({ to: "/admin/users", label: "Users" });
   if (can(user, "admin:organizations")) items.push({ to: "/admin/organizations", label: "Organizations" });
   if (can(user, "audit:read")) items.push({ to: "/admin/audit", label: "Audit log" });

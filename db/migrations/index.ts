@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 
 import * as foundation from "./2026-12-01T0900-foundation";
 import * as consultations from "./2026-12-01T1000-consultations";
+import * as consultationSearchComments from "./2026-12-01T1100-consultation-search-comments";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -10,4 +11,5 @@ import * as consultations from "./2026-12-01T1000-consultations";
 export const migrations: Record<string, Migration> = {
   "2026-12-01T0900-foundation": foundation,
   "2026-12-01T1000-consultations": consultations,
+  "2026-12-01T1100-consultation-search-comments": consultationSearchComments,
 };
