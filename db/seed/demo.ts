@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
+import { seedConsultations } from "./consultations";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 
 export interface DemoContext {
@@ -74,7 +75,7 @@ async function seedUsers(ctx: Omit<DemoContext, "user">, password: string): Prom
 }
 
 /** Feature seeds, run in order after organizations and users. */
-export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [];
+export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [{ name: "consultations", run: seedConsultations }];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
   const log = options.log ?? (() => {});
