@@ -62,20 +62,19 @@ export function Comments({
 
 function CommentForm({ visibilities, state }: { visibilities: readonly Visibility[]; state?: CommentFormState }) {
   const pending = usePending();
-  const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, {
-    defaultValues: { body: "", visibility: visibilities[0], ...(state?.values ?? {}) },
-    serverErrors: state?.fieldErrors,
-  });
+  const defaults = { body: "", visibility: visibilities[0] ?? "", ...(state?.values ?? {}) } as { body: string; visibility: string };
+  const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, { defaultValues: defaults, serverErrors: state?.fieldErrors });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="stack comment-form" aria-label="Add a comment">
       <FormError message={state?.formError} />
       <input type="hidden" name="intent" value="comment" />
-      <TextAreaField label="Add a comment" hint="Markdown allowed" rows={3} error={errorFor("body")} registration={register("body")} />
+      <TextAreaField label="Add a comment" hint="Markdown allowed" rows={3} error={errorFor("body")} defaultValue={defaults.body} registration={register("body")} />
       <div className="comment-form__row">
         <SelectField
           label="Who may read it"
           options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
           error={errorFor("visibility")}
+          defaultValue={defaults.visibility}
           registration={register("visibility")}
         />
         <SubmitButton pending={pending} pendingLabel="Posting…">
