@@ -4,6 +4,8 @@
  * restricted. Append-only. Callers check that the user can see the record itself first.
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
+import { commentSchema } from "~/schemas/consultations";
+import { failure, parseForm, type FormFailure } from "~/utils/forms";
 import { recordAudit } from "~/models/audit.server";
 import { visibleComments } from "~/models/scopes.server";
 import type { DB } from "~/utils/db.server";
@@ -70,4 +72,20 @@ export async function addComment(db: DB, user: SessionUser, target: CommentTarge
     await recordAudit(tx, { actorId: user.id, action: "comment.create", entityType: "comment", entityId: row.id, after: row, at: now, detail: `${target.entityType} ${target.entityId}` });
     return { ok: true, id: row.id } as const;
   });
+}
+
+export type CommentIntentResult = { status: 200; body: { ok: true; savedCount: number; message: string } } | { status: 400; body: FormFailure };
+
+/**
+ * The `intent=comment` branch of a record page's action, for every record type: validates, checks
+ * the level against the record's and stores. The caller has found the record visible (else 404).
+ */
+export async function handleCommentIntent(db: DB, user: SessionUser, target: CommentTarget, formData: FormData): Promise<CommentIntentResult> {
+  const parsed = parseForm(commentSchema, formData);
+  if (!parsed.ok) return { status: 400, body: parsed };
+  const result = await addComment(db, user, target, parsed.data);
+  if (!result.ok) {
+    return { status: 400, body: failure(result.field === "visibility" ? { visibility: result.message } : {}, parsed.data, result.field === "form" ? result.message : undefined) };
+  }
+  return { status: 200, body: { ok: true, savedCount: Date.now(), message: "Comment posted." } };
 }

@@ -131,7 +131,12 @@ export async function consultationsCsv(db: DB, user: SessionUser, filter: Consul
     if (!next) break;
     cursor = next;
   }
-  return stringify(lines);
+  return stringify(lines.map((line) => line.map(neutraliseFormula)));
+}
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
+export function neutraliseFormula(cell: unknown): unknown {
+  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 export async function getConsultation(db: Executor, user: SessionUser, id: string): Promise<ConsultationDetail | null> {
@@ -149,6 +154,15 @@ export async function getConsultation(db: Executor, user: SessionUser, id: strin
       .execute(),
   ]);
   return { consultation, participants, actions };
+}
+
+/**
+ * The negotiation issues this consultation discussed, as the user may see them. The issues feature
+ * (another branch) owns the link table and fills this in; the record page shows the section only
+ * when the list is not empty.
+ */
+export async function linkedIssuesOf(_db: DB, _user: SessionUser, _consultationId: string): Promise<{ id: string; title: string }[]> {
+  return [];
 }
 
 export interface SearchHit {
@@ -452,10 +466,19 @@ const TRACKED_FIELDS: Record<string, string> = {
   status: "Status",
 };
 
+const EVENT_LABELS: Record<string, string> = {
+  "consultation.create": "Recorded the consultation",
+  "consultation.update": "Edited",
+  "consultation.archive": "Archived",
+  "consultation.restore": "Restored",
+  "follow_up.complete": "Marked an action done",
+};
+
 export interface HistoryEntry {
   id: string;
   at: string;
   action: string;
+  label: string;
   actor: string;
   changes: { field: string; before: string; after: string }[];
 }
@@ -498,6 +521,6 @@ export async function consultationHistory(db: DB, detail: ConsultationDetail, or
       }
       if (r.action === "follow_up.complete") changes.unshift({ field: "Action", before: show(before.description), after: "marked done" });
     }
-    return { id: r.id, at: r.at, action: r.action, actor: r.actor_name ?? "System", changes };
+    return { id: r.id, at: r.at, action: r.action, label: EVENT_LABELS[r.action] ?? r.action, actor: r.actor_name ?? "System", changes };
   });
 }

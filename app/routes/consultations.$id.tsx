@@ -7,10 +7,9 @@ import * as z from "zod";
 import { Comments, type CommentFormState } from "~/components/Comments";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { addComment, commentVisibilitiesFor, listComments } from "~/models/comments.server";
-import { completeFollowUpAction, consultationHistory, getConsultation, isOverdue, setConsultationArchived } from "~/models/consultations.server";
+import { commentVisibilitiesFor, handleCommentIntent, listComments } from "~/models/comments.server";
+import { completeFollowUpAction, consultationHistory, getConsultation, isOverdue, linkedIssuesOf, setConsultationArchived } from "~/models/consultations.server";
 import { listOrganizations } from "~/models/organizations.server";
-import { commentSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
@@ -38,11 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { consultation: c, participants, actions } = detail;
   const target = { entityType: "consultation", entityId: c.id, visibility: c.visibility };
   const today = todayInIndia();
-  const [comments, history] = await Promise.all([
+  const [comments, history, linkedIssues] = await Promise.all([
     listComments(db, user, target),
     can(user, "consultation:history")
       ? listOrganizations(db, { includeArchived: true }).then((orgs) => consultationHistory(db, detail, new Map(orgs.map((o) => [o.id, o.short_name]))))
       : Promise.resolve(null),
+    linkedIssuesOf(db, user, c.id),
   ]);
   return {
     consultation: {
@@ -76,8 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comments,
     commentVisibilities: can(user, "comment:create") ? commentVisibilitiesFor(user, c.visibility) : [],
     history,
-    // Filled by the negotiation-issues feature (consultation ↔ issue links); rendered only when present.
-    linkedIssues: [] as { id: string; title: string }[],
+    linkedIssues,
     canEdit: can(user, "consultation:edit", { participantOrganizationIds: participants.map((p) => p.id) }),
   };
 }
@@ -97,14 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "comment") {
     assertCan(user, "comment:create");
-    const parsed = parseForm(commentSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent: "comment" as const }, { status: 400 });
-    const result = await addComment(db, user, { entityType: "consultation", entityId: c.id, visibility: c.visibility }, parsed.data);
-    if (!result.ok) {
-      const f = failure(result.field === "visibility" ? { visibility: result.message } : {}, parsed.data, result.field === "form" ? result.message : undefined);
-      return data({ ...f, intent: "comment" as const }, { status: 400 });
-    }
-    return data({ ok: true as const, intent: "comment" as const, message: "Comment posted.", savedCount: Date.now() });
+    const result = await handleCommentIntent(db, user, { entityType: "consultation", entityId: c.id, visibility: c.visibility }, formData);
+    return data({ ...result.body, intent: "comment" as const }, { status: result.status });
   }
 
   if (intent === "complete") {
@@ -308,7 +301,7 @@ export default function ConsultationPage() {
             {history.map((h) => (
               <li key={h.id}>
                 <p className="small">
-                  <strong>{h.actor}</strong> <span className="muted">· {formatDateTime(h.at)} ·</span> <code>{h.action}</code>
+                  <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at)}</span>
                 </p>
                 {h.changes.length > 0 ? (
                   <table className="table table--dense history__changes">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { consultationListQuery } from "~/models/consultations.server";
+import { consultationListQuery, neutraliseFormula } from "~/models/consultations.server";
 import { loader as actionsLoader, action as actionsAction } from "~/routes/actions";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
@@ -139,6 +139,16 @@ describe("who sees which consultation", () => {
     const row = await db.selectFrom("consultations").select(["starts_at", "id"]).where("id", "=", last.id).executeTakeFirstOrThrow();
     const after = (await call(listLoader, get(`/consultations?cursor=${encodeURIComponent(`${row.starts_at}~${row.id}`)}`, cookie))).data as ListData;
     expect(after.rows).toEqual([]);
+  });
+});
+
+describe("CSV export", () => {
+  it("keeps spreadsheet formulas from running", () => {
+    expect(neutraliseFormula("=HYPERLINK(\"https://evil.example\")")).toBe("'=HYPERLINK(\"https://evil.example\")");
+    expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(neutraliseFormula("-2+3")).toBe("'-2+3");
+    expect(neutraliseFormula("IREL review")).toBe("IREL review");
+    expect(neutraliseFormula("2026-01-01T00:00:00.000Z")).toBe("2026-01-01T00:00:00.000Z");
   });
 });
 
