@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { consultationSchema, LIMITS } from "~/schemas/consultations";
@@ -34,6 +34,7 @@ export function ConsultationForm({
   visibilities,
   submitLabel,
   cancelTo,
+  afterError,
 }: {
   defaultValues: Record<string, unknown>;
   serverErrors?: FieldErrors;
@@ -44,6 +45,8 @@ export function ConsultationForm({
   visibilities: readonly Visibility[];
   submitLabel: string;
   cancelTo: string;
+  /** Shown under the form's error, e.g. what is saved now after a conflict. */
+  afterError?: ReactNode;
 }) {
   const pending = usePending();
   const actionDefaults = asArray(defaultValues.actions) as Record<string, string>[];
@@ -59,10 +62,18 @@ export function ConsultationForm({
   const chosen = new Set(values.participants);
   const orgOptions = organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortName})` }));
   const participantsError = errorFor("participants");
+  // The submit button is at the bottom of a long form: bring a refusal (a conflict) into view.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (formError) errorRef.current?.scrollIntoView({ block: "start" });
+  }, [formError]);
 
   return (
     <>
-      <FormError message={formError} />
+      <div ref={errorRef}>
+        <FormError message={formError} />
+        {afterError}
+      </div>
       <Form method="post" noValidate onSubmit={onSubmit} className="stack consultation-form">
         <input type="hidden" name="intent" value="save" />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}

@@ -91,19 +91,6 @@ export default function EditConsultationPage() {
         </p>
         <h1>Edit consultation</h1>
       </header>
-      {conflict ? (
-        <details className="card conflict" open>
-          <summary>What is saved now (changed {formatDateTime(current.updatedAt)})</summary>
-          <dl className="conflict__saved">
-            <dt>Title</dt>
-            <dd>{current.title}</dd>
-            <dt>Outcome</dt>
-            <dd className="pre">{current.outcome || "—"}</dd>
-            <dt>Notes</dt>
-            <dd className="pre">{current.notes || "—"}</dd>
-          </dl>
-        </details>
-      ) : null}
       <div className="card card--form card--wide">
         <ConsultationForm
           key={version}
@@ -115,6 +102,21 @@ export default function EditConsultationPage() {
           defaultValues={{ ...defaults, ...(actionData?.values ?? {}) }}
           serverErrors={actionData?.fieldErrors}
           formError={actionData?.formError}
+          afterError={
+            conflict ? (
+              <details className="conflict" open>
+                <summary>What is saved now (changed {formatDateTime(current.updatedAt)})</summary>
+                <dl className="conflict__saved">
+                  <dt>Title</dt>
+                  <dd>{current.title}</dd>
+                  <dt>Outcome</dt>
+                  <dd className="pre">{current.outcome || "—"}</dd>
+                  <dt>Notes</dt>
+                  <dd className="pre">{current.notes || "—"}</dd>
+                </dl>
+              </details>
+            ) : null
+          }
         />
       </div>
     </div>
