@@ -19,7 +19,7 @@ import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSni
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
-export const ACTIONS_LIMIT = 200;
+export const ACTIONS_PAGE_SIZE = 50;
 
 export interface Participant {
   id: string;
@@ -199,34 +199,90 @@ export interface ActionsFilter {
   status: "open" | "all";
 }
 
-/** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
-export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, limit = ACTIONS_LIMIT) {
+/**
+ * Keyset position in the actions list. The list is three index-friendly runs read in order: open
+ * actions with a due date (soonest first), open ones without (by id), then done and dropped ones
+ * (most recently changed first). The cursor names the run and the last row's key in it.
+ */
+export interface ActionsCursor {
+  segment: 0 | 1 | 2;
+  key: string;
+  id: string;
+}
+
+export function encodeActionsCursor(c: ActionsCursor): string {
+  return `${c.segment}~${c.key}~${c.id}`;
+}
+
+export function decodeActionsCursor(raw: string | null): ActionsCursor | null {
+  const m = raw ? /^([012])~([^~]*)~([^~]+)$/.exec(raw) : null;
+  return m ? { segment: Number(m[1]) as 0 | 1 | 2, key: m[2]!, id: m[3]! } : null;
+}
+
+function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segment: 0 | 1 | 2, after: ActionsCursor | null) {
   let query = visibleConsultations(db, user)
     .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
     .innerJoin("organizations as o", "o.id", "a.owner_organization_id")
     .where("c.archived_at", "is", null);
   if (filter.ownerOrganizationId) query = query.where("a.owner_organization_id", "=", filter.ownerOrganizationId);
-  if (filter.status === "open") query = query.where("a.status", "=", "open");
-  return query
-    .select([
-      "a.id",
-      "a.description",
-      "a.due_date",
-      "a.status",
-      "a.completed_at",
-      "a.version",
-      "a.owner_organization_id",
-      "o.short_name as owner_short_name",
-      "o.name as owner_name",
-      "c.id as consultation_id",
-      "c.title as consultation_title",
-    ])
-    .orderBy((eb) => eb.case().when("a.status", "=", "open").then(0).else(1).end())
-    .orderBy((eb) => eb.case().when("a.due_date", "is", null).then(1).else(0).end())
-    .orderBy("a.due_date", "asc")
-    .orderBy("a.id")
-    .limit(limit)
-    .execute();
+  const selected = query.select([
+    "a.id",
+    "a.description",
+    "a.due_date",
+    "a.status",
+    "a.completed_at",
+    "a.version",
+    "a.updated_at",
+    "a.owner_organization_id",
+    "o.short_name as owner_short_name",
+    "o.name as owner_name",
+    "c.id as consultation_id",
+    "c.title as consultation_title",
+  ]);
+  if (segment === 0) {
+    let q = selected.where("a.status", "=", "open").where("a.due_date", "is not", null);
+    if (after) q = q.where((eb) => eb(eb.refTuple("a.due_date", "a.id"), ">", eb.tuple(after.key, after.id)));
+    return q.orderBy("a.due_date", "asc").orderBy("a.id", "asc");
+  }
+  if (segment === 1) {
+    let q = selected.where("a.status", "=", "open").where("a.due_date", "is", null);
+    if (after) q = q.where("a.id", ">", after.id);
+    return q.orderBy("a.id", "asc");
+  }
+  let q = selected.where("a.status", "<>", "open");
+  if (after) q = q.where((eb) => eb(eb.refTuple("a.updated_at", "a.id"), "<", eb.tuple(after.key, after.id)));
+  return q.orderBy("a.updated_at", "desc").orderBy("a.id", "desc");
+}
+
+type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsSegment>["execute"]>>[number];
+
+function positionOf(segment: 0 | 1 | 2, row: ActionRow): ActionsCursor {
+  return { segment, key: segment === 0 ? (row.due_date ?? "") : segment === 2 ? row.updated_at : "", id: row.id };
+}
+
+/** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
+export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: ActionsCursor | null = null, limit = ACTIONS_PAGE_SIZE) {
+  const segments: (0 | 1 | 2)[] = filter.status === "open" ? [0, 1] : [0, 1, 2];
+  const rows: ActionRow[] = [];
+  let last: ActionsCursor | null = null;
+  for (const segment of segments) {
+    if (cursor && segment < cursor.segment) continue;
+    const wanted = limit - rows.length;
+    const found = await actionsSegment(db, user, filter, segment, cursor && segment === cursor.segment ? cursor : null)
+      .limit(wanted + 1)
+      .execute();
+    if (found.length > wanted) {
+      const taken = found.slice(0, wanted);
+      rows.push(...taken);
+      const end = taken[taken.length - 1];
+      // More rows follow: continue after the page's last row, in the run that row belongs to.
+      return { rows, next: end ? positionOf(segment, end) : (last ?? cursor) };
+    }
+    rows.push(...found);
+    const end = found[found.length - 1];
+    if (end) last = positionOf(segment, end);
+  }
+  return { rows, next: null };
 }
 
 export function isOverdue(action: { status: ActionStatus; due_date: string | null }, today: string): boolean {

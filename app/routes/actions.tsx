@@ -6,7 +6,7 @@ import * as z from "zod";
 
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { ACTIONS_LIMIT, completeFollowUpAction, isOverdue, listFollowUpActions } from "~/models/consultations.server";
+import { completeFollowUpAction, decodeActionsCursor, encodeActionsCursor, isOverdue, listFollowUpActions } from "~/models/consultations.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
@@ -29,17 +29,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:list");
   const url = new URL(request.url);
-  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
+  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => k !== "cursor" && v !== ""));
   const parsed = actionsFilterSchema.safeParse(raw);
   if (!parsed.success) throw data({ message: "Invalid filter." }, { status: 400 });
   const filter = { ownerOrganizationId: parsed.data.owner, status: parsed.data.status ?? "open" } as const;
   const db = getDb();
   const today = todayInIndia();
-  const [rows, organizations] = await Promise.all([listFollowUpActions(db, user, filter), listOrganizations(db, { includeArchived: true })]);
+  const [{ rows, next }, organizations] = await Promise.all([
+    listFollowUpActions(db, user, filter, decodeActionsCursor(url.searchParams.get("cursor"))),
+    listOrganizations(db, { includeArchived: true }),
+  ]);
+  const nextParams = new URLSearchParams(raw);
+  if (next) nextParams.set("cursor", encodeActionsCursor(next));
   return {
     filter,
     today,
-    limit: ACTIONS_LIMIT,
+    nextHref: next ? `/actions?${nextParams}` : null,
+    firstHref: url.searchParams.has("cursor") ? `/actions?${new URLSearchParams(raw)}` : null,
     organizations: organizations.map((o) => ({ id: o.id, shortName: o.short_name, name: o.name })),
     rows: rows.map((r) => ({
       ...r,
@@ -63,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ActionsPage() {
-  const { filter, organizations, rows, limit } = useLoaderData<typeof loader>();
+  const { filter, organizations, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="page">
@@ -161,7 +167,10 @@ export default function ActionsPage() {
           </tbody>
         </table>
       </div>
-      {rows.length === limit ? <p className="muted small">Showing the first {limit}; filter by owner to narrow the list.</p> : null}
+      <nav className="pager" aria-label="Pages">
+        {firstHref ? <Link to={firstHref}>First page</Link> : <span />}
+        {nextHref ? <Link to={nextHref}>More actions</Link> : null}
+      </nav>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { consultationListQuery, neutraliseFormula } from "~/models/consultations.server";
+import { consultationListQuery, decodeActionsCursor, encodeActionsCursor, listFollowUpActions, neutraliseFormula, type ActionsCursor } from "~/models/consultations.server";
 import { loader as actionsLoader, action as actionsAction } from "~/routes/actions";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
@@ -416,6 +416,40 @@ describe("follow-up actions", () => {
     const mines = (await call(actionsLoader, get(`/actions?owner=${ctx.org.mines}`, await cookieFor("official@accord.test")))).data as { rows: { owner_short_name: string }[] };
     expect(mines.rows.length).toBeGreaterThan(0);
     expect(mines.rows.every((r) => r.owner_short_name === "Mines")).toBe(true);
+  });
+
+  it("pages by cursor through open, undated and closed actions without repeats or gaps", async () => {
+    const user = await sessionUserFor("official@accord.test");
+    const db = getDb();
+    const ctx = await demoData();
+    const consultationId = await idOf(T.minister);
+    const now = new Date().toISOString();
+    for (const [n, status] of [[1, "open"], [2, "open"], [3, "dropped"]] as const) {
+      await db
+        .insertInto("follow_up_actions")
+        .values({ id: `undated-${n}`, consultation_id: consultationId, description: `Undated action ${n}`, owner_organization_id: ctx.org.moci, due_date: null, status, completed_at: null, position: 10 + n, created_at: now, updated_at: now })
+        .execute();
+    }
+    const everything = (await listFollowUpActions(db, user, { status: "all" }, null, 1000)).rows.map((r) => r.id);
+    for (const size of [1, 2, 3, 7]) {
+      const seen: string[] = [];
+      let cursor: ActionsCursor | null = null;
+      for (let guard = 0; guard < 200; guard++) {
+        const page: Awaited<ReturnType<typeof listFollowUpActions>> = await listFollowUpActions(db, user, { status: "all" }, cursor, size);
+        expect(page.rows.length).toBeLessThanOrEqual(size);
+        seen.push(...page.rows.map((r) => r.id));
+        if (!page.next) break;
+        cursor = decodeActionsCursor(encodeActionsCursor(page.next));
+      }
+      expect(seen, `page size ${size}`).toEqual(everything);
+    }
+    const undatedOpen = everything.indexOf("undated-1");
+    const firstClosed = (await listFollowUpActions(db, user, { status: "all" }, null, 1000)).rows.findIndex((r) => r.status !== "open");
+    expect(undatedOpen).toBeGreaterThan(-1);
+    expect(undatedOpen).toBeLessThan(firstClosed);
+    expect(everything.indexOf("undated-3")).toBeGreaterThan(firstClosed - 1);
+    const res = await call(actionsLoader, get("/actions?status=all", await cookieFor("official@accord.test")));
+    expect((res.data as { nextHref: string | null }).nextHref).toBeNull();
   });
 
   it("lets the owner organization's users mark their own actions done, and no one else", async () => {
