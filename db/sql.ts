@@ -21,6 +21,15 @@ export async function explainQueryPlan(db: Kysely<any>, query: { compile(): Comp
   return result.rows.map((r) => r.detail);
 }
 
+/**
+ * A top-level text field of a JSON text column, e.g. the `visibility` an audit snapshot recorded.
+ * PostgreSQL: `(column::jsonb ->> 'field')`.
+ */
+export function jsonTextField(column: string, field: string): RawBuilder<string | null> {
+  if (!/^[a-z_]+$/.test(field)) throw new Error("jsonTextField takes a plain field name");
+  return sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${field}`})`;
+}
+
 // ---- Consultation full-text search (SQLite FTS5) --------------------------------------------
 // The search table shares the consultation's rowid so that updates and joins are by integer key.
 // PostgreSQL equivalent: a generated tsvector column on consultations with a GIN index.

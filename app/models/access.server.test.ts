@@ -15,7 +15,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "consultation:list": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "consultation:create": ["admin", "official", "irel"],
   "consultation:edit": ["admin", "official", "irel"],
-  "consultation:history": ["admin", "official", "diplomat"],
+  "consultation:history": ["admin", "official", "irel", "diplomat"],
   "comment:create": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "follow_up:complete": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };

@@ -49,9 +49,10 @@ const CONSULTATION_WRITER: readonly Action[] = [...CONSULTATION_READER, "consult
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: ["admin:users", "admin:organizations", "audit:read", ...CONSULTATION_WRITER, "consultation:history"],
   official: [...CONSULTATION_WRITER, "consultation:history"],
-  // IREL logs the consultations it takes part in (see `can`). Its change history is withheld:
-  // an earlier version may have been restricted, which IREL may never read.
-  irel: CONSULTATION_WRITER,
+  // IREL logs the consultations it takes part in (see `can`); its history view leaves out any
+  // version that was restricted. External users get no change history: earlier versions may
+  // have been internal.
+  irel: [...CONSULTATION_WRITER, "consultation:history"],
   diplomat: [...CONSULTATION_READER, "consultation:history"],
   counterpart: CONSULTATION_READER,
   industry: CONSULTATION_READER,

@@ -5,7 +5,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 
-import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
+import { assignableVisibilities, can, visibilityScope, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations } from "~/models/scopes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
@@ -14,8 +14,8 @@ import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
 import { zonedLocalToUtc } from "~/utils/time";
-import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
-import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+import { VISIBILITIES, type ActionStatus, type Consultation, type ConsultationKind, type FollowUpAction, type Visibility } from "~db/schema";
+import { jsonTextField, replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -550,19 +550,26 @@ function show(value: unknown): string {
 
 /**
  * The audit trail of one consultation and its follow-up actions, oldest first, as field changes.
- * Callers check that the user may see the consultation and its history first.
+ * Callers check that the user may see the consultation and its history first. An event whose
+ * snapshot, before or after, had a level the user may not read is left out in the SQL: IREL never
+ * sees the text of a version that was restricted.
  */
-export async function consultationHistory(db: DB, detail: ConsultationDetail, orgNames: Map<string, string>): Promise<HistoryEntry[]> {
+export async function consultationHistory(db: DB, user: SessionUser, detail: ConsultationDetail, orgNames: Map<string, string>): Promise<HistoryEntry[]> {
   const ids = [detail.consultation.id, ...detail.actions.map((a) => a.id)];
-  const rows = await db
+  const hidden = VISIBILITIES.filter((v) => !visibilityScope(user).levels.includes(v));
+  let query = db
     .selectFrom("audit_events as e")
     .leftJoin("users as u", "u.id", "e.actor_id")
     .select(["e.id", "e.at", "e.action", "e.before_json", "e.after_json", "u.display_name as actor_name"])
     .where("e.entity_type", "in", ["consultation", "follow_up_action"])
-    .where("e.entity_id", "in", ids)
-    .orderBy("e.at", "asc")
-    .orderBy("e.id", "asc")
-    .execute();
+    .where("e.entity_id", "in", ids);
+  if (hidden.length > 0) {
+    for (const column of ["e.before_json", "e.after_json"]) {
+      const level = jsonTextField(column, "visibility");
+      query = query.where((eb) => eb.or([eb(level, "is", null), eb(level, "not in", hidden)]));
+    }
+  }
+  const rows = await query.orderBy("e.at", "asc").orderBy("e.id", "asc").execute();
   const name = (v: unknown) => (Array.isArray(v) ? v.map((id) => orgNames.get(String(id)) ?? String(id)) : v);
   return rows.map((r) => {
     const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};

@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [comments, history, linkedIssues] = await Promise.all([
     listComments(db, user, target),
     can(user, "consultation:history")
-      ? listOrganizations(db, { includeArchived: true }).then((orgs) => consultationHistory(db, detail, new Map(orgs.map((o) => [o.id, o.short_name]))))
+      ? listOrganizations(db, { includeArchived: true }).then((orgs) => consultationHistory(db, user, detail, new Map(orgs.map((o) => [o.id, o.short_name]))))
       : Promise.resolve(null),
     linkedIssuesOf(db, user, c.id),
   ]);

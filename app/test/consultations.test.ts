@@ -326,6 +326,24 @@ describe("editing a consultation", () => {
     expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
   });
 
+  it("never shows IREL a version of the history that was restricted", async () => {
+    const id = await idOf(T.restricted);
+    const official = await cookieFor("official@accord.test");
+    const first = await editForm(id);
+    expect((await call(editAction, post(`/consultations/${id}/edit`, { ...first, visibility: "internal", notes: "Summary for the wider Indian side." }, official), { id })).status).toBe(302);
+    const second = await editForm(id);
+    expect((await call(editAction, post(`/consultations/${id}/edit`, { ...second, outcome: "Phase-down preferred." }, official), { id })).status).toBe(302);
+
+    type Page = { history: { action: string; changes: { field: string; before: string; after: string }[] }[] };
+    const asIrel = (await call(recordLoader, get(`/consultations/${id}`, await cookieFor("irel@accord.test")), { id })).data as Page;
+    expect(asIrel.history.map((h) => h.action)).toEqual(["consultation.update"]);
+    // The notes written while restricted never appear; the outcome was internal when it changed.
+    expect(JSON.stringify(asIrel.history)).not.toMatch(/Red lines/);
+    expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
+    const asOfficial = (await call(recordLoader, get(`/consultations/${id}`, official), { id })).data as Page;
+    expect(asOfficial.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update", "consultation.update"]);
+  });
+
   it("refuses a stale save with 409, echoes the user's text and changes nothing", async () => {
     const id = await idOf(T.phaseDown);
     const cookie = await cookieFor("official@accord.test");
