@@ -13,7 +13,7 @@ import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
-import { zonedLocalToUtc } from "~/utils/time";
+import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import { VISIBILITIES, type ActionStatus, type Consultation, type ConsultationKind, type FollowUpAction, type Visibility } from "~db/schema";
 import { jsonTextField, replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
@@ -60,9 +60,9 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
   if (archived === "only") query = query.where("c.archived_at", "is not", null);
   if (filter.kind) query = query.where("c.kind", "=", filter.kind);
   if (filter.visibility) query = query.where("c.visibility", "=", filter.visibility);
-  if (filter.from) query = query.where("c.starts_at", ">=", `${filter.from}T00:00:00.000Z`);
-  // `to` is inclusive: everything before the next day begins (UTC).
-  if (filter.to) query = query.where("c.starts_at", "<", nextDayIso(filter.to));
+  // Dates are read as days in India, as the list shows them: `to` runs to the end of that day.
+  if (filter.from) query = query.where("c.starts_at", ">=", startOfIndianDay(filter.from));
+  if (filter.to) query = query.where("c.starts_at", "<", startOfIndianDay(nextDay(filter.to)));
   if (filter.org) {
     const org = filter.org;
     query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
@@ -79,10 +79,14 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
     .orderBy("c.id", "desc");
 }
 
-function nextDayIso(date: string): string {
+function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
+  return d.toISOString().slice(0, 10);
+}
+
+function startOfIndianDay(date: string): string {
+  return zonedLocalToUtc(`${date}T00:00`, "Asia/Kolkata") ?? `${date}T00:00:00.000Z`;
 }
 
 export type ListRow = Awaited<ReturnType<typeof listConsultations>>["rows"][number];
@@ -121,12 +125,12 @@ async function participantsOf(db: Executor, ids: string[]): Promise<Map<string, 
 
 /** Every row of the filtered list as CSV, read in keyset batches under the same scope. */
 export async function consultationsCsv(db: DB, user: SessionUser, filter: ConsultationFilter): Promise<string> {
-  const lines: unknown[][] = [["id", "title", "starts_at_utc", "time_zone", "kind", "mode", "visibility", "location", "participants", "archived_at"]];
+  const lines: unknown[][] = [["id", "title", "starts_at_utc", "starts_ist", "starts_jst", "time_zone_entered", "kind", "mode", "visibility", "location", "participants", "archived_at"]];
   let cursor: ListCursor | null = null;
   for (;;) {
     const { rows, next }: Awaited<ReturnType<typeof listConsultations>> = await listConsultations(db, user, filter, cursor, 500);
     for (const r of rows) {
-      lines.push([r.id, r.title, r.starts_at, r.time_zone, r.kind, r.mode, r.visibility, r.location ?? "", r.participants.map((p) => p.shortName).join("; "), r.archived_at ?? ""]);
+      lines.push([r.id, r.title, r.starts_at, utcToZonedLocal(r.starts_at, "Asia/Kolkata").replace("T", " "), utcToZonedLocal(r.starts_at, "Asia/Tokyo").replace("T", " "), r.time_zone, r.kind, r.mode, r.visibility, r.location ?? "", r.participants.map((p) => p.shortName).join("; "), r.archived_at ?? ""]);
     }
     if (!next) break;
     cursor = next;

@@ -109,6 +109,8 @@ describe("who sees which consultation", () => {
     expect(csv.status).toBe(200);
     const text = await ((await csvLoader({ request: get("/consultations/export.csv", cookie), params: {}, context: { nonce: "test", clientAddress: "127.0.0.1" } })) as Response).text();
     expect(text).toContain(T.review2024);
+    expect(text.split("\n")[0]).toBe("id,title,starts_at_utc,starts_ist,starts_jst,time_zone_entered,kind,mode,visibility,location,participants,archived_at");
+    expect(text).toContain("2025-01-22T05:00:00.000Z,2025-01-22 10:30,2025-01-22 14:00,Asia/Kolkata");
     expect(text).not.toContain("METI on rare-earth");
     expect(text).not.toContain("fall-back");
     expect(text.trim().split("\n")).toHaveLength(7);
@@ -126,6 +128,9 @@ describe("who sees which consultation", () => {
     expect(await allTitles("official@accord.test", "?visibility=restricted")).toEqual([T.restricted]);
     expect(await allTitles("official@accord.test", "?kind=industry_consultation&from=2026-01-01")).toEqual([T.incentive]);
     expect(await allTitles("official@accord.test", "?from=2025-06-10&to=2025-06-10")).toEqual([T.minister]);
+    // 19 Aug 2025, 10:00 in Tokyo is 06:30 that day in India.
+    expect(await allTitles("official@accord.test", "?from=2025-08-19&to=2025-08-19")).toEqual([T.meti]);
+    expect(await allTitles("official@accord.test", "?from=2025-08-20&to=2025-08-31")).toEqual([]);
     expect(await allTitles("official@accord.test", "?q=incentive%20schemes")).toContain(T.minister);
     expect(await allTitles("official@accord.test", "?archived=only")).toEqual([T.archived]);
     expect((await call(listLoader, get("/consultations?visibility=secret", await cookieFor("official@accord.test")))).status).toBe(400);
