@@ -142,6 +142,30 @@ test("the owner organization marks its follow-up action done on /actions", async
   await expect(page.getByRole("row").filter({ hasText: "Share Japanese customers' minimum requirements" })).toHaveCount(0);
 });
 
+test("a counterpart comments on a shared meeting; an official's restricted remark stays hidden from it", async ({ page, browser }) => {
+  const suffix = uniqueSuffix();
+  const official = await signedIn(browser, "official@accord.test");
+  await official.goto("/consultations");
+  await official.getByRole("link", { name: "IREL–Toyotsu technical review of transition-period volumes" }).click();
+  await official.getByLabel("Your comment").fill(`Fall-back: accept two years ${suffix}`);
+  await official.getByLabel("Who may read it").selectOption("restricted");
+  await official.getByRole("button", { name: "Post comment" }).click();
+  await expect(official.getByRole("status")).toHaveText("Comment posted.");
+  await expect(official.getByRole("listitem").filter({ hasText: `Fall-back: accept two years ${suffix}` })).toBeVisible();
+  const path = new URL(official.url()).pathname;
+  await official.context().close();
+
+  await signIn(page, "counterpart@accord.test");
+  await page.goto(path);
+  await expect(page.getByLabel("Who may read it")).toHaveValue("shared");
+  await expect(page.getByLabel("Who may read it").getByRole("option")).toHaveText(["Shared"]);
+  await page.getByLabel("Your comment").fill(`TREI will send the customer list ${suffix}`);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: `TREI will send the customer list ${suffix}` })).toBeVisible();
+  await expect(page.getByLabel("Your comment")).toHaveValue("");
+  await expect(page.getByText(`Fall-back: accept two years ${suffix}`)).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("an official logs a consultation and a bad date is refused next to the field", async ({ page }) => {

@@ -68,7 +68,7 @@ function CommentForm({ visibilities, state }: { visibilities: readonly Visibilit
     <Form method="post" noValidate onSubmit={onSubmit} className="stack comment-form" aria-label="Add a comment">
       <FormError message={state?.formError} />
       <input type="hidden" name="intent" value="comment" />
-      <TextAreaField label="Add a comment" hint="Markdown allowed" rows={3} error={errorFor("body")} defaultValue={defaults.body} registration={register("body")} />
+      <TextAreaField label="Your comment" hint="Markdown allowed" rows={3} error={errorFor("body")} defaultValue={defaults.body} registration={register("body")} />
       <div className="comment-form__row">
         <SelectField
           label="Who may read it"

@@ -53,6 +53,9 @@ export function ConsultationForm({
   const values = { ...defaultValues, submissionKey, participants: asArray(defaultValues.participants).map(String), actions: actionDefaults };
   const { register, onSubmit, errorFor } = useValidatedForm(consultationSchema, { defaultValues: values, serverErrors });
   const [rows, setRows] = useState(actionDefaults.length + SPARE_ROWS);
+  // "Add another action" needs JavaScript; without it the spare rows are there instead.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   // register() renders no value attribute: without client JavaScript the server-rendered form
   // would come back empty, so every field also carries its value for the HTML.
   const initial = (name: string): string => {
@@ -177,9 +180,11 @@ export function ConsultationForm({
               </li>
             ))}
           </ol>
-          <button type="button" className="button" onClick={() => setRows((n) => n + 1)}>
-            Add another action
-          </button>
+          {hydrated ? (
+            <button type="button" className="button" onClick={() => setRows((n) => n + 1)}>
+              Add another action
+            </button>
+          ) : null}
         </fieldset>
 
         <div className="form-actions">
