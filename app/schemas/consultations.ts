@@ -75,7 +75,11 @@ export const consultationFilterSchema = z.object({
   from: z.iso.date("Use a date like 2026-01-31.").optional(),
   to: z.iso.date("Use a date like 2026-01-31.").optional(),
   archived: z.enum(["exclude", "include", "only"]).optional(),
-  q: z.string().max(200).optional(),
+  // Search words are never an error: an over-long query is cut, not refused.
+  q: z
+    .string()
+    .transform((v) => v.slice(0, 200))
+    .optional(),
 });
 export type ConsultationFilter = z.output<typeof consultationFilterSchema>;
 

@@ -289,7 +289,7 @@ describe("recording a consultation", () => {
 
   it("treats typed search syntax as plain words and never fails", async () => {
     const cookie = await cookieFor("official@accord.test");
-    for (const q of ['"unbalanced', "magnet*", "NEAR(oxide plant", "title:IREL", "notes: OR AND NOT", "(((", "^", '""', "-neodymium", "{a b}:c"]) {
+    for (const q of ["oxide ".repeat(100), '"unbalanced', "magnet*", "NEAR(oxide plant", "title:IREL", "notes: OR AND NOT", "(((", "^", '""', "-neodymium", "{a b}:c"]) {
       const res = await call(searchLoader, get(`/search?q=${encodeURIComponent(q)}`, cookie));
       expect(res.status, q).toBe(200);
       const list = await call(listLoader, get(`/consultations?q=${encodeURIComponent(q)}`, cookie));
