@@ -15,7 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { navigationFor } from "~/models/access.server";
+import { can, navigationFor } from "~/models/access.server";
 import { unreadActivityCount } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       roleLabel: ROLE_LABELS[user.role],
       organizationName: user.organizationName,
       organizationShortName: user.organizationShortName,
+      canSearch: can(user, "consultation:list"),
     },
     nav: user ? await navigationWithCounts(user) : [],
   };
@@ -80,31 +81,23 @@ function Shell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="app-header">
-        <div className="app-header__inner">
+        <div className="app-header__inner app-header__top">
           <Link to="/" className="brand" aria-label="Accord home">
             <span className="brand__mark" aria-hidden="true">
               A
             </span>
             <span className="brand__name">Accord</span>
           </Link>
-          {user ? (
-            <nav className="app-nav" aria-label="Main">
-              <ul>
-                {data.nav.map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
-                      {item.label}
-                      {item.badge ? (
-                        <span className="nav-badge">
-                          {item.badge > 99 ? "99+" : item.badge}
-                          <span className="visually-hidden"> unread</span>
-                        </span>
-                      ) : null}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+          {user?.canSearch ? (
+            <Form method="get" action="/search" role="search" className="header-search">
+              <label htmlFor="header-search-q" className="visually-hidden">
+                Search consultations
+              </label>
+              <input id="header-search-q" type="search" name="q" placeholder="Search consultations" className="header-search__input" />
+              <button type="submit" className="header-search__button">
+                Search
+              </button>
+            </Form>
           ) : null}
           {user ? (
             <div className="user-menu">
@@ -122,6 +115,25 @@ function Shell({ children }: { children: ReactNode }) {
             </div>
           ) : null}
         </div>
+        {user ? (
+          <nav className="app-nav" aria-label="Main">
+            <ul className="app-header__inner">
+              {data.nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                    {item.label}
+                    {item.badge ? (
+                      <span className="nav-badge">
+                        {item.badge > 99 ? "99+" : item.badge}
+                        <span className="visually-hidden"> unread</span>
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <div className={navigation.state === "idle" ? "progress" : "progress progress--active"} aria-hidden="true" />
       </header>
       <main id="main" className="app-main">

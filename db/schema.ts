@@ -121,6 +121,8 @@ export interface ConsultationTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Random key of the form that created it; refuses a duplicate submit. */
+  submission_key: string | null;
 }
 
 export interface ConsultationParticipantTable {
@@ -144,10 +146,34 @@ export interface FollowUpActionTable {
   updated_at: string;
 }
 
+/** FTS5 virtual table (SQLite): one search document per consultation, written by the model. */
+export interface ConsultationSearchTable {
+  consultation_id: string;
+  title: string;
+  agenda: string;
+  notes: string;
+  outcome: string;
+  actions: string;
+}
+
+/** A comment on any record; its visibility is never looser than the record's. Append-only. */
+export interface CommentTable {
+  id: string;
+  /** e.g. `consultation`, later `issue`, `milestone`. */
+  entity_type: string;
+  entity_id: string;
+  body: string;
+  visibility: Visibility;
+  author_id: string;
+  created_at: string;
+}
+
 export interface ConsultationTables {
   consultations: ConsultationTable;
   consultation_participants: ConsultationParticipantTable;
   follow_up_actions: FollowUpActionTable;
+  consultation_search: ConsultationSearchTable;
+  comments: CommentTable;
 }
 
 export interface ActivityReadTable {
@@ -421,3 +447,4 @@ export type DemandDecision = Selectable<DemandDecisionTable>;
 export type SupplyFigure = Selectable<SupplyFigureTable>;
 export type SupplyScenario = Selectable<SupplyScenarioTable>;
 export type Milestone = Selectable<MilestoneTable>;
+export type Comment = Selectable<CommentTable>;

@@ -4,12 +4,12 @@ import { signIn } from "./helpers";
 
 // Each role's main navigation, exactly. Later features add their sections here.
 const NAVIGATION: Record<string, string[]> = {
-  "admin@accord.test": ["Home", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity", "Admin"],
-  "official@accord.test": ["Home", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity"],
-  "irel@accord.test": ["Home", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity"],
-  "diplomat@accord.test": ["Home", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity"],
-  "counterpart@accord.test": ["Home", "Issues", "Positions", "Milestones", "Brief", "Activity"],
-  "industry@accord.test": ["Home", "Issues", "Positions", "Milestones", "Our requests", "Brief", "Activity"],
+  "admin@accord.test": ["Home", "Consultations", "Actions", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity", "Admin"],
+  "official@accord.test": ["Home", "Consultations", "Actions", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity"],
+  "irel@accord.test": ["Home", "Consultations", "Actions", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity"],
+  "diplomat@accord.test": ["Home", "Consultations", "Actions", "Issues", "Positions", "Milestones", "Demand", "Supply", "Brief", "Activity"],
+  "counterpart@accord.test": ["Home", "Consultations", "Actions", "Issues", "Positions", "Milestones", "Brief", "Activity"],
+  "industry@accord.test": ["Home", "Consultations", "Actions", "Issues", "Positions", "Milestones", "Our requests", "Brief", "Activity"],
 };
 
 for (const [email, expected] of Object.entries(NAVIGATION)) {

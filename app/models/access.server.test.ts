@@ -23,6 +23,12 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "admin:users": ["admin"],
   "admin:organizations": ["admin"],
   "audit:read": ["admin"],
+  "consultation:list": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "consultation:create": ["admin", "official", "irel"],
+  "consultation:edit": ["admin", "official", "irel"],
+  "consultation:history": ["admin", "official", "irel", "diplomat"],
+  "comment:create": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "follow_up:complete": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "activity:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "brief:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "issues:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
@@ -165,7 +171,31 @@ describe("demand request rules", () => {
   });
 });
 
+describe("record conditions", () => {
+  it("lets IREL create and edit only consultations IREL takes part in", () => {
+    const irel = userWith("irel", "irel");
+    expect(can(irel, "consultation:edit", { participantOrganizationIds: ["irel", "toyotsu"] })).toBe(true);
+    expect(can(irel, "consultation:edit", { participantOrganizationIds: ["moci", "meti"] })).toBe(false);
+    expect(can(irel, "consultation:create", { participantOrganizationIds: ["moci"] })).toBe(false);
+    expect(can(userWith("official", "moci"), "consultation:edit", { participantOrganizationIds: ["meti"] })).toBe(true);
+    expect(can(userWith("diplomat", "mea"), "consultation:edit", { participantOrganizationIds: ["mea"] })).toBe(false);
+  });
+
+  it("lets only the owner organization's users mark a follow-up action done", () => {
+    expect(can(userWith("counterpart", "toyotsu"), "follow_up:complete", { organizationId: "toyotsu" })).toBe(true);
+    expect(can(userWith("counterpart", "toyotsu"), "follow_up:complete", { organizationId: "irel" })).toBe(false);
+    expect(can(userWith("official", "moci"), "follow_up:complete", { organizationId: "irel" })).toBe(false);
+    expect(can(userWith("irel", "irel"), "follow_up:complete", { organizationId: "irel" })).toBe(true);
+  });
+});
+
 describe("navigationFor", () => {
+  it("gives every role consultations and actions", () => {
+    for (const role of ROLES) {
+      expect(navigationFor(userWith(role)).map((i) => i.to).slice(0, 3)).toEqual(["/", "/consultations", "/actions"]);
+    }
+  });
+
   it("shows demand to industry and the Indian side, supply to the Indian side only", () => {
     const paths = (role: Role) => navigationFor(userWith(role)).map((i) => i.to);
     expect(paths("industry")).toContain("/demand");

@@ -33,6 +33,13 @@ export const ACTIONS = [
   "admin:users",
   "admin:organizations",
   "audit:read",
+  // Consultations: every role lists what it may see; the scope decides which rows.
+  "consultation:list",
+  "consultation:create",
+  "consultation:edit",
+  "consultation:history",
+  "comment:create",
+  "follow_up:complete",
   "activity:read",
   "brief:read",
   "issues:read",
@@ -66,6 +73,14 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "admin:users": ["admin"],
   "admin:organizations": ["admin"],
   "audit:read": ["admin"],
+  "consultation:list": ALL_ROLES,
+  // IREL only for consultations IREL takes part in (see `can`).
+  "consultation:create": ["admin", "official", "irel"],
+  "consultation:edit": ["admin", "official", "irel"],
+  // External users get no change history: earlier versions may have been internal.
+  "consultation:history": ["admin", "official", "irel", "diplomat"],
+  "comment:create": ALL_ROLES,
+  "follow_up:complete": ALL_ROLES,
   "activity:read": ALL_ROLES,
   "brief:read": ALL_ROLES,
   "issues:read": ALL_ROLES,
@@ -95,6 +110,8 @@ export interface Resource {
   organizationId?: string;
   /** The organization's country, for rules that tell the Indian side from the others. */
   organizationCountry?: string;
+  /** Organizations taking part (a consultation's participants). */
+  participantOrganizationIds?: readonly string[];
   /** For demand requests. */
   status?: DemandStatus;
   /** For records with a visibility level (scenarios). */
@@ -114,6 +131,14 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
   if (!resource) return true;
   if (resource.visibility !== undefined && !LEVELS_BY_ROLE[user.role].includes(resource.visibility)) return false;
   switch (action) {
+    case "consultation:create":
+    case "consultation:edit":
+      // IREL: only consultations IREL takes part in.
+      if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
+      return true;
+    case "follow_up:complete":
+      // Only the owner organization's own people mark its actions done.
+      return resource.organizationId === user.organizationId;
     case "positions:record":
       if (resource.organizationId === undefined) return true;
       // Officials speak for any Indian party; IREL staff and counterparts only for their own organization.
@@ -209,6 +234,9 @@ export interface NavItem {
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(user, "consultation:list")) {
+    items.push({ to: "/consultations", label: "Consultations" }, { to: "/actions", label: "Actions" });
+  }
   if (can(user, "issues:read")) {
     items.push({ to: "/issues", label: "Issues" });
     items.push({ to: "/positions", label: "Positions" });

@@ -29,7 +29,7 @@ describe("activity feed", () => {
     await consultation("feed: internal", "internal", [ctx.org.moci, ctx.org.toyotsu], "2026-11-02T10:00:00.000Z");
     await consultation("feed: restricted", "restricted", [ctx.org.moci], "2026-11-03T10:00:00.000Z");
     const titles = async (email: string) =>
-      (await listActivity(getDb(), await sessionUserFor(email))).items.map((i) => i.title).filter((t) => t.startsWith("feed:"));
+      (await listActivity(getDb(), await sessionUserFor(email), { kind: "consultation" }, null, 500)).items.map((i) => i.title).filter((t) => t.startsWith("feed:"));
     expect(await titles("official@accord.test")).toEqual(["feed: restricted", "feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("irel@accord.test")).toEqual(["feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("counterpart@accord.test")).toEqual(["feed: shared with Toyotsu"]);

@@ -1,4 +1,4 @@
-import type { MilestoneCategory, MilestoneStatus, OrganizationKind, Role, Visibility } from "~db/schema";
+import type { ActionStatus, ConsultationKind, ConsultationMode, MilestoneCategory, MilestoneStatus, OrganizationKind, Role, Visibility } from "~db/schema";
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrator",
@@ -62,3 +62,34 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
   at_risk: "At risk",
   blocked: "Blocked",
 };
+
+export const MODE_LABELS: Record<ConsultationMode, string> = {
+  in_person: "In person",
+  video: "Video call",
+  phone: "Phone call",
+  written: "Written exchange",
+};
+
+export const KIND_LABELS: Record<ConsultationKind, string> = {
+  bilateral: "Bilateral",
+  inter_ministerial: "Inter-ministerial",
+  industry_consultation: "Industry consultation",
+  technical: "Technical",
+};
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: "Open",
+  done: "Done",
+  dropped: "Dropped",
+};
+
+/** A calendar date (YYYY-MM-DD) as "14 Mar 2026", without shifting it through a time zone. */
+export function formatCalendarDate(date: string | null | undefined): string {
+  if (!date) return "—";
+  return new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Today's date in India, YYYY-MM-DD: what "overdue" is measured against. */
+export function todayInIndia(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 
 import * as foundation from "./2026-12-01T0900-foundation";
 import * as consultations from "./2026-12-01T1000-consultations";
+import * as consultationSearchComments from "./2026-12-01T1100-consultation-search-comments";
 import * as activity from "./2026-12-01T1500-activity";
 import * as positions from "./2026-12-01T1200-positions";
 import * as demand from "./2026-12-01T1300-demand";
@@ -14,6 +15,7 @@ import * as milestones from "./2026-12-01T1400-milestones";
 export const migrations: Record<string, Migration> = {
   "2026-12-01T0900-foundation": foundation,
   "2026-12-01T1000-consultations": consultations,
+  "2026-12-01T1100-consultation-search-comments": consultationSearchComments,
   "2026-12-01T1500-activity": activity,
   "2026-12-01T1200-positions": positions,
   "2026-12-01T1300-demand": demand,

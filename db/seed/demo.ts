@@ -9,6 +9,7 @@ import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
 import { seedDemand } from "./demand";
+import { seedConsultations } from "./consultations";
 import { seedMilestones } from "./milestones";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPositions } from "./positions";
@@ -79,6 +80,7 @@ async function seedUsers(ctx: Omit<DemoContext, "user">, password: string): Prom
 
 /** Feature seeds, run in order after organizations and users. */
 export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
+  { name: "consultations", run: seedConsultations },
   // After consultations, so that issues can link the consultations that discussed them.
   { name: "issues and positions", run: seedPositions },
   { name: "demand and supply", run: seedDemand },

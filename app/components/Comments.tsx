@@ -1,0 +1,86 @@
+import { Form } from "@remix-run/react";
+
+import { FormError, SelectField, SubmitButton, TextAreaField, usePending, useValidatedForm } from "~/components/forms";
+import { commentSchema } from "~/schemas/consultations";
+import type { FieldErrors } from "~/utils/forms";
+import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import type { Visibility } from "~db/schema";
+
+export interface CommentItem {
+  id: string;
+  authorName: string;
+  authorOrganization: string;
+  createdAt: string;
+  visibility: Visibility;
+  /** Rendered on the server by the safe Markdown renderer. */
+  html: string;
+}
+
+export interface CommentFormState {
+  fieldErrors?: FieldErrors;
+  formError?: string;
+  values?: Record<string, unknown>;
+  /** Changes after a successful post, to clear the form. */
+  savedCount?: number;
+}
+
+/**
+ * The comments of any record, and a form to add one (posted with `intent=comment` to the record's
+ * own route). Reused by every record page that takes comments.
+ */
+export function Comments({
+  comments,
+  visibilities,
+  state,
+  title = "Comments",
+}: {
+  comments: CommentItem[];
+  /** Levels the user may give a new comment; empty when the user may not comment. */
+  visibilities: readonly Visibility[];
+  state?: CommentFormState;
+  title?: string;
+}) {
+  return (
+    <section className="card comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">{title}</h2>
+      {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
+      <ol className="comment-list">
+        {comments.map((c) => (
+          <li key={c.id} className="comment">
+            <p className="comment__meta small">
+              <strong>{c.authorName}</strong> <span className="muted">({c.authorOrganization}) · {formatDateTime(c.createdAt)}</span>{" "}
+              <span className={`badge badge--${c.visibility}`}>{VISIBILITY_LABELS[c.visibility]}</span>
+            </p>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: c.html }} />
+          </li>
+        ))}
+      </ol>
+      {visibilities.length > 0 ? <CommentForm key={state?.savedCount ?? 0} visibilities={visibilities} state={state} /> : null}
+    </section>
+  );
+}
+
+function CommentForm({ visibilities, state }: { visibilities: readonly Visibility[]; state?: CommentFormState }) {
+  const pending = usePending();
+  const defaults = { body: "", visibility: visibilities[0] ?? "", ...(state?.values ?? {}) } as { body: string; visibility: string };
+  const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, { defaultValues: defaults, serverErrors: state?.fieldErrors });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="stack comment-form" aria-label="Add a comment">
+      <FormError message={state?.formError} />
+      <input type="hidden" name="intent" value="comment" />
+      <TextAreaField label="Your comment" hint="Markdown allowed" rows={3} error={errorFor("body")} defaultValue={defaults.body} registration={register("body")} />
+      <div className="comment-form__row">
+        <SelectField
+          label="Who may read it"
+          options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+          error={errorFor("visibility")}
+          defaultValue={defaults.visibility}
+          registration={register("visibility")}
+        />
+        <SubmitButton pending={pending} pendingLabel="Posting…">
+          Post comment
+        </SubmitButton>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,199 @@
+import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { consultationSchema, LIMITS } from "~/schemas/consultations";
+import type { FieldErrors } from "~/utils/forms";
+import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { TIME_ZONES } from "~/utils/time";
+import { ACTION_STATUSES, CONSULTATION_KINDS, CONSULTATION_MODES, type Visibility } from "~db/schema";
+
+export interface OrganizationOption {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+/** Spare blank action rows, so that actions can be added without client JavaScript. */
+const SPARE_ROWS = 2;
+
+function asArray(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value === undefined || value === null || value === "" || value === false) return [];
+  if (typeof value === "object") return Object.values(value);
+  return [value];
+}
+
+export function ConsultationForm({
+  defaultValues,
+  serverErrors,
+  formError,
+  version,
+  submissionKey,
+  organizations,
+  visibilities,
+  submitLabel,
+  cancelTo,
+  afterError,
+}: {
+  defaultValues: Record<string, unknown>;
+  serverErrors?: FieldErrors;
+  formError?: string;
+  version?: number;
+  submissionKey?: string;
+  organizations: OrganizationOption[];
+  visibilities: readonly Visibility[];
+  submitLabel: string;
+  cancelTo: string;
+  /** Shown under the form's error, e.g. what is saved now after a conflict. */
+  afterError?: ReactNode;
+}) {
+  const pending = usePending();
+  const actionDefaults = asArray(defaultValues.actions) as Record<string, string>[];
+  const values = { ...defaultValues, submissionKey, participants: asArray(defaultValues.participants).map(String), actions: actionDefaults };
+  const { register, onSubmit, errorFor } = useValidatedForm(consultationSchema, { defaultValues: values, serverErrors });
+  const [rows, setRows] = useState(actionDefaults.length + SPARE_ROWS);
+  // "Add another action" needs JavaScript; without it the spare rows are there instead.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  // register() renders no value attribute: without client JavaScript the server-rendered form
+  // would come back empty, so every field also carries its value for the HTML.
+  const initial = (name: string): string => {
+    const v = name.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], values);
+    return typeof v === "string" ? v : "";
+  };
+  const chosen = new Set(values.participants);
+  const orgOptions = organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortName})` }));
+  const participantsError = errorFor("participants");
+  // The submit button is at the bottom of a long form: bring a refusal (a conflict) into view.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (formError) errorRef.current?.scrollIntoView({ block: "start" });
+  }, [formError]);
+
+  return (
+    <>
+      <div ref={errorRef}>
+        <FormError message={formError} />
+        {afterError}
+      </div>
+      <Form method="post" noValidate onSubmit={onSubmit} className="stack consultation-form">
+        <input type="hidden" name="intent" value="save" />
+        {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+        {submissionKey ? <input type="hidden" defaultValue={submissionKey} {...register("submissionKey")} /> : null}
+
+        <TextField label="Title" required maxLength={LIMITS.title + 50} error={errorFor("title")} defaultValue={initial("title")} registration={register("title")} />
+        <div className="grid-2">
+          <TextField
+            label="Date and time"
+            type="datetime-local"
+            required
+            hint="The local time in the zone chosen beside it"
+            error={errorFor("startsLocal")}
+            defaultValue={initial("startsLocal")} registration={register("startsLocal")}
+          />
+          <SelectField
+            label="Time zone the time was given in"
+            required
+            options={TIME_ZONES}
+            error={errorFor("timeZone")}
+            defaultValue={initial("timeZone")} registration={register("timeZone")}
+          />
+        </div>
+        <div className="grid-2">
+          <SelectField
+            label="Kind"
+            required
+            placeholder="Choose…"
+            options={CONSULTATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            error={errorFor("kind")}
+            defaultValue={initial("kind")} registration={register("kind")}
+          />
+          <SelectField
+            label="Mode"
+            required
+            placeholder="Choose…"
+            options={CONSULTATION_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+            error={errorFor("mode")}
+            defaultValue={initial("mode")} registration={register("mode")}
+          />
+        </div>
+        <TextField label="Location" hint="Building and city, or how the call was held" error={errorFor("location")} defaultValue={initial("location")} registration={register("location")} />
+
+        <fieldset className={participantsError ? "fieldset field--invalid" : "fieldset"} aria-describedby={participantsError ? "participants-error" : undefined}>
+          <legend className="field__label">
+            Participating organizations<span className="field__required" aria-hidden="true"> *</span>
+          </legend>
+          <div className="checkbox-grid">
+            {organizations.map((o) => (
+              <label key={o.id} className="checkbox">
+                <input type="checkbox" value={o.id} defaultChecked={chosen.has(o.id)} {...register("participants")} />
+                <span>
+                  {o.name} <span className="muted small">({o.shortName})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {participantsError ? (
+            <p id="participants-error" className="field__error" role="alert">
+              {participantsError}
+            </p>
+          ) : null}
+        </fieldset>
+
+        <SelectField
+          label="Visibility"
+          required
+          hint="Shared: also the external organizations taking part. Internal: the Indian side. Restricted: officials and diplomats."
+          options={visibilities.map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]} — ${VISIBILITY_HINTS[v]}` }))}
+          error={errorFor("visibility")}
+          defaultValue={initial("visibility")} registration={register("visibility")}
+        />
+        <TextAreaField label="Agenda" rows={4} error={errorFor("agenda")} defaultValue={initial("agenda")} registration={register("agenda")} />
+        <TextAreaField label="Notes" hint="Markdown: ## headings, **bold**, - lists, [links](https://…)" rows={10} error={errorFor("notes")} defaultValue={initial("notes")} registration={register("notes")} />
+        <TextAreaField label="Outcome" rows={3} error={errorFor("outcome")} defaultValue={initial("outcome")} registration={register("outcome")} />
+
+        <fieldset className="fieldset">
+          <legend className="field__label">Follow-up actions</legend>
+          <p className="field__hint">Leave a row empty to skip it. Actions are never deleted: set an action to Dropped instead.</p>
+          <ol className="action-rows">
+            {Array.from({ length: rows }, (_, i) => (
+              <li key={i} className="action-row">
+                {actionDefaults[i]?.id ? <input type="hidden" defaultValue={initial(`actions.${i}.id`)} {...register(`actions.${i}.id`)} /> : null}
+                <TextField label={`Action ${i + 1}`} error={errorFor(`actions.${i}.description`)} defaultValue={initial(`actions.${i}.description`)} registration={register(`actions.${i}.description`)} />
+                <div className="action-row__meta">
+                  <SelectField
+                    label="Owner"
+                    placeholder="Choose…"
+                    options={orgOptions}
+                    error={errorFor(`actions.${i}.ownerOrganizationId`)}
+                    defaultValue={initial(`actions.${i}.ownerOrganizationId`)} registration={register(`actions.${i}.ownerOrganizationId`)}
+                  />
+                  <TextField label="Due date" type="date" error={errorFor(`actions.${i}.dueDate`)} defaultValue={initial(`actions.${i}.dueDate`)} registration={register(`actions.${i}.dueDate`)} />
+                  <SelectField
+                    label="Status"
+                    options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
+                    error={errorFor(`actions.${i}.status`)}
+                    defaultValue={initial(`actions.${i}.status`)} registration={register(`actions.${i}.status`)}
+                  />
+                </div>
+              </li>
+            ))}
+          </ol>
+          {hydrated ? (
+            <button type="button" className="button" onClick={() => setRows((n) => n + 1)}>
+              Add another action
+            </button>
+          ) : null}
+        </fieldset>
+
+        <div className="form-actions">
+          <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+          <Link to={cancelTo} className="button button--quiet">
+            Cancel
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,593 @@
+/**
+ * Consultations: meetings, calls and written exchanges, with participants, notes, outcome and
+ * follow-up actions. Every read starts from `visibleConsultations`, so rows a user may not see never
+ * leave the database; every write is versioned, audited and keeps the search document in step.
+ */
+import { stringify } from "csv-stringify/sync";
+
+import { assignableVisibilities, can, visibilityScope, type SessionUser } from "~/models/access.server";
+import { recordAudit, type Executor } from "~/models/audit.server";
+import { visibleConsultations } from "~/models/scopes.server";
+import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
+import type { DB } from "~/utils/db.server";
+import type { FieldErrors } from "~/utils/forms";
+import { newId, nowIso } from "~/utils/ids.server";
+import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
+import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
+import { VISIBILITIES, type ActionStatus, type Consultation, type ConsultationKind, type FollowUpAction, type Visibility } from "~db/schema";
+import { jsonTextField, replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+
+export const PAGE_SIZE = 25;
+export const SEARCH_LIMIT = 50;
+export const ACTIONS_PAGE_SIZE = 50;
+
+export interface Participant {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+export interface ConsultationDetail {
+  consultation: Consultation;
+  participants: Participant[];
+  actions: (FollowUpAction & { owner_name: string; owner_short_name: string })[];
+}
+
+export type ConsultationInput = Omit<ConsultationForm, "submissionKey">;
+
+// ---- Reads ---------------------------------------------------------------------------------
+
+export interface ListCursor {
+  startsAt: string;
+  id: string;
+}
+
+export function encodeCursor(c: ListCursor): string {
+  return `${c.startsAt}~${c.id}`;
+}
+
+export function decodeCursor(raw: string | null): ListCursor | null {
+  if (!raw) return null;
+  const [startsAt, id] = raw.split("~");
+  return startsAt && id && !Number.isNaN(Date.parse(startsAt)) ? { startsAt, id } : null;
+}
+
+/** The filtered, visible list query, newest first; shared by the page, the CSV and the plan test. */
+export function consultationListQuery(db: Executor, user: SessionUser, filter: ConsultationFilter, cursor: ListCursor | null) {
+  let query = visibleConsultations(db, user);
+  const archived = filter.archived ?? "exclude";
+  if (archived === "exclude") query = query.where("c.archived_at", "is", null);
+  if (archived === "only") query = query.where("c.archived_at", "is not", null);
+  if (filter.kind) query = query.where("c.kind", "=", filter.kind);
+  if (filter.visibility) query = query.where("c.visibility", "=", filter.visibility);
+  // Dates are read as days in India, as the list shows them: `to` runs to the end of that day.
+  if (filter.from) query = query.where("c.starts_at", ">=", startOfIndianDay(filter.from));
+  if (filter.to) query = query.where("c.starts_at", "<", startOfIndianDay(nextDay(filter.to)));
+  if (filter.org) {
+    const org = filter.org;
+    query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
+  }
+  const fts = filter.q ? toFtsQuery(filter.q) : null;
+  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(fts)));
+  if (cursor) {
+    // A row-value comparison: one index range, not an OR the planner cannot seek on.
+    query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.startsAt, cursor.id)));
+  }
+  return query
+    .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.mode", "c.visibility", "c.archived_at", "c.location"])
+    .orderBy("c.starts_at", "desc")
+    .orderBy("c.id", "desc");
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function startOfIndianDay(date: string): string {
+  return zonedLocalToUtc(`${date}T00:00`, "Asia/Kolkata") ?? `${date}T00:00:00.000Z`;
+}
+
+export type ListRow = Awaited<ReturnType<typeof listConsultations>>["rows"][number];
+
+export async function listConsultations(db: DB, user: SessionUser, filter: ConsultationFilter, cursor: ListCursor | null, limit = PAGE_SIZE) {
+  const rows = await consultationListQuery(db, user, filter, cursor)
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const participants = await participantsOf(db, page.map((r) => r.id));
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((r) => ({ ...r, participants: participants.get(r.id) ?? [] })),
+    next: rows.length > limit && last ? { startsAt: last.starts_at, id: last.id } : null,
+  };
+}
+
+/** Participants of the given (already visible) consultations, by consultation id. */
+async function participantsOf(db: Executor, ids: string[]): Promise<Map<string, Participant[]>> {
+  const map = new Map<string, Participant[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom("consultation_participants as cp")
+    .innerJoin("organizations as o", "o.id", "cp.organization_id")
+    .select(["cp.consultation_id", "o.id", "o.name", "o.short_name"])
+    .where("cp.consultation_id", "in", ids)
+    .orderBy("o.name")
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.consultation_id) ?? [];
+    list.push({ id: r.id, name: r.name, shortName: r.short_name });
+    map.set(r.consultation_id, list);
+  }
+  return map;
+}
+
+/** Every row of the filtered list as CSV, read in keyset batches under the same scope. */
+export async function consultationsCsv(db: DB, user: SessionUser, filter: ConsultationFilter): Promise<string> {
+  const lines: unknown[][] = [["id", "title", "starts_at_utc", "starts_ist", "starts_jst", "time_zone_entered", "kind", "mode", "visibility", "location", "participants", "archived_at"]];
+  let cursor: ListCursor | null = null;
+  for (;;) {
+    const { rows, next }: Awaited<ReturnType<typeof listConsultations>> = await listConsultations(db, user, filter, cursor, 500);
+    for (const r of rows) {
+      lines.push([r.id, r.title, r.starts_at, utcToZonedLocal(r.starts_at, "Asia/Kolkata").replace("T", " "), utcToZonedLocal(r.starts_at, "Asia/Tokyo").replace("T", " "), r.time_zone, r.kind, r.mode, r.visibility, r.location ?? "", r.participants.map((p) => p.shortName).join("; "), r.archived_at ?? ""]);
+    }
+    if (!next) break;
+    cursor = next;
+  }
+  return stringify(lines.map((line) => line.map(neutraliseFormula)));
+}
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
+export function neutraliseFormula(cell: unknown): unknown {
+  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export async function getConsultation(db: Executor, user: SessionUser, id: string): Promise<ConsultationDetail | null> {
+  const consultation = await visibleConsultations(db, user).selectAll("c").where("c.id", "=", id).executeTakeFirst();
+  if (!consultation) return null;
+  const [participants, actions] = await Promise.all([
+    participantsOf(db, [id]).then((m) => m.get(id) ?? []),
+    db
+      .selectFrom("follow_up_actions as a")
+      .innerJoin("organizations as o", "o.id", "a.owner_organization_id")
+      .selectAll("a")
+      .select(["o.name as owner_name", "o.short_name as owner_short_name"])
+      .where("a.consultation_id", "=", id)
+      .orderBy("a.position")
+      .execute(),
+  ]);
+  return { consultation, participants, actions };
+}
+
+/**
+ * The negotiation issues this consultation discussed, as the user may see them. The issues feature
+ * (another branch) owns the link table and fills this in; the record page shows the section only
+ * when the list is not empty.
+ */
+export async function linkedIssuesOf(_db: DB, _user: SessionUser, _consultationId: string): Promise<{ id: string; title: string }[]> {
+  return [];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  starts_at: string;
+  time_zone: string;
+  kind: ConsultationKind;
+  visibility: Visibility;
+  archived_at: string | null;
+  snippet: SnippetPart[];
+}
+
+/** Ranked full-text search over visible consultations; capped, so a very common word stays fast. */
+export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
+  const fts = toFtsQuery(input);
+  if (!fts) return [];
+  const rows = await visibleConsultations(db, user)
+    .innerJoin("consultation_search", (join) => join.on(searchJoin))
+    .where(searchMatches(fts))
+    .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
+    .select(searchSnippet.as("snippet"))
+    .orderBy(searchRank)
+    .orderBy("c.starts_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE) }));
+}
+
+// ---- Follow-up actions across consultations -------------------------------------------------
+
+export interface ActionsFilter {
+  ownerOrganizationId?: string;
+  status: "open" | "all";
+}
+
+/**
+ * Keyset position in the actions list. The list is three index-friendly runs read in order: open
+ * actions with a due date (soonest first), open ones without (by id), then done and dropped ones
+ * (most recently changed first). The cursor names the run and the last row's key in it.
+ */
+export interface ActionsCursor {
+  segment: 0 | 1 | 2;
+  key: string;
+  id: string;
+}
+
+export function encodeActionsCursor(c: ActionsCursor): string {
+  return `${c.segment}~${c.key}~${c.id}`;
+}
+
+export function decodeActionsCursor(raw: string | null): ActionsCursor | null {
+  const m = raw ? /^([012])~([^~]*)~([^~]+)$/.exec(raw) : null;
+  return m ? { segment: Number(m[1]) as 0 | 1 | 2, key: m[2]!, id: m[3]! } : null;
+}
+
+function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segment: 0 | 1 | 2, after: ActionsCursor | null) {
+  let query = visibleConsultations(db, user)
+    .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
+    .innerJoin("organizations as o", "o.id", "a.owner_organization_id")
+    .where("c.archived_at", "is", null);
+  if (filter.ownerOrganizationId) query = query.where("a.owner_organization_id", "=", filter.ownerOrganizationId);
+  const selected = query.select([
+    "a.id",
+    "a.description",
+    "a.due_date",
+    "a.status",
+    "a.completed_at",
+    "a.version",
+    "a.updated_at",
+    "a.owner_organization_id",
+    "o.short_name as owner_short_name",
+    "o.name as owner_name",
+    "c.id as consultation_id",
+    "c.title as consultation_title",
+  ]);
+  if (segment === 0) {
+    let q = selected.where("a.status", "=", "open").where("a.due_date", "is not", null);
+    if (after) q = q.where((eb) => eb(eb.refTuple("a.due_date", "a.id"), ">", eb.tuple(after.key, after.id)));
+    return q.orderBy("a.due_date", "asc").orderBy("a.id", "asc");
+  }
+  if (segment === 1) {
+    let q = selected.where("a.status", "=", "open").where("a.due_date", "is", null);
+    if (after) q = q.where("a.id", ">", after.id);
+    return q.orderBy("a.id", "asc");
+  }
+  let q = selected.where("a.status", "<>", "open");
+  if (after) q = q.where((eb) => eb(eb.refTuple("a.updated_at", "a.id"), "<", eb.tuple(after.key, after.id)));
+  return q.orderBy("a.updated_at", "desc").orderBy("a.id", "desc");
+}
+
+type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsSegment>["execute"]>>[number];
+
+function positionOf(segment: 0 | 1 | 2, row: ActionRow): ActionsCursor {
+  return { segment, key: segment === 0 ? (row.due_date ?? "") : segment === 2 ? row.updated_at : "", id: row.id };
+}
+
+/** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
+export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: ActionsCursor | null = null, limit = ACTIONS_PAGE_SIZE) {
+  const segments: (0 | 1 | 2)[] = filter.status === "open" ? [0, 1] : [0, 1, 2];
+  const rows: ActionRow[] = [];
+  let last: ActionsCursor | null = null;
+  for (const segment of segments) {
+    if (cursor && segment < cursor.segment) continue;
+    const wanted = limit - rows.length;
+    const found = await actionsSegment(db, user, filter, segment, cursor && segment === cursor.segment ? cursor : null)
+      .limit(wanted + 1)
+      .execute();
+    if (found.length > wanted) {
+      const taken = found.slice(0, wanted);
+      rows.push(...taken);
+      const end = taken[taken.length - 1];
+      // More rows follow: continue after the page's last row, in the run that row belongs to.
+      return { rows, next: end ? positionOf(segment, end) : (last ?? cursor) };
+    }
+    rows.push(...found);
+    const end = found[found.length - 1];
+    if (end) last = positionOf(segment, end);
+  }
+  return { rows, next: null };
+}
+
+export function isOverdue(action: { status: ActionStatus; due_date: string | null }, today: string): boolean {
+  return action.status === "open" && action.due_date !== null && action.due_date < today;
+}
+
+export type CompleteResult = { ok: true } | { ok: false; reason: "missing" | "forbidden" | "conflict" | "not_open" };
+
+/**
+ * Marks a follow-up action done. The action must belong to a consultation the user can see (else
+ * "missing", shown as 404) and to the user's own organization.
+ */
+export async function completeFollowUpAction(db: DB, user: SessionUser, actionId: string, expectedVersion: number): Promise<CompleteResult> {
+  return db.transaction().execute(async (tx) => {
+    const before = await visibleConsultations(tx, user)
+      .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
+      .selectAll("a")
+      .where("a.id", "=", actionId)
+      .executeTakeFirst();
+    if (!before) return { ok: false, reason: "missing" } as const;
+    if (!can(user, "follow_up:complete", { organizationId: before.owner_organization_id })) return { ok: false, reason: "forbidden" } as const;
+    if (before.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
+    if (before.status !== "open") return { ok: false, reason: "not_open" } as const;
+    const now = nowIso();
+    const after = await tx
+      .updateTable("follow_up_actions")
+      .set({ status: "done", completed_at: now, version: before.version + 1, updated_at: now })
+      .where("id", "=", actionId)
+      .where("version", "=", expectedVersion)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, { actorId: user.id, action: "follow_up.complete", entityType: "follow_up_action", entityId: actionId, before, after, at: now });
+    return { ok: true } as const;
+  });
+}
+
+// ---- Writes --------------------------------------------------------------------------------
+
+/** Checks what the schema cannot: organizations exist, the level is the user's to give, IREL takes part. */
+export async function checkConsultationInput(db: Executor, user: SessionUser, input: ConsultationInput): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const ids = [...new Set([...input.participants, ...input.actions.map((a) => a.ownerOrganizationId)])];
+  const known = new Set(
+    ids.length === 0 ? [] : (await db.selectFrom("organizations").select("id").where("id", "in", ids).where("archived_at", "is", null).execute()).map((r) => r.id),
+  );
+  if (input.participants.some((id) => !known.has(id))) errors.participants = "One of the chosen organizations does not exist; choose from the list.";
+  else if (!can(user, "consultation:create", { participantOrganizationIds: input.participants })) {
+    errors.participants = `${user.organizationShortName} must be among the participants of a consultation you record.`;
+  }
+  input.actions.forEach((a, i) => {
+    if (!known.has(a.ownerOrganizationId)) errors[`actions.${i}.ownerOrganizationId`] = "Choose an organization from the list.";
+  });
+  if (!assignableVisibilities(user).includes(input.visibility)) errors.visibility = "You cannot give a consultation a level you could not read yourself.";
+  return errors;
+}
+
+function searchDocument(c: Pick<Consultation, "title" | "agenda" | "notes" | "outcome">, actions: { description: string }[]) {
+  return { title: c.title, agenda: c.agenda, notes: c.notes, outcome: c.outcome, actions: actions.map((a) => a.description).join("\n") };
+}
+
+function columnsOf(input: ConsultationInput) {
+  return {
+    title: input.title,
+    // Validated by the schema; a null here would be a bug, so fail loudly.
+    starts_at: zonedLocalToUtc(input.startsLocal, input.timeZone) ?? (() => { throw new Error("unparsable time reached the model"); })(),
+    time_zone: input.timeZone,
+    mode: input.mode,
+    kind: input.kind,
+    location: input.location ?? null,
+    agenda: input.agenda,
+    notes: input.notes,
+    outcome: input.outcome,
+    visibility: input.visibility,
+  };
+}
+
+/** The full picture of a consultation for the audit log's before and after. */
+async function snapshot(tx: Executor, id: string) {
+  const consultation = await tx.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const participants = (await tx.selectFrom("consultation_participants").select("organization_id").where("consultation_id", "=", id).orderBy("organization_id").execute()).map((r) => r.organization_id);
+  const actions = await tx.selectFrom("follow_up_actions").selectAll().where("consultation_id", "=", id).orderBy("position").execute();
+  return { ...consultation, participants, actions };
+}
+
+export type CreateResult = { ok: true; id: string } | { ok: false; reason: "duplicate"; id: string };
+
+export async function createConsultation(db: DB, user: SessionUser, input: ConsultationInput, submissionKey: string | null, at: string = nowIso()): Promise<CreateResult> {
+  return db.transaction().execute(async (tx) => {
+    if (submissionKey) {
+      const existing = await tx.selectFrom("consultations").select("id").where("submission_key", "=", submissionKey).executeTakeFirst();
+      if (existing) return { ok: false, reason: "duplicate", id: existing.id } as const;
+    }
+    const id = newId();
+    const columns = columnsOf(input);
+    await tx
+      .insertInto("consultations")
+      .values({ id, ...columns, created_by: user.id, archived_at: null, created_at: at, updated_at: at, submission_key: submissionKey })
+      .execute();
+    for (const organizationId of new Set(input.participants)) {
+      await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: organizationId }).execute();
+    }
+    let position = 0;
+    for (const a of input.actions) {
+      await tx
+        .insertInto("follow_up_actions")
+        .values({
+          id: newId(),
+          consultation_id: id,
+          description: a.description,
+          owner_organization_id: a.ownerOrganizationId,
+          due_date: a.dueDate ?? null,
+          status: a.status,
+          completed_at: a.status === "done" ? at : null,
+          position: position++,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    await replaceSearchDocument(tx, id, searchDocument(columns, input.actions));
+    await recordAudit(tx, { actorId: user.id, action: "consultation.create", entityType: "consultation", entityId: id, after: await snapshot(tx, id), at });
+    return { ok: true, id } as const;
+  });
+}
+
+export type UpdateResult = { ok: true } | { ok: false; reason: "missing" | "conflict" | "forbidden" };
+
+/**
+ * Applies an edit made on `expectedVersion`. A newer version means someone else saved first: the
+ * edit is refused and nothing changes. Actions posted with an id are updated in place (only those
+ * of this consultation); actions without one are added; none are deleted (status `dropped` instead).
+ */
+export async function updateConsultation(db: DB, user: SessionUser, id: string, expectedVersion: number, input: ConsultationInput): Promise<UpdateResult> {
+  return db.transaction().execute(async (tx) => {
+    const current = await getConsultation(tx, user, id);
+    if (!current) return { ok: false, reason: "missing" } as const;
+    if (!can(user, "consultation:edit", { participantOrganizationIds: current.participants.map((p) => p.id) })) return { ok: false, reason: "forbidden" } as const;
+    if (current.consultation.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
+    const before = await snapshot(tx, id);
+    const now = nowIso();
+    const columns = columnsOf(input);
+    const updated = await tx
+      .updateTable("consultations")
+      .set({ ...columns, version: expectedVersion + 1, updated_at: now })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "conflict" } as const;
+
+    const wanted = new Set(input.participants);
+    const had = new Set(before.participants);
+    for (const org of had) if (!wanted.has(org)) await tx.deleteFrom("consultation_participants").where("consultation_id", "=", id).where("organization_id", "=", org).execute();
+    for (const org of wanted) if (!had.has(org)) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+
+    const existing = new Map(before.actions.map((a) => [a.id, a]));
+    let position = before.actions.reduce((max, a) => Math.max(max, a.position + 1), 0);
+    for (const a of input.actions) {
+      const old = a.id ? existing.get(a.id) : undefined;
+      if (old) {
+        const changed = old.description !== a.description || old.owner_organization_id !== a.ownerOrganizationId || old.due_date !== (a.dueDate ?? null) || old.status !== a.status;
+        if (!changed) continue;
+        await tx
+          .updateTable("follow_up_actions")
+          .set({
+            description: a.description,
+            owner_organization_id: a.ownerOrganizationId,
+            due_date: a.dueDate ?? null,
+            status: a.status,
+            completed_at: a.status === "done" ? (old.completed_at ?? now) : null,
+            version: old.version + 1,
+            updated_at: now,
+          })
+          .where("id", "=", old.id)
+          .where("consultation_id", "=", id)
+          .execute();
+      } else {
+        await tx
+          .insertInto("follow_up_actions")
+          .values({
+            id: newId(),
+            consultation_id: id,
+            description: a.description,
+            owner_organization_id: a.ownerOrganizationId,
+            due_date: a.dueDate ?? null,
+            status: a.status,
+            completed_at: a.status === "done" ? now : null,
+            position: position++,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      }
+    }
+    const after = await snapshot(tx, id);
+    await replaceSearchDocument(tx, id, searchDocument(after, after.actions));
+    await recordAudit(tx, { actorId: user.id, action: "consultation.update", entityType: "consultation", entityId: id, before, after, at: now });
+    return { ok: true } as const;
+  });
+}
+
+export async function setConsultationArchived(db: DB, user: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<UpdateResult> {
+  return db.transaction().execute(async (tx) => {
+    const current = await getConsultation(tx, user, id);
+    if (!current) return { ok: false, reason: "missing" } as const;
+    if (!can(user, "consultation:edit", { participantOrganizationIds: current.participants.map((p) => p.id) })) return { ok: false, reason: "forbidden" } as const;
+    if (current.consultation.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
+    const now = nowIso();
+    const before = current.consultation;
+    const after = await tx
+      .updateTable("consultations")
+      .set({ archived_at: archived ? now : null, version: expectedVersion + 1, updated_at: now })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, { actorId: user.id, action: archived ? "consultation.archive" : "consultation.restore", entityType: "consultation", entityId: id, before, after, at: now });
+    return { ok: true } as const;
+  });
+}
+
+// ---- History -------------------------------------------------------------------------------
+
+const TRACKED_FIELDS: Record<string, string> = {
+  title: "Title",
+  starts_at: "Date and time",
+  time_zone: "Time zone",
+  mode: "Mode",
+  kind: "Kind",
+  location: "Location",
+  agenda: "Agenda",
+  notes: "Notes",
+  outcome: "Outcome",
+  visibility: "Visibility",
+  archived_at: "Archived",
+  participants: "Participants",
+  actions: "Follow-up actions",
+  status: "Status",
+};
+
+const EVENT_LABELS: Record<string, string> = {
+  "consultation.create": "Recorded the consultation",
+  "consultation.update": "Edited",
+  "consultation.archive": "Archived",
+  "consultation.restore": "Restored",
+  "follow_up.complete": "Marked an action done",
+};
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  action: string;
+  label: string;
+  actor: string;
+  changes: { field: string; before: string; after: string }[];
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) {
+    return value.map((v) => (typeof v === "object" && v !== null && "description" in v ? `${(v as { description: string }).description} (${(v as { status: string }).status})` : String(v))).join("; ");
+  }
+  const text = String(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/**
+ * The audit trail of one consultation and its follow-up actions, oldest first, as field changes.
+ * Callers check that the user may see the consultation and its history first. An event whose
+ * snapshot, before or after, had a level the user may not read is left out in the SQL: IREL never
+ * sees the text of a version that was restricted.
+ */
+export async function consultationHistory(db: DB, user: SessionUser, detail: ConsultationDetail, orgNames: Map<string, string>): Promise<HistoryEntry[]> {
+  const ids = [detail.consultation.id, ...detail.actions.map((a) => a.id)];
+  const hidden = VISIBILITIES.filter((v) => !visibilityScope(user).levels.includes(v));
+  let query = db
+    .selectFrom("audit_events as e")
+    .leftJoin("users as u", "u.id", "e.actor_id")
+    .select(["e.id", "e.at", "e.action", "e.before_json", "e.after_json", "u.display_name as actor_name"])
+    .where("e.entity_type", "in", ["consultation", "follow_up_action"])
+    .where("e.entity_id", "in", ids);
+  if (hidden.length > 0) {
+    for (const column of ["e.before_json", "e.after_json"]) {
+      const level = jsonTextField(column, "visibility");
+      query = query.where((eb) => eb.or([eb(level, "is", null), eb(level, "not in", hidden)]));
+    }
+  }
+  const rows = await query.orderBy("e.at", "asc").orderBy("e.id", "asc").execute();
+  const name = (v: unknown) => (Array.isArray(v) ? v.map((id) => orgNames.get(String(id)) ?? String(id)) : v);
+  return rows.map((r) => {
+    const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};
+    const after = r.after_json ? (JSON.parse(r.after_json) as Record<string, unknown>) : {};
+    const changes: HistoryEntry["changes"] = [];
+    if (r.action !== "consultation.create") {
+      for (const [field, label] of Object.entries(TRACKED_FIELDS)) {
+        if (!(field in before) && !(field in after)) continue;
+        const b = field === "participants" ? name(before[field]) : before[field];
+        const a = field === "participants" ? name(after[field]) : after[field];
+        if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: label, before: show(b), after: show(a) });
+      }
+      if (r.action === "follow_up.complete") changes.unshift({ field: "Action", before: show(before.description), after: "marked done" });
+    }
+    return { id: r.id, at: r.at, action: r.action, label: EVENT_LABELS[r.action] ?? r.action, actor: r.actor_name ?? "System", changes };
+  });
+}

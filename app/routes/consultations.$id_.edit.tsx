@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { ConsultationForm } from "~/components/ConsultationForm";
+import { assertCan, assignableVisibilities, can } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { checkConsultationInput, getConsultation, updateConsultation } from "~/models/consultations.server";
+import { listOrganizations } from "~/models/organizations.server";
+import { consultationEditSchema } from "~/schemas/consultations";
+import styles from "~/styles/consultations.css";
+import { getDb } from "~/utils/db.server";
+import { failure, parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { formatDateTime } from "~/utils/labels";
+import { utcToZonedLocal } from "~/utils/time";
+
+/**
+ * Single fetch skips reloading after a 4xx action. After a 409 the page must show what is saved
+ * now (and carry its new version), so reload then.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 409 ? true : defaultShouldRevalidate);
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.current.title ?? "consultation"} · Accord` }];
+
+/** The consultation if the user may see and edit it; otherwise, for that user, it does not exist. */
+async function editable(request: Request, id: string | undefined) {
+  const user = await requireUser(request);
+  assertCan(user, "consultation:list");
+  const db = getDb();
+  const detail = await getConsultation(db, user, id ?? "");
+  if (!detail || !can(user, "consultation:edit", { participantOrganizationIds: detail.participants.map((p) => p.id) })) notFound();
+  return { user, db, detail };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, detail } = await editable(request, params.id);
+  const { consultation: c, participants, actions } = detail;
+  const organizations = await listOrganizations(db);
+  return {
+    id: c.id,
+    version: c.version,
+    current: { title: c.title, notes: c.notes, outcome: c.outcome, updatedAt: c.updated_at },
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })),
+    visibilities: assignableVisibilities(user),
+    defaults: {
+      title: c.title,
+      startsLocal: utcToZonedLocal(c.starts_at, c.time_zone),
+      timeZone: c.time_zone,
+      mode: c.mode,
+      kind: c.kind,
+      location: c.location ?? "",
+      participants: participants.map((p) => p.id),
+      agenda: c.agenda,
+      notes: c.notes,
+      outcome: c.outcome,
+      visibility: c.visibility,
+      actions: actions.map((a) => ({ id: a.id, description: a.description, ownerOrganizationId: a.owner_organization_id, dueDate: a.due_date ?? "", status: a.status })),
+    },
+  };
+}
+
+const CONFLICT =
+  "Someone else saved this consultation while you were editing, so your changes were not saved. Your text is kept in the form below; compare it with what is saved now, then save again to apply it.";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, detail } = await editable(request, params.id);
+  const parsed = parseForm(consultationEditSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const errors = await checkConsultationInput(db, user, parsed.data);
+  if (Object.keys(errors).length > 0) return data(failure(errors, parsed.data), { status: 400 });
+  const { version, ...input } = parsed.data;
+  const result = await updateConsultation(db, user, detail.consultation.id, version, input);
+  if (!result.ok && result.reason === "conflict") return data({ ...failure({}, parsed.data, CONFLICT), conflict: true as const }, { status: 409 });
+  if (!result.ok) notFound();
+  return redirect(`/consultations/${detail.consultation.id}`);
+}
+
+export default function EditConsultationPage() {
+  const { id, version, current, organizations, visibilities, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const conflict = actionData && "conflict" in actionData;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/consultations">Consultations</Link> / <Link to={`/consultations/${id}`}>{current.title}</Link>
+        </p>
+        <h1>Edit consultation</h1>
+      </header>
+      <div className="card card--form card--wide">
+        <ConsultationForm
+          key={version}
+          submitLabel="Save changes"
+          cancelTo={`/consultations/${id}`}
+          version={version}
+          organizations={organizations}
+          visibilities={visibilities}
+          defaultValues={{ ...defaults, ...(actionData?.values ?? {}) }}
+          serverErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
+          afterError={
+            conflict ? (
+              <details className="conflict" open>
+                <summary>What is saved now (changed {formatDateTime(current.updatedAt)})</summary>
+                <dl className="conflict__saved">
+                  <dt>Title</dt>
+                  <dd>{current.title}</dd>
+                  <dt>Outcome</dt>
+                  <dd className="pre">{current.outcome || "—"}</dd>
+                  <dt>Notes</dt>
+                  <dd className="pre">{current.notes || "—"}</dd>
+                </dl>
+              </details>
+            ) : null
+          }
+        />
+      </div>
+    </div>
+  );
+}

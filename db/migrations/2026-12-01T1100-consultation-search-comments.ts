@@ -1,0 +1,45 @@
+import { sql, type Kysely } from "kysely";
+
+// Frozen: never edit a migration once it has landed; add a new one.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  // A random key per rendered "new" form: a second submit of the same form is refused, not doubled.
+  await db.schema.alterTable("consultations").addColumn("submission_key", "text").execute();
+  await db.schema.createIndex("consultations_submission_key_idx").on("consultations").column("submission_key").unique().execute();
+
+  // Full-text search over a consultation and its follow-up actions, one document per consultation,
+  // rewritten by the model layer on every change. SQLite FTS5; on PostgreSQL the equivalent is a
+  // tsvector column with a GIN index and websearch_to_tsquery / ts_headline.
+  await sql`create virtual table consultation_search using fts5(
+    consultation_id unindexed,
+    title,
+    agenda,
+    notes,
+    outcome,
+    actions,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  )`.execute(db);
+
+  // Comments on any record (consultations first; issues and milestones later). Append-only.
+  await db.schema
+    .createTable("comments")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("entity_type", "text", (c) => c.notNull())
+    .addColumn("entity_id", "text", (c) => c.notNull())
+    .addColumn("body", "text", (c) => c.notNull())
+    // Never looser than the record's own visibility; enforced by the model.
+    .addColumn("visibility", "text", (c) => c.notNull())
+    .addColumn("author_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("comments_entity_idx").on("comments").columns(["entity_type", "entity_id", "created_at"]).execute();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("comments").execute();
+  await sql`drop table consultation_search`.execute(db);
+  await db.schema.dropIndex("consultations_submission_key_idx").execute();
+  await db.schema.alterTable("consultations").dropColumn("submission_key").execute();
+}
