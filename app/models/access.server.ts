@@ -20,6 +20,11 @@ export interface SessionUser {
   organizationId: string;
   organizationName: string;
   organizationShortName: string;
+  /**
+   * When set, the user reads as if it could see only these levels (never more than its role
+   * allows): a brief prepared for the Japanese side holds shared material only.
+   */
+  levelCap?: readonly Visibility[];
 }
 
 export const INTERNAL_ROLES: readonly Role[] = ["admin", "official", "irel", "diplomat"];
@@ -187,10 +192,16 @@ export interface VisibilityScope {
 }
 
 export function visibilityScope(user: SessionUser): VisibilityScope {
+  const cap = user.levelCap;
   return {
-    levels: LEVELS_BY_ROLE[user.role],
+    levels: cap ? LEVELS_BY_ROLE[user.role].filter((l) => cap.includes(l)) : LEVELS_BY_ROLE[user.role],
     partyOrganizationId: isInternal(user) ? null : user.organizationId,
   };
+}
+
+/** The same user, reading only the given levels (intersected with what its role may see). */
+export function withLevelCap(user: SessionUser, levels: readonly Visibility[]): SessionUser {
+  return { ...user, levelCap: levels };
 }
 
 /** May the user see a record with this visibility and these party organizations? */

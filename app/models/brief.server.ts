@@ -1,12 +1,22 @@
 /**
- * The negotiation brief: one dated document assembled from every section's own scoped queries,
- * limited to the levels the reader chose (each of which the reader must be allowed to see).
+ * The negotiation brief: one dated document assembled from the same scoped queries as the pages
+ * it summarises, read through a level cap so it holds only the levels the reader chose (each of
+ * which the reader must be allowed to see). Bounded: one query per section, none per row.
  */
-import { visibilityScope, type SessionUser } from "~/models/access.server";
-import { visibleConsultations } from "~/models/scopes.server";
-import type { DB } from "~/utils/db.server";
+import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/access.server";
+import { listConsultations } from "~/models/consultations.server";
+import { listIssues, partiesOf } from "~/models/issues.server";
+import { visibleGraph } from "~/models/milestones.server";
+import { visiblePositionHistory } from "~/models/positions.server";
+import { visibleAssessments, visibleMilestones } from "~/models/scopes.server";
+import { supplyYears } from "~/models/supply.server";
 import { classificationOf } from "~/utils/brief";
-import type { Visibility } from "~db/schema";
+import { convergenceOf, positionsAsOf, type Trend } from "~/utils/convergence";
+import { todayInIndia } from "~/utils/dates";
+import type { DB } from "~/utils/db.server";
+import { fiscalYearOf } from "~/utils/fiscal-year";
+import { balanceOf, type BalanceRow } from "~/utils/supply-balance";
+import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 
@@ -18,41 +28,122 @@ export function allowedBriefLevels(user: SessionUser, chosen: Visibility[]): Bri
   return { ok: true, levels: chosen.length > 0 ? chosen : [...allowed] };
 }
 
-export interface BriefConsultation {
+export const BRIEF_ISSUE_LIMIT = 40;
+
+export interface BriefIssue {
   id: string;
   title: string;
-  startsAt: string;
-  kind: string;
-  outcome: string;
-  visibility: Visibility;
-}
-
-async function recentConsultations(db: DB, user: SessionUser, levels: Visibility[], limit = 8): Promise<BriefConsultation[]> {
-  const rows = await visibleConsultations(db, user)
-    .where("c.visibility", "in", levels)
-    .where("c.archived_at", "is", null)
-    .select(["c.id", "c.title", "c.starts_at", "c.kind", "c.outcome", "c.visibility"])
-    .orderBy("c.starts_at", "desc")
-    .orderBy("c.id", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, startsAt: r.starts_at, kind: r.kind, outcome: r.outcome, visibility: r.visibility }));
+  status: IssueStatus;
+  trend: Trend;
+  spread: number | null;
+  positions: { party: string; stance: Stance | null; flexibility: Flexibility | null; statedOn: string | null; statement: string | null }[];
+  assessment: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
 }
 
 export interface Brief {
   generatedAt: string;
+  today: string;
   levels: Visibility[];
   classification: Visibility;
-  consultations: BriefConsultation[];
+  issues: BriefIssue[];
+  moreIssues: boolean;
+  overall: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
+  milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: string | null }[];
+  supply: { fiscalYear: string; rows: BalanceRow[] } | null;
+  consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
 }
 
 export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = new Date()): Promise<Brief> {
-  const consultations = await recentConsultations(db, user, levels);
-  const contained = [...consultations.map((c) => c.visibility)];
+  const reader = withLevelCap(user, levels);
+  const today = todayInIndia(now);
+  const { rows: issues, next } = await listIssues(db, reader, {}, null, BRIEF_ISSUE_LIMIT);
+  const ids = issues.map((i) => i.id);
+  const fiscalYear = fiscalYearOf(now);
+  const withSupply = levels.includes("internal") && can(user, "supply:read");
+  const [parties, history, assessments, graph, milestoneLevels, consultations, supply] = await Promise.all([
+    partiesOf(db, ids),
+    visiblePositionHistory(db, reader, ids, today),
+    visibleAssessments(db, reader)
+      .select(["a.issue_id", "a.assessed_on", "a.risk", "a.summary", "a.recommendation", "a.visibility"])
+      .orderBy("a.assessed_on", "desc")
+      .orderBy("a.created_at", "desc")
+      .limit(200)
+      .execute(),
+    visibleGraph(db, reader, today),
+    visibleMilestones(db, reader).where("m.archived_at", "is", null).select("m.visibility").distinct().execute(),
+    listConsultations(db, reader, {}, null, 8),
+    withSupply ? supplyYears(db, reader, { fromFiscalYear: fiscalYear }) : Promise.resolve(null),
+  ]);
+
+  const held = positionsAsOf(history, today);
+  const contained: Visibility[] = [];
+  const latestByIssue = new Map<string | null, (typeof assessments)[number]>();
+  for (const a of assessments) if (!latestByIssue.has(a.issue_id)) latestByIssue.set(a.issue_id, a);
+  const assessmentView = (a: (typeof assessments)[number] | undefined) => {
+    if (!a) return null;
+    contained.push(a.visibility);
+    return { assessedOn: a.assessed_on, risk: a.risk, summary: a.summary, recommendation: a.recommendation };
+  };
+
+  const briefIssues: BriefIssue[] = issues.map((issue) => {
+    contained.push(issue.visibility);
+    const issueParties = parties.filter((p) => p.issue_id === issue.id);
+    const convergence = convergenceOf(history, issue.id, issueParties.map((p) => p.organization_id), today);
+    return {
+      id: issue.id,
+      title: issue.title,
+      status: issue.status,
+      trend: convergence.trend,
+      spread: convergence.now,
+      positions: issueParties.map((party) => {
+        const p = held.get(issue.id)?.get(party.organization_id);
+        if (p) contained.push(p.visibility);
+        return {
+          party: party.short_name,
+          stance: p?.stance ?? null,
+          flexibility: p?.flexibility ?? null,
+          statedOn: p?.statedOn ?? null,
+          statement: p?.statement ?? null,
+        };
+      }),
+      assessment: assessmentView(latestByIssue.get(issue.id)),
+    };
+  });
+  const overall = assessmentView(latestByIssue.get(null));
+
+  contained.push(...milestoneLevels.map((m) => m.visibility));
+  const milestones = [...graph.rows]
+    .sort((a, b) => a.due_date.localeCompare(b.due_date))
+    .map((m) => ({
+      id: m.id,
+      title: m.title,
+      dueDate: m.due_date,
+      status: m.status,
+      risk: graph.risks.get(m.id)?.level ?? "on_track",
+      reason: graph.risks.get(m.id)?.reasons[0] ?? null,
+    }));
+
+  const supplyRows = supply ? supply.filter((y) => y.fiscalYear === fiscalYear).map(balanceOf) : null;
+  // IREL's supply figures are internal records.
+  if (supplyRows && supplyRows.length > 0) contained.push("internal");
+
+  contained.push(...consultations.rows.map((c) => c.visibility));
+  const outcomes = new Map<string, string>();
+  if (consultations.rows.length > 0) {
+    const rows = await db.selectFrom("consultations").select(["id", "outcome"]).where("id", "in", consultations.rows.map((c) => c.id)).execute();
+    for (const r of rows) outcomes.set(r.id, r.outcome);
+  }
+
   return {
     generatedAt: now.toISOString(),
+    today,
     levels,
     classification: classificationOf(contained),
-    consultations,
+    issues: briefIssues,
+    moreIssues: next !== null,
+    overall,
+    milestones,
+    supply: supplyRows ? { fiscalYear, rows: supplyRows } : null,
+    consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, outcome: outcomes.get(c.id) ?? "", visibility: c.visibility })),
   };
 }

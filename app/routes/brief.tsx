@@ -9,7 +9,13 @@ import { pdfAvailable } from "~/models/pdf.server";
 import briefStyles from "~/styles/brief.css";
 import { CLASSIFICATION_BANNER, parseLevels } from "~/utils/brief";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { RISK_LABELS as MILESTONE_RISK_LABELS } from "~/models/milestone-rules";
+import { formatSpread, TREND_LABELS } from "~/utils/convergence";
+import { formatPlainDate } from "~/utils/dates";
+import { materialLabel } from "~/utils/demand-labels";
+import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
+import { formatDate, formatDateTime, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { formatTonnes } from "~/utils/tonnes";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
 
@@ -77,6 +83,132 @@ export default function BriefPage() {
           {brief.levels.map((l) => VISIBILITY_LABELS[l].toLowerCase()).join(", ")} material
         </p>
       </header>
+
+      <section className="brief__section" aria-labelledby="brief-issues">
+        <h2 id="brief-issues">The issues under negotiation</h2>
+        {brief.overall ? (
+          <div className="brief__assessment">
+            <p>
+              <strong>Overall assessment</strong> ({formatPlainDate(brief.overall.assessedOn)}):{" "}
+              <span className={RISK_BADGES[brief.overall.risk]}>{RISK_LABELS[brief.overall.risk]}</span>
+            </p>
+            <p>{brief.overall.summary}</p>
+            {brief.overall.recommendation ? (
+              <p>
+                <em>Recommendation:</em> {brief.overall.recommendation}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {brief.issues.length === 0 ? <p className="muted">No issues at these levels.</p> : null}
+        {brief.issues.map((issue) => (
+          <div key={issue.id} className="brief__issue">
+            <h3>
+              <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
+            </h3>
+            <p className="small">
+              <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span> · Convergence:{" "}
+              <strong>{TREND_LABELS[issue.trend]}</strong>
+              {issue.spread !== null ? ` (parties ${formatSpread(issue.spread)} apart on a scale of 2)` : ""}
+            </p>
+            <table className="table table--dense">
+              <thead>
+                <tr>
+                  <th scope="col">Party</th>
+                  <th scope="col">Stance</th>
+                  <th scope="col">Flexibility</th>
+                  <th scope="col">Since</th>
+                  <th scope="col">Statement</th>
+                </tr>
+              </thead>
+              <tbody>
+                {issue.positions.map((p) => (
+                  <tr key={p.party}>
+                    <td>{p.party}</td>
+                    <td>{p.stance ? STANCE_LABELS[p.stance] : "No position recorded"}</td>
+                    <td>{p.flexibility ? FLEXIBILITY_LABELS[p.flexibility] : "—"}</td>
+                    <td className="nowrap">{formatPlainDate(p.statedOn)}</td>
+                    <td>{p.statement ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {issue.assessment ? (
+              <p className="small brief__note">
+                <strong>Assessment</strong> {formatPlainDate(issue.assessment.assessedOn)},{" "}
+                {RISK_LABELS[issue.assessment.risk].toLowerCase()}: {issue.assessment.summary}
+              </p>
+            ) : null}
+          </div>
+        ))}
+        {brief.moreIssues ? <p className="muted small">More issues exist than this brief lists; see the issue register.</p> : null}
+      </section>
+
+      <section className="brief__section" aria-labelledby="brief-milestones">
+        <h2 id="brief-milestones">Transition milestones</h2>
+        {brief.milestones.length === 0 ? (
+          <p className="muted">No milestones at these levels.</p>
+        ) : (
+          <table className="table table--dense">
+            <thead>
+              <tr>
+                <th scope="col">Due</th>
+                <th scope="col">Milestone</th>
+                <th scope="col">Status</th>
+                <th scope="col">Risk</th>
+              </tr>
+            </thead>
+            <tbody>
+              {brief.milestones.map((m) => (
+                <tr key={m.id}>
+                  <td className="nowrap">{formatPlainDate(m.dueDate)}</td>
+                  <td>
+                    <Link to={`/milestones/${m.id}`}>{m.title}</Link>
+                  </td>
+                  <td>{MILESTONE_STATUS_LABELS[m.status as keyof typeof MILESTONE_STATUS_LABELS] ?? m.status}</td>
+                  <td>
+                    <strong>{MILESTONE_RISK_LABELS[m.risk as keyof typeof MILESTONE_RISK_LABELS] ?? m.risk}</strong>
+                    {m.reason ? <span className="small muted"> — {m.reason}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {brief.supply ? (
+        <section className="brief__section" aria-labelledby="brief-supply">
+          <h2 id="brief-supply">Supply balance, {brief.supply.fiscalYear}</h2>
+          <p className="small muted">Production minus exports committed to Japan, the strategic reserve and approved allocations; pending demand beside it.</p>
+          <table className="table table--dense">
+            <thead>
+              <tr>
+                <th scope="col">Material</th>
+                <th scope="col">Production</th>
+                <th scope="col">Committed exports</th>
+                <th scope="col">Reserve</th>
+                <th scope="col">Allocated</th>
+                <th scope="col">Balance</th>
+                <th scope="col">Pending</th>
+              </tr>
+            </thead>
+            <tbody>
+              {brief.supply.rows.map((r) => (
+                <tr key={r.material}>
+                  <td>{materialLabel(r.material)}</td>
+                  <td>{formatTonnes(r.productionKg)}</td>
+                  <td>{formatTonnes(r.exportsKg)}</td>
+                  <td>{formatTonnes(r.reserveKg)}</td>
+                  <td>{formatTonnes(r.approvedKg)}</td>
+                  <td>{r.shortfall ? <strong>Shortfall {formatTonnes(-r.balanceKg)}</strong> : formatTonnes(r.balanceKg)}</td>
+                  <td>{formatTonnes(r.pendingKg)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       <section className="brief__section" aria-labelledby="brief-consultations">
         <h2 id="brief-consultations">Recent consultations</h2>
