@@ -3,6 +3,7 @@
  * `visiblePositions`, so the history, the matrix, the convergence figures and the CSV are all
  * computed from the rows the user may see and nothing else.
  */
+import { todayInIndia } from "~/utils/dates";
 import { stringify } from "csv-stringify/sync";
 
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
@@ -13,7 +14,7 @@ import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type Positio
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { ISSUE_STATUS_LABELS, STANCE_LABELS, todayInIndia } from "~/utils/issueLabels";
+import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { matrixQuerySchema } from "~/schemas/issues";
 import type { Flexibility, Issue, Position, Stance, Visibility } from "~db/schema";
 

@@ -1,3 +1,4 @@
+import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
@@ -13,7 +14,7 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ACTION_STATUS_LABELS, formatCalendarDate, todayInIndia } from "~/utils/labels";
+import { ACTION_STATUS_LABELS } from "~/utils/labels";
 
 /**
  * Single fetch skips reloading after a 4xx action. After a 409 the page must show what is saved
@@ -137,7 +138,7 @@ export default function ActionsPage() {
                 <td>{r.description}</td>
                 <td title={r.owner_name}>{r.owner_short_name}</td>
                 <td className="nowrap">
-                  {formatCalendarDate(r.due_date)}
+                  {formatPlainDate(r.due_date)}
                   {r.overdue ? (
                     <>
                       {" "}

@@ -1,3 +1,4 @@
+import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
@@ -14,7 +15,7 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ACTION_STATUS_LABELS, formatCalendarDate, formatDateTime, KIND_LABELS, MODE_LABELS, todayInIndia, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { ACTION_STATUS_LABELS, formatDateTime, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { meetingTimes } from "~/utils/time";
 
@@ -248,7 +249,7 @@ export default function ConsultationPage() {
                     <td>{a.description}</td>
                     <td title={a.ownerName}>{a.owner}</td>
                     <td className="nowrap">
-                      {formatCalendarDate(a.dueDate)}
+                      {formatPlainDate(a.dueDate)}
                       {a.overdue ? (
                         <>
                           {" "}

@@ -1,3 +1,4 @@
+import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -25,16 +26,7 @@ import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/util
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import {
-  FLEXIBILITY_LABELS,
-  formatCalendarDate,
-  ISSUE_STATUS_BADGES,
-  ISSUE_STATUS_LABELS,
-  PRIORITY_LABELS,
-  RISK_BADGES,
-  RISK_LABELS,
-  todayInIndia,
-} from "~/utils/issueLabels";
+import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS, RISK_BADGES, RISK_LABELS } from "~/utils/issueLabels";
 import { formatDate, formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -203,7 +195,7 @@ export default function IssuePage() {
                         {p.current.statement}
                         {p.current.desiredOutcome ? <p className="small muted">Desired outcome: {p.current.desiredOutcome}</p> : null}
                       </td>
-                      <td className="nowrap">{formatCalendarDate(p.current.statedOn)}</td>
+                      <td className="nowrap">{formatPlainDate(p.current.statedOn)}</td>
                     </>
                   ) : (
                     <td colSpan={4} className="muted">
@@ -227,7 +219,7 @@ export default function IssuePage() {
               {d.timeline.map((p) => (
                 <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
                   <p className="timeline__head">
-                    <time dateTime={p.statedOn}>{formatCalendarDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
+                    <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
                     {p.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
                     {p.current ? <span className="badge badge--ok">Current</span> : <span className="badge badge--muted">Superseded</span>}
                   </p>
@@ -329,7 +321,7 @@ export default function IssuePage() {
                 {d.assessments.map((a) => (
                   <li key={a.id} className="assessment">
                     <p className="timeline__head">
-                      <time dateTime={a.assessed_on}>{formatCalendarDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
+                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
                       <span className="badge badge--muted">{VISIBILITY_LABELS[a.visibility]}</span>
                     </p>
                     <p>{a.summary}</p>

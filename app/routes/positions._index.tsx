@@ -1,3 +1,4 @@
+import { formatPlainDate } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,7 +15,7 @@ import styles from "~/styles/positions.css";
 import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/utils/convergence";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
-import { FLEXIBILITY_LABELS, formatCalendarDate, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
+import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { STANCES } from "~db/schema";
 
@@ -83,7 +84,7 @@ export default function PositionsPage() {
         <div>
           <h1>Positions matrix</h1>
           <p className="muted">
-            Each party&apos;s stance on each issue {asOf === today ? "today" : "as it stood on"} <strong>{formatCalendarDate(asOf)}</strong>.
+            Each party&apos;s stance on each issue {asOf === today ? "today" : "as it stood on"} <strong>{formatPlainDate(asOf)}</strong>.
           </p>
         </div>
         <a href={csvHref} className="button" download>
@@ -121,7 +122,7 @@ export default function PositionsPage() {
 
       <div className="table-wrap matrix-wrap">
         <table className="table matrix">
-          <caption className="visually-hidden">Stances by issue and party on {formatCalendarDate(asOf)}</caption>
+          <caption className="visually-hidden">Stances by issue and party on {formatPlainDate(asOf)}</caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -234,7 +235,7 @@ export default function PositionsPage() {
               {assessments.map((a) => (
                 <li key={a.id} className="assessment">
                   <p className="timeline__head">
-                    <time dateTime={a.assessed_on}>{formatCalendarDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
+                    <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
                     <span className="badge badge--muted">{VISIBILITY_LABELS[a.visibility]}</span>
                   </p>
                   <p>{a.summary}</p>

@@ -1,7 +1,8 @@
+import { todayInIndia } from "~/utils/dates";
 import * as z from "zod";
 
 import { checkbox, manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
-import { todayInIndia } from "~/utils/issueLabels";
+
 import { FLEXIBILITIES, ISSUE_PRIORITIES, ISSUE_STATUSES, RISK_LEVELS, STANCES, VISIBILITIES } from "~db/schema";
 
 export const issueSchema = z.object({

@@ -30,14 +30,3 @@ export const FLEXIBILITY_LABELS: Record<Flexibility, string> = { firm: "Firm", n
 
 export const RISK_LABELS: Record<RiskLevel, string> = { low: "Low risk", medium: "Medium risk", high: "High risk" };
 export const RISK_BADGES: Record<RiskLevel, string> = { low: "badge badge--ok", medium: "badge badge--warn", high: "badge badge--danger" };
-
-/** Today's calendar date in India, YYYY-MM-DD: the date a position recorded now is stated on. */
-export function todayInIndia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** A YYYY-MM-DD calendar date for people, e.g. "1 Dec 2026". */
-export function formatCalendarDate(date: string | null | undefined): string {
-  if (!date) return "—";
-  return new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-}

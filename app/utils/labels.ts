@@ -82,14 +82,3 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   done: "Done",
   dropped: "Dropped",
 };
-
-/** A calendar date (YYYY-MM-DD) as "14 Mar 2026", without shifting it through a time zone. */
-export function formatCalendarDate(date: string | null | undefined): string {
-  if (!date) return "—";
-  return new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** Today's date in India, YYYY-MM-DD: what "overdue" is measured against. */
-export function todayInIndia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
