@@ -34,6 +34,22 @@ const nosniff = (res: express.Response) => res.setHeader("X-Content-Type-Options
 app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", setHeaders: nosniff }));
 app.use(express.static(publicDir, { maxAge: "1h", index: false, setHeaders: nosniff }));
 
+// Remix buffers request bodies in memory: refuse large or unmeasured ones before they are read.
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const length = req.get("content-length");
+  if (length === undefined && req.get("transfer-encoding")) {
+    res.status(411).type("text/plain").send("A request body must state its length.");
+    return;
+  }
+  if (Number(length ?? 0) > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("This request is too large.");
+    return;
+  }
+  next();
+});
+
 app.use((req, res, next) => {
   const requestOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
   if (!isAllowedOrigin({ method: req.method, origin: req.get("origin"), requestOrigin, configuredOrigin: config.APP_ORIGIN })) {

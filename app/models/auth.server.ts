@@ -3,7 +3,7 @@
  * docs/decisions/001-sessions.md); the cookie carries only the session id.
  */
 import { redirect } from "@remix-run/node";
-import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
@@ -126,13 +126,22 @@ export function lucia(): Lucia<SessionAttributes, UserAttributes> {
     sessionExpiresIn: new TimeSpan(env().SESSION_IDLE_MINUTES, "m"),
     sessionCookie: {
       name: SESSION_COOKIE,
-      // A browser-session cookie: the server decides expiry, so the cookie never needs refreshing.
+      // The server decides expiry; see `sessionCookieHeader` for the cookie's own lifetime.
       expires: false,
       attributes: { secure: cookieSecure(), sameSite: "lax", path: "/" },
     },
     getSessionAttributes: (a) => ({ createdAt: a.created_at }),
     getUserAttributes: (a) => a,
   }));
+}
+
+/**
+ * The Set-Cookie value for a new session: a browser-session cookie (no Max-Age or Expires), so it
+ * goes when the browser closes. lucia's `expires: false` would instead send a 400-day Max-Age.
+ */
+export function sessionCookieHeader(sessionId: string): string {
+  const { name, value, attributes } = lucia().createSessionCookie(sessionId);
+  return new Cookie(name, value, { ...attributes, maxAge: undefined, expires: undefined }).serialize();
 }
 
 const resolved = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -258,7 +267,7 @@ export async function signIn(
     user_agent: input.userAgent?.slice(0, 300) ?? null,
   });
   await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, ip: input.ip, at });
-  return { ok: true, cookie: lucia().createSessionCookie(session.id).serialize(), userId: user.id };
+  return { ok: true, cookie: sessionCookieHeader(session.id), userId: user.id };
 }
 
 /** Ends the session on the server; returns the cookie that clears it in the browser. */

@@ -25,6 +25,8 @@ describe("sign-in", () => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
+    // A browser-session cookie: the server ends the session, the browser forgets it on close.
+    expect(setCookie).not.toMatch(/Max-Age|Expires/i);
     const user = await getSessionUser(get("/", cookieOf(res.headers)));
     expect(user?.email).toBe("official@accord.test");
     expect(user?.organizationShortName).toBe("MoCI");

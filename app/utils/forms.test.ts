@@ -24,6 +24,22 @@ describe("formDataToObject", () => {
   });
 });
 
+describe("formDataToObject and hostile names", () => {
+  it("never writes to Object.prototype", () => {
+    const out = formDataToObject(
+      fd([
+        ["__proto__.kind", "technical"],
+        ["a.__proto__.polluted", "yes"],
+        ["constructor.prototype.polluted", "yes"],
+        ["title", "T"],
+      ]),
+    );
+    expect(out).toEqual({ title: "T" });
+    expect(({} as Record<string, unknown>).kind).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe("parseForm", () => {
   const schema = z.object({
     title: requiredText(5, "Title"),

@@ -24,17 +24,22 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
+// A field named `__proto__.x` must never reach Object.prototype (it would change every object).
+const FORBIDDEN_KEYS = new Set(["__proto__", "prototype", "constructor"]);
+
 function setPath(target: Record<string, unknown>, key: string, value: string) {
   const parts = key.split(".");
+  if (parts.some((part) => FORBIDDEN_KEYS.has(part))) return;
   let node: Record<string, unknown> = target;
   for (let i = 0; i < parts.length - 1; i++) {
     const part = parts[i]!;
     const next = parts[i + 1]!;
-    if (typeof node[part] !== "object" || node[part] === null) node[part] = /^\d+$/.test(next) ? [] : {};
+    const child = Object.hasOwn(node, part) ? node[part] : undefined;
+    if (typeof child !== "object" || child === null) node[part] = /^\d+$/.test(next) ? [] : {};
     node = node[part] as Record<string, unknown>;
   }
   const last = parts[parts.length - 1]!;
-  const existing = node[last];
+  const existing = Object.hasOwn(node, last) ? node[last] : undefined;
   if (existing === undefined) node[last] = value;
   else if (Array.isArray(existing)) existing.push(value);
   else node[last] = [existing, value];

@@ -48,5 +48,7 @@ describe("safeRedirect", () => {
     expect(safeRedirect("https://evil.test")).toBe("/");
     expect(safeRedirect("/\\evil.test")).toBe("/");
     expect(safeRedirect(null, "/home")).toBe("/home");
+    expect(safeRedirect("/\t/evil.example")).toBe("/");
+    expect(safeRedirect("/ok\r\nSet-Cookie: x=1")).toBe("/");
   });
 });

@@ -11,7 +11,9 @@ import path from "node:path";
 import { sql } from "kysely";
 
 import type { SessionUser } from "~/models/access.server";
+import { listActivity } from "~/models/activity.server";
 import { consultationListQuery, searchConsultations } from "~/models/consultations.server";
+import { assembleDashboard } from "~/models/dashboard.server";
 import { createDatabase } from "~db/connection";
 import { migrateToLatest } from "~db/migrate";
 import { VISIBILITIES } from "~db/schema";
@@ -70,6 +72,11 @@ async function build() {
           .execute();
         const participants = new Set([orgIds[Math.floor(rand() * 11)]!, orgIds[Math.floor(rand() * 11)]!, orgIds[Math.floor(rand() * 11)]!]);
         for (const org of participants) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+        // Each record's history, as the activity feed and the dashboard read it.
+        await tx
+          .insertInto("audit_events")
+          .values({ id: `e-${id}`, at: startsAt, actor_id: "bench-user", action: "consultation.create", entity_type: "consultation", entity_id: id, before_json: null, after_json: null, ip: null, detail: null })
+          .execute();
         await sql`insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions) select rowid, id, title, '', notes, '', '' from consultations where id = ${id}`.execute(tx);
       }
     });
@@ -112,14 +119,23 @@ async function main() {
   const common = await time("a word in nearly every consultation", 10, () => searchConsultations(db, official, "neodymium"));
   const commonExternal = await time("the same, as a counterpart", 10, () => searchConsultations(db, counterpart, "neodymium"));
 
+  console.log("\nHome dashboard, every section, and the activity feed");
+  await db.updateTable("users").set({ previous_sign_in_at: "2026-06-01T00:00:00.000Z" }).where("id", "=", "bench-user").execute();
+  const dashOfficial = await time("dashboard as an official", 10, () => assembleDashboard(db, official));
+  const dashExternal = await time("dashboard as a counterpart", 10, () => assembleDashboard(db, counterpart));
+  const feedOfficial = await time("activity feed, first page, official", RUNS, () => listActivity(db, official));
+  const feedExternal = await time("activity feed, first page, counterpart", RUNS, () => listActivity(db, counterpart));
+
   const r = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   console.log("\nRatios (this run)");
   console.log(`  scoped first page / primary-key read: official ${r(listOfficial, pk)}, IREL ${r(listIrel, pk)}, counterpart ${r(listExternal, pk)}, org filter ${r(listOrg, pk)}`);
   console.log(`  OFFSET page 200 / keyset page 200: ${r(offset, keyset)}`);
   console.log(`  common-word search / rare-word search: ${r(common, rare)} (counterpart ${r(commonExternal, rare)})`);
+  console.log(`  dashboard / primary-key read: official ${r(dashOfficial, pk)}, counterpart ${r(dashExternal, pk)}`);
+  console.log(`  activity feed page / primary-key read: official ${r(feedOfficial, pk)}, counterpart ${r(feedExternal, pk)}`);
 
   await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(dir); else fs.rmSync(dir, { recursive: true, force: true });
 }
 
 await main();
