@@ -412,10 +412,17 @@ export interface CalendarFeedTokenTable {
   last_used_at: string | null;
 }
 
+/** A negotiation issue a milestone advances. */
+export interface MilestoneIssueTable {
+  milestone_id: string;
+  issue_id: string;
+}
+
 export interface MilestoneTables {
   milestones: MilestoneTable;
   milestone_dependencies: MilestoneDependencyTable;
   milestone_parties: MilestonePartyTable;
+  milestone_issues: MilestoneIssueTable;
   calendar_feed_tokens: CalendarFeedTokenTable;
 }
 

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
 import type { IssueStatus } from "~db/schema";
@@ -6,9 +7,9 @@ import type { IssueStatus } from "~db/schema";
 /**
  * The issues a consultation discussed, for the consultation page. Pass the result of
  * `listIssuesForConsultation(db, user, consultationId)` from the loader: it holds only the issues
- * that user may see.
+ * that user may see. `children` (for example a form to link another issue) go below the list.
  */
-export function ConsultationIssues({ issues }: { issues: readonly { id: string; title: string; status: IssueStatus }[] }) {
+export function ConsultationIssues({ issues, children }: { issues: readonly { id: string; title: string; status: IssueStatus }[]; children?: ReactNode }) {
   return (
     <section className="card" aria-labelledby="consultation-issues-title">
       <h2 id="consultation-issues-title">Issues discussed</h2>
@@ -23,6 +24,7 @@ export function ConsultationIssues({ issues }: { issues: readonly { id: string; 
           ))}
         </ul>
       )}
+      {children}
     </section>
   );
 }

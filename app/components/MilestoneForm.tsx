@@ -10,6 +10,7 @@ import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, type Visibility } from "~db/s
 export interface MilestoneFormOptions {
   organizations: { id: string; name: string }[];
   dependencies: { id: string; title: string; due_date: string }[];
+  issues: { id: string; title: string }[];
   visibilities: readonly Visibility[];
 }
 
@@ -133,6 +134,14 @@ export function MilestoneForm({
           options={options.organizations.map((o) => ({ value: o.id, label: o.name }))}
           checked={asList(defaultValues?.partyOrganizationIds)}
           error={errorFor("partyOrganizationIds")}
+        />
+        <CheckboxList
+          legend="Linked negotiation issues"
+          hint="The issues this milestone advances. Each is listed on the milestone page and the milestone on the issue's page."
+          name="issueIds"
+          options={options.issues.map((i) => ({ value: i.id, label: i.title }))}
+          checked={asList(defaultValues?.issueIds)}
+          error={errorFor("issueIds")}
         />
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>

@@ -160,15 +160,6 @@ export async function getConsultation(db: Executor, user: SessionUser, id: strin
   return { consultation, participants, actions };
 }
 
-/**
- * The negotiation issues this consultation discussed, as the user may see them. The issues feature
- * (another branch) owns the link table and fills this in; the record page shows the section only
- * when the list is not empty.
- */
-export async function linkedIssuesOf(_db: DB, _user: SessionUser, _consultationId: string): Promise<{ id: string; title: string }[]> {
-  return [];
-}
-
 export interface SearchHit {
   id: string;
   title: string;

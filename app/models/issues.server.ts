@@ -236,6 +236,25 @@ export async function listIssuesForConsultation(db: DB, user: SessionUser, consu
     .execute();
 }
 
+/** Visible, active issues by title: the choices when linking an issue from a consultation or a milestone. */
+export async function issueChoices(db: DB, user: SessionUser, limit = 200) {
+  return visibleIssues(db, user)
+    .select(["i.id", "i.title", "i.status"])
+    .where("i.archived_at", "is", null)
+    .orderBy("i.title")
+    .orderBy("i.id")
+    .limit(limit)
+    .execute();
+}
+
+/** The ids among `ids` that the user may not link: unknown, invisible or archived issues. */
+export async function unlinkableIssues(db: DB, user: SessionUser, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await visibleIssues(db, user).select("i.id").where("i.id", "in", [...ids]).where("i.archived_at", "is", null).execute();
+  const ok = new Set(found.map((r) => r.id));
+  return ids.filter((id) => !ok.has(id));
+}
+
 /** Visible, active consultations, newest first: the choices for a link or a position's source. */
 export async function consultationChoices(db: DB, user: SessionUser, limit = 200) {
   return visibleConsultations(db, user)

@@ -2,11 +2,8 @@
  * Transition milestones: reads scoped to what the user may see, writes with versions and audit.
  * The graph rules (cycles, risk) are pure and live in `milestone-rules.ts`.
  *
- * Seam for linked negotiation issues: the issue register is built on another branch. When it
- * lands, add a `milestone_issues (milestone_id, issue_id)` table in a new migration, an
- * `issueIds` field to `MilestoneInput` (validated against the visible issues scope, as
- * `dependsOn` is against `visibleMilestones`), write it in `writeLinks`, and list the linked
- * issues on the milestone page where it says so.
+ * Linked negotiation issues (`milestone_issues`) are written with the dependencies and parties,
+ * checked against the editor's visible issues; each page lists only the side its reader may see.
  */
 import { data } from "@remix-run/node";
 
@@ -15,7 +12,7 @@ import { issuesToFieldErrors } from "~/utils/forms";
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
 import { recordAudit, auditHistoryOf } from "~/models/audit.server";
 import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
-import { visibleMilestones } from "~/models/scopes.server";
+import { visibleIssues, visibleMilestones } from "~/models/scopes.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -33,6 +30,7 @@ export interface MilestoneInput {
   progressNote?: string | undefined;
   dependsOn: string[];
   partyOrganizationIds: string[];
+  issueIds: string[];
   visibility: Visibility;
 }
 
@@ -191,6 +189,17 @@ async function checkReferences(tx: Executor, user: SessionUser, milestoneId: str
   if (!activeOrg.has(input.ownerOrganizationId)) errors.ownerOrganizationId = "Choose an active organization as the owner.";
   if (input.partyOrganizationIds.some((id) => !activeOrg.has(id))) errors.partyOrganizationIds = "Choose parties among the active organizations.";
 
+  const issueIds = [...new Set(input.issueIds)];
+  if (issueIds.length > 0) {
+    // An archived issue may stay linked, but only a live one may be newly linked.
+    const [found, current] = await Promise.all([
+      visibleIssues(tx as DB, user).select(["i.id", "i.archived_at"]).where("i.id", "in", issueIds).execute(),
+      issueIdsOf(tx, milestoneId),
+    ]);
+    const linkable = new Set(found.filter((i) => i.archived_at === null || current.includes(i.id)).map((i) => i.id));
+    if (issueIds.some((id) => !linkable.has(id))) errors.issueIds = "A chosen issue does not exist or is archived. Choose among the issues listed.";
+  }
+
   const deps = [...new Set(input.dependsOn)];
   if (deps.includes(milestoneId)) {
     errors.dependsOn = "A milestone cannot depend on itself.";
@@ -217,13 +226,55 @@ async function checkReferences(tx: Executor, user: SessionUser, milestoneId: str
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
-async function writeLinks(tx: Executor, id: string, input: Pick<MilestoneInput, "dependsOn" | "partyOrganizationIds">) {
+async function writeLinks(tx: Executor, editor: SessionUser, id: string, input: Pick<MilestoneInput, "dependsOn" | "partyOrganizationIds" | "issueIds">) {
   await tx.deleteFrom("milestone_dependencies").where("milestone_id", "=", id).execute();
   await tx.deleteFrom("milestone_parties").where("milestone_id", "=", id).execute();
+  // Only the links the editor could see in the form are replaced; any others are kept.
+  await tx
+    .deleteFrom("milestone_issues")
+    .where("milestone_id", "=", id)
+    .where("issue_id", "in", () => visibleIssues(tx as DB, editor).select("i.id"))
+    .execute();
   const deps = [...new Set(input.dependsOn)];
   const parties = [...new Set(input.partyOrganizationIds)];
+  const issues = [...new Set(input.issueIds)];
   if (deps.length) await tx.insertInto("milestone_dependencies").values(deps.map((d) => ({ milestone_id: id, depends_on_id: d }))).execute();
   if (parties.length) await tx.insertInto("milestone_parties").values(parties.map((o) => ({ milestone_id: id, organization_id: o }))).execute();
+  if (issues.length) {
+    await tx
+      .insertInto("milestone_issues")
+      .values(issues.map((issue_id) => ({ milestone_id: id, issue_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** Ids of every issue linked to the milestone, visible or not: for the audit snapshot and checks. */
+export async function issueIdsOf(db: DB | Executor, id: string): Promise<string[]> {
+  const rows = await db.selectFrom("milestone_issues").select("issue_id").where("milestone_id", "=", id).execute();
+  return rows.map((r) => r.issue_id);
+}
+
+/** The linked issues of a milestone that the user may see, by title. */
+export async function linkedIssuesOf(db: DB, user: SessionUser, milestoneId: string) {
+  return visibleIssues(db, user)
+    .innerJoin("milestone_issues as mi", "mi.issue_id", "i.id")
+    .select(["i.id", "i.title", "i.status", "i.archived_at"])
+    .where("mi.milestone_id", "=", milestoneId)
+    .orderBy("i.title")
+    .orderBy("i.id")
+    .execute();
+}
+
+/** The milestones linked to an issue that the user may see, by due date. Callers check the issue is visible. */
+export async function milestonesOfIssue(db: DB, user: SessionUser, issueId: string): Promise<MilestoneLink[]> {
+  return visibleMilestones(db, user)
+    .innerJoin("milestone_issues as mi", "mi.milestone_id", "m.id")
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.archived_at"])
+    .where("mi.issue_id", "=", issueId)
+    .orderBy("m.due_date")
+    .orderBy("m.id")
+    .execute();
 }
 
 /** The record as the audit log keeps it: the row plus its links. */
@@ -231,7 +282,8 @@ async function snapshot(tx: Executor, id: string) {
   const row = await tx.selectFrom("milestones").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const dependsOn = (await dependencyIdsOf(tx, id)).sort();
   const parties = (await tx.selectFrom("milestone_parties").select("organization_id").where("milestone_id", "=", id).execute()).map((p) => p.organization_id).sort();
-  return { ...row, depends_on: dependsOn, party_organization_ids: parties };
+  const issueIds = (await issueIdsOf(tx, id)).sort();
+  return { ...row, depends_on: dependsOn, party_organization_ids: parties, issue_ids: issueIds };
 }
 
 export type WriteResult =
@@ -265,7 +317,7 @@ export async function createMilestone(db: DB, actor: SessionUser, input: Milesto
         updated_at: now,
       })
       .execute();
-    await writeLinks(tx, id, input);
+    await writeLinks(tx, actor, id, input);
     const after = await snapshot(tx, id);
     await recordAudit(tx, { actorId: actor.id, action: "milestone.create", entityType: "milestone", entityId: id, after, at: now });
     return { ok: true, record: after } as const;
@@ -299,7 +351,7 @@ export async function updateMilestone(db: DB, actor: SessionUser, id: string, ex
       .where("id", "=", id)
       .where("version", "=", expectedVersion)
       .execute();
-    await writeLinks(tx, id, input);
+    await writeLinks(tx, actor, id, input);
     const after = await snapshot(tx, id);
     await recordAudit(tx, { actorId: actor.id, action: "milestone.update", entityType: "milestone", entityId: id, before, after });
     return { ok: true, record: after } as const;
@@ -382,13 +434,26 @@ export async function statusHistoryOf(db: DB, id: string): Promise<StatusChange[
   return changes;
 }
 
-/** The choices of the milestone form for this editor. */
-export async function milestoneFormOptions(db: DB, user: SessionUser) {
-  const [organizations, dependencies] = await Promise.all([
+/**
+ * The choices of the milestone form for this editor. Issues: the live ones the editor can see,
+ * plus (when editing) archived ones already linked, so that saving keeps them.
+ */
+export async function milestoneFormOptions(db: DB, user: SessionUser, milestoneId?: string) {
+  const [organizations, dependencies, issues] = await Promise.all([
     db.selectFrom("organizations").select(["id", "name", "short_name"]).where("archived_at", "is", null).orderBy("name").execute(),
     dependencyOptions(db, user),
+    visibleIssues(db, user)
+      .select(["i.id", "i.title"])
+      .where((eb) =>
+        milestoneId === undefined
+          ? eb("i.archived_at", "is", null)
+          : eb.or([eb("i.archived_at", "is", null), eb("i.id", "in", eb.selectFrom("milestone_issues as mi").select("mi.issue_id").where("mi.milestone_id", "=", milestoneId))]),
+      )
+      .orderBy("i.title")
+      .orderBy("i.id")
+      .execute(),
   ]);
-  return { organizations, dependencies, visibilities: assignableVisibilities(user) };
+  return { organizations, dependencies, issues, visibilities: assignableVisibilities(user) };
 }
 
 /** Organizations that own at least one milestone the user can see, for the owner filter. */

@@ -14,6 +14,10 @@ import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
 import { ROLES } from "~db/schema";
+import { revalidateAfterConflict } from "~/utils/revalidate";
+
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.display_name ?? "User"} · Accord` }];
 

@@ -1,16 +1,18 @@
 import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
 import { Comments, type CommentFormState } from "~/components/Comments";
+import { ConsultationIssues } from "~/components/ConsultationIssues";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { commentVisibilitiesFor, handleCommentIntent, listComments } from "~/models/comments.server";
-import { completeFollowUpAction, consultationHistory, getConsultation, isOverdue, linkedIssuesOf, setConsultationArchived } from "~/models/consultations.server";
+import { completeFollowUpAction, consultationHistory, getConsultation, isOverdue, setConsultationArchived } from "~/models/consultations.server";
+import { getVisibleIssue, issueChoices, linkConsultation, listIssuesForConsultation } from "~/models/issues.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { linkIssueSchema } from "~/schemas/issues";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
@@ -18,12 +20,10 @@ import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS, formatDateTime, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { meetingTimes } from "~/utils/time";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
-/**
- * Single fetch skips reloading after a 4xx action. After a 409 the page must show what is saved
- * now (and carry its new version), so reload then.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 409 ? true : defaultShouldRevalidate);
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -38,13 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { consultation: c, participants, actions } = detail;
   const target = { entityType: "consultation", entityId: c.id, visibility: c.visibility };
   const today = todayInIndia();
-  const [comments, history, linkedIssues] = await Promise.all([
+  const canLinkIssues = can(user, "issues:manage") && c.archived_at === null;
+  const [comments, history, linkedIssues, issueOptions] = await Promise.all([
     listComments(db, user, target),
     can(user, "consultation:history")
       ? listOrganizations(db, { includeArchived: true }).then((orgs) => consultationHistory(db, user, detail, new Map(orgs.map((o) => [o.id, o.short_name]))))
       : Promise.resolve(null),
-    linkedIssuesOf(db, user, c.id),
+    listIssuesForConsultation(db, user, c.id),
+    canLinkIssues ? issueChoices(db, user) : Promise.resolve([]),
   ]);
+  const linkedIds = new Set(linkedIssues.map((i) => i.id));
   return {
     consultation: {
       id: c.id,
@@ -78,6 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commentVisibilities: can(user, "comment:create") ? commentVisibilitiesFor(user, c.visibility) : [],
     history,
     linkedIssues,
+    issueLinkChoices: issueOptions.filter((i) => !linkedIds.has(i.id)).map((i) => ({ id: i.id, title: i.title })),
+    canLinkIssues,
     canEdit: can(user, "consultation:edit", { participantOrganizationIds: participants.map((p) => p.id) }),
   };
 }
@@ -110,6 +115,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: true as const, intent: "complete" as const, message: "Action marked done." });
   }
 
+  if (intent === "link-issue") {
+    assertCan(user, "issues:manage");
+    if (c.archived_at) return data({ ...failure({}, {}, "Restore this consultation before linking issues to it."), intent }, { status: 409 });
+    const parsed = parseForm(linkIssueSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const issue = await getVisibleIssue(db, user, parsed.data.issueId);
+    if (!issue || issue.archived_at) return data({ ...failure({ issueId: "Choose an issue from the list." }, parsed.data), intent }, { status: 400 });
+    const linked = await linkConsultation(db, user.id, issue.id, c.id);
+    return data({ ok: true as const, intent, message: linked === "linked" ? "Issue linked." : "That issue was already linked." });
+  }
+
   if (intent === "archive" || intent === "restore") {
     const version = versionField.safeParse(formData.get("version"));
     if (!version.success) return data({ ...failure({}, {}, "The form is missing its version; reload the page."), intent }, { status: 400 });
@@ -123,9 +139,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation: c, participants, actions, comments, commentVisibilities, history, linkedIssues, canEdit } = useLoaderData<typeof loader>();
+  const { consultation: c, participants, actions, comments, commentVisibilities, history, linkedIssues, issueLinkChoices, canLinkIssues, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  const linkFailure = actionData?.intent === "link-issue" ? failed : undefined;
   const commentState: CommentFormState | undefined =
     actionData?.intent === "comment"
       ? failed
@@ -280,17 +297,37 @@ export default function ConsultationPage() {
         )}
       </section>
 
-      {linkedIssues.length > 0 ? (
-        <section className="card" aria-labelledby="issues-title">
-          <h2 id="issues-title">Issues discussed</h2>
-          <ul>
-            {linkedIssues.map((i) => (
-              <li key={i.id}>
-                <Link to={`/issues/${i.id}`}>{i.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {linkedIssues.length > 0 || canLinkIssues ? (
+        <ConsultationIssues issues={linkedIssues}>
+          {canLinkIssues ? (
+            issueLinkChoices.length > 0 ? (
+              <Form method="post" className="filters no-print">
+                <input type="hidden" name="intent" value="link-issue" />
+                <label className="filter">
+                  <span>Link an issue</span>
+                  <select name="issueId" className="input" defaultValue="" aria-invalid={linkFailure?.fieldErrors.issueId ? true : undefined} aria-describedby={linkFailure?.fieldErrors.issueId ? "issue-link-error" : undefined}>
+                    <option value="">Choose an issue…</option>
+                    {issueLinkChoices.map((i) => (
+                      <option key={i.id} value={i.id}>
+                        {i.title}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" className="button">
+                  Link issue
+                </button>
+                {linkFailure?.fieldErrors.issueId ? (
+                  <p id="issue-link-error" className="field__error" role="alert">
+                    {linkFailure.fieldErrors.issueId}
+                  </p>
+                ) : null}
+              </Form>
+            ) : (
+              <p className="small muted">Every issue you can see is already linked.</p>
+            )
+          ) : null}
+        </ConsultationIssues>
       ) : null}
 
       <Comments comments={comments} visibilities={commentVisibilities} state={commentState} />

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -15,12 +14,10 @@ import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/labels";
 import { utcToZonedLocal } from "~/utils/time";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
-/**
- * Single fetch skips reloading after a 4xx action. After a 409 the page must show what is saved
- * now (and carry its new version), so reload then.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 409 ? true : defaultShouldRevalidate);
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

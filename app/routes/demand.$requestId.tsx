@@ -27,6 +27,10 @@ import { notFound } from "~/utils/http.server";
 import { formatDate, formatDateTime } from "~/utils/labels";
 import { formatTonnes, parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
+import { revalidateAfterConflict } from "~/utils/revalidate";
+
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

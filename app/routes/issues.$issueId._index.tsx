@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { FormError } from "~/components/forms";
 import { PositionForm } from "~/components/PositionForm";
+import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assignableVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
@@ -19,6 +20,7 @@ import {
   partiesOf,
   unlinkConsultation,
 } from "~/models/issues.server";
+import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
@@ -40,12 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!issue) notFound();
   const today = todayInIndia();
   const canManage = can(user, "issues:manage");
-  const [parties, history, consultations, recordable, assessments] = await Promise.all([
+  const [parties, history, consultations, recordable, assessments, milestones] = await Promise.all([
     partiesOf(db, [issue.id]),
     visiblePositionHistory(db, user, [issue.id]),
     consultationsOfIssue(db, user, issue.id),
     issue.archived_at ? Promise.resolve([]) : recordableParties(db, user, issue.id),
     listAssessments(db, user, issue.id),
+    can(user, "milestones:read") ? milestonesOfIssue(db, user, issue.id) : Promise.resolve([]),
   ]);
   const held = positionsAsOf(history, today).get(issue.id);
   const currentIds = new Set([...(held?.values() ?? [])].map((p) => p.id));
@@ -58,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline: [...history].reverse().map((p) => ({ ...p, current: currentIds.has(p.id) })),
     convergence: convergenceOf(history, issue.id, parties.map((p) => p.organization_id), today),
     consultations,
+    milestones,
     linkChoices: canManage ? choices.filter((c) => !linkedIds.has(c.id)) : [],
     sourceChoices: choices,
     recordable: recordable.map((p) => ({ organization_id: p.organization_id, name: p.name })),
@@ -311,6 +315,28 @@ export default function IssuePage() {
                 <p className="small muted">No further consultations to link.</p>
               )
             ) : null}
+          </section>
+
+          <section className="card" aria-labelledby="milestones-title">
+            <h2 id="milestones-title">Milestones</h2>
+            {d.milestones.length === 0 ? (
+              <p className="muted">No milestones you can see are linked to this issue.</p>
+            ) : (
+              <ul className="plain-list">
+                {d.milestones.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">due {formatPlainDate(m.due_date)}</span> <StatusBadge status={m.status} />
+                    {m.archived_at ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--muted">Archived</span>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {d.canManage ? <p className="small muted">Link milestones from the milestone's edit form.</p> : null}
           </section>
 
           {d.canAssess || d.assessments.length > 0 ? (

@@ -12,6 +12,10 @@ import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate } from "~/utils/labels";
+import { revalidateAfterConflict } from "~/utils/revalidate";
+
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.issue.title ?? "issue"} · Accord` }];

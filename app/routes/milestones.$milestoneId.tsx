@@ -10,6 +10,7 @@ import type { Risk } from "~/models/milestone-rules";
 import {
   dependencyIdsOf,
   getMilestone,
+  linkedIssuesOf,
   milestoneFormOptions,
   neighboursOf,
   partiesOf,
@@ -27,7 +28,12 @@ import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
 import { formatDateTime, MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { revalidateAfterConflict } from "~/utils/revalidate";
+
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -44,13 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInIndia();
   const canManage = can(user, "milestones:manage");
   const live = milestone.archived_at === null;
-  const [{ risks }, neighbours, parties, history, dependsOn, options] = await Promise.all([
+  const [{ risks }, neighbours, parties, history, dependsOn, issues, options] = await Promise.all([
     visibleGraph(db, user, today),
     neighboursOf(db, user, milestone.id),
     partiesOf(db, milestone.id),
     statusHistoryOf(db, milestone.id),
     dependencyIdsOf(db, milestone.id),
-    canManage && live ? milestoneFormOptions(db, user) : null,
+    linkedIssuesOf(db, user, milestone.id),
+    canManage && live ? milestoneFormOptions(db, user, milestone.id) : null,
   ]);
   const withRisk = (m: MilestoneLink) => ({ ...m, risk: risks.get(m.id) ?? NO_RISK });
   return {
@@ -62,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Who else a milestone is shared with is the Indian side's working knowledge.
     parties: isInternal(user) ? parties : null,
     history,
+    issues,
     // Only ids the editor can see: the form cannot offer, or keep, what it cannot show.
     dependsOn: options ? dependsOn.filter((id) => options.dependencies.some((d) => d.id === id)) : [],
     options,
@@ -143,7 +151,7 @@ function NeighbourList({ items, empty }: { items: { id: string; title: string; d
 }
 
 export default function MilestonePage() {
-  const { milestone, risk, upstream, downstream, parties, history, dependsOn, options, canManage, canProgress, today } = useLoaderData<typeof loader>();
+  const { milestone, risk, upstream, downstream, parties, history, issues, dependsOn, options, canManage, canProgress, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const progressFailed = failed?.intent === "progress" ? failed : undefined;
@@ -216,6 +224,23 @@ export default function MilestonePage() {
           <NeighbourList items={downstream} empty="No milestone waits on this one." />
         </section>
       </div>
+      <section className="card" aria-labelledby="issues-title">
+        <h2 id="issues-title">Linked negotiation issues</h2>
+        {issues.length === 0 ? (
+          <p className="muted">No negotiation issue you can see is linked to this milestone.</p>
+        ) : (
+          <ul className="neighbours">
+            {issues.map((i) => (
+              <li key={i.id}>
+                <Link to={`/issues/${i.id}`}>{i.title}</Link>
+                <span className="neighbours__meta">
+                  <span className={ISSUE_STATUS_BADGES[i.status]}>{ISSUE_STATUS_LABELS[i.status]}</span> {i.archived_at ? <span className="badge badge--muted">Archived</span> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {canProgress && !canManage ? (
         <section className="card no-print" aria-labelledby="progress-title">
           <h2 id="progress-title">Report progress</h2>
@@ -283,6 +308,7 @@ export default function MilestonePage() {
               visibility: milestone.visibility,
               dependsOn,
               partyOrganizationIds: parties?.map((p) => p.id) ?? [],
+              issueIds: issues.map((i) => i.id),
               ...(editFailed?.values ?? {}),
             }}
             serverErrors={editFailed?.fieldErrors}

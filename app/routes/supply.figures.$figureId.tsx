@@ -15,6 +15,10 @@ import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/labels";
 import { formatTonnes, tonnesInput } from "~/utils/tonnes";
+import { revalidateAfterConflict } from "~/utils/revalidate";
+
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

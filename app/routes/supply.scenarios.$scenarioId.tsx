@@ -14,6 +14,10 @@ import { fiscalYearOf } from "~/utils/fiscal-year";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { revalidateAfterConflict } from "~/utils/revalidate";
+
+/** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.name ?? "Scenario"} · What-if · Accord` }];

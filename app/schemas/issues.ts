@@ -43,6 +43,10 @@ export const linkConsultationSchema = z.object({
   consultationId: z.string({ error: "Choose a consultation." }).min(1, "Choose a consultation."),
 });
 
+export const linkIssueSchema = z.object({
+  issueId: z.string({ error: "Choose an issue." }).min(1, "Choose an issue."),
+});
+
 export const matrixQuerySchema = z.object({
   asOf: calendarDate.optional(),
 });

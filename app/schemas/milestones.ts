@@ -35,6 +35,7 @@ const milestoneFields = z.object({
   progressNote: optionalText(2000, "The progress note"),
   dependsOn: manyOf(z.string().min(1)),
   partyOrganizationIds: manyOf(z.string().min(1)),
+  issueIds: manyOf(z.string().min(1)),
   visibility: z.enum(VISIBILITIES, { error: "Choose who may see this milestone." }),
 });
 

@@ -7,6 +7,7 @@ import * as activity from "./2026-12-01T1500-activity";
 import * as positions from "./2026-12-01T1200-positions";
 import * as demand from "./2026-12-01T1300-demand";
 import * as milestones from "./2026-12-01T1400-milestones";
+import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1200-positions": positions,
   "2026-12-01T1300-demand": demand,
   "2026-12-01T1400-milestones": milestones,
+  "2026-12-01T1600-milestone-issues": milestoneIssues,
 };

@@ -4,15 +4,18 @@
  * are late, and what waits on them is threatened. Idempotent: looked up by title.
  */
 import type { SessionUser } from "~/models/access.server";
+import { recordAudit } from "~/models/audit.server";
 import { createMilestone, type MilestoneInput } from "~/models/milestones.server";
 import type { DemoOrgKey } from "./organizations";
 import type { DemoContext } from "./demo";
 
-interface DemoMilestone extends Omit<MilestoneInput, "ownerOrganizationId" | "partyOrganizationIds" | "dependsOn"> {
+interface DemoMilestone extends Omit<MilestoneInput, "ownerOrganizationId" | "partyOrganizationIds" | "dependsOn" | "issueIds"> {
   key: string;
   owner: DemoOrgKey;
   parties: DemoOrgKey[];
   after: string[];
+  /** Titles of the demo negotiation issues (db/seed/positions.ts) the milestone advances. */
+  issues: string[];
 }
 
 export const DEMO_MILESTONES: DemoMilestone[] = [
@@ -28,6 +31,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "internal",
     parties: ["irel"],
     after: [],
+    issues: [],
   },
   {
     key: "output450",
@@ -40,6 +44,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "shared",
     parties: ["toyotsu"],
     after: ["clearances"],
+    issues: ["Transition-period volumes"],
   },
   {
     key: "incentives",
@@ -54,6 +59,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "shared",
     parties: ["siam", "elcina", "acma"],
     after: [],
+    issues: ["Domestic priority allocation"],
   },
   {
     key: "partner",
@@ -67,6 +73,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "shared",
     parties: ["siam", "elcina"],
     after: ["incentives"],
+    issues: ["Joint magnet-manufacturing partnership in India"],
   },
   {
     key: "phaseDown",
@@ -79,6 +86,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "shared",
     parties: ["toyotsu", "toyotaTsusho", "irel"],
     after: ["output450"],
+    issues: ["Phase-down of exports under the 2012 arrangement", "Transition-period volumes"],
   },
   {
     key: "amended",
@@ -91,6 +99,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "shared",
     parties: ["toyotsu", "toyotaTsusho", "meti", "irel"],
     after: ["phaseDown"],
+    issues: ["Binding terms of the 2012 agreement", "Alternative supply for Japan"],
   },
   {
     key: "fallback",
@@ -103,6 +112,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "restricted",
     parties: [],
     after: [],
+    issues: ["Binding terms of the 2012 agreement"],
   },
   {
     key: "doubled",
@@ -115,8 +125,28 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     visibility: "internal",
     parties: [],
     after: ["output450", "clearances", "partner"],
+    issues: ["Domestic priority allocation"],
   },
 ];
+
+async function issueIdsByTitle(ctx: DemoContext, titles: readonly string[]): Promise<string[]> {
+  if (titles.length === 0) return [];
+  const rows = await ctx.db.selectFrom("issues").select(["id", "title"]).where("title", "in", [...titles]).execute();
+  const missing = titles.filter((t) => !rows.some((r) => r.title === t));
+  if (missing.length) throw new Error(`demo milestones link unknown issues: ${missing.join(", ")}`);
+  return rows.map((r) => r.id);
+}
+
+/** A demo database seeded before milestones had issues gets its links added once, audited. */
+async function backfillIssueLinks(ctx: DemoContext, actorId: string, milestoneId: string, issueIds: readonly string[]) {
+  const present = new Set((await ctx.db.selectFrom("milestone_issues").select("issue_id").where("milestone_id", "=", milestoneId).execute()).map((r) => r.issue_id));
+  const missing = issueIds.filter((id) => !present.has(id));
+  if (missing.length === 0) return;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto("milestone_issues").values(missing.map((issue_id) => ({ milestone_id: milestoneId, issue_id }))).execute();
+    await recordAudit(tx, { actorId, action: "milestone.link_issues", entityType: "milestone", entityId: milestoneId, before: { issue_ids: [...present].sort() }, after: { issue_ids: [...present, ...missing].sort() } });
+  });
+}
 
 async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
   const row = await ctx.db
@@ -133,13 +163,16 @@ export async function seedMilestones(ctx: DemoContext): Promise<void> {
   const ids: Record<string, string> = {};
   for (const m of DEMO_MILESTONES) {
     const existing = await ctx.db.selectFrom("milestones").select("id").where("title", "=", m.title).executeTakeFirst();
+    const issueIds = await issueIdsByTitle(ctx, m.issues);
     if (existing) {
       ids[m.key] = existing.id;
+      await backfillIssueLinks(ctx, official.id, existing.id, issueIds);
       continue;
     }
-    const { key, owner, parties, after, ...fields } = m;
+    const { key, owner, parties, after, issues: _issues, ...fields } = m;
     const result = await createMilestone(ctx.db, official, {
       ...fields,
+      issueIds,
       ownerOrganizationId: ctx.org[owner],
       partyOrganizationIds: parties.map((p) => ctx.org[p]),
       dependsOn: after.map((k) => {
