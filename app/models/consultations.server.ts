@@ -3,12 +3,12 @@
  * follow-up actions. Every read starts from `visibleConsultations`, so rows a user may not see never
  * leave the database; every write is versioned, audited and keeps the search document in step.
  */
-import { stringify } from "csv-stringify/sync";
 
 import { assignableVisibilities, can, visibilityScope, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations } from "~/models/scopes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
+import { toCsv } from "~/utils/csv.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -135,13 +135,9 @@ export async function consultationsCsv(db: DB, user: SessionUser, filter: Consul
     if (!next) break;
     cursor = next;
   }
-  return stringify(lines.map((line) => line.map(neutraliseFormula)));
+  return toCsv(lines);
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
-export function neutraliseFormula(cell: unknown): unknown {
-  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 export async function getConsultation(db: Executor, user: SessionUser, id: string): Promise<ConsultationDetail | null> {
   const consultation = await visibleConsultations(db, user).selectAll("c").where("c.id", "=", id).executeTakeFirst();

@@ -3,13 +3,12 @@
  * `visiblePositions`, so the history, the matrix, the convergence figures and the CSV are all
  * computed from the rows the user may see and nothing else.
  */
-import { todayInIndia } from "~/utils/dates";
-import { stringify } from "csv-stringify/sync";
-
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueCursor, type IssueParty } from "~/models/issues.server";
 import { visibleConsultations, visiblePositions } from "~/models/scopes.server";
+import { toCsv } from "~/utils/csv.server";
+import { todayInIndia } from "~/utils/dates";
 import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/utils/convergence";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -272,7 +271,7 @@ export async function positionsMatrixCsv(db: DB, user: SessionUser, asOf: string
     fmt(r.convergence.days90),
     r.convergence.trend,
   ]);
-  return stringify([
+  return toCsv([
     ["Issue", "Status", ...parties.map((p) => p.shortName), `Spread on ${asOf}`, `Spread on ${shiftDate(asOf, -30)}`, `Spread on ${shiftDate(asOf, -90)}`, "Trend"],
     ...records,
   ]);

@@ -167,6 +167,8 @@ export async function resetPassword(db: DB, actorId: string, id: string, passwor
       .where("id", "=", id)
       .execute();
     await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    // A reset is for a suspected compromise: a leaked calendar address must stop working too.
+    await tx.updateTable("calendar_feed_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
     await recordAudit(tx, { actorId, action: "user.reset_password", entityType: "user", entityId: id });
     return true;
   });

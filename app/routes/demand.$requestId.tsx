@@ -157,19 +157,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "withdraw" || intent === "review") {
     if (!version.success) return data({ intent, ...failure({}, {}, "The form is missing its version; reload the page.") }, { status: 400 });
     if (intent === "withdraw") {
-      if (!can(user, "demand:withdraw")) return data({ intent, ...failure({}, {}, "Only the submitting organization can withdraw a request.") }, { status: 403 });
+      assertCan(user, "demand:withdraw");
       const result = await withdrawDemandRequest(db, user, row.id, version.data);
       if (!result.ok) return transitionFailure(intent, result, "A request can be withdrawn only before it is decided.");
       return data({ intent, ok: true as const, message: "Request withdrawn. It stays on record and is no longer considered." });
     }
-    if (!can(user, "demand:review")) return data({ intent, ...failure({}, {}, "Only government officials can review demand requests.") }, { status: 403 });
+    assertCan(user, "demand:review");
     const result = await takeUnderReview(db, user, row.id, version.data);
     if (!result.ok) return transitionFailure(intent, result, "Only a newly submitted request can be taken under review.");
     return data({ intent, ok: true as const, message: "Request taken under review. The submitter sees its new status." });
   }
 
   if (intent === "decide") {
-    if (!can(user, "demand:decide")) return data({ intent, ...failure({}, {}, "Only government officials can decide demand requests.") }, { status: 403 });
+    assertCan(user, "demand:decide");
     const parsed = parseForm(decisionActionSchema(row.quantity_kg), formData);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     const values = formDataToObject(formData);

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
 import { exportDemandRequests } from "~/models/demand.server";
+import { toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { tonnesInput } from "~/utils/tonnes";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(user, "demand:read");
   const { filter } = demandQueryFrom(new URL(request.url));
   const rows = await exportDemandRequests(getDb(), user, filter);
-  const csv = stringify(
+  const csv = toCsv(
     rows.map((r) => [
       r.id,
       r.organization_name,
@@ -30,10 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.justification,
       r.created_at,
     ]),
-    {
-      header: true,
-      columns: ["id", "organization", "material", "fiscal_year", "requested_t", "allocated_t", "status", "sector", "end_use", "for_magnets_made_in_india", "justification", "submitted_at"],
-    },
+    ["id", "organization", "material", "fiscal_year", "requested_t", "allocated_t", "status", "sector", "end_use", "for_magnets_made_in_india", "justification", "submitted_at"],
   );
   return new Response(csv, {
     headers: {

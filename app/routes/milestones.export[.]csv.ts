@@ -1,18 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter } from "~/models/milestones.server";
 import { todayInIndia } from "~/utils/dates";
+import { toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 
-// A spreadsheet must not run a cell that starts like a formula.
-function cell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** The list's filters and visibility, every matching row, one file. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,20 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = parseMilestoneFilter(url);
   const today = todayInIndia();
   const { rows } = await listMilestones(getDb(), user, filter, today, { limit: null });
-  const csv = stringify(
+  const csv = toCsv(
     rows.map((r) => [
-      cell(r.title),
+      r.title,
       MILESTONE_CATEGORY_LABELS[r.category],
-      cell(r.owner_name),
+      r.owner_name,
       r.due_date,
       MILESTONE_STATUS_LABELS[r.status],
       r.completed_on ?? "",
       RISK_LABELS[r.risk.level],
-      cell(r.risk.reasons.join("; ")),
+      r.risk.reasons.join("; "),
       VISIBILITY_LABELS[r.visibility],
       `${url.origin}/milestones/${r.id}`,
     ]),
-    { header: true, columns: ["Title", "Category", "Owner", "Due date", "Status", "Completed on", "Risk", "Risk reasons", "Visibility", "Link"] },
+    ["Title", "Category", "Owner", "Due date", "Status", "Completed on", "Risk", "Risk reasons", "Visibility", "Link"],
   );
   return new Response(csv, {
     headers: {

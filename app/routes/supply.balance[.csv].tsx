@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { supplyYears } from "~/models/supply.server";
+import { toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS } from "~/utils/demand-labels";
 import { balanceOf } from "~/utils/supply-balance";
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "supply:read");
   const rows = (await supplyYears(getDb(), user)).map(balanceOf);
-  const csv = stringify(
+  const csv = toCsv(
     rows.map((r) => [
       MATERIAL_LABELS[r.material as keyof typeof MATERIAL_LABELS] ?? r.material,
       r.fiscalYear,
@@ -27,10 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       tonnesInput(r.afterPendingKg),
       r.shortfall ? "yes" : "no",
     ]),
-    {
-      header: true,
-      columns: ["material", "fiscal_year", "production_t", "committed_exports_t", "reserve_t", "available_t", "allocated_t", "balance_t", "pending_t", "after_pending_t", "shortfall"],
-    },
+    ["material", "fiscal_year", "production_t", "committed_exports_t", "reserve_t", "available_t", "allocated_t", "balance_t", "pending_t", "after_pending_t", "shortfall"],
   );
   return new Response(csv, {
     headers: {

@@ -57,6 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
+  if (found.scenario.archived_at !== null) {
+    return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "This scenario is archived and can no longer be changed.") }, { status: 409 });
+  }
   if (intent === "archive") {
     const version = versionField.safeParse(formData.get("version"));
     if (!version.success) return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "The form is missing its version; reload the page.") }, { status: 400 });

@@ -6,7 +6,7 @@ import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as homeLoader } from "~/routes/_index";
 import { getDb } from "~/utils/db.server";
-import { call, cookieFor, demoData, get, post } from "./fixtures";
+import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PASSWORD = "accord-demo-2026";
 
@@ -157,5 +157,20 @@ describe("sessions", () => {
     expect(await getSessionUser(get("/", a))).toBeNull();
     expect(await getSessionUser(get("/", b))).toBeNull();
     await setUserDisabled(getDb(), ctx.user["admin@accord.test"]!, ctx.user["elcina@accord.test"]!, false);
+  });
+});
+
+describe("password reset", () => {
+  it("ends the user's sessions and revokes the calendar feed", async () => {
+    const ctx = await demoData();
+    const { resetPassword } = await import("~/models/users.server");
+    const { issueFeedToken, userForFeedToken } = await import("~/models/calendar.server");
+    const user = await sessionUserFor("diplomat@accord.test");
+    const cookie = await cookieFor("diplomat@accord.test");
+    const token = await issueFeedToken(getDb(), user);
+    expect(await userForFeedToken(getDb(), token)).not.toBeNull();
+    await resetPassword(getDb(), ctx.user["admin@accord.test"]!, user.id, "Xenotime-placer-2031");
+    expect(await getSessionUser(get("/", cookie))).toBeNull();
+    expect(await userForFeedToken(getDb(), token)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { consultationListQuery, decodeActionsCursor, encodeActionsCursor, listFollowUpActions, neutraliseFormula, type ActionsCursor } from "~/models/consultations.server";
+import { consultationListQuery, decodeActionsCursor, encodeActionsCursor, listFollowUpActions, type ActionsCursor } from "~/models/consultations.server";
+import { neutraliseFormula } from "~/utils/csv.server";
 import { loader as actionsLoader, action as actionsAction } from "~/routes/actions";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";

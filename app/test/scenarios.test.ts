@@ -88,6 +88,12 @@ describe("the phase-down what-if", () => {
 
     const audit = await getDb().selectFrom("audit_events").select("action").where("entity_id", "=", id).orderBy("at").execute();
     expect(audit.map((a) => a.action)).toEqual(["supply_scenario.create", "supply_scenario.update"]);
+
+    // Archived: kept and readable, but no longer changed by a save posted from an old page.
+    expect((await call(scenarioAction, post(`/supply/scenarios/${id}`, { intent: "archive", version: "2" }, cookie), { scenarioId: id })).status).toBe(302);
+    const late = await call(scenarioAction, post(`/supply/scenarios/${id}`, { intent: "save", name: "After archive", visibility: "restricted", version: "3", ...PHASE_DOWN }, cookie), { scenarioId: id });
+    expect(late.status).toBe(409);
+    expect((await getDb().selectFrom("supply_scenarios").select("name").where("id", "=", id).executeTakeFirstOrThrow()).name).toBe("Test phase-down v2");
   });
 
   it("is closed to external users and read-only for IREL and diplomats", async () => {
