@@ -1,12 +1,14 @@
 /**
  * The activity feed: what changed across the negotiation's records, read from the audit log and
- * limited in SQL to records the user may see. Each kind of record registers how to find the
- * records visible to a user; the feed joins audit events to that scoped set.
+ * limited in SQL to records the user may see. Each kind of record registers its visibility scope;
+ * the feed walks the audit log newest first on its (entity_type, at) index and keeps an event only
+ * when a correlated EXISTS finds its record in the scope, so a page costs the same however long
+ * the history is. The records' titles are then read for that page alone.
  */
 import type { SelectQueryBuilder } from "kysely";
 
-import type { SessionUser } from "~/models/access.server";
-import { visibleConsultations, visibleDemandRequests, visibleIssues, visiblePositions } from "~/models/scopes.server";
+import { isInternal, type SessionUser } from "~/models/access.server";
+import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visiblePositions } from "~/models/scopes.server";
 import { materialLabel } from "~/utils/demand-labels";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
@@ -19,6 +21,8 @@ interface ActivityKind {
   /** The records of this kind the user may see, selecting `id` and what `present` reads. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   visible: (db: DB, user: SessionUser) => SelectQueryBuilder<any, any, { id: string }>;
+  /** The record's id column in `visible`, e.g. `c.id`. */
+  idRef: string;
   present: (row: Record<string, unknown>) => { title: string; href: string };
 }
 
@@ -30,6 +34,7 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
     label: "Consultations",
     entityType: "consultation",
     visible: (db, user) => visibleConsultations(db, user).select(["c.id as id", "c.title as title"]),
+    idRef: "c.id",
     present: (r) => ({ title: text(r.title), href: `/consultations/${text(r.id)}` }),
   },
   {
@@ -37,6 +42,7 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
     label: "Issues",
     entityType: "issue",
     visible: (db, user) => visibleIssues(db, user).select(["i.id as id", "i.title as title"]),
+    idRef: "i.id",
     present: (r) => ({ title: text(r.title), href: `/issues/${text(r.id)}` }),
   },
   {
@@ -48,6 +54,7 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
         .innerJoin("issues as pi", "pi.id", "p.issue_id")
         .innerJoin("organizations as po", "po.id", "p.organization_id")
         .select(["p.id as id", "pi.id as issue_id", "pi.title as issue_title", "po.short_name as party"]),
+    idRef: "p.id",
     present: (r) => ({ title: `${text(r.party)} on ${text(r.issue_title)}`, href: `/issues/${text(r.issue_id)}` }),
   },
   {
@@ -58,10 +65,19 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
       visibleDemandRequests(db, user)
         .innerJoin("organizations as ro", "ro.id", "r.organization_id")
         .select(["r.id as id", "r.material as material", "r.fiscal_year as fiscal_year", "ro.short_name as requester"]),
+    idRef: "r.id",
     present: (r) => ({
       title: `${text(r.requester)}: ${materialLabel(text(r.material))}, ${text(r.fiscal_year)}`,
       href: `/demand/${text(r.id)}`,
     }),
+  },
+  {
+    kind: "milestone",
+    label: "Milestones",
+    entityType: "milestone",
+    visible: (db, user) => visibleMilestones(db, user).select(["m.id as id", "m.title as title"]),
+    idRef: "m.id",
+    present: (r) => ({ title: text(r.title), href: `/milestones/${text(r.id)}` }),
   },
 ];
 
@@ -111,16 +127,23 @@ export interface ActivityFilter {
 function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: ActivityFilter, cursor: ActivityCursor | null) {
   let query = db
     .selectFrom("audit_events as e")
-    .innerJoin(kind.visible(db, user).as("r"), "r.id", "e.entity_id")
     .leftJoin("users as u", "u.id", "e.actor_id")
     .leftJoin("organizations as o", "o.id", "u.organization_id")
-    .selectAll("r")
-    .select(["e.id as event_id", "e.at as event_at", "e.action as event_action", "u.display_name as actor_name", "o.short_name as actor_org"])
+    .select(["e.id", "e.at", "e.action", "e.entity_id", "u.display_name as actor_name", "o.short_name as actor_org"])
     .where("e.entity_type", "=", kind.entityType);
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  if (isInternal(user)) {
+    // Most events are visible: walk the log by time and check each one's record.
+    query = query.where((eb) => eb.exists(kind.visible(db, user).whereRef(kind.idRef as any, "=", "e.entity_id" as any)));
+  } else {
+    // Few records are visible: start from them and read their events by the entity index.
+    query = query.where("e.entity_id", "in", kind.visible(db, user).clearSelect().select(kind.idRef as any));
+  }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   if (filter.organizationId) query = query.where("u.organization_id", "=", filter.organizationId);
   if (filter.since) query = query.where("e.at", ">", filter.since);
   if (cursor) {
-    query = query.where((eb) => eb.or([eb("e.at", "<", cursor.at), eb.and([eb("e.at", "=", cursor.at), eb("e.id", "<", cursor.id)])]));
+    query = query.where((eb) => eb(eb.refTuple("e.at", "e.id"), "<", eb.tuple(cursor.at, cursor.id)));
   }
   return query;
 }
@@ -141,20 +164,30 @@ export async function listActivity(
   const kinds = filter.kind ? ACTIVITY_KINDS.filter((k) => k.kind === filter.kind) : ACTIVITY_KINDS;
   const perKind = await Promise.all(
     kinds.map(async (kind) => {
-      const rows = await kindQuery(db, user, kind, filter, cursor).orderBy("e.at", "desc").orderBy("e.id", "desc").limit(limit + 1).execute();
-      return rows.map((r): ActivityItem => {
-        const row = r as Record<string, unknown>;
-        return {
-          id: text(row.event_id),
-          at: text(row.event_at),
-          kind: kind.kind,
-          kindLabel: kind.label,
-          action: text(row.event_action),
-          description: describeAction(text(row.event_action)),
-          ...kind.present(row),
-          actorName: (row.actor_name as string | null) ?? null,
-          actorOrganization: (row.actor_org as string | null) ?? null,
-        };
+      const events = await kindQuery(db, user, kind, filter, cursor).orderBy("e.at", "desc").orderBy("e.id", "desc").limit(limit + 1).execute();
+      const ids = [...new Set(events.map((e) => e.entity_id as string))];
+      const records = new Map<string, Record<string, unknown>>();
+      if (ids.length > 0) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const rows = await kind.visible(db, user).where(kind.idRef as any, "in", ids).execute();
+        for (const r of rows as Record<string, unknown>[]) records.set(text(r.id), r);
+      }
+      return events.flatMap((e): ActivityItem[] => {
+        const record = records.get(e.entity_id as string);
+        if (!record) return [];
+        return [
+          {
+            id: e.id,
+            at: e.at,
+            kind: kind.kind,
+            kindLabel: kind.label,
+            action: e.action,
+            description: describeAction(e.action),
+            ...kind.present(record),
+            actorName: e.actor_name ?? null,
+            actorOrganization: e.actor_org ?? null,
+          },
+        ];
       });
     }),
   );
