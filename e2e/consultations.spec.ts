@@ -87,6 +87,8 @@ test("a counterpart sees the shared meeting its organization attended and gets 4
 
   await signIn(page, "counterpart@accord.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Consultations" }).click();
+  // The home dashboard lists consultations too: wait for the list itself.
+  await expect(page).toHaveURL(/\/consultations$/);
   await expect(page.getByRole("link", { name: "Meeting with METI on rare-earth supply cooperation" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Inter-ministerial/ })).toHaveCount(0);
   await page.getByRole("link", { name: "IREL–Toyotsu technical review of transition-period volumes" }).click();

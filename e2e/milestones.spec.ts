@@ -9,6 +9,8 @@ const CLEARANCES = "Clearances for four new mines";
 test("IREL marks its production milestone in progress and an official sees the downstream milestone flagged", async ({ page }) => {
   await signIn(page, "irel@accord.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Milestones" }).click();
+  // The home dashboard lists milestones too: wait for the list itself.
+  await expect(page).toHaveURL(/\/milestones$/);
   await page.getByRole("link", { name: PRODUCTION }).click();
   await expect(page.getByRole("heading", { level: 1, name: PRODUCTION })).toBeVisible();
   // IREL reports progress but does not get the full edit form.
