@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     visibleGraph(db, user, today),
     neighboursOf(db, user, milestone.id),
     partiesOf(db, milestone.id),
-    statusHistoryOf(db, milestone.id),
+    statusHistoryOf(db, user, milestone.id),
     dependencyIdsOf(db, milestone.id),
     linkedIssuesOf(db, user, milestone.id),
     canManage && live ? milestoneFormOptions(db, user, milestone.id) : null,
