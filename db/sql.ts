@@ -26,8 +26,22 @@ export async function explainQueryPlan(db: Kysely<any>, query: { compile(): Comp
  * PostgreSQL: `(column::jsonb ->> 'field')`.
  */
 export function jsonTextField(column: string, field: string): RawBuilder<string | null> {
-  if (!/^[a-z_]+$/.test(field)) throw new Error("jsonTextField takes a plain field name");
-  return sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${field}`})`;
+  return sql<string | null>`json_extract(${sql.ref(column)}, ${jsonPath(field)})`;
+}
+
+/**
+ * Whether a top-level array field of a JSON text column holds a value, e.g. an organization among
+ * the parties an audit snapshot recorded. False when the column is null or the field is missing.
+ * PostgreSQL: `coalesce((column::jsonb -> 'field') ? value, false)`.
+ */
+export function jsonArrayIncludes(column: string, field: string, value: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}, ${jsonPath(field)}) where json_each.value = ${value})`;
+}
+
+/** The path of a top-level field; only plain names, so no caller can reach into a path. */
+function jsonPath(field: string): string {
+  if (!/^[a-z_]+$/.test(field)) throw new Error("JSON field helpers take a plain field name");
+  return `$.${field}`;
 }
 
 // ---- Consultation full-text search (SQLite FTS5) --------------------------------------------

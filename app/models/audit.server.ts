@@ -93,7 +93,11 @@ export async function listAuditActions(db: DB): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** Status and field history of one record, oldest first. Callers check visibility first. */
+/**
+ * Every event of one record, oldest first, unscoped: only for records that have no visibility
+ * level and are read by internal users alone (supply figures). A record with a level shows its
+ * history through `visibleHistoryEvents` in the scopes module, which judges each version.
+ */
 export async function auditHistoryOf(db: DB, entityType: string, entityId: string) {
   return db
     .selectFrom("audit_events as e")

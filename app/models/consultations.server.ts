@@ -4,9 +4,9 @@
  * leave the database; every write is versioned, audited and keeps the search document in step.
  */
 
-import { assignableVisibilities, can, visibilityScope, type SessionUser } from "~/models/access.server";
+import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
-import { visibleConsultations } from "~/models/scopes.server";
+import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
 import { toCsv } from "~/utils/csv.server";
 import type { DB } from "~/utils/db.server";
@@ -14,8 +14,8 @@ import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
-import { VISIBILITIES, type ActionStatus, type Consultation, type ConsultationKind, type FollowUpAction, type Visibility } from "~db/schema";
-import { jsonTextField, replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
+import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -288,12 +288,14 @@ export type CompleteResult = { ok: true } | { ok: false; reason: "missing" | "fo
  */
 export async function completeFollowUpAction(db: DB, user: SessionUser, actionId: string, expectedVersion: number): Promise<CompleteResult> {
   return db.transaction().execute(async (tx) => {
-    const before = await visibleConsultations(tx, user)
+    const found = await visibleConsultations(tx, user)
       .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
       .selectAll("a")
+      .select("c.visibility as consultation_visibility")
       .where("a.id", "=", actionId)
       .executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
+    if (!found) return { ok: false, reason: "missing" } as const;
+    const { consultation_visibility: level, ...before } = found;
     if (!can(user, "follow_up:complete", { organizationId: before.owner_organization_id })) return { ok: false, reason: "forbidden" } as const;
     if (before.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
     if (before.status !== "open") return { ok: false, reason: "not_open" } as const;
@@ -305,9 +307,17 @@ export async function completeFollowUpAction(db: DB, user: SessionUser, actionId
       .where("version", "=", expectedVersion)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId: user.id, action: "follow_up.complete", entityType: "follow_up_action", entityId: actionId, before, after, at: now });
+    await recordAudit(tx, { actorId: user.id, action: "follow_up.complete", entityType: "follow_up_action", entityId: actionId, before: actionSnapshot(before, level), after: actionSnapshot(after, level), at: now });
     return { ok: true } as const;
   });
+}
+
+/**
+ * A follow-up action as the audit log keeps it. An action has no level of its own: the snapshot
+ * carries its consultation's level at the time, which decides who may read the entry later.
+ */
+function actionSnapshot(action: FollowUpAction, consultationVisibility: Visibility) {
+  return { ...action, visibility: consultationVisibility };
 }
 
 // ---- Writes --------------------------------------------------------------------------------
@@ -541,26 +551,19 @@ function show(value: unknown): string {
 
 /**
  * The audit trail of one consultation and its follow-up actions, oldest first, as field changes.
- * Callers check that the user may see the consultation and its history first. An event whose
- * snapshot, before or after, had a level the user may not read is left out in the SQL: IREL never
- * sees the text of a version that was restricted.
+ * Callers check that the user may see the consultation and its history first. Each event is judged
+ * in the SQL by the level its own snapshots recorded (an action's carry its consultation's level):
+ * IREL never sees the text of a version that was restricted, nor an older action entry that
+ * recorded no level at all.
  */
 export async function consultationHistory(db: DB, user: SessionUser, detail: ConsultationDetail, orgNames: Map<string, string>): Promise<HistoryEntry[]> {
   const ids = [detail.consultation.id, ...detail.actions.map((a) => a.id)];
-  const hidden = VISIBILITIES.filter((v) => !visibilityScope(user).levels.includes(v));
-  let query = db
-    .selectFrom("audit_events as e")
+  const rows = await visibleHistoryEvents(db, user, ["consultation", "follow_up_action"], ids, { partiesField: "participants" })
     .leftJoin("users as u", "u.id", "e.actor_id")
     .select(["e.id", "e.at", "e.action", "e.before_json", "e.after_json", "u.display_name as actor_name"])
-    .where("e.entity_type", "in", ["consultation", "follow_up_action"])
-    .where("e.entity_id", "in", ids);
-  if (hidden.length > 0) {
-    for (const column of ["e.before_json", "e.after_json"]) {
-      const level = jsonTextField(column, "visibility");
-      query = query.where((eb) => eb.or([eb(level, "is", null), eb(level, "not in", hidden)]));
-    }
-  }
-  const rows = await query.orderBy("e.at", "asc").orderBy("e.id", "asc").execute();
+    .orderBy("e.at", "asc")
+    .orderBy("e.id", "asc")
+    .execute();
   const name = (v: unknown) => (Array.isArray(v) ? v.map((id) => orgNames.get(String(id)) ?? String(id)) : v);
   return rows.map((r) => {
     const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};

@@ -10,9 +10,9 @@ import { data } from "@remix-run/node";
 import { milestoneFilterSchema } from "~/schemas/milestones";
 import { issuesToFieldErrors } from "~/utils/forms";
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
-import { recordAudit, auditHistoryOf } from "~/models/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
-import { visibleIssues, visibleMilestones } from "~/models/scopes.server";
+import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models/scopes.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -411,9 +411,19 @@ export interface StatusChange {
   note: string | null;
 }
 
-/** The status changes of a milestone from the audit log, oldest first. Callers check visibility. */
-export async function statusHistoryOf(db: DB, id: string): Promise<StatusChange[]> {
-  const events = await auditHistoryOf(db, "milestone", id);
+/**
+ * The status changes of a milestone from the audit log that the user may read, oldest first.
+ * Callers check that the milestone is visible. An earlier version may have been internal,
+ * restricted or not yet shared with the reader's organization: each event is judged in the SQL by
+ * the level, owner and parties its own snapshots recorded (see `visibleHistoryEvents`).
+ */
+export async function statusHistoryOf(db: DB, user: SessionUser, id: string): Promise<StatusChange[]> {
+  const events = await visibleHistoryEvents(db, user, ["milestone"], [id], { ownerField: "owner_organization_id", partiesField: "party_organization_ids" })
+    .leftJoin("users as u", "u.id", "e.actor_id")
+    .select(["e.id", "e.at", "e.action", "e.before_json", "e.after_json", "u.display_name as actor_name"])
+    .orderBy("e.at", "asc")
+    .orderBy("e.id", "asc")
+    .execute();
   const changes: StatusChange[] = [];
   for (const e of events) {
     const before = e.before_json ? (JSON.parse(e.before_json) as Partial<Milestone>) : null;

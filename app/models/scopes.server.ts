@@ -8,6 +8,7 @@ import { demandScope, visibilityScope, type SessionUser } from "~/models/access.
 import type { Executor } from "~/models/audit.server";
 import type { DB } from "~/utils/db.server";
 import { VISIBILITIES, type Visibility } from "~db/schema";
+import { jsonArrayIncludes, jsonTextField } from "~db/sql";
 
 /**
  * The levels a user may NOT see. Written as an exclusion so that a user who sees every level adds
@@ -129,4 +130,50 @@ export function visibleComments(db: Executor, user: SessionUser, entityType: str
     .where("cm.entity_type", "=", entityType)
     .where("cm.entity_id", "=", entityId)
     .where("cm.visibility", "in", [...scope.levels]);
+}
+
+/**
+ * The fields of a record's audit snapshots that say who could read that version, besides its
+ * `visibility`: for an external reader, the organization owning it and the list of its parties
+ * (participants). A record that names neither shows an external reader none of its history.
+ */
+export interface SnapshotAudience {
+  ownerField?: string;
+  partiesField?: string;
+}
+
+/**
+ * Audit events of the given records that the user may read as history, aliased `e`, oldest
+ * first is the caller's to order. An event is shown only when each of its snapshots, before and
+ * after, was a version the user could have seen at the time: a level the user may read and, for
+ * an external user, its organization as owner or party. A snapshot that lacks the fields to judge
+ * it counts as one the user could not see; an event with no snapshot at all is shown only to those
+ * who see every level. Callers check first that the user may see the record itself.
+ */
+export function visibleHistoryEvents(db: Executor, user: SessionUser, entityTypes: readonly string[], entityIds: readonly string[], audience: SnapshotAudience) {
+  const scope = visibilityScope(user);
+  const hidden = hiddenLevels(scope.levels);
+  const orgId = scope.partyOrganizationId;
+  let query = db
+    .selectFrom("audit_events as e")
+    .where("e.entity_type", "in", [...entityTypes])
+    .where("e.entity_id", "in", entityIds.length > 0 ? [...entityIds] : [""]);
+  if (hidden.length === 0 && orgId === null) return query;
+  query = query.where((eb) => eb.or([eb("e.before_json", "is not", null), eb("e.after_json", "is not", null)]));
+  for (const column of ["e.before_json", "e.after_json"] as const) {
+    if (hidden.length > 0) {
+      const level = jsonTextField(column, "visibility");
+      query = query.where((eb) => eb.or([eb(column, "is", null), eb.and([eb(level, "is not", null), eb(level, "not in", hidden)])]));
+    }
+    if (orgId !== null) {
+      query = query.where((eb) => {
+        const named = [
+          ...(audience.ownerField ? [eb(jsonTextField(column, audience.ownerField), "=", orgId)] : []),
+          ...(audience.partiesField ? [jsonArrayIncludes(column, audience.partiesField, orgId)] : []),
+        ];
+        return eb.or([eb(column, "is", null), ...named]);
+      });
+    }
+  }
+  return query;
 }

@@ -335,32 +335,37 @@ export default function ConsultationPage() {
       {history ? (
         <section className="card history" aria-labelledby="history-title">
           <h2 id="history-title">Change history</h2>
-          <ol className="history__list">
-            {history.map((h) => (
-              <li key={h.id}>
-                <p className="small">
-                  <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at)}</span>
-                </p>
-                {h.changes.length > 0 ? (
-                  <table className="table table--dense history__changes">
-                    <tbody>
-                      {h.changes.map((ch, i) => (
-                        <tr key={i}>
-                          <th scope="row">{ch.field}</th>
-                          <td>
-                            <del>{ch.before}</del>
-                          </td>
-                          <td>
-                            <ins>{ch.after}</ins>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+          {/* Versions the reader could not have seen are left out, so the list may be empty. */}
+          {history.length === 0 ? (
+            <p className="muted">No changes you may see are recorded.</p>
+          ) : (
+            <ol className="history__list">
+              {history.map((h) => (
+                <li key={h.id}>
+                  <p className="small">
+                    <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at)}</span>
+                  </p>
+                  {h.changes.length > 0 ? (
+                    <table className="table table--dense history__changes">
+                      <tbody>
+                        {h.changes.map((ch, i) => (
+                          <tr key={i}>
+                            <th scope="row">{ch.field}</th>
+                            <td>
+                              <del>{ch.before}</del>
+                            </td>
+                            <td>
+                              <ins>{ch.after}</ins>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
       ) : null}
     </div>

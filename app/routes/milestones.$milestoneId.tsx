@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     visibleGraph(db, user, today),
     neighboursOf(db, user, milestone.id),
     partiesOf(db, milestone.id),
-    statusHistoryOf(db, milestone.id),
+    statusHistoryOf(db, user, milestone.id),
     dependencyIdsOf(db, milestone.id),
     linkedIssuesOf(db, user, milestone.id),
     canManage && live ? milestoneFormOptions(db, user, milestone.id) : null,
@@ -257,7 +257,7 @@ export default function MilestonePage() {
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">Status history</h2>
         {history.length === 0 ? (
-          <p className="muted">No status changes recorded.</p>
+          <p className="muted">No status changes you may see are recorded.</p>
         ) : (
           <div className="table-wrap">
             <table className="table table--dense">
