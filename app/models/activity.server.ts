@@ -95,6 +95,16 @@ export function describeAction(action: string): string {
     restore: "restored",
     "status change": "changed status",
     comment: "commented",
+    review: "taken under review",
+    decide: "decided",
+    redecide: "decision changed",
+    withdraw: "withdrawn",
+    "link consultation": "linked to a consultation",
+    "unlink consultation": "unlinked from a consultation",
+    "link issues": "linked to negotiation issues",
+    progress: "progress reported",
+    record: "position recorded",
+    "record red line": "red line recorded",
   };
   return words[verb] ?? verb;
 }
