@@ -2,6 +2,7 @@ import { data } from "@remix-run/node";
 
 import type { DemandCursor, DemandFilter } from "~/models/demand.server";
 import { demandFilterSchema } from "~/schemas/demand-filter";
+import { decodeTimeCursor } from "~/utils/cursor";
 import { issuesToFieldErrors } from "~/utils/forms";
 
 /** Reads the list's filter and cursor from a URL; a bad filter is a 400 with its reason. */
@@ -12,12 +13,7 @@ export function demandQueryFrom(url: URL): { raw: Record<string, string>; filter
     throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
   }
   const f = parsed.data;
-  const rawCursor = url.searchParams.get("cursor");
-  let cursor: DemandCursor | null = null;
-  if (rawCursor) {
-    const [at, id] = rawCursor.split("~");
-    if (at && id && !Number.isNaN(Date.parse(at))) cursor = { at, id };
-  }
+  const cursor: DemandCursor | null = decodeTimeCursor(url.searchParams.get("cursor"));
   return {
     raw,
     filter: { material: f.material, fiscalYear: f.year, sector: f.sector, organizationId: f.organization, status: f.status },

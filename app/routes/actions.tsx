@@ -1,3 +1,4 @@
+import { Pager } from "~/components/Pager";
 import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -165,10 +166,7 @@ export default function ActionsPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>First page</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>More actions</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="More actions" />
     </div>
   );
 }

@@ -2,20 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { Pager } from "~/components/Pager";
 import { assertCan, isInternal } from "~/models/access.server";
-import { ACTIVITY_KINDS, activityKind, listActivity, markAllActivityRead, type ActivityCursor } from "~/models/activity.server";
+import { ACTIVITY_KINDS, activityKind, listActivity, markAllActivityRead } from "~/models/activity.server";
 import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
 
-function parseCursor(raw: string | null): ActivityCursor | null {
-  if (!raw) return null;
-  const [at, id] = raw.split("~");
-  return at && id && !Number.isNaN(Date.parse(at)) ? { at, id } : null;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,13 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db,
     user,
     { kind, organizationId: isInternal(user) ? organizationId : undefined },
-    parseCursor(url.searchParams.get("cursor")),
+    decodeTimeCursor(url.searchParams.get("cursor")),
   );
   const params = new URLSearchParams();
   if (kind) params.set("kind", kind);
   if (organizationId && isInternal(user)) params.set("organization", organizationId);
   const nextParams = new URLSearchParams(params);
-  if (next) nextParams.set("cursor", `${next.at}~${next.id}`);
+  if (next) nextParams.set("cursor", encodeTimeCursor(next));
   return {
     items,
     kinds: ACTIVITY_KINDS.map((k) => ({ value: k.kind, label: k.label })),
@@ -123,10 +120,7 @@ export default function ActivityPage() {
           ))}
         </ol>
       )}
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>Newest</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>Older changes</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older changes" />
     </div>
   );
 }

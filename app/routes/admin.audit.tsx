@@ -1,23 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 
+import { Pager } from "~/components/Pager";
 import { assertCan } from "~/models/access.server";
-import { listAuditActions, listAuditEvents, type AuditCursor } from "~/models/audit.server";
+import { listAuditActions, listAuditEvents } from "~/models/audit.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
 import { auditFilterSchema } from "~/schemas/admin";
+import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { issuesToFieldErrors } from "~/utils/forms";
 import { formatDateTime } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
 
-function parseCursor(raw: string | null): AuditCursor | null {
-  if (!raw) return null;
-  const [at, id] = raw.split("~");
-  return at && id && !Number.isNaN(Date.parse(at)) ? { at, id } : null;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "audit:read");
@@ -34,10 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, next } = await listAuditEvents(
     db,
     { actorId: filter.user, action: filter.action, from: filter.from, to: filter.to },
-    parseCursor(url.searchParams.get("cursor")),
+    decodeTimeCursor(url.searchParams.get("cursor")),
   );
   const nextParams = new URLSearchParams(raw);
-  if (next) nextParams.set("cursor", `${next.at}~${next.id}`);
+  if (next) nextParams.set("cursor", encodeTimeCursor(next));
   return {
     filter,
     options,
@@ -144,10 +141,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>Newest</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>Older entries</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older entries" />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { Pager } from "~/components/Pager";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { decodeCursor, encodeCursor, listConsultations } from "~/models/consultations.server";
@@ -178,10 +179,7 @@ export default function ConsultationsPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>Newest</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>Older consultations</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older consultations" />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { Pager } from "~/components/Pager";
 import { assertCan, can, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
 import { demandOrganizations, demandTotals, listDemandRequests } from "~/models/demand.server";
 import styles from "~/styles/demand.css";
+import { encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { fiscalYearLabel, parseFiscalYear, fiscalYearOf } from "~/utils/fiscal-year";
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isInternal(user) ? demandOrganizations(db, user) : Promise.resolve([]),
   ]);
   const nextParams = new URLSearchParams(raw);
-  if (next) nextParams.set("cursor", `${next.at}~${next.id}`);
+  if (next) nextParams.set("cursor", encodeTimeCursor(next));
   const start = parseFiscalYear(fiscalYearOf(today()))!;
   return {
     internal: isInternal(user),
@@ -156,10 +158,7 @@ export default function DemandList() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>Newest</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>Older requests</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older requests" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
+import { Pager } from "~/components/Pager";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, decodeIssueCursor, encodeIssueCursor, listIssues, partiesOf } from "~/models/issues.server";
@@ -128,10 +129,7 @@ export default function IssuesPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>First page</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>Next page</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { Pager } from "~/components/Pager";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -178,10 +179,7 @@ export default function MilestonesPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>First page</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>Later milestones</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="Later milestones" />
     </div>
   );
 }

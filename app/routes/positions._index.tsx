@@ -1,3 +1,4 @@
+import { Pager } from "~/components/Pager";
 import { formatPlainDate } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -198,10 +199,7 @@ export default function PositionsPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        {firstHref ? <Link to={firstHref}>First page</Link> : <span />}
-        {nextHref ? <Link to={nextHref}>Next page</Link> : null}
-      </nav>
+      <Pager firstHref={firstHref} nextHref={nextHref} />
 
       <div className="grid-2 grid-2--top">
         <section className="card measure" id="measure" aria-labelledby="measure-title">
