@@ -204,16 +204,6 @@ export function withLevelCap(user: SessionUser, levels: readonly Visibility[]): 
   return { ...user, levelCap: levels };
 }
 
-/** May the user see a record with this visibility and these party organizations? */
-export function canSeeRecord(
-  user: SessionUser,
-  record: { visibility: Visibility; partyOrganizationIds: readonly string[] },
-): boolean {
-  const scope = visibilityScope(user);
-  if (!scope.levels.includes(record.visibility)) return false;
-  return scope.partyOrganizationId === null || record.partyOrganizationIds.includes(scope.partyOrganizationId);
-}
-
 /** Visibility levels a user may give a record: never one the user could not read back. */
 export function assignableVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role];

@@ -5,10 +5,6 @@ export function notFound(message = "Not found"): never {
   throw data({ message }, { status: 404 });
 }
 
-export function badRequest<T>(body: T, status: 400 | 401 | 409 | 422 | 429 = 400) {
-  return data(body, { status });
-}
-
 /** Only same-site relative paths may be redirect targets taken from a request. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!to || typeof to !== "string") return fallback;
