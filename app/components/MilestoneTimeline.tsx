@@ -1,7 +1,7 @@
 import type { TimelineLayout, TimelinePoint } from "~/models/milestone-timeline";
 import { RISK_LABELS } from "~/models/milestone-rules";
-import { formatPlainDate } from "~/utils/dates";
 import { MILESTONE_STATUS_LABELS } from "~/utils/labels";
+import { formatPlainDate } from "~/utils/format";
 
 const MAX_LABEL = 46;
 

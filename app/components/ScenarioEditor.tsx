@@ -6,8 +6,9 @@ import { MATERIAL_LABELS, materialLabel } from "~/utils/demand-labels";
 import type { FieldErrors } from "~/utils/forms";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/utils/supply-balance";
-import { formatShare, formatTonnes, parseTonnes, tonnesInput } from "~/utils/tonnes";
+import { parseTonnes, tonnesInput } from "~/utils/tonnes";
 import type { Visibility } from "~db/schema";
+import { formatShare, formatTonnes } from "~/utils/format";
 
 export type CellText = Record<string, Record<string, string>>;
 

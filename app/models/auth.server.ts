@@ -8,6 +8,7 @@ import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type Datab
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
+import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -162,7 +163,7 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
   const { session, user } = await lucia().validateSession(sessionId);
   if (!session || !user) return null;
   const { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } = env();
-  const now = Date.now();
+  const now = clockNow().getTime();
   if (now - Date.parse(session.createdAt) > SESSION_ABSOLUTE_HOURS * 3_600_000) {
     await lucia().invalidateSession(session.id);
     return null;
@@ -210,7 +211,7 @@ export async function signIn(
   input: { email: string; password: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
+  const since = new Date(clockNow().getTime() - THROTTLE_WINDOW_MS).toISOString();
   const [byEmail, byAddress] = await Promise.all([
     db
       .selectFrom("login_attempts")

@@ -12,11 +12,11 @@ import { visibleAssessments, visibleMilestones } from "~/models/scopes.server";
 import { supplyYears } from "~/models/supply.server";
 import { classificationOf } from "~/utils/brief";
 import { convergenceOf, positionsAsOf, type Trend } from "~/utils/convergence";
-import { todayInIndia } from "~/utils/dates";
 import type { DB } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/fiscal-year";
 import { balanceOf, type BalanceRow } from "~/utils/supply-balance";
 import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import { todayInIndia } from "~/utils/clock";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 

@@ -6,13 +6,12 @@ import { requireUser } from "~/models/auth.server";
 import { assembleDashboard } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
 import { TREND_LABELS, type Trend } from "~/utils/convergence";
-import { formatPlainDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, materialLabel } from "~/utils/demand-labels";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { formatDate, formatDateTime, ROLE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { formatTonnes } from "~/utils/tonnes";
+import { ROLE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
+import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 

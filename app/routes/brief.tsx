@@ -11,11 +11,10 @@ import { CLASSIFICATION_BANNER, parseLevels } from "~/utils/brief";
 import { getDb } from "~/utils/db.server";
 import { RISK_LABELS as MILESTONE_RISK_LABELS } from "~/models/milestone-rules";
 import { formatSpread, TREND_LABELS } from "~/utils/convergence";
-import { formatPlainDate } from "~/utils/dates";
 import { materialLabel } from "~/utils/demand-labels";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { formatDate, formatDateTime, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { formatTonnes } from "~/utils/tonnes";
+import { MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
 

@@ -24,10 +24,10 @@ import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABE
 import { fiscalYearDates } from "~/utils/fiscal-year";
 import { failure, formDataToObject, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDate, formatDateTime } from "~/utils/labels";
-import { formatTonnes, parseTonnes } from "~/utils/tonnes";
+import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDate, formatDateTime, formatTonnes } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

@@ -9,10 +9,11 @@ import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter, visibleOwners, type MilestoneCursor } from "~/models/milestones.server";
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
+import { formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -4,10 +4,10 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter } from "~/models/milestones.server";
-import { todayInIndia } from "~/utils/dates";
 import { toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { todayInIndia } from "~/utils/clock";
 
 
 /** The list's filters and visibility, every matching row, one file. */

@@ -1,5 +1,4 @@
 import { Pager } from "~/components/Pager";
-import { formatPlainDate } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -19,6 +18,7 @@ import { parseForm } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { STANCES } from "~db/schema";
+import { formatMonth, formatPlainDate } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Positions matrix · Accord" }];
@@ -171,7 +171,7 @@ export default function PositionsPage() {
                             <span className="matrix__detail">
                               {FLEXIBILITY_LABELS[cell.flexibility]}
                               <br />
-                              since {formatShortDate(cell.statedOn)}
+                              since {formatMonth(cell.statedOn)}
                             </span>
                           </>
                         ) : (
@@ -264,11 +264,6 @@ export default function PositionsPage() {
       </p>
     </div>
   );
-}
-
-/** "Mar 2025": the month is enough in a crowded cell; the issue page has the exact date. */
-function formatShortDate(date: string): string {
-  return new Intl.DateTimeFormat("en-IN", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 function formatScore(n: number | null): string {

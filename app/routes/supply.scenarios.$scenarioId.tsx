@@ -8,13 +8,14 @@ import { requireUser } from "~/models/auth.server";
 import { conflictResponse, initialCells, parseScenario, previewResponse } from "~/models/scenario-form.server";
 import { getScenario, scenarioBase, setScenarioArchived, updateScenario } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/fiscal-year";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { VISIBILITY_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

@@ -8,11 +8,12 @@ import { requireUser } from "~/models/auth.server";
 import { initialCells, parseScenario, previewResponse } from "~/models/scenario-form.server";
 import { createScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/fiscal-year";
 import { failure } from "~/utils/forms";
-import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { VISIBILITY_LABELS } from "~/utils/labels";
+import { formatDateTime } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Phase-down what-if · Accord" }];
