@@ -16,7 +16,7 @@ import { fiscalYearOf } from "~/utils/fiscal-year";
 import { balanceOf } from "~/utils/supply-balance";
 import { ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
 import { shiftDate, type Trend } from "~/utils/convergence";
-import { todayInIndia } from "~/utils/clock";
+import { today, todayInIndia } from "~/utils/clock";
 
 export const UPCOMING_DAYS = 60;
 
@@ -116,7 +116,7 @@ async function demandStatusCounts(db: DB, user: SessionUser): Promise<Partial<Re
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export async function assembleDashboard(db: DB, user: SessionUser, now = new Date()) {
+export async function assembleDashboard(db: DB, user: SessionUser, now = today()) {
   const today = todayInIndia(now);
   const internal = isInternal(user);
   const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts] = await Promise.all([

@@ -15,6 +15,7 @@ import { materialLabel } from "~/utils/demand-labels";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { riskReasonText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
 
@@ -167,7 +168,7 @@ export default function BriefPage() {
                   <td>{MILESTONE_STATUS_LABELS[m.status as keyof typeof MILESTONE_STATUS_LABELS] ?? m.status}</td>
                   <td>
                     <strong>{MILESTONE_RISK_LABELS[m.risk as keyof typeof MILESTONE_RISK_LABELS] ?? m.risk}</strong>
-                    {m.reason ? <span className="small muted"> — {m.reason}</span> : null}
+                    {m.reason ? <span className="small muted"> — {riskReasonText(m.reason)}</span> : null}
                   </td>
                 </tr>
               ))}

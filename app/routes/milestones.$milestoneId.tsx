@@ -32,6 +32,7 @@ import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, V
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { formatDateTime, formatPlainDate } from "~/utils/format";
 import { todayInIndia } from "~/utils/clock";
+import { riskReasonText } from "~/utils/messages";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -188,7 +189,7 @@ export default function MilestonePage() {
             {risk.late ? "Late" : "Threatened"} as of {formatPlainDate(today)}
           </h2>
           <ul>
-            {risk.reasons.map((reason) => (
+            {risk.reasons.map(riskReasonText).map((reason) => (
               <li key={reason}>{reason.charAt(0).toUpperCase() + reason.slice(1)}.</li>
             ))}
           </ul>

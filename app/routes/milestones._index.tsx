@@ -14,6 +14,7 @@ import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS }
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
 import { formatPlainDate } from "~/utils/format";
 import { todayInIndia } from "~/utils/clock";
+import { riskReasonsText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -172,7 +173,7 @@ export default function MilestonesPage() {
                 </td>
                 <td>
                   <RiskBadge level={r.risk.level} />
-                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{r.risk.reasons.join("; ")}</p> : null}
+                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
                 </td>
                 <td>{VISIBILITY_LABELS[r.visibility]}</td>
               </tr>

@@ -329,7 +329,7 @@ describe("editing a consultation", () => {
     expect(hits.hits.map((h) => h.id)).toContain(id);
     const page = (await call(recordLoader, get(`/consultations/${id}`, cookie), { id })).data as { history: { action: string; changes: { field: string }[] }[] };
     expect(page.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update"]);
-    expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
+    expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["outcome"]);
   });
 
   it("never shows IREL a version of the history that was restricted", async () => {
@@ -345,7 +345,7 @@ describe("editing a consultation", () => {
     expect(asIrel.history.map((h) => h.action)).toEqual(["consultation.update"]);
     // The notes written while restricted never appear; the outcome was internal when it changed.
     expect(JSON.stringify(asIrel.history)).not.toMatch(/Red lines/);
-    expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
+    expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["outcome"]);
     const asOfficial = (await call(recordLoader, get(`/consultations/${id}`, official), { id })).data as Page;
     expect(asOfficial.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update", "consultation.update"]);
   });

@@ -200,7 +200,7 @@ describe("consultation history of follow-up actions", () => {
     const asIrel = await consultationHistoryFor("irel@accord.test", id);
     expect(JSON.stringify(asIrel)).not.toMatch(/RESTRICTEDACTION/);
     expect(asIrel.map((h) => h.action)).toEqual(["follow_up.complete"]);
-    expect(asIrel[0]!.changes[0]).toMatchObject({ field: "Action", before: "IREL to confirm plant capacity" });
+    expect(asIrel[0]!.changes[0]).toMatchObject({ field: "action", before: "IREL to confirm plant capacity" });
 
     const asOfficial = await consultationHistoryFor("official@accord.test", id);
     expect(asOfficial.map((h) => h.action)).toEqual(["consultation.create", "follow_up.complete", "consultation.update", "consultation.update", "follow_up.complete"]);
