@@ -8,15 +8,10 @@
 import type { SelectQueryBuilder } from "kysely";
 
 import { isInternal, type SessionUser } from "~/models/access.server";
+import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visiblePositions } from "~/models/scopes.server";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
-
-/** What an activity item is about, as data: the UI words it (`activitySubjectText`). */
-export type ActivitySubject =
-  | { kind: "titled"; title: string }
-  | { kind: "position"; party: string; issue: string }
-  | { kind: "demand"; requester: string; material: string; fiscalYear: string };
 
 interface ActivityKind {
   kind: ActivityKindCode;
@@ -31,8 +26,6 @@ interface ActivityKind {
 }
 
 const text = (v: unknown) => String(v ?? "");
-
-export type ActivityKindCode = "consultation" | "issue" | "position" | "demand" | "milestone";
 
 export const ACTIVITY_KINDS: readonly ActivityKind[] = [
   {

@@ -4,7 +4,7 @@
  * codes into English, so a second language replaces these tables (backed by catalogs) without
  * touching a model. Enum labels (statuses, roles, levels) are in the label modules beside it.
  */
-import type { ActivityKindCode, ActivitySubject } from "~/models/activity.server";
+import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import type { RiskReason } from "~/models/milestone-rules";
 import { materialLabel } from "~/utils/demand-labels";
 
