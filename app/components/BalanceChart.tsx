@@ -1,6 +1,6 @@
 import { useId } from "react";
 
-import type { BalanceRow } from "~/utils/supply-balance";
+import type { BalanceRow } from "~/models/supply-balance";
 import { formatTonnes, tonnesNumber } from "~/utils/format";
 
 const SERIES = [

@@ -2,7 +2,6 @@
  * Sign-in, sessions and sign-out. Sessions are lucia v3 sessions stored through Kysely (see
  * docs/decisions/001-sessions.md); the cookie carries only the session id.
  */
-import { redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 
 import type { SessionUser } from "~/models/access.server";
@@ -13,6 +12,7 @@ import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Role } from "~db/schema";
+import { redirectToSignIn } from "~/utils/http.server";
 
 interface SessionAttributes {
   createdAt: string;
@@ -191,8 +191,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
-    const params = back && back !== "/" ? `?${new URLSearchParams({ redirectTo: back })}` : "";
-    throw redirect(`/login${params}`);
+    redirectToSignIn(back);
   }
   return user;
 }

@@ -10,12 +10,12 @@ import { visibleGraph } from "~/models/milestones.server";
 import { visiblePositionHistory } from "~/models/positions.server";
 import { visibleAssessments, visibleMilestones } from "~/models/scopes.server";
 import { supplyYears } from "~/models/supply.server";
-import { classificationOf } from "~/utils/brief";
-import { convergenceOf, positionsAsOf, type Trend } from "~/utils/convergence";
+import { classificationOf } from "~/models/brief";
+import { convergenceOf, positionsAsOf, type Trend } from "~/models/convergence";
 import type { RiskReason } from "~/models/milestone-rules";
 import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/utils/fiscal-year";
-import { balanceOf, type BalanceRow } from "~/utils/supply-balance";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { balanceOf, type BalanceRow } from "~/models/supply-balance";
 import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
 import { today, todayInIndia } from "~/utils/clock";
 

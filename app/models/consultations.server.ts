@@ -12,7 +12,7 @@ import { toCsv } from "~/utils/csv.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
+import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
 import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";

@@ -12,10 +12,10 @@ import { positionsMatrix } from "~/models/positions.server";
 import { visibleAssessments, visibleConsultations, visibleDemandRequests, visibleIssues, visiblePositions } from "~/models/scopes.server";
 import { supplyYears } from "~/models/supply.server";
 import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/utils/fiscal-year";
-import { balanceOf } from "~/utils/supply-balance";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { balanceOf } from "~/models/supply-balance";
 import { ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
-import { shiftDate, type Trend } from "~/utils/convergence";
+import { shiftDate, type Trend } from "~/models/convergence";
 import { today, todayInIndia } from "~/utils/clock";
 
 export const UPCOMING_DAYS = 60;

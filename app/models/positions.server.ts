@@ -8,7 +8,7 @@ import { recordAudit } from "~/models/audit.server";
 import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueCursor, type IssueParty } from "~/models/issues.server";
 import { visibleConsultations, visiblePositions } from "~/models/scopes.server";
 import { toCsv } from "~/utils/csv.server";
-import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/utils/convergence";
+import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/models/convergence";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { requireUser } from "~/models/auth.server";
 import { assembleDashboard } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
-import { TREND_LABELS, type Trend } from "~/utils/convergence";
+import { TREND_LABELS, type Trend } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, materialLabel } from "~/utils/demand-labels";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";

@@ -5,7 +5,7 @@ import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
-import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/utils/brief";
+import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/models/brief";
 import { nowIso } from "~/utils/clock";
 import { env } from "~/utils/env.server";
 

@@ -12,7 +12,7 @@ import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates, offeredFiscalYears } from "~/utils/fiscal-year";
+import { fiscalYearDates, offeredFiscalYears } from "~/models/fiscal-year";
 import { failure, formDataToObject, parseForm } from "~/utils/forms";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
 

@@ -7,7 +7,7 @@ import { FormError } from "~/components/forms";
 import { PositionForm } from "~/components/PositionForm";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assertCan, assignableVisibilities, can } from "~/models/access.server";
+import { assessmentVisibilities, assertCan, assignableVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -23,7 +23,7 @@ import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/utils/convergence";
+import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
@@ -71,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessments,
     canManage,
     canAssess: can(user, "assessments:write"),
+    assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
@@ -365,6 +366,7 @@ export default function IssuePage() {
                   <AssessmentForm
                     label="Assess this issue"
                     today={d.today}
+                    visibilities={d.assessmentVisibilities}
                     defaultValues={assessmentFailure?.values}
                     serverErrors={assessmentFailure?.fieldErrors}
                     formError={assessmentFailure?.formError}

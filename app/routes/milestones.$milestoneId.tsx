@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { MilestoneForm, ProgressForm } from "~/components/MilestoneForm";
-import { assertCan, can, isInternal } from "~/models/access.server";
+import { assertCan, can, canReadField } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import type { Risk } from "~/models/milestone-rules";
 import {
@@ -68,8 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     risk: live ? (risks.get(milestone.id) ?? NO_RISK) : NO_RISK,
     upstream: neighbours.upstream.map(withRisk),
     downstream: neighbours.downstream.map(withRisk),
-    // Who else a milestone is shared with is the Indian side's working knowledge.
-    parties: isInternal(user) ? parties : null,
+    parties: canReadField(user, "milestone.parties") ? parties : null,
     history,
     issues,
     // Only ids the editor can see: the form cannot offer, or keep, what it cannot show.

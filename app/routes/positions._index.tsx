@@ -5,14 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assertCan, can } from "~/models/access.server";
+import { assessmentVisibilities, assertCan, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import { decodeIssueCursor, encodeIssueCursor } from "~/models/issues.server";
 import { matrixDate, positionsMatrix } from "~/models/positions.server";
 import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/utils/convergence";
+import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstHref: url.searchParams.has("cursor") ? `/positions?${base}` : null,
     assessments,
     canAssess: can(user, "assessments:write"),
+    assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
@@ -70,7 +71,7 @@ const TREND_CLASSES: Record<Trend, string> = {
 const TREND_MARKS: Record<Trend, string> = { converging: "↘", diverging: "↗", stable: "→", stuck: "■", insufficient: "·" };
 
 export default function PositionsPage() {
-  const { asOf, today, dateError, matrix, csvHref, nextHref, firstHref, assessments, canAssess } = useLoaderData<typeof loader>();
+  const { asOf, today, dateError, matrix, csvHref, nextHref, firstHref, assessments, canAssess, assessmentVisibilities: levels } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const quickDates = [
@@ -250,6 +251,7 @@ export default function PositionsPage() {
                 <AssessmentForm
                   label="Assess the negotiation"
                   today={today}
+                  visibilities={levels}
                   defaultValues={failed?.values}
                   serverErrors={failed?.fieldErrors}
                   formError={failed?.formError}

@@ -9,8 +9,8 @@ import { listSupplyFigures, supplyYears } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
-import { compareFiscalYears } from "~/utils/fiscal-year";
-import { balanceOf, groupRows, totalsOf } from "~/utils/supply-balance";
+import { compareFiscalYears } from "~/models/fiscal-year";
+import { balanceOf, groupRows, totalsOf } from "~/models/supply-balance";
 import { MATERIALS } from "~db/schema";
 import { formatTonnes } from "~/utils/format";
 

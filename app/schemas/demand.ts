@@ -6,7 +6,7 @@
 import * as z from "zod";
 
 import { checkbox, optionalText, requiredText, versionField } from "~/utils/forms";
-import { parseFiscalYear } from "~/utils/fiscal-year";
+import { parseFiscalYear } from "~/models/fiscal-year";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, DEMAND_SECTORS, MATERIALS, PRODUCTION_BASES } from "~db/schema";
 import { formatTonnes } from "~/utils/format";

@@ -12,7 +12,7 @@ import { loader as balanceCsvLoader } from "~/routes/supply.balance[.csv]";
 import { action as figureAction } from "~/routes/supply.figures.$figureId";
 import { loader as supplyLoader } from "~/routes/supply._index";
 import { getDb } from "~/utils/db.server";
-import { balanceOf, totalsOf } from "~/utils/supply-balance";
+import { balanceOf, totalsOf } from "~/models/supply-balance";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const VALID = {
