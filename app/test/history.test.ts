@@ -52,7 +52,7 @@ async function editMilestone(id: string, form: Form): Promise<void> {
 async function milestoneHistory(email: string, id: string): Promise<MilestonePage["history"]> {
   const res = await call(milestoneLoader, get(`/milestones/${id}`, await cookieFor(email)), { milestoneId: id });
   expect(res.status, email).toBe(200);
-  return (res.data as MilestonePage).history;
+  return res.data.history;
 }
 
 describe("milestone status history", () => {
@@ -174,7 +174,7 @@ async function completeAction(email: string, consultationId: string, description
 async function consultationHistoryFor(email: string, id: string): Promise<NonNullable<ConsultationPage["history"]>> {
   const res = await call(recordLoader, get(`/consultations/${id}`, await cookieFor(email)), { id });
   expect(res.status, email).toBe(200);
-  return (res.data as ConsultationPage).history!;
+  return res.data.history!;
 }
 
 describe("consultation history of follow-up actions", () => {
