@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, data as remixData, LoaderFunctionArgs } from "
 
 import type { SessionUser } from "~/models/access.server";
 import { lucia } from "~/models/auth.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
 import { type DEMO_ACCOUNTS, seedDemo, type DemoContext } from "~db/seed/demo";
@@ -87,19 +88,5 @@ function normalise(value: unknown): { status: number; data: unknown; headers: He
 /** The SessionUser of a demo account, for calling model functions directly. */
 export async function sessionUserFor(email: string): Promise<SessionUser> {
   await demoData();
-  const row = await getDb()
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    organizationId: row.organization_id,
-    organizationName: row.name,
-    organizationShortName: row.short_name,
-  };
+  return sessionUserByEmail(getDb(), email);
 }
