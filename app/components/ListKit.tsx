@@ -76,3 +76,14 @@ export function Pager({
     </nav>
   );
 }
+
+/** The "Archived" tag after a record's title in a list (archived records show only when asked for). */
+export function ArchivedTag({ archived }: { archived: boolean }) {
+  if (!archived) return null;
+  return (
+    <>
+      {" "}
+      <span className="badge badge--muted">Archived</span>
+    </>
+  );
+}

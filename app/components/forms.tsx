@@ -219,3 +219,12 @@ export function SubmitButton({
     </button>
   );
 }
+
+/** What an action reports after it succeeded ("Saved."), announced politely. */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div className="notice notice--ok" role="status">
+      {children}
+    </div>
+  );
+}

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
+import { FormError, Notice } from "~/components/forms";
 import { AnySelect, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -73,14 +74,10 @@ export default function ActionsPage() {
         <p className="muted">Actions agreed in the consultations you may see. Open ones first, soonest due first; overdue ones are marked.</p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {actionData && "formError" in actionData && actionData.formError ? (
-        <div className="notice notice--error" role="alert">
-          {actionData.formError}
-        </div>
+        <FormError message={actionData.formError} />
       ) : null}
       <Form method="get" className="filters" aria-label="Filter actions">
         <AnySelect

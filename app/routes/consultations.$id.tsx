@@ -1,3 +1,5 @@
+import { ArchiveButton } from "~/components/ArchiveCard";
+import { FormError, Notice } from "~/components/forms";
 import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -170,26 +172,16 @@ export default function ConsultationPage() {
             <Link to={`/consultations/${c.id}/edit`} className="button button--primary">
               Edit
             </Link>
-            <Form method="post">
-              <input type="hidden" name="version" value={c.version} />
-              <input type="hidden" name="intent" value={c.archivedAt ? "restore" : "archive"} />
-              <button type="submit" className={c.archivedAt ? "button" : "button button--danger"}>
-                {c.archivedAt ? "Restore" : "Archive"}
-              </button>
-            </Form>
+            <ArchiveButton archived={Boolean(c.archivedAt)} version={c.version} />
           </div>
         ) : null}
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {failed?.formError && actionData?.intent !== "comment" ? (
-        <div className="notice notice--error" role="alert">
-          {failed.formError}
-        </div>
+        <FormError message={failed.formError} />
       ) : null}
 
       <section className="card consultation__facts" aria-label="When and who">

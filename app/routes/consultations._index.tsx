@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { AnySelect, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
@@ -118,12 +118,7 @@ export default function ConsultationsPage() {
                 </td>
                 <td>
                   <Link to={`/consultations/${r.id}`}>{r.title}</Link>
-                  {r.archived ? (
-                    <>
-                      {" "}
-                      <span className="badge badge--muted">Archived</span>
-                    </>
-                  ) : null}
+                  <ArchivedTag archived={r.archived} />
                 </td>
                 <td>{KIND_LABELS[r.kind]}</td>
                 <td>{r.participants.join(", ")}</td>

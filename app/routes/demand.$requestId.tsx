@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 
-import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, Notice, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan, can, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -298,9 +298,7 @@ export default function DemandRequestPage() {
       </header>
 
       {okMessage ? (
-        <div className="notice notice--ok" role="status">
-          {okMessage}
-        </div>
+        <Notice>{okMessage}</Notice>
       ) : null}
       <FormError message={otherFailure?.formError} />
 

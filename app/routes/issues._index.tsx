@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
-import { AnySelect, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
@@ -91,12 +91,7 @@ export default function IssuesPage() {
                 <tr key={r.id}>
                   <td>
                     <Link to={`/issues/${r.id}`}>{r.title}</Link>
-                    {r.archived_at ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--muted">Archived</span>
-                      </>
-                    ) : null}
+                    <ArchivedTag archived={Boolean(r.archived_at)} />
                   </td>
                   <td>
                     <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
+import { Notice } from "~/components/forms";
 import { EmptyRow, Pager } from "~/components/ListKit";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, can } from "~/models/access.server";
@@ -95,9 +96,7 @@ export default function PositionsPage() {
         </div>
       ) : null}
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       <Form method="get" className="filters" aria-label="Choose the matrix date">
