@@ -148,7 +148,7 @@ export default function ConsultationPage() {
   const commentState: CommentFormState | undefined =
     actionData?.intent === "comment"
       ? failed
-        ? { fieldErrors: failed.fieldErrors, formError: failed.formError, values: failed.values as Record<string, unknown> }
+        ? { fieldErrors: failed.fieldErrors, formError: failed.formError, values: failed.values }
         : { savedCount: "savedCount" in actionData ? Number(actionData.savedCount) : 0 }
       : undefined;
   return (
