@@ -10,6 +10,7 @@ import type { SelectQueryBuilder } from "kysely";
 import { isInternal, type SessionUser } from "~/models/access.server";
 import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visiblePositions } from "~/models/scopes.server";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
 
@@ -91,11 +92,6 @@ export interface ActivityItem {
   actorOrganization: string | null;
 }
 
-export interface ActivityCursor {
-  at: string;
-  id: string;
-}
-
 export interface ActivityFilter {
   kind?: string;
   /** Only changes made by users of this organization. */
@@ -103,7 +99,7 @@ export interface ActivityFilter {
   since?: string;
 }
 
-function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: ActivityFilter, cursor: ActivityCursor | null) {
+function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: ActivityFilter, cursor: Cursor | null) {
   let query = db
     .selectFrom("audit_events as e")
     .leftJoin("users as u", "u.id", "e.actor_id")
@@ -122,7 +118,7 @@ function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: Activi
   if (filter.organizationId) query = query.where("u.organization_id", "=", filter.organizationId);
   if (filter.since) query = query.where("e.at", ">", filter.since);
   if (cursor) {
-    query = query.where((eb) => eb(eb.refTuple("e.at", "e.id"), "<", eb.tuple(cursor.at, cursor.id)));
+    query = query.where((eb) => eb(eb.refTuple("e.at", "e.id"), "<", eb.tuple(cursor.key, cursor.id)));
   }
   return query;
 }
@@ -137,9 +133,9 @@ export async function listActivity(
   db: DB,
   user: SessionUser,
   filter: ActivityFilter = {},
-  cursor: ActivityCursor | null = null,
+  cursor: Cursor | null = null,
   limit = ACTIVITY_PAGE_SIZE,
-): Promise<{ items: ActivityItem[]; next: ActivityCursor | null }> {
+): Promise<{ items: ActivityItem[]; next: Cursor | null }> {
   const kinds = filter.kind ? ACTIVITY_KINDS.filter((k) => k.kind === filter.kind) : ACTIVITY_KINDS;
   const perKind = await Promise.all(
     kinds.map(async (kind) => {
@@ -171,7 +167,7 @@ export async function listActivity(
   const merged = perKind.flat().sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
   const items = merged.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, next: merged.length > limit && last ? { at: last.at, id: last.id } : null };
+  return { items, next: merged.length > limit && last ? { key: last.at, id: last.id } : null };
 }
 
 export const UNREAD_CAP = 99;

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { ArchiveCard } from "~/components/ArchiveCard";
+import { Notice } from "~/components/forms";
 import { OrganizationForm } from "~/components/OrganizationForm";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -74,9 +76,7 @@ export default function OrganizationPage() {
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
@@ -97,21 +97,13 @@ export default function OrganizationPage() {
             formError={failed?.formError}
           />
         </section>
-        <section className="card" aria-labelledby="archive-title">
-          <h2 id="archive-title">{organization.archived_at ? "Restore" : "Archive"}</h2>
-          <p className="muted">
-            {organization.archived_at
-              ? "Restoring makes the organization selectable again."
-              : "Archived organizations stay in every record that names them but cannot be chosen for new users or records. Nothing is deleted."}
-          </p>
-          <Form method="post">
-            <input type="hidden" name="version" value={organization.version} />
-            <input type="hidden" name="intent" value={organization.archived_at ? "restore" : "archive"} />
-            <button type="submit" className={organization.archived_at ? "button" : "button button--danger"}>
-              {organization.archived_at ? "Restore organization" : "Archive organization"}
-            </button>
-          </Form>
-        </section>
+        <ArchiveCard
+          archived={Boolean(organization.archived_at)}
+          version={organization.version}
+          noun="organization"
+          restoreNote={"Restoring makes the organization selectable again."}
+          archiveNote={"Archived organizations stay in every record that names them but cannot be chosen for new users or records. Nothing is deleted."}
+        />
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { FormError, Notice } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { activeFeedOf, feedPath, issueFeedToken, revokeFeed } from "~/models/calendar.server";
@@ -56,14 +57,10 @@ export default function CalendarPage() {
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {actionData && "formError" in actionData && actionData.formError ? (
-        <div className="notice notice--error" role="alert">
-          {actionData.formError}
-        </div>
+        <FormError message={actionData.formError} />
       ) : null}
       {feedUrl ? (
         <section className="card" aria-labelledby="url-title">

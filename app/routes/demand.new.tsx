@@ -45,7 +45,7 @@ export default function NewDemandRequest() {
   const actionData = useActionData<typeof action>();
   const pending = usePending();
   const schema = useMemo(() => demandRequestSchema(offeredYears), [offeredYears]);
-  const { register, field, onSubmit, errorFor } = useValidatedForm(schema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(schema, {
     defaultValues: {
       fiscalYear: offeredYears[0],
       ...(actionData?.values ?? {}),
@@ -76,7 +76,7 @@ export default function NewDemandRequest() {
               placeholder="Choose…"
               options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
               error={errorFor("material")}
-              registration={field("material")}
+              registration={register("material")}
             />
             <TextField
               label="Quantity (tonnes)"
@@ -85,7 +85,7 @@ export default function NewDemandRequest() {
               autoComplete="off"
               hint="Up to three decimals, e.g. 12.5"
               error={errorFor("quantity")}
-              registration={field("quantity")}
+              registration={register("quantity")}
             />
           </div>
           <div className="grid-2 grid-2--bottom">
@@ -97,7 +97,7 @@ export default function NewDemandRequest() {
                 return { value: y, label: `${y} (Apr ${d.from.slice(0, 4)} – Mar ${d.to.slice(0, 4)})` };
               })}
               error={errorFor("fiscalYear")}
-              registration={field("fiscalYear")}
+              registration={register("fiscalYear")}
             />
             <SelectField
               label="Sector"
@@ -105,16 +105,16 @@ export default function NewDemandRequest() {
               placeholder="Choose…"
               options={DEMAND_SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
               error={errorFor("sector")}
-              registration={field("sector")}
+              registration={register("sector")}
             />
           </div>
-          <TextField label="End use" required hint="What the material will be made into" error={errorFor("endUse")} registration={field("endUse")} />
+          <TextField label="End use" required hint="What the material will be made into" error={errorFor("endUse")} registration={register("endUse")} />
           <TextAreaField
             label="Justification"
             required
             hint="Why this need should be met from IREL's output: volumes, programmes, what happens without it"
             error={errorFor("justification")}
-            registration={field("justification")}
+            registration={register("justification")}
           />
           <label className="checkbox">
             <input type="checkbox" {...register("forIndianMagnets")} defaultChecked={actionData?.values?.forIndianMagnets === "on"} />

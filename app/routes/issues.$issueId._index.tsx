@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
-import { FormError } from "~/components/forms";
+import { FormError, Notice } from "~/components/forms";
+import { ArchivedTag } from "~/components/ListKit";
 import { PositionForm } from "~/components/PositionForm";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
@@ -159,9 +160,7 @@ export default function IssuePage() {
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       {issue.description ? <p className="issue-description">{issue.description}</p> : null}
@@ -328,12 +327,7 @@ export default function IssuePage() {
                 {d.milestones.map((m) => (
                   <li key={m.id}>
                     <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">due {formatPlainDate(m.due_date)}</span> <StatusBadge status={m.status} />
-                    {m.archived_at ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--muted">Archived</span>
-                      </>
-                    ) : null}
+                    <ArchivedTag archived={Boolean(m.archived_at)} />
                   </li>
                 ))}
               </ul>

@@ -42,7 +42,7 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const pending = usePending();
   const { register, onSubmit, errorFor } = useValidatedForm(signInSchema, {
-    defaultValues: { email: (actionData?.values?.email as string | undefined) ?? "" },
+    defaultValues: { email: actionData?.values?.email ?? "" },
     serverErrors: actionData?.fieldErrors,
   });
   return (

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { ArchivedTag } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { SEARCH_LIMIT, searchConsultations } from "~/models/consultations.server";
@@ -62,12 +63,7 @@ export default function SearchPage() {
             </h2>
             <p className="small muted">
               {h.times.ist} · {h.times.jst} · {KIND_LABELS[h.kind]} · <span className={`badge badge--${h.visibility}`}>{VISIBILITY_LABELS[h.visibility]}</span>
-              {h.archived_at ? (
-                <>
-                  {" "}
-                  <span className="badge badge--muted">Archived</span>
-                </>
-              ) : null}
+              <ArchivedTag archived={Boolean(h.archived_at)} />
             </p>
             <p className="search-hit__snippet">
               {h.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}

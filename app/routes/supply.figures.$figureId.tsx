@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { Notice } from "~/components/forms";
 import { SupplyFigureForm } from "~/components/SupplyFigureForm";
 import { assertCan, can } from "~/models/access.server";
 import { auditHistoryOf } from "~/models/audit.server";
@@ -77,9 +78,7 @@ export default function SupplyFigurePage() {
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       <div className="grid-2 grid-2--top">
         {canEdit ? (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
+import { Notice } from "~/components/forms";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -118,9 +119,7 @@ export default function ScenarioPage() {
         </div>
       </header>
       {message ? (
-        <div className="notice notice--ok" role="status">
-          {message}
-        </div>
+        <Notice>{message}</Notice>
       ) : null}
       <ScenarioEditor
         key={`${scenario.version}-${JSON.stringify(actionData?.cells ?? null)}`}

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { YearGrid } from "~/components/YearGrid";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getScenario, listScenarios, scenarioBase } from "~/models/supply.server";
@@ -82,31 +83,16 @@ export default function CompareScenarios() {
       <section aria-labelledby="exports-title" className="stack">
         <h2 id="exports-title">Exports to Japan</h2>
         <div className="table-wrap">
-          <table className="table compare">
-            <caption className="visually-hidden">Exports to Japan per fiscal year, by scenario</caption>
-            <thead>
-              <tr>
-                <th scope="col">Scenario</th>
-                {years.map((fy) => (
-                  <th key={fy} scope="col" className="num">
-                    {fy}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {sides.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.id === "committed" ? s.name : <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>}</th>
-                  {s.exportsByYear.map((kg, i) => (
-                    <td key={years[i]} className="num">
-                      {formatTonnes(kg)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <YearGrid
+            className="table compare"
+            caption="Exports to Japan per fiscal year, by scenario"
+            corner="Scenario"
+            years={years}
+            rows={sides}
+            rowKey={(s) => s.id}
+            rowHeader={(s) => (s.id === "committed" ? s.name : <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>)}
+            cell={(s, _fy, i) => <td className="num">{formatTonnes(s.exportsByYear[i] ?? 0)}</td>}
+          />
         </div>
       </section>
 
