@@ -9,6 +9,7 @@ import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "activity:read");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "mark-read") throw data({ message: "Unknown action." }, { status: 400 });
   await markAllActivityRead(getDb(), user);
   return redirect("/activity");

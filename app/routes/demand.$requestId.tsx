@@ -22,6 +22,7 @@ import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, OUTCOME_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { fiscalYearDates } from "~/utils/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, formDataToObject, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatDateTime } from "~/utils/labels";
@@ -150,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const row = await getDemandRequest(db, user, params.requestId ?? "");
   if (!row) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const version = versionField.safeParse(formData.get("version"));
 
@@ -170,9 +171,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "decide") {
     assertCan(user, "demand:decide");
-    const parsed = parseForm(decisionActionSchema(row.quantity_kg), formData);
+    const schema = decisionActionSchema(row.quantity_kg);
+    const parsed = parseForm(schema, formData);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
-    const values = formDataToObject(formData);
+    const values = formDataToObject(formData, schema);
     const result = await decideDemandRequest(db, user, row.id, parsed.data);
     if (!result.ok) return decisionFailure(result, values);
     return data({

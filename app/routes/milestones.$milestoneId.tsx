@@ -26,6 +26,7 @@ import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/mileston
 import styles from "~/styles/milestones.css";
 import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const milestone = await getMilestone(db, user, params.milestoneId ?? "");
   if (!milestone) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {

@@ -11,6 +11,7 @@ import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const found = await getScenario(db, user, params.scenarioId ?? "");
   if (!found) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (found.scenario.archived_at !== null) {

@@ -11,6 +11,7 @@ import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure } from "~/utils/forms";
 import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
 
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "scenario:edit");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (intent !== "save") return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
