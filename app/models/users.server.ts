@@ -143,7 +143,11 @@ export async function setUserDisabled(
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (disabled) await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    if (disabled) {
+      await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      // Like a password reset: a leaked calendar address must not come back when the account does.
+      await tx.updateTable("calendar_feed_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+    }
     await recordAudit(tx, {
       actorId,
       action: disabled ? "user.disable" : "user.enable",

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { getSessionUser, lucia, signIn } from "~/models/auth.server";
+import { getSessionUser, requestSessionId, signIn } from "~/models/auth.server";
 import { signInSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password,
     ip: context?.clientAddress ?? "unknown",
     userAgent: request.headers.get("User-Agent"),
-    previousSessionId: lucia().readSessionCookie(request.headers.get("Cookie") ?? ""),
+    previousSessionId: requestSessionId(request),
   });
   if (!result.ok) {
     return result.reason === "throttled"
