@@ -15,6 +15,7 @@ import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
+import { noteRequestUser } from "~/utils/request-log.server";
 import type { Role } from "~db/schema";
 
 interface SessionAttributes {
@@ -199,6 +200,7 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
   if (!session.fresh && session.expiresAt.getTime() - now < idleMs - 60_000) {
     await new KyselySessionAdapter(getDb).updateSessionExpiration(session.id, new Date(now + idleMs));
   }
+  noteRequestUser(user.id);
   return {
     id: user.id,
     email: user.email,
