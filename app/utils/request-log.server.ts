@@ -10,7 +10,9 @@ export interface RequestLogContext {
 }
 
 const KEY = Symbol.for("accord.requestLogContext");
-type WithStore = typeof globalThis & { [KEY]?: AsyncLocalStorage<RequestLogContext> };
+type WithStore = typeof globalThis & {
+  [KEY]?: AsyncLocalStorage<RequestLogContext>;
+};
 
 export function requestLogStorage(): AsyncLocalStorage<RequestLogContext> {
   const g = globalThis as WithStore;
@@ -38,5 +40,11 @@ export function loggedPath(path: string): string {
 
 /** A JSON line; the query string is left out, since it may carry search words. */
 export function formatRequestLog(line: RequestLogLine): string {
-  return JSON.stringify({ t: new Date().toISOString(), msg: "request", ...line, path: loggedPath(line.path), ms: Math.round(line.ms * 10) / 10 });
+  return JSON.stringify({
+    t: new Date().toISOString(),
+    msg: "request",
+    ...line,
+    path: loggedPath(line.path),
+    ms: Math.round(line.ms * 10) / 10,
+  });
 }
