@@ -106,7 +106,7 @@ test.describe("hardening at the HTTP server", () => {
     request,
   }) => {
     await signInApi(request, "official@accord.test");
-    const csv = await request.get("/milestones.csv");
+    const csv = await request.get("/milestones/export.csv");
     expect(csv.status()).toBe(200);
     expectSecurityHeaders(csv.headers(), "CSV");
 

@@ -50,3 +50,20 @@ describe("readFormData", () => {
     expect(thrown.init.status).toBe(400);
   });
 });
+
+describe("readFormData field count", () => {
+  it("refuses a flood of fields with 413 before decoding them", async () => {
+    const body = Array.from({ length: 60_000 }, (_, i) => `x.${i}=1`).join("&");
+    const request = new Request("http://x/", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    const started = performance.now();
+    const thrown = (await readFormData(request).catch((e: unknown) => e)) as {
+      init: { status: number };
+    };
+    expect(thrown.init.status).toBe(413);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+});

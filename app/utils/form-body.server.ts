@@ -18,20 +18,43 @@ function mediaType(request: Request): string {
     .toLowerCase();
 }
 
+/** More fields than any Accord form has (the largest, the scenario grid, has a few hundred). */
+export const MAX_FORM_FIELDS = 2_000;
+const TOO_MANY =
+  "This form has more fields than any Accord form; reload the page and try again.";
+
 export async function readFormData(request: Request): Promise<FormData> {
   const type = mediaType(request);
-  if (type === URLENCODED)
-    return parseUrlEncoded(new Uint8Array(await request.arrayBuffer()));
+  if (type === URLENCODED) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    // Counted before anything is decoded, so a flood of names costs a scan and no more.
+    let fields = 1;
+    for (
+      let i = bytes.indexOf(0x26);
+      i !== -1 && fields <= MAX_FORM_FIELDS;
+      i = bytes.indexOf(0x26, i + 1)
+    )
+      fields++;
+    if (fields > MAX_FORM_FIELDS)
+      throw data({ message: TOO_MANY }, { status: 413 });
+    return parseUrlEncoded(bytes);
+  }
   if (type !== MULTIPART)
     throw data({ message: UNSUPPORTED_BODY_MESSAGE }, { status: 415 });
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw data(
       { message: "The form could not be read; reload the page and try again." },
       { status: 400 },
     );
   }
+  let fields = 0;
+  for (const _ of form.keys())
+    if (++fields > MAX_FORM_FIELDS)
+      throw data({ message: TOO_MANY }, { status: 413 });
+  return form;
 }
 
 const strict = new TextDecoder("utf-8", { fatal: true });
