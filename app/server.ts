@@ -11,7 +11,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 
 import { env } from "~/utils/env.server";
-import { isAllowedOrigin } from "~/utils/security.server";
+import { formatRequestLog, requestLogStorage, type RequestLogContext } from "~/utils/request-log.server";
+import { baselineSecurityHeaders, isAllowedOrigin } from "~/utils/security.server";
 import { createDatabase } from "~db/connection";
 import { migrateToLatest } from "~db/migrate";
 
@@ -29,10 +30,34 @@ const app = express();
 app.disable("x-powered-by");
 if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 
+// One log line per request, with the signed-in user the session code notes in the context.
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  const context: RequestLogContext = { userId: null };
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(formatRequestLog({ method: req.method, path: req.path, status: res.statusCode, ms, userId: context.userId }));
+  });
+  requestLogStorage().run(context, next);
+});
+
+// Every response carries the security headers: documents get theirs (with the CSP nonce) from
+// entry.server.tsx; anything else that has none by the time headers go out (CSV, .ics, PDF,
+// static files, refusals below) gets the baseline set, including a CSP that allows nothing.
+app.use((_req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    for (const [name, value] of Object.entries(baselineSecurityHeaders(config.NODE_ENV === "production"))) {
+      if (!this.hasHeader(name)) this.setHeader(name, value);
+    }
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+});
+
 const publicDir = path.join(here, "..", "public");
-const nosniff = (res: express.Response) => res.setHeader("X-Content-Type-Options", "nosniff");
-app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", setHeaders: nosniff }));
-app.use(express.static(publicDir, { maxAge: "1h", index: false, setHeaders: nosniff }));
+app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
 // Remix buffers request bodies in memory: refuse large or unmeasured ones before they are read.
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -53,8 +78,7 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   const requestOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
   if (!isAllowedOrigin({ method: req.method, origin: req.get("origin"), requestOrigin, configuredOrigin: config.APP_ORIGIN })) {
-    res.status(403).type("text/plain").setHeader("X-Content-Type-Options", "nosniff");
-    res.send("Forbidden: this request did not come from an Accord page.");
+    res.status(403).type("text/plain").send("Forbidden: this request did not come from an Accord page.");
     return;
   }
   res.locals.nonce = crypto.randomBytes(16).toString("base64");

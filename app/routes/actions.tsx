@@ -14,6 +14,7 @@ import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
 import { formatPlainDate } from "~/utils/format";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
@@ -57,7 +58,7 @@ const completeSchema = z.object({ actionId: z.string().min(1), version: versionF
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "follow_up:complete");
-  const parsed = parseForm(completeSchema, await request.formData());
+  const parsed = parseForm(completeSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
   if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();

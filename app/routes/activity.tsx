@@ -12,8 +12,8 @@ import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
-
 import { pageLinks, parseListQuery } from "~/utils/list.server";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
 
@@ -58,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "activity:read");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "mark-read") throw data({ message: "Unknown action." }, { status: 400 });
   await markAllActivityRead(getDb(), user);
   return redirect("/activity");

@@ -10,6 +10,7 @@ import { requireUser } from "~/models/auth.server";
 import { getOrganization, organizationNameTaken, setOrganizationArchived, updateOrganization } from "~/models/organizations.server";
 import { organizationEditSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const organization = await getOrganization(db, params.orgId ?? "");
   if (!organization) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {

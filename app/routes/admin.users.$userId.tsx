@@ -10,6 +10,7 @@ import { passwordProblem } from "~/models/password.server";
 import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ROLE_LABELS } from "~/utils/labels";
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const user = await getUser(db, params.userId ?? "");
   if (!user) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
 
   if (intent === "profile") {

@@ -9,6 +9,7 @@ import { activeFeedOf, feedPath, issueFeedToken, revokeFeed } from "~/models/cal
 import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure } from "~/utils/forms";
 import { formatDateTime } from "~/utils/format";
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "calendar:subscribe");
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readFormData(request)).get("intent");
   const db = getDb();
   if (intent === "issue") {
     const token = await issueFeedToken(db, user);

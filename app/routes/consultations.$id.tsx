@@ -18,6 +18,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { linkIssueSchema } from "~/schemas/issues";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const detail = await getConsultation(db, user, params.id ?? "");
   if (!detail) notFound();
   const c = detail.consultation;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "comment") {

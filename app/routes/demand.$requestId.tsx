@@ -23,6 +23,7 @@ import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, OUTCOME_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { fiscalYearDates } from "~/models/fiscal-year";
 import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
+import { readFormData } from "~/utils/form-body.server";
 import { notFound } from "~/utils/http.server";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
@@ -152,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const row = await getDemandRequest(db, user, params.requestId ?? "");
   if (!row) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const version = versionField.safeParse(formData.get("version"));
 
@@ -172,9 +173,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "decide") {
     assertCan(user, "demand:decide");
-    const parsed = parseForm(decisionActionSchema(row.quantity_kg), formData);
+    const schema = decisionActionSchema(row.quantity_kg);
+    const parsed = parseForm(schema, formData);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
-    const values = formDataToObject(formData);
+    const values = formDataToObject(formData, schema);
     const result = await decideDemandRequest(db, user, row.id, parsed.data);
     if (!result.ok) return decisionFailure(result, values);
     return data({

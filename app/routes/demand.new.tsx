@@ -13,6 +13,7 @@ import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { fiscalYearDates, offeredFiscalYears } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, formDataToObject, parseForm } from "~/utils/forms";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
 
@@ -28,13 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "demand:submit");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
+  const schema = demandRequestSchema(offeredFiscalYears(today()));
   // The form never names an organization: a request is always for the submitter's own.
   const claimed = formData.get("organizationId");
   if (typeof claimed === "string" && claimed !== "" && !can(user, "demand:submit", { organizationId: claimed })) {
-    return data(failure({}, formDataToObject(formData), `You can submit requests only for ${user.organizationName}.`), { status: 403 });
+    return data(failure({}, formDataToObject(formData, schema), `You can submit requests only for ${user.organizationName}.`), { status: 403 });
   }
-  const parsed = parseForm(demandRequestSchema(offeredFiscalYears(today())), formData);
+  const parsed = parseForm(schema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const created = await submitDemandRequest(getDb(), user, parsed.data);
   return redirect(`/demand/${created.id}?submitted=1`);

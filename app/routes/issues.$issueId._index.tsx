@@ -26,6 +26,7 @@ import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/sche
 import styles from "~/styles/positions.css";
 import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS, RISK_BADGES, RISK_LABELS } from "~/utils/issueLabels";
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "position") {

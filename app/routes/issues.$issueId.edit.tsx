@@ -11,6 +11,7 @@ import { getVisibleIssue, partiesOf, partyCandidates, setIssueArchived, unknownP
 import { issueEditSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {

@@ -16,6 +16,7 @@ import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TRE
 import { decodeCursor } from "~/utils/cursor";
 import { formatPlainDate, formatMonth } from "~/utils/format";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "assessments:write");
-  const parsed = parseForm(assessmentSchema, await request.formData());
+  const parsed = parseForm(assessmentSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   await createAssessment(getDb(), user.id, null, parsed.data);
   return data({ ok: true as const, message: "Assessment of the negotiation added." });

@@ -12,6 +12,7 @@ import { supplyFigureEditSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { tonnesInput } from "~/utils/tonnes";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const figure = await getSupplyFigure(db, params.figureId ?? "");
   if (!figure) notFound();
-  const parsed = parseForm(supplyFigureEditSchema, await request.formData());
+  const parsed = parseForm(supplyFigureEditSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await updateSupplyFigure(db, user.id, figure.id, parsed.data.version, parsed.data);
   if (!result.ok) {

@@ -13,6 +13,7 @@ import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { VISIBILITY_LABELS } from "~/utils/labels";
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const found = await getScenario(db, user, params.scenarioId ?? "");
   if (!found) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (found.scenario.archived_at !== null) {

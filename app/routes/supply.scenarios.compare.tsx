@@ -32,8 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!found) notFound();
     return { id, name: found.scenario.name, schedule: found.schedule };
   };
-  const a = (await pick(url.searchParams.get("a") ?? COMMITTED))!;
-  const b = await pick(url.searchParams.get("b") ?? scenarios[0]?.id ?? null);
+  // An empty choice (?a= or ?b=) means the default, as if it were not given: the picker shows.
+  const a = (await pick(url.searchParams.get("a") || COMMITTED))!;
+  const b = await pick(url.searchParams.get("b") || scenarios[0]?.id || null);
   const side = (s: { id: string; name: string; schedule: ExportSchedule }) => {
     const rows = applySchedule(context.base, s.schedule);
     return {
