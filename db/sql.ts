@@ -75,6 +75,9 @@ export function searchMatches(ftsQuery: string): RawBuilder<boolean> {
 /** Relevance, lower is better: a title hit weighs most, then outcome and actions. */
 export const searchRank: RawBuilder<number> = sql<number>`bm25(consultation_search, 0, 8, 2, 1, 3, 2)`;
 
+/** Newest search documents first: FTS5 walks its index backwards by rowid, so a limit stops early. */
+export const searchNewestFirst: RawBuilder<number> = sql<number>`consultation_search.rowid`;
+
 /** Marks around matched words in a snippet: control characters no user text contains as markup. */
 export const SNIPPET_OPEN = "\u0002";
 export const SNIPPET_CLOSE = "\u0003";
