@@ -301,15 +301,21 @@ function positionOf(segment: 0 | 1 | 2, row: ActionRow): ActionsCursor {
 
 /** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
 export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: ActionsCursor | null = null, limit = ACTIONS_PAGE_SIZE) {
-  const segments: (0 | 1 | 2)[] = filter.status === "open" ? [0, 1] : [0, 1, 2];
+  const segments = ((filter.status === "open" ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[]).filter((segment) => !cursor || segment >= cursor.segment);
+  // Every run is read at once, each limited to a page: the page runs the same statements however
+  // many actions exist (decision 012).
+  const runs = await Promise.all(
+    segments.map((segment) =>
+      actionsSegment(db, user, filter, segment, cursor && segment === cursor.segment ? cursor : null)
+        .limit(limit + 1)
+        .execute(),
+    ),
+  );
   const rows: ActionRow[] = [];
   let last: ActionsCursor | null = null;
-  for (const segment of segments) {
-    if (cursor && segment < cursor.segment) continue;
+  for (const [index, segment] of segments.entries()) {
     const wanted = limit - rows.length;
-    const found = await actionsSegment(db, user, filter, segment, cursor && segment === cursor.segment ? cursor : null)
-      .limit(wanted + 1)
-      .execute();
+    const found = runs[index]!.slice(0, wanted + 1);
     if (found.length > wanted) {
       const taken = found.slice(0, wanted);
       rows.push(...taken);
