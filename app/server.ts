@@ -16,12 +16,14 @@ import { inRequestScope } from "~/utils/request-scope.server";
 import { isAllowedOrigin } from "~/utils/security.server";
 import { countingStatements, createDatabase, statementTally, type StatementTally } from "~db/connection";
 import { migrateToLatest } from "~db/migrate";
+import { refreshPlannerStatistics } from "~db/sql";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = env();
 
 const migrationDb = createDatabase(config.DATABASE_URL);
 const { results = [] } = await migrateToLatest(migrationDb);
+await refreshPlannerStatistics(migrationDb);
 await migrationDb.destroy();
 for (const r of results) console.log(`migration ${r.migrationName}: ${r.status}`);
 

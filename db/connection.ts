@@ -57,6 +57,8 @@ export function openSqlite(file: string): SQLite.Database {
 export interface StatementTally {
   count: number;
   statements: string[];
+  /** Each statement's time in milliseconds, in the same order. */
+  millis?: number[];
 }
 
 // On globalThis so that the HTTP server bundle and the Remix build, each with its own copy of this
@@ -69,6 +71,10 @@ export const statementTally: AsyncLocalStorage<StatementTally> = (globalTally[TA
 export function countingStatements(): boolean {
   return process.env.ACCORD_COUNT_SQL === "1" || process.env.NODE_ENV === "test";
 }
+
+// With ACCORD_COUNT_SQL=1, statements slower than this many milliseconds are printed: a way to
+// find what a slow page spends its time on.
+const slowMillis = Number(process.env.ACCORD_SLOW_SQL_MS ?? Infinity);
 
 /** Runs `fn` and returns what it returned with the SQL statements it ran (when counting is on). */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T } & StatementTally> {
@@ -83,10 +89,12 @@ export function createDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT
     dialect: new ImmediateSqliteDialect({ database: openSqlite(file) }),
     log: countingStatements()
       ? (event) => {
+          if (event.queryDurationMillis > slowMillis) console.error(`slow SQL ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
           const tally = statementTally.getStore();
           if (!tally) return;
           tally.count += 1;
           tally.statements.push(event.query.sql);
+          tally.millis?.push(event.queryDurationMillis);
         }
       : undefined,
   });

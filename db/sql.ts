@@ -84,3 +84,14 @@ export const SNIPPET_CLOSE = "\u0003";
 
 /** The best-matching passage of any column, about 16 words, with matches marked. */
 export const searchSnippet: RawBuilder<string> = sql<string>`snippet(consultation_search, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16)`;
+
+/**
+ * Refreshes the query planner's statistics, sampling at most a thousand rows per index so that it
+ * takes milliseconds at any size. Without them SQLite takes `visibility = ?` for a selective
+ * index and walks every shared record to find one issue's links (decision 012).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
+  await sql`pragma analysis_limit = 1000`.execute(db);
+  await sql`analyze`.execute(db);
+}

@@ -233,7 +233,7 @@ async function readBaseline(db: DB, user: SessionUser): Promise<string> {
 }
 
 /** How many of each kind's latest changes since the last read the unread count looks at. */
-export const UNREAD_SCAN = 500;
+export const UNREAD_SCAN = 200;
 
 export interface UnreadCount {
   /** Up to `UNREAD_CAP + 1`, shown as "99+". */
