@@ -77,21 +77,20 @@ const remixHandler = createRequestHandler({
 
 const countSql = countingStatements();
 app.all("*", (req, res, next) => {
-  // Pages, data and exports are personal: no shared cache may keep them (a route may say more).
-  res.setHeader("Cache-Control", "private, no-store");
   // One load context per HTTP request, also the request scope that per-request memos key on.
   const loadContext: AppLoadContext = { nonce: String(res.locals.nonce), clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" };
   res.locals.loadContext = loadContext;
-  const serve = () => inRequestScope(loadContext, () => remixHandler(req, res, next));
-  if (!countSql) return serve();
-  // The benchmark reads how many SQL statements a request ran from this header.
   const tally: StatementTally = { count: 0, statements: [] };
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => express.Response;
   res.writeHead = ((...args: unknown[]) => {
-    if (!res.headersSent) res.setHeader("X-Accord-SQL-Statements", String(tally.count));
+    // Pages, data and exports are personal: no shared cache may keep them, unless a route said otherwise.
+    if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
+    // The benchmark reads how many SQL statements a request ran from this header.
+    if (countSql) res.setHeader("X-Accord-SQL-Statements", String(tally.count));
     return writeHead(...args);
   }) as typeof res.writeHead;
-  return statementTally.run(tally, serve);
+  const serve = () => inRequestScope(loadContext, () => remixHandler(req, res, next));
+  return countSql ? statementTally.run(tally, serve) : serve();
 });
 
 const server = app.listen(config.PORT, config.HOST, () => {
