@@ -1,4 +1,3 @@
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,10 +16,12 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ACTION_STATUS_LABELS, formatDateTime, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { meetingTimes } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { historyEventLabel, historyFieldLabel, MARKED_DONE } from "~/utils/messages";
+import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -110,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(completeSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent: "complete" as const }, { status: 400 });
     const result = await completeFollowUpAction(db, user, parsed.data.actionId, parsed.data.version);
-    if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+    if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return data({ ...failure({}, {}, "This action changed since you opened the page; it has been reloaded."), intent: "complete" as const }, { status: 409 });
     return data({ ok: true as const, intent: "complete" as const, message: "Action marked done." });
   }
@@ -130,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const version = versionField.safeParse(formData.get("version"));
     if (!version.success) return data({ ...failure({}, {}, "The form is missing its version; reload the page."), intent }, { status: 400 });
     const result = await setConsultationArchived(db, user, c.id, version.data, intent === "archive");
-    if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+    if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return data({ ...failure({}, {}, STALE), intent }, { status: 409 });
     return data({ ok: true as const, intent, message: intent === "archive" ? "Consultation archived. It stays readable here." : "Consultation restored." });
   }
@@ -343,19 +344,19 @@ export default function ConsultationPage() {
               {history.map((h) => (
                 <li key={h.id}>
                   <p className="small">
-                    <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at)}</span>
+                    <strong>{h.actor ?? "System"}</strong> · {historyEventLabel(h.action)} <span className="muted">· {formatDateTime(h.at)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">
                       <tbody>
                         {h.changes.map((ch, i) => (
                           <tr key={i}>
-                            <th scope="row">{ch.field}</th>
+                            <th scope="row">{historyFieldLabel(ch.field)}</th>
                             <td>
                               <del>{ch.before}</del>
                             </td>
                             <td>
-                              <ins>{ch.after}</ins>
+                              <ins>{ch.markedDone ? MARKED_DONE : ch.after}</ins>
                             </td>
                           </tr>
                         ))}
