@@ -68,7 +68,7 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
     query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
   }
   const fts = filter.q ? toFtsQuery(filter.q) : null;
-  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(fts)));
+  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, fts)));
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
     query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.startsAt, cursor.id)));
@@ -172,11 +172,11 @@ export async function searchConsultations(db: DB, user: SessionUser, input: stri
   const fts = toFtsQuery(input);
   if (!fts) return [];
   const rows = await visibleConsultations(db, user)
-    .innerJoin("consultation_search", (join) => join.on(searchJoin))
-    .where(searchMatches(fts))
+    .innerJoin("consultation_search", (join) => join.on(searchJoin(db)))
+    .where(searchMatches(db, fts))
     .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
-    .select(searchSnippet.as("snippet"))
-    .orderBy(searchRank)
+    .select(searchSnippet(db, fts).as("snippet"))
+    .orderBy(searchRank(db, fts))
     .orderBy("c.starts_at", "desc")
     .limit(limit)
     .execute();

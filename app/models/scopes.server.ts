@@ -162,14 +162,14 @@ export function visibleHistoryEvents(db: Executor, user: SessionUser, entityType
   query = query.where((eb) => eb.or([eb("e.before_json", "is not", null), eb("e.after_json", "is not", null)]));
   for (const column of ["e.before_json", "e.after_json"] as const) {
     if (hidden.length > 0) {
-      const level = jsonTextField(column, "visibility");
+      const level = jsonTextField(db, column, "visibility");
       query = query.where((eb) => eb.or([eb(column, "is", null), eb.and([eb(level, "is not", null), eb(level, "not in", hidden)])]));
     }
     if (orgId !== null) {
       query = query.where((eb) => {
         const named = [
-          ...(audience.ownerField ? [eb(jsonTextField(column, audience.ownerField), "=", orgId)] : []),
-          ...(audience.partiesField ? [jsonArrayIncludes(column, audience.partiesField, orgId)] : []),
+          ...(audience.ownerField ? [eb(jsonTextField(db, column, audience.ownerField), "=", orgId)] : []),
+          ...(audience.partiesField ? [jsonArrayIncludes(db, column, audience.partiesField, orgId)] : []),
         ];
         return eb.or([eb(column, "is", null), ...named]);
       });

@@ -158,7 +158,8 @@ describe("CSV export", () => {
   });
 });
 
-describe("the list query uses indexes", () => {
+// SQLite query plans; PostgreSQL's planner rightly prefers a sequential scan of a demo-sized table.
+describe.skipIf(process.env.ACCORD_TEST_DIALECT === "postgres")("the list query uses indexes", () => {
   it("walks an index in order for internal users and the participation index for external ones", async () => {
     const db = getDb();
     const plan = async (email: string, filter = {}, cursor: { startsAt: string; id: string } | null = null) =>
