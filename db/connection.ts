@@ -14,6 +14,7 @@ import {
 } from "kysely";
 import pg from "pg";
 
+import { DatabaseUnavailable, isConnectionError } from "./errors";
 import type { Database } from "./schema";
 
 export const DEFAULT_DATABASE_URL = "file:./data/accord.sqlite";
@@ -128,9 +129,36 @@ export function createPgPool(url: string, max = poolMax()): pg.Pool {
   return pool;
 }
 
+const WRAPPED = Symbol("accord.wrapped");
+
+/** Turns errors that mean "the server is not there" into DatabaseUnavailable (a 503). */
+function mapUnavailable(error: unknown): never {
+  throw isConnectionError(error) ? new DatabaseUnavailable(error) : error;
+}
+
+/** The pool as Kysely sees it, with every connection failure reported as DatabaseUnavailable. */
+function unavailabilityAwarePool(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client = await pool.connect().catch(mapUnavailable);
+      const marked = client as pg.PoolClient & { [WRAPPED]?: true };
+      if (!marked[WRAPPED]) {
+        marked[WRAPPED] = true;
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+          const result = query(...args);
+          return result instanceof Promise ? result.catch(mapUnavailable) : result;
+        };
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function createDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Kysely<Database> {
   if (dialectOfUrl(url) === "postgres") {
-    return new Kysely<Database>({ dialect: new SerialWritePostgresDialect({ pool: createPgPool(url) }) });
+    return new Kysely<Database>({ dialect: new SerialWritePostgresDialect({ pool: unavailabilityAwarePool(createPgPool(url)) }) });
   }
   const file = sqlitePathFromUrl(url);
   return new Kysely<Database>({

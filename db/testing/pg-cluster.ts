@@ -14,6 +14,9 @@ export interface TestCluster {
   /** A URL for a database of this cluster (default: the `postgres` maintenance database). */
   url(database?: string): string;
   binDir: string;
+  /** Stops the server, keeping its data, as an outage would; `resume` starts it on the same port. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -69,11 +72,13 @@ export async function startTestCluster(): Promise<TestCluster> {
   // Byte-order collation sorts text as SQLite does; a UTF-8 ctype lets pg_trgm read Japanese.
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"]);
   let port = 0;
+  // Durability is not what these tests measure: fsync off keeps them fast.
+  const start = () =>
+    run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, "-w", "-t", "60", "start"]);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      // Durability is not what these tests measure: fsync off keeps them fast.
-      run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, "-w", "-t", "60", "start"]);
+      start();
       break;
     } catch (error) {
       if (attempt >= 3) throw error;
@@ -84,6 +89,8 @@ export async function startTestCluster(): Promise<TestCluster> {
     port,
     binDir,
     url: (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    pause: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
