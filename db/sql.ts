@@ -197,3 +197,50 @@ export function searchSnippet(db: AnyDb, ftsQuery: string): RawBuilder<string> {
   }
   return sql<string>`snippet(consultation_search, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16)`;
 }
+
+// ---- Whole-database tools: backup checks and db:copy ------------------------------------------
+
+/** `PRAGMA integrity_check` on SQLite ("ok" when sound); PostgreSQL checks itself: "ok". */
+export async function integrityCheck(db: AnyDb): Promise<string> {
+  if (dialectOf(db) === "postgres") return "ok";
+  const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+  return rows.map((r) => r.integrity_check).join("; ");
+}
+
+/** The tables a table's foreign keys point at (itself included when it refers to itself). */
+export async function referencedTables(db: AnyDb, table: string): Promise<string[]> {
+  if (dialectOf(db) === "postgres") {
+    const { rows } = await sql<{ parent: string }>`select distinct confrelid::regclass::text as parent
+      from pg_constraint where contype = 'f' and conrelid = ${table}::regclass`.execute(db);
+    return rows.map((r) => r.parent.replace(/^"|"$/g, ""));
+  }
+  const { rows } = await sql<{ table: string }>`select distinct "table" from pragma_foreign_key_list(${table})`.execute(db);
+  return rows.map((r) => r.table);
+}
+
+/** Self-referencing foreign key columns of a table, e.g. a decision that supersedes another. */
+export async function selfReferences(db: AnyDb, table: string): Promise<{ column: string; references: string }[]> {
+  if (dialectOf(db) === "postgres") {
+    const { rows } = await sql<{ column: string; references: string }>`select a.attname as column, r.attname as references
+      from pg_constraint c
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      join pg_attribute r on r.attrelid = c.confrelid and r.attnum = c.confkey[1]
+      where c.contype = 'f' and c.conrelid = ${table}::regclass and c.confrelid = c.conrelid`.execute(db);
+    return rows;
+  }
+  const { rows } = await sql<{ from: string; to: string }>`select "from", "to" from pragma_foreign_key_list(${table}) where "table" = ${table}`.execute(db);
+  return rows.map((r) => ({ column: r.from, references: r.to }));
+}
+
+/** Whether a database holds no Accord tables yet (a fresh target for a restore). */
+export async function hasNoTables(db: AnyDb): Promise<boolean> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  return tables.length === 0;
+}
+
+/** The search documents as stored, to carry them to another database. */
+export async function readSearchDocuments(db: AnyDb): Promise<(SearchDocument & { consultation_id: string })[]> {
+  const { rows } = await sql<SearchDocument & { consultation_id: string }>`select consultation_id, title, agenda, notes, outcome, actions
+    from consultation_search order by consultation_id`.execute(db);
+  return rows;
+}
