@@ -43,7 +43,7 @@ describe(`backup and restore on ${onPostgres ? "PostgreSQL" : "SQLite"}`, () => 
     let n = 0;
     const load = (async () => {
       while (!stop) {
-        const org = await createOrganization(db, null, { name: `Load ${n} ${crypto.randomUUID()}`, shortName: `L${n++}`, kind: "industry", country: "India" });
+        const org = await createOrganization(db, null, { name: `Load ${n} ${crypto.randomUUID()}`, shortName: `L${n++}`, kind: "company", country: "India" });
         acknowledged.push(org.id);
         // better-sqlite3 answers synchronously: yield as separate requests would.
         await new Promise((r) => setImmediate(r));
