@@ -244,3 +244,10 @@ export async function readSearchDocuments(db: AnyDb): Promise<(SearchDocument & 
     from consultation_search order by consultation_id`.execute(db);
   return rows;
 }
+
+/** Empties a throwaway PostgreSQL database (every table of its public schema), for test runs. */
+export async function resetPostgresSchema(db: AnyDb): Promise<void> {
+  if (dialectOf(db) !== "postgres") throw new Error("resetPostgresSchema is for PostgreSQL");
+  await sql`drop schema public cascade`.execute(db);
+  await sql`create schema public`.execute(db);
+}
