@@ -37,6 +37,15 @@ export async function explainQueryPlan(db: Kysely<any>, query: { compile(): Comp
 }
 
 /**
+ * A column compared without its index (`+column`): the planner then keeps to the index the
+ * ORDER BY walks instead of one it would have to merge and sort. PostgreSQL: the column itself.
+ */
+export function withoutIndex<T = string>(db: AnyDb, column: string): RawBuilder<T> {
+  if (dialectOf(db) === "postgres") return sql<T>`${sql.ref(column)}`;
+  return sql<T>`+${sql.ref(column)}`;
+}
+
+/**
  * A top-level text field of a JSON text column, e.g. the `visibility` an audit snapshot recorded.
  */
 export function jsonTextField(db: AnyDb, column: string, field: string): RawBuilder<string | null> {

@@ -8,6 +8,7 @@ import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type Datab
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
+import { stampSignIn } from "~/models/writes.server";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -256,11 +257,7 @@ export async function signIn(
   await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 1, at }).execute();
   // Signing in again from the same browser replaces, rather than adds to, its session.
   if (input.previousSessionId) await lucia().invalidateSession(input.previousSessionId);
-  await db
-    .updateTable("users")
-    .set({ last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at })
-    .where("id", "=", user.id)
-    .execute();
+  await stampSignIn(db, user.id, { last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at });
   const session = await lucia().createSession(user.id, {
     created_at: at,
     ip: input.ip,

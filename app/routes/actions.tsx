@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(completeSchema, await request.formData());
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
-  if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+  if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
   if (!result.ok) return data(failure({}, {}, "That action changed since you opened the page; the list has been reloaded."), { status: 409 });
   return data({ ok: true as const, message: "Action marked done." });
 }

@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(completeSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent: "complete" as const }, { status: 400 });
     const result = await completeFollowUpAction(db, user, parsed.data.actionId, parsed.data.version);
-    if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+    if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return data({ ...failure({}, {}, "This action changed since you opened the page; it has been reloaded."), intent: "complete" as const }, { status: 409 });
     return data({ ok: true as const, intent: "complete" as const, message: "Action marked done." });
   }
@@ -130,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const version = versionField.safeParse(formData.get("version"));
     if (!version.success) return data({ ...failure({}, {}, "The form is missing its version; reload the page."), intent }, { status: 400 });
     const result = await setConsultationArchived(db, user, c.id, version.data, intent === "archive");
-    if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+    if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return data({ ...failure({}, {}, STALE), intent }, { status: 409 });
     return data({ ok: true as const, intent, message: intent === "archive" ? "Consultation archived. It stays readable here." : "Consultation restored." });
   }

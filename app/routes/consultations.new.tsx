@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data({ ...failure({}, parsed.data, "This form was already submitted: the consultation is saved once."), existingId: result.id }, { status: 409 });
   }
-  return redirect(`/consultations/${result.id}`);
+  return redirect(`/consultations/${result.record.id}`);
 }
 
 export default function NewConsultationPage() {

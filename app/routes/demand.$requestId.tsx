@@ -103,32 +103,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const STALE = "This request changed while you were looking at it. The page now shows its current state; your input is kept below.";
 
 function transitionFailure(intent: string, result: Exclude<TransitionResult, { ok: true }>, notAllowed: string) {
-  if (result.reason === "missing") notFound();
+  if (result.reason === "not_found") notFound();
   return data({ intent, ...failure({}, {}, result.reason === "conflict" ? STALE : notAllowed) }, { status: 409 });
 }
 
 function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: Record<string, unknown>) {
   const intent = "decide";
-  switch (result.reason) {
-    case "missing":
-      return notFound();
+  if (result.reason === "not_found") return notFound();
+  switch (result.reason === "refused" ? result.code : result.reason) {
     case "not_allowed":
       return data({ intent, ...failure({}, values, "This request was withdrawn by its submitter and can no longer be decided.") }, { status: 409 });
     case "conflict": {
-      const now = DEMAND_STATUS_LABELS[result.current.status];
+      const { current } = result as Extract<typeof result, { reason: "conflict" }>;
+      const now = DEMAND_STATUS_LABELS[current.status];
       return data(
         {
           intent,
           ...failure(
             {},
             values,
-            `Another official decided this request while you were reviewing it (it is now ${now.toLowerCase()}${result.current.allocated_kg ? `, ${formatTonnes(result.current.allocated_kg)} allocated` : ""}). Your decision was not recorded. Read the current decision below; to change it, record a new decision that replaces it.`,
+            `Another official decided this request while you were reviewing it (it is now ${now.toLowerCase()}${current.allocated_kg ? `, ${formatTonnes(current.allocated_kg)} allocated` : ""}). Your decision was not recorded. Read the current decision below; to change it, record a new decision that replaces it.`,
           ),
         },
         { status: 409 },
       );
     }
-    case "needs_confirmation":
+    case "needs_confirmation": {
+      const { remainingKg, current } = result as Extract<typeof result, { code: "needs_confirmation" }>;
       return data(
         {
           intent,
@@ -136,11 +137,12 @@ function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: 
           ...failure(
             { confirmOverBalance: "Tick this box to confirm the allocation beyond the remaining balance." },
             values,
-            `This allocation is more than the ${formatTonnes(result.remainingKg)} remaining for ${MATERIAL_LABELS[result.current.material]} in ${result.current.fiscal_year}. Nothing was recorded. Confirm below to allocate it anyway; the confirmation is kept with the decision.`,
+            `This allocation is more than the ${formatTonnes(remainingKg)} remaining for ${MATERIAL_LABELS[current.material]} in ${current.fiscal_year}. Nothing was recorded. Confirm below to allocate it anyway; the confirmation is kept with the decision.`,
           ),
         },
         { status: 400 },
       );
+    }
   }
 }
 
@@ -178,7 +180,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({
       intent,
       ok: true as const,
-      message: `Decision recorded: ${DEMAND_STATUS_LABELS[result.request.status].toLowerCase()}${result.decision.allocated_kg ? `, ${formatTonnes(result.decision.allocated_kg)} allocated` : ""}.`,
+      message: `Decision recorded: ${DEMAND_STATUS_LABELS[result.record.status].toLowerCase()}${result.record.decision?.allocated_kg ? `, ${formatTonnes(result.record.decision.allocated_kg)} allocated` : ""}.`,
     });
   }
 

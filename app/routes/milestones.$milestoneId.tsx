@@ -20,7 +20,7 @@ import {
   updateProgress,
   visibleGraph,
   type MilestoneLink,
-  type WriteResult,
+  type MilestoneWriteResult,
 } from "~/models/milestones.server";
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
@@ -87,8 +87,8 @@ function refusal(intent: Intent, status: 400 | 409, fieldErrors: Record<string, 
   return data({ ...failure(fieldErrors, values, formError), intent }, { status });
 }
 
-function refused(intent: Intent, result: Exclude<WriteResult, { ok: true }>, values: Record<string, unknown>) {
-  if (result.reason === "missing") notFound();
+function refused(intent: Intent, result: Exclude<MilestoneWriteResult, { ok: true }>, values: Record<string, unknown>) {
+  if (result.reason === "not_found") notFound();
   if (result.reason === "conflict") return refusal(intent, 409, {}, values, CONFLICT);
   return refusal(intent, 400, result.fieldErrors, values, "Check the fields marked below.");
 }

@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(failure({ fiscalYear: "A figure for this material and year already exists; edit it instead." }, parsed.data), { status: 409 });
   }
-  return redirect(`/supply?material=${result.figure.material}`);
+  return redirect(`/supply?material=${result.record.material}`);
 }
 
 export default function NewSupplyFigure() {

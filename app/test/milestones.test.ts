@@ -173,7 +173,7 @@ describe("creating and editing milestones", () => {
     const irel = await sessionUserFor("irel@accord.test");
     const input: MilestoneInput = { title: "x", category: "policy", ownerOrganizationId: ctx.org.irel, dueDate: "2027-01-01", status: "planned", visibility: "internal", dependsOn: [await idOf(TITLE.fallback!)], partyOrganizationIds: [], issueIds: [] };
     const result = await createMilestone(getDb(), irel, input);
-    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    expect(result).toMatchObject({ ok: false, reason: "refused", code: "invalid" });
     expect(await getDb().selectFrom("milestones").select("id").where("title", "=", "x").executeTakeFirst()).toBeUndefined();
   });
 

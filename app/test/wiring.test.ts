@@ -176,9 +176,9 @@ describe("negotiation issues linked to milestones", () => {
 
     // The routes let only officials edit; the model still checks what each editor may see.
     const irel = await sessionUserFor("irel@accord.test");
-    expect(await createMilestone(db, irel, { ...input, issueIds: [secret.id] })).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { issueIds: expect.any(String) } });
+    expect(await createMilestone(db, irel, { ...input, issueIds: [secret.id] })).toMatchObject({ ok: false, reason: "refused", code: "invalid", fieldErrors: { issueIds: expect.any(String) } });
     const official = await sessionUserFor("official@accord.test");
-    expect(await createMilestone(db, official, { ...input, issueIds: [archived.id] })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await createMilestone(db, official, { ...input, issueIds: [archived.id] })).toMatchObject({ ok: false, reason: "refused", code: "invalid" });
     expect(await db.selectFrom("milestones").select("id").where("title", "=", "Wiring: hidden link").executeTakeFirst()).toBeUndefined();
     expect(await db.selectFrom("milestone_issues").select("milestone_id").where("issue_id", "in", [secret.id, archived.id]).execute()).toEqual([]);
 

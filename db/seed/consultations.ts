@@ -353,10 +353,10 @@ export async function seedConsultations(ctx: DemoContext): Promise<void> {
     };
     const created = await createConsultation(ctx.db, author, input, null);
     if (!created.ok) continue;
-    if (demo.archived) await setConsultationArchived(ctx.db, author, created.id, 1, true);
+    if (demo.archived) await setConsultationArchived(ctx.db, author, created.record.id, 1, true);
     for (const c of demo.comments ?? []) {
       const commenter = await sessionUser(ctx, c.by);
-      await addComment(ctx.db, commenter, { entityType: "consultation", entityId: created.id, visibility: demo.visibility }, { body: c.body, visibility: c.visibility });
+      await addComment(ctx.db, commenter, { entityType: "consultation", entityId: created.record.id, visibility: demo.visibility }, { body: c.body, visibility: c.visibility });
     }
     ctx.log(`consultation ${demo.title}`);
   }

@@ -356,11 +356,11 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
     ctx.log(`demand ${r.org} ${r.material} ${r.fiscalYear}`);
     if (r.review) {
       const reviewed = await takeUnderReview(ctx.db, official, request.id, request.version);
-      if (reviewed.ok) request = reviewed.request;
+      if (reviewed.ok) request = reviewed.record;
     }
     if (r.withdraw && r.by) {
       const withdrawn = await withdrawDemandRequest(ctx.db, await sessionUser(ctx, r.by), request.id, request.version);
-      if (withdrawn.ok) request = withdrawn.request;
+      if (withdrawn.ok) request = withdrawn.record;
     }
     for (const [i, d] of (r.decisions ?? []).entries()) {
       const decided = await decideDemandRequest(ctx.db, i === 0 ? official : mines, request.id, {
@@ -373,7 +373,7 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
         at: d.at,
       });
       if (!decided.ok) throw new Error(`demo decision on ${r.endUse} refused: ${decided.reason}`);
-      request = decided.request;
+      request = decided.record;
     }
   }
 
