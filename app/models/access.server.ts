@@ -10,6 +10,7 @@
  */
 import { data } from "@remix-run/node";
 
+import type { Locale } from "~/utils/preferences";
 import type { DemandStatus, Role, Visibility } from "~db/schema";
 
 export interface SessionUser {
@@ -20,6 +21,10 @@ export interface SessionUser {
   organizationId: string;
   organizationName: string;
   organizationShortName: string;
+  /** The stored language preference; null follows the browser (see app/utils/preferences.ts). */
+  locale: Locale | null;
+  /** The IANA zone the user reads times in: stored, else from the organization's country. */
+  timeZone: string;
   /**
    * When set, the user reads as if it could see only these levels (never more than its role
    * allows): a brief prepared for the Japanese side holds shared material only.
