@@ -50,6 +50,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "preferences:edit": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {

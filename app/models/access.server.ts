@@ -74,6 +74,8 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // One's own language and time zone.
+  "preferences:edit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -112,6 +114,7 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "preferences:edit": ALL_ROLES,
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
