@@ -20,7 +20,6 @@ const NOT_YET_TRANSLATED = [
   "app/components/PositionForm.tsx",
   "app/components/ScenarioEditor.tsx",
   "app/components/SupplyFigureForm.tsx",
-  "app/routes/_index.tsx",
   "app/routes/actions.tsx",
   "app/routes/activity.tsx",
   "app/routes/admin.audit.tsx",

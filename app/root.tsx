@@ -126,7 +126,7 @@ function Shell({ children }: { children: ReactNode }) {
               <div className="user-menu__who">
                 <span className="user-menu__name">{user.displayName}</span>
                 <span className="user-menu__meta">
-                  {t(`roles.${user.role}`)} · {user.organizationShortName}
+                  {t(`labels:role.${user.role}`)} · {user.organizationShortName}
                 </span>
               </div>
               <Link to="/preferences" className="button button--quiet">
