@@ -30,7 +30,6 @@ const NOT_YET_TRANSLATED = [
   "app/routes/admin.users.$userId.tsx",
   "app/routes/admin.users._index.tsx",
   "app/routes/admin.users.new.tsx",
-  "app/routes/brief.tsx",
   "app/routes/calendar._index.tsx",
   "app/routes/consultations.$id.tsx",
   "app/routes/consultations.$id_.edit.tsx",

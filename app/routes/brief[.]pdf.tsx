@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 
+import { fixedT, getLocale, localeCookie } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
-import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/utils/brief";
+import { classificationOf, parseLevels } from "~/utils/brief";
 import { env } from "~/utils/env.server";
 
 /**
@@ -26,11 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Print from the server's own loopback address, not the public origin, so a proxy is not involved.
   const self = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST}:${PORT}`;
   const query = new URLSearchParams(allowed.levels.map((l) => ["levels", l]));
+  // The printing browser sends no Accept-Language of the reader's: hand it the page's language.
+  const locale = await getLocale(request);
+  const languageCookie = (await localeCookie().serialize(locale)).split(";")[0]!.split("=")[1]!;
+  const t = fixedT(locale, "brief");
   try {
     const pdf = await renderPdf({
       url: `${self}/brief?${query}`,
-      cookies: sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : [],
-      footerText: `Accord negotiation brief · ${CLASSIFICATION_BANNER[classificationOf(allowed.levels)].split(" — ")[0]} at most`,
+      cookies: [...(sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : []), { name: localeCookie().name, value: languageCookie }],
+      footerText: t("pdfFooter", { level: t(`bannerShort.${classificationOf(allowed.levels)}`) }),
     });
     const day = new Date().toISOString().slice(0, 10);
     return new Response(new Uint8Array(pdf), {
