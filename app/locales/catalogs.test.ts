@@ -113,7 +113,7 @@ describe("message catalogs", () => {
       // An unprefixed key belongs to a namespace the file's useTranslation names, or to common.
       const fileNamespaces = [
         "common",
-        ...[...source.matchAll(/useTranslation\(\s*"(\w+)"/g)].map(
+        ...[...source.matchAll(/(?:useTranslation\(\s*|[fF]ixedT\([^,)]*,\s*)"(\w+)"/g)].map(
           (m) => m[1]!,
         ),
       ];
