@@ -9,9 +9,7 @@ import tseslint from "typescript-eslint";
 const NOT_YET_TRANSLATED = [
   "app/components/AssessmentForm.tsx",
   "app/components/BalanceChart.tsx",
-  "app/components/Comments.tsx",
   "app/components/ConsultationForm.tsx",
-  "app/components/ConsultationIssues.tsx",
   "app/components/IssueForm.tsx",
   "app/components/MilestoneForm.tsx",
   "app/components/MilestoneTimeline.tsx",
@@ -31,7 +29,6 @@ const NOT_YET_TRANSLATED = [
   "app/routes/admin.users._index.tsx",
   "app/routes/admin.users.new.tsx",
   "app/routes/calendar._index.tsx",
-  "app/routes/consultations.$id.tsx",
   "app/routes/consultations.$id_.edit.tsx",
   "app/routes/consultations._index.tsx",
   "app/routes/consultations.new.tsx",

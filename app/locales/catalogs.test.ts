@@ -113,9 +113,11 @@ describe("message catalogs", () => {
       // An unprefixed key belongs to a namespace the file's useTranslation names, or to common.
       const fileNamespaces = [
         "common",
-        ...[...source.matchAll(/(?:useTranslation\(\s*|[fF]ixedT\([^,)]*,\s*)"(\w+)"/g)].map(
-          (m) => m[1]!,
-        ),
+        ...[
+          ...source.matchAll(
+            /(?:useTranslation\(\s*|[fF]ixedT\([^,)]*,\s*)"(\w+)"/g,
+          ),
+        ].map((m) => m[1]!),
       ];
       for (const m of source.matchAll(/\bt\(\s*"([^"]+)"/g)) {
         const prefixed = m[1]!.includes(":");

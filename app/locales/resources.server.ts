@@ -4,16 +4,19 @@
  */
 import enCommon from "./en/common.json";
 import enBrief from "./en/brief.json";
+import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
 import enLabels from "./en/labels.json";
 import enValidation from "./en/validation.json";
 import hiCommon from "./hi/common.json";
 import hiBrief from "./hi/brief.json";
+import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
 import hiLabels from "./hi/labels.json";
 import hiValidation from "./hi/validation.json";
 import jaCommon from "./ja/common.json";
 import jaBrief from "./ja/brief.json";
+import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
 import jaLabels from "./ja/labels.json";
 import jaValidation from "./ja/validation.json";
@@ -24,6 +27,7 @@ export const resources = {
   en: {
     common: enCommon,
     brief: enBrief,
+    consultations: enConsultations,
     dashboard: enDashboard,
     labels: enLabels,
     validation: enValidation,
@@ -31,6 +35,7 @@ export const resources = {
   ja: {
     common: jaCommon,
     brief: jaBrief,
+    consultations: jaConsultations,
     dashboard: jaDashboard,
     labels: jaLabels,
     validation: jaValidation,
@@ -38,6 +43,7 @@ export const resources = {
   hi: {
     common: hiCommon,
     brief: hiBrief,
+    consultations: hiConsultations,
     dashboard: hiDashboard,
     labels: hiLabels,
     validation: hiValidation,
