@@ -35,7 +35,6 @@ const NOT_YET_TRANSLATED = [
   "app/routes/demand.$requestId.tsx",
   "app/routes/demand._index.tsx",
   "app/routes/demand.new.tsx",
-  "app/routes/issues.$issueId._index.tsx",
   "app/routes/issues.$issueId.edit.tsx",
   "app/routes/issues._index.tsx",
   "app/routes/issues.new.tsx",
