@@ -25,10 +25,11 @@ import { unreadActivityCount } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
-import { translateMessage } from "~/utils/messages";
+import { INTL_LOCALE, readerFor } from "~/utils/format";
+import { translateMessage } from "~/utils/translate";
 import { useNonce } from "~/utils/nonce";
 import { pageTitle } from "~/utils/page-title";
-import { DEFAULT_LOCALE, INTL_LOCALE } from "~/utils/preferences";
+import { DEFAULT_LOCALE } from "~/utils/preferences";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -51,6 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canSearch: can(user, "consultation:list"),
     },
     nav: user ? await navigationWithCounts(user) : [],
+    // The reader's locale and zone, read once here: pages format through useFormat().
+    reader: readerFor(user, locale),
   };
 }
 

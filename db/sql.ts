@@ -22,6 +22,14 @@ export async function explainQueryPlan(db: Kysely<any>, query: { compile(): Comp
 }
 
 /**
+ * A column compared without its index (`+column`): the planner then keeps to the index the
+ * ORDER BY walks instead of one it would have to merge and sort. PostgreSQL: the column itself.
+ */
+export function withoutIndex<T = string>(column: string): RawBuilder<T> {
+  return sql<T>`+${sql.ref(column)}`;
+}
+
+/**
  * A top-level text field of a JSON text column, e.g. the `visibility` an audit snapshot recorded.
  * PostgreSQL: `(column::jsonb ->> 'field')`.
  */

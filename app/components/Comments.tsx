@@ -5,8 +5,8 @@ import { commentSchema } from "~/schemas/consultations";
 import type { FieldErrors } from "~/utils/forms";
 import { useTranslation } from "react-i18next";
 
-import { formatDateTime } from "~/utils/labels";
 import type { Visibility } from "~db/schema";
+import { formatDateTime } from "~/utils/format";
 
 export interface CommentItem {
   id: string;

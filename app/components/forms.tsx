@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
 import type { FieldErrors } from "~/utils/forms";
-import { translateMessage } from "~/utils/messages";
+import { translateMessage } from "~/utils/translate";
 
 /**
  * react-hook-form over a Remix <Form>: validates with the action's own zod schema in the browser,

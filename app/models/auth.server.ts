@@ -2,17 +2,19 @@
  * Sign-in, sessions and sign-out. Sessions are lucia v3 sessions stored through Kysely (see
  * docs/decisions/001-sessions.md); the cookie carries only the session id.
  */
-import { redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
+import { stampSignIn } from "~/models/writes.server";
+import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { homeTimeZone, isLocale } from "~/utils/preferences";
 import type { Role } from "~db/schema";
+import { redirectToSignIn } from "~/utils/http.server";
 
 interface SessionAttributes {
   createdAt: string;
@@ -168,7 +170,7 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
   const { session, user } = await lucia().validateSession(sessionId);
   if (!session || !user) return null;
   const { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } = env();
-  const now = Date.now();
+  const now = clockNow().getTime();
   if (now - Date.parse(session.createdAt) > SESSION_ABSOLUTE_HOURS * 3_600_000) {
     await lucia().invalidateSession(session.id);
     return null;
@@ -198,8 +200,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
-    const params = back && back !== "/" ? `?${new URLSearchParams({ redirectTo: back })}` : "";
-    throw redirect(`/login${params}`);
+    redirectToSignIn(back);
   }
   return user;
 }
@@ -218,7 +219,7 @@ export async function signIn(
   input: { email: string; password: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
+  const since = new Date(clockNow().getTime() - THROTTLE_WINDOW_MS).toISOString();
   const [byEmail, byAddress] = await Promise.all([
     db
       .selectFrom("login_attempts")
@@ -264,11 +265,7 @@ export async function signIn(
   await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 1, at }).execute();
   // Signing in again from the same browser replaces, rather than adds to, its session.
   if (input.previousSessionId) await lucia().invalidateSession(input.previousSessionId);
-  await db
-    .updateTable("users")
-    .set({ last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at })
-    .where("id", "=", user.id)
-    .execute();
+  await stampSignIn(db, user.id, { last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at });
   const session = await lucia().createSession(user.id, {
     created_at: at,
     ip: input.ip,

@@ -7,12 +7,13 @@
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.server";
+import { claimVersion, refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
 import { toCsv } from "~/utils/csv.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
+import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
 import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
@@ -280,35 +281,35 @@ export function isOverdue(action: { status: ActionStatus; due_date: string | nul
   return action.status === "open" && action.due_date !== null && action.due_date < today;
 }
 
-export type CompleteResult = { ok: true } | { ok: false; reason: "missing" | "forbidden" | "conflict" | "not_open" };
+type CompleteRefusal = Refused<"forbidden" | "not_open">;
+export type CompleteResult = WriteResult<FollowUpAction, CompleteRefusal>;
 
 /**
  * Marks a follow-up action done. The action must belong to a consultation the user can see (else
- * "missing", shown as 404) and to the user's own organization.
+ * "not_found", shown as 404) and to the user's own organization.
  */
 export async function completeFollowUpAction(db: DB, user: SessionUser, actionId: string, expectedVersion: number): Promise<CompleteResult> {
-  return db.transaction().execute(async (tx) => {
-    const found = await visibleConsultations(tx, user)
-      .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
-      .selectAll("a")
-      .select("c.visibility as consultation_visibility")
-      .where("a.id", "=", actionId)
-      .executeTakeFirst();
-    if (!found) return { ok: false, reason: "missing" } as const;
-    const { consultation_visibility: level, ...before } = found;
-    if (!can(user, "follow_up:complete", { organizationId: before.owner_organization_id })) return { ok: false, reason: "forbidden" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    if (before.status !== "open") return { ok: false, reason: "not_open" } as const;
-    const now = nowIso();
-    const after = await tx
-      .updateTable("follow_up_actions")
-      .set({ status: "done", completed_at: now, version: before.version + 1, updated_at: now })
-      .where("id", "=", actionId)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId: user.id, action: "follow_up.complete", entityType: "follow_up_action", entityId: actionId, before: actionSnapshot(before, level), after: actionSnapshot(after, level), at: now });
-    return { ok: true } as const;
+  return versionedUpdate(db, {
+    table: "follow_up_actions",
+    id: actionId,
+    actorId: user.id,
+    expectedVersion,
+    load: async (tx) => {
+      const found = await visibleConsultations(tx, user)
+        .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
+        .selectAll("a")
+        .select("c.visibility as consultation_visibility")
+        .where("a.id", "=", actionId)
+        .executeTakeFirst();
+      if (!found) return undefined;
+      const { consultation_visibility: level, ...action } = found;
+      return actionSnapshot(action, level);
+    },
+    permit: (before): CompleteRefusal | null => (can(user, "follow_up:complete", { organizationId: before.owner_organization_id }) ? null : refused("forbidden")),
+    check: (before) => (before.status !== "open" ? refused("not_open") : null),
+    set: (_, now) => ({ status: "done" as const, completed_at: now }),
+    action: "follow_up.complete",
+    result: ({ visibility: _level, ...action }) => action,
   });
 }
 
@@ -368,13 +369,13 @@ async function snapshot(tx: Executor, id: string) {
   return { ...consultation, participants, actions };
 }
 
-export type CreateResult = { ok: true; id: string } | { ok: false; reason: "duplicate"; id: string };
+export type CreateConsultationResult = CreateResult<{ id: string }, Refused<"duplicate", { id: string }>>;
 
-export async function createConsultation(db: DB, user: SessionUser, input: ConsultationInput, submissionKey: string | null, at: string = nowIso()): Promise<CreateResult> {
+export async function createConsultation(db: DB, user: SessionUser, input: ConsultationInput, submissionKey: string | null, at: string = nowIso()): Promise<CreateConsultationResult> {
   return db.transaction().execute(async (tx) => {
     if (submissionKey) {
       const existing = await tx.selectFrom("consultations").select("id").where("submission_key", "=", submissionKey).executeTakeFirst();
-      if (existing) return { ok: false, reason: "duplicate", id: existing.id } as const;
+      if (existing) return refused("duplicate", { id: existing.id });
     }
     const id = newId();
     const columns = columnsOf(input);
@@ -385,31 +386,32 @@ export async function createConsultation(db: DB, user: SessionUser, input: Consu
     for (const organizationId of new Set(input.participants)) {
       await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: organizationId }).execute();
     }
-    let position = 0;
-    for (const a of input.actions) {
-      await tx
-        .insertInto("follow_up_actions")
-        .values({
-          id: newId(),
-          consultation_id: id,
-          description: a.description,
-          owner_organization_id: a.ownerOrganizationId,
-          due_date: a.dueDate ?? null,
-          status: a.status,
-          completed_at: a.status === "done" ? at : null,
-          position: position++,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
+    for (const [position, a] of input.actions.entries()) await insertFollowUpAction(tx, id, a, position, at);
     await replaceSearchDocument(tx, id, searchDocument(columns, input.actions));
     await recordAudit(tx, { actorId: user.id, action: "consultation.create", entityType: "consultation", entityId: id, after: await snapshot(tx, id), at });
-    return { ok: true, id } as const;
+    return { ok: true, record: { id } } as const;
   });
 }
 
-export type UpdateResult = { ok: true } | { ok: false; reason: "missing" | "conflict" | "forbidden" };
+async function insertFollowUpAction(tx: Executor, consultationId: string, a: ConsultationInput["actions"][number], position: number, at: string) {
+  await tx
+    .insertInto("follow_up_actions")
+    .values({
+      id: newId(),
+      consultation_id: consultationId,
+      description: a.description,
+      owner_organization_id: a.ownerOrganizationId,
+      due_date: a.dueDate ?? null,
+      status: a.status,
+      completed_at: a.status === "done" ? at : null,
+      position,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+export type UpdateResult = WriteResult<{ id: string }, Refused<"forbidden">>;
 
 /**
  * Applies an edit made on `expectedVersion`. A newer version means someone else saved first: the
@@ -417,127 +419,93 @@ export type UpdateResult = { ok: true } | { ok: false; reason: "missing" | "conf
  * of this consultation); actions without one are added; none are deleted (status `dropped` instead).
  */
 export async function updateConsultation(db: DB, user: SessionUser, id: string, expectedVersion: number, input: ConsultationInput): Promise<UpdateResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await getConsultation(tx, user, id);
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (!can(user, "consultation:edit", { participantOrganizationIds: current.participants.map((p) => p.id) })) return { ok: false, reason: "forbidden" } as const;
-    if (current.consultation.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const before = await snapshot(tx, id);
-    const now = nowIso();
-    const columns = columnsOf(input);
-    const updated = await tx
-      .updateTable("consultations")
-      .set({ ...columns, version: expectedVersion + 1, updated_at: now })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "conflict" } as const;
+  return versionedUpdate(db, {
+    ...consultationRecord(db, user, id),
+    actorId: user.id,
+    expectedVersion,
+    set: () => columnsOf(input),
+    alongside: async (tx, before, now) => {
+      const wanted = new Set(input.participants);
+      const had = new Set(before.participants);
+      for (const org of had) if (!wanted.has(org)) await tx.deleteFrom("consultation_participants").where("consultation_id", "=", id).where("organization_id", "=", org).execute();
+      for (const org of wanted) if (!had.has(org)) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
 
-    const wanted = new Set(input.participants);
-    const had = new Set(before.participants);
-    for (const org of had) if (!wanted.has(org)) await tx.deleteFrom("consultation_participants").where("consultation_id", "=", id).where("organization_id", "=", org).execute();
-    for (const org of wanted) if (!had.has(org)) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
-
-    const existing = new Map(before.actions.map((a) => [a.id, a]));
-    let position = before.actions.reduce((max, a) => Math.max(max, a.position + 1), 0);
-    for (const a of input.actions) {
-      const old = a.id ? existing.get(a.id) : undefined;
-      if (old) {
+      const existing = new Map(before.actions.map((a) => [a.id, a]));
+      let position = before.actions.reduce((max, a) => Math.max(max, a.position + 1), 0);
+      for (const a of input.actions) {
+        const old = a.id ? existing.get(a.id) : undefined;
+        if (!old) {
+          await insertFollowUpAction(tx, id, a, position++, now);
+          continue;
+        }
         const changed = old.description !== a.description || old.owner_organization_id !== a.ownerOrganizationId || old.due_date !== (a.dueDate ?? null) || old.status !== a.status;
         if (!changed) continue;
-        await tx
-          .updateTable("follow_up_actions")
-          .set({
+        // An action completed meanwhile moves its own version on: the whole edit is then a conflict.
+        await claimVersion(
+          tx,
+          "follow_up_actions",
+          old.id,
+          old.version,
+          {
             description: a.description,
             owner_organization_id: a.ownerOrganizationId,
             due_date: a.dueDate ?? null,
             status: a.status,
             completed_at: a.status === "done" ? (old.completed_at ?? now) : null,
-            version: old.version + 1,
-            updated_at: now,
-          })
-          .where("id", "=", old.id)
-          .where("consultation_id", "=", id)
-          .execute();
-      } else {
-        await tx
-          .insertInto("follow_up_actions")
-          .values({
-            id: newId(),
-            consultation_id: id,
-            description: a.description,
-            owner_organization_id: a.ownerOrganizationId,
-            due_date: a.dueDate ?? null,
-            status: a.status,
-            completed_at: a.status === "done" ? now : null,
-            position: position++,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+          },
+          now,
+        );
       }
-    }
-    const after = await snapshot(tx, id);
-    await replaceSearchDocument(tx, id, searchDocument(after, after.actions));
-    await recordAudit(tx, { actorId: user.id, action: "consultation.update", entityType: "consultation", entityId: id, before, after, at: now });
-    return { ok: true } as const;
+      const after = await snapshot(tx, id);
+      await replaceSearchDocument(tx, id, searchDocument(after, after.actions));
+    },
+    action: "consultation.update",
   });
 }
 
 export async function setConsultationArchived(db: DB, user: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<UpdateResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await getConsultation(tx, user, id);
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (!can(user, "consultation:edit", { participantOrganizationIds: current.participants.map((p) => p.id) })) return { ok: false, reason: "forbidden" } as const;
-    if (current.consultation.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const now = nowIso();
-    const before = current.consultation;
-    const after = await tx
-      .updateTable("consultations")
-      .set({ archived_at: archived ? now : null, version: expectedVersion + 1, updated_at: now })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId: user.id, action: archived ? "consultation.archive" : "consultation.restore", entityType: "consultation", entityId: id, before, after, at: now });
-    return { ok: true } as const;
+  return versionedUpdate(db, {
+    ...consultationRecord(db, user, id),
+    actorId: user.id,
+    expectedVersion,
+    set: (_, now) => ({ archived_at: archived ? now : null }),
+    action: archived ? "consultation.archive" : "consultation.restore",
+    // Archiving touches the row alone; its events keep the row, as they always have.
+    auditView: ({ participants: _participants, actions: _actions, ...row }) => row,
   });
 }
 
+/**
+ * A consultation the user may see, as the audit log keeps it (row, participants, actions); the
+ * user may change it only when the access module says so for its participants.
+ */
+function consultationRecord(db: DB, user: SessionUser, id: string) {
+  return {
+    table: "consultations" as const,
+    id,
+    load: async (tx: Executor) => ((await visibleConsultations(tx, user).select("c.id").where("c.id", "=", id).executeTakeFirst()) ? snapshot(tx, id) : undefined),
+    reload: (tx: Executor) => snapshot(tx, id),
+    permit: (before: Snapshot) => (can(user, "consultation:edit", { participantOrganizationIds: before.participants }) ? null : refused("forbidden")),
+    result: () => ({ id }),
+  };
+}
+
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
 // ---- History -------------------------------------------------------------------------------
 
-const TRACKED_FIELDS: Record<string, string> = {
-  title: "Title",
-  starts_at: "Date and time",
-  time_zone: "Time zone",
-  mode: "Mode",
-  kind: "Kind",
-  location: "Location",
-  agenda: "Agenda",
-  notes: "Notes",
-  outcome: "Outcome",
-  visibility: "Visibility",
-  archived_at: "Archived",
-  participants: "Participants",
-  actions: "Follow-up actions",
-  status: "Status",
-};
-
-const EVENT_LABELS: Record<string, string> = {
-  "consultation.create": "Recorded the consultation",
-  "consultation.update": "Edited",
-  "consultation.archive": "Archived",
-  "consultation.restore": "Restored",
-  "follow_up.complete": "Marked an action done",
-};
+/** Fields whose changes the history shows, by stored name; the UI names them (`historyFieldLabel`). */
+const TRACKED_FIELDS = ["title", "starts_at", "time_zone", "mode", "kind", "location", "agenda", "notes", "outcome", "visibility", "archived_at", "participants", "actions", "status"] as const;
 
 export interface HistoryEntry {
   id: string;
   at: string;
+  /** The audit action code; the UI words it (`historyEventLabel`). */
   action: string;
-  label: string;
-  actor: string;
-  changes: { field: string; before: string; after: string }[];
+  /** Null for changes made by the system. */
+  actor: string | null;
+  /** `field` is the stored field's code; `after` is empty when `markedDone` says what happened. */
+  changes: { field: string; before: string; after: string; markedDone?: true }[];
 }
 
 function show(value: unknown): string {
@@ -570,14 +538,14 @@ export async function consultationHistory(db: DB, user: SessionUser, detail: Con
     const after = r.after_json ? (JSON.parse(r.after_json) as Record<string, unknown>) : {};
     const changes: HistoryEntry["changes"] = [];
     if (r.action !== "consultation.create") {
-      for (const [field, label] of Object.entries(TRACKED_FIELDS)) {
+      for (const field of TRACKED_FIELDS) {
         if (!(field in before) && !(field in after)) continue;
         const b = field === "participants" ? name(before[field]) : before[field];
         const a = field === "participants" ? name(after[field]) : after[field];
-        if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: label, before: show(b), after: show(a) });
+        if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: show(b), after: show(a) });
       }
-      if (r.action === "follow_up.complete") changes.unshift({ field: "Action", before: show(before.description), after: "marked done" });
+      if (r.action === "follow_up.complete") changes.unshift({ field: "action", before: show(before.description), after: "", markedDone: true });
     }
-    return { id: r.id, at: r.at, action: r.action, label: EVENT_LABELS[r.action] ?? r.action, actor: r.actor_name ?? "System", changes };
+    return { id: r.id, at: r.at, action: r.action, actor: r.actor_name ?? null, changes };
   });
 }

@@ -6,6 +6,7 @@
 import { UNDECIDED_DEMAND, can, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleDemandRequests } from "~/models/scopes.server";
+import { refused, versionedUpdate, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DemandRequestInput } from "~/schemas/demand";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -178,11 +179,7 @@ export async function submitDemandRequest(db: DB, user: SessionUser, input: Dema
   return insertDemandRequest(db, user.id, user.organizationId, input, { submittedBy: user.id });
 }
 
-export type TransitionResult =
-  | { ok: true; request: DemandRequest }
-  | { ok: false; reason: "missing" }
-  | { ok: false; reason: "conflict"; current: DemandRequest }
-  | { ok: false; reason: "not_allowed"; current: DemandRequest };
+export type TransitionResult = WriteResult<DemandRequest, Refused<"not_allowed", { current: DemandRequest }>>;
 
 async function transition(
   db: DB,
@@ -192,31 +189,26 @@ async function transition(
   action: "demand:withdraw" | "demand:review",
   to: DemandStatus,
 ): Promise<TransitionResult> {
-  return db.transaction().execute(async (tx) => {
+  return versionedUpdate(db, {
+    ...demandRecord(id),
+    actorId: user.id,
+    expectedVersion,
     // Scoped, so an industry user cannot touch another organization's request even by id.
-    const before = await visibleDemandRequests(tx, user).selectAll("r").where("r.id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    if (!can(user, action, { organizationId: before.organization_id, status: before.status })) {
-      return { ok: false, reason: "not_allowed", current: before } as const;
-    }
-    const after = await tx
-      .updateTable("demand_requests")
-      .set({ status: to, version: before.version + 1, updated_at: nowIso() })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: to === "withdrawn" ? "demand_request.withdraw" : "demand_request.review",
-      entityType: "demand_request",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return { ok: true, request: after } as const;
+    load: (tx) => visibleDemandRequests(tx, user).selectAll("r").where("r.id", "=", id).executeTakeFirst(),
+    check: (before) => (can(user, action, { organizationId: before.organization_id, status: before.status }) ? null : refused("not_allowed", { current: before })),
+    set: () => ({ status: to }),
+    action: to === "withdrawn" ? "demand_request.withdraw" : "demand_request.review",
   });
+}
+
+function demandRecord(id: string) {
+  return {
+    table: "demand_requests" as const,
+    id,
+    load: (tx: Tx) => tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst(),
+    auditView,
+    result: (row: DemandRequest) => row,
+  };
 }
 
 export function withdrawDemandRequest(db: DB, user: SessionUser, id: string, expectedVersion: number) {
@@ -262,70 +254,61 @@ export interface DecisionInput {
   at?: string;
 }
 
-export type DecisionResult =
-  | { ok: true; request: DemandRequest; decision: DemandDecision }
-  | { ok: false; reason: "missing" }
-  | { ok: false; reason: "not_allowed"; current: DemandRequest }
-  | { ok: false; reason: "conflict"; current: DemandRequest }
-  | { ok: false; reason: "needs_confirmation"; remainingKg: number; current: DemandRequest };
+/** A request with its current decision, if any. */
+export type DecidedRequest = DemandRequest & { decision: DemandDecision | null };
+
+type DecisionRefusal = Refused<"not_allowed", { current: DemandRequest }> | Refused<"needs_confirmation", { remainingKg: number; current: DemandRequest }>;
+
+export type DecisionResult = WriteResult<DecidedRequest, DecisionRefusal>;
 
 /**
- * Decides a request, or changes its decision. The whole check-then-write runs in one
- * `begin immediate` transaction: of two officials deciding at once, the second finds the
- * version moved on and is refused, so an allocation is never counted twice.
+ * Decides a request, or changes its decision. Of two officials deciding at once only one wins:
+ * the request row is claimed with `UPDATE … WHERE version = ?` before the decision is written, so
+ * the second finds the version moved on, writes nothing and is answered "conflict" — under
+ * SQLite's single writer and PostgreSQL's read committed alike. An allocation is never counted twice.
  */
 export async function decideDemandRequest(db: DB, user: SessionUser, id: string, input: DecisionInput): Promise<DecisionResult> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (!can(user, "demand:decide", { organizationId: before.organization_id, status: before.status })) {
-      return { ok: false, reason: "not_allowed", current: before } as const;
-    }
-    if (before.version !== input.version || (before.current_decision_id ?? undefined) !== input.replaces) {
-      return { ok: false, reason: "conflict", current: before } as const;
-    }
-    const remainingKg = await remainingBalanceKg(tx, before.material, before.fiscal_year, before.id);
-    const over = input.allocatedKg > 0 && input.allocatedKg > remainingKg;
-    if (over && !input.confirmOverBalance) return { ok: false, reason: "needs_confirmation", remainingKg, current: before } as const;
-    const at = input.at ?? nowIso();
-    const decision = await tx
-      .insertInto("demand_decisions")
-      .values({
-        id: newId(),
-        request_id: id,
-        outcome: input.outcome,
-        allocated_kg: input.allocatedKg,
-        reasons: input.reasons,
-        remaining_balance_kg: remainingKg,
-        over_balance_confirmed: over ? 1 : 0,
-        supersedes_id: before.current_decision_id,
-        decided_by: user.id,
-        decided_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const after = await tx
-      .updateTable("demand_requests")
-      .set({
-        status: input.outcome,
-        allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg,
-        current_decision_id: decision.id,
-        version: before.version + 1,
-        updated_at: at,
-      })
-      .where("id", "=", id)
-      .where("version", "=", input.version)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: before.current_decision_id ? "demand_request.redecide" : "demand_request.decide",
-      entityType: "demand_request",
-      entityId: id,
-      before: auditView(before),
-      after: { ...auditView(after), decision },
-      at,
-    });
-    return { ok: true, request: after, decision } as const;
+  const decisionId = newId();
+  let remainingKg = 0;
+  const over = () => input.allocatedKg > 0 && input.allocatedKg > remainingKg;
+  return versionedUpdate(db, {
+    ...demandRecord(id),
+    load: async (tx) => {
+      const row = await tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) return undefined;
+      const decision = row.current_decision_id ? await tx.selectFrom("demand_decisions").selectAll().where("id", "=", row.current_decision_id).executeTakeFirst() : undefined;
+      return { ...row, decision: decision ?? null };
+    },
+    actorId: user.id,
+    expectedVersion: input.version,
+    at: input.at,
+    permit: (before): DecisionRefusal | null => (can(user, "demand:decide", { organizationId: before.organization_id, status: before.status }) ? null : refused("not_allowed", { current: before })),
+    check: async (before, tx): Promise<DecisionRefusal | "conflict" | null> => {
+      // The page's current decision is part of what the official saw: another means a conflict.
+      if ((before.current_decision_id ?? undefined) !== input.replaces) return "conflict";
+      remainingKg = await remainingBalanceKg(tx, before.material, before.fiscal_year, before.id);
+      return over() && !input.confirmOverBalance ? refused("needs_confirmation", { remainingKg, current: before }) : null;
+    },
+    set: () => ({ status: input.outcome, allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg, current_decision_id: decisionId }),
+    alongside: (tx, before, at) =>
+      tx
+        .insertInto("demand_decisions")
+        .values({
+          id: decisionId,
+          request_id: id,
+          outcome: input.outcome,
+          allocated_kg: input.allocatedKg,
+          reasons: input.reasons,
+          remaining_balance_kg: remainingKg,
+          over_balance_confirmed: over() ? 1 : 0,
+          supersedes_id: before.current_decision_id,
+          decided_by: user.id,
+          decided_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    action: (before) => (before.current_decision_id ? "demand_request.redecide" : "demand_request.decide"),
+    auditAfter: (view, decision) => ({ ...(view as object), decision }),
+    result: (row: DecidedRequest) => row,
   });
 }

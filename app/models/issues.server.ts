@@ -5,8 +5,8 @@
  */
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
-import type { UpdateResult } from "~/models/organizations.server";
 import { visibleConsultations, visibleIssues, visiblePositions } from "~/models/scopes.server";
+import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Issue, IssuePriority, IssueStatus, Visibility } from "~db/schema";
@@ -161,51 +161,39 @@ export async function createIssue(db: DB, actorId: string, input: IssueInput, no
 }
 
 /** Refuses the edit when the issue changed since the editor loaded it. */
-export async function updateIssue(db: DB, actorId: string, id: string, expectedVersion: number, input: IssueInput): Promise<UpdateResult<Issue>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await snapshot(tx, id);
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const after = await tx
-      .updateTable("issues")
-      .set({
-        title: input.title,
-        description: input.description ?? "",
-        status: input.status,
-        priority: input.priority,
-        visibility: input.visibility,
-        version: before.version + 1,
-        updated_at: nowIso(),
-      })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+export async function updateIssue(db: DB, actorId: string, id: string, expectedVersion: number, input: IssueInput): Promise<WriteResult<Issue>> {
+  return versionedUpdate(db, {
+    ...issueRecord(id),
+    actorId,
+    expectedVersion,
+    set: () => ({ title: input.title, description: input.description ?? "", status: input.status, priority: input.priority, visibility: input.visibility }),
     // The party list is a set: rewrite it; the audit event keeps the before and after.
-    const wanted = [...new Set(input.parties)];
-    await tx.deleteFrom("issue_parties").where("issue_id", "=", id).execute();
-    if (wanted.length) await tx.insertInto("issue_parties").values(wanted.map((organization_id) => ({ issue_id: id, organization_id }))).execute();
-    const action = before.status !== after.status ? "issue.status_change" : "issue.update";
-    await recordAudit(tx, { actorId, action, entityType: "issue", entityId: id, before, after: await snapshot(tx, id) });
-    return { ok: true, record: after } as const;
+    alongside: async (tx) => {
+      const wanted = [...new Set(input.parties)];
+      await tx.deleteFrom("issue_parties").where("issue_id", "=", id).execute();
+      if (wanted.length) await tx.insertInto("issue_parties").values(wanted.map((organization_id) => ({ issue_id: id, organization_id }))).execute();
+    },
+    action: (before, after) => (before.status !== after.status ? "issue.status_change" : "issue.update"),
   });
 }
 
-export async function setIssueArchived(db: DB, actorId: string, id: string, expectedVersion: number, archived: boolean): Promise<UpdateResult<Issue>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("issues").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const now = nowIso();
-    const after = await tx
-      .updateTable("issues")
-      .set({ archived_at: archived ? now : null, version: before.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: archived ? "issue.archive" : "issue.restore", entityType: "issue", entityId: id, before, after });
-    return { ok: true, record: after } as const;
+export async function setIssueArchived(db: DB, actorId: string, id: string, expectedVersion: number, archived: boolean): Promise<WriteResult<Issue>> {
+  return versionedUpdate(db, {
+    ...issueRecord(id),
+    actorId,
+    expectedVersion,
+    set: (_, now) => ({ archived_at: archived ? now : null }),
+    action: archived ? "issue.archive" : "issue.restore",
   });
+}
+
+function issueRecord(id: string) {
+  return {
+    table: "issues" as const,
+    id,
+    load: (tx: Executor) => snapshot(tx, id),
+    result: ({ parties: _parties, ...issue }: NonNullable<Awaited<ReturnType<typeof snapshot>>>): Issue => issue,
+  };
 }
 
 /** Consultations linked to an issue that the user may see, newest first. */

@@ -7,25 +7,20 @@
 import { demandScope, visibilityScope, type SessionUser } from "~/models/access.server";
 import type { Executor } from "~/models/audit.server";
 import type { DB } from "~/utils/db.server";
-import { VISIBILITIES, type Visibility } from "~db/schema";
-import { jsonArrayIncludes, jsonTextField } from "~db/sql";
-
-/**
- * The levels a user may NOT see. Written as an exclusion so that a user who sees every level adds
- * no predicate at all, and IREL's `<> 'restricted'` leaves the planner free to walk the
- * (starts_at, id) index in order instead of merging one index range per level and sorting.
- */
-function hiddenLevels(levels: readonly Visibility[]): Visibility[] {
-  return VISIBILITIES.filter((v) => !levels.includes(v));
-}
+import { VISIBILITIES } from "~db/schema";
+import { jsonArrayIncludes, jsonTextField, withoutIndex } from "~db/sql";
 
 /** Consultations the user may see, aliased `c`. Archived ones included: callers filter. */
 export function visibleConsultations(db: Executor, user: SessionUser) {
   const scope = visibilityScope(user);
-  const hidden = hiddenLevels(scope.levels);
+  // An allow-list, so a level nobody knows fails closed. For a user of several levels the
+  // column is compared outside its index, so the planner walks (starts_at, id) in order rather
+  // than merging one index range per level and sorting.
   let query = db.selectFrom("consultations as c");
-  if (scope.levels.length === 1) query = query.where("c.visibility", "=", scope.levels[0]!);
-  else if (hidden.length > 0) query = query.where("c.visibility", "not in", hidden);
+  query =
+    scope.levels.length === 1
+      ? query.where("c.visibility", "=", scope.levels[0]!)
+      : query.where(withoutIndex("c.visibility"), "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
     query = query.where("c.id", "in", (eb) =>
@@ -152,18 +147,18 @@ export interface SnapshotAudience {
  */
 export function visibleHistoryEvents(db: Executor, user: SessionUser, entityTypes: readonly string[], entityIds: readonly string[], audience: SnapshotAudience) {
   const scope = visibilityScope(user);
-  const hidden = hiddenLevels(scope.levels);
+  const everyLevel = VISIBILITIES.every((v) => scope.levels.includes(v));
   const orgId = scope.partyOrganizationId;
   let query = db
     .selectFrom("audit_events as e")
     .where("e.entity_type", "in", [...entityTypes])
     .where("e.entity_id", "in", entityIds.length > 0 ? [...entityIds] : [""]);
-  if (hidden.length === 0 && orgId === null) return query;
+  if (everyLevel && orgId === null) return query;
   query = query.where((eb) => eb.or([eb("e.before_json", "is not", null), eb("e.after_json", "is not", null)]));
   for (const column of ["e.before_json", "e.after_json"] as const) {
-    if (hidden.length > 0) {
+    if (!everyLevel) {
       const level = jsonTextField(column, "visibility");
-      query = query.where((eb) => eb.or([eb(column, "is", null), eb.and([eb(level, "is not", null), eb(level, "not in", hidden)])]));
+      query = query.where((eb) => eb.or([eb(column, "is", null), eb(level, "in", [...scope.levels])]));
     }
     if (orgId !== null) {
       query = query.where((eb) => {

@@ -6,15 +6,14 @@ import { Trans, useTranslation } from "react-i18next";
 import { requireUser } from "~/models/auth.server";
 import { assembleDashboard } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
-import type { Trend } from "~/utils/convergence";
-import { formatPlainDate } from "~/utils/dates";
+import type { Trend } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
-import { formatDate, formatDateTime } from "~/utils/labels";
 import { pageTitle } from "~/utils/page-title";
-import { formatTonnes } from "~/utils/tonnes";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
+import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
@@ -230,7 +229,7 @@ export default function Home() {
               <li key={m.id}>
                 <span className={m.risk === "late" ? "badge badge--danger" : "badge badge--warn"}>{m.risk === "late" ? t("milestones.late") : t("milestones.threatened")}</span>{" "}
                 <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
-                {m.reason ? <p className="small muted dash-reason">{m.reason}</p> : null}
+                {m.reason ? <p className="small muted dash-reason">{riskReasonText(m.reason, t)}</p> : null}
               </li>
             ))}
           </ul>
@@ -355,9 +354,9 @@ export default function Home() {
             <ul className="dash-list">
               {d.since.items.map((item) => (
                 <li key={item.id}>
-                  <span className="badge badge--muted">{item.kindLabel}</span> <Link to={item.href}>{item.title}</Link>{" "}
+                  <span className="badge badge--muted">{t(`labels:activityKind.${item.kind}`)}</span> <Link to={item.href}>{activitySubjectText(item.subject, t)}</Link>{" "}
                   <span className="muted small">
-                    {item.description}
+                    {describeAction(item.action, t)}
                     {item.actorName ? t("since.by", { name: item.actorName }) : ""}, {formatDateTime(item.at)}
                   </span>
                 </li>

@@ -1,5 +1,4 @@
 import { Pager } from "~/components/Pager";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,6 +15,8 @@ import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(completeSchema, await request.formData());
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
-  if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+  if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
   if (!result.ok) return data(failure({}, {}, "That action changed since you opened the page; the list has been reloaded."), { status: 409 });
   return data({ ok: true as const, message: "Action marked done." });
 }

@@ -12,9 +12,10 @@ import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
+import { ROLE_LABELS } from "~/utils/labels";
 import { ROLES } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -34,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organizations: organizations.map((o) => ({ value: o.id, label: o.name })),
   };
 }
+
+const CHANGED = "Someone else changed this user at the same moment; nothing was done. Reload the page and try again.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request);
@@ -66,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "disable" || intent === "enable") {
     if (user.id === admin.id) return data({ intent, ...failure({}, {}, "You cannot disable your own account.") }, { status: 400 });
-    await setUserDisabled(db, admin.id, user.id, intent === "disable");
+    const result = await setUserDisabled(db, admin.id, user.id, intent === "disable");
+    if (!result.ok) return data({ intent, ...failure({}, {}, CHANGED) }, { status: 409 });
     return data({
       intent,
       ok: true as const,
@@ -79,7 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     const weak = passwordProblem(parsed.data.password);
     if (weak) return data({ intent, ...failure({ password: weak }) }, { status: 400 });
-    await resetPassword(db, admin.id, user.id, parsed.data.password);
+    const result = await resetPassword(db, admin.id, user.id, parsed.data.password);
+    if (!result.ok) return data({ intent, ...failure({}, {}, CHANGED) }, { status: 409 });
     return data({ intent, ok: true as const, message: "Password reset; the user's sessions have ended." });
   }
 

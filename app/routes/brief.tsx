@@ -8,14 +8,13 @@ import { requireUser } from "~/models/auth.server";
 import { allowedBriefLevels, assembleBrief } from "~/models/brief.server";
 import { pdfAvailable } from "~/models/pdf.server";
 import briefStyles from "~/styles/brief.css";
-import { parseLevels } from "~/utils/brief";
+import { parseLevels } from "~/models/brief";
 import { getDb } from "~/utils/db.server";
-import { formatSpread } from "~/utils/convergence";
-import { formatPlainDate } from "~/utils/dates";
+import { formatSpread } from "~/models/convergence";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
-import { formatDate, formatDateTime } from "~/utils/labels";
+import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
-import { formatTonnes } from "~/utils/tonnes";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
 
@@ -173,7 +172,7 @@ export default function BriefPage() {
                   <td>{t(`labels:milestoneStatus.${m.status}`, { defaultValue: m.status })}</td>
                   <td>
                     <strong>{t(`labels:milestoneRisk.${m.risk}`, { defaultValue: m.risk })}</strong>
-                    {m.reason ? <span className="small muted"> — {m.reason}</span> : null}
+                    {m.reason ? <span className="small muted"> — {riskReasonText(m.reason, t)}</span> : null}
                   </td>
                 </tr>
               ))}

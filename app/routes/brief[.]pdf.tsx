@@ -6,7 +6,8 @@ import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
-import { classificationOf, parseLevels } from "~/utils/brief";
+import { classificationOf, parseLevels } from "~/models/brief";
+import { nowIso } from "~/utils/clock";
 import { env } from "~/utils/env.server";
 
 /**
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       cookies: [...(sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : []), { name: localeCookie().name, value: languageCookie }],
       footerText: t("pdfFooter", { level: t(`bannerShort.${classificationOf(allowed.levels)}`) }),
     });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = nowIso().slice(0, 10);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",

@@ -1,4 +1,3 @@
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,12 +17,13 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/labels";
-import { translateMessage } from "~/utils/messages";
+import { translateMessage } from "~/utils/translate";
 import { pageTitle } from "~/utils/page-title";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { meetingTimes } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { historyEventLabel, historyFieldLabel } from "~/utils/messages";
+import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -115,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(completeSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent: "complete" as const }, { status: 400 });
     const result = await completeFollowUpAction(db, user, parsed.data.actionId, parsed.data.version);
-    if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+    if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return data({ ...failure({}, {}, "This action changed since you opened the page; it has been reloaded."), intent: "complete" as const }, { status: 409 });
     return data({ ok: true as const, intent: "complete" as const, message: "Action marked done." });
   }
@@ -135,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const version = versionField.safeParse(formData.get("version"));
     if (!version.success) return data({ ...failure({}, {}, "The form is missing its version; reload the page."), intent }, { status: 400 });
     const result = await setConsultationArchived(db, user, c.id, version.data, intent === "archive");
-    if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+    if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return data({ ...failure({}, {}, STALE), intent }, { status: 409 });
     return data({ ok: true as const, intent, message: intent === "archive" ? "Consultation archived. It stays readable here." : "Consultation restored." });
   }
@@ -349,19 +349,19 @@ export default function ConsultationPage() {
               {history.map((h) => (
                 <li key={h.id}>
                   <p className="small">
-                    <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at)}</span>
+                    <strong>{h.actor ?? t("detail.system")}</strong> · {historyEventLabel(h.action, t)} <span className="muted">· {formatDateTime(h.at)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">
                       <tbody>
                         {h.changes.map((ch, i) => (
                           <tr key={i}>
-                            <th scope="row">{ch.field}</th>
+                            <th scope="row">{historyFieldLabel(ch.field, t)}</th>
                             <td>
                               <del>{ch.before}</del>
                             </td>
                             <td>
-                              <ins>{ch.after}</ins>
+                              <ins>{ch.markedDone ? t("labels:markedDone") : ch.after}</ins>
                             </td>
                           </tr>
                         ))}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useMemo } from "react";
 
 import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { assertCan, can, isInternal } from "~/models/access.server";
+import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
   decideDemandRequest,
@@ -21,13 +21,13 @@ import { decisionActionSchema, decisionSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, OUTCOME_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates } from "~/utils/fiscal-year";
+import { fiscalYearDates } from "~/models/fiscal-year";
 import { failure, formDataToObject, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDate, formatDateTime } from "~/utils/labels";
-import { formatTonnes, parseTonnes } from "~/utils/tonnes";
+import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDate, formatDateTime, formatTonnes } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!row) notFound();
   const decisions = await listDecisions(db, row.id);
   const internal = isInternal(user);
+  const balance = canReadField(user, "demand_decision.balance");
   let supply = null;
   if (can(user, "supply:read")) {
     const [figure, remainingKg, years] = await Promise.all([
@@ -80,7 +81,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       created_at: row.created_at,
       updated_at: row.updated_at,
     },
-    // The balance at decision time and the over-balance confirmation are internal figures.
     decisions: decisions.map((d) => ({
       id: d.id,
       outcome: d.outcome,
@@ -90,8 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decided_at: d.decided_at,
       supersedes_id: d.supersedes_id,
       current: d.id === row.current_decision_id,
-      remaining_balance_kg: internal ? d.remaining_balance_kg : null,
-      over_balance_confirmed: internal ? d.over_balance_confirmed === 1 : false,
+      remaining_balance_kg: balance ? d.remaining_balance_kg : null,
+      over_balance_confirmed: balance ? d.over_balance_confirmed === 1 : false,
     })),
     supply,
     canWithdraw: can(user, "demand:withdraw", resource),
@@ -103,32 +103,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const STALE = "This request changed while you were looking at it. The page now shows its current state; your input is kept below.";
 
 function transitionFailure(intent: string, result: Exclude<TransitionResult, { ok: true }>, notAllowed: string) {
-  if (result.reason === "missing") notFound();
+  if (result.reason === "not_found") notFound();
   return data({ intent, ...failure({}, {}, result.reason === "conflict" ? STALE : notAllowed) }, { status: 409 });
 }
 
 function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: Record<string, unknown>) {
   const intent = "decide";
-  switch (result.reason) {
-    case "missing":
-      return notFound();
+  if (result.reason === "not_found") return notFound();
+  switch (result.reason === "refused" ? result.code : result.reason) {
     case "not_allowed":
       return data({ intent, ...failure({}, values, "This request was withdrawn by its submitter and can no longer be decided.") }, { status: 409 });
     case "conflict": {
-      const now = DEMAND_STATUS_LABELS[result.current.status];
+      const { current } = result as Extract<typeof result, { reason: "conflict" }>;
+      const now = DEMAND_STATUS_LABELS[current.status];
       return data(
         {
           intent,
           ...failure(
             {},
             values,
-            `Another official decided this request while you were reviewing it (it is now ${now.toLowerCase()}${result.current.allocated_kg ? `, ${formatTonnes(result.current.allocated_kg)} allocated` : ""}). Your decision was not recorded. Read the current decision below; to change it, record a new decision that replaces it.`,
+            `Another official decided this request while you were reviewing it (it is now ${now.toLowerCase()}${current.allocated_kg ? `, ${formatTonnes(current.allocated_kg)} allocated` : ""}). Your decision was not recorded. Read the current decision below; to change it, record a new decision that replaces it.`,
           ),
         },
         { status: 409 },
       );
     }
-    case "needs_confirmation":
+    case "needs_confirmation": {
+      const { remainingKg, current } = result as Extract<typeof result, { code: "needs_confirmation" }>;
       return data(
         {
           intent,
@@ -136,11 +137,12 @@ function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: 
           ...failure(
             { confirmOverBalance: "Tick this box to confirm the allocation beyond the remaining balance." },
             values,
-            `This allocation is more than the ${formatTonnes(result.remainingKg)} remaining for ${MATERIAL_LABELS[result.current.material]} in ${result.current.fiscal_year}. Nothing was recorded. Confirm below to allocate it anyway; the confirmation is kept with the decision.`,
+            `This allocation is more than the ${formatTonnes(remainingKg)} remaining for ${MATERIAL_LABELS[current.material]} in ${current.fiscal_year}. Nothing was recorded. Confirm below to allocate it anyway; the confirmation is kept with the decision.`,
           ),
         },
         { status: 400 },
       );
+    }
   }
 }
 
@@ -178,7 +180,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({
       intent,
       ok: true as const,
-      message: `Decision recorded: ${DEMAND_STATUS_LABELS[result.request.status].toLowerCase()}${result.decision.allocated_kg ? `, ${formatTonnes(result.decision.allocated_kg)} allocated` : ""}.`,
+      message: `Decision recorded: ${DEMAND_STATUS_LABELS[result.record.status].toLowerCase()}${result.record.decision?.allocated_kg ? `, ${formatTonnes(result.record.decision.allocated_kg)} allocated` : ""}.`,
     });
   }
 

@@ -1,4 +1,3 @@
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +8,7 @@ import { FormError } from "~/components/forms";
 import { PositionForm } from "~/components/PositionForm";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assertCan, assignableVisibilities, can } from "~/models/access.server";
+import { assessmentVisibilities, assertCan, assignableVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -25,13 +24,14 @@ import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { convergenceOf, formatSpread, positionsAsOf } from "~/utils/convergence";
+import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
-import { formatDate, formatDateTime } from "~/utils/labels";
-import { translateMessage } from "~/utils/messages";
+import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
+import { translateMessage } from "~/utils/translate";
 import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -75,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessments,
     canManage,
     canAssess: can(user, "assessments:write"),
+    assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
@@ -379,6 +380,7 @@ export default function IssuePage() {
                   <AssessmentForm
                     label={t("detail.assessThis")}
                     today={d.today}
+                    visibilities={d.assessmentVisibilities}
                     defaultValues={assessmentFailure?.values}
                     serverErrors={assessmentFailure?.fieldErrors}
                     formError={assessmentFailure?.formError}

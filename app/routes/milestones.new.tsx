@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(failure({ visibility: "Choose a visibility you can see yourself." }, parsed.data), { status: 400 });
   }
   const result = await createMilestone(getDb(), user, parsed.data);
-  if (!result.ok) return data(failure(result.reason === "invalid" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), { status: 400 });
+  if (!result.ok) return data(failure(result.reason === "refused" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), { status: 400 });
   return redirect(`/milestones/${result.record.id}`);
 }
 
