@@ -21,7 +21,7 @@ import { LanguageMenu } from "~/components/LanguageMenu";
 import { createI18n } from "~/i18n";
 import { getLocale, resourcesFor } from "~/i18n.server";
 import { can, isInternal, navigationFor } from "~/models/access.server";
-import { unreadActivityCount } from "~/models/activity.server";
+import { unreadActivity } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
@@ -64,7 +64,11 @@ async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof 
     key: item.to === "/demand" && !isInternal(user) ? "ourRequests" : item.to === "/" ? "home" : item.to.slice(1),
   }));
   const activity = items.find((i) => i.to === "/activity");
-  if (activity) activity.badge = await unreadActivityCount(getDb(), user);
+  if (activity) {
+    const unread = await unreadActivity(getDb(), user);
+    activity.badge = unread.count;
+    activity.badgeAtLeast = unread.atLeast;
+  }
   return items;
 }
 
@@ -152,7 +156,7 @@ function Shell({ children }: { children: ReactNode }) {
                     {t(`nav.${item.key}`)}
                     {item.badge ? (
                       <span className="nav-badge">
-                        {item.badge > 99 ? "99+" : item.badge}
+                        {item.badge > 99 ? "99+" : item.badgeAtLeast ? `${item.badge}+` : item.badge}
                         <span className="visually-hidden">{t("header.unread")}</span>
                       </span>
                     ) : null}

@@ -1,3 +1,7 @@
+import { ArchiveButton } from "~/components/ArchiveCard";
+import { FormError, Notice } from "~/components/forms";
+import { todayInIndia } from "~/utils/clock";
+import { formatPlainDate, formatDateTime, meetingTimes } from "~/utils/format";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,6 +19,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { linkIssueSchema } from "~/schemas/issues";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { translateMessage } from "~/utils/translate";
@@ -22,8 +27,6 @@ import { pageTitle } from "~/utils/page-title";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { historyEventLabel, historyFieldLabel } from "~/utils/messages";
-import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -102,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const detail = await getConsultation(db, user, params.id ?? "");
   if (!detail) notFound();
   const c = detail.consultation;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "comment") {
@@ -152,7 +155,7 @@ export default function ConsultationPage() {
   const commentState: CommentFormState | undefined =
     actionData?.intent === "comment"
       ? failed
-        ? { fieldErrors: failed.fieldErrors, formError: failed.formError, values: failed.values as Record<string, unknown> }
+        ? { fieldErrors: failed.fieldErrors, formError: failed.formError, values: failed.values }
         : { savedCount: "savedCount" in actionData ? Number(actionData.savedCount) : 0 }
       : undefined;
   return (
@@ -176,26 +179,16 @@ export default function ConsultationPage() {
             <Link to={`/consultations/${c.id}/edit`} className="button button--primary">
               {t("detail.edit")}
             </Link>
-            <Form method="post">
-              <input type="hidden" name="version" value={c.version} />
-              <input type="hidden" name="intent" value={c.archivedAt ? "restore" : "archive"} />
-              <button type="submit" className={c.archivedAt ? "button" : "button button--danger"}>
-                {c.archivedAt ? t("detail.restore") : t("detail.archive")}
-              </button>
-            </Form>
+            <ArchiveButton archived={Boolean(c.archivedAt)} version={c.version} />
           </div>
         ) : null}
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {translateMessage(i18n, actionData.message)}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {failed?.formError && actionData?.intent !== "comment" ? (
-        <div className="notice notice--error" role="alert">
-          {translateMessage(i18n, failed.formError)}
-        </div>
+        <FormError message={failed.formError} />
       ) : null}
 
       <section className="card consultation__facts" aria-label={t("detail.whenAndWho")}>

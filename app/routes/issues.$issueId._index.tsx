@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
-import { FormError } from "~/components/forms";
+import { FormError, Notice } from "~/components/forms";
+import { ArchivedTag } from "~/components/ListKit";
 import { PositionForm } from "~/components/PositionForm";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
@@ -26,6 +27,7 @@ import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/sche
 import styles from "~/styles/positions.css";
 import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
@@ -91,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "position") {
@@ -164,9 +166,7 @@ export default function IssuePage() {
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {translateMessage(i18n, actionData.message)}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       {issue.description ? <p className="issue-description">{issue.description}</p> : null}
@@ -342,12 +342,7 @@ export default function IssuePage() {
                 {d.milestones.map((m) => (
                   <li key={m.id}>
                     <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span> <StatusBadge status={m.status} />
-                    {m.archived_at ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--muted">{t("detail.archivedBadge")}</span>
-                      </>
-                    ) : null}
+                    <ArchivedTag archived={Boolean(m.archived_at)} />
                   </li>
                 ))}
               </ul>
