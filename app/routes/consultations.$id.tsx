@@ -164,6 +164,9 @@ export default function ConsultationPage() {
             <span className="badge">{KIND_LABELS[c.kind]}</span> <span className="badge badge--muted">{MODE_LABELS[c.mode]}</span>{" "}
             {c.archivedAt ? <span className="badge badge--warn">Archived {formatDateTime(c.archivedAt)}</span> : null}
           </p>
+          <p className="no-print">
+            <Link to={`/consultations/${c.id}/minutes`}>Agreed minutes</Link>
+          </p>
         </div>
         {canEdit ? (
           <div className="form-actions no-print">
