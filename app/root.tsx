@@ -20,6 +20,7 @@ import { unreadActivityCount } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
+import { DEFAULT_READER, readerFor } from "~/utils/format";
 import { ROLE_LABELS } from "~/utils/labels";
 import { useNonce } from "~/utils/nonce";
 
@@ -42,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canSearch: can(user, "consultation:list"),
     },
     nav: user ? await navigationWithCounts(user) : [],
+    // The reader's locale and zone, read once here: pages format through useFormat().
+    reader: readerFor(user),
   };
 }
 
@@ -54,8 +57,9 @@ async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof 
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const reader = useRouteLoaderData<typeof loader>("root")?.reader ?? DEFAULT_READER;
   return (
-    <html lang="en-IN">
+    <html lang={reader.locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

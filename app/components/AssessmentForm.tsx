@@ -5,7 +5,13 @@ import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePend
 import { assessmentSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
 import { RISK_LABELS } from "~/utils/issueLabels";
-import { RISK_LEVELS } from "~db/schema";
+import { RISK_LEVELS, type Visibility } from "~db/schema";
+
+const LEVEL_OPTION_LABELS: Record<Visibility, string> = {
+  shared: "Shared: the parties and the Indian side",
+  internal: "Internal: Government of India and IREL",
+  restricted: "Restricted: officials, diplomats and administrators",
+};
 
 export function AssessmentForm({
   today,
@@ -13,8 +19,11 @@ export function AssessmentForm({
   serverErrors,
   formError,
   label,
+  visibilities,
 }: {
   today: string;
+  /** The levels this user may give an assessment, from the access module. */
+  visibilities: readonly Visibility[];
   defaultValues?: Record<string, unknown>;
   serverErrors?: FieldErrors;
   formError?: string;
@@ -46,10 +55,7 @@ export function AssessmentForm({
           label="Visibility"
           required
           hint="Assessments stay on the Indian side."
-          options={[
-            { value: "internal", label: "Internal: Government of India and IREL" },
-            { value: "restricted", label: "Restricted: officials, diplomats and administrators" },
-          ]}
+          options={visibilities.map((v) => ({ value: v, label: LEVEL_OPTION_LABELS[v] }))}
           error={errorFor("visibility")}
           defaultValue={initial("visibility")} registration={register("visibility")}
         />

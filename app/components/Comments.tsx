@@ -3,8 +3,9 @@ import { Form } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextAreaField, usePending, useValidatedForm } from "~/components/forms";
 import { commentSchema } from "~/schemas/consultations";
 import type { FieldErrors } from "~/utils/forms";
-import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { VISIBILITY_LABELS } from "~/utils/labels";
 import type { Visibility } from "~db/schema";
+import { formatDateTime } from "~/utils/format";
 
 export interface CommentItem {
   id: string;

@@ -2,10 +2,10 @@ import { Form, Link } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { milestoneProgressFormSchema, milestoneSchema } from "~/schemas/milestones";
-import { formatPlainDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, type Visibility } from "~db/schema";
+import { formatPlainDate } from "~/utils/format";
 
 export interface MilestoneFormOptions {
   organizations: { id: string; name: string }[];

@@ -5,8 +5,9 @@ import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePend
 import { positionSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { formatDate, VISIBILITY_LABELS } from "~/utils/labels";
+import { VISIBILITY_LABELS } from "~/utils/labels";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
+import { formatDate } from "~/utils/format";
 
 export function PositionForm({
   parties,

@@ -5,20 +5,11 @@ import { FormError, SelectField, TextAreaField, TextField } from "~/components/f
 import { MATERIAL_LABELS, materialLabel } from "~/utils/demand-labels";
 import type { FieldErrors } from "~/utils/forms";
 import { VISIBILITY_LABELS } from "~/utils/labels";
-import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/utils/supply-balance";
-import { formatShare, formatTonnes, parseTonnes, tonnesInput } from "~/utils/tonnes";
+import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/models/supply-balance";
+import { parseTonnes, tonnesInput } from "~/utils/tonnes";
 import type { Visibility } from "~db/schema";
-
-export type CellText = Record<string, Record<string, string>>;
-
-export function scheduleText(schedule: ExportSchedule, materials: readonly string[], years: readonly string[]): CellText {
-  const out: CellText = {};
-  for (const m of materials) {
-    out[m] = {};
-    for (const fy of years) out[m]![fy] = tonnesInput(schedule[m]?.[fy] ?? 0);
-  }
-  return out;
-}
+import type { CellText } from "~/models/scenario-cells";
+import { formatShare, formatTonnes } from "~/utils/format";
 
 /** The schedule the cells spell, skipping any cell that does not parse (it keeps its committed exports). */
 function parseCells(cells: CellText): { schedule: ExportSchedule; errors: FieldErrors } {

@@ -8,14 +8,13 @@
 import type { SelectQueryBuilder } from "kysely";
 
 import { isInternal, type SessionUser } from "~/models/access.server";
+import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visiblePositions } from "~/models/scopes.server";
-import { materialLabel } from "~/utils/demand-labels";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
 
 interface ActivityKind {
-  kind: string;
-  label: string;
+  kind: ActivityKindCode;
   /** `entity_type` of the audit events that belong to this kind. */
   entityType: string;
   /** The records of this kind the user may see, selecting `id` and what `present` reads. */
@@ -23,7 +22,7 @@ interface ActivityKind {
   visible: (db: DB, user: SessionUser) => SelectQueryBuilder<any, any, { id: string }>;
   /** The record's id column in `visible`, e.g. `c.id`. */
   idRef: string;
-  present: (row: Record<string, unknown>) => { title: string; href: string };
+  present: (row: Record<string, unknown>) => { subject: ActivitySubject; href: string };
 }
 
 const text = (v: unknown) => String(v ?? "");
@@ -31,23 +30,20 @@ const text = (v: unknown) => String(v ?? "");
 export const ACTIVITY_KINDS: readonly ActivityKind[] = [
   {
     kind: "consultation",
-    label: "Consultations",
     entityType: "consultation",
     visible: (db, user) => visibleConsultations(db, user).select(["c.id as id", "c.title as title"]),
     idRef: "c.id",
-    present: (r) => ({ title: text(r.title), href: `/consultations/${text(r.id)}` }),
+    present: (r) => ({ subject: { kind: "titled", title: text(r.title) }, href: `/consultations/${text(r.id)}` }),
   },
   {
     kind: "issue",
-    label: "Issues",
     entityType: "issue",
     visible: (db, user) => visibleIssues(db, user).select(["i.id as id", "i.title as title"]),
     idRef: "i.id",
-    present: (r) => ({ title: text(r.title), href: `/issues/${text(r.id)}` }),
+    present: (r) => ({ subject: { kind: "titled", title: text(r.title) }, href: `/issues/${text(r.id)}` }),
   },
   {
     kind: "position",
-    label: "Positions",
     entityType: "position",
     visible: (db, user) =>
       visiblePositions(db, user)
@@ -55,11 +51,10 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
         .innerJoin("organizations as po", "po.id", "p.organization_id")
         .select(["p.id as id", "pi.id as issue_id", "pi.title as issue_title", "po.short_name as party"]),
     idRef: "p.id",
-    present: (r) => ({ title: `${text(r.party)} on ${text(r.issue_title)}`, href: `/issues/${text(r.issue_id)}` }),
+    present: (r) => ({ subject: { kind: "position", party: text(r.party), issue: text(r.issue_title) }, href: `/issues/${text(r.issue_id)}` }),
   },
   {
     kind: "demand",
-    label: "Demand",
     entityType: "demand_request",
     visible: (db, user) =>
       visibleDemandRequests(db, user)
@@ -67,17 +62,16 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
         .select(["r.id as id", "r.material as material", "r.fiscal_year as fiscal_year", "ro.short_name as requester"]),
     idRef: "r.id",
     present: (r) => ({
-      title: `${text(r.requester)}: ${materialLabel(text(r.material))}, ${text(r.fiscal_year)}`,
+      subject: { kind: "demand", requester: text(r.requester), material: text(r.material), fiscalYear: text(r.fiscal_year) },
       href: `/demand/${text(r.id)}`,
     }),
   },
   {
     kind: "milestone",
-    label: "Milestones",
     entityType: "milestone",
     visible: (db, user) => visibleMilestones(db, user).select(["m.id as id", "m.title as title"]),
     idRef: "m.id",
-    present: (r) => ({ title: text(r.title), href: `/milestones/${text(r.id)}` }),
+    present: (r) => ({ subject: { kind: "titled", title: text(r.title) }, href: `/milestones/${text(r.id)}` }),
   },
 ];
 
@@ -85,38 +79,13 @@ export function activityKind(kind: string | null | undefined): ActivityKind | un
   return ACTIVITY_KINDS.find((k) => k.kind === kind);
 }
 
-/** Words for an audit action, e.g. `consultation.update` → "updated". */
-export function describeAction(action: string): string {
-  const verb = action.split(".").slice(1).join(" ").replaceAll("_", " ");
-  const words: Record<string, string> = {
-    create: "created",
-    update: "updated",
-    archive: "archived",
-    restore: "restored",
-    "status change": "changed status",
-    comment: "commented",
-    review: "taken under review",
-    decide: "decided",
-    redecide: "decision changed",
-    withdraw: "withdrawn",
-    "link consultation": "linked to a consultation",
-    "unlink consultation": "unlinked from a consultation",
-    "link issues": "linked to negotiation issues",
-    progress: "progress reported",
-    record: "position recorded",
-    "record red line": "red line recorded",
-  };
-  return words[verb] ?? verb;
-}
-
 export interface ActivityItem {
   id: string;
   at: string;
-  kind: string;
-  kindLabel: string;
+  kind: ActivityKindCode;
+  /** The audit action code, e.g. `consultation.update`; the UI words it (`describeAction`). */
   action: string;
-  description: string;
-  title: string;
+  subject: ActivitySubject;
   href: string;
   actorName: string | null;
   actorOrganization: string | null;
@@ -190,9 +159,7 @@ export async function listActivity(
             id: e.id,
             at: e.at,
             kind: kind.kind,
-            kindLabel: kind.label,
             action: e.action,
-            description: describeAction(e.action),
             ...kind.present(record),
             actorName: e.actor_name ?? null,
             actorOrganization: e.actor_org ?? null,

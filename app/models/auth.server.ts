@@ -2,17 +2,18 @@
  * Sign-in, sessions and sign-out. Sessions are lucia v3 sessions stored through Kysely (see
  * docs/decisions/001-sessions.md); the cookie carries only the session id.
  */
-import { redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
 import { stampSignIn } from "~/models/writes.server";
+import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Role } from "~db/schema";
+import { redirectToSignIn } from "~/utils/http.server";
 
 interface SessionAttributes {
   createdAt: string;
@@ -163,7 +164,7 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
   const { session, user } = await lucia().validateSession(sessionId);
   if (!session || !user) return null;
   const { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } = env();
-  const now = Date.now();
+  const now = clockNow().getTime();
   if (now - Date.parse(session.createdAt) > SESSION_ABSOLUTE_HOURS * 3_600_000) {
     await lucia().invalidateSession(session.id);
     return null;
@@ -191,8 +192,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
-    const params = back && back !== "/" ? `?${new URLSearchParams({ redirectTo: back })}` : "";
-    throw redirect(`/login${params}`);
+    redirectToSignIn(back);
   }
   return user;
 }
@@ -211,7 +211,7 @@ export async function signIn(
   input: { email: string; password: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
+  const since = new Date(clockNow().getTime() - THROTTLE_WINDOW_MS).toISOString();
   const [byEmail, byAddress] = await Promise.all([
     db
       .selectFrom("login_attempts")

@@ -13,7 +13,7 @@ import { toCsv } from "~/utils/csv.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
+import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
 import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
@@ -494,38 +494,18 @@ type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
 // ---- History -------------------------------------------------------------------------------
 
-const TRACKED_FIELDS: Record<string, string> = {
-  title: "Title",
-  starts_at: "Date and time",
-  time_zone: "Time zone",
-  mode: "Mode",
-  kind: "Kind",
-  location: "Location",
-  agenda: "Agenda",
-  notes: "Notes",
-  outcome: "Outcome",
-  visibility: "Visibility",
-  archived_at: "Archived",
-  participants: "Participants",
-  actions: "Follow-up actions",
-  status: "Status",
-};
-
-const EVENT_LABELS: Record<string, string> = {
-  "consultation.create": "Recorded the consultation",
-  "consultation.update": "Edited",
-  "consultation.archive": "Archived",
-  "consultation.restore": "Restored",
-  "follow_up.complete": "Marked an action done",
-};
+/** Fields whose changes the history shows, by stored name; the UI names them (`historyFieldLabel`). */
+const TRACKED_FIELDS = ["title", "starts_at", "time_zone", "mode", "kind", "location", "agenda", "notes", "outcome", "visibility", "archived_at", "participants", "actions", "status"] as const;
 
 export interface HistoryEntry {
   id: string;
   at: string;
+  /** The audit action code; the UI words it (`historyEventLabel`). */
   action: string;
-  label: string;
-  actor: string;
-  changes: { field: string; before: string; after: string }[];
+  /** Null for changes made by the system. */
+  actor: string | null;
+  /** `field` is the stored field's code; `after` is empty when `markedDone` says what happened. */
+  changes: { field: string; before: string; after: string; markedDone?: true }[];
 }
 
 function show(value: unknown): string {
@@ -558,14 +538,14 @@ export async function consultationHistory(db: DB, user: SessionUser, detail: Con
     const after = r.after_json ? (JSON.parse(r.after_json) as Record<string, unknown>) : {};
     const changes: HistoryEntry["changes"] = [];
     if (r.action !== "consultation.create") {
-      for (const [field, label] of Object.entries(TRACKED_FIELDS)) {
+      for (const field of TRACKED_FIELDS) {
         if (!(field in before) && !(field in after)) continue;
         const b = field === "participants" ? name(before[field]) : before[field];
         const a = field === "participants" ? name(after[field]) : after[field];
-        if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: label, before: show(b), after: show(a) });
+        if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: show(b), after: show(a) });
       }
-      if (r.action === "follow_up.complete") changes.unshift({ field: "Action", before: show(before.description), after: "marked done" });
+      if (r.action === "follow_up.complete") changes.unshift({ field: "action", before: show(before.description), after: "", markedDone: true });
     }
-    return { id: r.id, at: r.at, action: r.action, label: EVENT_LABELS[r.action] ?? r.action, actor: r.actor_name ?? "System", changes };
+    return { id: r.id, at: r.at, action: r.action, actor: r.actor_name ?? null, changes };
   });
 }

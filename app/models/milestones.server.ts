@@ -5,7 +5,6 @@
  * Linked negotiation issues (`milestone_issues`) are written with the dependencies and parties,
  * checked against the editor's visible issues; each page lists only the side its reader may see.
  */
-import { data } from "@remix-run/node";
 
 import { milestoneFilterSchema } from "~/schemas/milestones";
 import { issuesToFieldErrors } from "~/utils/forms";
@@ -19,6 +18,7 @@ import { newId, nowIso } from "~/utils/ids.server";
 import type { Executor } from "~/models/audit.server";
 import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { Milestone, MilestoneCategory, MilestoneStatus, Visibility } from "~db/schema";
+import { invalidRequest } from "~/utils/http.server";
 
 export interface MilestoneInput {
   title: string;
@@ -456,7 +456,7 @@ export async function visibleOwners(db: DB, user: SessionUser) {
 export function parseMilestoneFilter(url: URL) {
   const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => ["category", "owner", "status", "risk"].includes(k) && v !== ""));
   const parsed = milestoneFilterSchema.safeParse(raw);
-  if (!parsed.success) throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
+  if (!parsed.success) invalidRequest(`Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}`);
   return { raw, filter: parsed.data };
 }
 

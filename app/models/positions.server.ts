@@ -8,14 +8,14 @@ import { recordAudit } from "~/models/audit.server";
 import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueCursor, type IssueParty } from "~/models/issues.server";
 import { visibleConsultations, visiblePositions } from "~/models/scopes.server";
 import { toCsv } from "~/utils/csv.server";
-import { todayInIndia } from "~/utils/dates";
-import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/utils/convergence";
+import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/models/convergence";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { matrixQuerySchema } from "~/schemas/issues";
 import type { Flexibility, Issue, Position, Stance, Visibility } from "~db/schema";
+import { todayInIndia } from "~/utils/clock";
 
 export interface PositionInput {
   organizationId: string;

@@ -9,9 +9,9 @@ import { visibleDemandRequests, visibleScenarios } from "~/models/scopes.server"
 import { refused, versionedUpdate, type CreateResult, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { SupplyFigureInput } from "~/schemas/demand";
 import type { DB } from "~/utils/db.server";
-import { compareFiscalYears } from "~/utils/fiscal-year";
+import { compareFiscalYears } from "~/models/fiscal-year";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { ExportSchedule, SupplyYear } from "~/utils/supply-balance";
+import type { ExportSchedule, SupplyYear } from "~/models/supply-balance";
 import { MATERIALS, type Material, type SupplyFigure, type SupplyScenario, type Visibility } from "~db/schema";
 import { ALLOCATED_STATUSES, PENDING_STATUSES } from "./demand.server";
 

@@ -1,3 +1,4 @@
+import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { endAllSessionsOf } from "~/models/auth.server";
 import { hashPassword } from "~/models/password.server";
@@ -160,4 +161,39 @@ async function withPublicUser<R extends Refused<string>>(db: DB, result: WriteRe
   const current = await getUser(db, result.ok ? result.record : result.current);
   if (!current) return notFound;
   return result.ok ? { ok: true, record: current } : { ok: false, reason: "conflict", current };
+}
+
+/** The columns a `SessionUser` is made from, as `users as u` joined to `organizations as o` select them. */
+export interface SessionUserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  organization_id: string;
+  name: string;
+  short_name: string;
+}
+
+/** The one row-to-`SessionUser` mapping: sessions, calendar feeds, seeds and tests all use it. */
+export function sessionUserFromRow(row: SessionUserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    organizationId: row.organization_id,
+    organizationName: row.name,
+    organizationShortName: row.short_name,
+  };
+}
+
+/** The `SessionUser` of an account by email (seeds and tests act as a given person). */
+export async function sessionUserByEmail(db: DB, email: string): Promise<SessionUser> {
+  const row = await db
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
+    .where("u.email", "=", email)
+    .executeTakeFirstOrThrow();
+  return sessionUserFromRow(row);
 }

@@ -5,14 +5,14 @@ import type { ReactNode } from "react";
 import { requireUser } from "~/models/auth.server";
 import { assembleDashboard } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
-import { TREND_LABELS, type Trend } from "~/utils/convergence";
-import { formatPlainDate } from "~/utils/dates";
+import { TREND_LABELS, type Trend } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, materialLabel } from "~/utils/demand-labels";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { formatDate, formatDateTime, ROLE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { formatTonnes } from "~/utils/tonnes";
+import { ROLE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
+import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
@@ -218,7 +218,7 @@ export default function Home() {
               <li key={m.id}>
                 <span className={m.risk === "late" ? "badge badge--danger" : "badge badge--warn"}>{m.risk === "late" ? "Late" : "Threatened"}</span>{" "}
                 <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">due {formatPlainDate(m.dueDate)}</span>
-                {m.reason ? <p className="small muted dash-reason">{m.reason}</p> : null}
+                {m.reason ? <p className="small muted dash-reason">{riskReasonText(m.reason)}</p> : null}
               </li>
             ))}
           </ul>
@@ -342,9 +342,9 @@ export default function Home() {
             <ul className="dash-list">
               {d.since.items.map((item) => (
                 <li key={item.id}>
-                  <span className="badge badge--muted">{item.kindLabel}</span> <Link to={item.href}>{item.title}</Link>{" "}
+                  <span className="badge badge--muted">{ACTIVITY_KIND_LABELS[item.kind]}</span> <Link to={item.href}>{activitySubjectText(item.subject)}</Link>{" "}
                   <span className="muted small">
-                    {item.description}
+                    {describeAction(item.action)}
                     {item.actorName ? ` by ${item.actorName}` : ""}, {formatDateTime(item.at)}
                   </span>
                 </li>

@@ -1,5 +1,4 @@
 import { Pager } from "~/components/Pager";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,6 +15,8 @@ import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

@@ -9,7 +9,8 @@ import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/labels";
+import { formatDateTime } from "~/utils/format";
+import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (next) nextParams.set("cursor", encodeTimeCursor(next));
   return {
     items,
-    kinds: ACTIVITY_KINDS.map((k) => ({ value: k.kind, label: k.label })),
+    kinds: ACTIVITY_KINDS.map((k) => ({ value: k.kind, label: ACTIVITY_KIND_LABELS[k.kind] })),
     organizations: organizations.map((o) => ({ value: o.id, label: o.short_name })),
     filter: { kind: kind ?? "", organization: organizationId ?? "" },
     nextHref: next ? `/activity?${nextParams}` : null,
@@ -108,9 +109,9 @@ export default function ActivityPage() {
         <ol className="feed">
           {items.map((item) => (
             <li key={item.id} className="feed__item">
-              <span className="badge">{item.kindLabel}</span>
+              <span className="badge">{ACTIVITY_KIND_LABELS[item.kind]}</span>
               <div>
-                <Link to={item.href}>{item.title}</Link> <span className="muted">{item.description}</span>
+                <Link to={item.href}>{activitySubjectText(item.subject)}</Link> <span className="muted">{describeAction(item.action)}</span>
                 <p className="small muted">
                   {formatDateTime(item.at)}
                   {item.actorName ? ` · ${item.actorName}${item.actorOrganization ? ` (${item.actorOrganization})` : ""}` : ""}

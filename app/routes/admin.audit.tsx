@@ -11,7 +11,7 @@ import { auditFilterSchema } from "~/schemas/admin";
 import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { issuesToFieldErrors } from "~/utils/forms";
-import { formatDateTime } from "~/utils/labels";
+import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
 

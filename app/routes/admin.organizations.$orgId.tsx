@@ -10,8 +10,8 @@ import { organizationEditSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

@@ -12,9 +12,10 @@ import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
+import { ROLE_LABELS } from "~/utils/labels";
 import { ROLES } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

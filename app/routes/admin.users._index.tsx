@@ -5,7 +5,8 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
+import { ROLE_LABELS } from "~/utils/labels";
+import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
 

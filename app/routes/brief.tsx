@@ -7,15 +7,15 @@ import { requireUser } from "~/models/auth.server";
 import { allowedBriefLevels, assembleBrief } from "~/models/brief.server";
 import { pdfAvailable } from "~/models/pdf.server";
 import briefStyles from "~/styles/brief.css";
-import { CLASSIFICATION_BANNER, parseLevels } from "~/utils/brief";
+import { CLASSIFICATION_BANNER, parseLevels } from "~/models/brief";
 import { getDb } from "~/utils/db.server";
 import { RISK_LABELS as MILESTONE_RISK_LABELS } from "~/models/milestone-rules";
-import { formatSpread, TREND_LABELS } from "~/utils/convergence";
-import { formatPlainDate } from "~/utils/dates";
+import { formatSpread, TREND_LABELS } from "~/models/convergence";
 import { materialLabel } from "~/utils/demand-labels";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { formatDate, formatDateTime, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { formatTonnes } from "~/utils/tonnes";
+import { MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { riskReasonText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
 
@@ -168,7 +168,7 @@ export default function BriefPage() {
                   <td>{MILESTONE_STATUS_LABELS[m.status as keyof typeof MILESTONE_STATUS_LABELS] ?? m.status}</td>
                   <td>
                     <strong>{MILESTONE_RISK_LABELS[m.risk as keyof typeof MILESTONE_RISK_LABELS] ?? m.risk}</strong>
-                    {m.reason ? <span className="small muted"> — {m.reason}</span> : null}
+                    {m.reason ? <span className="small muted"> — {riskReasonText(m.reason)}</span> : null}
                   </td>
                 </tr>
               ))}

@@ -5,7 +5,8 @@ import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
-import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/utils/brief";
+import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/models/brief";
+import { nowIso } from "~/utils/clock";
 import { env } from "~/utils/env.server";
 
 /**
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       cookies: sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : [],
       footerText: `Accord negotiation brief · ${CLASSIFICATION_BANNER[classificationOf(allowed.levels)].split(" — ")[0]} at most`,
     });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = nowIso().slice(0, 10);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",

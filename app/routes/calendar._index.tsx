@@ -9,7 +9,7 @@ import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { failure } from "~/utils/forms";
-import { formatDateTime } from "~/utils/labels";
+import { formatDateTime } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

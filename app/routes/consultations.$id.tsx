@@ -1,4 +1,3 @@
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,10 +16,12 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ACTION_STATUS_LABELS, formatDateTime, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { meetingTimes } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { historyEventLabel, historyFieldLabel, MARKED_DONE } from "~/utils/messages";
+import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -346,19 +347,19 @@ export default function ConsultationPage() {
               {history.map((h) => (
                 <li key={h.id}>
                   <p className="small">
-                    <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at)}</span>
+                    <strong>{h.actor ?? "System"}</strong> · {historyEventLabel(h.action)} <span className="muted">· {formatDateTime(h.at)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">
                       <tbody>
                         {h.changes.map((ch, i) => (
                           <tr key={i}>
-                            <th scope="row">{ch.field}</th>
+                            <th scope="row">{historyFieldLabel(ch.field)}</th>
                             <td>
                               <del>{ch.before}</del>
                             </td>
                             <td>
-                              <ins>{ch.after}</ins>
+                              <ins>{ch.markedDone ? MARKED_DONE : ch.after}</ins>
                             </td>
                           </tr>
                         ))}

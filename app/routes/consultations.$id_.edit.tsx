@@ -12,9 +12,9 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/labels";
 import { utcToZonedLocal } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

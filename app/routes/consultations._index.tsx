@@ -12,8 +12,8 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { issuesToFieldErrors } from "~/utils/forms";
 import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { meetingTimes } from "~/utils/time";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
+import { meetingTimes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -6,6 +6,7 @@ import { requireUser } from "~/models/auth.server";
 import { consultationsCsv } from "~/models/consultations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import { getDb } from "~/utils/db.server";
+import { nowIso } from "~/utils/clock";
 
 /** The filtered list as CSV, under exactly the list's visibility scope. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="consultations-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="consultations-${nowIso().slice(0, 10)}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });

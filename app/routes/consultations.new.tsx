@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ConsultationForm } from "~/components/ConsultationForm";
-import { assertCan, assignableVisibilities } from "~/models/access.server";
+import { assertCan, assignableVisibilities, consultationDefaults } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { checkConsultationInput, createConsultation } from "~/models/consultations.server";
 import { listOrganizations } from "~/models/organizations.server";
@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:create");
   const organizations = await listOrganizations(getDb());
+  const initial = consultationDefaults(user);
   return {
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })),
     visibilities: assignableVisibilities(user),
@@ -28,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     submissionKey: newId(),
     defaults: {
       timeZone: "Asia/Kolkata",
-      visibility: "internal",
-      participants: user.role === "irel" ? [user.organizationId] : [],
+      visibility: initial.visibility,
+      participants: initial.participantOrganizationIds,
       agenda: "",
       notes: "",
       outcome: "",

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useMemo } from "react";
 
 import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { assertCan, can, isInternal } from "~/models/access.server";
+import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
   decideDemandRequest,
@@ -21,13 +21,13 @@ import { decisionActionSchema, decisionSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, OUTCOME_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates } from "~/utils/fiscal-year";
+import { fiscalYearDates } from "~/models/fiscal-year";
 import { failure, formDataToObject, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDate, formatDateTime } from "~/utils/labels";
-import { formatTonnes, parseTonnes } from "~/utils/tonnes";
+import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDate, formatDateTime, formatTonnes } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!row) notFound();
   const decisions = await listDecisions(db, row.id);
   const internal = isInternal(user);
+  const balance = canReadField(user, "demand_decision.balance");
   let supply = null;
   if (can(user, "supply:read")) {
     const [figure, remainingKg, years] = await Promise.all([
@@ -80,7 +81,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       created_at: row.created_at,
       updated_at: row.updated_at,
     },
-    // The balance at decision time and the over-balance confirmation are internal figures.
     decisions: decisions.map((d) => ({
       id: d.id,
       outcome: d.outcome,
@@ -90,8 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decided_at: d.decided_at,
       supersedes_id: d.supersedes_id,
       current: d.id === row.current_decision_id,
-      remaining_balance_kg: internal ? d.remaining_balance_kg : null,
-      over_balance_confirmed: internal ? d.over_balance_confirmed === 1 : false,
+      remaining_balance_kg: balance ? d.remaining_balance_kg : null,
+      over_balance_confirmed: balance ? d.over_balance_confirmed === 1 : false,
     })),
     supply,
     canWithdraw: can(user, "demand:withdraw", resource),

@@ -10,11 +10,10 @@ import styles from "~/styles/demand.css";
 import { encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearLabel, parseFiscalYear, fiscalYearOf } from "~/utils/fiscal-year";
-import { formatDate } from "~/utils/labels";
-import { formatTonnes } from "~/utils/tonnes";
-import { today } from "~/utils/clock.server";
+import { fiscalYearLabel, parseFiscalYear, fiscalYearOf } from "~/models/fiscal-year";
+import { today } from "~/utils/clock";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
+import { formatDate, formatTonnes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Demand requests · Accord" }];

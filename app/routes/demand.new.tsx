@@ -9,10 +9,10 @@ import { requireUser } from "~/models/auth.server";
 import { submitDemandRequest } from "~/models/demand.server";
 import { demandRequestSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates, offeredFiscalYears } from "~/utils/fiscal-year";
+import { fiscalYearDates, offeredFiscalYears } from "~/models/fiscal-year";
 import { failure, formDataToObject, parseForm } from "~/utils/forms";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
 

@@ -1,4 +1,3 @@
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +7,7 @@ import { FormError } from "~/components/forms";
 import { PositionForm } from "~/components/PositionForm";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assertCan, assignableVisibilities, can } from "~/models/access.server";
+import { assessmentVisibilities, assertCan, assignableVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -24,12 +23,14 @@ import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/utils/convergence";
+import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS, RISK_BADGES, RISK_LABELS } from "~/utils/issueLabels";
-import { formatDate, formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { VISIBILITY_LABELS } from "~/utils/labels";
+import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.issue.title ?? "Issue"} · Accord` }];
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessments,
     canManage,
     canAssess: can(user, "assessments:write"),
+    assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
@@ -364,6 +366,7 @@ export default function IssuePage() {
                   <AssessmentForm
                     label="Assess this issue"
                     today={d.today}
+                    visibilities={d.assessmentVisibilities}
                     defaultValues={assessmentFailure?.values}
                     serverErrors={assessmentFailure?.fieldErrors}
                     formError={assessmentFailure?.formError}

@@ -11,8 +11,8 @@ import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDate } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDate } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

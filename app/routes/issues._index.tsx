@@ -9,8 +9,9 @@ import { countVisibleIssues, decodeIssueCursor, encodeIssueCursor, listIssues, p
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
-import { formatDate, VISIBILITY_LABELS } from "~/utils/labels";
+import { VISIBILITY_LABELS } from "~/utils/labels";
 import { ISSUE_STATUSES } from "~db/schema";
+import { formatDate } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Issues · Accord" }];

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { MilestoneForm, ProgressForm } from "~/components/MilestoneForm";
-import { assertCan, can, isInternal } from "~/models/access.server";
+import { assertCan, can, canReadField } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import type { Risk } from "~/models/milestone-rules";
 import {
@@ -24,13 +24,15 @@ import {
 } from "~/models/milestones.server";
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
-import { formatDateTime, MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime, formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
+import { riskReasonText } from "~/utils/messages";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -66,8 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     risk: live ? (risks.get(milestone.id) ?? NO_RISK) : NO_RISK,
     upstream: neighbours.upstream.map(withRisk),
     downstream: neighbours.downstream.map(withRisk),
-    // Who else a milestone is shared with is the Indian side's working knowledge.
-    parties: isInternal(user) ? parties : null,
+    parties: canReadField(user, "milestone.parties") ? parties : null,
     history,
     issues,
     // Only ids the editor can see: the form cannot offer, or keep, what it cannot show.
@@ -187,7 +188,7 @@ export default function MilestonePage() {
             {risk.late ? "Late" : "Threatened"} as of {formatPlainDate(today)}
           </h2>
           <ul>
-            {risk.reasons.map((reason) => (
+            {risk.reasons.map(riskReasonText).map((reason) => (
               <li key={reason}>{reason.charAt(0).toUpperCase() + reason.slice(1)}.</li>
             ))}
           </ul>

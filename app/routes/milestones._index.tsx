@@ -9,10 +9,12 @@ import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter, visibleOwners, type MilestoneCursor } from "~/models/milestones.server";
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
+import { formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
+import { riskReasonsText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -171,7 +173,7 @@ export default function MilestonesPage() {
                 </td>
                 <td>
                   <RiskBadge level={r.risk.level} />
-                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{r.risk.reasons.join("; ")}</p> : null}
+                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
                 </td>
                 <td>{VISIBILITY_LABELS[r.visibility]}</td>
               </tr>

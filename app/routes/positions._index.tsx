@@ -1,24 +1,24 @@
 import { Pager } from "~/components/Pager";
-import { formatPlainDate } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assertCan, can } from "~/models/access.server";
+import { assessmentVisibilities, assertCan, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import { decodeIssueCursor, encodeIssueCursor } from "~/models/issues.server";
 import { matrixDate, positionsMatrix } from "~/models/positions.server";
 import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/utils/convergence";
+import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { STANCES } from "~db/schema";
+import { formatMonth, formatPlainDate } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Positions matrix · Accord" }];
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstHref: url.searchParams.has("cursor") ? `/positions?${base}` : null,
     assessments,
     canAssess: can(user, "assessments:write"),
+    assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
@@ -70,7 +71,7 @@ const TREND_CLASSES: Record<Trend, string> = {
 const TREND_MARKS: Record<Trend, string> = { converging: "↘", diverging: "↗", stable: "→", stuck: "■", insufficient: "·" };
 
 export default function PositionsPage() {
-  const { asOf, today, dateError, matrix, csvHref, nextHref, firstHref, assessments, canAssess } = useLoaderData<typeof loader>();
+  const { asOf, today, dateError, matrix, csvHref, nextHref, firstHref, assessments, canAssess, assessmentVisibilities: levels } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const quickDates = [
@@ -171,7 +172,7 @@ export default function PositionsPage() {
                             <span className="matrix__detail">
                               {FLEXIBILITY_LABELS[cell.flexibility]}
                               <br />
-                              since {formatShortDate(cell.statedOn)}
+                              since {formatMonth(cell.statedOn)}
                             </span>
                           </>
                         ) : (
@@ -250,6 +251,7 @@ export default function PositionsPage() {
                 <AssessmentForm
                   label="Assess the negotiation"
                   today={today}
+                  visibilities={levels}
                   defaultValues={failed?.values}
                   serverErrors={failed?.fieldErrors}
                   formError={failed?.formError}
@@ -264,11 +266,6 @@ export default function PositionsPage() {
       </p>
     </div>
   );
-}
-
-/** "Mar 2025": the month is enough in a crowded cell; the issue page has the exact date. */
-function formatShortDate(date: string): string {
-  return new Intl.DateTimeFormat("en-IN", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 function formatScore(n: number | null): string {

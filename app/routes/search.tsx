@@ -7,8 +7,8 @@ import { SEARCH_LIMIT, searchConsultations } from "~/models/consultations.server
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { searchWords } from "~/utils/search";
-import { meetingTimes } from "~/utils/time";
+import { searchWords } from "~/models/search";
+import { meetingTimes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

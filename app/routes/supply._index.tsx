@@ -9,10 +9,10 @@ import { listSupplyFigures, supplyYears } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
-import { compareFiscalYears } from "~/utils/fiscal-year";
-import { balanceOf, groupRows, totalsOf } from "~/utils/supply-balance";
-import { formatTonnes } from "~/utils/tonnes";
+import { compareFiscalYears } from "~/models/fiscal-year";
+import { balanceOf, groupRows, totalsOf } from "~/models/supply-balance";
 import { MATERIALS } from "~db/schema";
+import { formatTonnes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Supply and balance · Accord" }];

@@ -6,7 +6,7 @@ import { supplyYears } from "~/models/supply.server";
 import { toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS } from "~/utils/demand-labels";
-import { balanceOf } from "~/utils/supply-balance";
+import { balanceOf } from "~/models/supply-balance";
 import { tonnesInput } from "~/utils/tonnes";
 
 export async function loader({ request }: LoaderFunctionArgs) {

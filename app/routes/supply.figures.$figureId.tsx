@@ -13,9 +13,9 @@ import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/labels";
-import { formatTonnes, tonnesInput } from "~/utils/tonnes";
+import { tonnesInput } from "~/utils/tonnes";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime, formatTonnes } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

@@ -7,9 +7,9 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { createSupplyFigure } from "~/models/supply.server";
 import { supplyFigureSchema } from "~/schemas/demand";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/utils/fiscal-year";
+import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/models/fiscal-year";
 import { failure, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "New supply figure · Accord" }];

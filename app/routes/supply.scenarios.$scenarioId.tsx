@@ -5,16 +5,18 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { conflictResponse, initialCells, parseScenario, previewResponse } from "~/models/scenario-form.server";
+import { initialCells } from "~/models/scenario-cells";
+import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenario-form.server";
 import { getScenario, scenarioBase, setScenarioArchived, updateScenario } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearOf } from "~/utils/fiscal-year";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { VISIBILITY_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDateTime } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;

@@ -5,13 +5,13 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { materialLabel } from "~/utils/demand-labels";
-import { fiscalYearOf } from "~/utils/fiscal-year";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { notFound } from "~/utils/http.server";
-import { applySchedule, outcomeByMaterial, type ExportSchedule } from "~/utils/supply-balance";
-import { formatShare, formatTonnes } from "~/utils/tonnes";
+import { applySchedule, outcomeByMaterial, type ExportSchedule } from "~/models/supply-balance";
+import { formatShare, formatTonnes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Compare scenarios · Accord" }];

@@ -1,6 +1,7 @@
 import * as z from "zod";
 
 import { manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
+import { formatInteger } from "~/utils/format";
 import { isKnownTimeZone, zonedLocalToUtc } from "~/utils/time";
 import { ACTION_STATUSES, CONSULTATION_KINDS, CONSULTATION_MODES, VISIBILITIES } from "~db/schema";
 
@@ -15,7 +16,7 @@ export const LIMITS = {
 } as const;
 
 const longText = (max: number, label: string) =>
-  z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(max, `${label} must be at most ${max.toLocaleString("en-IN")} characters.`));
+  z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(max, `${label} must be at most ${formatInteger(max)} characters.`));
 
 const followUpSchema = z.object({
   id: optionalText(64),

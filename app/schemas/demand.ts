@@ -6,9 +6,10 @@
 import * as z from "zod";
 
 import { checkbox, optionalText, requiredText, versionField } from "~/utils/forms";
-import { parseFiscalYear } from "~/utils/fiscal-year";
-import { formatTonnes, parseTonnes } from "~/utils/tonnes";
+import { parseFiscalYear } from "~/models/fiscal-year";
+import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, DEMAND_SECTORS, MATERIALS, PRODUCTION_BASES } from "~db/schema";
+import { formatTonnes } from "~/utils/format";
 
 /** Decimal tonnes in, integer kilograms out. */
 export function tonnesField(label: string, options: { allowZero?: boolean } = {}) {

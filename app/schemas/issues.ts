@@ -1,9 +1,9 @@
-import { todayInIndia } from "~/utils/dates";
 import * as z from "zod";
 
 import { checkbox, manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
 
 import { FLEXIBILITIES, ISSUE_PRIORITIES, ISSUE_STATUSES, RISK_LEVELS, STANCES, VISIBILITIES } from "~db/schema";
+import { todayInIndia } from "~/utils/clock";
 
 export const issueSchema = z.object({
   title: requiredText(200, "Title"),

@@ -1,8 +1,8 @@
 import * as z from "zod";
 
-import { todayInIndia } from "~/utils/dates";
 import { manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, VISIBILITIES } from "~db/schema";
+import { todayInIndia } from "~/utils/clock";
 
 const date = (label: string) => z.iso.date(`${label} must be a date like 2026-03-31.`);
 

@@ -95,16 +95,16 @@ describe("who sees which consultation", () => {
     const id = await idOf(T.review2024);
     const ok = await call(recordLoader, get(`/consultations/${id}`, cookie), { id });
     expect(ok.status).toBe(200);
-    expect((ok.data as { canEdit: boolean; history: unknown }).canEdit).toBe(false);
-    expect((ok.data as { history: unknown }).history).toBeNull();
+    expect(ok.data.canEdit).toBe(false);
+    expect(ok.data.history).toBeNull();
   });
 
   it("leaves invisible consultations out of search, CSV and the actions list", async () => {
     const cookie = await cookieFor("counterpart@accord.test");
     const search = await call(searchLoader, get("/search?q=Cabinet", cookie));
-    expect((search.data as { hits: unknown[] }).hits).toEqual([]);
+    expect(search.data.hits).toEqual([]);
     const officialSearch = await call(searchLoader, get("/search?q=Cabinet", await cookieFor("official@accord.test")));
-    expect((officialSearch.data as { hits: { title: string }[] }).hits.map((h) => h.title)).toContain(T.restricted);
+    expect(officialSearch.data.hits.map((h) => h.title)).toContain(T.restricted);
 
     const csv = await call(csvLoader, get("/consultations/export.csv", cookie));
     expect(csv.status).toBe(200);
@@ -117,7 +117,7 @@ describe("who sees which consultation", () => {
     expect(text.trim().split("\n")).toHaveLength(7);
 
     const actions = await call(actionsLoader, get("/actions?status=all", cookie));
-    const descriptions = (actions.data as { rows: { description: string }[] }).rows.map((r) => r.description);
+    const descriptions = actions.data.rows.map((r) => r.description);
     expect(descriptions).toContain("Confirm customers' minimum volumes in writing");
     expect(descriptions).not.toContain("Seek Cabinet Secretariat's view on option 3");
     expect(descriptions).not.toContain("Share Japan's assessment of alternative supply sources");
@@ -248,7 +248,7 @@ describe("recording a consultation", () => {
     const id = res.headers.get("Location")!.split("/").pop()!;
     const again = await call(newAction, post("/consultations/new", form, cookie));
     expect(again.status).toBe(409);
-    expect((again.data as { existingId: string }).existingId).toBe(id);
+    expect(again.data).toMatchObject({ existingId: id });
     expect(await getDb().selectFrom("consultations").select("id").where("title", "=", form.title as string).execute()).toHaveLength(1);
 
     const row = await getDb().selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -260,9 +260,9 @@ describe("recording a consultation", () => {
     expect(audit.map((a) => a.action)).toEqual(["consultation.create"]);
 
     const hits = await call(searchLoader, get("/search?q=praseodymium", cookie));
-    expect((hits.data as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([id]);
+    expect(hits.data.hits.map((h) => h.id)).toEqual([id]);
     const counterpartHits = await call(searchLoader, get("/search?q=praseodymium", await cookieFor("counterpart@accord.test")));
-    expect((counterpartHits.data as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([id]);
+    expect(counterpartHits.data.hits.map((h) => h.id)).toEqual([id]);
     expect((await call(searchLoader, get("/search?q=praseodymium", await cookieFor("meti@accord.test")))).data).toMatchObject({ hits: [] });
   });
 
@@ -329,7 +329,7 @@ describe("editing a consultation", () => {
     expect(hits.hits.map((h) => h.id)).toContain(id);
     const page = (await call(recordLoader, get(`/consultations/${id}`, cookie), { id })).data as { history: { action: string; changes: { field: string }[] }[] };
     expect(page.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update"]);
-    expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
+    expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["outcome"]);
   });
 
   it("never shows IREL a version of the history that was restricted", async () => {
@@ -345,7 +345,7 @@ describe("editing a consultation", () => {
     expect(asIrel.history.map((h) => h.action)).toEqual(["consultation.update"]);
     // The notes written while restricted never appear; the outcome was internal when it changed.
     expect(JSON.stringify(asIrel.history)).not.toMatch(/Red lines/);
-    expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
+    expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["outcome"]);
     const asOfficial = (await call(recordLoader, get(`/consultations/${id}`, official), { id })).data as Page;
     expect(asOfficial.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update", "consultation.update"]);
   });
@@ -358,8 +358,7 @@ describe("editing a consultation", () => {
     expect((await call(editAction, post(`/consultations/${id}/edit`, { ...first, notes: "First editor's notes" }, cookie), { id })).status).toBe(302);
     const stale = await call(editAction, post(`/consultations/${id}/edit`, { ...second, notes: "Second editor's careful notes" }, await cookieFor("admin@accord.test")), { id });
     expect(stale.status).toBe(409);
-    expect((stale.data as { values: { notes: string }; formError: string }).values.notes).toBe("Second editor's careful notes");
-    expect((stale.data as { formError: string }).formError).toMatch(/Someone else saved/);
+    expect(stale.data).toMatchObject({ values: { notes: "Second editor's careful notes" }, formError: expect.stringMatching(/Someone else saved/) });
     const row = await getDb().selectFrom("consultations").select(["notes", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.notes).toBe("First editor's notes");
   });
@@ -433,7 +432,7 @@ describe("follow-up actions", () => {
   it("lists open ones first with overdue ones marked, filtered by owner", async () => {
     const ctx = await demoData();
     const res = await call(actionsLoader, get("/actions?status=all", await cookieFor("official@accord.test")));
-    const rows = (res.data as { rows: { status: string; overdue: boolean; description: string }[] }).rows;
+    const rows = res.data.rows;
     const firstClosed = rows.findIndex((r) => r.status !== "open");
     expect(rows.slice(firstClosed).every((r) => r.status !== "open")).toBe(true);
     expect(rows.filter((r) => r.overdue).length).toBeGreaterThanOrEqual(3);
@@ -473,7 +472,7 @@ describe("follow-up actions", () => {
     expect(undatedOpen).toBeLessThan(firstClosed);
     expect(everything.indexOf("undated-3")).toBeGreaterThan(firstClosed - 1);
     const res = await call(actionsLoader, get("/actions?status=all", await cookieFor("official@accord.test")));
-    expect((res.data as { nextHref: string | null }).nextHref).toBeNull();
+    expect(res.data.nextHref).toBeNull();
   });
 
   it("lets the owner organization's users mark their own actions done, and no one else", async () => {

@@ -305,7 +305,7 @@ describe("the issue register", () => {
     expect((await call(editAction, post(`/issues/${id}/edit`, edit, cookie), { issueId: id })).status).toBe(200);
     const stale = await call(editAction, post(`/issues/${id}/edit`, { ...edit, title: "Stale title" }, cookie), { issueId: id });
     expect(stale.status).toBe(409);
-    expect((stale.data as { values: { title: string } }).values.title).toBe("Stale title");
+    expect(stale.data).toMatchObject({ values: { title: "Stale title" } });
     expect((await call(editAction, post(`/issues/${id}/edit`, { intent: "archive", version: "2" }, cookie), { issueId: id })).status).toBe(200);
     const register = (await call(issuesLoader, get("/issues", cookie))).data as RegisterData;
     expect(register.rows.some((r) => r.id === id)).toBe(false);

@@ -115,7 +115,7 @@ describe("negotiation issues linked to milestones", () => {
     const milestonesOn = async (email: string, issueId: string) => {
       const res = await call(issueLoader, get(`/issues/${issueId}`, await cookieFor(email)), { issueId });
       expect(res.status).toBe(200);
-      return (res.data as IssuePage).milestones.map((m) => m.title);
+      return res.data.milestones.map((m) => m.title);
     };
     expect(await milestonesOn("official@accord.test", binding)).toEqual(["Fallback position on the binding terms approved", "Amended supply arrangement signed"]);
     // The fallback is restricted: IREL and the counterparts never see it.

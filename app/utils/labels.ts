@@ -30,22 +30,6 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   company: "Company",
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "Asia/Kolkata" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-IN", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "Asia/Kolkata",
-});
-
-/** Dates and times are shown in India Standard Time unless a feature says otherwise. */
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? dateFormat.format(new Date(iso)) : "—";
-}
-
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? `${dateTimeFormat.format(new Date(iso))} IST` : "—";
-}
-
 export const MILESTONE_CATEGORY_LABELS: Record<MilestoneCategory, string> = {
   production: "Production",
   mining_clearance: "Mining clearances",

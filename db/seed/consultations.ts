@@ -4,6 +4,7 @@
  * follow-up actions, the search index and the audit trail are exactly as the app would make them.
  */
 import type { SessionUser } from "~/models/access.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { addComment } from "~/models/comments.server";
 import { createConsultation, setConsultationArchived, type ConsultationInput } from "~/models/consultations.server";
 import type { ActionStatus, ConsultationKind, ConsultationMode, Visibility } from "../schema";
@@ -322,14 +323,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
   },
 ];
 
-async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
-  const row = await ctx.db
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name };
+function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
+  return sessionUserByEmail(ctx.db, email);
 }
 
 export async function seedConsultations(ctx: DemoContext): Promise<void> {

@@ -6,6 +6,7 @@
  * organization and end use, scenarios by name.
  */
 import type { SessionUser } from "~/models/access.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { decideDemandRequest, insertDemandRequest, takeUnderReview, withdrawDemandRequest } from "~/models/demand.server";
 import { createScenario, createSupplyFigure } from "~/models/supply.server";
 import type { DecisionOutcome, DemandSector, Material } from "../schema";
@@ -299,22 +300,8 @@ const SCENARIOS: { name: string; description: string; exports: Partial<Record<Ma
 
 const kg = (tonnes: number) => Math.round(tonnes * T);
 
-async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
-  const row = await ctx.db
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    organizationId: row.organization_id,
-    organizationName: row.name,
-    organizationShortName: row.short_name,
-  };
+function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
+  return sessionUserByEmail(ctx.db, email);
 }
 
 export async function seedDemand(ctx: DemoContext): Promise<void> {

@@ -1,22 +1,12 @@
+/**
+ * The responses of the scenario editor's two intents, shared by the new-scenario and scenario
+ * routes: HTTP glue, so it lives beside the other response helpers rather than in a model.
+ */
 import { data } from "@remix-run/node";
 
-import { scheduleText, type CellText } from "~/components/ScenarioEditor";
+import { cellsFrom } from "~/models/scenario-cells";
 import { scenarioSchema, scheduleSchema } from "~/schemas/demand";
 import { failure, formDataToObject, parseForm } from "~/utils/forms";
-import type { ExportSchedule } from "~/utils/supply-balance";
-
-/** The grid as typed, for echoing back into the inputs. */
-export function cellsFrom(values: Record<string, unknown>): CellText | undefined {
-  const exports = values.exports;
-  if (!exports || typeof exports !== "object") return undefined;
-  const out: CellText = {};
-  for (const [m, years] of Object.entries(exports as Record<string, unknown>)) {
-    if (!years || typeof years !== "object") continue;
-    out[m] = {};
-    for (const [fy, v] of Object.entries(years as Record<string, unknown>)) out[m]![fy] = typeof v === "string" ? v : "";
-  }
-  return out;
-}
 
 /** "Recalculate": checks the grid and hands it back; nothing is stored. */
 export function previewResponse(formData: FormData) {
@@ -44,10 +34,4 @@ export function conflictResponse(values: Record<string, unknown>) {
     },
     { status: 409 },
   );
-}
-
-export function initialCells(materials: string[], years: string[], committed: ExportSchedule, saved?: ExportSchedule): CellText {
-  const merged: ExportSchedule = {};
-  for (const m of materials) merged[m] = { ...committed[m], ...saved?.[m] };
-  return scheduleText(merged, materials, years);
 }
