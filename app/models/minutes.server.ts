@@ -13,6 +13,7 @@ import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleMinutes } from "~/models/scopes.server";
 import { claimVersion, refused, versionedUpdate, type CreateResult, type Refused, type Tx, type VersionedUpdate, type WriteResult } from "~/models/writes.server";
+import type { MinutesRefusalDetail } from "~/models/minutes";
 import type { AmendmentForm } from "~/schemas/minutes";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -83,16 +84,15 @@ async function snapshot(tx: Executor, user: SessionUser, consultationId: string)
 
 type Snapshot = NonNullable<Awaited<ReturnType<typeof snapshot>>>;
 
-export type MinutesRefusal = Refused<"forbidden" | "not_open" | "duplicate" | "not_allowed" | "invalid" | "exists", { message: string; field?: string }>;
+export type MinutesRefusal = Refused<"forbidden" | "not_open" | "duplicate" | "not_allowed" | "invalid" | "exists", MinutesRefusalDetail>;
 export type MinutesResult = WriteResult<{ id: string; status: MinutesStatus; currentNumber: number }, MinutesRefusal>;
 
-const no = (code: MinutesRefusal["code"], message: string, field?: string): MinutesRefusal => refused(code, field ? { message, field } : { message });
+const no = (code: MinutesRefusal["code"], detail: MinutesRefusalDetail): MinutesRefusal => refused(code, detail);
 
 function mayDraft(user: SessionUser, s: Pick<Snapshot, "participants">): boolean {
   return can(user, "minutes:draft", { participantOrganizationIds: s.participants });
 }
 
-const DRAFTERS_ONLY = "Only the Indian side's drafters of these minutes may do that.";
 
 function minutesRecord(user: SessionUser, consultationId: string) {
   return {
@@ -126,8 +126,8 @@ export async function createMinutes(db: DB, user: SessionUser, consultationId: s
     const consultation = await visibleConsultations(tx, user).select(["c.id", "c.visibility"]).where("c.id", "=", consultationId).executeTakeFirst();
     if (!consultation) return { ok: false as const, reason: "not_found" as const };
     const participants = (await tx.selectFrom("consultation_participants").select("organization_id").where("consultation_id", "=", consultationId).execute()).map((p) => p.organization_id);
-    if (!mayDraft(user, { participants })) return no("forbidden", DRAFTERS_ONLY);
-    if (await minutesIdOf(tx, consultationId)) return no("exists", "This consultation already has minutes; reload the page to see them.");
+    if (!mayDraft(user, { participants })) return no("forbidden", { why: "not_drafter" });
+    if (await minutesIdOf(tx, consultationId)) return no("exists", { why: "exists" });
     const id = newId();
     await tx
       .insertInto("minutes")
@@ -151,8 +151,8 @@ export function saveMinutesDraft(db: DB, user: SessionUser, consultationId: stri
   return update(db, user, consultationId, {
     expectedVersion,
     at,
-    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", DRAFTERS_ONLY)),
-    check: (s) => (s.status !== "draft" ? no("not_open", "Circulated minutes are frozen; amendments go through the organizations' proposals.") : null),
+    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", { why: "not_drafter" })),
+    check: (s) => (s.status !== "draft" ? no("not_open", { why: "frozen" }) : null),
     set: () => ({ body: canonicalMinutes(body) }),
     action: "minutes.update",
   });
@@ -164,10 +164,10 @@ export function circulateMinutes(db: DB, user: SessionUser, consultationId: stri
   return update(db, user, consultationId, {
     expectedVersion,
     at,
-    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", DRAFTERS_ONLY)),
+    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", { why: "not_drafter" })),
     check: async (s, tx) => {
-      if (s.status !== "draft") return no("not_open", "These minutes are not a draft.");
-      if (paragraphsOf(s.body).length === 0) return no("invalid", "Write the minutes before circulating them.", "body");
+      if (s.status !== "draft") return no("not_open", { why: "not_draft" });
+      if (paragraphsOf(s.body).length === 0) return no("invalid", { why: "empty", field: "body" });
       agreedAlone = (await confirmingParties(tx, s.consultation_id, s.drafting_organization_id)).length === 0;
       return null;
     },
@@ -182,13 +182,13 @@ export function confirmMinutes(db: DB, user: SessionUser, consultationId: string
   let agrees = false;
   return update(db, user, consultationId, {
     at,
-    permit: (s) => (s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties }) ? no("forbidden", `These minutes were not circulated to ${user.organizationShortName} for confirmation; an organization confirms only for itself.`) : null),
+    permit: (s) => (s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties }) ? no("forbidden", { why: "not_party" }) : null),
     check: (s) => {
-      if (s.status !== "circulated") return s.current_number === number ? no("not_open", "These minutes are not awaiting confirmation.") : "conflict";
+      if (s.status !== "circulated") return s.current_number === number ? no("not_open", { why: "not_circulated" }) : "conflict";
       // A newer version went round since the page was read: confirming the old one would confirm words no longer proposed.
       if (s.current_number !== number) return "conflict";
-      if (s.confirmed.includes(user.organizationId)) return no("duplicate", `${user.organizationShortName} has already confirmed version ${number}.`);
-      if (s.openAmendments.some((a) => a.organization_id === user.organizationId)) return no("not_allowed", `${user.organizationShortName} has amendments to version ${number} awaiting the drafter's decision; confirm the version that follows them.`);
+      if (s.confirmed.includes(user.organizationId)) return no("duplicate", { why: "already_confirmed", number });
+      if (s.openAmendments.some((a) => a.organization_id === user.organizationId)) return no("not_allowed", { why: "amending", number });
       agrees = s.parties.every((p) => p === user.organizationId || s.confirmed.includes(p));
       return null;
     },
@@ -205,16 +205,16 @@ export function proposeAmendment(db: DB, user: SessionUser, consultationId: stri
   let paragraphText = "";
   return update(db, user, consultationId, {
     at,
-    permit: (s) => (s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties }) ? no("forbidden", `These minutes were not circulated to ${user.organizationShortName}; an organization proposes amendments only for itself.`) : null),
+    permit: (s) => (s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties }) ? no("forbidden", { why: "not_party" }) : null),
     check: async (s, tx) => {
-      if (s.status !== "circulated") return s.current_number === form.number ? no("not_open", "These minutes are not open for amendments.") : "conflict";
+      if (s.status !== "circulated") return s.current_number === form.number ? no("not_open", { why: "not_circulated" }) : "conflict";
       if (s.current_number !== form.number) return "conflict";
-      if (s.confirmed.includes(user.organizationId)) return no("duplicate", `${user.organizationShortName} has already confirmed version ${form.number}.`);
+      if (s.confirmed.includes(user.organizationId)) return no("duplicate", { why: "already_confirmed", number: form.number });
       const version = await tx.selectFrom("minutes_versions").select("body").where("minutes_id", "=", s.id).where("number", "=", s.current_number).executeTakeFirstOrThrow();
       const paragraphs = paragraphsOf(version.body);
-      if (form.paragraph > paragraphs.length) return no("invalid", `Version ${form.number} has ${paragraphs.length} paragraphs; choose one of them.`, "paragraph");
+      if (form.paragraph > paragraphs.length) return no("invalid", { why: "paragraph_range", field: "paragraph", number: form.number, paragraphs: paragraphs.length });
       paragraphText = paragraphs[form.paragraph - 1]!;
-      if (canonicalMinutes(form.proposedText) === paragraphText) return no("invalid", "The proposed wording is the same as the paragraph; change it or confirm the version.", "proposedText");
+      if (canonicalMinutes(form.proposedText) === paragraphText) return no("invalid", { why: "same_wording", field: "proposedText" });
       return null;
     },
     set: () => ({}),
@@ -240,10 +240,10 @@ export function decideAmendment(db: DB, user: SessionUser, consultationId: strin
   let nextBody = "";
   return update(db, user, consultationId, {
     at,
-    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", DRAFTERS_ONLY)),
+    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", { why: "not_drafter" })),
     check: async (s, tx) => {
       const amendment = await tx.selectFrom("minutes_amendments").selectAll().where("id", "=", input.amendmentId).where("minutes_id", "=", s.id).executeTakeFirst();
-      if (!amendment) return no("invalid", "That amendment is not one of these minutes'.");
+      if (!amendment) return no("invalid", { why: "unknown_amendment" });
       if (amendment.version !== input.amendmentVersion || amendment.status !== "open" || amendment.number !== s.current_number) return "conflict";
       last = s.openAmendments.every((a) => a.id === amendment.id);
       if (last) {
@@ -273,8 +273,8 @@ export function startCorrection(db: DB, user: SessionUser, consultationId: strin
   return update(db, user, consultationId, {
     expectedVersion,
     at,
-    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", DRAFTERS_ONLY)),
-    check: (s) => (s.status !== "agreed" ? no("not_open", "Only agreed minutes are corrected this way.") : null),
+    permit: (s) => (mayDraft(user, s) ? null : no("forbidden", { why: "not_drafter" })),
+    check: (s) => (s.status !== "agreed" ? no("not_open", { why: "not_agreed" }) : null),
     set: () => ({ status: "draft" as const }),
     action: "minutes.start_correction",
   });

@@ -21,10 +21,11 @@ import styles from "~/styles/consultations.css";
 import minutesStyles from "~/styles/minutes.css";
 import { getDb } from "~/utils/db.server";
 import { failure, formDataToObject, parseForm, type FormFailure } from "~/utils/forms";
+import { useFormat, type Formatter } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
+import { minutesRefusalText } from "~/utils/messages";
 import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { formatInZone } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the forms must carry the minutes' new version: see `revalidateAfterConflict`. */
@@ -40,8 +41,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minute
 const STATUS_LABELS = { draft: "Draft", circulated: "Circulated", agreed: "Agreed" } as const;
 const AMENDMENT_LABELS = { open: "Awaiting decision", accepted: "Accepted", rejected: "Rejected" } as const;
 
-function bothZones(iso: string) {
-  return { ist: `${formatInZone(iso, "Asia/Kolkata")} IST`, jst: `${formatInZone(iso, "Asia/Tokyo")} JST` };
+/** Minutes are read in New Delhi and Tokyo alike: every time is shown in both zones. */
+function bothZones(fmt: Formatter, iso: string) {
+  return { ist: `${fmt.inZone(iso, "Asia/Kolkata")} IST`, jst: `${fmt.inZone(iso, "Asia/Tokyo")} JST` };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -53,11 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const versions = view.versions.map((v) => ({
     number: v.number,
     sha256: v.sha256,
-    circulated: bothZones(v.circulatedAt),
+    circulatedAt: v.circulatedAt,
     circulatedBy: v.circulatedBy,
     paragraphsHtml: v.paragraphs.map((p) => renderMarkdown(p)),
     parties: v.parties,
-    confirmations: v.confirmations.map((k) => ({ ...k, ...bothZones(k.at) })),
+    confirmations: v.confirmations,
   }));
   // Compare any two versions; by default the latest with the one before it.
   const latest = view.versions.length;
@@ -72,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultation: view.consultation,
     minutes: view.minutes,
     versions,
-    amendments: view.amendments.map((a) => ({ ...a, proposed: bothZones(a.proposedAt) })),
+    amendments: view.amendments,
     canDraft: view.canDraft,
     canRespond: view.canRespond,
     ownAnswer: view.ownAnswer,
@@ -96,16 +98,17 @@ const DONE: Record<Intent, string> = {
 
 const STALE = "These minutes changed since you opened them, and nothing was saved. The page now shows the current version; what you typed is kept below.";
 
-function answer(intent: Intent, result: MinutesResult | Awaited<ReturnType<typeof createMinutes>>, values: Record<string, unknown>) {
+function answer(intent: Intent, result: MinutesResult | Awaited<ReturnType<typeof createMinutes>>, values: Record<string, unknown>, organization: string) {
   if (result.ok) {
     const message = intent === "confirm" && "status" in result.record && result.record.status === "agreed" ? "Confirmation recorded. Every organization has confirmed: the minutes are agreed." : DONE[intent];
     return data({ ok: true as const, intent, message });
   }
   if (result.reason === "not_found") notFound();
   if (result.reason === "conflict") return data({ ...failure({}, values, STALE), intent }, { status: 409 });
-  const fieldErrors = result.field ? { [result.field]: result.message } : {};
+  const message = minutesRefusalText(result, organization);
+  const fieldErrors = result.field ? { [result.field]: message } : {};
   const status = result.code === "forbidden" ? 403 : result.code === "invalid" ? 400 : 409;
-  return data({ ...failure(fieldErrors, values, result.field ? undefined : result.message), intent }, { status });
+  return data({ ...failure(fieldErrors, values, result.field ? undefined : message), intent }, { status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -124,34 +127,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "create": {
       const parsed = parseForm(minutesDraftSchema.omit({ version: true }), formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await createMinutes(db, user, id, parsed.data.body), formDataToObject(formData));
+      return answer(intent, await createMinutes(db, user, id, parsed.data.body), formDataToObject(formData), user.organizationShortName);
     }
     case "save": {
       const parsed = parseForm(minutesDraftSchema, formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await saveMinutesDraft(db, user, id, parsed.data.version, parsed.data.body), formDataToObject(formData));
+      return answer(intent, await saveMinutesDraft(db, user, id, parsed.data.version, parsed.data.body), formDataToObject(formData), user.organizationShortName);
     }
     case "circulate":
     case "correct": {
       const parsed = parseForm(minutesStepSchema, formData);
       if (!parsed.ok) return bad(parsed);
       const result = intent === "circulate" ? await circulateMinutes(db, user, id, parsed.data.version) : await startCorrection(db, user, id, parsed.data.version);
-      return answer(intent, result, {});
+      return answer(intent, result, {}, user.organizationShortName);
     }
     case "confirm": {
       const parsed = parseForm(minutesConfirmSchema, formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await confirmMinutes(db, user, id, parsed.data.number), {});
+      return answer(intent, await confirmMinutes(db, user, id, parsed.data.number), {}, user.organizationShortName);
     }
     case "propose": {
       const parsed = parseForm(amendmentSchema, formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await proposeAmendment(db, user, id, parsed.data), formDataToObject(formData));
+      return answer(intent, await proposeAmendment(db, user, id, parsed.data), formDataToObject(formData), user.organizationShortName);
     }
     case "decide": {
       const parsed = parseForm(amendmentDecisionSchema, formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await decideAmendment(db, user, id, parsed.data), {});
+      return answer(intent, await decideAmendment(db, user, id, parsed.data), {}, user.organizationShortName);
     }
     default:
       return data({ ...failure({}, {}, "Unknown request."), intent }, { status: 400 });
@@ -173,6 +176,8 @@ function Paragraphs({ html, label }: { html: string[]; label: string }) {
 }
 
 function AgreedRecord({ version }: { version: LoaderData["versions"][number] }) {
+  const fmt = useFormat();
+  const circulated = bothZones(fmt, version.circulatedAt);
   return (
     <section className="card minutes__agreed" aria-labelledby="agreed-title">
       <h2 id="agreed-title">Agreed text, version {version.number}</h2>
@@ -195,14 +200,14 @@ function AgreedRecord({ version }: { version: LoaderData["versions"][number] }) 
             <tr key={k.organizationId}>
               <td>{k.organization}</td>
               <td>{k.user}</td>
-              <td>{k.ist}</td>
-              <td>{k.jst}</td>
+              <td>{bothZones(fmt, k.at).ist}</td>
+              <td>{bothZones(fmt, k.at).jst}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="small muted">
-        Circulated by {version.circulatedBy}, {version.circulated.ist} ({version.circulated.jst}).
+        Circulated by {version.circulatedBy}, {circulated.ist} ({circulated.jst}).
       </p>
     </section>
   );
@@ -219,6 +224,8 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 export default function MinutesPage() {
   const { consultation: c, minutes: m, versions, amendments, canDraft, canRespond, ownAnswer, organization, diff, print } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const fmt = useFormat();
+  const zones = (iso: string) => bothZones(fmt, iso);
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const typed = (name: string) => (failed?.values[name] as string | undefined) ?? undefined;
   const agreed = m?.agreedNumber ? versions.find((v) => v.number === m.agreedNumber) : undefined;
@@ -229,7 +236,7 @@ export default function MinutesPage() {
       <div className="page minutes minutes--print">
         <h1>Agreed minutes: {c.title}</h1>
         <p>
-          {formatInZone(c.startsAt, "Asia/Kolkata")} IST · {formatInZone(c.startsAt, "Asia/Tokyo")} JST · {VISIBILITY_LABELS[c.visibility]}
+          {zones(c.startsAt).ist} · {zones(c.startsAt).jst} · {VISIBILITY_LABELS[c.visibility]}
         </p>
         {agreed ? <AgreedRecord version={agreed} /> : <p>These minutes are not agreed yet.</p>}
       </div>
@@ -338,7 +345,7 @@ export default function MinutesPage() {
       {m?.status === "circulated" && current ? (
         <section className="card" aria-labelledby="current-title">
           <h2 id="current-title">
-            Version {current.number}, circulated {current.circulated.ist}
+            Version {current.number}, circulated {zones(current.circulatedAt).ist}
           </h2>
           <Paragraphs html={current.paragraphsHtml} label={`Minutes, version ${current.number}`} />
           <p className="minutes__digest small">
@@ -351,7 +358,7 @@ export default function MinutesPage() {
               const amending = openOnCurrent.some((a) => a.organizationId === p.id);
               return (
                 <li key={p.id}>
-                  <strong>{p.name}</strong>: {k ? `confirmed by ${k.user}, ${k.ist} (${k.jst})` : amending ? "amendments proposed" : "awaiting confirmation"}
+                  <strong>{p.name}</strong>: {k ? `confirmed by ${k.user}, ${zones(k.at).ist} (${zones(k.at).jst})` : amending ? "amendments proposed" : "awaiting confirmation"}
                 </li>
               );
             })}
@@ -446,7 +453,7 @@ export default function MinutesPage() {
                     <td>{a.paragraph}</td>
                     <td>
                       {a.organization} ({a.proposedBy})<br />
-                      <span className="small muted">{a.proposed.ist}</span>
+                      <span className="small muted">{zones(a.proposedAt).ist}</span>
                     </td>
                     <td className="minutes__wording">{a.proposedText}</td>
                     <td>{a.reason}</td>
@@ -483,7 +490,7 @@ export default function MinutesPage() {
           <ol className="minutes__versions">
             {versions.map((v) => (
               <li key={v.number}>
-                Version {v.number}: circulated by {v.circulatedBy}, {v.circulated.ist} ({v.circulated.jst}); {v.confirmations.length} of {v.parties.length} confirmations
+                Version {v.number}: circulated by {v.circulatedBy}, {zones(v.circulatedAt).ist} ({zones(v.circulatedAt).jst}); {v.confirmations.length} of {v.parties.length} confirmations
                 {v.number === m?.agreedNumber ? " · agreed" : ""}
               </li>
             ))}
