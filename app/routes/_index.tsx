@@ -333,6 +333,40 @@ export default function Home() {
           </Card>
         ) : null}
 
+        {d.minutesAwaiting.length > 0 ? (
+          <Card id="dash-minutes" title="Minutes awaiting your organization's confirmation">
+            <ul className="dash-list">
+              {d.minutesAwaiting.map((m) => (
+                <li key={m.consultationId}>
+                  <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                  <span className="muted small">
+                    version {m.number}, circulated {formatDateTime(m.circulatedAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
+        {d.minutesWaiting ? (
+          <Card id="dash-minutes-waiting" title="Minutes waiting more than 7 days">
+            {d.minutesWaiting.length === 0 ? (
+              <Empty>No circulated minutes have waited more than a week.</Empty>
+            ) : (
+              <ul className="dash-list">
+                {d.minutesWaiting.map((m) => (
+                  <li key={m.consultationId}>
+                    <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                    <span className="muted small">
+                      version {m.number}, circulated {formatDateTime(m.circulatedAt)}; waiting on {m.waitingOn.join(", ") || "—"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
+
         <Card id="dash-since" title="Since your last visit" href="/activity" linkLabel="All activity">
           {d.since.since === null ? (
             <Empty>This is your first visit: changes will appear here from your next one.</Empty>

@@ -26,6 +26,13 @@ const ACTION_WORDS: Record<string, string> = {
   progress: "progress reported",
   record: "position recorded",
   "record red line": "red line recorded",
+  circulate: "circulated",
+  confirm: "confirmed",
+  agree: "confirmed: agreed by every organization",
+  "propose amendment": "amendment proposed",
+  "accept amendment": "amendment accepted",
+  "reject amendment": "amendment rejected",
+  "start correction": "correction started",
 };
 
 /** Words for an audit action, e.g. `consultation.update` → "updated"; an unknown verb reads as itself. */
@@ -40,12 +47,15 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKindCode, string> = {
   position: "Positions",
   demand: "Demand",
   milestone: "Milestones",
+  minutes: "Minutes",
 };
 
 export function activitySubjectText(subject: ActivitySubject): string {
   switch (subject.kind) {
     case "titled":
       return subject.title;
+    case "minutes":
+      return `Minutes of ${subject.consultation}`;
     case "position":
       return `${subject.party} on ${subject.issue}`;
     case "demand":
