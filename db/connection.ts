@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -52,9 +53,49 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/** The statements run inside one `countStatements` call (or one HTTP request, see app/server.ts). */
+export interface StatementTally {
+  count: number;
+  statements: string[];
+  /** Each statement's time in milliseconds, in the same order. */
+  millis?: number[];
+}
+
+// On globalThis so that the HTTP server bundle and the Remix build, each with its own copy of this
+// module, share one store.
+const TALLY_KEY = Symbol.for("accord.statementTally");
+const globalTally = globalThis as { [TALLY_KEY]?: AsyncLocalStorage<StatementTally> };
+export const statementTally: AsyncLocalStorage<StatementTally> = (globalTally[TALLY_KEY] ??= new AsyncLocalStorage());
+
+/** Counting is on for the benchmark (`ACCORD_COUNT_SQL=1`) and in tests; off otherwise, at no cost. */
+export function countingStatements(): boolean {
+  return process.env.ACCORD_COUNT_SQL === "1" || process.env.NODE_ENV === "test";
+}
+
+// With ACCORD_COUNT_SQL=1, statements slower than this many milliseconds are printed: a way to
+// find what a slow page spends its time on.
+const slowMillis = Number(process.env.ACCORD_SLOW_SQL_MS ?? Infinity);
+
+/** Runs `fn` and returns what it returned with the SQL statements it ran (when counting is on). */
+export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T } & StatementTally> {
+  const tally: StatementTally = { count: 0, statements: [] };
+  const result = await statementTally.run(tally, fn);
+  return { result, ...tally };
+}
+
 export function createDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Kysely<Database> {
   const file = sqlitePathFromUrl(url);
   return new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: openSqlite(file) }),
+    log: countingStatements()
+      ? (event) => {
+          if (event.queryDurationMillis > slowMillis) console.error(`slow SQL ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
+          const tally = statementTally.getStore();
+          if (!tally) return;
+          tally.count += 1;
+          tally.statements.push(event.query.sql);
+          tally.millis?.push(event.queryDurationMillis);
+        }
+      : undefined,
   });
 }

@@ -83,9 +83,23 @@ export function searchMatches(ftsQuery: string): RawBuilder<boolean> {
 /** Relevance, lower is better: a title hit weighs most, then outcome and actions. */
 export const searchRank: RawBuilder<number> = sql<number>`bm25(consultation_search, 0, 8, 2, 1, 3, 2)`;
 
+/** Newest search documents first: FTS5 walks its index backwards by rowid, so a limit stops early. */
+export const searchNewestFirst: RawBuilder<number> = sql<number>`consultation_search.rowid`;
+
 /** Marks around matched words in a snippet: control characters no user text contains as markup. */
 export const SNIPPET_OPEN = "\u0002";
 export const SNIPPET_CLOSE = "\u0003";
 
 /** The best-matching passage of any column, about 16 words, with matches marked. */
 export const searchSnippet: RawBuilder<string> = sql<string>`snippet(consultation_search, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16)`;
+
+/**
+ * Refreshes the query planner's statistics, sampling at most a thousand rows per index so that it
+ * takes milliseconds at any size. Without them SQLite takes `visibility = ?` for a selective
+ * index and walks every shared record to find one issue's links (decision 012).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
+  await sql`pragma analysis_limit = 1000`.execute(db);
+  await sql`analyze`.execute(db);
+}

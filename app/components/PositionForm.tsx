@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 
-import { initialText } from "~/components/formDefaults";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
@@ -40,7 +39,6 @@ export function PositionForm({
     ...defaultValues,
   };
   const { register, onSubmit, errorFor } = useValidatedForm(positionSchema, { defaultValues: initialValues, serverErrors });
-  const initial = initialText(initialValues);
   return (
     <>
       <FormError message={formError} />
@@ -53,7 +51,7 @@ export function PositionForm({
             placeholder={parties.length === 1 ? undefined : "Choose…"}
             options={parties.map((p) => ({ value: p.organization_id, label: p.name }))}
             error={errorFor("organizationId")}
-            defaultValue={initial("organizationId")} registration={register("organizationId")}
+            registration={register("organizationId")}
           />
           <SelectField
             label="Stance"
@@ -61,20 +59,20 @@ export function PositionForm({
             placeholder="Choose…"
             options={STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }))}
             error={errorFor("stance")}
-            defaultValue={initial("stance")} registration={register("stance")}
+            registration={register("stance")}
           />
         </div>
-        <TextAreaField label="Statement" required rows={3} hint="What the party holds, in its own terms." error={errorFor("statement")} defaultValue={initial("statement")} registration={register("statement")} />
-        <TextAreaField label="Desired outcome" rows={2} error={errorFor("desiredOutcome")} defaultValue={initial("desiredOutcome")} registration={register("desiredOutcome")} />
+        <TextAreaField label="Statement" required rows={3} hint="What the party holds, in its own terms." error={errorFor("statement")} registration={register("statement")} />
+        <TextAreaField label="Desired outcome" rows={2} error={errorFor("desiredOutcome")} registration={register("desiredOutcome")} />
         <div className="grid-2">
           <SelectField
             label="Flexibility"
             required
             options={FLEXIBILITIES.map((f) => ({ value: f, label: FLEXIBILITY_LABELS[f] }))}
             error={errorFor("flexibility")}
-            defaultValue={initial("flexibility")} registration={register("flexibility")}
+            registration={register("flexibility")}
           />
-          <TextField label="Held from" type="date" required max={today} error={errorFor("statedOn")} defaultValue={initial("statedOn")} registration={register("statedOn")} />
+          <TextField label="Held from" type="date" required max={today} error={errorFor("statedOn")} registration={register("statedOn")} />
         </div>
         <div className="grid-2">
           <SelectField
@@ -82,14 +80,14 @@ export function PositionForm({
             placeholder="None"
             options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.starts_at)})` }))}
             error={errorFor("sourceConsultationId")}
-            defaultValue={initial("sourceConsultationId")} registration={register("sourceConsultationId")}
+            registration={register("sourceConsultationId")}
           />
           <SelectField
             label="Visibility"
             required
             options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
             error={errorFor("visibility")}
-            defaultValue={initial("visibility")} registration={register("visibility")}
+            registration={register("visibility")}
           />
         </div>
         {mayMarkRedLine ? (

@@ -10,13 +10,14 @@ import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.serv
 import { claimVersion, refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
 import { toCsv } from "~/utils/csv.server";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
-import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+import { replaceSearchDocument, searchJoin, searchMatches, searchNewestFirst, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -38,23 +39,8 @@ export type ConsultationInput = Omit<ConsultationForm, "submissionKey">;
 
 // ---- Reads ---------------------------------------------------------------------------------
 
-export interface ListCursor {
-  startsAt: string;
-  id: string;
-}
-
-export function encodeCursor(c: ListCursor): string {
-  return `${c.startsAt}~${c.id}`;
-}
-
-export function decodeCursor(raw: string | null): ListCursor | null {
-  if (!raw) return null;
-  const [startsAt, id] = raw.split("~");
-  return startsAt && id && !Number.isNaN(Date.parse(startsAt)) ? { startsAt, id } : null;
-}
-
 /** The filtered, visible list query, newest first; shared by the page, the CSV and the plan test. */
-export function consultationListQuery(db: Executor, user: SessionUser, filter: ConsultationFilter, cursor: ListCursor | null) {
+export function consultationListQuery(db: Executor, user: SessionUser, filter: ConsultationFilter, cursor: Cursor | null) {
   let query = visibleConsultations(db, user);
   const archived = filter.archived ?? "exclude";
   if (archived === "exclude") query = query.where("c.archived_at", "is", null);
@@ -72,7 +58,7 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
   if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(fts)));
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
-    query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.startsAt, cursor.id)));
+    query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.key, cursor.id)));
   }
   return query
     .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.mode", "c.visibility", "c.archived_at", "c.location"])
@@ -92,7 +78,7 @@ function startOfIndianDay(date: string): string {
 
 export type ListRow = Awaited<ReturnType<typeof listConsultations>>["rows"][number];
 
-export async function listConsultations(db: DB, user: SessionUser, filter: ConsultationFilter, cursor: ListCursor | null, limit = PAGE_SIZE) {
+export async function listConsultations(db: DB, user: SessionUser, filter: ConsultationFilter, cursor: Cursor | null, limit = PAGE_SIZE) {
   const rows = await consultationListQuery(db, user, filter, cursor)
     .limit(limit + 1)
     .execute();
@@ -101,7 +87,7 @@ export async function listConsultations(db: DB, user: SessionUser, filter: Consu
   const last = page[page.length - 1];
   return {
     rows: page.map((r) => ({ ...r, participants: participants.get(r.id) ?? [] })),
-    next: rows.length > limit && last ? { startsAt: last.starts_at, id: last.id } : null,
+    next: rows.length > limit && last ? { key: last.starts_at, id: last.id } : null,
   };
 }
 
@@ -127,7 +113,7 @@ async function participantsOf(db: Executor, ids: string[]): Promise<Map<string, 
 /** Every row of the filtered list as CSV, read in keyset batches under the same scope. */
 export async function consultationsCsv(db: DB, user: SessionUser, filter: ConsultationFilter): Promise<string> {
   const lines: unknown[][] = [["id", "title", "starts_at_utc", "starts_ist", "starts_jst", "time_zone_entered", "kind", "mode", "visibility", "location", "participants", "archived_at"]];
-  let cursor: ListCursor | null = null;
+  let cursor: Cursor | null = null;
   for (;;) {
     const { rows, next }: Awaited<ReturnType<typeof listConsultations>> = await listConsultations(db, user, filter, cursor, 500);
     for (const r of rows) {
@@ -168,20 +154,68 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
-/** Ranked full-text search over visible consultations; capped, so a very common word stays fast. */
-export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
+/** How many matching consultations a search ranks at most: the newest this many it may see. */
+export const SEARCH_CANDIDATES = 200;
+
+export interface SearchNarrowing {
+  /** YYYY-MM-DD, days in India, as the list reads them. */
+  from?: string;
+  to?: string;
+  /** Only consultations this organization took part in. */
+  org?: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many visible consultations matched, counted up to `SEARCH_CANDIDATES`. */
+  matched: number;
+  /** More than `SEARCH_CANDIDATES` matched: only the newest of them were ranked. */
+  more: boolean;
+}
+
+/**
+ * Ranked full-text search over visible consultations, with bounded work whatever the word: the
+ * newest `SEARCH_CANDIDATES` visible matches (FTS5 read backwards by rowid, each row's visibility
+ * checked by key) are ranked by bm25 and the best `limit` returned. A word in nearly every record
+ * then costs about what a rare one does; the page says when more matched and offers narrowing by
+ * date and organization, which moves the window (decision 012).
+ */
+export async function searchConsultationsPage(db: DB, user: SessionUser, input: string, narrowing: SearchNarrowing = {}, limit = SEARCH_LIMIT): Promise<SearchResult> {
   const fts = toFtsQuery(input);
-  if (!fts) return [];
-  const rows = await visibleConsultations(db, user)
-    .innerJoin("consultation_search", (join) => join.on(searchJoin))
-    .where(searchMatches(fts))
+  if (!fts) return { hits: [], matched: 0, more: false };
+  let candidates = visibleConsultations(db, user).innerJoin("consultation_search", (join) => join.on(searchJoin)).where(searchMatches(fts));
+  if (narrowing.from) candidates = candidates.where("c.starts_at", ">=", startOfIndianDay(narrowing.from));
+  if (narrowing.to) candidates = candidates.where("c.starts_at", "<", startOfIndianDay(nextDay(narrowing.to)));
+  if (narrowing.org) {
+    const org = narrowing.org;
+    candidates = candidates.where((eb) =>
+      eb.exists(eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").whereRef("fp.consultation_id", "=", "c.id").where("fp.organization_id", "=", org)),
+    );
+  }
+  const window = candidates
     .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
-    .select(searchSnippet.as("snippet"))
-    .orderBy(searchRank)
-    .orderBy("c.starts_at", "desc")
+    .select([searchSnippet.as("snippet"), searchRank.as("rank")])
+    .orderBy(searchNewestFirst, "desc")
+    .limit(SEARCH_CANDIDATES + 1);
+  const rows = await db
+    .selectFrom(window.as("w"))
+    .selectAll("w")
+    .select((eb) => eb.fn.countAll<number>().over().as("matched"))
+    .orderBy("w.rank")
+    .orderBy("w.starts_at", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE) }));
+  const matched = Number(rows[0]?.matched ?? 0);
+  return {
+    hits: rows.map(({ rank: _rank, matched: _matched, ...r }) => ({ ...r, snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE) })),
+    matched: Math.min(matched, SEARCH_CANDIDATES),
+    more: matched > SEARCH_CANDIDATES,
+  };
+}
+
+/** The best matches alone (see `searchConsultationsPage`). */
+export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
+  return (await searchConsultationsPage(db, user, input, {}, limit)).hits;
 }
 
 // ---- Follow-up actions across consultations -------------------------------------------------
@@ -196,22 +230,8 @@ export interface ActionsFilter {
  * actions with a due date (soonest first), open ones without (by id), then done and dropped ones
  * (most recently changed first). The cursor names the run and the last row's key in it.
  */
-export interface ActionsCursor {
-  segment: 0 | 1 | 2;
-  key: string;
-  id: string;
-}
 
-export function encodeActionsCursor(c: ActionsCursor): string {
-  return `${c.segment}~${c.key}~${c.id}`;
-}
-
-export function decodeActionsCursor(raw: string | null): ActionsCursor | null {
-  const m = raw ? /^([012])~([^~]*)~([^~]+)$/.exec(raw) : null;
-  return m ? { segment: Number(m[1]) as 0 | 1 | 2, key: m[2]!, id: m[3]! } : null;
-}
-
-function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segment: 0 | 1 | 2, after: ActionsCursor | null) {
+function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segment: 0 | 1 | 2, after: Cursor | null) {
   let query = visibleConsultations(db, user)
     .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
     .innerJoin("organizations as o", "o.id", "a.owner_organization_id")
@@ -248,21 +268,27 @@ function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segmen
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsSegment>["execute"]>>[number];
 
-function positionOf(segment: 0 | 1 | 2, row: ActionRow): ActionsCursor {
-  return { segment, key: segment === 0 ? (row.due_date ?? "") : segment === 2 ? row.updated_at : "", id: row.id };
+function positionOf(segment: 0 | 1 | 2, row: ActionRow): Cursor {
+  return { run: segment, key: segment === 0 ? (row.due_date ?? "") : segment === 2 ? row.updated_at : "", id: row.id };
 }
 
 /** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
-export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: ActionsCursor | null = null, limit = ACTIONS_PAGE_SIZE) {
-  const segments: (0 | 1 | 2)[] = filter.status === "open" ? [0, 1] : [0, 1, 2];
+export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: Cursor | null = null, limit = ACTIONS_PAGE_SIZE) {
+  const segments = ((filter.status === "open" ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[]).filter((segment) => !cursor || segment >= (cursor.run ?? 0));
+  // Every run is read at once, each limited to a page: the page runs the same statements however
+  // many actions exist (decision 012).
+  const runs = await Promise.all(
+    segments.map((segment) =>
+      actionsSegment(db, user, filter, segment, cursor && segment === (cursor.run ?? 0) ? cursor : null)
+        .limit(limit + 1)
+        .execute(),
+    ),
+  );
   const rows: ActionRow[] = [];
-  let last: ActionsCursor | null = null;
-  for (const segment of segments) {
-    if (cursor && segment < cursor.segment) continue;
+  let last: Cursor | null = null;
+  for (const [index, segment] of segments.entries()) {
     const wanted = limit - rows.length;
-    const found = await actionsSegment(db, user, filter, segment, cursor && segment === cursor.segment ? cursor : null)
-      .limit(wanted + 1)
-      .execute();
+    const found = runs[index]!.slice(0, wanted + 1);
     if (found.length > wanted) {
       const taken = found.slice(0, wanted);
       rows.push(...taken);

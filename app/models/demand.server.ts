@@ -8,6 +8,7 @@ import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleDemandRequests } from "~/models/scopes.server";
 import { refused, versionedUpdate, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DemandRequestInput } from "~/schemas/demand";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { DecisionOutcome, DemandDecision, DemandRequest, DemandSector, DemandStatus, Material } from "~db/schema";
@@ -22,11 +23,6 @@ export interface DemandFilter {
   sector?: DemandSector;
   organizationId?: string;
   status?: DemandStatus;
-}
-
-export interface DemandCursor {
-  at: string;
-  id: string;
 }
 
 export const DEMAND_PAGE_SIZE = 50;
@@ -59,17 +55,17 @@ const listColumns = [
 ] as const;
 
 /** Newest first, keyset-paginated on (created_at, id). */
-export async function listDemandRequests(db: DB, user: SessionUser, filter: DemandFilter, cursor: DemandCursor | null, limit = DEMAND_PAGE_SIZE) {
+export async function listDemandRequests(db: DB, user: SessionUser, filter: DemandFilter, cursor: Cursor | null, limit = DEMAND_PAGE_SIZE) {
   let query = filtered(db, user, filter).select(listColumns);
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb("r.created_at", "<", cursor.at), eb.and([eb("r.created_at", "=", cursor.at), eb("r.id", "<", cursor.id)])]),
+      eb.or([eb("r.created_at", "<", cursor.key), eb.and([eb("r.created_at", "=", cursor.key), eb("r.id", "<", cursor.id)])]),
     );
   }
   const rows = await query.orderBy("r.created_at", "desc").orderBy("r.id", "desc").limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > limit && last ? { at: last.created_at, id: last.id } : null };
+  return { rows: page, next: rows.length > limit && last ? { key: last.created_at, id: last.id } : null };
 }
 
 export type DemandListRow = Awaited<ReturnType<typeof listDemandRequests>>["rows"][number];

@@ -7,6 +7,7 @@ import type { SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleIssues, visiblePositions } from "~/models/scopes.server";
 import { versionedUpdate, type WriteResult } from "~/models/writes.server";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Issue, IssuePriority, IssueStatus, Visibility } from "~db/schema";
@@ -20,26 +21,7 @@ export interface IssueInput {
   parties: string[];
 }
 
-export interface IssueCursor {
-  title: string;
-  id: string;
-}
-
 export const ISSUE_PAGE_SIZE = 25;
-
-export function encodeIssueCursor(c: IssueCursor): string {
-  return Buffer.from(JSON.stringify([c.title, c.id])).toString("base64url");
-}
-
-export function decodeIssueCursor(raw: string | null): IssueCursor | null {
-  if (!raw) return null;
-  try {
-    const [title, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    return typeof title === "string" && typeof id === "string" ? { title, id } : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface IssueFilter {
   status?: IssueStatus | undefined;
@@ -47,14 +29,14 @@ export interface IssueFilter {
 }
 
 /** A page of visible issues by title, each with its count of positions the user may see. */
-export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter, cursor: IssueCursor | null, limit = ISSUE_PAGE_SIZE) {
+export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter, cursor: Cursor | null, limit = ISSUE_PAGE_SIZE) {
   let query = visibleIssues(db, user)
     .select(["i.id", "i.title", "i.status", "i.priority", "i.visibility", "i.archived_at", "i.updated_at"]);
   if (!filter.includeArchived) query = query.where("i.archived_at", "is", null);
   if (filter.status) query = query.where("i.status", "=", filter.status);
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb("i.title", ">", cursor.title), eb.and([eb("i.title", "=", cursor.title), eb("i.id", ">", cursor.id)])]),
+      eb.or([eb("i.title", ">", cursor.key), eb.and([eb("i.title", "=", cursor.key), eb("i.id", ">", cursor.id)])]),
     );
   }
   const rows = await query.orderBy("i.title").orderBy("i.id").limit(limit + 1).execute();
@@ -71,7 +53,7 @@ export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter,
   }
   return {
     rows: page.map((r) => ({ ...r, position_count: counts.get(r.id) ?? 0 })),
-    next: rows.length > limit && last ? { title: last.title, id: last.id } : null,
+    next: rows.length > limit && last ? { key: last.title, id: last.id } : null,
   };
 }
 
@@ -198,10 +180,10 @@ function issueRecord(id: string) {
 
 /** Consultations linked to an issue that the user may see, newest first. */
 export async function consultationsOfIssue(db: DB, user: SessionUser, issueId: string) {
+  // Driven by the issue's own links (an IN list of them), not by walking every visible consultation.
   return visibleConsultations(db, user)
-    .innerJoin("consultation_issues as ci", "ci.consultation_id", "c.id")
     .select(["c.id", "c.title", "c.starts_at", "c.kind"])
-    .where("ci.issue_id", "=", issueId)
+    .where("c.id", "in", db.selectFrom("consultation_issues as ci").select("ci.consultation_id").where("ci.issue_id", "=", issueId))
     .where("c.archived_at", "is", null)
     .orderBy("c.starts_at", "desc")
     .orderBy("c.id")
@@ -217,7 +199,7 @@ export async function listIssuesForConsultation(db: DB, user: SessionUser, consu
     .innerJoin("consultation_issues as ci", "ci.issue_id", "i.id")
     .select(["i.id", "i.title", "i.status", "i.priority"])
     .where("ci.consultation_id", "=", consultationId)
-    .where("ci.consultation_id", "in", () => visibleConsultations(db, user).select("c.id"))
+    .where((eb) => eb.exists(visibleConsultations(db, user).select("c.id").where("c.id", "=", eb.ref("ci.consultation_id"))))
     .where("i.archived_at", "is", null)
     .orderBy("i.title")
     .orderBy("i.id")

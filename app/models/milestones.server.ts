@@ -5,9 +5,8 @@
  * Linked negotiation issues (`milestone_issues`) are written with the dependencies and parties,
  * checked against the editor's visible issues; each page lists only the side its reader may see.
  */
-
 import { milestoneFilterSchema } from "~/schemas/milestones";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { isPlainDate, type Cursor } from "~/utils/cursor";
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
@@ -15,10 +14,10 @@ import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
+import { parseListQuery } from "~/utils/list.server";
 import type { Executor } from "~/models/audit.server";
 import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { Milestone, MilestoneCategory, MilestoneStatus, Visibility } from "~db/schema";
-import { invalidRequest } from "~/utils/http.server";
 
 export interface MilestoneInput {
   title: string;
@@ -46,11 +45,6 @@ export interface MilestoneFilter {
   owner?: string | undefined;
   status?: MilestoneStatus | undefined;
   risk?: Risk["level"] | undefined;
-}
-
-export interface MilestoneCursor {
-  dueDate: string;
-  id: string;
 }
 
 export const MILESTONE_PAGE_SIZE = 50;
@@ -92,8 +86,8 @@ export async function listMilestones(
   user: SessionUser,
   filter: MilestoneFilter,
   today: string,
-  options: { cursor?: MilestoneCursor | null; limit?: number | null } = {},
-): Promise<{ rows: (MilestoneWithOwner & { risk: Risk })[]; next: MilestoneCursor | null }> {
+  options: { cursor?: Cursor | null; limit?: number | null } = {},
+): Promise<{ rows: (MilestoneWithOwner & { risk: Risk })[]; next: Cursor | null }> {
   const { risks } = await visibleGraph(db, user, today);
   let query = withOwner(db, user).where("m.archived_at", "is", null);
   if (filter.category) query = query.where("m.category", "=", filter.category);
@@ -108,7 +102,7 @@ export async function listMilestones(
   const cursor = options.cursor;
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb("m.due_date", ">", cursor.dueDate), eb.and([eb("m.due_date", "=", cursor.dueDate), eb("m.id", ">", cursor.id)])]),
+      eb.or([eb("m.due_date", ">", cursor.key), eb.and([eb("m.due_date", "=", cursor.key), eb("m.id", ">", cursor.id)])]),
     );
   }
   const limit = options.limit === undefined ? MILESTONE_PAGE_SIZE : options.limit;
@@ -120,7 +114,7 @@ export async function listMilestones(
   const none: Risk = { level: "on_track", late: false, threatened: false, reasons: [] };
   return {
     rows: page.map((r) => ({ ...r, risk: risks.get(r.id) ?? none })),
-    next: limit !== null && rows.length > limit && last ? { dueDate: last.due_date, id: last.id } : null,
+    next: limit !== null && rows.length > limit && last ? { key: last.due_date, id: last.id } : null,
   };
 }
 
@@ -454,9 +448,6 @@ export async function visibleOwners(db: DB, user: SessionUser) {
 
 /** The filter from the query string, or a 400 naming what is wrong. Shared with the CSV export. */
 export function parseMilestoneFilter(url: URL) {
-  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => ["category", "owner", "status", "risk"].includes(k) && v !== ""));
-  const parsed = milestoneFilterSchema.safeParse(raw);
-  if (!parsed.success) invalidRequest(`Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}`);
-  return { raw, filter: parsed.data };
+  return parseListQuery(url, milestoneFilterSchema, { keys: ["category", "owner", "status", "risk"], validKey: isPlainDate });
 }
 

@@ -1,8 +1,10 @@
 /**
  * Visibility scopes composed into SQL: the base query of every read of a visible-per-user record.
  * The rules come from `visibilityScope` in the access module; this file only turns them into
- * indexed SQL. For an external user the party join walks `(organization_id, record_id)` indexes
- * instead of an `OR EXISTS` that would scan the table.
+ * indexed SQL. For an external user the party test is a correlated EXISTS probing the link table's
+ * `(record_id, organization_id)` key for each row the query reaches, never `id in (every record
+ * the organization is party to)`, which SQLite builds in full before the first row: a page then
+ * costs what its rows cost, not what the organization's whole history costs (decision 012).
  */
 import { demandScope, visibilityScope, type SessionUser } from "~/models/access.server";
 import type { Executor } from "~/models/audit.server";
@@ -23,8 +25,8 @@ export function visibleConsultations(db: Executor, user: SessionUser) {
       : query.where(withoutIndex("c.visibility"), "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
-    query = query.where("c.id", "in", (eb) =>
-      eb.selectFrom("consultation_participants as cp").select("cp.consultation_id").where("cp.organization_id", "=", orgId),
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom("consultation_participants as cp").select("cp.consultation_id").whereRef("cp.consultation_id", "=", "c.id").where("cp.organization_id", "=", orgId)),
     );
   }
   return query;
@@ -48,9 +50,7 @@ export function visibleIssues(db: DB, user: SessionUser) {
   let query = db.selectFrom("issues as i").where("i.visibility", "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
-    query = query.where("i.id", "in", (eb) =>
-      eb.selectFrom("issue_parties as ip").select("ip.issue_id").where("ip.organization_id", "=", orgId),
-    );
+    query = query.where((eb) => eb.exists(eb.selectFrom("issue_parties as ip").select("ip.issue_id").whereRef("ip.issue_id", "=", "i.id").where("ip.organization_id", "=", orgId)));
   }
   return query;
 }
@@ -116,7 +116,7 @@ export function visibleMilestones(db: DB, user: SessionUser) {
     query = query.where((eb) =>
       eb.or([
         eb("m.owner_organization_id", "=", orgId),
-        eb("m.id", "in", eb.selectFrom("milestone_parties as mp").select("mp.milestone_id").where("mp.organization_id", "=", orgId)),
+        eb.exists(eb.selectFrom("milestone_parties as mp").select("mp.milestone_id").whereRef("mp.milestone_id", "=", "m.id").where("mp.organization_id", "=", orgId)),
       ]),
     );
   }

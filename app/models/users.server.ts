@@ -119,7 +119,11 @@ export async function setUserDisabled(db: DB, actorId: string, id: string, disab
     actorId,
     set: () => ({ disabled: disabled ? (1 as const) : (0 as const) }),
     alongside: async (tx) => {
-      if (disabled) await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      if (disabled) {
+        await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
+        // Like a password reset: a leaked calendar address must not come back when the account does.
+        await tx.updateTable("calendar_feed_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+      }
     },
     action: disabled ? "user.disable" : "user.enable",
   });

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { FormError, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, Notice, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getOrganization, listOrganizations } from "~/models/organizations.server";
@@ -10,6 +10,7 @@ import { passwordProblem } from "~/models/password.server";
 import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ROLE_LABELS } from "~/utils/labels";
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const user = await getUser(db, params.userId ?? "");
   if (!user) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
 
   if (intent === "profile") {
@@ -133,9 +134,7 @@ export default function UserPage() {
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       <div className="grid-2 grid-2--top">

@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { FormError, Notice } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { activeFeedOf, feedPath, issueFeedToken, revokeFeed } from "~/models/calendar.server";
 import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure } from "~/utils/forms";
 import { formatDateTime } from "~/utils/format";
 
@@ -24,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "calendar:subscribe");
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readFormData(request)).get("intent");
   const db = getDb();
   if (intent === "issue") {
     const token = await issueFeedToken(db, user);
@@ -56,14 +58,10 @@ export default function CalendarPage() {
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {actionData && "formError" in actionData && actionData.formError ? (
-        <div className="notice notice--error" role="alert">
-          {actionData.formError}
-        </div>
+        <FormError message={actionData.formError} />
       ) : null}
       {feedUrl ? (
         <section className="card" aria-labelledby="url-title">

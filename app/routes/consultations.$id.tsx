@@ -1,3 +1,7 @@
+import { ArchiveButton } from "~/components/ArchiveCard";
+import { FormError, Notice } from "~/components/forms";
+import { todayInIndia } from "~/utils/clock";
+import { formatPlainDate, formatDateTime, meetingTimes } from "~/utils/format";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,14 +18,13 @@ import { listOrganizations } from "~/models/organizations.server";
 import { linkIssueSchema } from "~/schemas/issues";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { historyEventLabel, historyFieldLabel, MARKED_DONE } from "~/utils/messages";
-import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -98,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const detail = await getConsultation(db, user, params.id ?? "");
   if (!detail) notFound();
   const c = detail.consultation;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "comment") {
@@ -147,7 +150,7 @@ export default function ConsultationPage() {
   const commentState: CommentFormState | undefined =
     actionData?.intent === "comment"
       ? failed
-        ? { fieldErrors: failed.fieldErrors, formError: failed.formError, values: failed.values as Record<string, unknown> }
+        ? { fieldErrors: failed.fieldErrors, formError: failed.formError, values: failed.values }
         : { savedCount: "savedCount" in actionData ? Number(actionData.savedCount) : 0 }
       : undefined;
   return (
@@ -174,26 +177,16 @@ export default function ConsultationPage() {
             <Link to={`/consultations/${c.id}/edit`} className="button button--primary">
               Edit
             </Link>
-            <Form method="post">
-              <input type="hidden" name="version" value={c.version} />
-              <input type="hidden" name="intent" value={c.archivedAt ? "restore" : "archive"} />
-              <button type="submit" className={c.archivedAt ? "button" : "button button--danger"}>
-                {c.archivedAt ? "Restore" : "Archive"}
-              </button>
-            </Form>
+            <ArchiveButton archived={Boolean(c.archivedAt)} version={c.version} />
           </div>
         ) : null}
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {failed?.formError && actionData?.intent !== "comment" ? (
-        <div className="notice notice--error" role="alert">
-          {failed.formError}
-        </div>
+        <FormError message={failed.formError} />
       ) : null}
 
       <section className="card consultation__facts" aria-label="When and who">

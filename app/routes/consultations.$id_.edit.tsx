@@ -10,6 +10,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { consultationEditSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { utcToZonedLocal } from "~/utils/time";
@@ -65,7 +66,7 @@ const CONFLICT =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, detail } = await editable(request, params.id);
-  const parsed = parseForm(consultationEditSchema, await request.formData());
+  const parsed = parseForm(consultationEditSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const errors = await checkConsultationInput(db, user, parsed.data);
   if (Object.keys(errors).length > 0) return data(failure(errors, parsed.data), { status: 400 });

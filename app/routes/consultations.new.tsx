@@ -10,6 +10,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { consultationSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { newId } from "~/utils/ids.server";
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:create");
-  const parsed = parseForm(consultationSchema, await request.formData());
+  const parsed = parseForm(consultationSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const db = getDb();
   const errors = await checkConsultationInput(db, user, parsed.data);

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 
-import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm, Notice } from "~/components/forms";
 import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -22,7 +22,8 @@ import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, OUTCOME_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { fiscalYearDates } from "~/models/fiscal-year";
-import { failure, formDataToObject, parseForm, versionField } from "~/utils/forms";
+import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
+import { readFormData } from "~/utils/form-body.server";
 import { notFound } from "~/utils/http.server";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
@@ -152,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const row = await getDemandRequest(db, user, params.requestId ?? "");
   if (!row) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const version = versionField.safeParse(formData.get("version"));
 
@@ -172,9 +173,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "decide") {
     assertCan(user, "demand:decide");
-    const parsed = parseForm(decisionActionSchema(row.quantity_kg), formData);
+    const schema = decisionActionSchema(row.quantity_kg);
+    const parsed = parseForm(schema, formData);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
-    const values = formDataToObject(formData);
+    const values = formDataToObject(formData, schema);
     const result = await decideDemandRequest(db, user, row.id, parsed.data);
     if (!result.ok) return decisionFailure(result, values);
     return data({
@@ -189,18 +191,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderData["request"]; remainingKg: number | null; serverResult: Record<string, unknown> | undefined }) {
+/** A refused decision as the action answers it: the form's failure, perhaps asking to confirm an over-balance allocation. */
+type DecisionFailure = Pick<FormFailure, "fieldErrors" | "values" | "formError"> & { needsConfirmation?: boolean };
+
+function DecisionForm({ request, remainingKg, failed }: { request: LoaderData["request"]; remainingKg: number | null; failed: DecisionFailure | undefined }) {
   const pending = usePending();
-  const failed = serverResult && "fieldErrors" in serverResult ? (serverResult as { fieldErrors: Record<string, string>; values: Record<string, unknown>; formError?: string; needsConfirmation?: boolean }) : undefined;
   const schema = useMemo(() => decisionSchema(request.quantity_kg), [request.quantity_kg]);
   const values = failed?.values ?? {};
   const defaults = { outcome: "approved", ...values, confirmOverBalance: values.confirmOverBalance === "on" };
-  const { form, register, field, onSubmit, errorFor } = useValidatedForm(schema, {
+  const { form, register, onSubmit, errorFor } = useValidatedForm(schema, {
     defaultValues: defaults,
     serverErrors: failed?.fieldErrors,
   });
-  const outcome = form.watch("outcome") as string | undefined;
-  const allocatedText = form.watch("allocated") as string | undefined;
+  const outcome = form.watch("outcome");
+  const allocatedText = form.watch("allocated");
   const allocatedKg = outcome === "approved" ? request.quantity_kg : outcome === "partially_approved" ? (() => {
     const p = parseTonnes(allocatedText ?? "");
     return p.ok ? p.kg : 0;
@@ -238,9 +242,9 @@ function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderD
         autoComplete="off"
         hint={`For a partial approval: more than zero and less than the ${formatTonnes(request.quantity_kg)} requested.`}
         error={errorFor("allocated")}
-        registration={field("allocated")}
+        registration={register("allocated")}
       />
-      <TextAreaField label="Reasons" required hint="The submitter reads these." error={errorFor("reasons")} registration={field("reasons")} />
+      <TextAreaField label="Reasons" required hint="The submitter reads these." error={errorFor("reasons")} registration={register("reasons")} />
       {showConfirm ? (
         <div className={errorFor("confirmOverBalance") ? "notice notice--warn field--invalid" : "notice notice--warn"}>
           <p>
@@ -281,7 +285,7 @@ export default function DemandRequestPage() {
   const failedIntent = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const dates = fiscalYearDates(request.fiscal_year);
   const byId = new Map(decisions.map((d) => [d.id, d]));
-  const decisionResult = actionData?.intent === "decide" ? (actionData as Record<string, unknown>) : undefined;
+  const decisionFailure: DecisionFailure | undefined = actionData?.intent === "decide" && "fieldErrors" in actionData ? actionData : undefined;
   const otherFailure = failedIntent && failedIntent.intent !== "decide" ? failedIntent : undefined;
 
   return (
@@ -300,9 +304,7 @@ export default function DemandRequestPage() {
       </header>
 
       {okMessage ? (
-        <div className="notice notice--ok" role="status">
-          {okMessage}
-        </div>
+        <Notice>{okMessage}</Notice>
       ) : null}
       <FormError message={otherFailure?.formError} />
 
@@ -446,7 +448,7 @@ export default function DemandRequestPage() {
             </Form>
           ) : null}
           {canDecide ? (
-            <DecisionForm key={request.version} request={request} remainingKg={supply?.remainingKg ?? null} serverResult={decisionResult} />
+            <DecisionForm key={request.version} request={request} remainingKg={supply?.remainingKg ?? null} failed={decisionFailure} />
           ) : null}
         </section>
       ) : null}

@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
-import { FormError } from "~/components/forms";
+import { FormError, Notice } from "~/components/forms";
+import { ArchivedTag } from "~/components/ListKit";
 import { PositionForm } from "~/components/PositionForm";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
@@ -25,6 +26,7 @@ import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/sche
 import styles from "~/styles/positions.css";
 import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS, RISK_BADGES, RISK_LABELS } from "~/utils/issueLabels";
@@ -87,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "position") {
@@ -159,9 +161,7 @@ export default function IssuePage() {
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       {issue.description ? <p className="issue-description">{issue.description}</p> : null}
@@ -328,12 +328,7 @@ export default function IssuePage() {
                 {d.milestones.map((m) => (
                   <li key={m.id}>
                     <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">due {formatPlainDate(m.due_date)}</span> <StatusBadge status={m.status} />
-                    {m.archived_at ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--muted">Archived</span>
-                      </>
-                    ) : null}
+                    <ArchivedTag archived={Boolean(m.archived_at)} />
                   </li>
                 ))}
               </ul>

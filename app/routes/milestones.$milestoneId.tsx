@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { ArchiveCard } from "~/components/ArchiveCard";
+import { FormError, Notice } from "~/components/forms";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { MilestoneForm, ProgressForm } from "~/components/MilestoneForm";
 import { assertCan, can, canReadField } from "~/models/access.server";
@@ -25,6 +27,7 @@ import {
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
@@ -100,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const milestone = await getMilestone(db, user, params.milestoneId ?? "");
   if (!milestone) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {
@@ -173,14 +176,10 @@ export default function MilestonePage() {
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {failed?.formError && !progressFailed && !editFailed ? (
-        <div className="notice notice--error" role="alert">
-          {failed.formError}
-        </div>
+        <FormError message={failed.formError} />
       ) : null}
       {risk.reasons.length > 0 ? (
         <section className={risk.late ? "notice notice--error risk-notice" : "notice notice--warn risk-notice"} aria-labelledby="risk-title">
@@ -318,21 +317,13 @@ export default function MilestonePage() {
         </section>
       ) : null}
       {canManage ? (
-        <section className="card no-print" aria-labelledby="archive-title">
-          <h2 id="archive-title">{milestone.archived_at ? "Restore" : "Archive"}</h2>
-          <p className="muted">
-            {milestone.archived_at
-              ? "Restoring puts the milestone back on the list, the timeline and the calendar feeds."
-              : "An archived milestone leaves the list, the timeline and the calendar feeds. Nothing is deleted and its history stays."}
-          </p>
-          <Form method="post">
-            <input type="hidden" name="version" value={milestone.version} />
-            <input type="hidden" name="intent" value={milestone.archived_at ? "restore" : "archive"} />
-            <button type="submit" className={milestone.archived_at ? "button" : "button button--danger"}>
-              {milestone.archived_at ? "Restore milestone" : "Archive milestone"}
-            </button>
-          </Form>
-        </section>
+        <ArchiveCard
+          archived={Boolean(milestone.archived_at)}
+          version={milestone.version}
+          noun="milestone" className="card no-print"
+          restoreNote={"Restoring puts the milestone back on the list, the timeline and the calendar feeds."}
+          archiveNote={"An archived milestone leaves the list, the timeline and the calendar feeds. Nothing is deleted and its history stays."}
+        />
       ) : null}
     </div>
   );

@@ -1,24 +1,27 @@
-import { Pager } from "~/components/Pager";
+import { Pager, EmptyRow } from "~/components/ListKit";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
+import { Notice } from "~/components/forms";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assessmentVisibilities, assertCan, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
-import { decodeIssueCursor, encodeIssueCursor } from "~/models/issues.server";
 import { matrixDate, positionsMatrix } from "~/models/positions.server";
 import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/models/convergence";
+import { decodeCursor } from "~/utils/cursor";
+import { formatPlainDate, formatMonth } from "~/utils/format";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
+import { pageLinks } from "~/utils/list.server";
 import { STANCES } from "~db/schema";
-import { formatMonth, formatPlainDate } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Positions matrix · Accord" }];
@@ -30,21 +33,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { asOf, today, dateError } = matrixDate(url);
   const db = getDb();
   const [matrix, assessments] = await Promise.all([
-    positionsMatrix(db, user, asOf, decodeIssueCursor(url.searchParams.get("cursor"))),
+    positionsMatrix(db, user, asOf, decodeCursor(url.searchParams.get("cursor"))),
     listAssessments(db, user, null, 5),
   ]);
-  const base = new URLSearchParams();
-  if (asOf !== today) base.set("asOf", asOf);
-  const nextParams = new URLSearchParams(base);
-  if (matrix.next) nextParams.set("cursor", encodeIssueCursor(matrix.next));
   return {
     asOf,
     today,
     dateError,
     matrix,
     csvHref: `/positions.csv?asOf=${asOf}`,
-    nextHref: matrix.next ? `/positions?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/positions?${base}` : null,
+    ...pageLinks("/positions", { raw: asOf !== today ? { asOf } : {}, paged: url.searchParams.has("cursor") }, matrix.next),
     assessments,
     canAssess: can(user, "assessments:write"),
     assessmentVisibilities: assessmentVisibilities(user),
@@ -54,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "assessments:write");
-  const parsed = parseForm(assessmentSchema, await request.formData());
+  const parsed = parseForm(assessmentSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   await createAssessment(getDb(), user.id, null, parsed.data);
   return data({ ok: true as const, message: "Assessment of the negotiation added." });
@@ -100,9 +98,7 @@ export default function PositionsPage() {
         </div>
       ) : null}
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       <Form method="get" className="filters" aria-label="Choose the matrix date">
@@ -140,11 +136,7 @@ export default function PositionsPage() {
           </thead>
           <tbody>
             {matrix.rows.length === 0 ? (
-              <tr>
-                <td colSpan={matrix.columns.length + 2} className="empty">
-                  No issues you can see.
-                </td>
-              </tr>
+              <EmptyRow columns={matrix.columns.length + 2}>No issues you can see.</EmptyRow>
             ) : (
               matrix.rows.map((r) => (
                 <tr key={r.id}>

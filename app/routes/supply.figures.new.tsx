@@ -10,6 +10,7 @@ import { supplyFigureSchema } from "~/schemas/demand";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "New supply figure · Accord" }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "supply:edit");
-  const parsed = parseForm(supplyFigureSchema, await request.formData());
+  const parsed = parseForm(supplyFigureSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createSupplyFigure(getDb(), user.id, parsed.data);
   if (!result.ok) {

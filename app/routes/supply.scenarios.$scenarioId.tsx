@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
+import { Notice } from "~/components/forms";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -12,6 +13,7 @@ import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { VISIBILITY_LABELS } from "~/utils/labels";
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const found = await getScenario(db, user, params.scenarioId ?? "");
   if (!found) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (found.scenario.archived_at !== null) {
@@ -118,9 +120,7 @@ export default function ScenarioPage() {
         </div>
       </header>
       {message ? (
-        <div className="notice notice--ok" role="status">
-          {message}
-        </div>
+        <Notice>{message}</Notice>
       ) : null}
       <ScenarioEditor
         key={`${scenario.version}-${JSON.stringify(actionData?.cells ?? null)}`}

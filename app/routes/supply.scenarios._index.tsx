@@ -12,6 +12,7 @@ import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure } from "~/utils/forms";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { formatDateTime } from "~/utils/format";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "scenario:edit");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (intent !== "save") return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });

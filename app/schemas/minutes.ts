@@ -8,7 +8,7 @@ const number = z.coerce.number({ error: "The form is missing the version it answ
 
 /** The drafter's working text. */
 export const minutesDraftSchema = z.object({
-  body: requiredText(MINUTES_MAX, "The text of the minutes"),
+  body: requiredText(MINUTES_MAX, "The text of the minutes", "multiLine"),
   version: versionField,
 });
 
@@ -21,8 +21,8 @@ export const minutesConfirmSchema = z.object({ number });
 export const amendmentSchema = z.object({
   number,
   paragraph: z.coerce.number({ error: "Choose the paragraph to amend." }).int("Choose the paragraph to amend.").min(1, "Choose the paragraph to amend."),
-  proposedText: requiredText(10_000, "The proposed wording"),
-  reason: requiredText(2_000, "The reason"),
+  proposedText: requiredText(10_000, "The proposed wording", "multiLine"),
+  reason: requiredText(2_000, "The reason", "multiLine"),
 });
 export type AmendmentForm = z.infer<typeof amendmentSchema>;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { consultationListQuery, decodeActionsCursor, encodeActionsCursor, listFollowUpActions, type ActionsCursor } from "~/models/consultations.server";
+import { consultationListQuery, listFollowUpActions } from "~/models/consultations.server";
 import { neutraliseFormula } from "~/utils/csv.server";
+import { decodeCursor, encodeCursor, type Cursor } from "~/utils/cursor";
 import { loader as actionsLoader, action as actionsAction } from "~/routes/actions";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
@@ -143,7 +144,7 @@ describe("who sees which consultation", () => {
     const last = first.rows[first.rows.length - 1]!;
     const db = getDb();
     const row = await db.selectFrom("consultations").select(["starts_at", "id"]).where("id", "=", last.id).executeTakeFirstOrThrow();
-    const after = (await call(listLoader, get(`/consultations?cursor=${encodeURIComponent(`${row.starts_at}~${row.id}`)}`, cookie))).data as ListData;
+    const after = (await call(listLoader, get(`/consultations?cursor=${encodeCursor({ key: row.starts_at, id: row.id })}`, cookie))).data as ListData;
     expect(after.rows).toEqual([]);
   });
 });
@@ -159,9 +160,9 @@ describe("CSV export", () => {
 });
 
 describe("the list query uses indexes", () => {
-  it("walks an index in order for internal users and the participation index for external ones", async () => {
+  it("walks an index in order for every user, probing participation by key for external ones", async () => {
     const db = getDb();
-    const plan = async (email: string, filter = {}, cursor: { startsAt: string; id: string } | null = null) =>
+    const plan = async (email: string, filter = {}, cursor: Cursor | null = null) =>
       explainQueryPlan(db, consultationListQuery(db, await sessionUserFor(email), filter, cursor).limit(26));
     const noTableScan = (lines: string[]) => expect(lines.filter((l) => /^SCAN c\b/.test(l) && !/USING (COVERING )?INDEX/.test(l))).toEqual([]);
 
@@ -170,14 +171,16 @@ describe("the list query uses indexes", () => {
       noTableScan(lines);
       expect(lines.join("\n"), email).toMatch(/consultations_starts_idx/);
       expect(lines.join("\n"), email).not.toMatch(/TEMP B-TREE/);
-      const paged = await plan(email, {}, { startsAt: "2025-01-01T00:00:00.000Z", id: "x" });
+      const paged = await plan(email, {}, { key: "2025-01-01T00:00:00.000Z", id: "x" });
       expect(paged.join("\n")).toMatch(/SEARCH c USING INDEX consultations_starts_idx \(\(starts_at,id\)<\(\?,\?\)\)/);
     }
     for (const email of ["counterpart@accord.test", "industry@accord.test"]) {
       const lines = await plan(email);
       noTableScan(lines);
       expect(lines.join("\n")).toMatch(/SEARCH c USING INDEX consultations_visibility_starts_idx \(visibility=\?\)/);
-      expect(lines.join("\n")).toMatch(/SEARCH cp USING COVERING INDEX consultation_participants_org_idx \(organization_id=\?\)/);
+      // Participation is probed by key for each row reached, never built in full (decision 012).
+      expect(lines.join("\n")).toMatch(/SEARCH cp EXISTS USING COVERING INDEX \w+ \(consultation_id=\? AND organization_id=\?\)/);
+      expect(lines.join("\n")).not.toMatch(/LIST SUBQUERY/);
       expect(lines.join("\n")).not.toMatch(/TEMP B-TREE/);
     }
     const ctx = await demoData();
@@ -456,13 +459,13 @@ describe("follow-up actions", () => {
     const everything = (await listFollowUpActions(db, user, { status: "all" }, null, 1000)).rows.map((r) => r.id);
     for (const size of [1, 2, 3, 7]) {
       const seen: string[] = [];
-      let cursor: ActionsCursor | null = null;
+      let cursor: Cursor | null = null;
       for (let guard = 0; guard < 200; guard++) {
         const page: Awaited<ReturnType<typeof listFollowUpActions>> = await listFollowUpActions(db, user, { status: "all" }, cursor, size);
         expect(page.rows.length).toBeLessThanOrEqual(size);
         seen.push(...page.rows.map((r) => r.id));
         if (!page.next) break;
-        cursor = decodeActionsCursor(encodeActionsCursor(page.next));
+        cursor = decodeCursor(encodeCursor(page.next));
       }
       expect(seen, `page size ${size}`).toEqual(everything);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 process.env.ACCORD_TODAY = "2026-12-01";
 
-import { decideDemandRequest, listDemandRequests, remainingBalanceKg, type DemandCursor } from "~/models/demand.server";
+import { decideDemandRequest, listDemandRequests, remainingBalanceKg } from "~/models/demand.server";
 import { supplyYears } from "~/models/supply.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/demand.$requestId";
 import { loader as exportLoader } from "~/routes/demand.export[.csv]";
@@ -11,6 +11,7 @@ import { action as newAction, loader as newLoader } from "~/routes/demand.new";
 import { loader as balanceCsvLoader } from "~/routes/supply.balance[.csv]";
 import { action as figureAction } from "~/routes/supply.figures.$figureId";
 import { loader as supplyLoader } from "~/routes/supply._index";
+import type { Cursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { balanceOf, totalsOf } from "~/models/supply-balance";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
@@ -156,7 +157,7 @@ describe("who sees which requests", () => {
     const db = getDb();
     const all = await db.selectFrom("demand_requests").select(["id", "created_at"]).orderBy("created_at", "desc").orderBy("id", "desc").execute();
     const seen: string[] = [];
-    let cursor: DemandCursor | null = null;
+    let cursor: Cursor | null = null;
     do {
       const page: Awaited<ReturnType<typeof listDemandRequests>> = await listDemandRequests(db, official, {}, cursor, 4);
       seen.push(...page.rows.map((r) => r.id));

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, data as remixData, LoaderFunctionArgs } from "@remix-run/node";
 
 import type { SessionUser } from "~/models/access.server";
-import { lucia } from "~/models/auth.server";
+import { lucia, createSessionFor } from "~/models/auth.server";
 import { sessionUserByEmail } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
@@ -24,8 +24,8 @@ export async function cookieFor(email: string): Promise<string> {
   const ctx = await demoData();
   const userId = ctx.user[email];
   if (!userId) throw new Error(`no demo user ${email}`);
-  const session = await lucia().createSession(userId, { created_at: nowIso(), ip: "127.0.0.1", user_agent: "vitest" });
-  return lucia().createSessionCookie(session.id).serialize().split(";")[0]!;
+  const { token } = await createSessionFor(userId, { created_at: nowIso(), ip: "127.0.0.1", user_agent: "vitest" });
+  return lucia().createSessionCookie(token).serialize().split(";")[0]!;
 }
 
 export function get(pathname: string, cookie?: string): Request {

@@ -6,7 +6,7 @@ import { createMilestone, type MilestoneInput } from "~/models/milestones.server
 import { action as calendarAction, loader as calendarLoader } from "~/routes/calendar._index";
 import { loader as feedLoader } from "~/routes/calendar.feed.$file";
 import { action as milestoneAction, loader as milestoneLoader } from "~/routes/milestones.$milestoneId";
-import { loader as csvLoader } from "~/routes/milestones.export[.]csv";
+import { loader as csvLoader } from "~/routes/milestones.export[.csv]";
 import { loader as listLoader } from "~/routes/milestones._index";
 import { action as newAction, loader as newLoader } from "~/routes/milestones.new";
 import { loader as timelineLoader } from "~/routes/milestones.timeline";

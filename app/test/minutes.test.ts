@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
 import { loader as activityLoader } from "~/routes/activity";
 import { action, loader } from "~/routes/consultations.$id_.minutes";
-import { loader as pdfLoader } from "~/routes/consultations.$id_.minutes[.]pdf";
+import { loader as pdfLoader } from "~/routes/consultations.$id_.minutes[.pdf]";
 import { getDb } from "~/utils/db.server";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 

@@ -7,7 +7,7 @@ import { action as editAction } from "~/routes/issues.$issueId.edit";
 import { loader as issuesLoader } from "~/routes/issues._index";
 import { action as newIssueAction, loader as newIssueLoader } from "~/routes/issues.new";
 import { action as matrixAction, loader as matrixLoader } from "~/routes/positions._index";
-import { loader as csvLoader } from "~/routes/positions[.]csv";
+import { loader as csvLoader } from "~/routes/positions[.csv]";
 import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { DEMO_ISSUES } from "~db/seed/positions";

@@ -14,3 +14,14 @@ export function neutraliseFormula(cell: unknown): unknown {
 export function toCsv(rows: readonly (readonly unknown[])[], header?: readonly string[]): string {
   return stringify([...(header ? [header] : []), ...rows].map((row) => row.map(neutraliseFormula)));
 }
+
+/** The one way an export answers: a private, uncached CSV download under `filename`. */
+export function csvResponse(filename: string, csv: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

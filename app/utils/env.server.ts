@@ -22,6 +22,8 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  /** PDF documents printed at once; more wait in a short queue, then answer 503. */
+  PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 export type Env = z.infer<typeof schema>;

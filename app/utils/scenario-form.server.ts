@@ -11,7 +11,7 @@ import { failure, formDataToObject, parseForm } from "~/utils/forms";
 /** "Recalculate": checks the grid and hands it back; nothing is stored. */
 export function previewResponse(formData: FormData) {
   const parsed = parseForm(scheduleSchema, formData);
-  const values = formDataToObject(formData);
+  const values = formDataToObject(formData, scheduleSchema);
   const cells = cellsFrom(values);
   if (!parsed.ok) return data({ intent: "preview" as const, cells, ...parsed, values }, { status: 400 });
   return data({ intent: "preview" as const, cells, ok: true as const, fieldErrors: {}, values });
@@ -19,7 +19,7 @@ export function previewResponse(formData: FormData) {
 
 export function parseScenario(formData: FormData) {
   const parsed = parseForm(scenarioSchema, formData);
-  const values = formDataToObject(formData);
+  const values = formDataToObject(formData, scenarioSchema);
   const cells = cellsFrom(values);
   if (!parsed.ok) return { ok: false as const, response: data({ intent: "save" as const, cells, ...parsed }, { status: 400 }) };
   return { ok: true as const, data: parsed.data, cells, values };

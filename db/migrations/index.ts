@@ -9,6 +9,7 @@ import * as demand from "./2026-12-01T1300-demand";
 import * as milestones from "./2026-12-01T1400-milestones";
 import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
 import * as writesDatabaseGuards from "./2026-12-01T1700-writes-database-guards";
+import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-hashes";
 import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 
 /**
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1400-milestones": milestones,
   "2026-12-01T1600-milestone-issues": milestoneIssues,
   "2026-12-01T1700-writes-database-guards": writesDatabaseGuards,
+  "2026-12-01T1710-hardening-session-hashes": hardeningSessionHashes,
   "2026-12-01T1800-agreed-minutes": agreedMinutes,
 };

@@ -4,10 +4,10 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter } from "~/models/milestones.server";
-import { toCsv } from "~/utils/csv.server";
+import { toCsv, csvResponse } from "~/utils/csv.server";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { todayInIndia } from "~/utils/clock";
 import { riskReasonsText } from "~/utils/messages";
 
 
@@ -34,11 +34,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
     ["Title", "Category", "Owner", "Due date", "Status", "Completed on", "Risk", "Risk reasons", "Visibility", "Link"],
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="accord-milestones-${today}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(`accord-milestones-${today}.csv`, csv);
 }

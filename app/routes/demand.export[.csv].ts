@@ -4,7 +4,7 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
 import { exportDemandRequests } from "~/models/demand.server";
-import { toCsv } from "~/utils/csv.server";
+import { csvResponse, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { tonnesInput } from "~/utils/tonnes";
@@ -32,11 +32,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
     ["id", "organization", "material", "fiscal_year", "requested_t", "allocated_t", "status", "sector", "end_use", "for_magnets_made_in_india", "justification", "submitted_at"],
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="demand-requests.csv"',
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse("demand-requests.csv", csv);
 }

@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
+import { PdfBusyError, pdfQueue } from "~/models/pdf-queue.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
 import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/models/brief";
 import { nowIso } from "~/utils/clock";
@@ -22,17 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const allowed = allowedBriefLevels(user, parsed.levels);
   if (!allowed.ok) throw data({ message: allowed.message }, { status: 400 });
 
-  const sessionId = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
-  const { HOST, PORT } = env();
+  // The cookie's token, handed to the printing browser so the page it prints is this user's.
+  const sessionToken = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  const { HOST, PORT, PDF_CONCURRENCY } = env();
   // Print from the server's own loopback address, not the public origin, so a proxy is not involved.
   const self = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST}:${PORT}`;
   const query = new URLSearchParams(allowed.levels.map((l) => ["levels", l]));
   try {
-    const pdf = await renderPdf({
-      url: `${self}/brief?${query}`,
-      cookies: sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : [],
-      footerText: `Accord negotiation brief · ${CLASSIFICATION_BANNER[classificationOf(allowed.levels)].split(" — ")[0]} at most`,
-    });
+    const pdf = await pdfQueue(PDF_CONCURRENCY).run(user.id, () =>
+      renderPdf({
+        url: `${self}/brief?${query}`,
+        cookies: sessionToken ? [{ name: SESSION_COOKIE, value: sessionToken }] : [],
+        footerText: `Accord negotiation brief · ${CLASSIFICATION_BANNER[classificationOf(allowed.levels)].split(" — ")[0]} at most`,
+      }),
+    );
     const day = nowIso().slice(0, 10);
     return new Response(new Uint8Array(pdf), {
       headers: {
@@ -42,6 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
+    if (error instanceof PdfBusyError) {
+      throw data({ message: error.message }, { status: 503, headers: { "Retry-After": String(error.retryAfter) } });
+    }
     console.error("brief PDF failed", error);
     if (error instanceof PdfUnavailableError) {
       throw data({ message: "PDF output is not available on this server. Use Print on the brief page instead." }, { status: 503 });

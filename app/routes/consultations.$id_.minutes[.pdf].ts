@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { getMinutesView } from "~/models/minutes.server";
+import { PdfBusyError, pdfQueue } from "~/models/pdf-queue.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -20,14 +21,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getMinutesView(getDb(), user, params.id ?? "");
   if (!view?.minutes?.agreedNumber) notFound();
   const sessionId = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
-  const { HOST, PORT } = env();
+  const { HOST, PORT, PDF_CONCURRENCY } = env();
   const self = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST}:${PORT}`;
   try {
-    const pdf = await renderPdf({
-      url: `${self}/consultations/${encodeURIComponent(view.consultation.id)}/minutes?print=agreed`,
-      cookies: sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : [],
-      footerText: `Accord agreed minutes, version ${view.minutes.agreedNumber} · ${VISIBILITY_LABELS[view.consultation.visibility]}`,
-    });
+    const agreedNumber = view.minutes.agreedNumber;
+    const pdf = await pdfQueue(PDF_CONCURRENCY).run(user.id, () =>
+      renderPdf({
+        url: `${self}/consultations/${encodeURIComponent(view.consultation.id)}/minutes?print=agreed`,
+        cookies: sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : [],
+        footerText: `Accord agreed minutes, version ${agreedNumber} · ${VISIBILITY_LABELS[view.consultation.visibility]}`,
+      }),
+    );
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
@@ -36,6 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
+    if (error instanceof PdfBusyError) {
+      throw data({ message: error.message }, { status: 503, headers: { "Retry-After": String(error.retryAfter) } });
+    }
     console.error("minutes PDF failed", error);
     if (error instanceof PdfUnavailableError) throw data({ message: "PDF output is not available on this server. Use Print on the minutes page instead." }, { status: 503 });
     throw data({ message: "The PDF could not be produced. Try again, or use Print on the minutes page." }, { status: 502 });
