@@ -378,9 +378,12 @@ export default function MinutesPage() {
                 <h3 id="amend-title">Propose an amendment</h3>
                 <input type="hidden" name="intent" value="propose" />
                 <input type="hidden" name="number" value={current.number} />
-                <label className="field">
-                  <span className="field__label">Paragraph</span>
+                <div className="field">
+                  <label className="field__label" htmlFor="amend-paragraph">
+                    Paragraph
+                  </label>
                   <select
+                    id="amend-paragraph"
                     name="paragraph"
                     className="input"
                     defaultValue={typed("paragraph") ?? ""}
@@ -395,7 +398,7 @@ export default function MinutesPage() {
                     ))}
                   </select>
                   <FieldError id="paragraph-error" message={failed?.intent === "propose" ? failed.fieldErrors.paragraph : undefined} />
-                </label>
+                </div>
                 <label className="field">
                   <span className="field__label">Proposed wording</span>
                   <textarea
