@@ -16,17 +16,28 @@ import { formatRequestLog, requestLogStorage, type RequestLogContext } from "~/u
 import { inRequestScope } from "~/utils/request-scope.server";
 import { baselineSecurityHeaders, isAllowedOrigin } from "~/utils/security.server";
 import { countingStatements, createDatabase, statementTally, type StatementTally } from "~db/connection";
+import { reasonOf, redactUrl } from "~db/errors";
 import { migrateToLatest } from "~db/migrate";
 import { refreshPlannerStatistics } from "~db/sql";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = env();
 
-const migrationDb = createDatabase(config.DATABASE_URL);
-const { results = [] } = await migrateToLatest(migrationDb);
-await refreshPlannerStatistics(migrationDb);
-await migrationDb.destroy();
-for (const r of results) console.log(`migration ${r.migrationName}: ${r.status}`);
+// A database that cannot be reached (or migrated) at start-up is one clear line, not a stack.
+try {
+  const migrationDb = createDatabase(config.DATABASE_URL);
+  try {
+    const { results = [] } = await migrateToLatest(migrationDb);
+    for (const r of results) console.log(`migration ${r.migrationName}: ${r.status}`);
+    await refreshPlannerStatistics(migrationDb);
+  } finally {
+    await migrationDb.destroy().catch(() => {});
+  }
+} catch (error) {
+  const reason = error instanceof Error && error.message.startsWith("Migration ") ? `${error.message}: ${reasonOf(error.cause)}` : reasonOf(error);
+  console.error(`Accord cannot start: database ${redactUrl(config.DATABASE_URL)}: ${reason}`);
+  process.exit(1);
+}
 
 const build = (await import(path.join(here, "index.js"))) as ServerBuild;
 

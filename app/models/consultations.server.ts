@@ -55,7 +55,7 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
     query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
   }
   const fts = filter.q ? toFtsQuery(filter.q) : null;
-  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(fts)));
+  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, fts)));
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
     query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.key, cursor.id)));
@@ -183,7 +183,7 @@ export interface SearchResult {
 export async function searchConsultationsPage(db: DB, user: SessionUser, input: string, narrowing: SearchNarrowing = {}, limit = SEARCH_LIMIT): Promise<SearchResult> {
   const fts = toFtsQuery(input);
   if (!fts) return { hits: [], matched: 0, more: false };
-  let candidates = visibleConsultations(db, user).innerJoin("consultation_search", (join) => join.on(searchJoin)).where(searchMatches(fts));
+  let candidates = visibleConsultations(db, user).innerJoin("consultation_search", (join) => join.on(searchJoin(db))).where(searchMatches(db, fts));
   if (narrowing.from) candidates = candidates.where("c.starts_at", ">=", startOfIndianDay(narrowing.from));
   if (narrowing.to) candidates = candidates.where("c.starts_at", "<", startOfIndianDay(nextDay(narrowing.to)));
   if (narrowing.org) {
@@ -194,8 +194,8 @@ export async function searchConsultationsPage(db: DB, user: SessionUser, input: 
   }
   const window = candidates
     .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
-    .select([searchSnippet.as("snippet"), searchRank.as("rank")])
-    .orderBy(searchNewestFirst, "desc")
+    .select([searchSnippet(db, fts).as("snippet"), searchRank(db, fts).as("rank")])
+    .orderBy(searchNewestFirst(db), "desc")
     .limit(SEARCH_CANDIDATES + 1);
   const rows = await db
     .selectFrom(window.as("w"))

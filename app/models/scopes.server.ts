@@ -22,7 +22,7 @@ export function visibleConsultations(db: Executor, user: SessionUser) {
   query =
     scope.levels.length === 1
       ? query.where("c.visibility", "=", scope.levels[0]!)
-      : query.where(withoutIndex("c.visibility"), "in", [...scope.levels]);
+      : query.where(withoutIndex(db, "c.visibility"), "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
     query = query.where((eb) =>
@@ -166,14 +166,14 @@ export function visibleHistoryEvents(db: Executor, user: SessionUser, entityType
   query = query.where((eb) => eb.or([eb("e.before_json", "is not", null), eb("e.after_json", "is not", null)]));
   for (const column of ["e.before_json", "e.after_json"] as const) {
     if (!everyLevel) {
-      const level = jsonTextField(column, "visibility");
+      const level = jsonTextField(db, column, "visibility");
       query = query.where((eb) => eb.or([eb(column, "is", null), eb(level, "in", [...scope.levels])]));
     }
     if (orgId !== null) {
       query = query.where((eb) => {
         const named = [
-          ...(audience.ownerField ? [eb(jsonTextField(column, audience.ownerField), "=", orgId)] : []),
-          ...(audience.partiesField ? [jsonArrayIncludes(column, audience.partiesField, orgId)] : []),
+          ...(audience.ownerField ? [eb(jsonTextField(db, column, audience.ownerField), "=", orgId)] : []),
+          ...(audience.partiesField ? [jsonArrayIncludes(db, column, audience.partiesField, orgId)] : []),
         ];
         return eb.or([eb(column, "is", null), ...named]);
       });

@@ -159,7 +159,8 @@ describe("CSV export", () => {
   });
 });
 
-describe("the list query uses indexes", () => {
+// SQLite query plans; PostgreSQL's planner rightly prefers a sequential scan of a demo-sized table.
+describe.skipIf(process.env.ACCORD_TEST_DIALECT === "postgres")("the list query uses indexes", () => {
   it("walks an index in order for every user, probing participation by key for external ones", async () => {
     const db = getDb();
     const plan = async (email: string, filter = {}, cursor: Cursor | null = null) =>
