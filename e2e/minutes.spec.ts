@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { signIn } from "./helpers";
@@ -23,7 +22,9 @@ const TEXT = [
   "The date of the next round will be fixed by Commerce.",
 ].join("\n\n");
 
-test("an official drafts and circulates minutes, Toyotsu amends paragraph 3, both Japanese parties confirm version 2, the PDF prints it and an outsider gets 404", async ({ browser }) => {
+test("an official drafts and circulates minutes, Toyotsu amends paragraph 3, both Japanese parties confirm version 2, the PDF prints it and an outsider gets 404", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const official = await signedIn(browser, "official@accord.test");
   await official.goto("/consultations");
@@ -49,7 +50,9 @@ test("an official drafts and circulates minutes, Toyotsu amends paragraph 3, bot
   const v1 = toyotsu.getByRole("list", { name: "Minutes, version 1" });
   await expect(v1.getByRole("listitem")).toHaveCount(4);
   await toyotsu.getByLabel("Paragraph", { exact: true }).selectOption({ label: "Paragraph 3" });
-  await toyotsu.getByLabel("Proposed wording").fill("Toyotsu and METI asked for the first step to be smaller, to protect Japanese customers' minimum volumes.");
+  await toyotsu
+    .getByLabel("Proposed wording")
+    .fill("Toyotsu and METI asked for the first step to be smaller, to protect Japanese customers' minimum volumes.");
   await toyotsu.getByLabel("Reason").fill("The request came from the Japanese side.");
   await toyotsu.getByRole("button", { name: "Propose amendment" }).click();
   await expect(toyotsu.getByRole("status")).toContainText("Amendment proposed");

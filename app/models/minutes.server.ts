@@ -6,18 +6,25 @@
  * activity feed reads.
  */
 import { createHash } from "node:crypto";
-
 import { diffWords } from "diff";
 
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
+import { canonicalMinutes, paragraphsOf, type MinutesRefusalDetail } from "~/models/minutes";
 import { visibleConsultations, visibleMinutes } from "~/models/scopes.server";
-import { claimVersion, refused, versionedUpdate, type CreateResult, type Refused, type Tx, type VersionedUpdate, type WriteResult } from "~/models/writes.server";
-import type { MinutesRefusalDetail } from "~/models/minutes";
+import {
+  claimVersion,
+  refused,
+  versionedUpdate,
+  type CreateResult,
+  type Refused,
+  type Tx,
+  type VersionedUpdate,
+  type WriteResult,
+} from "~/models/writes.server";
 import type { AmendmentForm } from "~/schemas/minutes";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import { canonicalMinutes, paragraphsOf } from "~/utils/minutes-text";
 import type { MinutesStatus, Visibility } from "~db/schema";
 
 /** Minutes circulated longer than this without being agreed are flagged to the diplomat. */
@@ -48,7 +55,8 @@ async function confirmingParties(db: Executor, consultationId: string, draftingO
     .where("cp.consultation_id", "=", consultationId)
     .orderBy("o.id")
     .execute();
-  const indianGovernment = (r: { country: string; kind: string }) => r.country === "India" && (r.kind === "ministry" || r.kind === "public_sector_undertaking");
+  const indianGovernment = (r: { country: string; kind: string }) =>
+    r.country === "India" && (r.kind === "ministry" || r.kind === "public_sector_undertaking");
   const others = rows.filter((r) => !indianGovernment(r)).map((r) => r.id);
   return others.length > 0 ? others : rows.map((r) => r.id).filter((id) => id !== draftingOrganizationId);
 }
@@ -56,12 +64,33 @@ async function confirmingParties(db: Executor, consultationId: string, draftingO
 // ---- The record as every write sees it -------------------------------------------------------
 
 async function snapshot(tx: Executor, user: SessionUser, consultationId: string) {
-  const row = await visibleMinutes(tx, user).selectAll("mn").select("c.visibility as visibility").where("c.id", "=", consultationId).executeTakeFirst();
+  const row = await visibleMinutes(tx, user)
+    .selectAll("mn")
+    .select("c.visibility as visibility")
+    .where("c.id", "=", consultationId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const [participants, parties, confirmed, open] = await Promise.all([
-    tx.selectFrom("consultation_participants").select("organization_id").where("consultation_id", "=", consultationId).orderBy("organization_id").execute(),
-    tx.selectFrom("minutes_version_parties").select("organization_id").where("minutes_id", "=", row.id).where("number", "=", row.current_number).orderBy("organization_id").execute(),
-    tx.selectFrom("minutes_confirmations").select("organization_id").where("minutes_id", "=", row.id).where("number", "=", row.current_number).orderBy("organization_id").execute(),
+    tx
+      .selectFrom("consultation_participants")
+      .select("organization_id")
+      .where("consultation_id", "=", consultationId)
+      .orderBy("organization_id")
+      .execute(),
+    tx
+      .selectFrom("minutes_version_parties")
+      .select("organization_id")
+      .where("minutes_id", "=", row.id)
+      .where("number", "=", row.current_number)
+      .orderBy("organization_id")
+      .execute(),
+    tx
+      .selectFrom("minutes_confirmations")
+      .select("organization_id")
+      .where("minutes_id", "=", row.id)
+      .where("number", "=", row.current_number)
+      .orderBy("organization_id")
+      .execute(),
     tx
       .selectFrom("minutes_amendments")
       .select(["id", "organization_id", "paragraph", "version", "proposed_text"])
@@ -84,7 +113,10 @@ async function snapshot(tx: Executor, user: SessionUser, consultationId: string)
 
 type Snapshot = NonNullable<Awaited<ReturnType<typeof snapshot>>>;
 
-export type MinutesRefusal = Refused<"forbidden" | "not_open" | "duplicate" | "not_allowed" | "invalid" | "exists", MinutesRefusalDetail>;
+export type MinutesRefusal = Refused<
+  "forbidden" | "not_open" | "duplicate" | "not_allowed" | "invalid" | "exists",
+  MinutesRefusalDetail
+>;
 export type MinutesResult = WriteResult<{ id: string; status: MinutesStatus; currentNumber: number }, MinutesRefusal>;
 
 const no = (code: MinutesRefusal["code"], detail: MinutesRefusalDetail): MinutesRefusal => refused(code, detail);
@@ -92,7 +124,6 @@ const no = (code: MinutesRefusal["code"], detail: MinutesRefusalDetail): Minutes
 function mayDraft(user: SessionUser, s: Pick<Snapshot, "participants">): boolean {
   return can(user, "minutes:draft", { participantOrganizationIds: s.participants });
 }
-
 
 function minutesRecord(user: SessionUser, consultationId: string) {
   return {
@@ -113,41 +144,96 @@ async function minutesIdOf(db: Executor, consultationId: string): Promise<string
  */
 async function circulateVersion(tx: Tx, s: Snapshot, body: string, userId: string, now: string) {
   const number = s.current_number + 1;
-  await tx.insertInto("minutes_versions").values({ minutes_id: s.id, number, body, sha256: sha256Hex(body), circulated_by: userId, circulated_at: now }).execute();
+  await tx
+    .insertInto("minutes_versions")
+    .values({ minutes_id: s.id, number, body, sha256: sha256Hex(body), circulated_by: userId, circulated_at: now })
+    .execute();
   const parties = await confirmingParties(tx, s.consultation_id, s.drafting_organization_id);
-  for (const organizationId of parties) await tx.insertInto("minutes_version_parties").values({ minutes_id: s.id, number, organization_id: organizationId }).execute();
+  for (const organizationId of parties)
+    await tx
+      .insertInto("minutes_version_parties")
+      .values({ minutes_id: s.id, number, organization_id: organizationId })
+      .execute();
   return { number, parties };
 }
 
 // ---- Writes ----------------------------------------------------------------------------------
 
-export async function createMinutes(db: DB, user: SessionUser, consultationId: string, body: string, at: string = nowIso()): Promise<CreateResult<{ id: string }, MinutesRefusal> | { ok: false; reason: "not_found" }> {
+export async function createMinutes(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  body: string,
+  at: string = nowIso(),
+): Promise<CreateResult<{ id: string }, MinutesRefusal> | { ok: false; reason: "not_found" }> {
   return db.transaction().execute(async (tx) => {
-    const consultation = await visibleConsultations(tx, user).select(["c.id", "c.visibility"]).where("c.id", "=", consultationId).executeTakeFirst();
+    const consultation = await visibleConsultations(tx, user)
+      .select(["c.id", "c.visibility"])
+      .where("c.id", "=", consultationId)
+      .executeTakeFirst();
     if (!consultation) return { ok: false as const, reason: "not_found" as const };
-    const participants = (await tx.selectFrom("consultation_participants").select("organization_id").where("consultation_id", "=", consultationId).execute()).map((p) => p.organization_id);
+    const participants = (
+      await tx
+        .selectFrom("consultation_participants")
+        .select("organization_id")
+        .where("consultation_id", "=", consultationId)
+        .execute()
+    ).map((p) => p.organization_id);
     if (!mayDraft(user, { participants })) return no("forbidden", { why: "not_drafter" });
     if (await minutesIdOf(tx, consultationId)) return no("exists", { why: "exists" });
     const id = newId();
     await tx
       .insertInto("minutes")
-      .values({ id, consultation_id: consultationId, status: "draft", body: canonicalMinutes(body), drafted_by: user.id, drafting_organization_id: user.organizationId, current_number: 0, agreed_number: null, created_at: at, updated_at: at })
+      .values({
+        id,
+        consultation_id: consultationId,
+        status: "draft",
+        body: canonicalMinutes(body),
+        drafted_by: user.id,
+        drafting_organization_id: user.organizationId,
+        current_number: 0,
+        agreed_number: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
-    await recordAudit(tx, { actorId: user.id, action: "minutes.create", entityType: "minutes", entityId: id, after: await snapshot(tx, user, consultationId), at });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "minutes.create",
+      entityType: "minutes",
+      entityId: id,
+      after: await snapshot(tx, user, consultationId),
+      at,
+    });
     return { ok: true as const, record: { id } };
   });
 }
 
 type MinutesRecord = { id: string; status: MinutesStatus; currentNumber: number };
 
-async function update<A>(db: DB, user: SessionUser, consultationId: string, spec: Omit<VersionedUpdate<"minutes", Snapshot, MinutesRecord, MinutesRefusal, A>, "table" | "id" | "load" | "result" | "actorId">): Promise<MinutesResult> {
+async function update<A>(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  spec: Omit<
+    VersionedUpdate<"minutes", Snapshot, MinutesRecord, MinutesRefusal, A>,
+    "table" | "id" | "load" | "result" | "actorId"
+  >,
+): Promise<MinutesResult> {
   const id = await minutesIdOf(db, consultationId);
   if (!id) return { ok: false, reason: "not_found" };
   return versionedUpdate(db, { ...minutesRecord(user, consultationId), id, ...spec });
 }
 
 /** Saves the drafter's working text; only while it is a draft. */
-export function saveMinutesDraft(db: DB, user: SessionUser, consultationId: string, expectedVersion: number, body: string, at?: string): Promise<MinutesResult> {
+export function saveMinutesDraft(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  expectedVersion: number,
+  body: string,
+  at?: string,
+): Promise<MinutesResult> {
   return update(db, user, consultationId, {
     expectedVersion,
     at,
@@ -159,7 +245,13 @@ export function saveMinutesDraft(db: DB, user: SessionUser, consultationId: stri
 }
 
 /** Freezes the draft as the next version and sends it to the organizations that confirm. */
-export function circulateMinutes(db: DB, user: SessionUser, consultationId: string, expectedVersion: number, at?: string): Promise<MinutesResult> {
+export function circulateMinutes(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  expectedVersion: number,
+  at?: string,
+): Promise<MinutesResult> {
   let agreedAlone = false;
   return update(db, user, consultationId, {
     expectedVersion,
@@ -171,50 +263,91 @@ export function circulateMinutes(db: DB, user: SessionUser, consultationId: stri
       agreedAlone = (await confirmingParties(tx, s.consultation_id, s.drafting_organization_id)).length === 0;
       return null;
     },
-    set: (s) => ({ status: agreedAlone ? "agreed" : "circulated", current_number: s.current_number + 1, ...(agreedAlone ? { agreed_number: s.current_number + 1 } : {}) }),
+    set: (s) => ({
+      status: agreedAlone ? "agreed" : "circulated",
+      current_number: s.current_number + 1,
+      ...(agreedAlone ? { agreed_number: s.current_number + 1 } : {}),
+    }),
     alongside: (tx, s, now) => circulateVersion(tx, s, s.body, user.id, now),
     action: "minutes.circulate",
   });
 }
 
 /** The user's organization confirms the version it read. The last confirmation agrees the minutes. */
-export function confirmMinutes(db: DB, user: SessionUser, consultationId: string, number: number, at?: string): Promise<MinutesResult> {
+export function confirmMinutes(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  number: number,
+  at?: string,
+): Promise<MinutesResult> {
   let agrees = false;
   return update(db, user, consultationId, {
     at,
-    permit: (s) => (s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties }) ? no("forbidden", { why: "not_party" }) : null),
+    permit: (s) =>
+      s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties })
+        ? no("forbidden", { why: "not_party" })
+        : null,
     check: (s) => {
       if (s.status !== "circulated") return s.current_number === number ? no("not_open", { why: "not_circulated" }) : "conflict";
       // A newer version went round since the page was read: confirming the old one would confirm words no longer proposed.
       if (s.current_number !== number) return "conflict";
       if (s.confirmed.includes(user.organizationId)) return no("duplicate", { why: "already_confirmed", number });
-      if (s.openAmendments.some((a) => a.organization_id === user.organizationId)) return no("not_allowed", { why: "amending", number });
+      if (s.openAmendments.some((a) => a.organization_id === user.organizationId))
+        return no("not_allowed", { why: "amending", number });
       agrees = s.parties.every((p) => p === user.organizationId || s.confirmed.includes(p));
       return null;
     },
     set: (s) => (agrees ? { status: "agreed" as const, agreed_number: s.current_number } : {}),
     alongside: async (tx, s, now) => {
-      await tx.insertInto("minutes_confirmations").values({ id: newId(), minutes_id: s.id, number: s.current_number, organization_id: user.organizationId, user_id: user.id, at: now }).execute();
+      await tx
+        .insertInto("minutes_confirmations")
+        .values({
+          id: newId(),
+          minutes_id: s.id,
+          number: s.current_number,
+          organization_id: user.organizationId,
+          user_id: user.id,
+          at: now,
+        })
+        .execute();
     },
     action: () => (agrees ? "minutes.agree" : "minutes.confirm"),
   });
 }
 
 /** The user's organization proposes new wording for one paragraph of the version it read. */
-export function proposeAmendment(db: DB, user: SessionUser, consultationId: string, form: AmendmentForm, at?: string): Promise<MinutesResult> {
+export function proposeAmendment(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  form: AmendmentForm,
+  at?: string,
+): Promise<MinutesResult> {
   let paragraphText = "";
   return update(db, user, consultationId, {
     at,
-    permit: (s) => (s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties }) ? no("forbidden", { why: "not_party" }) : null),
+    permit: (s) =>
+      s.status === "circulated" && !can(user, "minutes:respond", { participantOrganizationIds: s.parties })
+        ? no("forbidden", { why: "not_party" })
+        : null,
     check: async (s, tx) => {
-      if (s.status !== "circulated") return s.current_number === form.number ? no("not_open", { why: "not_circulated" }) : "conflict";
+      if (s.status !== "circulated")
+        return s.current_number === form.number ? no("not_open", { why: "not_circulated" }) : "conflict";
       if (s.current_number !== form.number) return "conflict";
       if (s.confirmed.includes(user.organizationId)) return no("duplicate", { why: "already_confirmed", number: form.number });
-      const version = await tx.selectFrom("minutes_versions").select("body").where("minutes_id", "=", s.id).where("number", "=", s.current_number).executeTakeFirstOrThrow();
+      const version = await tx
+        .selectFrom("minutes_versions")
+        .select("body")
+        .where("minutes_id", "=", s.id)
+        .where("number", "=", s.current_number)
+        .executeTakeFirstOrThrow();
       const paragraphs = paragraphsOf(version.body);
-      if (form.paragraph > paragraphs.length) return no("invalid", { why: "paragraph_range", field: "paragraph", number: form.number, paragraphs: paragraphs.length });
+      if (form.paragraph > paragraphs.length)
+        return no("invalid", { why: "paragraph_range", field: "paragraph", number: form.number, paragraphs: paragraphs.length });
       paragraphText = paragraphs[form.paragraph - 1]!;
-      if (canonicalMinutes(form.proposedText) === paragraphText) return no("invalid", { why: "same_wording", field: "proposedText" });
+      if (canonicalMinutes(form.proposedText) === paragraphText)
+        return no("invalid", { why: "same_wording", field: "proposedText" });
       return null;
     },
     set: () => ({}),
@@ -222,9 +355,31 @@ export function proposeAmendment(db: DB, user: SessionUser, consultationId: stri
       const id = newId();
       await tx
         .insertInto("minutes_amendments")
-        .values({ id, minutes_id: s.id, number: s.current_number, paragraph: form.paragraph, proposed_text: canonicalMinutes(form.proposedText), reason: form.reason, organization_id: user.organizationId, proposed_by: user.id, proposed_at: now, decided_by: null, decided_at: null, created_at: now, updated_at: now })
+        .values({
+          id,
+          minutes_id: s.id,
+          number: s.current_number,
+          paragraph: form.paragraph,
+          proposed_text: canonicalMinutes(form.proposedText),
+          reason: form.reason,
+          organization_id: user.organizationId,
+          proposed_by: user.id,
+          proposed_at: now,
+          decided_by: null,
+          decided_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
-      return { amendment: { id, paragraph: form.paragraph, before: paragraphText, proposed: canonicalMinutes(form.proposedText), reason: form.reason } };
+      return {
+        amendment: {
+          id,
+          paragraph: form.paragraph,
+          before: paragraphText,
+          proposed: canonicalMinutes(form.proposedText),
+          reason: form.reason,
+        },
+      };
     },
     auditAfter: (view, extra) => ({ ...(view as object), ...(extra as object) }),
     action: "minutes.propose_amendment",
@@ -235,21 +390,46 @@ export function proposeAmendment(db: DB, user: SessionUser, consultationId: stri
  * The drafter accepts or rejects one amendment. When it was the last open one on the version,
  * the next version (the old text with every accepted paragraph replaced) is circulated at once.
  */
-export function decideAmendment(db: DB, user: SessionUser, consultationId: string, input: { amendmentId: string; amendmentVersion: number; decision: "accept" | "reject" }, at?: string): Promise<MinutesResult> {
+export function decideAmendment(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  input: { amendmentId: string; amendmentVersion: number; decision: "accept" | "reject" },
+  at?: string,
+): Promise<MinutesResult> {
   let last = false;
   let nextBody = "";
   return update(db, user, consultationId, {
     at,
     permit: (s) => (mayDraft(user, s) ? null : no("forbidden", { why: "not_drafter" })),
     check: async (s, tx) => {
-      const amendment = await tx.selectFrom("minutes_amendments").selectAll().where("id", "=", input.amendmentId).where("minutes_id", "=", s.id).executeTakeFirst();
+      const amendment = await tx
+        .selectFrom("minutes_amendments")
+        .selectAll()
+        .where("id", "=", input.amendmentId)
+        .where("minutes_id", "=", s.id)
+        .executeTakeFirst();
       if (!amendment) return no("invalid", { why: "unknown_amendment" });
-      if (amendment.version !== input.amendmentVersion || amendment.status !== "open" || amendment.number !== s.current_number) return "conflict";
+      if (amendment.version !== input.amendmentVersion || amendment.status !== "open" || amendment.number !== s.current_number)
+        return "conflict";
       last = s.openAmendments.every((a) => a.id === amendment.id);
       if (last) {
-        const version = await tx.selectFrom("minutes_versions").select("body").where("minutes_id", "=", s.id).where("number", "=", s.current_number).executeTakeFirstOrThrow();
-        const accepted = await tx.selectFrom("minutes_amendments").select(["paragraph", "proposed_text"]).where("minutes_id", "=", s.id).where("number", "=", s.current_number).where("status", "=", "accepted").orderBy("decided_at").execute();
-        if (input.decision === "accept") accepted.push({ paragraph: amendment.paragraph, proposed_text: amendment.proposed_text });
+        const version = await tx
+          .selectFrom("minutes_versions")
+          .select("body")
+          .where("minutes_id", "=", s.id)
+          .where("number", "=", s.current_number)
+          .executeTakeFirstOrThrow();
+        const accepted = await tx
+          .selectFrom("minutes_amendments")
+          .select(["paragraph", "proposed_text"])
+          .where("minutes_id", "=", s.id)
+          .where("number", "=", s.current_number)
+          .where("status", "=", "accepted")
+          .orderBy("decided_at")
+          .execute();
+        if (input.decision === "accept")
+          accepted.push({ paragraph: amendment.paragraph, proposed_text: amendment.proposed_text });
         // Paragraph numbers are those of the version amended, so replacements apply to its paragraphs.
         const paragraphs = paragraphsOf(version.body);
         for (const a of accepted) paragraphs[a.paragraph - 1] = a.proposed_text;
@@ -259,7 +439,14 @@ export function decideAmendment(db: DB, user: SessionUser, consultationId: strin
     },
     set: (s) => (last ? { body: nextBody, current_number: s.current_number + 1, status: "circulated" as const } : {}),
     alongside: async (tx, s, now) => {
-      await claimVersion(tx, "minutes_amendments", input.amendmentId, input.amendmentVersion, { status: input.decision === "accept" ? "accepted" : "rejected", decided_by: user.id, decided_at: now }, now);
+      await claimVersion(
+        tx,
+        "minutes_amendments",
+        input.amendmentId,
+        input.amendmentVersion,
+        { status: input.decision === "accept" ? "accepted" : "rejected", decided_by: user.id, decided_at: now },
+        now,
+      );
       const next = last ? await circulateVersion(tx, s, nextBody, user.id, now) : null;
       return { amendment: { id: input.amendmentId, decision: input.decision }, circulated: next?.number ?? null };
     },
@@ -269,7 +456,13 @@ export function decideAmendment(db: DB, user: SessionUser, consultationId: strin
 }
 
 /** Agreed minutes never change: a correction starts a new draft from the agreed text, which goes round again. */
-export function startCorrection(db: DB, user: SessionUser, consultationId: string, expectedVersion: number, at?: string): Promise<MinutesResult> {
+export function startCorrection(
+  db: DB,
+  user: SessionUser,
+  consultationId: string,
+  expectedVersion: number,
+  at?: string,
+): Promise<MinutesResult> {
   return update(db, user, consultationId, {
     expectedVersion,
     at,
@@ -332,17 +525,39 @@ export interface MinutesView {
 
 /** Everything the minutes page shows, or null when the consultation is not the user's to see. */
 export async function getMinutesView(db: DB, user: SessionUser, consultationId: string): Promise<MinutesView | null> {
-  const c = await visibleConsultations(db, user).select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.visibility"]).where("c.id", "=", consultationId).executeTakeFirst();
+  const c = await visibleConsultations(db, user)
+    .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.visibility"])
+    .where("c.id", "=", consultationId)
+    .executeTakeFirst();
   if (!c) return null;
   const consultation = { id: c.id, title: c.title, startsAt: c.starts_at, timeZone: c.time_zone, visibility: c.visibility };
-  const participants = (await db.selectFrom("consultation_participants").select("organization_id").where("consultation_id", "=", c.id).execute()).map((p) => p.organization_id);
+  const participants = (
+    await db.selectFrom("consultation_participants").select("organization_id").where("consultation_id", "=", c.id).execute()
+  ).map((p) => p.organization_id);
   const canDraft = mayDraft(user, { participants });
-  const row = await visibleMinutes(db, user).selectAll("mn").innerJoin("users as du", "du.id", "mn.drafted_by").select("du.display_name as drafter").where("c.id", "=", c.id).executeTakeFirst();
+  const row = await visibleMinutes(db, user)
+    .selectAll("mn")
+    .innerJoin("users as du", "du.id", "mn.drafted_by")
+    .select("du.display_name as drafter")
+    .where("c.id", "=", c.id)
+    .executeTakeFirst();
   if (!row) return { consultation, minutes: null, versions: [], amendments: [], canDraft, canRespond: false, ownAnswer: null };
 
   const [versions, parties, confirmations, amendments] = await Promise.all([
-    db.selectFrom("minutes_versions as v").innerJoin("users as u", "u.id", "v.circulated_by").select(["v.number", "v.body", "v.sha256", "v.circulated_at", "u.display_name"]).where("v.minutes_id", "=", row.id).orderBy("v.number").execute(),
-    db.selectFrom("minutes_version_parties as p").innerJoin("organizations as o", "o.id", "p.organization_id").select(["p.number", "o.id", "o.name", "o.short_name"]).where("p.minutes_id", "=", row.id).orderBy("o.name").execute(),
+    db
+      .selectFrom("minutes_versions as v")
+      .innerJoin("users as u", "u.id", "v.circulated_by")
+      .select(["v.number", "v.body", "v.sha256", "v.circulated_at", "u.display_name"])
+      .where("v.minutes_id", "=", row.id)
+      .orderBy("v.number")
+      .execute(),
+    db
+      .selectFrom("minutes_version_parties as p")
+      .innerJoin("organizations as o", "o.id", "p.organization_id")
+      .select(["p.number", "o.id", "o.name", "o.short_name"])
+      .where("p.minutes_id", "=", row.id)
+      .orderBy("o.name")
+      .execute(),
     db
       .selectFrom("minutes_confirmations as k")
       .innerJoin("organizations as o", "o.id", "k.organization_id")
@@ -371,12 +586,16 @@ export async function getMinutesView(db: DB, user: SessionUser, consultationId: 
     circulatedAt: v.circulated_at,
     circulatedBy: v.display_name,
     parties: parties.filter((p) => p.number === v.number).map((p) => ({ id: p.id, name: p.name, shortName: p.short_name })),
-    confirmations: confirmations.filter((k) => k.number === v.number).map((k) => ({ organizationId: k.organization_id, organization: k.name, user: k.display_name, at: k.at })),
+    confirmations: confirmations
+      .filter((k) => k.number === v.number)
+      .map((k) => ({ organizationId: k.organization_id, organization: k.name, user: k.display_name, at: k.at })),
   }));
   const current = versionViews.find((v) => v.number === row.current_number);
   const isParty = current?.parties.some((p) => p.id === user.organizationId) ?? false;
   const confirmed = current?.confirmations.some((k) => k.organizationId === user.organizationId) ?? false;
-  const amending = amendments.some((a) => a.number === row.current_number && a.status === "open" && a.organization_id === user.organizationId);
+  const amending = amendments.some(
+    (a) => a.number === row.current_number && a.status === "open" && a.organization_id === user.organizationId,
+  );
   return {
     consultation,
     minutes: {
@@ -405,7 +624,12 @@ export async function getMinutesView(db: DB, user: SessionUser, consultationId: 
       version: a.version,
     })),
     canDraft,
-    canRespond: row.status === "circulated" && isParty && !confirmed && !amending && can(user, "minutes:respond", { participantOrganizationIds: current?.parties.map((p) => p.id) ?? [] }),
+    canRespond:
+      row.status === "circulated" &&
+      isParty &&
+      !confirmed &&
+      !amending &&
+      can(user, "minutes:respond", { participantOrganizationIds: current?.parties.map((p) => p.id) ?? [] }),
     ownAnswer: row.status === "circulated" && isParty ? (confirmed ? "confirmed" : amending ? "amending" : null) : null,
   };
 }
@@ -421,7 +645,9 @@ export interface MinutesAwaiting {
 export async function minutesAwaitingMyOrganization(db: DB, user: SessionUser, limit = 20): Promise<MinutesAwaiting[]> {
   const orgId = user.organizationId;
   const rows = await visibleMinutes(db, user)
-    .innerJoin("minutes_version_parties as vp", (j) => j.onRef("vp.minutes_id", "=", "mn.id").onRef("vp.number", "=", "mn.current_number").on("vp.organization_id", "=", orgId))
+    .innerJoin("minutes_version_parties as vp", (j) =>
+      j.onRef("vp.minutes_id", "=", "mn.id").onRef("vp.number", "=", "mn.current_number").on("vp.organization_id", "=", orgId),
+    )
     .innerJoin("minutes_versions as v", (j) => j.onRef("v.minutes_id", "=", "mn.id").onRef("v.number", "=", "mn.current_number"))
     .where("mn.status", "=", "circulated")
     .where((eb) =>
@@ -476,8 +702,17 @@ export async function minutesWaitingLong(db: DB, user: SessionUser, now: string 
     .selectFrom("minutes_version_parties as p")
     .innerJoin("minutes as mn", (j) => j.onRef("mn.id", "=", "p.minutes_id").onRef("mn.current_number", "=", "p.number"))
     .innerJoin("organizations as o", "o.id", "p.organization_id")
-    .leftJoin("minutes_confirmations as k", (j) => j.onRef("k.minutes_id", "=", "p.minutes_id").onRef("k.number", "=", "p.number").onRef("k.organization_id", "=", "p.organization_id"))
-    .where("p.minutes_id", "in", rows.map((r) => r.minutes_id))
+    .leftJoin("minutes_confirmations as k", (j) =>
+      j
+        .onRef("k.minutes_id", "=", "p.minutes_id")
+        .onRef("k.number", "=", "p.number")
+        .onRef("k.organization_id", "=", "p.organization_id"),
+    )
+    .where(
+      "p.minutes_id",
+      "in",
+      rows.map((r) => r.minutes_id),
+    )
     .where("k.id", "is", null)
     .select(["p.minutes_id", "o.short_name"])
     .orderBy("o.short_name")

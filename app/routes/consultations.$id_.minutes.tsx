@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { assertCan } from "~/models/access.server";
@@ -16,16 +15,22 @@ import {
   startCorrection,
   type MinutesResult,
 } from "~/models/minutes.server";
-import { amendmentDecisionSchema, amendmentSchema, minutesConfirmSchema, minutesDraftSchema, minutesStepSchema } from "~/schemas/minutes";
+import {
+  amendmentDecisionSchema,
+  amendmentSchema,
+  minutesConfirmSchema,
+  minutesDraftSchema,
+  minutesStepSchema,
+} from "~/schemas/minutes";
 import styles from "~/styles/consultations.css";
 import minutesStyles from "~/styles/minutes.css";
 import { getDb } from "~/utils/db.server";
-import { failure, formDataToObject, parseForm, type FormFailure } from "~/utils/forms";
 import { useFormat, type Formatter } from "~/utils/format";
+import { failure, formDataToObject, parseForm, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { minutesRefusalText } from "~/utils/messages";
 import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { minutesRefusalText } from "~/utils/messages";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the forms must carry the minutes' new version: see `revalidateAfterConflict`. */
@@ -36,7 +41,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: minutesStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minutes · ${data?.consultation.title ?? "Consultation"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Minutes · ${data?.consultation.title ?? "Consultation"} · Accord` },
+];
 
 const STATUS_LABELS = { draft: "Draft", circulated: "Circulated", agreed: "Agreed" } as const;
 const AMENDMENT_LABELS = { open: "Awaiting decision", accepted: "Accepted", rejected: "Rejected" } as const;
@@ -96,11 +103,20 @@ const DONE: Record<Intent, string> = {
   correct: "Correction started: edit the draft and circulate it.",
 };
 
-const STALE = "These minutes changed since you opened them, and nothing was saved. The page now shows the current version; what you typed is kept below.";
+const STALE =
+  "These minutes changed since you opened them, and nothing was saved. The page now shows the current version; what you typed is kept below.";
 
-function answer(intent: Intent, result: MinutesResult | Awaited<ReturnType<typeof createMinutes>>, values: Record<string, unknown>, organization: string) {
+function answer(
+  intent: Intent,
+  result: MinutesResult | Awaited<ReturnType<typeof createMinutes>>,
+  values: Record<string, unknown>,
+  organization: string,
+) {
   if (result.ok) {
-    const message = intent === "confirm" && "status" in result.record && result.record.status === "agreed" ? "Confirmation recorded. Every organization has confirmed: the minutes are agreed." : DONE[intent];
+    const message =
+      intent === "confirm" && "status" in result.record && result.record.status === "agreed"
+        ? "Confirmation recorded. Every organization has confirmed: the minutes are agreed."
+        : DONE[intent];
     return data({ ok: true as const, intent, message });
   }
   if (result.reason === "not_found") notFound();
@@ -127,18 +143,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "create": {
       const parsed = parseForm(minutesDraftSchema.omit({ version: true }), formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await createMinutes(db, user, id, parsed.data.body), formDataToObject(formData), user.organizationShortName);
+      return answer(
+        intent,
+        await createMinutes(db, user, id, parsed.data.body),
+        formDataToObject(formData),
+        user.organizationShortName,
+      );
     }
     case "save": {
       const parsed = parseForm(minutesDraftSchema, formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await saveMinutesDraft(db, user, id, parsed.data.version, parsed.data.body), formDataToObject(formData), user.organizationShortName);
+      return answer(
+        intent,
+        await saveMinutesDraft(db, user, id, parsed.data.version, parsed.data.body),
+        formDataToObject(formData),
+        user.organizationShortName,
+      );
     }
     case "circulate":
     case "correct": {
       const parsed = parseForm(minutesStepSchema, formData);
       if (!parsed.ok) return bad(parsed);
-      const result = intent === "circulate" ? await circulateMinutes(db, user, id, parsed.data.version) : await startCorrection(db, user, id, parsed.data.version);
+      const result =
+        intent === "circulate"
+          ? await circulateMinutes(db, user, id, parsed.data.version)
+          : await startCorrection(db, user, id, parsed.data.version);
       return answer(intent, result, {}, user.organizationShortName);
     }
     case "confirm": {
@@ -149,7 +178,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "propose": {
       const parsed = parseForm(amendmentSchema, formData);
       if (!parsed.ok) return bad(parsed);
-      return answer(intent, await proposeAmendment(db, user, id, parsed.data), formDataToObject(formData), user.organizationShortName);
+      return answer(
+        intent,
+        await proposeAmendment(db, user, id, parsed.data),
+        formDataToObject(formData),
+        user.organizationShortName,
+      );
     }
     case "decide": {
       const parsed = parseForm(amendmentDecisionSchema, formData);
@@ -222,7 +256,18 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 }
 
 export default function MinutesPage() {
-  const { consultation: c, minutes: m, versions, amendments, canDraft, canRespond, ownAnswer, organization, diff, print } = useLoaderData<typeof loader>();
+  const {
+    consultation: c,
+    minutes: m,
+    versions,
+    amendments,
+    canDraft,
+    canRespond,
+    ownAnswer,
+    organization,
+    diff,
+    print,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const fmt = useFormat();
   const zones = (iso: string) => bothZones(fmt, iso);
@@ -310,7 +355,10 @@ export default function MinutesPage() {
           <Form method="post" className="form" key={draftKey}>
             <input type="hidden" name="intent" value="save" />
             <input type="hidden" name="version" value={m.version} />
-            <DraftField value={typed("body") ?? m.draft ?? ""} error={failed?.intent === "save" ? failed.fieldErrors.body : undefined} />
+            <DraftField
+              value={typed("body") ?? m.draft ?? ""}
+              error={failed?.intent === "save" ? failed.fieldErrors.body : undefined}
+            />
             <div className="form-actions">
               <button type="submit" className="button">
                 Save draft
@@ -358,13 +406,20 @@ export default function MinutesPage() {
               const amending = openOnCurrent.some((a) => a.organizationId === p.id);
               return (
                 <li key={p.id}>
-                  <strong>{p.name}</strong>: {k ? `confirmed by ${k.user}, ${zones(k.at).ist} (${zones(k.at).jst})` : amending ? "amendments proposed" : "awaiting confirmation"}
+                  <strong>{p.name}</strong>:{" "}
+                  {k
+                    ? `confirmed by ${k.user}, ${zones(k.at).ist} (${zones(k.at).jst})`
+                    : amending
+                      ? "amendments proposed"
+                      : "awaiting confirmation"}
                 </li>
               );
             })}
           </ul>
           {ownAnswer === "confirmed" ? <p className="small">{organization} has confirmed this version.</p> : null}
-          {ownAnswer === "amending" ? <p className="small">{organization}&apos;s amendments await the drafter&apos;s decision.</p> : null}
+          {ownAnswer === "amending" ? (
+            <p className="small">{organization}&apos;s amendments await the drafter&apos;s decision.</p>
+          ) : null}
           {canRespond ? (
             <div className="minutes__respond no-print">
               <Form method="post">
@@ -374,7 +429,12 @@ export default function MinutesPage() {
                   Confirm version {current.number} for {organization}
                 </button>
               </Form>
-              <Form method="post" className="form" aria-labelledby="amend-title" key={`amend-${current.number}-${failed ? "f" : "o"}`}>
+              <Form
+                method="post"
+                className="form"
+                aria-labelledby="amend-title"
+                key={`amend-${current.number}-${failed ? "f" : "o"}`}
+              >
                 <h3 id="amend-title">Propose an amendment</h3>
                 <input type="hidden" name="intent" value="propose" />
                 <input type="hidden" name="number" value={current.number} />
@@ -397,7 +457,10 @@ export default function MinutesPage() {
                       </option>
                     ))}
                   </select>
-                  <FieldError id="paragraph-error" message={failed?.intent === "propose" ? failed.fieldErrors.paragraph : undefined} />
+                  <FieldError
+                    id="paragraph-error"
+                    message={failed?.intent === "propose" ? failed.fieldErrors.paragraph : undefined}
+                  />
                 </div>
                 <label className="field">
                   <span className="field__label">Proposed wording</span>
@@ -409,7 +472,10 @@ export default function MinutesPage() {
                     aria-invalid={failed?.fieldErrors.proposedText ? true : undefined}
                     aria-describedby={failed?.fieldErrors.proposedText ? "proposed-error" : undefined}
                   />
-                  <FieldError id="proposed-error" message={failed?.intent === "propose" ? failed.fieldErrors.proposedText : undefined} />
+                  <FieldError
+                    id="proposed-error"
+                    message={failed?.intent === "propose" ? failed.fieldErrors.proposedText : undefined}
+                  />
                 </label>
                 <label className="field">
                   <span className="field__label">Reason</span>
@@ -469,7 +535,13 @@ export default function MinutesPage() {
                               <input type="hidden" name="amendmentId" value={a.id} />
                               <input type="hidden" name="amendmentVersion" value={a.version} />
                               <input type="hidden" name="decision" value={decision} />
-                              <button type="submit" className={decision === "accept" ? "button button--small button--primary" : "button button--small"} aria-label={`${decision === "accept" ? "Accept" : "Reject"} the amendment to paragraph ${a.paragraph} by ${a.organization}`}>
+                              <button
+                                type="submit"
+                                className={
+                                  decision === "accept" ? "button button--small button--primary" : "button button--small"
+                                }
+                                aria-label={`${decision === "accept" ? "Accept" : "Reject"} the amendment to paragraph ${a.paragraph} by ${a.organization}`}
+                              >
                                 {decision === "accept" ? "Accept" : "Reject"}
                               </button>
                             </Form>
@@ -493,7 +565,8 @@ export default function MinutesPage() {
           <ol className="minutes__versions">
             {versions.map((v) => (
               <li key={v.number}>
-                Version {v.number}: circulated by {v.circulatedBy}, {zones(v.circulatedAt).ist} ({zones(v.circulatedAt).jst}); {v.confirmations.length} of {v.parties.length} confirmations
+                Version {v.number}: circulated by {v.circulatedBy}, {zones(v.circulatedAt).ist} ({zones(v.circulatedAt).jst});{" "}
+                {v.confirmations.length} of {v.parties.length} confirmations
                 {v.number === m?.agreedNumber ? " · agreed" : ""}
               </li>
             ))}
@@ -529,7 +602,15 @@ export default function MinutesPage() {
                 Changes from version {diff.from} to version {diff.to}
               </h3>
               <p className="minutes__diff" aria-label={`Changes from version ${diff.from} to version ${diff.to}`}>
-                {diff.parts.map((p, i) => (p.kind === "added" ? <ins key={i}>{p.text}</ins> : p.kind === "removed" ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
+                {diff.parts.map((p, i) =>
+                  p.kind === "added" ? (
+                    <ins key={i}>{p.text}</ins>
+                  ) : p.kind === "removed" ? (
+                    <del key={i}>{p.text}</del>
+                  ) : (
+                    <span key={i}>{p.text}</span>
+                  ),
+                )}
               </p>
             </>
           ) : null}
@@ -543,8 +624,18 @@ function DraftField({ value, error }: { value: string; error: string | undefined
   return (
     <label className="field">
       <span className="field__label">Text of the minutes</span>
-      <span className="field__hint small muted">Markdown. Separate paragraphs with a blank line; they are numbered in that order. The consultation&apos;s internal notes are not part of the minutes.</span>
-      <textarea name="body" className="input" rows={14} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? "body-error" : undefined} />
+      <span className="field__hint small muted">
+        Markdown. Separate paragraphs with a blank line; they are numbered in that order. The consultation&apos;s internal notes
+        are not part of the minutes.
+      </span>
+      <textarea
+        name="body"
+        className="input"
+        rows={14}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "body-error" : undefined}
+      />
       <FieldError id="body-error" message={error} />
     </label>
   );

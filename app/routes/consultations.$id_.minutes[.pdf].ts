@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 
 import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
@@ -44,7 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       throw data({ message: error.message }, { status: 503, headers: { "Retry-After": String(error.retryAfter) } });
     }
     console.error("minutes PDF failed", error);
-    if (error instanceof PdfUnavailableError) throw data({ message: "PDF output is not available on this server. Use Print on the minutes page instead." }, { status: 503 });
+    if (error instanceof PdfUnavailableError)
+      throw data(
+        { message: "PDF output is not available on this server. Use Print on the minutes page instead." },
+        { status: 503 },
+      );
     throw data({ message: "The PDF could not be produced. Try again, or use Print on the minutes page." }, { status: 502 });
   }
 }

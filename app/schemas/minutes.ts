@@ -20,7 +20,10 @@ export const minutesConfirmSchema = z.object({ number });
 
 export const amendmentSchema = z.object({
   number,
-  paragraph: z.coerce.number({ error: "Choose the paragraph to amend." }).int("Choose the paragraph to amend.").min(1, "Choose the paragraph to amend."),
+  paragraph: z.coerce
+    .number({ error: "Choose the paragraph to amend." })
+    .int("Choose the paragraph to amend.")
+    .min(1, "Choose the paragraph to amend."),
   proposedText: requiredText(10_000, "The proposed wording", "multiLine"),
   reason: requiredText(2_000, "The reason", "multiLine"),
 });

@@ -1,6 +1,5 @@
 // Agreed minutes against a real SQLite file: the journey of the latest bilateral round, and each refusal.
 import { createHash } from "node:crypto";
-
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
@@ -8,6 +7,7 @@ import { loader as activityLoader } from "~/routes/activity";
 import { action, loader } from "~/routes/consultations.$id_.minutes";
 import { loader as pdfLoader } from "~/routes/consultations.$id_.minutes[.pdf]";
 import { getDb } from "~/utils/db.server";
+
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const LATEST = "Bilateral review with METI and Toyotsu of the phase-down schedule";
@@ -21,7 +21,8 @@ const TEXT = [
 
 let id = "";
 const page = (email: string) => cookieFor(email).then((c) => call(loader, get(`/consultations/${id}/minutes`, c), { id }));
-const send = async (email: string, form: Record<string, string>, target = id) => call(action, post(`/consultations/${target}/minutes`, form, await cookieFor(email)), { id: target });
+const send = async (email: string, form: Record<string, string>, target = id) =>
+  call(action, post(`/consultations/${target}/minutes`, form, await cookieFor(email)), { id: target });
 
 async function consultationId(title: string) {
   return (await getDb().selectFrom("consultations").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
@@ -72,17 +73,41 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
   });
 
   it("refuses amendments that are not amendments", async () => {
-    const empty = await send("counterpart@accord.test", { intent: "propose", number: "1", paragraph: "3", proposedText: "", reason: "" });
+    const empty = await send("counterpart@accord.test", {
+      intent: "propose",
+      number: "1",
+      paragraph: "3",
+      proposedText: "",
+      reason: "",
+    });
     expect(empty.status).toBe(400);
     expect(refusal(empty).fieldErrors.proposedText).toBeTruthy();
     expect(refusal(empty).fieldErrors.reason).toBeTruthy();
-    const range = await send("counterpart@accord.test", { intent: "propose", number: "1", paragraph: "9", proposedText: "New words.", reason: "Why" });
+    const range = await send("counterpart@accord.test", {
+      intent: "propose",
+      number: "1",
+      paragraph: "9",
+      proposedText: "New words.",
+      reason: "Why",
+    });
     expect(range.status).toBe(400);
     expect(refusal(range).fieldErrors.paragraph).toMatch(/4 paragraphs/);
-    const same = await send("counterpart@accord.test", { intent: "propose", number: "1", paragraph: "3", proposedText: "Both sides asked for the first step of the phase-down to be smaller.", reason: "Why" });
+    const same = await send("counterpart@accord.test", {
+      intent: "propose",
+      number: "1",
+      paragraph: "3",
+      proposedText: "Both sides asked for the first step of the phase-down to be smaller.",
+      reason: "Why",
+    });
     expect(same.status).toBe(400);
     expect(refusal(same).fieldErrors.proposedText).toBeTruthy();
-    const diplomat = await send("diplomat@accord.test", { intent: "propose", number: "1", paragraph: "3", proposedText: "MEA words.", reason: "Why" });
+    const diplomat = await send("diplomat@accord.test", {
+      intent: "propose",
+      number: "1",
+      paragraph: "3",
+      proposedText: "MEA words.",
+      reason: "Why",
+    });
     expect(diplomat.status).toBe(403);
   });
 
@@ -91,7 +116,8 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
       intent: "propose",
       number: "1",
       paragraph: "3",
-      proposedText: "Toyotsu and METI asked for the first step of the phase-down to be smaller, to protect Japanese customers' minimum volumes.",
+      proposedText:
+        "Toyotsu and METI asked for the first step of the phase-down to be smaller, to protect Japanese customers' minimum volumes.",
       reason: "The request came from the Japanese side.",
     });
     expect(proposed.status).toBe(200);
@@ -103,15 +129,47 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
   it("refuses decisions from anyone but the drafting side, and a stale decision", async () => {
     const view = await page("official@accord.test");
     const amendment = view.data.amendments[0]!;
-    expect((await send("counterpart@accord.test", { intent: "decide", amendmentId: amendment.id, amendmentVersion: String(amendment.version), decision: "accept" })).status).toBe(403);
-    expect((await send("diplomat@accord.test", { intent: "decide", amendmentId: amendment.id, amendmentVersion: String(amendment.version), decision: "accept" })).status).toBe(403);
-    expect((await send("official@accord.test", { intent: "decide", amendmentId: amendment.id, amendmentVersion: String(amendment.version + 1), decision: "accept" })).status).toBe(409);
+    expect(
+      (
+        await send("counterpart@accord.test", {
+          intent: "decide",
+          amendmentId: amendment.id,
+          amendmentVersion: String(amendment.version),
+          decision: "accept",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await send("diplomat@accord.test", {
+          intent: "decide",
+          amendmentId: amendment.id,
+          amendmentVersion: String(amendment.version),
+          decision: "accept",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await send("official@accord.test", {
+          intent: "decide",
+          amendmentId: amendment.id,
+          amendmentVersion: String(amendment.version + 1),
+          decision: "accept",
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it("makes version 2 from the accepted amendment and circulates it", async () => {
     const view = await page("official@accord.test");
     const amendment = view.data.amendments[0]!;
-    const decided = await send("official@accord.test", { intent: "decide", amendmentId: amendment.id, amendmentVersion: String(amendment.version), decision: "accept" });
+    const decided = await send("official@accord.test", {
+      intent: "decide",
+      amendmentId: amendment.id,
+      amendmentVersion: String(amendment.version),
+      decision: "accept",
+    });
     expect(decided.status).toBe(200);
     const after = await page("meti@accord.test");
     expect(after.data.minutes?.currentNumber).toBe(2);
@@ -127,7 +185,11 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
 
   it("records each organization's own confirmation only, once, and agrees when both confirmed version 2", async () => {
     // A posted organization is ignored: Toyotsu confirms for Toyotsu.
-    const toyotsu = await send("counterpart@accord.test", { intent: "confirm", number: "2", organizationId: (await sessionUserFor("meti@accord.test")).organizationId });
+    const toyotsu = await send("counterpart@accord.test", {
+      intent: "confirm",
+      number: "2",
+      organizationId: (await sessionUserFor("meti@accord.test")).organizationId,
+    });
     expect(toyotsu.status).toBe(200);
     expect((await send("counterpart@accord.test", { intent: "confirm", number: "2" })).status).toBe(409);
     expect((await send("diplomat@accord.test", { intent: "confirm", number: "2" })).status).toBe(403);
@@ -142,9 +204,17 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
     expect(agreed.data.minutes?.agreedNumber).toBe(2);
     const v2 = agreed.data.versions[1]!;
     expect(v2.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const stored = await getDb().selectFrom("minutes_versions").select("body").where("number", "=", 2).where("minutes_id", "=", agreed.data.minutes!.id).executeTakeFirstOrThrow();
+    const stored = await getDb()
+      .selectFrom("minutes_versions")
+      .select("body")
+      .where("number", "=", 2)
+      .where("minutes_id", "=", agreed.data.minutes!.id)
+      .executeTakeFirstOrThrow();
     expect(v2.sha256).toBe(createHash("sha256").update(stored.body, "utf8").digest("hex"));
-    expect(v2.confirmations.map((k) => k.organization).sort()).toEqual(["Ministry of Economy, Trade and Industry (METI)", "Toyotsu Rare Earths India"]);
+    expect(v2.confirmations.map((k) => k.organization).sort()).toEqual([
+      "Ministry of Economy, Trade and Industry (METI)",
+      "Toyotsu Rare Earths India",
+    ]);
   });
 
   it("keeps the agreed version unchanged: no edit, a correction goes round as version 3", async () => {
@@ -162,14 +232,18 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
     expect(correcting.data.minutes?.agreedNumber).toBe(2);
     expect(correcting.data.minutes?.draft).toBeNull();
     // The stored agreed text cannot be rewritten, even by SQL.
-    await expect(getDb().updateTable("minutes_versions").set({ body: "tampered" }).where("number", "=", 2).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      getDb().updateTable("minutes_versions").set({ body: "tampered" }).where("number", "=", 2).execute(),
+    ).rejects.toThrow(/append-only/);
   });
 
   it("lists the confirmations and amendments in the activity feed of those who see the minutes", async () => {
     const feed = await call(activityLoader, get("/activity?kind=minutes", await cookieFor("counterpart@accord.test")));
     expect(feed.status).toBe(200);
     const actions = (feed.data as { items: { action: string }[] }).items.map((i) => i.action);
-    expect(actions).toEqual(expect.arrayContaining(["minutes.propose_amendment", "minutes.accept_amendment", "minutes.confirm", "minutes.agree"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["minutes.propose_amendment", "minutes.accept_amendment", "minutes.confirm", "minutes.agree"]),
+    );
     const industry = await call(activityLoader, get("/activity?kind=minutes", await cookieFor("industry@accord.test")));
     expect((industry.data as { items: { href: string }[] }).items.some((i) => i.href.includes(id))).toBe(false);
   });
@@ -178,12 +252,16 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
 describe("agreed minutes: the demonstration data", () => {
   it("holds one agreed set with both Japanese confirmations and one circulated set", async () => {
     const opening = await consultationId("Bilateral opening session with Toyotsu on the 2012 arrangement");
-    const res = await call(loader, get(`/consultations/${opening}/minutes`, await cookieFor("tsusho@accord.test")), { id: opening });
+    const res = await call(loader, get(`/consultations/${opening}/minutes`, await cookieFor("tsusho@accord.test")), {
+      id: opening,
+    });
     expect(res.data.minutes?.status).toBe("agreed");
     expect(res.data.versions).toHaveLength(2);
     expect(res.data.versions[1]!.confirmations).toHaveLength(2);
     const meti = await consultationId(METI_ONLY);
-    const circulated = await call(loader, get(`/consultations/${meti}/minutes`, await cookieFor("meti@accord.test")), { id: meti });
+    const circulated = await call(loader, get(`/consultations/${meti}/minutes`, await cookieFor("meti@accord.test")), {
+      id: meti,
+    });
     expect(circulated.data.minutes?.status).toBe("circulated");
     expect(circulated.data.canRespond).toBe(true);
   });
@@ -199,8 +277,12 @@ describe("agreed minutes: who may see them", () => {
   }
 
   it("answers 404 on the minutes of a consultation at a level the reader cannot see", async () => {
-    const restricted = (await getDb().selectFrom("consultations").select("id").where("visibility", "=", "restricted").executeTakeFirstOrThrow()).id;
-    const res = await call(loader, get(`/consultations/${restricted}/minutes`, await cookieFor("irel@accord.test")), { id: restricted });
+    const restricted = (
+      await getDb().selectFrom("consultations").select("id").where("visibility", "=", "restricted").executeTakeFirstOrThrow()
+    ).id;
+    const res = await call(loader, get(`/consultations/${restricted}/minutes`, await cookieFor("irel@accord.test")), {
+      id: restricted,
+    });
     expect(res.status).toBe(404);
   });
 
@@ -212,7 +294,9 @@ describe("agreed minutes: who may see them", () => {
 
   it("answers 404 on the PDF while nothing is agreed", async () => {
     const other = await consultationId(METI_ONLY);
-    const res = await call(pdfLoader, get(`/consultations/${other}/minutes.pdf`, await cookieFor("official@accord.test")), { id: other });
+    const res = await call(pdfLoader, get(`/consultations/${other}/minutes.pdf`, await cookieFor("official@accord.test")), {
+      id: other,
+    });
     expect(res.status).toBe(404);
   });
 

@@ -50,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("minutes_version_parties_pk", ["minutes_id", "number", "organization_id"])
     .execute();
   // "Awaiting my organization": from the organization to its versions.
-  await db.schema.createIndex("minutes_version_parties_org_idx").on("minutes_version_parties").columns(["organization_id", "minutes_id", "number"]).execute();
+  await db.schema
+    .createIndex("minutes_version_parties_org_idx")
+    .on("minutes_version_parties")
+    .columns(["organization_id", "minutes_id", "number"])
+    .execute();
   await db.schema
     .createTable("minutes_confirmations")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -79,7 +83,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("minutes_amendments_minutes_idx").on("minutes_amendments").columns(["minutes_id", "number"]).execute();
+  await db.schema
+    .createIndex("minutes_amendments_minutes_idx")
+    .on("minutes_amendments")
+    .columns(["minutes_id", "number"])
+    .execute();
   await addEnumGuards(db, GUARDS);
   await makeAppendOnly(db, APPEND_ONLY);
 }
@@ -88,5 +96,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await dropAppendOnly(db, APPEND_ONLY);
   await dropEnumGuards(db, GUARDS);
-  for (const t of ["minutes_amendments", "minutes_confirmations", "minutes_version_parties", "minutes_versions", "minutes"]) await db.schema.dropTable(t).execute();
+  for (const t of ["minutes_amendments", "minutes_confirmations", "minutes_version_parties", "minutes_versions", "minutes"])
+    await db.schema.dropTable(t).execute();
 }

@@ -5,6 +5,7 @@
  */
 import { circulateMinutes, confirmMinutes, createMinutes, decideAmendment, proposeAmendment } from "~/models/minutes.server";
 import { sessionUserByEmail } from "~/models/users.server";
+
 import type { DemoContext } from "./demo";
 
 const OPENING = "Bilateral opening session with Toyotsu on the 2012 arrangement";
@@ -15,11 +16,15 @@ async function consultationId(ctx: DemoContext, title: string) {
 }
 
 async function hasMinutes(ctx: DemoContext, consultationId: string) {
-  return Boolean(await ctx.db.selectFrom("minutes").select("id").where("consultation_id", "=", consultationId).executeTakeFirst());
+  return Boolean(
+    await ctx.db.selectFrom("minutes").select("id").where("consultation_id", "=", consultationId).executeTakeFirst(),
+  );
 }
 
 async function rowVersion(ctx: DemoContext, consultationId: string) {
-  return (await ctx.db.selectFrom("minutes").select("version").where("consultation_id", "=", consultationId).executeTakeFirstOrThrow()).version;
+  return (
+    await ctx.db.selectFrom("minutes").select("version").where("consultation_id", "=", consultationId).executeTakeFirstOrThrow()
+  ).version;
 }
 
 export async function seedMinutes(ctx: DemoContext): Promise<void> {
@@ -43,13 +48,25 @@ export async function seedMinutes(ctx: DemoContext): Promise<void> {
       {
         number: 1,
         paragraph: 2,
-        proposedText: "Toyotsu Rare Earths India and Toyota Tsusho Corporation stressed that the 2012 agreement is binding and that Japanese magnet makers depend on its supply, and asked for a transition period.",
+        proposedText:
+          "Toyotsu Rare Earths India and Toyota Tsusho Corporation stressed that the 2012 agreement is binding and that Japanese magnet makers depend on its supply, and asked for a transition period.",
         reason: "The minutes should record the Japanese side's position as stated in the meeting.",
       },
       "2025-09-22T03:00:00.000Z",
     );
-    const amendment = await ctx.db.selectFrom("minutes_amendments as a").innerJoin("minutes as m", "m.id", "a.minutes_id").select(["a.id", "a.version"]).where("m.consultation_id", "=", opening).executeTakeFirstOrThrow();
-    await decideAmendment(ctx.db, official, opening, { amendmentId: amendment.id, amendmentVersion: amendment.version, decision: "accept" }, "2025-09-24T05:00:00.000Z");
+    const amendment = await ctx.db
+      .selectFrom("minutes_amendments as a")
+      .innerJoin("minutes as m", "m.id", "a.minutes_id")
+      .select(["a.id", "a.version"])
+      .where("m.consultation_id", "=", opening)
+      .executeTakeFirstOrThrow();
+    await decideAmendment(
+      ctx.db,
+      official,
+      opening,
+      { amendmentId: amendment.id, amendmentVersion: amendment.version, decision: "accept" },
+      "2025-09-24T05:00:00.000Z",
+    );
     await confirmMinutes(ctx.db, toyotsu, opening, 2, "2025-09-25T02:00:00.000Z");
     await confirmMinutes(ctx.db, tsusho, opening, 2, "2025-09-26T01:30:00.000Z");
     ctx.log(`minutes ${OPENING} (agreed)`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { canonicalMinutes, paragraphsOf, replaceParagraph } from "~/utils/minutes-text";
+import { canonicalMinutes, paragraphsOf, replaceParagraph } from "~/models/minutes";
 
 describe("minutes text", () => {
   it("numbers blocks separated by blank lines, whatever the line ends and spacing", () => {
