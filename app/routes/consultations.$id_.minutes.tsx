@@ -25,6 +25,7 @@ import {
 import styles from "~/styles/consultations.css";
 import minutesStyles from "~/styles/minutes.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { useFormat, type Formatter } from "~/utils/format";
 import { failure, formDataToObject, parseForm, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
@@ -135,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Whatever is asked, a consultation the user may not see does not exist.
   const view = await getMinutesView(db, user, id);
   if (!view) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "") as Intent;
   const bad = (parsed: FormFailure) => data({ ...parsed, intent }, { status: 400 });
 
