@@ -369,6 +369,84 @@ export interface DemandTables {
   supply_scenario_exports: SupplyScenarioExportTable;
 }
 
+export const MINUTES_STATUSES = ["draft", "circulated", "agreed"] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+export const AMENDMENT_STATUSES = ["open", "accepted", "rejected"] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+/** Agreed minutes of a consultation: one per consultation, with the consultation's visibility. */
+export interface MinutesTable {
+  id: string;
+  consultation_id: string;
+  status: MinutesStatus;
+  /** Markdown; paragraphs are separated by a blank line and numbered from 1. */
+  body: string;
+  drafted_by: string;
+  drafting_organization_id: string;
+  /** Number of the latest circulated version; 0 while never circulated. */
+  current_number: number;
+  /** Number of the latest agreed version, kept while a correction goes round. */
+  agreed_number: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A circulated, frozen text. Append-only. */
+export interface MinutesVersionTable {
+  minutes_id: string;
+  number: number;
+  body: string;
+  /** SHA-256 of `body` (UTF-8), 64 hex digits. */
+  sha256: string;
+  circulated_by: string;
+  circulated_at: string;
+}
+
+/** The organizations a version was circulated to for confirmation. Append-only. */
+export interface MinutesVersionPartyTable {
+  minutes_id: string;
+  number: number;
+  organization_id: string;
+}
+
+/** One organization's confirmation of one version. Append-only. */
+export interface MinutesConfirmationTable {
+  id: string;
+  minutes_id: string;
+  number: number;
+  organization_id: string;
+  user_id: string;
+  at: string;
+}
+
+export interface MinutesAmendmentTable {
+  id: string;
+  minutes_id: string;
+  /** The version the amendment was proposed against. */
+  number: number;
+  paragraph: number;
+  proposed_text: string;
+  reason: string;
+  organization_id: string;
+  proposed_by: string;
+  proposed_at: string;
+  status: Generated<AmendmentStatus>;
+  decided_by: string | null;
+  decided_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MinutesTables {
+  minutes: MinutesTable;
+  minutes_versions: MinutesVersionTable;
+  minutes_version_parties: MinutesVersionPartyTable;
+  minutes_confirmations: MinutesConfirmationTable;
+  minutes_amendments: MinutesAmendmentTable;
+}
+
 // Each feature adds its tables interface to this list.
 export const MILESTONE_CATEGORIES = ["production", "mining_clearance", "negotiation", "legal", "industry", "policy"] as const;
 export type MilestoneCategory = (typeof MILESTONE_CATEGORIES)[number];
@@ -437,7 +515,8 @@ export interface Database
     ActivityTables,
     PositionTables,
     DemandTables,
-    MilestoneTables {}
+    MilestoneTables,
+    MinutesTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -459,3 +538,6 @@ export type SupplyFigure = Selectable<SupplyFigureTable>;
 export type SupplyScenario = Selectable<SupplyScenarioTable>;
 export type Milestone = Selectable<MilestoneTable>;
 export type Comment = Selectable<CommentTable>;
+export type Minutes = Selectable<MinutesTable>;
+export type MinutesVersion = Selectable<MinutesVersionTable>;
+export type MinutesAmendment = Selectable<MinutesAmendmentTable>;

@@ -50,6 +50,9 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "preferences:edit": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "minutes:draft": ["admin", "official", "irel"],
+  // Without a record: anyone; with one, only for the user's own organization among those asked.
+  "minutes:respond": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {

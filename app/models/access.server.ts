@@ -75,6 +75,9 @@ export const ACTIONS = [
   "calendar:subscribe",
   // One's own language and time zone.
   "preferences:edit",
+  // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
+  "minutes:draft",
+  "minutes:respond",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,6 +117,10 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
   "preferences:edit": ALL_ROLES,
+  // IREL only for consultations IREL takes part in (see `can`).
+  "minutes:draft": ["admin", "official", "irel"],
+  // Only for an organization the version was circulated to, and only the user's own (see `can`).
+  "minutes:respond": ALL_ROLES,
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
@@ -148,6 +155,13 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       // IREL: only consultations IREL takes part in.
       if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
       return true;
+    case "minutes:draft":
+      if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
+      return true;
+    case "minutes:respond":
+      // `participantOrganizationIds` are the organizations asked to confirm the version: a user
+      // answers for its own organization, never for another.
+      return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
     case "follow_up:complete":
       // Only the owner organization's own people mark its actions done.
       return resource.organizationId === user.organizationId;

@@ -9,7 +9,7 @@ import type { SelectQueryBuilder } from "kysely";
 
 import { demandScope, type SessionUser } from "~/models/access.server";
 import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
-import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visiblePositions } from "~/models/scopes.server";
+import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visibleMinutes, visiblePositions } from "~/models/scopes.server";
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
@@ -76,6 +76,14 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
     visible: (db, user) => visibleMilestones(db, user).select(["m.id as id", "m.title as title"]),
     idRef: "m.id",
     present: (r) => ({ subject: { kind: "titled", title: text(r.title) }, href: `/milestones/${text(r.id)}` }),
+  },
+  {
+    // Drafts, confirmations and amendments of agreed minutes, seen by whoever sees the minutes.
+    kind: "minutes",
+    entityType: "minutes",
+    visible: (db, user) => visibleMinutes(db, user).select(["mn.id as id", "c.id as consultation_id", "c.title as title"]),
+    idRef: "mn.id",
+    present: (r) => ({ subject: { kind: "minutes", consultation: text(r.title) }, href: `/consultations/${text(r.consultation_id)}/minutes` }),
   },
 ];
 

@@ -8,6 +8,7 @@ import { changesSinceLastVisit } from "~/models/activity.server";
 import { listConsultations, listFollowUpActions } from "~/models/consultations.server";
 import { listDemandRequests } from "~/models/demand.server";
 import { visibleGraph } from "~/models/milestones.server";
+import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
 import { positionsMatrix } from "~/models/positions.server";
 import { visibleAssessments, visibleConsultations, visibleDemandRequests, visibleIssues, visiblePositions } from "~/models/scopes.server";
 import { supplyYears } from "~/models/supply.server";
@@ -119,7 +120,7 @@ async function demandStatusCounts(db: DB, user: SessionUser): Promise<Partial<Re
 export async function assembleDashboard(db: DB, user: SessionUser, now = today()) {
   const today = todayInIndia(now);
   const internal = isInternal(user);
-  const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts] = await Promise.all([
+  const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts, minutesAwaiting, minutesWaiting] = await Promise.all([
     issueStatusCounts(db, user),
     positionsMatrix(db, user, today, null, 12),
     internal ? latestAssessment(db, user) : Promise.resolve(undefined),
@@ -132,6 +133,9 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     user.role === "counterpart" ? ownPositions(db, user) : Promise.resolve([]),
     can(user, "demand:read") && !internal ? listDemandRequests(db, user, {}, null, 8) : Promise.resolve(null),
     can(user, "demand:read") ? demandStatusCounts(db, user) : Promise.resolve(null),
+    minutesAwaitingMyOrganization(db, user, 10),
+    // The diplomat watches the record of the talks: minutes unanswered for more than a week.
+    user.role === "diplomat" ? minutesWaitingLong(db, user, now.toISOString()) : Promise.resolve(null),
   ]);
   const trends: Record<Trend, number> = { converging: 0, diverging: 0, stable: 0, stuck: 0, insufficient: 0 };
   for (const row of matrix.rows) trends[row.convergence.trend]++;
@@ -159,6 +163,8 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     positions,
     requests: demand?.rows ?? null,
     demandCounts,
+    minutesAwaiting,
+    minutesWaiting,
   };
 }
 

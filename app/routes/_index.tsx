@@ -345,6 +345,40 @@ export default function Home() {
           </Card>
         ) : null}
 
+        {d.minutesAwaiting.length > 0 ? (
+          <Card id="dash-minutes" title={t("minutes.awaitingTitle")}>
+            <ul className="dash-list">
+              {d.minutesAwaiting.map((m) => (
+                <li key={m.consultationId}>
+                  <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                  <span className="muted small">
+                    {t("minutes.circulated", { number: m.number, at: formatDateTime(m.circulatedAt) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
+        {d.minutesWaiting ? (
+          <Card id="dash-minutes-waiting" title={t("minutes.waitingTitle")}>
+            {d.minutesWaiting.length === 0 ? (
+              <Empty>{t("minutes.noneWaiting")}</Empty>
+            ) : (
+              <ul className="dash-list">
+                {d.minutesWaiting.map((m) => (
+                  <li key={m.consultationId}>
+                    <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                    <span className="muted small">
+                      {t("minutes.circulatedWaiting", { number: m.number, at: formatDateTime(m.circulatedAt), orgs: m.waitingOn.join(", ") || "—" })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
+
         <Card id="dash-since" title={t("since.title")} href="/activity" linkLabel={t("since.allActivity")}>
           {d.since.since === null ? (
             <Empty>{t("since.firstVisit")}</Empty>

@@ -5,6 +5,7 @@ import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
+import { minutesAwaitingMyOrganization } from "~/models/minutes.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
@@ -26,9 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseListQuery(url, consultationFilterSchema, { validKey: isTimestamp });
   const { filter } = query;
   const db = getDb();
-  const [{ rows, next }, organizations] = await Promise.all([
+  const [{ rows, next }, organizations, minutesAwaiting] = await Promise.all([
     listConsultations(db, user, filter, query.cursor),
     listOrganizations(db, { includeArchived: true }),
+    minutesAwaitingMyOrganization(db, user, 10),
   ]);
   return {
     filter,
@@ -45,11 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...pageLinks("/consultations", query, next),
     csvHref: hrefWith("/consultations/export.csv", query.raw),
     canCreate: can(user, "consultation:create"),
+    minutesAwaiting,
   };
 }
 
 export default function ConsultationsPage() {
-  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate } = useLoaderData<typeof loader>();
+  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -68,6 +71,20 @@ export default function ConsultationsPage() {
           ) : null}
         </div>
       </header>
+      {minutesAwaiting.length > 0 ? (
+        <section className="notice" aria-labelledby="minutes-awaiting-title">
+          <h2 id="minutes-awaiting-title" className="small">
+            Minutes awaiting your organization&apos;s confirmation
+          </h2>
+          <ul>
+            {minutesAwaiting.map((m) => (
+              <li key={m.consultationId}>
+                <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link> <span className="muted small">(version {m.number})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="get" className="filters" aria-label="Filter consultations">
         <label className="filter filter--wide">
           <span>Words</span>
