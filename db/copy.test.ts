@@ -10,6 +10,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { searchConsultations } from "~/models/consultations.server";
 import { updateIssue } from "~/models/issues.server";
 import type { SessionUser } from "~/models/access.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { seedDemo } from "~db/seed/demo";
 
 import { createDatabase } from "./connection";
@@ -32,14 +33,8 @@ async function snapshot(db: ReturnType<typeof createDatabase>, tables: string[])
   return out;
 }
 
-async function official(db: ReturnType<typeof createDatabase>): Promise<SessionUser> {
-  const row = await db
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
-    .where("u.email", "=", "official@accord.test")
-    .executeTakeFirstOrThrow();
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name };
+function official(db: ReturnType<typeof createDatabase>): Promise<SessionUser> {
+  return sessionUserByEmail(db, "official@accord.test");
 }
 
 describe.skipIf(!onPostgres)("db:copy", () => {
