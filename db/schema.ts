@@ -23,17 +23,28 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-export interface OrganizationTable {
+/**
+ * The columns every versioned record carries: `version` is claimed by each update (see
+ * app/models/writes.server.ts), the timestamps are ISO-8601 UTC text.
+ */
+export interface VersionedColumns {
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A versioned record that is archived, never deleted. */
+export interface ArchivableColumns extends VersionedColumns {
+  archived_at: string | null;
+}
+
+export interface OrganizationTable extends ArchivableColumns {
   id: string;
   name: string;
   short_name: string;
   kind: OrganizationKind;
   country: string;
   sector: string | null;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface UserTable {
@@ -105,7 +116,7 @@ export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export interface ConsultationTable {
+export interface ConsultationTable extends ArchivableColumns {
   id: string;
   title: string;
   /** ISO-8601 UTC instant. */
@@ -121,10 +132,6 @@ export interface ConsultationTable {
   outcome: Generated<string>;
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
   /** Random key of the form that created it; refuses a duplicate submit. */
   submission_key: string | null;
 }
@@ -134,7 +141,7 @@ export interface ConsultationParticipantTable {
   organization_id: string;
 }
 
-export interface FollowUpActionTable {
+export interface FollowUpActionTable extends VersionedColumns {
   id: string;
   consultation_id: string;
   description: string;
@@ -145,9 +152,6 @@ export interface FollowUpActionTable {
   completed_at: string | null;
   /** Order within the consultation. */
   position: Generated<number>;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 /** FTS5 virtual table (SQLite): one search document per consultation, written by the model. */
@@ -200,7 +204,7 @@ export type Flexibility = (typeof FLEXIBILITIES)[number];
 export const RISK_LEVELS = ["low", "medium", "high"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export interface IssueTable {
+export interface IssueTable extends ArchivableColumns {
   id: string;
   title: string;
   description: Generated<string>;
@@ -208,10 +212,6 @@ export interface IssueTable {
   priority: IssuePriority;
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface IssuePartyTable {
@@ -287,7 +287,7 @@ export const PRODUCTION_BASES = ["forecast", "actual"] as const;
 export type ProductionBasis = (typeof PRODUCTION_BASES)[number];
 
 /** Quantities are integer kilograms: exact, portable, and summed without rounding. */
-export interface DemandRequestTable {
+export interface DemandRequestTable extends VersionedColumns {
   id: string;
   organization_id: string;
   /** Null for requests recorded from a letter rather than submitted in Accord. */
@@ -304,9 +304,6 @@ export interface DemandRequestTable {
   /** The allocation of the current decision; null until approved (0 when rejected). */
   allocated_kg: number | null;
   current_decision_id: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 /** Append-only: a change of decision is a new row naming the one it supersedes. */
@@ -325,7 +322,7 @@ export interface DemandDecisionTable {
   decided_at: string;
 }
 
-export interface SupplyFigureTable {
+export interface SupplyFigureTable extends VersionedColumns {
   id: string;
   material: Material;
   fiscal_year: string;
@@ -336,22 +333,15 @@ export interface SupplyFigureTable {
   reserve_kg: number;
   notes: Generated<string>;
   updated_by: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
-export interface SupplyScenarioTable {
+export interface SupplyScenarioTable extends ArchivableColumns {
   id: string;
   name: string;
   description: Generated<string>;
   /** `internal` or `restricted`: never shared outside the Indian side. */
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface SupplyScenarioExportTable {
@@ -453,7 +443,7 @@ export type MilestoneCategory = (typeof MILESTONE_CATEGORIES)[number];
 export const MILESTONE_STATUSES = ["planned", "in_progress", "done", "at_risk", "blocked"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
-export interface MilestoneTable {
+export interface MilestoneTable extends ArchivableColumns {
   id: string;
   title: string;
   description: Generated<string>;
@@ -467,10 +457,6 @@ export interface MilestoneTable {
   progress_note: Generated<string>;
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 /** `milestone_id` depends on `depends_on_id`. */

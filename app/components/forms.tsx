@@ -74,12 +74,20 @@ export function usePending(action?: string): boolean {
   return action === undefined || navigation.formAction === action;
 }
 
+/** The attributes every control of a field carries: its id and what describes it. */
+interface ControlProps {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+  "aria-required": true | undefined;
+}
+
 interface FieldShellProps {
   label: string;
   hint?: ReactNode;
   error?: string;
   required?: boolean;
-  children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  children: (control: ControlProps) => ReactNode;
 }
 
 function FieldShell({ label, hint, error: message, required, children }: FieldShellProps) {
@@ -106,7 +114,12 @@ function FieldShell({ label, hint, error: message, required, children }: FieldSh
           {hint}
         </p>
       ) : null}
-      {children({ inputId: `${id}-input`, describedBy, invalid: Boolean(error) })}
+      {children({
+        id: `${id}-input`,
+        "aria-describedby": describedBy,
+        "aria-invalid": error ? true : undefined,
+        "aria-required": required || undefined,
+      })}
       {error ? (
         <p id={errorId} className="field__error" role="alert">
           {error}
@@ -118,27 +131,18 @@ function FieldShell({ label, hint, error: message, required, children }: FieldSh
 
 type Registration = UseFormRegisterReturn | { name: string };
 
-export function TextField({
-  label,
-  hint,
-  error,
-  registration,
-  required,
-  ...input
-}: { label: string; hint?: ReactNode; error?: string; registration: Registration } & InputHTMLAttributes<HTMLInputElement>) {
+/** What every field component takes besides its control's own attributes. */
+interface FieldProps {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  registration: Registration;
+}
+
+export function TextField({ label, hint, error, registration, required, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
-      {({ inputId, describedBy, invalid }) => (
-        <input
-          id={inputId}
-          className="input"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required={required || undefined}
-          {...input}
-          {...registration}
-        />
-      )}
+      {(control) => <input className="input" {...control} {...input} {...registration} />}
     </FieldShell>
   );
 }
@@ -150,20 +154,10 @@ export function TextAreaField({
   registration,
   required,
   ...input
-}: { label: string; hint?: ReactNode; error?: string; registration: Registration } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
-      {({ inputId, describedBy, invalid }) => (
-        <textarea
-          id={inputId}
-          className="input input--area"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required={required || undefined}
-          {...input}
-          {...registration}
-        />
-      )}
+      {(control) => <textarea className="input input--area" {...control} {...input} {...registration} />}
     </FieldShell>
   );
 }
@@ -177,26 +171,11 @@ export function SelectField({
   required,
   placeholder,
   ...select
-}: {
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  registration: Registration;
-  options: readonly { value: string; label: string }[];
-  placeholder?: string;
-} & SelectHTMLAttributes<HTMLSelectElement>) {
+}: FieldProps & { options: readonly { value: string; label: string }[]; placeholder?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
-      {({ inputId, describedBy, invalid }) => (
-        <select
-          id={inputId}
-          className="input"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required={required || undefined}
-          {...select}
-          {...registration}
-        >
+      {(control) => (
+        <select className="input" {...control} {...select} {...registration}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

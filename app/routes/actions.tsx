@@ -1,4 +1,4 @@
-import { Pager, AnySelect, EmptyRow } from "~/components/ListKit";
+import { Pager, AnySelect, ListTable } from "~/components/ListKit";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -100,59 +100,40 @@ export default function ActionsPage() {
           Filter
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">Consultation</th>
-              <th scope="col">
-                <span className="visually-hidden">Mark done</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <EmptyRow columns={6}>No actions match these filters.</EmptyRow>
-            ) : null}
-            {rows.map((r) => (
-              <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
-                <td>{r.description}</td>
-                <td title={r.owner_name}>{r.owner_short_name}</td>
-                <td className="nowrap">
-                  {formatPlainDate(r.due_date)}
-                  {r.overdue ? (
-                    <>
-                      {" "}
-                      <span className="badge badge--danger">Overdue</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <span className={`badge badge--status-${r.status}`}>{ACTION_STATUS_LABELS[r.status]}</span>
-                </td>
-                <td>
-                  <Link to={`/consultations/${r.consultation_id}`}>{r.consultation_title}</Link>
-                </td>
-                <td>
-                  {r.canComplete ? (
-                    <Form method="post">
-                      <input type="hidden" name="actionId" value={r.id} />
-                      <input type="hidden" name="version" value={r.version} />
-                      <button type="submit" className="button button--small" aria-label={`Mark done: ${r.description}`}>
-                        Mark done
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable columns={["Action", "Owner", "Due", "Status", "Consultation", <span className="visually-hidden">Mark done</span>]} empty={rows.length === 0 ? "No actions match these filters." : null}>
+        {rows.map((r) => (
+          <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
+            <td>{r.description}</td>
+            <td title={r.owner_name}>{r.owner_short_name}</td>
+            <td className="nowrap">
+              {formatPlainDate(r.due_date)}
+              {r.overdue ? (
+                <>
+                  {" "}
+                  <span className="badge badge--danger">Overdue</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <span className={`badge badge--status-${r.status}`}>{ACTION_STATUS_LABELS[r.status]}</span>
+            </td>
+            <td>
+              <Link to={`/consultations/${r.consultation_id}`}>{r.consultation_title}</Link>
+            </td>
+            <td>
+              {r.canComplete ? (
+                <Form method="post">
+                  <input type="hidden" name="actionId" value={r.id} />
+                  <input type="hidden" name="version" value={r.version} />
+                  <button type="submit" className="button button--small" aria-label={`Mark done: ${r.description}`}>
+                    Mark done
+                  </button>
+                </Form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="More actions" />
     </div>
   );

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, choicesOf, Pager, ListTable } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
@@ -113,40 +113,26 @@ export default function ConsultationsPage() {
           Filter
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">When (IST / JST)</th>
-              <th scope="col">Consultation</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Participants</th>
-              <th scope="col">Visibility</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? <EmptyRow columns={5}>No consultations match these filters.</EmptyRow> : null}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="nowrap">
-                  {r.times.ist}
-                  <br />
-                  <span className="muted small">{r.times.jst}</span>
-                </td>
-                <td>
-                  <Link to={`/consultations/${r.id}`}>{r.title}</Link>
-                  <ArchivedTag archived={r.archived} />
-                </td>
-                <td>{KIND_LABELS[r.kind]}</td>
-                <td>{r.participants.join(", ")}</td>
-                <td>
-                  <span className={`badge badge--${r.visibility}`}>{VISIBILITY_LABELS[r.visibility]}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable columns={["When (IST / JST)", "Consultation", "Kind", "Participants", "Visibility"]} empty={rows.length === 0 ? "No consultations match these filters." : null}>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="nowrap">
+              {r.times.ist}
+              <br />
+              <span className="muted small">{r.times.jst}</span>
+            </td>
+            <td>
+              <Link to={`/consultations/${r.id}`}>{r.title}</Link>
+              <ArchivedTag archived={r.archived} />
+            </td>
+            <td>{KIND_LABELS[r.kind]}</td>
+            <td>{r.participants.join(", ")}</td>
+            <td>
+              <span className={`badge badge--${r.visibility}`}>{VISIBILITY_LABELS[r.visibility]}</span>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older consultations" />
     </div>
   );

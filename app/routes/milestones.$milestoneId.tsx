@@ -1,3 +1,4 @@
+import { ListTable } from "~/components/ListKit";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -259,32 +260,20 @@ export default function MilestonePage() {
         {history.length === 0 ? (
           <p className="muted">No status changes you may see are recorded.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table--dense">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((h) => (
-                  <tr key={h.id}>
-                    <td className="nowrap">{formatDateTime(h.at)}</td>
-                    <td>{h.actor}</td>
-                    <td>
-                      {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}
-                      {MILESTONE_STATUS_LABELS[h.to]}
-                      {h.to === "done" && h.completedOn ? ` (completed ${formatPlainDate(h.completedOn)})` : ""}
-                    </td>
-                    <td>{h.note ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable columns={["When", "Who", "Status", "Note"]} dense>
+            {history.map((h) => (
+              <tr key={h.id}>
+                <td className="nowrap">{formatDateTime(h.at)}</td>
+                <td>{h.actor}</td>
+                <td>
+                  {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}
+                  {MILESTONE_STATUS_LABELS[h.to]}
+                  {h.to === "done" && h.completedOn ? ` (completed ${formatPlainDate(h.completedOn)})` : ""}
+                </td>
+                <td>{h.note ?? ""}</td>
+              </tr>
+            ))}
+          </ListTable>
         )}
       </section>
       {canManage && options ? (

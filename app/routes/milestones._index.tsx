@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { AnySelect, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, choicesOf, Pager, ListTable } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -89,46 +89,28 @@ export default function MilestonesPage() {
           Export CSV
         </a>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Category</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">Risk</th>
-              <th scope="col">Visibility</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <EmptyRow columns={7}>No milestones match these filters.</EmptyRow>
-            ) : null}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/milestones/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>{MILESTONE_CATEGORY_LABELS[r.category]}</td>
-                <td>
-                  <abbr title={r.ownerName}>{r.owner}</abbr>
-                </td>
-                <td className="nowrap">{formatPlainDate(r.dueDate)}</td>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td>
-                  <RiskBadge level={r.risk.level} />
-                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
-                </td>
-                <td>{VISIBILITY_LABELS[r.visibility]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable columns={["Milestone", "Category", "Owner", "Due", "Status", "Risk", "Visibility"]} empty={rows.length === 0 ? "No milestones match these filters." : null}>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link to={`/milestones/${r.id}`}>{r.title}</Link>
+            </td>
+            <td>{MILESTONE_CATEGORY_LABELS[r.category]}</td>
+            <td>
+              <abbr title={r.ownerName}>{r.owner}</abbr>
+            </td>
+            <td className="nowrap">{formatPlainDate(r.dueDate)}</td>
+            <td>
+              <StatusBadge status={r.status} />
+            </td>
+            <td>
+              <RiskBadge level={r.risk.level} />
+              {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
+            </td>
+            <td>{VISIBILITY_LABELS[r.visibility]}</td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="Later milestones" />
     </div>
   );

@@ -1,3 +1,4 @@
+import { ListTable } from "~/components/ListKit";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -73,41 +74,30 @@ export default function ScenariosPage() {
 
       <section aria-labelledby="saved-title" className="stack">
         <h2 id="saved-title">Saved scenarios</h2>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Scenario</th>
-                <th scope="col">Visibility</th>
-                <th scope="col">Last saved</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scenarios.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="empty">
-                    No saved scenarios yet.
-                  </td>
-                </tr>
-              ) : null}
-              {scenarios.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>
-                    {s.description ? <div className="muted small">{s.description}</div> : null}
-                  </td>
-                  <td>
-                    <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[s.visibility]}</span>
-                  </td>
-                  <td className="nowrap">
-                    {formatDateTime(s.updated_at)}
-                    <div className="muted small">{s.created_by_name}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable columns={["Scenario", "Visibility", "Last saved"]}>
+          {scenarios.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="empty">
+                No saved scenarios yet.
+              </td>
+            </tr>
+          ) : null}
+          {scenarios.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>
+                {s.description ? <div className="muted small">{s.description}</div> : null}
+              </td>
+              <td>
+                <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[s.visibility]}</span>
+              </td>
+              <td className="nowrap">
+                {formatDateTime(s.updated_at)}
+                <div className="muted small">{s.created_by_name}</div>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       </section>
 
       {canEdit ? (

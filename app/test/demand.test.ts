@@ -15,16 +15,9 @@ import type { Cursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { balanceOf, totalsOf } from "~/models/supply-balance";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { createDemandRequest, demandRequestForm } from "./factories";
 
-const VALID = {
-  material: "neodymium_oxide",
-  quantity: "12.345",
-  fiscalYear: "FY2027-28",
-  sector: "automotive",
-  endUse: "Test magnets for a hub motor",
-  justification: "Integration test request.",
-  forIndianMagnets: "on",
-};
+const VALID = demandRequestForm();
 
 async function countRequests() {
   const row = await getDb().selectFrom("demand_requests").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -35,11 +28,7 @@ async function submitAs(email: string, form: Record<string, string>) {
   return call(newAction, post("/demand/new", form, await cookieFor(email)));
 }
 
-async function createRequest(email: string, overrides: Record<string, string> = {}): Promise<string> {
-  const res = await submitAs(email, { ...VALID, endUse: `Test ${Math.random()}`, ...overrides });
-  expect(res.status).toBe(302);
-  return res.headers.get("Location")!.split("/").pop()!.split("?")[0]!;
-}
+const createRequest = createDemandRequest;
 
 async function requestRow(id: string) {
   return getDb().selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

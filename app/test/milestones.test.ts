@@ -11,10 +11,10 @@ import { loader as listLoader } from "~/routes/milestones._index";
 import { action as newAction, loader as newLoader } from "~/routes/milestones.new";
 import { loader as timelineLoader } from "~/routes/milestones.timeline";
 import { getDb } from "~/utils/db.server";
-import { newId, nowIso } from "~/utils/ids.server";
 import { DEMO_MILESTONES } from "~db/seed/milestones";
 import type { Visibility } from "~db/schema";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { insertConsultation, milestoneForm } from "./factories";
 import { riskReasonText } from "~/utils/messages";
 import type { RiskReason } from "~/models/milestone-rules";
 
@@ -129,18 +129,6 @@ describe("milestone risk in the demo data (as of today)", () => {
   });
 });
 
-function form(ctx: Awaited<ReturnType<typeof demoData>>, overrides: Record<string, string | string[]> = {}) {
-  return {
-    title: `Test milestone ${newId().slice(0, 6)}`,
-    category: "policy",
-    ownerOrganizationId: ctx.org.moci,
-    dueDate: "2027-12-31",
-    status: "planned",
-    visibility: "internal",
-    ...overrides,
-  };
-}
-
 async function milestoneCount(): Promise<number> {
   const row = await getDb().selectFrom("milestones").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
@@ -163,7 +151,7 @@ describe("creating and editing milestones", () => {
       [{ visibility: "secret" }, "visibility", /who may see/],
     ];
     for (const [overrides, field, message] of cases) {
-      const res = await call(newAction, post("/milestones/new", form(ctx, overrides), cookie));
+      const res = await call(newAction, post("/milestones/new", milestoneForm(ctx, overrides), cookie));
       expect(res.status, JSON.stringify(overrides)).toBe(400);
       expect((res.data as { fieldErrors: Record<string, string> }).fieldErrors[field]).toMatch(message);
     }
@@ -184,7 +172,7 @@ describe("creating and editing milestones", () => {
     const ctx = await demoData();
     const cookie = await cookieFor("official@accord.test");
     const create = async (title: string, dependsOn: string[] = []) => {
-      const res = await call(newAction, post("/milestones/new", form(ctx, { title, dependsOn }), cookie));
+      const res = await call(newAction, post("/milestones/new", milestoneForm(ctx, { title, dependsOn }), cookie));
       expect(res.status).toBe(302);
       return idOf(title);
     };
@@ -194,7 +182,7 @@ describe("creating and editing milestones", () => {
 
     const row = await getDb().selectFrom("milestones").selectAll().where("id", "=", a).executeTakeFirstOrThrow();
     const edit = (dependsOn: string[]) =>
-      call(milestoneAction, post(`/milestones/${a}`, { ...form(ctx, { title: "Chain A", dependsOn }), intent: "save", version: String(row.version) }, cookie), { milestoneId: a });
+      call(milestoneAction, post(`/milestones/${a}`, { ...milestoneForm(ctx, { title: "Chain A", dependsOn }), intent: "save", version: String(row.version) }, cookie), { milestoneId: a });
 
     const cyclic = await edit([c]);
     expect(cyclic.status).toBe(400);
@@ -212,7 +200,7 @@ describe("creating and editing milestones", () => {
     const late = await edit([]);
     expect(late.status).toBe(200);
     const v2 = (await getDb().selectFrom("milestones").select("version").where("id", "=", a).executeTakeFirstOrThrow()).version;
-    const past = await call(milestoneAction, post(`/milestones/${a}`, { ...form(ctx, { title: "Chain A", dueDate: "2026-11-01" }), intent: "save", version: String(v2) }, cookie), { milestoneId: a });
+    const past = await call(milestoneAction, post(`/milestones/${a}`, { ...milestoneForm(ctx, { title: "Chain A", dueDate: "2026-11-01" }), intent: "save", version: String(v2) }, cookie), { milestoneId: a });
     expect(past.status).toBe(200);
     const rows = await listFor("official@accord.test");
     const level = (title: string) => rows.find((r) => r.title === title)!.risk;
@@ -221,7 +209,7 @@ describe("creating and editing milestones", () => {
     expect(level("Chain C")).toMatchObject({ level: "threatened", reasons: [{ code: "dependency_threatened", dependency: "Chain B" }] });
 
     // A stale edit is refused and the input echoed back.
-    const stale = await call(milestoneAction, post(`/milestones/${a}`, { ...form(ctx, { title: "Stale title" }), intent: "save", version: String(v2) }, cookie), { milestoneId: a });
+    const stale = await call(milestoneAction, post(`/milestones/${a}`, { ...milestoneForm(ctx, { title: "Stale title" }), intent: "save", version: String(v2) }, cookie), { milestoneId: a });
     expect(stale.status).toBe(409);
     expect((stale.data as { values: Record<string, string> }).values.title).toBe("Stale title");
 
@@ -234,7 +222,7 @@ describe("archiving a milestone", () => {
   it("takes it off the list and refuses changes until it is restored; nothing is deleted", async () => {
     const ctx = await demoData();
     const cookie = await cookieFor("official@accord.test");
-    const res = await call(newAction, post("/milestones/new", form(ctx, { title: "To be archived" }), cookie));
+    const res = await call(newAction, post("/milestones/new", milestoneForm(ctx, { title: "To be archived" }), cookie));
     expect(res.status).toBe(302);
     const id = await idOf("To be archived");
     const archive = await call(milestoneAction, post(`/milestones/${id}`, { intent: "archive", version: "1" }, cookie), { milestoneId: id });
@@ -243,7 +231,7 @@ describe("archiving a milestone", () => {
     // Still reachable by its address, with its history.
     const page = await call(milestoneLoader, get(`/milestones/${id}`, cookie), { milestoneId: id });
     expect(page.status).toBe(200);
-    const refused = await call(milestoneAction, post(`/milestones/${id}`, { ...form(ctx, { title: "Changed" }), intent: "save", version: "2" }, cookie), { milestoneId: id });
+    const refused = await call(milestoneAction, post(`/milestones/${id}`, { ...milestoneForm(ctx, { title: "Changed" }), intent: "save", version: "2" }, cookie), { milestoneId: id });
     expect(refused.status).toBe(409);
     expect(refused.data).toMatchObject({ intent: "other", formError: "This milestone is archived. Restore it before changing it." });
     const stale = await call(milestoneAction, post(`/milestones/${id}`, { intent: "restore", version: "1" }, cookie), { milestoneId: id });
@@ -313,14 +301,7 @@ describe("the calendar feed", () => {
   const feed = (file: string) => fetchRoute(feedLoader, `/calendar/feed/${file}`, { file });
 
   async function consultation(title: string, visibility: Visibility, orgs: string[]) {
-    const ctx = await demoData();
-    const id = newId();
-    const now = nowIso();
-    await getDb()
-      .insertInto("consultations")
-      .values({ id, title, starts_at: "2026-12-10T04:30:00.000Z", time_zone: "Asia/Kolkata", mode: "video", kind: "bilateral", location: "New Delhi, Vanijya Bhawan", visibility, created_by: ctx.user["official@accord.test"]!, archived_at: null, created_at: now, updated_at: now })
-      .execute();
-    for (const org of orgs) await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+    await insertConsultation(await demoData(), { title, visibility, orgs, startsAt: "2026-12-10T04:30:00.000Z", location: "New Delhi, Vanijya Bhawan" });
   }
 
   it("holds only what the user may see, parses as RFC 5545, and dies on reset", async () => {

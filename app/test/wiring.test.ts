@@ -8,9 +8,9 @@ import { loader as issueLoader } from "~/routes/issues.$issueId._index";
 import { action as milestoneAction, loader as milestoneLoader } from "~/routes/milestones.$milestoneId";
 import { action as newMilestoneAction } from "~/routes/milestones.new";
 import { getDb } from "~/utils/db.server";
-import { newId, nowIso } from "~/utils/ids.server";
 import type { DemoContext } from "~db/seed/demo";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { type Form, insertConsultation, milestoneForm } from "./factories";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
 const VOLUMES = "Transition-period volumes";
@@ -26,14 +26,7 @@ async function milestoneIdOf(title: string): Promise<string> {
 }
 
 async function makeConsultation(ctx: DemoContext, title: string, orgs: string[]): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  await getDb()
-    .insertInto("consultations")
-    .values({ id, title, starts_at: "2026-11-20T05:00:00.000Z", time_zone: "Asia/Kolkata", mode: "video", kind: "bilateral", location: null, visibility: "shared", created_by: ctx.user["official@accord.test"]!, archived_at: null, created_at: now, updated_at: now })
-    .execute();
-  for (const org of orgs) await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
-  return id;
+  return insertConsultation(ctx, { title, orgs, startsAt: "2026-11-20T05:00:00.000Z" });
 }
 
 type ConsultationPage = { linkedIssues: { title: string }[]; issueLinkChoices: { id: string }[]; canLinkIssues: boolean };
@@ -93,8 +86,8 @@ describe("issues on the consultation page", () => {
 type MilestonePage = { issues: { id: string; title: string }[]; options: { issues: { id: string }[] } | null };
 type IssuePage = { milestones: { id: string; title: string }[] };
 
-function milestoneForm(ctx: DemoContext, over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return { title: "Wiring milestone", category: "negotiation", ownerOrganizationId: ctx.org.moci, dueDate: "2027-06-30", status: "planned", visibility: "shared", partyOrganizationIds: [ctx.org.toyotsu], ...over };
+function wiringMilestoneForm(ctx: DemoContext, over: Form = {}): Form {
+  return milestoneForm(ctx, { title: "Wiring milestone", category: "negotiation", dueDate: "2027-06-30", visibility: "shared", partyOrganizationIds: [ctx.org.toyotsu], ...over });
 }
 
 describe("negotiation issues linked to milestones", () => {
@@ -137,13 +130,13 @@ describe("negotiation issues linked to milestones", () => {
 
     const before = await count();
     const links = await linkCount();
-    const bad = await call(newMilestoneAction, post("/milestones/new", milestoneForm(ctx, { title: "Wiring: bad link", issueIds: [phaseDown, "no-such-issue"] }), official));
+    const bad = await call(newMilestoneAction, post("/milestones/new", wiringMilestoneForm(ctx, { title: "Wiring: bad link", issueIds: [phaseDown, "no-such-issue"] }), official));
     expect(bad.status).toBe(400);
     expect((bad.data as { fieldErrors: Record<string, string> }).fieldErrors.issueIds).toMatch(/issue/);
     expect(await count()).toBe(before);
     expect(await linkCount()).toBe(links);
 
-    const created = await call(newMilestoneAction, post("/milestones/new", milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [phaseDown] }), official));
+    const created = await call(newMilestoneAction, post("/milestones/new", wiringMilestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [phaseDown] }), official));
     expect(created.status).toBe(302);
     const id = await milestoneIdOf("Wiring: linked milestone");
     const page = (await call(milestoneLoader, get(`/milestones/${id}`, official), { milestoneId: id })).data as MilestonePage;
@@ -151,7 +144,7 @@ describe("negotiation issues linked to milestones", () => {
     expect(page.options?.issues.map((i) => i.id)).toContain(binding);
 
     const row = await db.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirstOrThrow();
-    const edit = await call(milestoneAction, post(`/milestones/${id}`, { ...milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [binding] }), intent: "save", version: String(row.version) }, official), { milestoneId: id });
+    const edit = await call(milestoneAction, post(`/milestones/${id}`, { ...wiringMilestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [binding] }), intent: "save", version: String(row.version) }, official), { milestoneId: id });
     expect(edit.status).toBe(200);
     const issuePage = async (issueId: string) => ((await call(issueLoader, get(`/issues/${issueId}`, official), { issueId })).data as IssuePage).milestones.map((m) => m.id);
     expect(await issuePage(binding)).toContain(id);
@@ -160,7 +153,7 @@ describe("negotiation issues linked to milestones", () => {
     expect(JSON.parse(audit.before_json!).issue_ids).toEqual([phaseDown]);
     expect(JSON.parse(audit.after_json!).issue_ids).toEqual([binding]);
 
-    const badEdit = await call(milestoneAction, post(`/milestones/${id}`, { ...milestoneForm(ctx, { title: "Wiring: renamed", issueIds: ["no-such-issue"] }), intent: "save", version: String(row.version + 1) }, official), { milestoneId: id });
+    const badEdit = await call(milestoneAction, post(`/milestones/${id}`, { ...wiringMilestoneForm(ctx, { title: "Wiring: renamed", issueIds: ["no-such-issue"] }), intent: "save", version: String(row.version + 1) }, official), { milestoneId: id });
     expect(badEdit.status).toBe(400);
     expect(await db.selectFrom("milestones").select("title").where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ title: "Wiring: linked milestone" });
     expect(await issuePage(binding)).toContain(id);
