@@ -11,7 +11,7 @@ import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, materialLabel } from "~/uti
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { ROLE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
-import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { COUNT_CAP, formatCount, formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
 import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
@@ -58,9 +58,21 @@ function Card({ title, href, linkLabel, children, id }: { title: string; href?: 
 function Stat({ to, value, label, tone }: { to: string; value: number; label: string; tone?: "danger" | "warn" | "ok" }) {
   return (
     <Link to={to} className={`stat${tone && value > 0 ? ` stat--${tone}` : ""}`}>
-      <span className="stat__value">{value}</span>
+      <span className="stat__value">{formatCount(value)}</span>
       <span className="stat__label">{label}</span>
     </Link>
+  );
+}
+
+/** "and 12 more" under a capped list, linking to the full one. */
+function MoreLink({ shown, total, to, what }: { shown: number; total: number; to: string; what: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="small">
+      <Link to={to}>
+        and {total > COUNT_CAP ? `${COUNT_CAP - shown}+` : total - shown} more {what}
+      </Link>
+    </p>
   );
 }
 
@@ -90,10 +102,10 @@ export default function Home() {
           </div>
         ))}
         <div role="listitem">
-          <Stat to="/milestones?risk=late" value={d.milestones.late.length} label="Late milestones" tone="danger" />
+          <Stat to="/milestones?risk=late" value={d.milestones.lateTotal} label="Late milestones" tone="danger" />
         </div>
         <div role="listitem">
-          <Stat to="/milestones?risk=threatened" value={d.milestones.threatened.length} label="Threatened milestones" tone="warn" />
+          <Stat to="/milestones?risk=threatened" value={d.milestones.threatenedTotal} label="Threatened milestones" tone="warn" />
         </div>
         <div role="listitem">
           <Stat to="/actions" value={overdueActions} label="Overdue actions" tone="danger" />
@@ -109,7 +121,7 @@ export default function Home() {
                 {DEMAND_STATUSES.filter((s) => (d.demandCounts?.[s] ?? 0) > 0).map((s) => (
                   <li key={s}>
                     <Link to={`/demand?status=${s}`} className={DEMAND_STATUS_BADGES[s]}>
-                      {DEMAND_STATUS_LABELS[s]}: {d.demandCounts?.[s]}
+                      {DEMAND_STATUS_LABELS[s]}: {formatCount(d.demandCounts?.[s] ?? 0)}
                     </Link>
                   </li>
                 ))}
@@ -222,6 +234,8 @@ export default function Home() {
               </li>
             ))}
           </ul>
+          <MoreLink shown={d.milestones.late.length} total={d.milestones.lateTotal} to="/milestones?risk=late" what="late" />
+          <MoreLink shown={d.milestones.threatened.length} total={d.milestones.threatenedTotal} to="/milestones?risk=threatened" what="threatened" />
           <h3 className="dash-subhead">Due in the next 60 days</h3>
           {d.milestones.upcoming.length === 0 ? (
             <Empty>Nothing falls due in the next 60 days.</Empty>
@@ -234,6 +248,7 @@ export default function Home() {
               ))}
             </ul>
           )}
+          <MoreLink shown={d.milestones.upcoming.length} total={d.milestones.upcomingTotal} to="/milestones" what="due soon" />
           {d.milestones.next.length > 0 ? (
             <>
               <h3 className="dash-subhead">Later</h3>
@@ -265,7 +280,7 @@ export default function Home() {
             </ul>
           )}
           <h3 className="dash-subhead">
-            Open follow-up actions {overdueActions > 0 ? <span className="badge badge--danger">{overdueActions} overdue</span> : null}
+            Open follow-up actions {overdueActions > 0 ? <span className="badge badge--danger">{formatCount(overdueActions)} overdue</span> : null}
           </h3>
           {openActions === 0 ? (
             <Empty>No open actions.</Empty>

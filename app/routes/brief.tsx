@@ -175,6 +175,7 @@ export default function BriefPage() {
             </tbody>
           </table>
         )}
+        {brief.moreMilestones ? <p className="muted small">More milestones are late, threatened or due soon than this brief lists; see the milestone register.</p> : null}
       </section>
 
       {brief.supply ? (

@@ -65,6 +65,8 @@ const quantile = (xs: number[], q: number) => {
 
 async function buildDatabase(size: number, dir: string) {
   const file = path.join(dir, `bench-${size}.sqlite`);
+  // BENCH_DB_DIR keeps the files between runs; a kept file is reused as it is.
+  if (fs.existsSync(file)) return { file, ids: pickIds(file) };
   const db = createDatabase(`file:${file}`);
   await migrateToLatest(db);
   const ctx = await seedDemo(db, { password: PASSWORD });
@@ -91,7 +93,25 @@ async function buildDatabase(size: number, dir: string) {
       "insert or replace into activity_reads (user_id, last_read_at) select id, ? from users",
     )
     .run(yearAgo);
-  // One consultation and one issue each role may open: shared, with every benchmarked party.
+  sqlite.close();
+  return { file, ids: pickIds(file) };
+}
+
+/** One consultation and one issue each role may open: shared, with every benchmarked party. */
+function pickIds(file: string) {
+  const sqlite = openSqlite(file);
+  const org = (email: string) =>
+    (
+      sqlite
+        .prepare("select organization_id as id from users where email = ?")
+        .get(email) as { id: string }
+    ).id;
+  const ctx = {
+    org: {
+      toyotsu: org("counterpart@accord.test"),
+      siam: org("industry@accord.test"),
+    },
+  };
   const pickRecord = (table: "consultation" | "issue") => {
     const [t, link, col] =
       table === "consultation"
@@ -111,7 +131,7 @@ async function buildDatabase(size: number, dir: string) {
     issue: pickRecord("issue"),
   };
   sqlite.close();
-  return { file, ids };
+  return ids;
 }
 
 async function startServer(file: string, port: number): Promise<ChildProcess> {
@@ -223,7 +243,9 @@ const ratio = (a: number | undefined, b: number | undefined) =>
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD)
     execSync("npm run build", { stdio: "inherit" });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-pages-"));
+  const keep = process.env.BENCH_DB_DIR;
+  if (keep) fs.mkdirSync(keep, { recursive: true });
+  const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "accord-pages-"));
   const results: Results = new Map();
   const load: { size: number; label: string; rps: number }[] = [];
   let js = { files: 0, gzipBytes: 0 };
@@ -283,7 +305,7 @@ async function main() {
       }
     }
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
   report(results, load, js);
 }
