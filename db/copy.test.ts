@@ -11,7 +11,6 @@ import { searchConsultations } from "~/models/consultations.server";
 import { updateIssue } from "~/models/issues.server";
 import { sessionUserByEmail } from "~/models/users.server";
 import type { SessionUser } from "~/models/access.server";
-import { sessionUserByEmail } from "~/models/users.server";
 import { seedDemo } from "~db/seed/demo";
 
 import { createDatabase } from "./connection";

@@ -179,6 +179,7 @@ export default function BriefPage() {
             </tbody>
           </table>
         )}
+        {brief.moreMilestones ? <p className="muted small">{t("milestones.more")}</p> : null}
       </section>
 
       {brief.supply ? (
