@@ -111,6 +111,12 @@ function Shell({ children }: { children: ReactNode }) {
                   {user.roleLabel} · {user.organizationShortName}
                 </span>
               </div>
+              <Link to="/account/password" className="button button--quiet">
+                Password
+              </Link>
+              <Link to="/preferences" className="button button--quiet">
+                Preferences
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--quiet">
                   Sign out

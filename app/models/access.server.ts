@@ -68,6 +68,8 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // One's own account: password, notification choices.
+  "account:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -106,6 +108,7 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "account:manage": ALL_ROLES,
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { getSessionUser, requestSessionId, signIn } from "~/models/auth.server";
@@ -78,6 +78,9 @@ export default function LoginPage() {
             Sign in
           </SubmitButton>
         </Form>
+        <p className="signin__foot">
+          <Link to="/forgot-password">Forgotten your password?</Link>
+        </p>
         <p className="signin__foot muted">Access is by invitation. Ask your administrator for an account.</p>
       </section>
     </div>
