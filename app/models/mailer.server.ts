@@ -4,6 +4,7 @@
  */
 import nodemailer from "nodemailer";
 
+import { scanNotifications } from "~/models/notifications.server";
 import { runOutbox, type Deliver } from "~/models/outbox.server";
 import type { DB } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -22,7 +23,8 @@ export function smtpDeliver(url: string, from: string): Deliver {
 
 /** Runs the outbox every MAIL_POLL_SECONDS; returns a stop function. Does nothing without SMTP_URL. */
 export function startMailWorker(db: DB, options: { onError?: (e: unknown) => void } = {}): () => void {
-  const { SMTP_URL, MAIL_FROM, MAIL_POLL_SECONDS } = env();
+  const { SMTP_URL, MAIL_FROM, MAIL_POLL_SECONDS, APP_ORIGIN, PORT } = env();
+  const origin = (APP_ORIGIN ?? `http://localhost:${PORT}`).replace(/\/$/, "");
   if (!SMTP_URL) return () => {};
   const deliver = smtpDeliver(SMTP_URL, MAIL_FROM);
   let running = false;
@@ -31,6 +33,7 @@ export function startMailWorker(db: DB, options: { onError?: (e: unknown) => voi
     if (running) return;
     running = true;
     try {
+      await scanNotifications(db, { origin });
       await runOutbox(db, deliver);
     } catch (error) {
       options.onError?.(error);
