@@ -43,7 +43,12 @@ export function NotificationPreferences({
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <input type="hidden" name="intent" value="notifications" />
         <SelectField label="Send me" error={errorFor("mode")} registration={register("mode")} options={MODE_OPTIONS} />
-        <SelectField label="Digest hour (India time)" error={errorFor("digestHour")} registration={register("digestHour")} options={HOUR_OPTIONS} />
+        <SelectField
+          label="Digest hour (India time)"
+          error={errorFor("digestHour")}
+          registration={register("digestHour")}
+          options={HOUR_OPTIONS}
+        />
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Save notification choices
         </SubmitButton>

@@ -23,7 +23,12 @@ function sha256(text: string): string {
 }
 
 function loadUser(id: string) {
-  return (tx: Tx | DB) => tx.selectFrom("users").select(["id", "email", "display_name", "password_hash", "version", "disabled"]).where("id", "=", id).executeTakeFirst();
+  return (tx: Tx | DB) =>
+    tx
+      .selectFrom("users")
+      .select(["id", "email", "display_name", "password_hash", "version", "disabled"])
+      .where("id", "=", id)
+      .executeTakeFirst();
 }
 
 type PasswordRefusal = Refused<"wrong_password"> | Refused<"invalid", { message: string }>;
@@ -36,7 +41,14 @@ export async function changeOwnPassword(
   const user = await loadUser(input.userId)(db);
   if (!user || user.disabled) return { ok: false, reason: "not_found" };
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await recordAudit(db, { actorId: user.id, action: "auth.password_change_refused", entityType: "user", entityId: user.id, ip: input.ip, detail: "wrong_password" });
+    await recordAudit(db, {
+      actorId: user.id,
+      action: "auth.password_change_refused",
+      entityType: "user",
+      entityId: user.id,
+      ip: input.ip,
+      detail: "wrong_password",
+    });
     return refused("wrong_password");
   }
   const weak = passwordProblem(input.newPassword);
@@ -68,19 +80,36 @@ export type ResetRequestResult = { ok: true } | { ok: false; reason: "throttled"
  * Asks for a reset link. The answer is the same whether or not the address belongs to anyone;
  * only throttling (per address and per client, like sign-in) answers differently.
  */
-export async function requestPasswordReset(db: DB, input: { email: string; ip: string; origin: string }): Promise<ResetRequestResult> {
+export async function requestPasswordReset(
+  db: DB,
+  input: { email: string; ip: string; origin: string },
+): Promise<ResetRequestResult> {
   const email = input.email.trim().toLowerCase();
   const since = nowIso(new Date(now().getTime() - RESET_WINDOW_MS));
   const [byEmail, byAddress] = await Promise.all([
-    db.selectFrom("password_reset_requests").select((eb) => eb.fn.countAll<number>().as("n")).where("email", "=", email).where("at", ">", since).executeTakeFirstOrThrow(),
-    db.selectFrom("password_reset_requests").select((eb) => eb.fn.countAll<number>().as("n")).where("ip", "=", input.ip).where("at", ">", since).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("password_reset_requests")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("email", "=", email)
+      .where("at", ">", since)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("password_reset_requests")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ip", "=", input.ip)
+      .where("at", ">", since)
+      .executeTakeFirstOrThrow(),
   ]);
   if (Number(byEmail.n) >= MAX_RESETS_PER_EMAIL || Number(byAddress.n) >= MAX_RESETS_PER_ADDRESS) {
     await recordAudit(db, { actorId: null, action: "auth.reset_throttled", ip: input.ip, detail: email });
     return { ok: false, reason: "throttled" };
   }
   const at = nowIso();
-  const user = await db.selectFrom("users").select(["id", "display_name", "email", "disabled"]).where("email", "=", email).executeTakeFirst();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "display_name", "email", "disabled"])
+    .where("email", "=", email)
+    .executeTakeFirst();
   await db.transaction().execute(async (tx) => {
     await tx.insertInto("password_reset_requests").values({ id: newId(), email, ip: input.ip, at }).execute();
     if (!user || user.disabled) {
@@ -89,10 +118,24 @@ export async function requestPasswordReset(db: DB, input: { email: string; ip: s
     }
     const token = crypto.randomBytes(32).toString("base64url");
     const expires = nowIso(new Date(now().getTime() + RESET_VALID_MINUTES * 60_000));
-    await tx.insertInto("password_reset_tokens").values({ id: newId(), user_id: user.id, token_hash: sha256(token), created_at: at, expires_at: expires, used_at: null }).execute();
-    const mail = passwordResetMail({ name: user.display_name, link: `${input.origin}/reset-password/${token}`, minutes: RESET_VALID_MINUTES });
+    await tx
+      .insertInto("password_reset_tokens")
+      .values({ id: newId(), user_id: user.id, token_hash: sha256(token), created_at: at, expires_at: expires, used_at: null })
+      .execute();
+    const mail = passwordResetMail({
+      name: user.display_name,
+      link: `${input.origin}/reset-password/${token}`,
+      minutes: RESET_VALID_MINUTES,
+    });
     await enqueueMail(tx, { userId: user.id, to: user.email, kind: "password_reset", ...mail });
-    await recordAudit(tx, { actorId: null, action: "auth.reset_requested", entityType: "user", entityId: user.id, ip: input.ip, at });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "auth.reset_requested",
+      entityType: "user",
+      entityId: user.id,
+      ip: input.ip,
+      at,
+    });
   });
   return { ok: true };
 }
@@ -101,7 +144,11 @@ export type TokenProblem = "unknown" | "expired" | "used";
 
 /** Whether a mailed token may still be used (the reset page asks before showing its form). */
 export async function resetTokenProblem(db: DB, token: string): Promise<TokenProblem | null> {
-  const row = await db.selectFrom("password_reset_tokens").select(["used_at", "expires_at"]).where("token_hash", "=", sha256(token)).executeTakeFirst();
+  const row = await db
+    .selectFrom("password_reset_tokens")
+    .select(["used_at", "expires_at"])
+    .where("token_hash", "=", sha256(token))
+    .executeTakeFirst();
   if (!row) return "unknown";
   if (row.used_at) return "used";
   if (row.expires_at <= nowIso()) return "expired";
@@ -119,7 +166,14 @@ export async function resetPasswordWithToken(
   const row = await db.selectFrom("password_reset_tokens").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
   const problem = await resetTokenProblem(db, input.token);
   if (!row || problem) {
-    await recordAudit(db, { actorId: null, action: "auth.reset_refused", entityType: row ? "user" : null, entityId: row?.user_id ?? null, ip: input.ip, detail: problem ?? "unknown" });
+    await recordAudit(db, {
+      actorId: null,
+      action: "auth.reset_refused",
+      entityType: row ? "user" : null,
+      entityId: row?.user_id ?? null,
+      ip: input.ip,
+      detail: problem ?? "unknown",
+    });
     return refused("token", { problem: problem ?? "unknown" });
   }
   const weak = passwordProblem(input.newPassword);
@@ -133,22 +187,45 @@ export async function resetPasswordWithToken(
     permit: (u): ResetRefusal | null => (u.disabled ? refused("token", { problem: "unknown" as TokenProblem }) : null),
     // Spending the token is the claim: of two requests with the same link, one changes the password.
     check: async (_u, tx): Promise<ResetRefusal | null> => {
-      const spent = await tx.updateTable("password_reset_tokens").set({ used_at: nowIso() }).where("id", "=", row.id).where("used_at", "is", null).where("expires_at", ">", nowIso()).executeTakeFirst();
+      const spent = await tx
+        .updateTable("password_reset_tokens")
+        .set({ used_at: nowIso() })
+        .where("id", "=", row.id)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", nowIso())
+        .executeTakeFirst();
       return Number(spent.numUpdatedRows) === 1 ? null : refused("token", { problem: "used" as TokenProblem });
     },
     set: () => ({ password_hash: passwordHash }),
     alongside: async (tx, _u, at) => {
       await tx.deleteFrom("sessions").where("user_id", "=", row.user_id).execute();
-      await tx.updateTable("calendar_feed_tokens").set({ revoked_at: at }).where("user_id", "=", row.user_id).where("revoked_at", "is", null).execute();
+      await tx
+        .updateTable("calendar_feed_tokens")
+        .set({ revoked_at: at })
+        .where("user_id", "=", row.user_id)
+        .where("revoked_at", "is", null)
+        .execute();
       // Any other link still out there dies with this one.
-      await tx.updateTable("password_reset_tokens").set({ used_at: at }).where("user_id", "=", row.user_id).where("used_at", "is", null).execute();
+      await tx
+        .updateTable("password_reset_tokens")
+        .set({ used_at: at })
+        .where("user_id", "=", row.user_id)
+        .where("used_at", "is", null)
+        .execute();
     },
     action: "user.reset_password_by_link",
     auditView: () => undefined,
     result: () => true as const,
   });
   if (!result.ok && result.reason === "refused" && result.code === "token") {
-    await recordAudit(db, { actorId: null, action: "auth.reset_refused", entityType: "user", entityId: row.user_id, ip: input.ip, detail: result.problem });
+    await recordAudit(db, {
+      actorId: null,
+      action: "auth.reset_refused",
+      entityType: "user",
+      entityId: row.user_id,
+      ip: input.ip,
+      detail: result.problem,
+    });
   }
   return result;
 }

@@ -33,7 +33,11 @@ export interface NotificationPreference {
 export const DEFAULT_PREFERENCE: NotificationPreference = { mode: "each", digestHour: 8 };
 
 export async function getPreference(db: DB, userId: string): Promise<NotificationPreference> {
-  const row = await db.selectFrom("notification_preferences").select(["mode", "digest_hour"]).where("user_id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom("notification_preferences")
+    .select(["mode", "digest_hour"])
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return row ? { mode: row.mode, digestHour: row.digest_hour } : DEFAULT_PREFERENCE;
 }
 
@@ -67,8 +71,19 @@ export async function noticesFor(db: DB, user: SessionUser, today: string = toda
     .execute();
   const notices: Notice[] = [];
   for (const a of actions) {
-    const reason: NoticeReason = a.due_date && a.due_date < today ? "action_overdue" : a.due_date && a.due_date <= soon ? "action_due_soon" : "action_assigned";
-    notices.push({ reason, kind: "follow_up_action", id: a.id, title: a.visibility === "restricted" ? null : a.description, path: `/consultations/${a.consultation_id}` });
+    const reason: NoticeReason =
+      a.due_date && a.due_date < today
+        ? "action_overdue"
+        : a.due_date && a.due_date <= soon
+          ? "action_due_soon"
+          : "action_assigned";
+    notices.push({
+      reason,
+      kind: "follow_up_action",
+      id: a.id,
+      title: a.visibility === "restricted" ? null : a.description,
+      path: `/consultations/${a.consultation_id}`,
+    });
   }
   const milestones = await visibleMilestones(db, user)
     .select(["m.id", "m.title", "m.due_date", "m.status", "m.visibility"])
@@ -78,7 +93,13 @@ export async function noticesFor(db: DB, user: SessionUser, today: string = toda
     .execute();
   for (const m of milestones) {
     if (!isLate({ dueDate: m.due_date, status: m.status }, today)) continue;
-    notices.push({ reason: "milestone_late", kind: "milestone", id: m.id, title: m.visibility === "restricted" ? null : m.title, path: `/milestones/${m.id}` });
+    notices.push({
+      reason: "milestone_late",
+      kind: "milestone",
+      id: m.id,
+      title: m.visibility === "restricted" ? null : m.title,
+      path: `/milestones/${m.id}`,
+    });
   }
   return notices;
 }
@@ -104,7 +125,17 @@ export async function scanNotifications(db: DB, options: { origin: string; at?: 
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
     .leftJoin("notification_preferences as p", "p.user_id", "u.id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "p.mode", "p.digest_hour"])
+    .select([
+      "u.id",
+      "u.email",
+      "u.display_name",
+      "u.role",
+      "u.organization_id",
+      "o.name",
+      "o.short_name",
+      "p.mode",
+      "p.digest_hour",
+    ])
     .where("u.disabled", "=", 0)
     .execute();
   let queued = 0;
@@ -119,14 +150,30 @@ export async function scanNotifications(db: DB, options: { origin: string; at?: 
     if (notices.length === 0) continue;
     await db.transaction().execute(async (tx) => {
       if (mode === "digest") {
-        const mail = digestMail({ name: user.displayName, dateLabel: today, lines: notices.map((n) => lineOf(n, options.origin)) });
-        await enqueueMail(tx, { userId: user.id, to: row.email, kind: "digest", dedupeKey: `digest:${user.id}:${today}`, ...mail });
+        const mail = digestMail({
+          name: user.displayName,
+          dateLabel: today,
+          lines: notices.map((n) => lineOf(n, options.origin)),
+        });
+        await enqueueMail(tx, {
+          userId: user.id,
+          to: row.email,
+          kind: "digest",
+          dedupeKey: `digest:${user.id}:${today}`,
+          ...mail,
+        });
         queued += 1;
         return;
       }
       for (const n of notices) {
         const mail = singleNoticeMail(lineOf(n, options.origin));
-        await enqueueMail(tx, { userId: user.id, to: row.email, kind: n.reason, dedupeKey: `${n.reason}:${n.id}:${user.id}`, ...mail });
+        await enqueueMail(tx, {
+          userId: user.id,
+          to: row.email,
+          kind: n.reason,
+          dedupeKey: `${n.reason}:${n.id}:${user.id}`,
+          ...mail,
+        });
         queued += 1;
       }
     });

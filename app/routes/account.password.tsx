@@ -1,10 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 
 import { FormError, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { changeOwnPassword } from "~/models/account.server";
 import { assertCan } from "~/models/access.server";
+import { changeOwnPassword } from "~/models/account.server";
 import { requestSessionId, requireUser } from "~/models/auth.server";
 import { changePasswordSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
@@ -35,7 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.ok) return { ok: true as const };
   if (result.reason === "refused" && result.code === "wrong_password")
     return data(failure({ currentPassword: "That is not your current password." }), { status: 400 });
-  if (result.reason === "refused" && result.code === "invalid") return data(failure({ newPassword: result.message }), { status: 400 });
+  if (result.reason === "refused" && result.code === "invalid")
+    return data(failure({ newPassword: result.message }), { status: 400 });
   if (result.reason === "conflict") return data(failure({}, {}, "Your account changed meanwhile; try again."), { status: 409 });
   notFound();
 }
@@ -48,7 +48,9 @@ export default function ChangePasswordPage() {
   return (
     <div className="page">
       <h1>Change password</h1>
-      {actionData && "ok" in actionData && actionData.ok ? <Notice>Password changed. Your other sessions have ended.</Notice> : null}
+      {actionData && "ok" in actionData && actionData.ok ? (
+        <Notice>Password changed. Your other sessions have ended.</Notice>
+      ) : null}
       <FormError message={failed?.formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="stack card">
         <TextField

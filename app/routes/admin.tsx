@@ -17,7 +17,7 @@ export default function AdminLayout() {
   const { mail } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <p className="muted" role="status">
+      <p className="muted">
         {mail.enabled
           ? `Mail is on: ${mail.pending} waiting, ${mail.sent} sent, ${mail.failed} given up.`
           : `Mail is off (SMTP_URL is not set): ${mail.pending} messages are kept in the outbox until a mail server is configured.`}

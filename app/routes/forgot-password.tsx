@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 
 import { FormError, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
@@ -24,9 +23,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotPasswordSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const origin = (env().APP_ORIGIN ?? new URL(request.url).origin).replace(/\/$/, "");
-  const result = await requestPasswordReset(getDb(), { email: parsed.data.email, ip: context?.clientAddress ?? "unknown", origin });
+  const result = await requestPasswordReset(getDb(), {
+    email: parsed.data.email,
+    ip: context?.clientAddress ?? "unknown",
+    origin,
+  });
   if (!result.ok) {
-    return data(failure({}, { email: parsed.data.email }, "Too many reset requests. Wait 15 minutes, then try again."), { status: 429 });
+    return data(failure({}, { email: parsed.data.email }, "Too many reset requests. Wait 15 minutes, then try again."), {
+      status: 429,
+    });
   }
   // The same answer whether or not the address belongs to an account.
   return { ok: true as const };
@@ -52,7 +57,14 @@ export default function ForgotPasswordPage() {
         ) : null}
         <FormError message={failed?.formError} />
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-          <TextField label="Email address" type="email" autoComplete="username" required error={errorFor("email")} registration={register("email")} />
+          <TextField
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            required
+            error={errorFor("email")}
+            registration={register("email")}
+          />
           <SubmitButton pending={pending} pendingLabel="Sending…">
             Send me a reset link
           </SubmitButton>

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
@@ -9,7 +8,10 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Accord" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Choose a new password · Accord" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 const TOKEN_PROBLEMS: Record<TokenProblem, string> = {
   unknown: "This reset link is not valid. Ask for a new one.",
@@ -33,8 +35,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: context?.clientAddress ?? null,
   });
   if (result.ok) return { done: true as const };
-  if (result.reason === "refused" && result.code === "invalid") return data(failure({ password: result.message }), { status: 400 });
-  if (result.reason === "refused" && result.code === "token") return data(failure({}, {}, TOKEN_PROBLEMS[result.problem]), { status: 410 });
+  if (result.reason === "refused" && result.code === "invalid")
+    return data(failure({ password: result.message }), { status: 400 });
+  if (result.reason === "refused" && result.code === "token")
+    return data(failure({}, {}, TOKEN_PROBLEMS[result.problem]), { status: 410 });
   return data(failure({}, {}, TOKEN_PROBLEMS.unknown), { status: 410 });
 }
 

@@ -1,14 +1,15 @@
 /** Mail through a real SMTP server: the reset link, the outbox's retries, nothing sent twice. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { signIn } from "~/models/auth.server";
 import { smtpDeliver } from "~/models/mailer.server";
 import { noticesFor, scanNotifications, setPreference } from "~/models/notifications.server";
 import { backoffMs, enqueueMail, runOutbox } from "~/models/outbox.server";
-import { signIn } from "~/models/auth.server";
+import { action as changeAction } from "~/routes/account.password";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
-import { action as changeAction } from "~/routes/account.password";
 import { getDb } from "~/utils/db.server";
+
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 import { startTestSmtp, type TestSmtp } from "./smtp";
 
@@ -30,7 +31,11 @@ beforeEach(async () => {
 
 async function makeDue() {
   // Back-off is real time; a test moves the schedule instead of waiting.
-  await getDb().updateTable("outbox").set({ next_attempt_at: "2000-01-01T00:00:00.000Z" }).where("status", "=", "pending").execute();
+  await getDb()
+    .updateTable("outbox")
+    .set({ next_attempt_at: "2000-01-01T00:00:00.000Z" })
+    .where("status", "=", "pending")
+    .execute();
 }
 
 function linkIn(text: string): string {
@@ -63,7 +68,12 @@ describe("forgotten password", () => {
     expect(weak.status).toBe(400);
     const ok = await call(resetAction, post(`/reset-password/${token}`, { password: "a new mines password 2026" }), { token });
     expect(ok.status).toBe(200);
-    const signedIn = await signIn(getDb(), { email: "mines@accord.test", password: "a new mines password 2026", ip: "10.9.9.9", userAgent: null });
+    const signedIn = await signIn(getDb(), {
+      email: "mines@accord.test",
+      password: "a new mines password 2026",
+      ip: "10.9.9.9",
+      userAgent: null,
+    });
     expect(signedIn.ok).toBe(true);
 
     const again = await call(resetAction, post(`/reset-password/${token}`, { password: "yet another password 2026" }), { token });
@@ -71,7 +81,11 @@ describe("forgotten password", () => {
     expect(JSON.stringify(again.data)).toContain("already been used");
     expect((await call(resetLoader, get(`/reset-password/${token}`), { token })).status).toBe(410);
 
-    const audits = await getDb().selectFrom("audit_events").select(["action", "detail"]).where("action", "=", "auth.reset_refused").execute();
+    const audits = await getDb()
+      .selectFrom("audit_events")
+      .select(["action", "detail"])
+      .where("action", "=", "auth.reset_refused")
+      .execute();
     expect(audits.map((a) => a.detail)).toContain("used");
   });
 
@@ -79,11 +93,17 @@ describe("forgotten password", () => {
     await call(forgotAction, post("/forgot-password", { email: "irel@accord.test" }));
     await runOutbox(getDb(), deliver());
     const token = linkIn(smtp.received.at(-1)!.text);
-    await getDb().updateTable("password_reset_tokens").set({ expires_at: "2000-01-01T00:00:00.000Z" }).where("used_at", "is", null).execute();
+    await getDb()
+      .updateTable("password_reset_tokens")
+      .set({ expires_at: "2000-01-01T00:00:00.000Z" })
+      .where("used_at", "is", null)
+      .execute();
     const expired = await call(resetAction, post(`/reset-password/${token}`, { password: "an irel password 2026!" }), { token });
     expect(expired.status).toBe(410);
     expect(JSON.stringify(expired.data)).toContain("expired");
-    const madeUp = await call(resetAction, post(`/reset-password/nonsense`, { password: "an irel password 2026!" }), { token: "nonsense" });
+    const madeUp = await call(resetAction, post(`/reset-password/nonsense`, { password: "an irel password 2026!" }), {
+      token: "nonsense",
+    });
     expect(madeUp.status).toBe(410);
     expect(JSON.stringify(madeUp.data)).toContain("not valid");
     const audits = await getDb().selectFrom("audit_events").select("detail").where("action", "=", "auth.reset_refused").execute();
@@ -92,7 +112,8 @@ describe("forgotten password", () => {
 
   it("throttles requests for one address", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await call(forgotAction, post("/forgot-password", { email: "diplomat@accord.test" }))).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await call(forgotAction, post("/forgot-password", { email: "diplomat@accord.test" }))).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
 
@@ -107,13 +128,24 @@ describe("changing one's own password", () => {
   it("needs the current password and ends the other sessions", async () => {
     const mine = await cookieFor("elcina@accord.test");
     const other = await cookieFor("elcina@accord.test");
-    const wrong = await call(changeAction, post("/account/password", { currentPassword: "not it", newPassword: "a brand new elcina pass" }, mine));
+    const wrong = await call(
+      changeAction,
+      post("/account/password", { currentPassword: "not it", newPassword: "a brand new elcina pass" }, mine),
+    );
     expect(wrong.status).toBe(400);
     expect(JSON.stringify(wrong.data)).toContain("not your current password");
-    const ok = await call(changeAction, post("/account/password", { currentPassword: "accord-demo-2026", newPassword: "a brand new elcina pass" }, mine));
+    const ok = await call(
+      changeAction,
+      post("/account/password", { currentPassword: "accord-demo-2026", newPassword: "a brand new elcina pass" }, mine),
+    );
     expect(ok.status).toBe(200);
     // This browser stays signed in; the other session is gone.
-    const sessions = await getDb().selectFrom("sessions as s").innerJoin("users as u", "u.id", "s.user_id").select("s.id").where("u.email", "=", "elcina@accord.test").execute();
+    const sessions = await getDb()
+      .selectFrom("sessions as s")
+      .innerJoin("users as u", "u.id", "s.user_id")
+      .select("s.id")
+      .where("u.email", "=", "elcina@accord.test")
+      .execute();
     expect(sessions).toHaveLength(1);
     expect(other).not.toBe(mine);
     await runOutbox(getDb(), deliver());
@@ -124,7 +156,13 @@ describe("changing one's own password", () => {
 describe("the outbox", () => {
   it("keeps mail while the server refuses, then delivers each exactly once", async () => {
     for (let i = 0; i < 3; i++) {
-      await enqueueMail(getDb(), { userId: null, to: `reader${i}@accord.test`, kind: "test", subject: `Notice ${i}`, body: `Body ${i}` });
+      await enqueueMail(getDb(), {
+        userId: null,
+        to: `reader${i}@accord.test`,
+        kind: "test",
+        subject: `Notice ${i}`,
+        body: `Body ${i}`,
+      });
     }
     smtp.refuseNext(5);
     const first = await runOutbox(getDb(), deliver());
@@ -188,11 +226,24 @@ describe("notifications", () => {
     const counterpart = await sessionUserFor("counterpart@accord.test");
     await setPreference(getDb(), counterpart.id, { mode: "digest", digestHour: 7 });
     // An action owned by Toyotsu inside an internal consultation: its owner may not see it.
-    const internal = await getDb().selectFrom("consultations").select("id").where("visibility", "=", "internal").where("archived_at", "is", null).executeTakeFirstOrThrow();
+    const internal = await getDb()
+      .selectFrom("consultations")
+      .select("id")
+      .where("visibility", "=", "internal")
+      .where("archived_at", "is", null)
+      .executeTakeFirstOrThrow();
     const at = new Date().toISOString();
     await getDb()
       .insertInto("follow_up_actions")
-      .values({ id: "hidden-action", consultation_id: internal.id, description: "Internal: brief the minister before Toyotsu learns", owner_organization_id: counterpart.organizationId, due_date: "2099-01-01", created_at: at, updated_at: at })
+      .values({
+        id: "hidden-action",
+        consultation_id: internal.id,
+        description: "Internal: brief the minister before Toyotsu learns",
+        owner_organization_id: counterpart.organizationId,
+        due_date: "2099-01-01",
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const owned = await actionsOwnedBy("counterpart@accord.test");
     const visible = new Set((await noticesFor(getDb(), counterpart, "2100-01-01")).map((n) => n.id));

@@ -58,9 +58,15 @@ export function singleNoticeMail(n: NoticeLine): MailText {
 export function digestMail(p: { name: string; dateLabel: string; lines: NoticeLine[] }): MailText {
   return {
     subject: `Accord daily digest, ${p.dateLabel}`,
-    body: [`Dear ${p.name},`, "", "What needs your attention in Accord:", "", ...p.lines.map(noticeLine), "", "Change what Accord mails you at /preferences."].join(
-      "\n",
-    ),
+    body: [
+      `Dear ${p.name},`,
+      "",
+      "What needs your attention in Accord:",
+      "",
+      ...p.lines.map(noticeLine),
+      "",
+      "Change what Accord mails you at /preferences.",
+    ].join("\n"),
   };
 }
 

@@ -22,7 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("expires_at", "text", (c) => c.notNull())
     .addColumn("used_at", "text")
     .execute();
-  await db.schema.createIndex("password_reset_tokens_user_idx").on("password_reset_tokens").columns(["user_id", "used_at"]).execute();
+  await db.schema
+    .createIndex("password_reset_tokens_user_idx")
+    .on("password_reset_tokens")
+    .columns(["user_id", "used_at"])
+    .execute();
 
   // Requests for a reset link, counted per address and per client like failed sign-ins.
   await db.schema
@@ -32,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("ip", "text", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("password_reset_requests_email_idx").on("password_reset_requests").columns(["email", "at"]).execute();
+  await db.schema
+    .createIndex("password_reset_requests_email_idx")
+    .on("password_reset_requests")
+    .columns(["email", "at"])
+    .execute();
   await db.schema.createIndex("password_reset_requests_ip_idx").on("password_reset_requests").columns(["ip", "at"]).execute();
 
   // Mail waiting to go: written in the transaction of the change that causes it.
