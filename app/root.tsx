@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 
 import { can, navigationFor } from "~/models/access.server";
-import { unreadActivityCount } from "~/models/activity.server";
+import { unreadActivity } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
@@ -51,7 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>) {
   const items = navigationFor(user);
   const activity = items.find((i) => i.to === "/activity");
-  if (activity) activity.badge = await unreadActivityCount(getDb(), user);
+  if (activity) {
+    const unread = await unreadActivity(getDb(), user);
+    activity.badge = unread.count;
+    activity.badgeAtLeast = unread.atLeast;
+  }
   return items;
 }
 
@@ -134,7 +138,7 @@ function Shell({ children }: { children: ReactNode }) {
                     {item.label}
                     {item.badge ? (
                       <span className="nav-badge">
-                        {item.badge > 99 ? "99+" : item.badge}
+                        {item.badge > 99 ? "99+" : item.badgeAtLeast ? `${item.badge}+` : item.badge}
                         <span className="visually-hidden"> unread</span>
                       </span>
                     ) : null}

@@ -253,6 +253,8 @@ export interface NavItem {
   label: string;
   /** A count shown beside the label, e.g. unread activity. */
   badge?: number;
+  /** The badge is a lower bound (the unread count looks at a bounded window). */
+  badgeAtLeast?: boolean;
 }
 
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */
