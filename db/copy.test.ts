@@ -39,7 +39,7 @@ async function official(db: ReturnType<typeof createDatabase>): Promise<SessionU
     .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
     .where("u.email", "=", "official@accord.test")
     .executeTakeFirstOrThrow();
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name };
+  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name, locale: null, timeZone: "Asia/Kolkata" };
 }
 
 describe.skipIf(!onPostgres)("db:copy", () => {

@@ -14,7 +14,7 @@ import {
 } from "./access.server";
 
 function userWith(role: Role, organizationId = "org-1"): SessionUser {
-  return { id: "u", email: "u@x", displayName: "U", role, organizationId, organizationName: "Org", organizationShortName: "O" };
+  return { id: "u", email: "u@x", displayName: "U", role, organizationId, organizationName: "Org", organizationShortName: "O", locale: null, timeZone: "Asia/Kolkata" };
 }
 
 // The whole role × action table, written out so a change to a grant is a visible test change.
@@ -50,6 +50,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "account:manage": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "preferences:edit": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {

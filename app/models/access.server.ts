@@ -8,6 +8,7 @@
  * - `visibilityScope(user)`: which records may this user see at all? Model code composes the
  *   scope into the SQL of every query, so invisible rows never leave the database.
  */
+import type { Locale } from "~/utils/preferences";
 import { notFound } from "~/utils/http.server";
 import type { DemandStatus, Role, Visibility } from "~db/schema";
 
@@ -19,6 +20,10 @@ export interface SessionUser {
   organizationId: string;
   organizationName: string;
   organizationShortName: string;
+  /** The stored language preference; null follows the browser (see app/utils/preferences.ts). */
+  locale: Locale | null;
+  /** The IANA zone the user reads times in: stored, else from the organization's country. */
+  timeZone: string;
   /**
    * When set, the user reads as if it could see only these levels (never more than its role
    * allows): a brief prepared for the Japanese side holds shared material only.
@@ -70,6 +75,8 @@ export const ACTIONS = [
   "calendar:subscribe",
   // One's own account: password, notification choices.
   "account:manage",
+  // One's own language and time zone.
+  "preferences:edit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -109,6 +116,7 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
   "account:manage": ALL_ROLES,
+  "preferences:edit": ALL_ROLES,
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */

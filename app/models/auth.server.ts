@@ -15,6 +15,7 @@ import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
+import { homeTimeZone, isLocale } from "~/utils/preferences";
 import { noteRequestUser } from "~/utils/request-log.server";
 import { currentRequestScope } from "~/utils/request-scope.server";
 import type { Role } from "~db/schema";
@@ -57,6 +58,9 @@ export class KyselySessionAdapter implements Adapter {
         "u.organization_id",
         "o.name as organization_name",
         "o.short_name as organization_short_name",
+        "o.country as organization_country",
+        "u.locale",
+        "u.time_zone",
       ])
       .where("s.id", "=", sessionId)
       .executeTakeFirst();
@@ -77,6 +81,8 @@ export class KyselySessionAdapter implements Adapter {
         organizationId: row.organization_id,
         organizationName: row.organization_name,
         organizationShortName: row.organization_short_name,
+        locale: isLocale(row.locale) ? row.locale : null,
+        timeZone: homeTimeZone(row.time_zone, row.organization_country),
       },
     };
     return [session, user];
@@ -218,6 +224,8 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
     organizationId: user.organizationId,
     organizationName: user.organizationName,
     organizationShortName: user.organizationShortName,
+    locale: user.locale,
+    timeZone: user.timeZone,
   };
 }
 

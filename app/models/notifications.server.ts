@@ -133,6 +133,9 @@ export async function scanNotifications(db: DB, options: { origin: string; at?: 
       "u.organization_id",
       "o.name",
       "o.short_name",
+      "o.country",
+      "u.locale",
+      "u.time_zone",
       "p.mode",
       "p.digest_hour",
     ])
@@ -143,8 +146,8 @@ export async function scanNotifications(db: DB, options: { origin: string; at?: 
     const mode = row.mode ?? DEFAULT_PREFERENCE.mode;
     if (mode === "off") continue;
     const user = sessionUserFromRow(row);
-    // Time zone and language are India's and English until the i18n preferences land.
-    const timeZone = INDIA_TIME_ZONE;
+    // The digest goes at the chosen hour in the reader's own zone.
+    const timeZone = user.timeZone || INDIA_TIME_ZONE;
     if (mode === "digest" && hourIn(timeZone, at) < (row.digest_hour ?? DEFAULT_PREFERENCE.digestHour)) continue;
     const notices = await noticesFor(db, user, today);
     if (notices.length === 0) continue;

@@ -80,7 +80,8 @@ describe("the session of a request", () => {
   });
 });
 
-describe("SQL statements per page", () => {
+// The bulk seeder writes the SQLite file directly; the statement counts it guards are the same queries on PostgreSQL.
+describe.skipIf(process.env.ACCORD_TEST_DIALECT === "postgres")("SQL statements per page", () => {
   it("do not depend on how many records exist, for every role", async () => {
     const ctx = await demoData();
     const db = getDb();
