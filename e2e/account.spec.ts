@@ -41,12 +41,12 @@ test("notification choices are kept, and the admin page says mail is off", async
   await signIn(page, "meti@accord.test");
   await page.getByRole("link", { name: "Preferences" }).click();
   await page.getByLabel("Send me").selectOption("digest");
-  await page.getByLabel("Digest hour (India time)").selectOption("7");
+  await page.getByLabel("Digest hour (in your time zone)").selectOption("7");
   await page.getByRole("button", { name: "Save notification choices" }).click();
   await expect(page.getByText("Notification choices saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Send me")).toHaveValue("digest");
-  await expect(page.getByLabel("Digest hour (India time)")).toHaveValue("7");
+  await expect(page.getByLabel("Digest hour (in your time zone)")).toHaveValue("7");
   await signOut(page);
   await signIn(page, "admin@accord.test");
   await page.goto("/admin/users");

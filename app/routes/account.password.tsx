@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
@@ -43,18 +44,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePasswordPage() {
   const actionData = useActionData<typeof action>();
   const pending = usePending();
+  const { t } = useTranslation();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const { register, onSubmit, errorFor } = useValidatedForm(changePasswordSchema, { serverErrors: failed?.fieldErrors });
   return (
     <div className="page">
-      <h1>Change password</h1>
-      {actionData && "ok" in actionData && actionData.ok ? (
-        <Notice>Password changed. Your other sessions have ended.</Notice>
-      ) : null}
+      <h1>{t("account.changeTitle")}</h1>
+      {actionData && "ok" in actionData && actionData.ok ? <Notice>{t("account.changed")}</Notice> : null}
       <FormError message={failed?.formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="stack card">
         <TextField
-          label="Current password"
+          label={t("account.currentPassword")}
           type="password"
           autoComplete="current-password"
           required
@@ -62,16 +62,16 @@ export default function ChangePasswordPage() {
           registration={register("currentPassword")}
         />
         <TextField
-          label="New password"
+          label={t("account.newPassword")}
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 12 characters; not a common password."
+          hint={t("account.newPasswordHint")}
           error={errorFor("newPassword")}
           registration={register("newPassword")}
         />
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          Change password
+        <SubmitButton pending={pending} pendingLabel={t("account.saving")}>
+          {t("account.changeSubmit")}
         </SubmitButton>
       </Form>
     </div>

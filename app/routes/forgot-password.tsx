@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { requestPasswordReset, RESET_VALID_MINUTES } from "~/models/account.server";
@@ -40,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
   const pending = usePending();
+  const { t } = useTranslation();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const { register, onSubmit, errorFor } = useValidatedForm(forgotPasswordSchema, {
     defaultValues: { email: failed?.values?.email ?? "" },
@@ -48,29 +50,26 @@ export default function ForgotPasswordPage() {
   return (
     <div className="signin">
       <section className="signin__panel" aria-labelledby="forgot-title">
-        <h1 id="forgot-title">Forgotten password</h1>
+        <h1 id="forgot-title">{t("account.forgotTitle")}</h1>
         {actionData && "ok" in actionData && actionData.ok ? (
-          <Notice>
-            If that address belongs to an Accord account, a link to choose a new password is on its way. It works once, for{" "}
-            {RESET_VALID_MINUTES} minutes.
-          </Notice>
+          <Notice>{t("account.forgotSent", { minutes: RESET_VALID_MINUTES })}</Notice>
         ) : null}
         <FormError message={failed?.formError} />
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
           <TextField
-            label="Email address"
+            label={t("account.email")}
             type="email"
             autoComplete="username"
             required
             error={errorFor("email")}
             registration={register("email")}
           />
-          <SubmitButton pending={pending} pendingLabel="Sending…">
-            Send me a reset link
+          <SubmitButton pending={pending} pendingLabel={t("account.sending")}>
+            {t("account.sendLink")}
           </SubmitButton>
         </Form>
         <p className="signin__foot muted">
-          <Link to="/login">Back to sign in</Link>
+          <Link to="/login">{t("account.backToSignIn")}</Link>
         </p>
       </section>
     </div>

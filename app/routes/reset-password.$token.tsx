@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { resetPasswordWithToken, resetTokenProblem, type TokenProblem } from "~/models/account.server";
@@ -46,22 +47,23 @@ export default function ResetPasswordPage() {
   const { problem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pending = usePending();
+  const { t } = useTranslation();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const { register, onSubmit, errorFor } = useValidatedForm(resetWithTokenSchema, { serverErrors: failed?.fieldErrors });
   const done = actionData && "done" in actionData;
   return (
     <div className="signin">
       <section className="signin__panel" aria-labelledby="reset-title">
-        <h1 id="reset-title">Choose a new password</h1>
+        <h1 id="reset-title">{t("account.resetTitle")}</h1>
         {done ? (
           <p role="status">
-            Your password has been changed and every session has ended. <Link to="/login">Sign in</Link> with the new password.
+            {t("account.resetDone")} <Link to="/login">{t("account.signIn")}</Link>
           </p>
         ) : problem ? (
           <>
             <FormError message={problem} />
             <p>
-              <Link to="/forgot-password">Ask for a new link</Link>
+              <Link to="/forgot-password">{t("account.askNewLink")}</Link>
             </p>
           </>
         ) : (
@@ -69,16 +71,16 @@ export default function ResetPasswordPage() {
             <FormError message={failed?.formError} />
             <Form method="post" noValidate onSubmit={onSubmit} className="stack">
               <TextField
-                label="New password"
+                label={t("account.newPassword")}
                 type="password"
                 autoComplete="new-password"
                 required
-                hint="At least 12 characters; not a common password."
+                hint={t("account.newPasswordHint")}
                 error={errorFor("password")}
                 registration={register("password")}
               />
-              <SubmitButton pending={pending} pendingLabel="Saving…">
-                Set new password
+              <SubmitButton pending={pending} pendingLabel={t("account.saving")}>
+                {t("account.setPassword")}
               </SubmitButton>
             </Form>
           </>
