@@ -224,7 +224,8 @@ describe("notifications", () => {
 
   it("sends a digest holding only what its reader may see", async () => {
     const counterpart = await sessionUserFor("counterpart@accord.test");
-    await setPreference(getDb(), counterpart.id, { mode: "digest", digestHour: 7 });
+    // Before the chosen hour in the reader's own zone (noon in India is afternoon in Tokyo): no digest yet.
+    await setPreference(getDb(), counterpart.id, { mode: "digest", digestHour: 23 });
     // An action owned by Toyotsu inside an internal consultation: its owner may not see it.
     const internal = await getDb()
       .selectFrom("consultations")
@@ -252,9 +253,10 @@ describe("notifications", () => {
     expect(hidden.length).toBeGreaterThan(0);
     expect(visible.size).toBeGreaterThan(0);
 
-    await scanNotifications(getDb(), { origin: "http://localhost", at: new Date("2100-01-01T06:00:00+05:30") });
+    await scanNotifications(getDb(), { origin: "http://localhost", at: FAR });
     await runOutbox(getDb(), deliver());
     expect(smtp.received.filter((m) => m.to.includes("counterpart@accord.test"))).toHaveLength(0);
+    await setPreference(getDb(), counterpart.id, { mode: "digest", digestHour: 0 });
 
     await scanNotifications(getDb(), { origin: "http://localhost", at: FAR });
     await scanNotifications(getDb(), { origin: "http://localhost", at: FAR });
