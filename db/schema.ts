@@ -495,6 +495,63 @@ export interface MilestoneTables {
 }
 
 // Each feature adds its tables interface to this list.
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const NOTIFICATION_MODES = ["each", "digest", "off"] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
+export interface PasswordResetTokenTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the mailed token; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordResetRequestTable {
+  id: string;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  user_id: string | null;
+  to_address: string;
+  kind: string;
+  dedupe_key: string | null;
+  subject: string;
+  body: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  claim_token: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  mode: Generated<NotificationMode>;
+  /** Hour of the day, in the user's time zone, at which the digest goes. */
+  digest_hour: Generated<number>;
+  last_digest_at: string | null;
+  updated_at: string;
+}
+
+export interface MailTables {
+  password_reset_tokens: PasswordResetTokenTable;
+  password_reset_requests: PasswordResetRequestTable;
+  outbox: OutboxTable;
+  notification_preferences: NotificationPreferenceTable;
+}
+
 export interface Database
   extends FoundationTables,
     ConsultationTables,
@@ -502,7 +559,8 @@ export interface Database
     PositionTables,
     DemandTables,
     MilestoneTables,
-    MinutesTables {}
+    MinutesTables,
+    MailTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -527,3 +585,4 @@ export type Comment = Selectable<CommentTable>;
 export type Minutes = Selectable<MinutesTable>;
 export type MinutesVersion = Selectable<MinutesVersionTable>;
 export type MinutesAmendment = Selectable<MinutesAmendmentTable>;
+export type OutboxMail = Selectable<OutboxTable>;

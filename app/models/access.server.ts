@@ -73,6 +73,8 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // One's own account: password, notification choices.
+  "account:manage",
   // One's own language and time zone.
   "preferences:edit",
   // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
@@ -116,6 +118,7 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "account:manage": ALL_ROLES,
   "preferences:edit": ALL_ROLES,
   // IREL only for consultations IREL takes part in (see `can`).
   "minutes:draft": ["admin", "official", "irel"],

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
@@ -78,6 +78,9 @@ export default function LoginPage() {
             {t("login.submit")}
           </SubmitButton>
         </Form>
+        <p className="signin__foot">
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
+        </p>
         <p className="signin__foot muted">{t("login.foot")}</p>
       </section>
     </div>
