@@ -553,7 +553,8 @@ export interface MailTables {
 }
 
 export interface Database
-  extends FoundationTables,
+  extends
+    FoundationTables,
     ConsultationTables,
     ActivityTables,
     PositionTables,

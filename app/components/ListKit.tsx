@@ -119,7 +119,9 @@ export function ListTable({
           </tr>
         </thead>
         <tbody>
-          {empty !== undefined && empty !== null && empty !== false ? <EmptyRow columns={columns.length}>{empty}</EmptyRow> : null}
+          {empty !== undefined && empty !== null && empty !== false ? (
+            <EmptyRow columns={columns.length}>{empty}</EmptyRow>
+          ) : null}
           {children}
         </tbody>
       </table>

@@ -4,20 +4,20 @@
  * which the reader must be allowed to see). Bounded: one query per section, none per row.
  */
 import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/access.server";
+import { classificationOf } from "~/models/brief";
 import { listConsultations } from "~/models/consultations.server";
+import { convergenceOf, positionsAsOf, shiftDate, type Trend } from "~/models/convergence";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { listIssues, partiesOf } from "~/models/issues.server";
+import type { RiskReason } from "~/models/milestone-rules";
 import { milestoneWatch } from "~/models/milestones.server";
 import { visiblePositionHistory } from "~/models/positions.server";
 import { visibleAssessments } from "~/models/scopes.server";
-import { supplyYears } from "~/models/supply.server";
-import { classificationOf } from "~/models/brief";
-import { convergenceOf, positionsAsOf, shiftDate, type Trend } from "~/models/convergence";
-import type { RiskReason } from "~/models/milestone-rules";
-import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/models/fiscal-year";
 import { balanceOf, type BalanceRow } from "~/models/supply-balance";
-import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
+import type { DB } from "~/utils/db.server";
+import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 
@@ -39,7 +39,13 @@ export interface BriefIssue {
   status: IssueStatus;
   trend: Trend;
   spread: number | null;
-  positions: { party: string; stance: Stance | null; flexibility: Flexibility | null; statedOn: string | null; statement: string | null }[];
+  positions: {
+    party: string;
+    stance: Stance | null;
+    flexibility: Flexibility | null;
+    statedOn: string | null;
+    statement: string | null;
+  }[];
   assessment: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
 }
 
@@ -92,7 +98,12 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const briefIssues: BriefIssue[] = issues.map((issue) => {
     contained.push(issue.visibility);
     const issueParties = parties.filter((p) => p.issue_id === issue.id);
-    const convergence = convergenceOf(history, issue.id, issueParties.map((p) => p.organization_id), today);
+    const convergence = convergenceOf(
+      history,
+      issue.id,
+      issueParties.map((p) => p.organization_id),
+      today,
+    );
     return {
       id: issue.id,
       title: issue.title,
@@ -125,7 +136,10 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
       contained.push(visibility);
       return m;
     });
-  const moreMilestones = watch.lateTotal > watch.late.length || watch.threatenedTotal > watch.threatened.length || watch.upcomingTotal > watch.upcoming.length;
+  const moreMilestones =
+    watch.lateTotal > watch.late.length ||
+    watch.threatenedTotal > watch.threatened.length ||
+    watch.upcomingTotal > watch.upcoming.length;
 
   const supplyRows = supply ? supply.filter((y) => y.fiscalYear === fiscalYear).map(balanceOf) : null;
   // IREL's supply figures are internal records.
@@ -134,7 +148,15 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   contained.push(...consultations.rows.map((c) => c.visibility));
   const outcomes = new Map<string, string>();
   if (consultations.rows.length > 0) {
-    const rows = await db.selectFrom("consultations").select(["id", "outcome"]).where("id", "in", consultations.rows.map((c) => c.id)).execute();
+    const rows = await db
+      .selectFrom("consultations")
+      .select(["id", "outcome"])
+      .where(
+        "id",
+        "in",
+        consultations.rows.map((c) => c.id),
+      )
+      .execute();
     for (const r of rows) outcomes.set(r.id, r.outcome);
   }
 
@@ -149,6 +171,12 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     milestones,
     moreMilestones,
     supply: supplyRows ? { fiscalYear, rows: supplyRows } : null,
-    consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, outcome: outcomes.get(c.id) ?? "", visibility: c.visibility })),
+    consultations: consultations.rows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      startsAt: c.starts_at,
+      outcome: outcomes.get(c.id) ?? "",
+      visibility: c.visibility,
+    })),
   };
 }

@@ -7,25 +7,35 @@
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { changesSinceLastVisit } from "~/models/activity.server";
 import { listConsultations, listFollowUpActions } from "~/models/consultations.server";
-import { listDemandRequests } from "~/models/demand.server";
-import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
-import { milestoneWatch } from "~/models/milestones.server";
-import { cappedCount } from "~/utils/count.server";
-import { positionsMatrix } from "~/models/positions.server";
-import { visibleAssessments, visibleConsultations, visibleDemandRequests, visibleIssues, visiblePositions } from "~/models/scopes.server";
-import { supplyYears } from "~/models/supply.server";
-import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/models/fiscal-year";
-import { balanceOf } from "~/models/supply-balance";
-import { DEMAND_STATUSES, ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
 import { shiftDate, type Trend } from "~/models/convergence";
+import { listDemandRequests } from "~/models/demand.server";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { milestoneWatch } from "~/models/milestones.server";
+import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
+import { positionsMatrix } from "~/models/positions.server";
+import {
+  visibleAssessments,
+  visibleConsultations,
+  visibleDemandRequests,
+  visibleIssues,
+  visiblePositions,
+} from "~/models/scopes.server";
+import { balanceOf } from "~/models/supply-balance";
+import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
+import { cappedCount } from "~/utils/count.server";
+import type { DB } from "~/utils/db.server";
+import { DEMAND_STATUSES, ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
 
 export const UPCOMING_DAYS = 60;
 
 /** Live visible issues per status, each counted up to the cap (a fixed number of statements). */
 export async function issueStatusCounts(db: DB, user: SessionUser): Promise<Record<IssueStatus, number>> {
-  const ns = await Promise.all(ISSUE_STATUSES.map((s) => cappedCount(db, visibleIssues(db, user).where("i.archived_at", "is", null).where("i.status", "=", s))));
+  const ns = await Promise.all(
+    ISSUE_STATUSES.map((s) =>
+      cappedCount(db, visibleIssues(db, user).where("i.archived_at", "is", null).where("i.status", "=", s)),
+    ),
+  );
   return Object.fromEntries(ISSUE_STATUSES.map((s, k) => [s, ns[k]!])) as Record<IssueStatus, number>;
 }
 
@@ -33,7 +43,16 @@ async function latestAssessment(db: DB, user: SessionUser) {
   return visibleAssessments(db, user)
     .leftJoin("issues as ai", "ai.id", "a.issue_id")
     .innerJoin("users as au", "au.id", "a.author_id")
-    .select(["a.id", "a.issue_id", "a.assessed_on", "a.risk", "a.summary", "a.recommendation", "ai.title as issue_title", "au.display_name as author"])
+    .select([
+      "a.id",
+      "a.issue_id",
+      "a.assessed_on",
+      "a.risk",
+      "a.summary",
+      "a.recommendation",
+      "ai.title as issue_title",
+      "au.display_name as author",
+    ])
     .orderBy("a.assessed_on", "desc")
     .orderBy("a.created_at", "desc")
     .limit(1)
@@ -92,14 +111,31 @@ export async function countOverdueActions(db: DB, user: SessionUser, today: stri
 }
 
 async function demandStatusCounts(db: DB, user: SessionUser): Promise<Partial<Record<DemandStatus, number>>> {
-  const ns = await Promise.all(DEMAND_STATUSES.map((s) => cappedCount(db, visibleDemandRequests(db, user).where("r.status", "=", s))));
+  const ns = await Promise.all(
+    DEMAND_STATUSES.map((s) => cappedCount(db, visibleDemandRequests(db, user).where("r.status", "=", s))),
+  );
   return Object.fromEntries(DEMAND_STATUSES.map((s, k) => [s, ns[k]!]).filter(([, n]) => n !== 0));
 }
 
 export async function assembleDashboard(db: DB, user: SessionUser, now = today()) {
   const today = todayInIndia(now);
   const internal = isInternal(user);
-  const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts, minutesAwaiting, minutesWaiting] = await Promise.all([
+  const [
+    issueCounts,
+    matrix,
+    assessment,
+    milestones,
+    consultations,
+    actions,
+    overdueActions,
+    supply,
+    since,
+    positions,
+    demand,
+    demandCounts,
+    minutesAwaiting,
+    minutesWaiting,
+  ] = await Promise.all([
     issueStatusCounts(db, user),
     positionsMatrix(db, user, today, null, 12),
     internal ? latestAssessment(db, user) : Promise.resolve(undefined),
@@ -122,11 +158,23 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     today,
     internal,
     issueCounts,
-    issues: matrix.rows.map((r) => ({ id: r.id, title: r.title, status: r.status, trend: r.convergence.trend, spread: r.convergence.now })),
+    issues: matrix.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      trend: r.convergence.trend,
+      spread: r.convergence.now,
+    })),
     trends,
     assessment: assessment ?? null,
     milestones,
-    consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, kind: c.kind, visibility: c.visibility })),
+    consultations: consultations.rows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      startsAt: c.starts_at,
+      kind: c.kind,
+      visibility: c.visibility,
+    })),
     actions: actions.rows.map((a) => ({
       id: a.id,
       description: a.description,

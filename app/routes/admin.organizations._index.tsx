@@ -1,7 +1,7 @@
-import { ListTable } from "~/components/ListKit";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { ListTable } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
@@ -47,7 +47,13 @@ export default function OrganizationsPage() {
             <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
             <td>{o.country}</td>
             <td>{o.sector ?? "—"}</td>
-            <td>{o.archived_at ? <span className="badge badge--muted">Archived</span> : <span className="badge badge--ok">Active</span>}</td>
+            <td>
+              {o.archived_at ? (
+                <span className="badge badge--muted">Archived</span>
+              ) : (
+                <span className="badge badge--ok">Active</span>
+              )}
+            </td>
           </tr>
         ))}
       </ListTable>

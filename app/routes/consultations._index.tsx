@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { AnySelect, ArchivedTag, choicesOf, Pager, ListTable } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, choicesOf, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
@@ -11,10 +11,10 @@ import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
+import { meetingTimes } from "~/utils/format";
 import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
-import { meetingTimes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -52,7 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationsPage() {
-  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } = useLoaderData<typeof loader>();
+  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } =
+    useLoaderData<typeof loader>();
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -79,7 +80,8 @@ export default function ConsultationsPage() {
           <ul>
             {minutesAwaiting.map((m) => (
               <li key={m.consultationId}>
-                <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link> <span className="muted small">(version {m.number})</span>
+                <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                <span className="muted small">(version {m.number})</span>
               </li>
             ))}
           </ul>
@@ -88,11 +90,27 @@ export default function ConsultationsPage() {
       <Form method="get" className="filters" aria-label="Filter consultations">
         <label className="filter filter--wide">
           <span>Words</span>
-          <input type="search" name="q" defaultValue={filter.q ?? ""} className="input" placeholder="Title, agenda, notes, outcome, actions" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ""}
+            className="input"
+            placeholder="Title, agenda, notes, outcome, actions"
+          />
         </label>
-        <AnySelect name="org" label="Organization" value={filter.org} options={organizations.map((o) => ({ value: o.id, label: o.shortName }))} />
+        <AnySelect
+          name="org"
+          label="Organization"
+          value={filter.org}
+          options={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
+        />
         <AnySelect name="kind" label="Kind" value={filter.kind} options={choicesOf(CONSULTATION_KINDS, KIND_LABELS)} />
-        <AnySelect name="visibility" label="Visibility" value={filter.visibility} options={choicesOf(VISIBILITIES, VISIBILITY_LABELS)} />
+        <AnySelect
+          name="visibility"
+          label="Visibility"
+          value={filter.visibility}
+          options={choicesOf(VISIBILITIES, VISIBILITY_LABELS)}
+        />
         <label className="filter">
           <span>From</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
@@ -113,7 +131,10 @@ export default function ConsultationsPage() {
           Filter
         </button>
       </Form>
-      <ListTable columns={["When (IST / JST)", "Consultation", "Kind", "Participants", "Visibility"]} empty={rows.length === 0 ? "No consultations match these filters." : null}>
+      <ListTable
+        columns={["When (IST / JST)", "Consultation", "Kind", "Participants", "Visibility"]}
+        empty={rows.length === 0 ? "No consultations match these filters." : null}
+      >
         {rows.map((r) => (
           <tr key={r.id}>
             <td className="nowrap">

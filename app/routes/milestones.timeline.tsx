@@ -1,19 +1,18 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { LegendMarker, MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { shiftDate } from "~/models/convergence";
 import { layoutTimeline, ZOOM_LEVELS } from "~/models/milestone-timeline";
 import { timelineWindow } from "~/models/milestones.server";
-import { shiftDate } from "~/models/convergence";
-import { isPlainDate } from "~/utils/cursor";
 import { TIMELINE_ZOOMS, type TimelineZoom } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
+import { todayInIndia } from "~/utils/clock";
+import { isPlainDate } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { formatPlainDate } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -23,15 +22,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "milestones:read");
   const raw = new URL(request.url).searchParams.get("zoom") ?? "years";
-  if (!(TIMELINE_ZOOMS as readonly string[]).includes(raw)) throw data({ message: `Unknown zoom "${raw}": use one of ${TIMELINE_ZOOMS.join(", ")}.` }, { status: 400 });
+  if (!(TIMELINE_ZOOMS as readonly string[]).includes(raw))
+    throw data({ message: `Unknown zoom "${raw}": use one of ${TIMELINE_ZOOMS.join(", ")}.` }, { status: 400 });
   const zoom = raw as TimelineZoom;
   const today = todayInIndia();
   const fromParam = new URL(request.url).searchParams.get("from");
-  if (fromParam !== null && !isPlainDate(fromParam)) throw data({ message: `"from" must be a date (YYYY-MM-DD), not "${fromParam}".` }, { status: 400 });
+  if (fromParam !== null && !isPlainDate(fromParam))
+    throw data({ message: `"from" must be a date (YYYY-MM-DD), not "${fromParam}".` }, { status: 400 });
   // A window of the timeline, from a year back by default, so the page costs the same at any size.
   const from = fromParam ?? shiftDate(today, -365);
   const { items, earlier, later } = await timelineWindow(getDb(), user, today, from);
-  const counts = { late: items.filter((i) => i.late).length, threatened: items.filter((i) => !i.late && i.threatened).length, total: items.length };
+  const counts = {
+    late: items.filter((i) => i.late).length,
+    threatened: items.filter((i) => !i.late && i.threatened).length,
+    total: items.length,
+  };
   return { zoom, today, from, earlier, later, counts, layout: items.length ? layoutTimeline(items, { zoom, today }) : null };
 }
 
@@ -55,7 +60,12 @@ export default function TimelinePage() {
         <nav className="zoom no-print" aria-label="Zoom">
           <span className="zoom__label">Scale</span>
           {TIMELINE_ZOOMS.map((z) => (
-            <Link key={z} to={`?zoom=${z}&from=${from}`} className={z === zoom ? "button button--primary" : "button"} aria-current={z === zoom ? "true" : undefined}>
+            <Link
+              key={z}
+              to={`?zoom=${z}&from=${from}`}
+              className={z === zoom ? "button button--primary" : "button"}
+              aria-current={z === zoom ? "true" : undefined}
+            >
               {ZOOM_LEVELS[z].label}
             </Link>
           ))}
@@ -88,7 +98,8 @@ export default function TimelinePage() {
           <span className="legend__arrow" aria-hidden="true" /> Depends on
         </li>
         <li>
-          <span className="legend__arrow legend__arrow--back" aria-hidden="true" /> Dependency due after the milestone that needs it
+          <span className="legend__arrow legend__arrow--back" aria-hidden="true" /> Dependency due after the milestone that needs
+          it
         </li>
       </ul>
       {layout ? (
@@ -100,7 +111,8 @@ export default function TimelinePage() {
       )}
       {earlier || later ? (
         <nav className="pager no-print" aria-label="Timeline windows">
-          {earlier ? <Link to={`?zoom=${zoom}&from=${earlier}`}>Earlier milestones</Link> : null} {later ? <Link to={`?zoom=${zoom}&from=${later}`}>Later milestones</Link> : null}
+          {earlier ? <Link to={`?zoom=${zoom}&from=${earlier}`}>Earlier milestones</Link> : null}{" "}
+          {later ? <Link to={`?zoom=${zoom}&from=${later}`}>Later milestones</Link> : null}
         </nav>
       ) : null}
       <p className="muted small no-print">

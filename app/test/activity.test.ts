@@ -5,10 +5,11 @@ import { recordAudit } from "~/models/audit.server";
 import { action as activityAction, loader as activityLoader } from "~/routes/activity";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
-import type { Visibility } from "~db/schema";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
-import { insertConsultation } from "./factories";
 import { activitySubjectText } from "~/utils/messages";
+import type { Visibility } from "~db/schema";
+
+import { insertConsultation } from "./factories";
+import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 async function consultation(title: string, visibility: Visibility, orgs: string[], at = nowIso()) {
   const ctx = await demoData();
@@ -25,7 +26,9 @@ describe("activity feed", () => {
     await consultation("feed: internal", "internal", [ctx.org.moci, ctx.org.toyotsu], "2026-11-02T10:00:00.000Z");
     await consultation("feed: restricted", "restricted", [ctx.org.moci], "2026-11-03T10:00:00.000Z");
     const titles = async (email: string) =>
-      (await listActivity(getDb(), await sessionUserFor(email), { kind: "consultation" }, null, 500)).items.map((i) => activitySubjectText(i.subject)).filter((t) => t.startsWith("feed:"));
+      (await listActivity(getDb(), await sessionUserFor(email), { kind: "consultation" }, null, 500)).items
+        .map((i) => activitySubjectText(i.subject))
+        .filter((t) => t.startsWith("feed:"));
     expect(await titles("official@accord.test")).toEqual(["feed: restricted", "feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("irel@accord.test")).toEqual(["feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("counterpart@accord.test")).toEqual(["feed: shared with Toyotsu"]);

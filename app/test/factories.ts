@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Visibility } from "~db/schema";
 import type { DemoContext } from "~db/seed/demo";
+
 import { call, cookieFor, get, post } from "./fixtures";
 
 export type Form = Record<string, string | string[]>;
@@ -47,7 +48,8 @@ export async function insertConsultation(
       updated_at: at,
     })
     .execute();
-  for (const org of orgs) await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+  for (const org of orgs)
+    await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
   return id;
 }
 
@@ -75,8 +77,13 @@ export function consultationForm(ctx: DemoContext, overrides: Form = {}): Form {
 
 /** A consultation's edit form as the official loads it, ready to post back. */
 export async function consultationEditForm(id: string): Promise<Form> {
-  const res = await call(consultationEditLoader, get(`/consultations/${id}/edit`, await cookieFor("official@accord.test")), { id });
-  const d = res.data as { version: number; defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] } };
+  const res = await call(consultationEditLoader, get(`/consultations/${id}/edit`, await cookieFor("official@accord.test")), {
+    id,
+  });
+  const d = res.data as {
+    version: number;
+    defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] };
+  };
   const form: Form = {};
   for (const [k, v] of Object.entries(d.defaults)) if (typeof v === "string") form[k] = v;
   form.participants = d.defaults.participants;
@@ -104,7 +111,13 @@ export function milestoneForm(ctx: DemoContext, overrides: Form = {}): Form {
 export async function createMilestone(email: string, form: Form): Promise<string> {
   const res = await call(milestoneNewAction, post("/milestones/new", form, await cookieFor(email)));
   expect(res.status).toBe(302);
-  return (await getDb().selectFrom("milestones").select("id").where("title", "=", form.title as string).executeTakeFirstOrThrow()).id;
+  return (
+    await getDb()
+      .selectFrom("milestones")
+      .select("id")
+      .where("title", "=", form.title as string)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** The new demand request form: neodymium oxide for Indian magnets. */
@@ -123,7 +136,10 @@ export function demandRequestForm(overrides: Record<string, string> = {}): Recor
 
 /** Submits a demand request as `email` (a unique end use unless overridden) and returns its id. */
 export async function createDemandRequest(email: string, overrides: Record<string, string> = {}): Promise<string> {
-  const res = await call(demandNewAction, post("/demand/new", demandRequestForm({ endUse: `Test ${newId()}`, ...overrides }), await cookieFor(email)));
+  const res = await call(
+    demandNewAction,
+    post("/demand/new", demandRequestForm({ endUse: `Test ${newId()}`, ...overrides }), await cookieFor(email)),
+  );
   expect(res.status).toBe(302);
   return res.headers.get("Location")!.split("/").pop()!.split("?")[0]!;
 }

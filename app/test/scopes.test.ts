@@ -5,8 +5,9 @@ import { visibleConsultations } from "~/models/scopes.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
 import type { Visibility } from "~db/schema";
-import { demoData, sessionUserFor as sessionUser } from "./fixtures";
+
 import { insertConsultation } from "./factories";
+import { demoData, sessionUserFor as sessionUser } from "./fixtures";
 
 describe("visibleConsultations", () => {
   it("applies levels and, for external users, participation, inside the SQL", async () => {
@@ -23,9 +24,20 @@ describe("visibleConsultations", () => {
     await make("scope restricted", "restricted", [ctx.org.moci]);
 
     const titles = async (email: string) =>
-      (await visibleConsultations(db, await sessionUser(email)).select("c.title").where("c.title", "like", "scope %").orderBy("c.title").execute()).map((r) => r.title);
+      (
+        await visibleConsultations(db, await sessionUser(email))
+          .select("c.title")
+          .where("c.title", "like", "scope %")
+          .orderBy("c.title")
+          .execute()
+      ).map((r) => r.title);
 
-    expect(await titles("official@accord.test")).toEqual(["scope internal", "scope restricted", "scope shared with METI", "scope shared with Toyotsu"]);
+    expect(await titles("official@accord.test")).toEqual([
+      "scope internal",
+      "scope restricted",
+      "scope shared with METI",
+      "scope shared with Toyotsu",
+    ]);
     expect(await titles("diplomat@accord.test")).toHaveLength(4);
     expect(await titles("irel@accord.test")).toEqual(["scope internal", "scope shared with METI", "scope shared with Toyotsu"]);
     expect(await titles("counterpart@accord.test")).toEqual(["scope shared with Toyotsu"]);

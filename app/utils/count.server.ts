@@ -5,8 +5,8 @@
  */
 import type { SelectQueryBuilder } from "kysely";
 
-import { COUNT_CAP } from "~/utils/format";
 import type { DB } from "~/utils/db.server";
+import { COUNT_CAP } from "~/utils/format";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyQuery = SelectQueryBuilder<any, any, any>;

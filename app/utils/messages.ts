@@ -5,8 +5,8 @@
  * touching a model. Enum labels (statuses, roles, levels) are in the label modules beside it.
  */
 import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
-import type { MinutesRefusalDetail } from "~/models/minutes";
 import type { RiskReason } from "~/models/milestone-rules";
+import type { MinutesRefusalDetail } from "~/models/minutes";
 import { materialLabel } from "~/utils/demand-labels";
 
 /**
@@ -68,9 +68,13 @@ export function activitySubjectText(subject: ActivitySubject, t?: unknown): stri
     case "minutes":
       return `Minutes of ${subject.consultation}`;
     case "position":
-      return tr ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue }) : `${subject.party} on ${subject.issue}`;
+      return tr
+        ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue })
+        : `${subject.party} on ${subject.issue}`;
     case "demand": {
-      const material = tr ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material }) : materialLabel(subject.material);
+      const material = tr
+        ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material })
+        : materialLabel(subject.material);
       return tr
         ? tr("labels:activitySubject.demand", { requester: subject.requester, material, year: subject.fiscalYear })
         : `${subject.requester}: ${material}, ${subject.fiscalYear}`;
@@ -87,11 +91,17 @@ export function riskReasonText(reason: RiskReason, t?: unknown): string {
         return tr("labels:riskReason.late", { dueDate: reason.dueDate, count: reason.daysLate });
       case "dependency_due_after":
         return (
-          tr("labels:riskReason.dependencyDueAfter", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate, dueDate: reason.dueDate }) +
-          (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
+          tr("labels:riskReason.dependencyDueAfter", {
+            dependency: reason.dependency,
+            dependencyDueDate: reason.dependencyDueDate,
+            dueDate: reason.dueDate,
+          }) + (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
         );
       case "dependency_late":
-        return tr("labels:riskReason.dependencyLate", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate });
+        return tr("labels:riskReason.dependencyLate", {
+          dependency: reason.dependency,
+          dependencyDueDate: reason.dependencyDueDate,
+        });
       case "dependency_threatened":
         return tr("labels:riskReason.dependencyThreatened", { dependency: reason.dependency });
     }
@@ -144,7 +154,9 @@ const HISTORY_EVENT_LABELS: Record<string, string> = {
 export function historyEventLabel(action: string, t?: unknown): string {
   const english = HISTORY_EVENT_LABELS[action] ?? action;
   const tr = words(t);
-  return tr && HISTORY_EVENT_LABELS[action] ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english }) : english;
+  return tr && HISTORY_EVENT_LABELS[action]
+    ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english })
+    : english;
 }
 
 export function historyFieldLabel(field: string, t?: unknown): string {

@@ -70,29 +70,20 @@ async function buildDatabase(size: number, dir: string) {
   const db = createDatabase(`file:${file}`);
   await migrateToLatest(db);
   const ctx = await seedDemo(db, { password: PASSWORD });
-  const orgs = await db
-    .selectFrom("organizations")
-    .select(["id", "kind"])
-    .execute();
+  const orgs = await db.selectFrom("organizations").select(["id", "kind"]).execute();
   await db.destroy();
   const sqlite = openSqlite(file);
   const now = new Date();
   addVolume(sqlite, {
     count: size,
     organizationIds: orgs.map((o) => o.id),
-    industryOrganizationIds: orgs
-      .filter((o) => o.kind === "industry_body")
-      .map((o) => o.id),
+    industryOrganizationIds: orgs.filter((o) => o.kind === "industry_body").map((o) => o.id),
     authorId: ctx.user["official@accord.test"]!,
     now,
   });
   // Everyone last read the feed a year ago, so the unread badge has the whole year to count.
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
-  sqlite
-    .prepare(
-      "insert or replace into activity_reads (user_id, last_read_at) select id, ? from users",
-    )
-    .run(yearAgo);
+  sqlite.prepare("insert or replace into activity_reads (user_id, last_read_at) select id, ? from users").run(yearAgo);
   sqlite.close();
   return { file, ids: pickIds(file) };
 }
@@ -101,11 +92,7 @@ async function buildDatabase(size: number, dir: string) {
 function pickIds(file: string) {
   const sqlite = openSqlite(file);
   const org = (email: string) =>
-    (
-      sqlite
-        .prepare("select organization_id as id from users where email = ?")
-        .get(email) as { id: string }
-    ).id;
+    (sqlite.prepare("select organization_id as id from users where email = ?").get(email) as { id: string }).id;
   const ctx = {
     org: {
       toyotsu: org("counterpart@accord.test"),
@@ -188,11 +175,8 @@ async function request(url: string, cookie: string) {
 }
 
 /** One page at every size, the sizes taking turns request by request. */
-async function timePages(
-  targets: { url: string; cookie: string }[],
-): Promise<Sample[]> {
-  for (const t of targets)
-    for (let i = 0; i < 2; i++) await request(t.url, t.cookie);
+async function timePages(targets: { url: string; cookie: string }[]): Promise<Sample[]> {
+  for (const t of targets) for (let i = 0; i < 2; i++) await request(t.url, t.cookie);
   const times = targets.map(() => [] as number[]);
   const last = targets.map(() => ({
     status: 0,
@@ -213,12 +197,7 @@ async function timePages(
 }
 
 /** Requests completed per second by ten connections each sending one request after another. */
-async function throughput(
-  url: string,
-  cookie: string,
-  seconds = LOAD_SECONDS,
-  connections = 10,
-): Promise<number> {
+async function throughput(url: string, cookie: string, seconds = LOAD_SECONDS, connections = 10): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
@@ -235,27 +214,18 @@ async function throughput(
 /** Gzipped size of every script the dashboard's HTML loads or preloads on first load. */
 function firstLoadJs(html: string): { files: number; gzipBytes: number } {
   const hrefs = new Set<string>();
-  for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g))
-    hrefs.add(m[1]!);
-  for (const m of html.matchAll(
-    /import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g,
-  ))
-    hrefs.add(m[1]!);
+  for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) hrefs.add(m[1]!);
+  for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g)) hrefs.add(m[1]!);
   let gzipBytes = 0;
-  for (const href of hrefs)
-    gzipBytes += zlib.gzipSync(
-      fs.readFileSync(path.join("public", href)),
-    ).length;
+  for (const href of hrefs) gzipBytes += zlib.gzipSync(fs.readFileSync(path.join("public", href))).length;
   return { files: hrefs.size, gzipBytes };
 }
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
-const ratio = (a: number | undefined, b: number | undefined) =>
-  a && b ? `${(a / b).toFixed(2)}×` : "—";
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : "—");
 
 async function main() {
-  if (!process.env.BENCH_SKIP_BUILD)
-    execSync("npm run build", { stdio: "inherit" });
+  if (!process.env.BENCH_SKIP_BUILD) execSync("npm run build", { stdio: "inherit" });
   const keep = process.env.BENCH_DB_DIR;
   if (keep) fs.mkdirSync(keep, { recursive: true });
   const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "accord-pages-"));
@@ -266,13 +236,12 @@ async function main() {
   try {
     // Every size is served at once and each page is timed at the sizes in turn, so a change in
     // the machine's load (other builds) falls on both sides of a ratio alike.
-    const sites: { size: number; origin: string; ids: { consultation: string; issue: string }; cookies: Record<Role, string> }[] = [];
+    const sites: { size: number; origin: string; ids: { consultation: string; issue: string }; cookies: Record<Role, string> }[] =
+      [];
     for (const [index, size] of SIZES.entries()) {
       const built = performance.now();
       const { file, ids } = await buildDatabase(size, dir);
-      console.log(
-        `${size.toLocaleString("en-IN")} consultations built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
-      );
+      console.log(`${size.toLocaleString("en-IN")} consultations built in ${((performance.now() - built) / 1000).toFixed(1)} s`);
       const port = BASE_PORT + index;
       const origin = `http://127.0.0.1:${port}`;
       servers.push(await startServer(file, port));
@@ -285,12 +254,7 @@ async function main() {
       for (const r of ROLES) {
         const samples = await timePages(
           sites.map((site) => ({
-            url:
-              site.origin +
-              page.replace(
-                ":id",
-                page.startsWith("/issues") ? site.ids.issue : site.ids.consultation,
-              ),
+            url: site.origin + page.replace(":id", page.startsWith("/issues") ? site.ids.issue : site.ids.consultation),
             cookie: site.cookies[r.role],
           })),
         );
@@ -341,13 +305,8 @@ function report(
 ) {
   const [small, large] = [SIZES[0]!, SIZES[SIZES.length - 1]!];
   const k = (n: number) => `${n / 1000}k`;
-  console.log(
-    `\nMedian / p95 in ms, SQL statements per request in brackets; ${RUNS} requests each, one at a time.\n`,
-  );
-  const head = [
-    "page",
-    ...SIZES.flatMap((s) => ROLES.map((r) => `${r.role} ${k(s)}`)),
-  ];
+  console.log(`\nMedian / p95 in ms, SQL statements per request in brackets; ${RUNS} requests each, one at a time.\n`);
+  const head = ["page", ...SIZES.flatMap((s) => ROLES.map((r) => `${r.role} ${k(s)}`))];
   console.log(`| ${head.join(" | ")} |`);
   console.log(`| ${head.map(() => "---").join(" | ")} |`);
   for (const page of PAGES) {
@@ -374,20 +333,10 @@ function report(
     console.log(`| ${h2.map(() => "---").join(" | ")} |`);
     for (const page of PAGES) {
       const at = (s: number, r: Role) => results.get(s)!.get(page)!.get(r)!;
-      const growth = ROLES.map((r) =>
-        ratio(at(large, r.role).median, at(small, r.role).median),
-      );
-      const external = ROLES.slice(1).map((r) =>
-        ratio(at(large, r.role).median, at(large, "official").median),
-      );
-      const same = ROLES.every(
-        (r) => at(large, r.role).statements === at(small, r.role).statements,
-      )
-        ? "yes"
-        : "no";
-      console.log(
-        `| \`${page}\` | ${[...growth, ...external, same].join(" | ")} |`,
-      );
+      const growth = ROLES.map((r) => ratio(at(large, r.role).median, at(small, r.role).median));
+      const external = ROLES.slice(1).map((r) => ratio(at(large, r.role).median, at(large, "official").median));
+      const same = ROLES.every((r) => at(large, r.role).statements === at(small, r.role).statements) ? "yes" : "no";
+      console.log(`| \`${page}\` | ${[...growth, ...external, same].join(" | ")} |`);
     }
     const common = results.get(large)!.get(`/search?q=${COMMON_WORD}`)!;
     const rare = results.get(large)!.get(`/search?q=${RARE_WORD}`)!;
@@ -395,18 +344,12 @@ function report(
       `\nCommon ÷ rare word search at ${k(large)} (target ≤ 3): ${ROLES.map((r) => `${r.role} ${ratio(common.get(r.role)!.median, rare.get(r.role)!.median)}`).join(", ")}`,
     );
   }
-  console.log(
-    `\nThroughput, ten connections for ${LOAD_SECONDS} s each, as a ratio to /healthz (dashboard target ≥ 0.25):\n`,
-  );
+  console.log(`\nThroughput, ten connections for ${LOAD_SECONDS} s each, as a ratio to /healthz (dashboard target ≥ 0.25):\n`);
   console.log("| size | request | requests/s | ÷ /healthz |");
   console.log("| --- | --- | --- | --- |");
   for (const l of load) {
-    const base = load.find(
-      (x) => x.size === l.size && x.label === "/healthz",
-    )!.rps;
-    console.log(
-      `| ${k(l.size)} | \`${l.label}\` | ${l.rps.toFixed(0)} | ${(l.rps / base).toFixed(2)} |`,
-    );
+    const base = load.find((x) => x.size === l.size && x.label === "/healthz")!.rps;
+    console.log(`| ${k(l.size)} | \`${l.label}\` | ${l.rps.toFixed(0)} | ${(l.rps / base).toFixed(2)} |`);
   }
   console.log(
     `\nDashboard first-load JavaScript: ${js.files} files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ 100 KB).`,
