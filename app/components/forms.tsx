@@ -8,14 +8,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import {
-  useForm,
-  type DefaultValues,
-  type FieldValues,
-  type Path,
-  type RegisterOptions,
-  type UseFormRegisterReturn,
-} from "react-hook-form";
+import { useForm, type FieldValues, type Path, type RegisterOptions, type UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
@@ -51,7 +44,9 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // The resolver's types are stricter than a schema generic allows; the runtime contract holds.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolver: zodResolver(schema as any),
-    defaultValues: options.defaultValues as DefaultValues<Values> | undefined,
+    // No defaultValues here: given one, react-hook-form writes it into the input when it registers,
+    // wiping what a user typed before the page hydrated. The server-rendered defaultValue (below)
+    // is what the input starts with, and react-hook-form reads the input as it registers it.
     // Validate on submit, then as the user corrects: validating on blur raced the submit's own
     // validation and dropped errors of other fields.
     mode: "onSubmit",

@@ -10,7 +10,7 @@ import dashboardStyles from "~/styles/dashboard.css";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
 import { COUNT_CAP, formatCount, formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";

@@ -11,12 +11,12 @@ import { listOrganizations } from "~/models/organizations.server";
 import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
+import { ACTION_STATUS_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ACTION_STATUS_LABELS } from "~/utils/labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 

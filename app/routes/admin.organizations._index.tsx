@@ -5,8 +5,8 @@ import { ListTable } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { ORGANIZATION_KIND_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Organizations · Accord" }];
 

@@ -5,9 +5,9 @@ import { ListTable } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
+import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { ROLE_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
 

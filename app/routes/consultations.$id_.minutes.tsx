@@ -24,12 +24,12 @@ import {
 } from "~/schemas/minutes";
 import styles from "~/styles/consultations.css";
 import minutesStyles from "~/styles/minutes.css";
+import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat, type Formatter } from "~/utils/format";
 import { failure, formDataToObject, parseForm, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { minutesRefusalText } from "~/utils/messages";
 import { revalidateAfterConflict } from "~/utils/revalidate";

@@ -5,10 +5,10 @@ import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { getMinutesView } from "~/models/minutes.server";
 import { PdfBusyError, pdfQueue } from "~/models/pdf-queue.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
-import { VISIBILITY_LABELS } from "~/utils/labels";
 
 /**
  * The agreed minutes as PDF: the server's Chromium prints the user's own minutes page in its

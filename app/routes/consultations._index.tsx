@@ -9,10 +9,10 @@ import { minutesAwaitingMyOrganization } from "~/models/minutes.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
+import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { meetingTimes } from "~/utils/format";
-import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
 

@@ -31,7 +31,7 @@ import { readFormData } from "~/utils/form-body.server";
 import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { pageTitle } from "~/utils/page-title";
 import { translateMessage } from "~/utils/translate";
 

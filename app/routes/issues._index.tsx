@@ -7,10 +7,10 @@ import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
 import styles from "~/styles/positions.css";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
-import { VISIBILITY_LABELS } from "~/utils/labels";
+import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issue-labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ISSUE_STATUSES } from "~db/schema";
 

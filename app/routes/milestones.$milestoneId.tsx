@@ -27,13 +27,13 @@ import {
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime, formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issue-labels";
 import { riskReasonText } from "~/utils/messages";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 

@@ -10,9 +10,9 @@ import { listMilestones, parseMilestoneFilter, visibleOwners } from "~/models/mi
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { formatPlainDate } from "~/utils/format";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { hrefWith, pageLinks } from "~/utils/list.server";
 import { riskReasonsText } from "~/utils/messages";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";

@@ -17,11 +17,11 @@ import { initialCells } from "~/models/scenario-cells";
 import { createScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime } from "~/utils/format";
 import { failure } from "~/utils/forms";
-import { VISIBILITY_LABELS } from "~/utils/labels";
 import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
