@@ -10,6 +10,9 @@ import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enMail from "./en/mail.json";
+import enMap from "./en/map.json";
+import enSecurity from "./en/security.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
@@ -17,6 +20,9 @@ import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiMail from "./hi/mail.json";
+import hiMap from "./hi/map.json";
+import hiSecurity from "./hi/security.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
@@ -24,6 +30,9 @@ import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaMail from "./ja/mail.json";
+import jaMap from "./ja/map.json";
+import jaSecurity from "./ja/security.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -34,6 +43,9 @@ export const resources = {
     dashboard: enDashboard,
     issues: enIssues,
     labels: enLabels,
+    mail: enMail,
+    map: enMap,
+    security: enSecurity,
     validation: enValidation,
   },
   ja: {
@@ -43,6 +55,9 @@ export const resources = {
     dashboard: jaDashboard,
     issues: jaIssues,
     labels: jaLabels,
+    mail: jaMail,
+    map: jaMap,
+    security: jaSecurity,
     validation: jaValidation,
   },
   hi: {
@@ -52,6 +67,9 @@ export const resources = {
     dashboard: hiDashboard,
     issues: hiIssues,
     labels: hiLabels,
+    mail: hiMail,
+    map: hiMap,
+    security: hiSecurity,
     validation: hiValidation,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -29,6 +29,8 @@ export interface SessionUser {
    * allows): a brief prepared for the Japanese side holds shared material only.
    */
   levelCap?: readonly Visibility[];
+  /** The administrator requires an authenticator for this role and the user has none yet. */
+  mustSetUpTotp?: boolean;
 }
 
 export const INTERNAL_ROLES: readonly Role[] = ["admin", "official", "irel", "diplomat"];
