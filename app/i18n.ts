@@ -19,10 +19,10 @@ export const NAMESPACES = [
   "dashboard",
   "issues",
   "labels",
-  "validation",
   "security",
   "map",
   "mail",
+  "validation",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
