@@ -82,6 +82,9 @@ export const ACTIONS = [
   // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
   "minutes:draft",
   "minutes:respond",
+  // The stakeholder map: the Indian side's own ratings of every organization.
+  "map:read",
+  "map:rate",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -126,6 +129,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "minutes:draft": ["admin", "official", "irel"],
   // Only for an organization the version was circulated to, and only the user's own (see `can`).
   "minutes:respond": ALL_ROLES,
+  "map:read": ["admin", "official", "irel", "diplomat"],
+  "map:rate": ["admin", "official", "irel", "diplomat"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
@@ -255,6 +260,11 @@ export function scenarioVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
 }
 
+/** Levels a stakeholder rating may be given: internal or restricted, as far as the role reads. */
+export function ratingVisibilities(user: SessionUser): readonly Visibility[] {
+  return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
+}
+
 /** Levels a diplomatic assessment may be given: the Indian side's analysis is never shared. */
 export function assessmentVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
@@ -299,6 +309,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
   if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
   if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });
   if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });
+  if (can(user, "map:read")) items.push({ to: "/map", label: "Map" });
   if (can(user, "activity:read")) items.push({ to: "/activity", label: "Activity" });
   if (can(user, "admin:users")) items.push({ to: "/admin", label: "Admin" });
   return items;
