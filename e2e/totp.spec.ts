@@ -53,16 +53,16 @@ test("a user turns on an authenticator, then signs in with its codes and a recov
 
   // The code just used for the set-up cannot be used again; the next step's can.
   await passwordStep(page, email);
-  await page.getByLabel("Code", { exact: true }).fill(setupCode);
+  await page.getByRole("textbox", { name: "Code", exact: true }).fill(setupCode);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That code was already used.")).toBeVisible();
-  await page.getByLabel("Code", { exact: true }).fill(codeAt(secret, 1));
+  await page.getByRole("textbox", { name: "Code", exact: true }).fill(codeAt(secret, 1));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await signOut(page);
 
   await passwordStep(page, email);
-  await page.getByLabel("Code", { exact: true }).fill(recovery);
+  await page.getByRole("textbox", { name: "Code", exact: true }).fill(recovery);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("link", { name: "Sign-in security" }).click();

@@ -5,7 +5,6 @@
  * (docs/decisions/010-hardening.md).
  */
 import crypto from "node:crypto";
-import { sql } from "kysely";
 import { Cookie, generateIdFromEntropySize, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 
 import type { SessionUser } from "~/models/access.server";
@@ -76,7 +75,7 @@ export class KyselySessionAdapter implements Adapter {
             .exists(
               eb
                 .selectFrom("user_totp as t")
-                .select(sql.lit(1).as("one"))
+                .select("t.id")
                 .whereRef("t.user_id", "=", "u.id")
                 .where("t.confirmed_at", "is not", null)
                 .where("t.revoked_at", "is", null),
@@ -87,7 +86,7 @@ export class KyselySessionAdapter implements Adapter {
             .exists(
               eb
                 .selectFrom("totp_required_roles as r")
-                .select(sql.lit(1).as("one"))
+                .select("r.role")
                 .whereRef("r.role", "=", "u.role")
                 .where("r.required", "=", 1),
             )

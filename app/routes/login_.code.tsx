@@ -64,13 +64,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(safeRedirect(parsed.data.redirectTo), { headers });
   }
   const refusal = REFUSALS[result.reason];
+  // A spent or expired challenge is cleared, so the next visit starts at the password.
+  const headers = new Headers();
+  if (refusal.restart) headers.append("Set-Cookie", challengeCookieHeader(null));
   const body = refusal.restart
     ? { ...failure({}, {}, refusal.message), restart: true }
     : { ...failure({ code: refusal.message }), restart: false };
-  return data(body, {
-    status: refusal.status,
-    headers: refusal.restart ? { "Set-Cookie": challengeCookieHeader(null) } : undefined,
-  });
+  return data(body, { status: refusal.status, headers });
 }
 
 export default function SignInCodePage() {
