@@ -30,7 +30,7 @@ test("an official reads the stakeholder map with the quarter's movement and reco
 
   await page.goto("/map");
   await page
-    .getByLabel("Organization", { exact: true })
+    .getByRole("combobox", { name: "Organization", exact: true })
     .selectOption({ label: "Automotive Component Manufacturers Association of India (ACMA)" });
   await page.getByRole("combobox", { name: "Influence", exact: true }).selectOption("2");
   await page.getByRole("combobox", { name: "Interest", exact: true }).selectOption("5");
