@@ -22,6 +22,7 @@ import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
 import { ROLE_LABELS } from "~/utils/labels";
 import { useNonce } from "~/utils/nonce";
+import { readerTimeZone } from "~/utils/zones";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -40,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organizationName: user.organizationName,
       organizationShortName: user.organizationShortName,
       canSearch: can(user, "consultation:list"),
+      timeZone: readerTimeZone(user),
     },
     nav: user ? await navigationWithCounts(user) : [],
   };

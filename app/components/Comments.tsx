@@ -4,6 +4,7 @@ import { FormError, SelectField, SubmitButton, TextAreaField, usePending, useVal
 import { commentSchema } from "~/schemas/consultations";
 import type { FieldErrors } from "~/utils/forms";
 import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import type { Visibility } from "~db/schema";
 
 export interface CommentItem {
@@ -40,6 +41,7 @@ export function Comments({
   state?: CommentFormState;
   title?: string;
 }) {
+  const zone = useReaderTimeZone();
   return (
     <section className="card comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{title}</h2>
@@ -48,7 +50,7 @@ export function Comments({
         {comments.map((c) => (
           <li key={c.id} className="comment">
             <p className="comment__meta small">
-              <strong>{c.authorName}</strong> <span className="muted">({c.authorOrganization}) · {formatDateTime(c.createdAt)}</span>{" "}
+              <strong>{c.authorName}</strong> <span className="muted">({c.authorOrganization}) · {formatDateTime(c.createdAt, zone)}</span>{" "}
               <span className={`badge badge--${c.visibility}`}>{VISIBILITY_LABELS[c.visibility]}</span>
             </p>
             <div className="prose" dangerouslySetInnerHTML={{ __html: c.html }} />

@@ -6,6 +6,7 @@ import { positionSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { formatDate, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
 
 export function PositionForm({
@@ -27,6 +28,7 @@ export function PositionForm({
   serverErrors?: FieldErrors;
   formError?: string;
 }) {
+  const zone = useReaderTimeZone();
   const pending = usePending();
   const initialValues: Record<string, unknown> = {
     organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
@@ -79,7 +81,7 @@ export function PositionForm({
           <SelectField
             label="Source consultation"
             placeholder="None"
-            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.starts_at)})` }))}
+            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.starts_at, zone)})` }))}
             error={errorFor("sourceConsultationId")}
             defaultValue={initial("sourceConsultationId")} registration={register("sourceConsultationId")}
           />

@@ -20,6 +20,10 @@ export interface SessionUser {
   organizationId: string;
   organizationName: string;
   organizationShortName: string;
+  /** The organization's country: it gives the default home time zone (see utils/zones.ts). */
+  organizationCountry?: string;
+  /** The user's own time zone preference, when set; `readerTimeZone` decides the zone shown. */
+  timeZone?: string | null;
   /**
    * When set, the user reads as if it could see only these levels (never more than its role
    * allows): a brief prepared for the Japanese side holds shared material only.

@@ -50,6 +50,7 @@ export class KyselySessionAdapter implements Adapter {
         "u.organization_id",
         "o.name as organization_name",
         "o.short_name as organization_short_name",
+        "o.country as organization_country",
       ])
       .where("s.id", "=", sessionId)
       .executeTakeFirst();
@@ -70,6 +71,7 @@ export class KyselySessionAdapter implements Adapter {
         organizationId: row.organization_id,
         organizationName: row.organization_name,
         organizationShortName: row.organization_short_name,
+        organizationCountry: row.organization_country,
       },
     };
     return [session, user];
@@ -181,6 +183,7 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
     organizationId: user.organizationId,
     organizationName: user.organizationName,
     organizationShortName: user.organizationShortName,
+    organizationCountry: user.organizationCountry,
   };
 }
 

@@ -8,12 +8,13 @@ import { assignableVisibilities, can, type SessionUser } from "~/models/access.s
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
-import { toCsv } from "~/utils/csv.server";
+import { instantCells, instantHeaders, toCsv } from "~/utils/csv.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
+import { readerTimeZone } from "~/utils/zones";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
 import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
@@ -125,12 +126,29 @@ async function participantsOf(db: Executor, ids: string[]): Promise<Map<string, 
 
 /** Every row of the filtered list as CSV, read in keyset batches under the same scope. */
 export async function consultationsCsv(db: DB, user: SessionUser, filter: ConsultationFilter): Promise<string> {
-  const lines: unknown[][] = [["id", "title", "starts_at_utc", "starts_ist", "starts_jst", "time_zone_entered", "kind", "mode", "visibility", "location", "participants", "archived_at"]];
+  // Times in UTC and in the reader's zone; a meeting also keeps IST and JST side by side.
+  const zone = readerTimeZone(user);
+  const lines: unknown[][] = [
+    ["id", "title", ...instantHeaders("starts_at", zone), "starts_ist", "starts_jst", "time_zone_entered", "kind", "mode", "visibility", "location", "participants", ...instantHeaders("archived_at", zone)],
+  ];
   let cursor: ListCursor | null = null;
   for (;;) {
     const { rows, next }: Awaited<ReturnType<typeof listConsultations>> = await listConsultations(db, user, filter, cursor, 500);
     for (const r of rows) {
-      lines.push([r.id, r.title, r.starts_at, utcToZonedLocal(r.starts_at, "Asia/Kolkata").replace("T", " "), utcToZonedLocal(r.starts_at, "Asia/Tokyo").replace("T", " "), r.time_zone, r.kind, r.mode, r.visibility, r.location ?? "", r.participants.map((p) => p.shortName).join("; "), r.archived_at ?? ""]);
+      lines.push([
+        r.id,
+        r.title,
+        ...instantCells(r.starts_at, zone),
+        utcToZonedLocal(r.starts_at, "Asia/Kolkata").replace("T", " "),
+        utcToZonedLocal(r.starts_at, "Asia/Tokyo").replace("T", " "),
+        r.time_zone,
+        r.kind,
+        r.mode,
+        r.visibility,
+        r.location ?? "",
+        r.participants.map((p) => p.shortName).join("; "),
+        ...instantCells(r.archived_at, zone),
+      ]);
     }
     if (!next) break;
     cursor = next;

@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, materialLabel } from "~/utils/demand-labels";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { formatDate, formatDateTime, ROLE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { formatTonnes } from "~/utils/tonnes";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
 
@@ -69,6 +70,7 @@ function Empty({ children }: { children: ReactNode }) {
 }
 
 export default function Home() {
+  const zone = useReaderTimeZone();
   const { user, dashboard: d } = useLoaderData<typeof loader>();
   const openActions = d.actions.length;
   const overdueActions = d.overdueActions;
@@ -258,7 +260,7 @@ export default function Home() {
                 <li key={c.id}>
                   <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
                   <span className="muted small">
-                    {formatDate(c.startsAt)} · {VISIBILITY_LABELS[c.visibility]}
+                    {formatDate(c.startsAt, zone)} · {VISIBILITY_LABELS[c.visibility]}
                   </span>
                 </li>
               ))}
@@ -337,7 +339,7 @@ export default function Home() {
           {d.since.since === null ? (
             <Empty>This is your first visit: changes will appear here from your next one.</Empty>
           ) : d.since.items.length === 0 ? (
-            <Empty>Nothing has changed since {formatDateTime(d.since.since)}.</Empty>
+            <Empty>Nothing has changed since {formatDateTime(d.since.since, zone)}.</Empty>
           ) : (
             <ul className="dash-list">
               {d.since.items.map((item) => (
@@ -345,7 +347,7 @@ export default function Home() {
                   <span className="badge badge--muted">{item.kindLabel}</span> <Link to={item.href}>{item.title}</Link>{" "}
                   <span className="muted small">
                     {item.description}
-                    {item.actorName ? ` by ${item.actorName}` : ""}, {formatDateTime(item.at)}
+                    {item.actorName ? ` by ${item.actorName}` : ""}, {formatDateTime(item.at, zone)}
                   </span>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import { Pager } from "~/components/Pager";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
+import { formatPlainDate, todayInZone } from "~/utils/dates";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,6 +16,7 @@ import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { readerTimeZone } from "~/utils/zones";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) throw data({ message: "Invalid filter." }, { status: 400 });
   const filter = { ownerOrganizationId: parsed.data.owner, status: parsed.data.status ?? "open" } as const;
   const db = getDb();
-  const today = todayInIndia();
+  const today = todayInZone(readerTimeZone(user));
   const [{ rows, next }, organizations] = await Promise.all([
     listFollowUpActions(db, user, filter, decodeActionsCursor(url.searchParams.get("cursor"))),
     listOrganizations(db, { includeArchived: true }),

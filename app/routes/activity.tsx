@@ -10,6 +10,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
 
@@ -58,6 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ActivityPage() {
+  const zone = useReaderTimeZone();
   const { items, kinds, organizations, filter, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -112,7 +114,7 @@ export default function ActivityPage() {
               <div>
                 <Link to={item.href}>{item.title}</Link> <span className="muted">{item.description}</span>
                 <p className="small muted">
-                  {formatDateTime(item.at)}
+                  {formatDateTime(item.at, zone)}
                   {item.actorName ? ` · ${item.actorName}${item.actorOrganization ? ` (${item.actorOrganization})` : ""}` : ""}
                 </p>
               </div>

@@ -12,6 +12,7 @@ import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { issuesToFieldErrors } from "~/utils/forms";
 import { formatDateTime } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
 
@@ -56,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
+  const zone = useReaderTimeZone();
   const { filter, options, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <>
@@ -119,7 +121,7 @@ export default function AuditPage() {
             ) : null}
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="nowrap">{formatDateTime(r.at)}</td>
+                <td className="nowrap">{formatDateTime(r.at, zone)}</td>
                 <td>{r.actor}</td>
                 <td>
                   <code>{r.action}</code>

@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
@@ -55,6 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
+  const zone = useReaderTimeZone();
   const { organization } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -67,7 +69,7 @@ export default function OrganizationPage() {
         <h1>{organization.name}</h1>
         <p className="muted">
           {organization.archived_at ? (
-            <span className="badge badge--muted">Archived {formatDateTime(organization.archived_at)}</span>
+            <span className="badge badge--muted">Archived {formatDateTime(organization.archived_at, zone)}</span>
           ) : (
             <span className="badge badge--ok">Active</span>
           )}

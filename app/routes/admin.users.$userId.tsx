@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { ROLES } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
@@ -93,6 +94,7 @@ function resultFor(result: ActionResult, intent: string) {
 }
 
 export default function UserPage() {
+  const zone = useReaderTimeZone();
   const { user, isSelf, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const profileResult = resultFor(actionData, "profile");
@@ -124,7 +126,7 @@ export default function UserPage() {
           {user.email} · {ROLE_LABELS[user.role]} · {user.organization_name} ·{" "}
           {user.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}
         </p>
-        <p className="muted small">Last sign-in: {formatDateTime(user.last_sign_in_at)}</p>
+        <p className="muted small">Last sign-in: {formatDateTime(user.last_sign_in_at, zone)}</p>
       </header>
 
       {actionData && "message" in actionData ? (

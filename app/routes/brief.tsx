@@ -15,6 +15,7 @@ import { formatPlainDate } from "~/utils/dates";
 import { materialLabel } from "~/utils/demand-labels";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { formatDate, formatDateTime, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { formatTonnes } from "~/utils/tonnes";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
@@ -49,6 +50,7 @@ function Banner({ text, classification }: { text: string; classification: string
 }
 
 export default function BriefPage() {
+  const zone = useReaderTimeZone();
   const { brief, reader, choices, pdfHref, banner } = useLoaderData<typeof loader>();
   return (
     <article className="brief">
@@ -79,7 +81,7 @@ export default function BriefPage() {
         <p className="eyebrow">Accord · Negotiation brief</p>
         <h1>The 2012 IREL–Toyotsu rare-earth arrangement: state of the renegotiation</h1>
         <p className="muted">
-          As of {formatDateTime(brief.generatedAt)} · prepared for {reader.name}, {reader.organization} · includes{" "}
+          As of {formatDateTime(brief.generatedAt, zone)} · prepared for {reader.name}, {reader.organization} · includes{" "}
           {brief.levels.map((l) => VISIBILITY_LABELS[l].toLowerCase()).join(", ")} material
         </p>
       </header>
@@ -226,7 +228,7 @@ export default function BriefPage() {
             <tbody>
               {brief.consultations.map((c) => (
                 <tr key={c.id}>
-                  <td className="nowrap">{formatDate(c.startsAt)}</td>
+                  <td className="nowrap">{formatDate(c.startsAt, zone)}</td>
                   <td>
                     <Link to={`/consultations/${c.id}`}>{c.title}</Link>
                   </td>

@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { failure } from "~/utils/forms";
 import { formatDateTime } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -40,6 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CalendarPage() {
+  const zone = useReaderTimeZone();
   const { feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const feedUrl = actionData && "feedUrl" in actionData ? actionData.feedUrl : null;
@@ -82,8 +84,8 @@ export default function CalendarPage() {
         <h2 id="state-title">{feed ? "Your feed is on" : "You have no feed yet"}</h2>
         {feed ? (
           <p className="muted">
-            Created {formatDateTime(feed.created_at)}
-            {feed.last_used_at ? `; last read by a calendar ${formatDateTime(feed.last_used_at)}` : "; not read by a calendar yet"}. Resetting issues a new address; the old one
+            Created {formatDateTime(feed.created_at, zone)}
+            {feed.last_used_at ? `; last read by a calendar ${formatDateTime(feed.last_used_at, zone)}` : "; not read by a calendar yet"}. Resetting issues a new address; the old one
             stops working at once.
           </p>
         ) : (

@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS, formatDateTime, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { meetingTimes } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -139,6 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConsultationPage() {
+  const zone = useReaderTimeZone();
   const { consultation: c, participants, actions, comments, commentVisibilities, history, linkedIssues, issueLinkChoices, canLinkIssues, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -162,7 +164,7 @@ export default function ConsultationPage() {
               {VISIBILITY_LABELS[c.visibility]}
             </span>{" "}
             <span className="badge">{KIND_LABELS[c.kind]}</span> <span className="badge badge--muted">{MODE_LABELS[c.mode]}</span>{" "}
-            {c.archivedAt ? <span className="badge badge--warn">Archived {formatDateTime(c.archivedAt)}</span> : null}
+            {c.archivedAt ? <span className="badge badge--warn">Archived {formatDateTime(c.archivedAt, zone)}</span> : null}
           </p>
         </div>
         {canEdit ? (
@@ -343,7 +345,7 @@ export default function ConsultationPage() {
               {history.map((h) => (
                 <li key={h.id}>
                   <p className="small">
-                    <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at)}</span>
+                    <strong>{h.actor}</strong> · {h.label} <span className="muted">· {formatDateTime(h.at, zone)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">

@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { utcToZonedLocal } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
@@ -77,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditConsultationPage() {
+  const zone = useReaderTimeZone();
   const { id, version, current, organizations, visibilities, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const conflict = actionData && "conflict" in actionData;
@@ -102,7 +104,7 @@ export default function EditConsultationPage() {
           afterError={
             conflict ? (
               <details className="conflict" open>
-                <summary>What is saved now (changed {formatDateTime(current.updatedAt)})</summary>
+                <summary>What is saved now (changed {formatDateTime(current.updatedAt, zone)})</summary>
                 <dl className="conflict__saved">
                   <dt>Title</dt>
                   <dd>{current.title}</dd>

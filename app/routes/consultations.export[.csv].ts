@@ -5,6 +5,7 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { consultationsCsv } from "~/models/consultations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
+import { csvResponse } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 
 /** The filtered list as CSV, under exactly the list's visibility scope. */
@@ -16,11 +17,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = consultationFilterSchema.safeParse(raw);
   if (!parsed.success) throw data({ message: "Invalid filter." }, { status: 400 });
   const csv = await consultationsCsv(getDb(), user, parsed.data);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="consultations-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, `consultations-${new Date().toISOString().slice(0, 10)}.csv`);
 }

@@ -25,6 +25,7 @@ import { fiscalYearDates } from "~/utils/fiscal-year";
 import { failure, formDataToObject, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatDateTime } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { formatTonnes, parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -272,6 +273,7 @@ function StatusBadge({ status }: { status: DemandStatus }) {
 }
 
 export default function DemandRequestPage() {
+  const zone = useReaderTimeZone();
   const { internal, request, decisions, supply, canWithdraw, canReview, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -329,7 +331,7 @@ export default function DemandRequestPage() {
             <dd>{request.for_indian_magnets ? "Yes" : "No"}</dd>
             <dt>Submitted</dt>
             <dd>
-              {formatDateTime(request.created_at)}
+              {formatDateTime(request.created_at, zone)}
               {request.submitter_name ? ` by ${request.submitter_name}` : " (recorded from a letter)"}
             </dd>
           </dl>
@@ -407,14 +409,14 @@ export default function DemandRequestPage() {
                 <span className={DEMAND_STATUS_BADGES[d.outcome]}>{DEMAND_STATUS_LABELS[d.outcome]}</span>{" "}
                 {d.outcome !== "rejected" ? <strong>{formatTonnes(d.allocated_kg)} allocated</strong> : null}{" "}
                 <span className="muted small">
-                  {formatDateTime(d.decided_at)} by {d.decided_by_name}
+                  {formatDateTime(d.decided_at, zone)} by {d.decided_by_name}
                   {d.current ? " · current decision" : " · superseded"}
                 </span>
               </p>
               <p className="prose">{d.reasons}</p>
               {d.supersedes_id ? (
                 <p className="muted small">
-                  Replaces the decision of {formatDateTime(byId.get(d.supersedes_id)?.decided_at)} ({DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
+                  Replaces the decision of {formatDateTime(byId.get(d.supersedes_id)?.decided_at, zone)} ({DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
                 </p>
               ) : null}
               {d.over_balance_confirmed ? (

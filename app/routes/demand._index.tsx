@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { fiscalYearLabel, parseFiscalYear, fiscalYearOf } from "~/utils/fiscal-year";
 import { formatDate } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { formatTonnes } from "~/utils/tonnes";
 import { today } from "~/utils/clock.server";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
@@ -65,6 +66,7 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
 }
 
 export default function DemandList() {
+  const zone = useReaderTimeZone();
   const { internal, canSubmit, organizationName, filter, organizations, years, rows, totals, nextHref, firstHref, exportHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -152,7 +154,7 @@ export default function DemandList() {
                 <td>
                   <span className={DEMAND_STATUS_BADGES[r.status]}>{DEMAND_STATUS_LABELS[r.status]}</span>
                 </td>
-                <td className="nowrap">{formatDate(r.created_at)}</td>
+                <td className="nowrap">{formatDate(r.created_at, zone)}</td>
               </tr>
             ))}
           </tbody>

@@ -30,6 +30,7 @@ import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS, RISK_BADGES, RISK_LABELS } from "~/utils/issueLabels";
 import { formatDate, formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.issue.title ?? "Issue"} · Accord` }];
@@ -127,6 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IssuePage() {
+  const zone = useReaderTimeZone();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failedFor = (intent: Intent) => (actionData && "fieldErrors" in actionData && actionData.intent === intent ? actionData : undefined);
@@ -146,7 +148,7 @@ export default function IssuePage() {
             <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span>
             <span className="badge badge--muted">{PRIORITY_LABELS[issue.priority]} priority</span>
             <span className="badge badge--muted">{VISIBILITY_LABELS[issue.visibility]}</span>
-            {issue.archived_at ? <span className="badge badge--warn">Archived {formatDate(issue.archived_at)}</span> : null}
+            {issue.archived_at ? <span className="badge badge--warn">Archived {formatDate(issue.archived_at, zone)}</span> : null}
           </p>
         </div>
         {d.canManage ? (
@@ -230,7 +232,7 @@ export default function IssuePage() {
                   <p>{p.statement}</p>
                   {p.desiredOutcome ? <p className="small">Desired outcome: {p.desiredOutcome}</p> : null}
                   <p className="small muted">
-                    {FLEXIBILITY_LABELS[p.flexibility]} · {VISIBILITY_LABELS[p.visibility]} · recorded by {p.recordedBy} on {formatDateTime(p.recordedAt)}
+                    {FLEXIBILITY_LABELS[p.flexibility]} · {VISIBILITY_LABELS[p.visibility]} · recorded by {p.recordedBy} on {formatDateTime(p.recordedAt, zone)}
                     {p.source ? (
                       <>
                         {" "}
@@ -271,7 +273,7 @@ export default function IssuePage() {
                 {d.consultations.map((c) => (
                   <li key={c.id} className="linked-consultation">
                     <span>
-                      <Link to={`/consultations/${c.id}`}>{c.title}</Link> <span className="small muted">{formatDate(c.starts_at)}</span>
+                      <Link to={`/consultations/${c.id}`}>{c.title}</Link> <span className="small muted">{formatDate(c.starts_at, zone)}</span>
                     </span>
                     {d.canManage ? (
                       <Form method="post">
@@ -297,7 +299,7 @@ export default function IssuePage() {
                       <option value="">Choose…</option>
                       {d.linkChoices.map((c) => (
                         <option key={c.id} value={c.id}>
-                          {c.title} ({formatDate(c.starts_at)})
+                          {c.title} ({formatDate(c.starts_at, zone)})
                         </option>
                       ))}
                     </select>

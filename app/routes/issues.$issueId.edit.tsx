@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
@@ -64,6 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditIssuePage() {
+  const zone = useReaderTimeZone();
   const { issue, parties, organizations, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -107,7 +109,7 @@ export default function EditIssuePage() {
           <h2 id="archive-title">{issue.archived_at ? "Restore" : "Archive"}</h2>
           <p className="muted">
             {issue.archived_at
-              ? `Archived ${formatDate(issue.archived_at)}. Restoring returns it to the register and the matrix.`
+              ? `Archived ${formatDate(issue.archived_at, zone)}. Restoring returns it to the register and the matrix.`
               : "An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."}
           </p>
           <Form method="post">

@@ -10,6 +10,7 @@ import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
 import { formatDate, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { ISSUE_STATUSES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function IssuesPage() {
+  const zone = useReaderTimeZone();
   const { filter, total, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -122,7 +124,7 @@ export default function IssuesPage() {
                   <td className="small">{r.parties.join(", ")}</td>
                   <td>{r.position_count}</td>
                   <td>{VISIBILITY_LABELS[r.visibility]}</td>
-                  <td className="nowrap">{formatDate(r.updated_at)}</td>
+                  <td className="nowrap">{formatDate(r.updated_at, zone)}</td>
                 </tr>
               ))
             )}

@@ -30,6 +30,7 @@ import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
 import { formatDateTime, MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
@@ -151,6 +152,7 @@ function NeighbourList({ items, empty }: { items: { id: string; title: string; d
 }
 
 export default function MilestonePage() {
+  const zone = useReaderTimeZone();
   const { milestone, risk, upstream, downstream, parties, history, issues, dependsOn, options, canManage, canProgress, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -165,7 +167,7 @@ export default function MilestonePage() {
         <h1>{milestone.title}</h1>
         <p className="badges">
           <StatusBadge status={milestone.status} />
-          {milestone.archived_at ? <span className="badge badge--muted">Archived {formatDateTime(milestone.archived_at)}</span> : <RiskBadge level={risk.level} />}
+          {milestone.archived_at ? <span className="badge badge--muted">Archived {formatDateTime(milestone.archived_at, zone)}</span> : <RiskBadge level={risk.level} />}
           <span className="badge badge--muted" title={VISIBILITY_HINTS[milestone.visibility]}>
             {VISIBILITY_LABELS[milestone.visibility]}
           </span>
@@ -272,7 +274,7 @@ export default function MilestonePage() {
               <tbody>
                 {history.map((h) => (
                   <tr key={h.id}>
-                    <td className="nowrap">{formatDateTime(h.at)}</td>
+                    <td className="nowrap">{formatDateTime(h.at, zone)}</td>
                     <td>{h.actor}</td>
                     <td>
                       {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}

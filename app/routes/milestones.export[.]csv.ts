@@ -5,7 +5,7 @@ import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter } from "~/models/milestones.server";
 import { todayInIndia } from "~/utils/dates";
-import { toCsv } from "~/utils/csv.server";
+import { csvResponse, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 
@@ -33,11 +33,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
     ["Title", "Category", "Owner", "Due date", "Status", "Completed on", "Risk", "Risk reasons", "Visibility", "Link"],
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="accord-milestones-${today}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, `accord-milestones-${today}.csv`);
 }

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { matrixDate, positionsMatrixCsv } from "~/models/positions.server";
+import { csvResponse } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 
 /** The whole matrix on `?asOf=` as CSV, computed from exactly what the user may see. */
@@ -11,11 +12,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(user, "issues:read");
   const { asOf } = matrixDate(new URL(request.url));
   const csv = await positionsMatrixCsv(getDb(), user, asOf);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="accord-positions-${asOf}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, `accord-positions-${asOf}.csv`);
 }

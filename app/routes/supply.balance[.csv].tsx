@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { supplyYears } from "~/models/supply.server";
-import { toCsv } from "~/utils/csv.server";
+import { csvResponse, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS } from "~/utils/demand-labels";
 import { balanceOf } from "~/utils/supply-balance";
@@ -29,11 +29,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
     ["material", "fiscal_year", "production_t", "committed_exports_t", "reserve_t", "available_t", "allocated_t", "balance_t", "pending_t", "after_pending_t", "shortfall"],
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="supply-balance.csv"',
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, "supply-balance.csv");
 }

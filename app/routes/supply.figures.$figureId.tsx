@@ -14,6 +14,7 @@ import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { formatTonnes, tonnesInput } from "~/utils/tonnes";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
@@ -58,6 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SupplyFigurePage() {
+  const zone = useReaderTimeZone();
   const { figure, canEdit, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -112,7 +114,7 @@ export default function SupplyFigurePage() {
           <ul className="stack small">
             {history.map((h) => (
               <li key={h.id}>
-                {formatDateTime(h.at)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
+                {formatDateTime(h.at, zone)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
               </li>
             ))}
           </ul>

@@ -14,6 +14,7 @@ import { fiscalYearOf } from "~/utils/fiscal-year";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
@@ -81,6 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScenarioPage() {
+  const zone = useReaderTimeZone();
   const { scenario, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -96,7 +98,7 @@ export default function ScenarioPage() {
           <h1>{scenario.name}</h1>
           <p className="muted">
             <span className={scenario.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[scenario.visibility]}</span> · saved{" "}
-            {formatDateTime(scenario.updated_at)} · drafted by {scenario.created_by_name}
+            {formatDateTime(scenario.updated_at, zone)} · drafted by {scenario.created_by_name}
           </p>
           {scenario.description ? <p>{scenario.description}</p> : null}
         </div>

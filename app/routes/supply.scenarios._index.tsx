@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/fiscal-year";
 import { failure } from "~/utils/forms";
 import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
+import { useReaderTimeZone } from "~/utils/reader";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Phase-down what-if · Accord" }];
@@ -48,6 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ScenariosPage() {
+  const zone = useReaderTimeZone();
   const { scenarios, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string | undefined>;
@@ -97,7 +99,7 @@ export default function ScenariosPage() {
                     <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[s.visibility]}</span>
                   </td>
                   <td className="nowrap">
-                    {formatDateTime(s.updated_at)}
+                    {formatDateTime(s.updated_at, zone)}
                     <div className="muted small">{s.created_by_name}</div>
                   </td>
                 </tr>

@@ -78,7 +78,7 @@ export async function sessionUserFor(email: string): Promise<SessionUser> {
   const row = await getDb()
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country"])
     .where("u.email", "=", email)
     .executeTakeFirstOrThrow();
   return {
@@ -89,5 +89,6 @@ export async function sessionUserFor(email: string): Promise<SessionUser> {
     organizationId: row.organization_id,
     organizationName: row.name,
     organizationShortName: row.short_name,
+    organizationCountry: row.country,
   };
 }

@@ -8,6 +8,7 @@ import { addComment } from "~/models/comments.server";
 import { createConsultation, setConsultationArchived, type ConsultationInput } from "~/models/consultations.server";
 import type { ActionStatus, ConsultationKind, ConsultationMode, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
+import { MULTILINGUAL_CONSULTATIONS } from "./multilingual";
 import type { DemoOrgKey } from "./organizations";
 
 interface DemoAction {
@@ -17,7 +18,7 @@ interface DemoAction {
   status: ActionStatus;
 }
 
-interface DemoConsultation {
+export interface DemoConsultation {
   title: string;
   /** Local time in `zone`. */
   local: string;
@@ -333,7 +334,7 @@ async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser
 }
 
 export async function seedConsultations(ctx: DemoContext): Promise<void> {
-  for (const demo of DEMO_CONSULTATIONS) {
+  for (const demo of [...DEMO_CONSULTATIONS, ...MULTILINGUAL_CONSULTATIONS]) {
     const existing = await ctx.db.selectFrom("consultations").select("id").where("title", "=", demo.title).executeTakeFirst();
     if (existing) continue;
     const author = await sessionUser(ctx, demo.by);
