@@ -3,9 +3,11 @@ import { useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useId } from "react";
 import { useForm, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
 import type { FieldErrors } from "~/utils/forms";
+import { translateMessage } from "~/utils/messages";
 
 /**
  * react-hook-form over a Remix <Form>: validates with the action's own zod schema in the browser,
@@ -74,8 +76,11 @@ interface FieldShellProps {
   children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-function FieldShell({ label, hint, error, required, children }: FieldShellProps) {
+function FieldShell({ label, hint, error: message, required, children }: FieldShellProps) {
   const id = useId();
+  const { i18n } = useTranslation();
+  // Schemas speak English (they run in the browser and the action alike); show the reader's words.
+  const error = translateMessage(i18n, message);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -199,10 +204,11 @@ export function SelectField({
 }
 
 export function FormError({ message }: { message?: string | null }) {
+  const { i18n } = useTranslation();
   if (!message) return null;
   return (
     <div className="notice notice--error" role="alert">
-      {message}
+      {translateMessage(i18n, message)}
     </div>
   );
 }
@@ -213,9 +219,10 @@ export function SubmitButton({
   pendingLabel,
   ...button
 }: { pending: boolean; pendingLabel?: string; children: ReactNode } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const { t } = useTranslation();
   return (
     <button type="submit" className="button button--primary" aria-disabled={pending || undefined} {...button}>
-      {pending ? (pendingLabel ?? "Saving…") : children}
+      {pending ? (pendingLabel ?? t("form.saving")) : children}
     </button>
   );
 }

@@ -10,6 +10,7 @@
  */
 import { data } from "@remix-run/node";
 
+import type { Locale } from "~/utils/preferences";
 import type { DemandStatus, Role, Visibility } from "~db/schema";
 
 export interface SessionUser {
@@ -20,10 +21,10 @@ export interface SessionUser {
   organizationId: string;
   organizationName: string;
   organizationShortName: string;
-  /** The organization's country: it gives the default home time zone (see utils/zones.ts). */
-  organizationCountry?: string;
-  /** The user's own time zone preference, when set; `readerTimeZone` decides the zone shown. */
-  timeZone?: string | null;
+  /** The stored language preference; null follows the browser (see app/utils/preferences.ts). */
+  locale: Locale | null;
+  /** The IANA zone the user reads times in: stored, else from the organization's country. */
+  timeZone: string;
   /**
    * When set, the user reads as if it could see only these levels (never more than its role
    * allows): a brief prepared for the Japanese side holds shared material only.
@@ -73,6 +74,8 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // One's own language and time zone.
+  "preferences:edit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -111,6 +114,7 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "preferences:edit": ALL_ROLES,
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */

@@ -11,6 +11,7 @@ import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
+import { homeTimeZone, isLocale } from "~/utils/preferences";
 import type { Role } from "~db/schema";
 
 interface SessionAttributes {
@@ -51,6 +52,8 @@ export class KyselySessionAdapter implements Adapter {
         "o.name as organization_name",
         "o.short_name as organization_short_name",
         "o.country as organization_country",
+        "u.locale",
+        "u.time_zone",
       ])
       .where("s.id", "=", sessionId)
       .executeTakeFirst();
@@ -71,7 +74,8 @@ export class KyselySessionAdapter implements Adapter {
         organizationId: row.organization_id,
         organizationName: row.organization_name,
         organizationShortName: row.organization_short_name,
-        organizationCountry: row.organization_country,
+        locale: isLocale(row.locale) ? row.locale : null,
+        timeZone: homeTimeZone(row.time_zone, row.organization_country),
       },
     };
     return [session, user];
@@ -183,7 +187,8 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
     organizationId: user.organizationId,
     organizationName: user.organizationName,
     organizationShortName: user.organizationShortName,
-    organizationCountry: user.organizationCountry,
+    locale: user.locale,
+    timeZone: user.timeZone,
   };
 }
 

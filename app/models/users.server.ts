@@ -18,6 +18,8 @@ const publicColumns = [
   "u.disabled",
   "u.version",
   "u.last_sign_in_at",
+  "u.locale",
+  "u.time_zone",
   "u.created_at",
   "u.updated_at",
   "o.name as organization_name",

@@ -5,6 +5,7 @@ import type { SessionUser } from "~/models/access.server";
 import { lucia } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
+import { homeTimeZone, isLocale } from "~/utils/preferences";
 import { type DEMO_ACCOUNTS, seedDemo, type DemoContext } from "~db/seed/demo";
 
 export const ORIGIN = "http://localhost";
@@ -78,7 +79,7 @@ export async function sessionUserFor(email: string): Promise<SessionUser> {
   const row = await getDb()
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country"])
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country", "u.locale", "u.time_zone"])
     .where("u.email", "=", email)
     .executeTakeFirstOrThrow();
   return {
@@ -89,6 +90,7 @@ export async function sessionUserFor(email: string): Promise<SessionUser> {
     organizationId: row.organization_id,
     organizationName: row.name,
     organizationShortName: row.short_name,
-    organizationCountry: row.country,
+    locale: isLocale(row.locale) ? row.locale : null,
+    timeZone: homeTimeZone(row.time_zone, row.country),
   };
 }

@@ -3,18 +3,10 @@
  * (`timeZone` on the session user, stored by the preferences page) wins; otherwise the zone of the
  * organization's country. Meeting times additionally keep IST and JST side by side (see time.ts).
  */
+import { defaultTimeZoneForCountry } from "~/utils/preferences";
 
 /** Used when nothing better is known: the Indian side's zone. */
 export const DEFAULT_TIME_ZONE = "Asia/Kolkata";
-
-const ZONE_BY_COUNTRY: Record<string, string> = {
-  India: "Asia/Kolkata",
-  Japan: "Asia/Tokyo",
-};
-
-export function homeTimeZoneForCountry(country: string | null | undefined): string {
-  return (country && ZONE_BY_COUNTRY[country]) || DEFAULT_TIME_ZONE;
-}
 
 function isZone(zone: string): boolean {
   try {
@@ -25,10 +17,14 @@ function isZone(zone: string): boolean {
   }
 }
 
-/** The one function that decides a reader's zone. */
+/**
+ * The one function that decides the zone a reader's times are shown in. The session user's
+ * `timeZone` is already their stored choice or their organization's country's zone
+ * (`homeTimeZone` in preferences.ts); a stored zone Intl does not know falls back to the country's.
+ */
 export function readerTimeZone(user: { timeZone?: string | null; organizationCountry?: string | null } | null | undefined): string {
   if (user?.timeZone && isZone(user.timeZone)) return user.timeZone;
-  return homeTimeZoneForCountry(user?.organizationCountry);
+  return user?.organizationCountry ? defaultTimeZoneForCountry(user.organizationCountry) : DEFAULT_TIME_ZONE;
 }
 
 const KNOWN_ABBREVIATIONS: Record<string, string> = {

@@ -8,6 +8,7 @@ import * as positions from "./2026-12-01T1200-positions";
 import * as demand from "./2026-12-01T1300-demand";
 import * as milestones from "./2026-12-01T1400-milestones";
 import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
+import * as i18nUserPreferences from "./2026-12-01T1700-i18n-user-preferences";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1300-demand": demand,
   "2026-12-01T1400-milestones": milestones,
   "2026-12-01T1600-milestone-issues": milestoneIssues,
+  "2026-12-01T1700-i18n-user-preferences": i18nUserPreferences,
 };

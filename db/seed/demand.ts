@@ -10,6 +10,7 @@ import { decideDemandRequest, insertDemandRequest, takeUnderReview, withdrawDema
 import { createScenario, createSupplyFigure } from "~/models/supply.server";
 import type { DecisionOutcome, DemandSector, Material } from "../schema";
 import type { DemoContext } from "./demo";
+import { defaultTimeZoneForCountry } from "~/utils/preferences";
 
 const T = 1000; // kilograms per tonne
 
@@ -303,7 +304,7 @@ async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser
   const row = await ctx.db
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country"])
     .where("u.email", "=", email)
     .executeTakeFirstOrThrow();
   return {
@@ -314,6 +315,8 @@ async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser
     organizationId: row.organization_id,
     organizationName: row.name,
     organizationShortName: row.short_name,
+    locale: null,
+    timeZone: defaultTimeZoneForCountry(row.country),
   };
 }
 

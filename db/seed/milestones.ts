@@ -8,6 +8,7 @@ import { recordAudit } from "~/models/audit.server";
 import { createMilestone, type MilestoneInput } from "~/models/milestones.server";
 import type { DemoOrgKey } from "./organizations";
 import type { DemoContext } from "./demo";
+import { defaultTimeZoneForCountry } from "~/utils/preferences";
 
 interface DemoMilestone extends Omit<MilestoneInput, "ownerOrganizationId" | "partyOrganizationIds" | "dependsOn" | "issueIds"> {
   key: string;
@@ -152,10 +153,10 @@ async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser
   const row = await ctx.db
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country"])
     .where("u.email", "=", email)
     .executeTakeFirstOrThrow();
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name };
+  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name, locale: null, timeZone: defaultTimeZoneForCountry(row.country) };
 }
 
 export async function seedMilestones(ctx: DemoContext): Promise<void> {
