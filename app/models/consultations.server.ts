@@ -12,11 +12,24 @@ import { instantCells, instantHeaders, toCsv } from "~/utils/csv.server";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { splitSnippet, toFtsQuery, type SnippetPart } from "~/utils/search";
+import { snippetAround, splitSnippet, toSearchPlan, type SnippetPart } from "~/utils/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import { readerTimeZone } from "~/utils/zones";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
-import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+import {
+  replaceSearchDocument,
+  searchJoin,
+  searchMatches,
+  searchPlanMatches,
+  searchRank,
+  searchSnippet,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  trigramJoin,
+  trigramMatches,
+  trigramRank,
+  trigramSnippet,
+} from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -68,8 +81,8 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
     const org = filter.org;
     query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
   }
-  const fts = filter.q ? toFtsQuery(filter.q) : null;
-  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(fts)));
+  const plan = filter.q ? toSearchPlan(filter.q) : null;
+  if (plan) query = query.where(searchPlanMatches(plan));
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
     query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.startsAt, cursor.id)));
@@ -185,16 +198,38 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
-/** Ranked full-text search over visible consultations; capped, so a very common word stays fast. */
+/**
+ * Ranked full-text search over visible consultations, in every language; capped, so a very common
+ * word stays fast. Words go to the word index (ranked by it); runs of Japanese of three
+ * characters or more to the trigram index, which ranks when it is the only one asked; shorter
+ * Japanese runs to the bigram columns of the word index.
+ */
 export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
-  const fts = toFtsQuery(input);
-  if (!fts) return [];
-  const rows = await visibleConsultations(db, user)
-    .innerJoin("consultation_search", (join) => join.on(searchJoin))
-    .where(searchMatches(fts))
-    .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
-    .select(searchSnippet.as("snippet"))
-    .orderBy(searchRank)
+  const plan = toSearchPlan(input);
+  if (!plan) return [];
+  const base = visibleConsultations(db, user).select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"]);
+  if (plan.words) {
+    let query = base.innerJoin("consultation_search", (join) => join.on(searchJoin)).where(searchMatches(plan.words));
+    // Long Japanese runs as well: the trigram index filters by rowid; the word index ranks.
+    if (plan.substrings) query = query.where(searchPlanMatches({ ...plan, words: null }));
+    const rows = await query
+      .select(searchSnippet.as("snippet"))
+      .select(["consultation_search.title as t", "consultation_search.agenda as a", "consultation_search.notes as n", "consultation_search.outcome as o", "consultation_search.actions as x"])
+      .orderBy(searchRank)
+      .orderBy("c.starts_at", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map(({ t, a, n, o, x, snippet, ...r }) => ({
+      ...r,
+      // The FTS5 snippet of a bigram-column hit would show pairs of characters, not the text.
+      snippet: splitSnippet(plan.needsOwnSnippet ? snippetAround([n, a, o, x, t], plan.terms, SNIPPET_OPEN, SNIPPET_CLOSE) : snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
+    }));
+  }
+  const rows = await base
+    .innerJoin("consultation_search_trigram", (join) => join.on(trigramJoin))
+    .where(trigramMatches(plan.substrings ?? ""))
+    .select(trigramSnippet.as("snippet"))
+    .orderBy(trigramRank)
     .orderBy("c.starts_at", "desc")
     .limit(limit)
     .execute();

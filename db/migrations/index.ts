@@ -9,6 +9,7 @@ import * as demand from "./2026-12-01T1300-demand";
 import * as milestones from "./2026-12-01T1400-milestones";
 import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
 import * as i18nUserPreferences from "./2026-12-01T1700-i18n-user-preferences";
+import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1400-milestones": milestones,
   "2026-12-01T1600-milestone-issues": milestoneIssues,
   "2026-12-01T1700-i18n-user-preferences": i18nUserPreferences,
+  "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
 };
