@@ -3,7 +3,12 @@
  * server (app/locales/resources.server.ts); the browser receives only the active language's, in
  * the root loader's data, so no language's words travel in the JavaScript bundle.
  */
-import { createInstance, type i18n as I18n, type Resource, type ResourceLanguage } from "i18next";
+import {
+  createInstance,
+  type i18n as I18n,
+  type Resource,
+  type ResourceLanguage,
+} from "i18next";
 import { initReactI18next } from "react-i18next";
 
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/utils/preferences";
@@ -27,6 +32,8 @@ export const i18nOptions = {
 export function createI18n(locale: Locale, resources: ResourceLanguage): I18n {
   const instance = createInstance();
   const all: Resource = { [locale]: resources };
-  void instance.use(initReactI18next).init({ ...i18nOptions, lng: locale, fallbackLng: false, resources: all });
+  void instance
+    .use(initReactI18next)
+    .init({ ...i18nOptions, lng: locale, fallbackLng: false, resources: all });
   return instance;
 }
