@@ -13,7 +13,7 @@ import { initReactI18next } from "react-i18next";
 
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/utils/preferences";
 
-export const NAMESPACES = ["common", "validation"] as const;
+export const NAMESPACES = ["common", "validation", "reader"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const i18nOptions = {

@@ -33,12 +33,15 @@ export function Comments({
   comments,
   visibilities,
   state,
+  defaultVisibility,
   title = "Comments",
 }: {
   comments: CommentItem[];
   /** Levels the user may give a new comment; empty when the user may not comment. */
   visibilities: readonly Visibility[];
   state?: CommentFormState;
+  /** The level the form starts at: the strictest the author may use (defaultCommentVisibility). */
+  defaultVisibility?: Visibility | null;
   title?: string;
 }) {
   const zone = useReaderTimeZone();
@@ -57,14 +60,16 @@ export function Comments({
           </li>
         ))}
       </ol>
-      {visibilities.length > 0 ? <CommentForm key={state?.savedCount ?? 0} visibilities={visibilities} state={state} /> : null}
+      {visibilities.length > 0 ? <CommentForm key={state?.savedCount ?? 0} visibilities={visibilities} defaultVisibility={defaultVisibility} state={state} /> : null}
     </section>
   );
 }
 
-function CommentForm({ visibilities, state }: { visibilities: readonly Visibility[]; state?: CommentFormState }) {
+function CommentForm({ visibilities, defaultVisibility, state }: { visibilities: readonly Visibility[]; defaultVisibility?: Visibility | null; state?: CommentFormState }) {
   const pending = usePending();
-  const defaults = { body: "", visibility: visibilities[0] ?? "", ...(state?.values ?? {}) } as { body: string; visibility: string };
+  // Never "Shared" by default: the strictest level offered, unless the server says which.
+  const initial = defaultVisibility && visibilities.includes(defaultVisibility) ? defaultVisibility : (visibilities[visibilities.length - 1] ?? "");
+  const defaults = { body: "", visibility: initial, ...(state?.values ?? {}) } as { body: string; visibility: string };
   const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, { defaultValues: defaults, serverErrors: state?.fieldErrors });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="stack comment-form" aria-label="Add a comment">

@@ -36,8 +36,18 @@ export interface BriefIssue {
   status: IssueStatus;
   trend: Trend;
   spread: number | null;
-  positions: { party: string; stance: Stance | null; flexibility: Flexibility | null; statedOn: string | null; statement: string | null }[];
-  assessment: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
+  /** Each item carries its own level, for portion marking; a party without a position has none. */
+  visibility: Visibility;
+  positions: { party: string; stance: Stance | null; flexibility: Flexibility | null; statedOn: string | null; statement: string | null; visibility: Visibility | null }[];
+  assessment: BriefAssessment | null;
+}
+
+export interface BriefAssessment {
+  assessedOn: string;
+  risk: RiskLevel;
+  summary: string;
+  recommendation: string;
+  visibility: Visibility;
 }
 
 export interface Brief {
@@ -47,9 +57,10 @@ export interface Brief {
   classification: Visibility;
   issues: BriefIssue[];
   moreIssues: boolean;
-  overall: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
-  milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: string | null }[];
-  supply: { fiscalYear: string; rows: BalanceRow[] } | null;
+  overall: BriefAssessment | null;
+  milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: string | null; visibility: Visibility }[];
+  /** IREL's figures are internal records: the section is marked internal. */
+  supply: { fiscalYear: string; rows: BalanceRow[]; visibility: Visibility } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
 }
 
@@ -82,7 +93,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const assessmentView = (a: (typeof assessments)[number] | undefined) => {
     if (!a) return null;
     contained.push(a.visibility);
-    return { assessedOn: a.assessed_on, risk: a.risk, summary: a.summary, recommendation: a.recommendation };
+    return { assessedOn: a.assessed_on, risk: a.risk, summary: a.summary, recommendation: a.recommendation, visibility: a.visibility };
   };
 
   const briefIssues: BriefIssue[] = issues.map((issue) => {
@@ -92,6 +103,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     return {
       id: issue.id,
       title: issue.title,
+      visibility: issue.visibility,
       status: issue.status,
       trend: convergence.trend,
       spread: convergence.now,
@@ -104,6 +116,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
           flexibility: p?.flexibility ?? null,
           statedOn: p?.statedOn ?? null,
           statement: p?.statement ?? null,
+          visibility: p?.visibility ?? null,
         };
       }),
       assessment: assessmentView(latestByIssue.get(issue.id)),
@@ -121,6 +134,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
       status: m.status,
       risk: graph.risks.get(m.id)?.level ?? "on_track",
       reason: graph.risks.get(m.id)?.reasons[0] ?? null,
+      visibility: m.visibility,
     }));
 
   const supplyRows = supply ? supply.filter((y) => y.fiscalYear === fiscalYear).map(balanceOf) : null;
@@ -143,7 +157,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     moreIssues: next !== null,
     overall,
     milestones,
-    supply: supplyRows ? { fiscalYear, rows: supplyRows } : null,
+    supply: supplyRows ? { fiscalYear, rows: supplyRows, visibility: "internal" } : null,
     consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, outcome: outcomes.get(c.id) ?? "", visibility: c.visibility })),
   };
 }

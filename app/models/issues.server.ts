@@ -212,7 +212,7 @@ export async function setIssueArchived(db: DB, actorId: string, id: string, expe
 export async function consultationsOfIssue(db: DB, user: SessionUser, issueId: string) {
   return visibleConsultations(db, user)
     .innerJoin("consultation_issues as ci", "ci.consultation_id", "c.id")
-    .select(["c.id", "c.title", "c.starts_at", "c.kind"])
+    .select(["c.id", "c.title", "c.starts_at", "c.kind", "c.visibility"])
     .where("ci.issue_id", "=", issueId)
     .where("c.archived_at", "is", null)
     .orderBy("c.starts_at", "desc")

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 
 import { requireUser } from "~/models/auth.server";
 import { assembleDashboard } from "~/models/dashboard.server";
+import { readerFor } from "~/models/preview.server";
+import { PreviewBar } from "~/components/Preview";
 import dashboardStyles from "~/styles/dashboard.css";
 import { TREND_LABELS, type Trend } from "~/utils/convergence";
 import { formatPlainDate } from "~/utils/dates";
@@ -20,9 +22,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardS
 export const meta: MetaFunction = () => [{ title: "Home · Accord" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const signedIn = await requireUser(request);
+  // With ?as=, the dashboard as that external organization would see it (read-only, audited).
+  const { reader: user, preview } = await readerFor(getDb(), signedIn, new URL(request.url));
   const dashboard = await assembleDashboard(getDb(), user);
   return {
+    preview,
     user: { displayName: user.displayName, roleLabel: ROLE_LABELS[user.role], organizationName: user.organizationName, role: user.role },
     dashboard,
   };
@@ -71,11 +76,12 @@ function Empty({ children }: { children: ReactNode }) {
 
 export default function Home() {
   const zone = useReaderTimeZone();
-  const { user, dashboard: d } = useLoaderData<typeof loader>();
+  const { user, dashboard: d, preview } = useLoaderData<typeof loader>();
   const openActions = d.actions.length;
   const overdueActions = d.overdueActions;
   return (
     <div className="page">
+      <PreviewBar active={preview.active} choices={preview.choices} />
       <header className="page-header">
         <p className="eyebrow">{user.organizationName}</p>
         <h1>Welcome, {user.displayName}</h1>

@@ -6,6 +6,10 @@ import { assertCan, visibilityScope } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { allowedBriefLevels, assembleBrief } from "~/models/brief.server";
 import { pdfAvailable } from "~/models/pdf.server";
+import { Portion } from "~/components/Portion";
+import { PreviewBar } from "~/components/Preview";
+import { readerFor } from "~/models/preview.server";
+import { TableScroll } from "~/components/TableScroll";
 import briefStyles from "~/styles/brief.css";
 import { CLASSIFICATION_BANNER, parseLevels } from "~/utils/brief";
 import { getDb } from "~/utils/db.server";
@@ -23,16 +27,21 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyle
 export const meta: MetaFunction = () => [{ title: "Negotiation brief · Accord" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "brief:read");
+  const signedIn = await requireUser(request);
+  assertCan(signedIn, "brief:read");
   const url = new URL(request.url);
+  // With ?as=, the brief as that external organization would see it (read-only, audited).
+  const { reader: user, preview } = await readerFor(getDb(), signedIn, url);
   const parsed = parseLevels(url.searchParams.getAll("levels"));
   if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
   const allowed = allowedBriefLevels(user, parsed.levels);
   if (!allowed.ok) throw data({ message: allowed.message }, { status: 400 });
   const brief = await assembleBrief(getDb(), user, allowed.levels);
   const query = new URLSearchParams(allowed.levels.map((l) => ["levels", l]));
+  if (preview.active) query.set("as", preview.active.organizationId);
   return {
+    preview,
+    levelsQuery: allowed.levels.map((l) => ["levels", l] as [string, string]),
     brief,
     reader: { name: user.displayName, organization: user.organizationName },
     choices: visibilityScope(user).levels.map((l) => ({ value: l, label: VISIBILITY_LABELS[l], checked: allowed.levels.includes(l) })),
@@ -51,10 +60,12 @@ function Banner({ text, classification }: { text: string; classification: string
 
 export default function BriefPage() {
   const zone = useReaderTimeZone();
-  const { brief, reader, choices, pdfHref, banner } = useLoaderData<typeof loader>();
+  const { brief, reader, choices, pdfHref, banner, preview, levelsQuery } = useLoaderData<typeof loader>();
   return (
     <article className="brief">
+      <PreviewBar active={preview.active} choices={preview.choices} keep={levelsQuery} />
       <Form method="get" className="filters brief__controls" aria-label="Brief contents">
+        {preview.active ? <input type="hidden" name="as" value={preview.active.organizationId} /> : null}
         <fieldset className="brief__levels">
           <legend>Include material classified</legend>
           {choices.map((c) => (
@@ -91,7 +102,7 @@ export default function BriefPage() {
         {brief.overall ? (
           <div className="brief__assessment">
             <p>
-              <strong>Overall assessment</strong> ({formatPlainDate(brief.overall.assessedOn)}):{" "}
+              <Portion level={brief.overall.visibility} /> <strong>Overall assessment</strong> ({formatPlainDate(brief.overall.assessedOn)}):{" "}
               <span className={RISK_BADGES[brief.overall.risk]}>{RISK_LABELS[brief.overall.risk]}</span>
             </p>
             <p>{brief.overall.summary}</p>
@@ -106,38 +117,42 @@ export default function BriefPage() {
         {brief.issues.map((issue) => (
           <div key={issue.id} className="brief__issue">
             <h3>
-              <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
+              <Portion level={issue.visibility} /> <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
             </h3>
             <p className="small">
               <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span> · Convergence:{" "}
               <strong>{TREND_LABELS[issue.trend]}</strong>
               {issue.spread !== null ? ` (parties ${formatSpread(issue.spread)} apart on a scale of 2)` : ""}
             </p>
-            <table className="table table--dense">
-              <thead>
-                <tr>
-                  <th scope="col">Party</th>
-                  <th scope="col">Stance</th>
-                  <th scope="col">Flexibility</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">Statement</th>
-                </tr>
-              </thead>
-              <tbody>
-                {issue.positions.map((p) => (
-                  <tr key={p.party}>
-                    <td>{p.party}</td>
-                    <td>{p.stance ? STANCE_LABELS[p.stance] : "No position recorded"}</td>
-                    <td>{p.flexibility ? FLEXIBILITY_LABELS[p.flexibility] : "—"}</td>
-                    <td className="nowrap">{formatPlainDate(p.statedOn)}</td>
-                    <td>{p.statement ?? "—"}</td>
+            <TableScroll label={`Positions on ${issue.title}`}>
+              <table className="table table--dense">
+                <thead>
+                  <tr>
+                    <th scope="col">Party</th>
+                    <th scope="col">Stance</th>
+                    <th scope="col">Flexibility</th>
+                    <th scope="col">Since</th>
+                    <th scope="col">Statement</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {issue.positions.map((p) => (
+                    <tr key={p.party}>
+                      <td>
+                        {p.visibility ? <Portion level={p.visibility} /> : null} {p.party}
+                      </td>
+                      <td>{p.stance ? STANCE_LABELS[p.stance] : "No position recorded"}</td>
+                      <td>{p.flexibility ? FLEXIBILITY_LABELS[p.flexibility] : "—"}</td>
+                      <td className="nowrap">{formatPlainDate(p.statedOn)}</td>
+                      <td>{p.statement ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
             {issue.assessment ? (
               <p className="small brief__note">
-                <strong>Assessment</strong> {formatPlainDate(issue.assessment.assessedOn)},{" "}
+                <Portion level={issue.assessment.visibility} /> <strong>Assessment</strong> {formatPlainDate(issue.assessment.assessedOn)},{" "}
                 {RISK_LABELS[issue.assessment.risk].toLowerCase()}: {issue.assessment.summary}
               </p>
             ) : null}
@@ -151,64 +166,70 @@ export default function BriefPage() {
         {brief.milestones.length === 0 ? (
           <p className="muted">No milestones at these levels.</p>
         ) : (
-          <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">Due</th>
-                <th scope="col">Milestone</th>
-                <th scope="col">Status</th>
-                <th scope="col">Risk</th>
-              </tr>
-            </thead>
-            <tbody>
-              {brief.milestones.map((m) => (
-                <tr key={m.id}>
-                  <td className="nowrap">{formatPlainDate(m.dueDate)}</td>
-                  <td>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link>
-                  </td>
-                  <td>{MILESTONE_STATUS_LABELS[m.status as keyof typeof MILESTONE_STATUS_LABELS] ?? m.status}</td>
-                  <td>
-                    <strong>{MILESTONE_RISK_LABELS[m.risk as keyof typeof MILESTONE_RISK_LABELS] ?? m.risk}</strong>
-                    {m.reason ? <span className="small muted"> — {m.reason}</span> : null}
-                  </td>
+          <TableScroll label="Transition milestones">
+            <table className="table table--dense">
+              <thead>
+                <tr>
+                  <th scope="col">Due</th>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Risk</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {brief.milestones.map((m) => (
+                  <tr key={m.id}>
+                    <td className="nowrap">{formatPlainDate(m.dueDate)}</td>
+                    <td>
+                      <Portion level={m.visibility} /> <Link to={`/milestones/${m.id}`}>{m.title}</Link>
+                    </td>
+                    <td>{MILESTONE_STATUS_LABELS[m.status as keyof typeof MILESTONE_STATUS_LABELS] ?? m.status}</td>
+                    <td>
+                      <strong>{MILESTONE_RISK_LABELS[m.risk as keyof typeof MILESTONE_RISK_LABELS] ?? m.risk}</strong>
+                      {m.reason ? <span className="small muted"> — {m.reason}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 
       {brief.supply ? (
         <section className="brief__section" aria-labelledby="brief-supply">
-          <h2 id="brief-supply">Supply balance, {brief.supply.fiscalYear}</h2>
+          <h2 id="brief-supply">
+            <Portion level={brief.supply.visibility} /> Supply balance, {brief.supply.fiscalYear}
+          </h2>
           <p className="small muted">Production minus exports committed to Japan, the strategic reserve and approved allocations; pending demand beside it.</p>
-          <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">Material</th>
-                <th scope="col">Production</th>
-                <th scope="col">Committed exports</th>
-                <th scope="col">Reserve</th>
-                <th scope="col">Allocated</th>
-                <th scope="col">Balance</th>
-                <th scope="col">Pending</th>
-              </tr>
-            </thead>
-            <tbody>
-              {brief.supply.rows.map((r) => (
-                <tr key={r.material}>
-                  <td>{materialLabel(r.material)}</td>
-                  <td>{formatTonnes(r.productionKg)}</td>
-                  <td>{formatTonnes(r.exportsKg)}</td>
-                  <td>{formatTonnes(r.reserveKg)}</td>
-                  <td>{formatTonnes(r.approvedKg)}</td>
-                  <td>{r.shortfall ? <strong>Shortfall {formatTonnes(-r.balanceKg)}</strong> : formatTonnes(r.balanceKg)}</td>
-                  <td>{formatTonnes(r.pendingKg)}</td>
+          <TableScroll label={`Supply balance, ${brief.supply.fiscalYear}`}>
+            <table className="table table--dense">
+              <thead>
+                <tr>
+                  <th scope="col">Material</th>
+                  <th scope="col">Production</th>
+                  <th scope="col">Committed exports</th>
+                  <th scope="col">Reserve</th>
+                  <th scope="col">Allocated</th>
+                  <th scope="col">Balance</th>
+                  <th scope="col">Pending</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {brief.supply.rows.map((r) => (
+                  <tr key={r.material}>
+                    <td>{materialLabel(r.material)}</td>
+                    <td>{formatTonnes(r.productionKg)}</td>
+                    <td>{formatTonnes(r.exportsKg)}</td>
+                    <td>{formatTonnes(r.reserveKg)}</td>
+                    <td>{formatTonnes(r.approvedKg)}</td>
+                    <td>{r.shortfall ? <strong>Shortfall {formatTonnes(-r.balanceKg)}</strong> : formatTonnes(r.balanceKg)}</td>
+                    <td>{formatTonnes(r.pendingKg)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ) : null}
 
@@ -217,26 +238,28 @@ export default function BriefPage() {
         {brief.consultations.length === 0 ? (
           <p className="muted">No consultations at these levels.</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Consultation</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {brief.consultations.map((c) => (
-                <tr key={c.id}>
-                  <td className="nowrap">{formatDate(c.startsAt, zone)}</td>
-                  <td>
-                    <Link to={`/consultations/${c.id}`}>{c.title}</Link>
-                  </td>
-                  <td>{c.outcome || "—"}</td>
+          <TableScroll label="Recent consultations">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Consultation</th>
+                  <th scope="col">Outcome</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {brief.consultations.map((c) => (
+                  <tr key={c.id}>
+                    <td className="nowrap">{formatDate(c.startsAt, zone)}</td>
+                    <td>
+                      <Portion level={c.visibility} /> <Link to={`/consultations/${c.id}`}>{c.title}</Link>
+                    </td>
+                    <td>{c.outcome || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       <Banner text={banner} classification={brief.classification} />

@@ -5,7 +5,9 @@ import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
+import { readerFor } from "~/models/preview.server";
 import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/utils/brief";
+import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 /**
@@ -13,9 +15,10 @@ import { env } from "~/utils/env.server";
  * levels), so the PDF holds exactly what the user may see and nothing else.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "brief:read");
+  const signedIn = await requireUser(request);
+  assertCan(signedIn, "brief:read");
   const url = new URL(request.url);
+  const { reader: user, preview } = await readerFor(getDb(), signedIn, url);
   const parsed = parseLevels(url.searchParams.getAll("levels"));
   if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
   const allowed = allowedBriefLevels(user, parsed.levels);
@@ -26,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Print from the server's own loopback address, not the public origin, so a proxy is not involved.
   const self = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST}:${PORT}`;
   const query = new URLSearchParams(allowed.levels.map((l) => ["levels", l]));
+  if (preview.active) query.set("as", preview.active.organizationId);
   try {
     const pdf = await renderPdf({
       url: `${self}/brief?${query}`,

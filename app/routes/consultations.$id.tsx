@@ -8,7 +8,7 @@ import { Comments, type CommentFormState } from "~/components/Comments";
 import { ConsultationIssues } from "~/components/ConsultationIssues";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { commentVisibilitiesFor, handleCommentIntent, listComments } from "~/models/comments.server";
+import { commentVisibilitiesFor, defaultCommentVisibility, handleCommentIntent, listComments } from "~/models/comments.server";
 import { completeFollowUpAction, consultationHistory, getConsultation, isOverdue, setConsultationArchived } from "~/models/consultations.server";
 import { getVisibleIssue, issueChoices, linkConsultation, listIssuesForConsultation } from "~/models/issues.server";
 import { listOrganizations } from "~/models/organizations.server";
@@ -80,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     comments,
     commentVisibilities: can(user, "comment:create") ? commentVisibilitiesFor(user, c.visibility) : [],
+    commentDefault: defaultCommentVisibility(user, c.visibility),
     history,
     linkedIssues,
     issueLinkChoices: issueOptions.filter((i) => !linkedIds.has(i.id)).map((i) => ({ id: i.id, title: i.title })),
@@ -141,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ConsultationPage() {
   const zone = useReaderTimeZone();
-  const { consultation: c, participants, actions, comments, commentVisibilities, history, linkedIssues, issueLinkChoices, canLinkIssues, canEdit } = useLoaderData<typeof loader>();
+  const { consultation: c, participants, actions, comments, commentVisibilities, commentDefault, history, linkedIssues, issueLinkChoices, canLinkIssues, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const linkFailure = actionData?.intent === "link-issue" ? failed : undefined;
@@ -332,7 +333,7 @@ export default function ConsultationPage() {
         </ConsultationIssues>
       ) : null}
 
-      <Comments comments={comments} visibilities={commentVisibilities} state={commentState} />
+      <Comments comments={comments} visibilities={commentVisibilities} defaultVisibility={commentDefault} state={commentState} />
 
       {history ? (
         <section className="card history" aria-labelledby="history-title">

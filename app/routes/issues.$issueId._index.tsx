@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { FormError } from "~/components/forms";
 import { PositionForm } from "~/components/PositionForm";
+import { Portion } from "~/components/Portion";
+import { PreviewBar } from "~/components/Preview";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assignableVisibilities, can } from "~/models/access.server";
@@ -21,6 +23,7 @@ import {
   unlinkConsultation,
 } from "~/models/issues.server";
 import { milestonesOfIssue } from "~/models/milestones.server";
+import { readerFor } from "~/models/preview.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
@@ -36,9 +39,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.issue.title ?? "Issue"} · Accord` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "issues:read");
+  const signedIn = await requireUser(request);
+  assertCan(signedIn, "issues:read");
   const db = getDb();
+  // With ?as=, the issue as that external organization would see it: 404 if it could not (read-only, audited).
+  const { reader: user, preview } = await readerFor(db, signedIn, new URL(request.url));
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
   const today = todayInIndia();
@@ -56,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const choices = canManage || recordable.length ? await consultationChoices(db, user) : [];
   const linkedIds = new Set(consultations.map((c) => c.id));
   return {
+    preview,
     issue,
     today,
     parties: parties.map((p) => ({ id: p.organization_id, name: p.name, shortName: p.short_name, current: held?.get(p.organization_id) ?? null })),
@@ -138,12 +144,15 @@ export default function IssuePage() {
   const { issue, convergence } = d;
   return (
     <div className="page">
+      <PreviewBar active={d.preview.active} choices={d.preview.choices} />
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
             <Link to="/issues">Issue register</Link>
           </p>
-          <h1>{issue.title}</h1>
+          <h1>
+            <Portion level={issue.visibility} /> {issue.title}
+          </h1>
           <p className="issue-meta">
             <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span>
             <span className="badge badge--muted">{PRIORITY_LABELS[issue.priority]} priority</span>
@@ -189,7 +198,9 @@ export default function IssuePage() {
             <tbody>
               {d.parties.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">
+                    {p.current ? <Portion level={p.current.visibility} /> : null} {p.name}
+                  </th>
                   {p.current ? (
                     <>
                       <td>
@@ -225,7 +236,7 @@ export default function IssuePage() {
               {d.timeline.map((p) => (
                 <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
                   <p className="timeline__head">
-                    <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
+                    <Portion level={p.visibility} /> <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
                     {p.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
                     {p.current ? <span className="badge badge--ok">Current</span> : <span className="badge badge--muted">Superseded</span>}
                   </p>
@@ -273,7 +284,8 @@ export default function IssuePage() {
                 {d.consultations.map((c) => (
                   <li key={c.id} className="linked-consultation">
                     <span>
-                      <Link to={`/consultations/${c.id}`}>{c.title}</Link> <span className="small muted">{formatDate(c.starts_at, zone)}</span>
+                      <Portion level={c.visibility} /> <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
+                      <span className="small muted">{formatDate(c.starts_at, zone)}</span>
                     </span>
                     {d.canManage ? (
                       <Form method="post">
@@ -327,7 +339,7 @@ export default function IssuePage() {
               <ul className="plain-list">
                 {d.milestones.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">due {formatPlainDate(m.due_date)}</span> <StatusBadge status={m.status} />
+                    <Portion level={m.visibility} /> <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">due {formatPlainDate(m.due_date)}</span> <StatusBadge status={m.status} />
                     {m.archived_at ? (
                       <>
                         {" "}
@@ -349,7 +361,8 @@ export default function IssuePage() {
                 {d.assessments.map((a) => (
                   <li key={a.id} className="assessment">
                     <p className="timeline__head">
-                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
+                      <Portion level={a.visibility} /> <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
+                      <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
                       <span className="badge badge--muted">{VISIBILITY_LABELS[a.visibility]}</span>
                     </p>
                     <p>{a.summary}</p>

@@ -105,6 +105,6 @@ describe("preferences", () => {
     // Only this language's words travel to the browser.
     expect(
       Object.keys((after.data as { resources: object }).resources),
-    ).toEqual(["common", "validation"]);
+    ).toEqual(["common", "validation", "reader"]);
   });
 });
