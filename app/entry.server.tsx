@@ -1,12 +1,14 @@
 import { PassThrough } from "node:stream";
 
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { nowIso } from "~/utils/clock";
 import { isProduction } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
+import { loggedPath } from "~/utils/request-log.server";
 import { securityHeaders } from "~/utils/security.server";
 
 const ABORT_DELAY = 5_000;
@@ -58,7 +60,14 @@ export default function handleRequest(
   });
 }
 
+/**
+ * Unexpected errors only. An error response below 500 (a 404 for an unknown or hidden record, a
+ * 415 for a non-form body) is an expected answer: the request log line already records it.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  const { pathname } = new URL(request.url);
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(JSON.stringify({ t: nowIso(), msg: "error", method: request.method, path: loggedPath(pathname), detail }));
 }

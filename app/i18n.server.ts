@@ -9,7 +9,7 @@ import { createCookie, type Cookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 
-import { i18nOptions, type Namespace } from "~/i18n";
+import { DEFAULT_NS, NAMESPACES, type Namespace } from "~/i18n";
 import { resources } from "~/locales/resources.server";
 import { getSessionUser } from "~/models/auth.server";
 import { cookieSecure } from "~/utils/env.server";
@@ -62,6 +62,18 @@ export function getLocale(request: Request): Promise<Locale> {
   }
   return pending;
 }
+
+const i18nOptions = {
+  supportedLngs: [...LOCALES],
+  fallbackLng: DEFAULT_LOCALE,
+  defaultNS: DEFAULT_NS,
+  ns: [...NAMESPACES],
+  // React escapes; the PDF and CSV writers escape for their own formats.
+  interpolation: { escapeValue: false },
+  // Resources are in memory: initialise synchronously.
+  initImmediate: false,
+  returnNull: false,
+} as const;
 
 let server: I18n | undefined;
 

@@ -21,14 +21,15 @@ import { LanguageMenu } from "~/components/LanguageMenu";
 import { createI18n } from "~/i18n";
 import { getLocale, resourcesFor } from "~/i18n.server";
 import { can, isInternal, navigationFor } from "~/models/access.server";
-import { unreadActivityCount } from "~/models/activity.server";
+import { unreadActivity } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
-import { translateMessage } from "~/utils/messages";
+import { INTL_LOCALE, readerFor } from "~/utils/format";
+import { translateMessage } from "~/utils/translate";
 import { useNonce } from "~/utils/nonce";
 import { pageTitle } from "~/utils/page-title";
-import { DEFAULT_LOCALE, INTL_LOCALE } from "~/utils/preferences";
+import { DEFAULT_LOCALE } from "~/utils/preferences";
 import { readerTimeZone } from "~/utils/zones";
 
 export const links: LinksFunction = () => [
@@ -53,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: readerTimeZone(user),
     },
     nav: user ? await navigationWithCounts(user) : [],
+    // The reader's locale and zone, read once here: pages format through useFormat().
+    reader: readerFor(user, locale),
   };
 }
 
@@ -63,7 +66,11 @@ async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof 
     key: item.to === "/demand" && !isInternal(user) ? "ourRequests" : item.to === "/" ? "home" : item.to.slice(1),
   }));
   const activity = items.find((i) => i.to === "/activity");
-  if (activity) activity.badge = await unreadActivityCount(getDb(), user);
+  if (activity) {
+    const unread = await unreadActivity(getDb(), user);
+    activity.badge = unread.count;
+    activity.badgeAtLeast = unread.atLeast;
+  }
   return items;
 }
 
@@ -128,7 +135,7 @@ function Shell({ children }: { children: ReactNode }) {
               <div className="user-menu__who">
                 <span className="user-menu__name">{user.displayName}</span>
                 <span className="user-menu__meta">
-                  {t(`roles.${user.role}`)} · {user.organizationShortName}
+                  {t(`labels:role.${user.role}`)} · {user.organizationShortName}
                 </span>
               </div>
               <Link to="/preferences" className="button button--quiet">
@@ -151,7 +158,7 @@ function Shell({ children }: { children: ReactNode }) {
                     {t(`nav.${item.key}`)}
                     {item.badge ? (
                       <span className="nav-badge">
-                        {item.badge > 99 ? "99+" : item.badge}
+                        {item.badge > 99 ? "99+" : item.badgeAtLeast ? `${item.badge}+` : item.badge}
                         <span className="visually-hidden">{t("header.unread")}</span>
                       </span>
                     ) : null}

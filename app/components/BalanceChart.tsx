@@ -1,7 +1,7 @@
 import { useId } from "react";
 
-import type { BalanceRow } from "~/utils/supply-balance";
-import { formatTonnes, tonnesNumber } from "~/utils/tonnes";
+import type { BalanceRow } from "~/models/supply-balance";
+import { formatTonnes, tonnesNumber } from "~/utils/format";
 
 const SERIES = [
   { key: "productionKg", label: "Production", className: "bar--production" },

@@ -56,12 +56,6 @@ export function ConsultationForm({
   // "Add another action" needs JavaScript; without it the spare rows are there instead.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  // register() renders no value attribute: without client JavaScript the server-rendered form
-  // would come back empty, so every field also carries its value for the HTML.
-  const initial = (name: string): string => {
-    const v = name.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], values);
-    return typeof v === "string" ? v : "";
-  };
   const chosen = new Set(values.participants);
   const orgOptions = organizations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortName})` }));
   const participantsError = errorFor("participants");
@@ -82,7 +76,7 @@ export function ConsultationForm({
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
         {submissionKey ? <input type="hidden" defaultValue={submissionKey} {...register("submissionKey")} /> : null}
 
-        <TextField label="Title" required maxLength={LIMITS.title + 50} error={errorFor("title")} defaultValue={initial("title")} registration={register("title")} />
+        <TextField label="Title" required maxLength={LIMITS.title + 50} error={errorFor("title")} registration={register("title")} />
         <div className="grid-2">
           <TextField
             label="Date and time"
@@ -90,14 +84,14 @@ export function ConsultationForm({
             required
             hint="The local time in the zone chosen beside it"
             error={errorFor("startsLocal")}
-            defaultValue={initial("startsLocal")} registration={register("startsLocal")}
+            registration={register("startsLocal")}
           />
           <SelectField
             label="Time zone the time was given in"
             required
             options={TIME_ZONES}
             error={errorFor("timeZone")}
-            defaultValue={initial("timeZone")} registration={register("timeZone")}
+            registration={register("timeZone")}
           />
         </div>
         <div className="grid-2">
@@ -107,7 +101,7 @@ export function ConsultationForm({
             placeholder="Choose…"
             options={CONSULTATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
             error={errorFor("kind")}
-            defaultValue={initial("kind")} registration={register("kind")}
+            registration={register("kind")}
           />
           <SelectField
             label="Mode"
@@ -115,10 +109,10 @@ export function ConsultationForm({
             placeholder="Choose…"
             options={CONSULTATION_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
             error={errorFor("mode")}
-            defaultValue={initial("mode")} registration={register("mode")}
+            registration={register("mode")}
           />
         </div>
-        <TextField label="Location" hint="Building and city, or how the call was held" error={errorFor("location")} defaultValue={initial("location")} registration={register("location")} />
+        <TextField label="Location" hint="Building and city, or how the call was held" error={errorFor("location")} registration={register("location")} />
 
         <fieldset className={participantsError ? "fieldset field--invalid" : "fieldset"} aria-describedby={participantsError ? "participants-error" : undefined}>
           <legend className="field__label">
@@ -147,11 +141,11 @@ export function ConsultationForm({
           hint="Shared: also the external organizations taking part. Internal: the Indian side. Restricted: officials and diplomats."
           options={visibilities.map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]} — ${VISIBILITY_HINTS[v]}` }))}
           error={errorFor("visibility")}
-          defaultValue={initial("visibility")} registration={register("visibility")}
+          registration={register("visibility")}
         />
-        <TextAreaField label="Agenda" rows={4} error={errorFor("agenda")} defaultValue={initial("agenda")} registration={register("agenda")} />
-        <TextAreaField label="Notes" hint="Markdown: ## headings, **bold**, - lists, [links](https://…)" rows={10} error={errorFor("notes")} defaultValue={initial("notes")} registration={register("notes")} />
-        <TextAreaField label="Outcome" rows={3} error={errorFor("outcome")} defaultValue={initial("outcome")} registration={register("outcome")} />
+        <TextAreaField label="Agenda" rows={4} error={errorFor("agenda")} registration={register("agenda")} />
+        <TextAreaField label="Notes" hint="Markdown: ## headings, **bold**, - lists, [links](https://…)" rows={10} error={errorFor("notes")} registration={register("notes")} />
+        <TextAreaField label="Outcome" rows={3} error={errorFor("outcome")} registration={register("outcome")} />
 
         <fieldset className="fieldset">
           <legend className="field__label">Follow-up actions</legend>
@@ -159,22 +153,22 @@ export function ConsultationForm({
           <ol className="action-rows">
             {Array.from({ length: rows }, (_, i) => (
               <li key={i} className="action-row">
-                {actionDefaults[i]?.id ? <input type="hidden" defaultValue={initial(`actions.${i}.id`)} {...register(`actions.${i}.id`)} /> : null}
-                <TextField label={`Action ${i + 1}`} error={errorFor(`actions.${i}.description`)} defaultValue={initial(`actions.${i}.description`)} registration={register(`actions.${i}.description`)} />
+                {actionDefaults[i]?.id ? <input type="hidden" {...register(`actions.${i}.id`)} /> : null}
+                <TextField label={`Action ${i + 1}`} error={errorFor(`actions.${i}.description`)} registration={register(`actions.${i}.description`)} />
                 <div className="action-row__meta">
                   <SelectField
                     label="Owner"
                     placeholder="Choose…"
                     options={orgOptions}
                     error={errorFor(`actions.${i}.ownerOrganizationId`)}
-                    defaultValue={initial(`actions.${i}.ownerOrganizationId`)} registration={register(`actions.${i}.ownerOrganizationId`)}
+                    registration={register(`actions.${i}.ownerOrganizationId`)}
                   />
-                  <TextField label="Due date" type="date" error={errorFor(`actions.${i}.dueDate`)} defaultValue={initial(`actions.${i}.dueDate`)} registration={register(`actions.${i}.dueDate`)} />
+                  <TextField label="Due date" type="date" error={errorFor(`actions.${i}.dueDate`)} registration={register(`actions.${i}.dueDate`)} />
                   <SelectField
                     label="Status"
                     options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
                     error={errorFor(`actions.${i}.status`)}
-                    defaultValue={initial(`actions.${i}.status`)} registration={register(`actions.${i}.status`)}
+                    registration={register(`actions.${i}.status`)}
                   />
                 </div>
               </li>

@@ -1,6 +1,5 @@
 import { Form, Link } from "@remix-run/react";
 
-import { initialText } from "~/components/formDefaults";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { issueSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
@@ -29,7 +28,6 @@ export function IssueForm({
 }) {
   const pending = usePending();
   const { register, onSubmit, errorFor } = useValidatedForm(issueSchema, { defaultValues, serverErrors });
-  const initial = initialText(defaultValues ?? {});
   const chosenParties = new Set([defaultValues?.parties ?? []].flat().map(String));
   const partiesError = errorFor("parties");
   return (
@@ -38,22 +36,22 @@ export function IssueForm({
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <input type="hidden" name="intent" value="save" />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <TextField label="Title" required error={errorFor("title")} defaultValue={initial("title")} registration={register("title")} />
-        <TextAreaField label="Description" rows={4} error={errorFor("description")} defaultValue={initial("description")} registration={register("description")} />
+        <TextField label="Title" required error={errorFor("title")} registration={register("title")} />
+        <TextAreaField label="Description" rows={4} error={errorFor("description")} registration={register("description")} />
         <div className="grid-2">
           <SelectField
             label="Status"
             required
             options={ISSUE_STATUSES.map((s) => ({ value: s, label: ISSUE_STATUS_LABELS[s] }))}
             error={errorFor("status")}
-            defaultValue={initial("status")} registration={register("status")}
+            registration={register("status")}
           />
           <SelectField
             label="Priority"
             required
             options={ISSUE_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
             error={errorFor("priority")}
-            defaultValue={initial("priority")} registration={register("priority")}
+            registration={register("priority")}
           />
         </div>
         <SelectField
@@ -62,7 +60,7 @@ export function IssueForm({
           hint="A shared issue is seen by the external organizations that are parties to it."
           options={visibilities.map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]}: ${VISIBILITY_HINTS[v]}` }))}
           error={errorFor("visibility")}
-          defaultValue={initial("visibility")} registration={register("visibility")}
+          registration={register("visibility")}
         />
         <fieldset className={partiesError ? "field field--invalid party-picker" : "field party-picker"} aria-describedby={partiesError ? "parties-error" : undefined}>
           <legend className="field__label">

@@ -2,10 +2,10 @@ import { Form, Link } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { milestoneProgressFormSchema, milestoneSchema } from "~/schemas/milestones";
-import { formatPlainDate } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, type Visibility } from "~db/schema";
+import { formatPlainDate } from "~/utils/format";
 
 export interface MilestoneFormOptions {
   organizations: { id: string; name: string }[];
@@ -15,15 +15,6 @@ export interface MilestoneFormOptions {
 }
 
 const statusOptions = MILESTONE_STATUSES.map((s) => ({ value: s, label: MILESTONE_STATUS_LABELS[s] }));
-
-/**
- * react-hook-form fills registered inputs only once JavaScript runs; the server-rendered page
- * needs the values in the markup, or a form posted without JavaScript would lose them.
- */
-function initial(values: Record<string, unknown> | undefined, name: string): string {
-  const value = values?.[name];
-  return value === undefined || value === null ? "" : String(value);
-}
 
 function asList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : [];
@@ -83,8 +74,8 @@ export function MilestoneForm({
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <input type="hidden" name="intent" value="save" />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <TextField label="Title" required error={errorFor("title")} defaultValue={initial(defaultValues, "title")} registration={register("title")} />
-        <TextAreaField label="Description" rows={3} error={errorFor("description")} defaultValue={initial(defaultValues, "description")} registration={register("description")} />
+        <TextField label="Title" required error={errorFor("title")} registration={register("title")} />
+        <TextAreaField label="Description" rows={3} error={errorFor("description")} registration={register("description")} />
         <div className="grid-2">
           <SelectField
             label="Category"
@@ -92,7 +83,7 @@ export function MilestoneForm({
             placeholder="Choose…"
             options={MILESTONE_CATEGORIES.map((c) => ({ value: c, label: MILESTONE_CATEGORY_LABELS[c] }))}
             error={errorFor("category")}
-            defaultValue={initial(defaultValues, "category")} registration={register("category")}
+            registration={register("category")}
           />
           <SelectField
             label="Owner organization"
@@ -101,24 +92,24 @@ export function MilestoneForm({
             hint="Its users report status and progress."
             options={options.organizations.map((o) => ({ value: o.id, label: o.name }))}
             error={errorFor("ownerOrganizationId")}
-            defaultValue={initial(defaultValues, "ownerOrganizationId")} registration={register("ownerOrganizationId")}
+            registration={register("ownerOrganizationId")}
           />
         </div>
         <div className="grid-2">
-          <TextField label="Due date" type="date" required error={errorFor("dueDate")} defaultValue={initial(defaultValues, "dueDate")} registration={register("dueDate")} />
-          <SelectField label="Status" required options={statusOptions} error={errorFor("status")} defaultValue={initial(defaultValues, "status")} registration={register("status")} />
+          <TextField label="Due date" type="date" required error={errorFor("dueDate")} registration={register("dueDate")} />
+          <SelectField label="Status" required options={statusOptions} error={errorFor("status")} registration={register("status")} />
         </div>
         <div className="grid-2">
-          <TextField label="Completion date" type="date" hint="Only when the status is Done." error={errorFor("completedOn")} defaultValue={initial(defaultValues, "completedOn")} registration={register("completedOn")} />
+          <TextField label="Completion date" type="date" hint="Only when the status is Done." error={errorFor("completedOn")} registration={register("completedOn")} />
           <SelectField
             label="Visibility"
             required
             options={options.visibilities.map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]}: ${VISIBILITY_HINTS[v]}` }))}
             error={errorFor("visibility")}
-            defaultValue={initial(defaultValues, "visibility")} registration={register("visibility")}
+            registration={register("visibility")}
           />
         </div>
-        <TextAreaField label="Progress note" rows={2} error={errorFor("progressNote")} defaultValue={initial(defaultValues, "progressNote")} registration={register("progressNote")} />
+        <TextAreaField label="Progress note" rows={2} error={errorFor("progressNote")} registration={register("progressNote")} />
         <CheckboxList
           legend="Depends on"
           hint="Milestones that must be done before this one. A change that would create a cycle is refused."
@@ -165,10 +156,10 @@ export function ProgressForm({ defaultValues, serverErrors, formError, version }
         <input type="hidden" name="intent" value="progress" />
         <input type="hidden" name="version" value={version} />
         <div className="grid-2">
-          <SelectField label="Status" required options={statusOptions} error={errorFor("status")} defaultValue={initial(defaultValues, "status")} registration={register("status")} />
-          <TextField label="Completion date" type="date" hint="Only when the status is Done." error={errorFor("completedOn")} defaultValue={initial(defaultValues, "completedOn")} registration={register("completedOn")} />
+          <SelectField label="Status" required options={statusOptions} error={errorFor("status")} registration={register("status")} />
+          <TextField label="Completion date" type="date" hint="Only when the status is Done." error={errorFor("completedOn")} registration={register("completedOn")} />
         </div>
-        <TextAreaField label="Progress note" rows={3} error={errorFor("progressNote")} defaultValue={initial(defaultValues, "progressNote")} registration={register("progressNote")} />
+        <TextAreaField label="Progress note" rows={3} error={errorFor("progressNote")} registration={register("progressNote")} />
         <div className="form-actions">
           <SubmitButton pending={pending}>Save progress</SubmitButton>
         </div>

@@ -1,7 +1,8 @@
 import type { TimelineLayout, TimelinePoint } from "~/models/milestone-timeline";
 import { RISK_LABELS } from "~/models/milestone-rules";
-import { formatPlainDate } from "~/utils/dates";
 import { MILESTONE_STATUS_LABELS } from "~/utils/labels";
+import { formatPlainDate } from "~/utils/format";
+import { riskReasonsText } from "~/utils/messages";
 
 const MAX_LABEL = 46;
 
@@ -12,7 +13,7 @@ function shortTitle(title: string): string {
 /** What a point says to a screen reader and in its tooltip. */
 function describePoint(p: TimelinePoint): string {
   const parts = [`${p.title}, due ${formatPlainDate(p.dueDate)}`, MILESTONE_STATUS_LABELS[p.status], RISK_LABELS[p.risk]];
-  if (p.reasons.length) parts.push(p.reasons.join("; "));
+  if (p.reasons.length) parts.push(riskReasonsText(p.reasons));
   return parts.join(". ");
 }
 

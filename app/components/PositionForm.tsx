@@ -1,13 +1,12 @@
 import { Form } from "@remix-run/react";
 
-import { initialText } from "~/components/formDefaults";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { formatDate, VISIBILITY_LABELS } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { VISIBILITY_LABELS } from "~/utils/labels";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
+import { useFormat } from "~/utils/format";
 
 export function PositionForm({
   parties,
@@ -28,8 +27,8 @@ export function PositionForm({
   serverErrors?: FieldErrors;
   formError?: string;
 }) {
-  const zone = useReaderTimeZone();
   const pending = usePending();
+  const fmt = useFormat();
   const initialValues: Record<string, unknown> = {
     organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
     stance: "",
@@ -41,7 +40,6 @@ export function PositionForm({
     ...defaultValues,
   };
   const { register, onSubmit, errorFor } = useValidatedForm(positionSchema, { defaultValues: initialValues, serverErrors });
-  const initial = initialText(initialValues);
   return (
     <>
       <FormError message={formError} />
@@ -54,7 +52,7 @@ export function PositionForm({
             placeholder={parties.length === 1 ? undefined : "Choose…"}
             options={parties.map((p) => ({ value: p.organization_id, label: p.name }))}
             error={errorFor("organizationId")}
-            defaultValue={initial("organizationId")} registration={register("organizationId")}
+            registration={register("organizationId")}
           />
           <SelectField
             label="Stance"
@@ -62,35 +60,35 @@ export function PositionForm({
             placeholder="Choose…"
             options={STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }))}
             error={errorFor("stance")}
-            defaultValue={initial("stance")} registration={register("stance")}
+            registration={register("stance")}
           />
         </div>
-        <TextAreaField label="Statement" required rows={3} hint="What the party holds, in its own terms." error={errorFor("statement")} defaultValue={initial("statement")} registration={register("statement")} />
-        <TextAreaField label="Desired outcome" rows={2} error={errorFor("desiredOutcome")} defaultValue={initial("desiredOutcome")} registration={register("desiredOutcome")} />
+        <TextAreaField label="Statement" required rows={3} hint="What the party holds, in its own terms." error={errorFor("statement")} registration={register("statement")} />
+        <TextAreaField label="Desired outcome" rows={2} error={errorFor("desiredOutcome")} registration={register("desiredOutcome")} />
         <div className="grid-2">
           <SelectField
             label="Flexibility"
             required
             options={FLEXIBILITIES.map((f) => ({ value: f, label: FLEXIBILITY_LABELS[f] }))}
             error={errorFor("flexibility")}
-            defaultValue={initial("flexibility")} registration={register("flexibility")}
+            registration={register("flexibility")}
           />
-          <TextField label="Held from" type="date" required max={today} error={errorFor("statedOn")} defaultValue={initial("statedOn")} registration={register("statedOn")} />
+          <TextField label="Held from" type="date" required max={today} error={errorFor("statedOn")} registration={register("statedOn")} />
         </div>
         <div className="grid-2">
           <SelectField
             label="Source consultation"
             placeholder="None"
-            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.starts_at, zone)})` }))}
+            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${fmt.date(c.starts_at)})` }))}
             error={errorFor("sourceConsultationId")}
-            defaultValue={initial("sourceConsultationId")} registration={register("sourceConsultationId")}
+            registration={register("sourceConsultationId")}
           />
           <SelectField
             label="Visibility"
             required
             options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
             error={errorFor("visibility")}
-            defaultValue={initial("visibility")} registration={register("visibility")}
+            registration={register("visibility")}
           />
         </div>
         {mayMarkRedLine ? (

@@ -2,23 +2,15 @@ import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { BalanceCell, YearGrid } from "~/components/YearGrid";
 import { MATERIAL_LABELS, materialLabel } from "~/utils/demand-labels";
 import type { FieldErrors } from "~/utils/forms";
 import { VISIBILITY_LABELS } from "~/utils/labels";
-import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/utils/supply-balance";
-import { formatShare, formatTonnes, parseTonnes, tonnesInput } from "~/utils/tonnes";
+import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/models/supply-balance";
+import { parseTonnes, tonnesInput } from "~/utils/tonnes";
 import type { Visibility } from "~db/schema";
-
-export type CellText = Record<string, Record<string, string>>;
-
-export function scheduleText(schedule: ExportSchedule, materials: readonly string[], years: readonly string[]): CellText {
-  const out: CellText = {};
-  for (const m of materials) {
-    out[m] = {};
-    for (const fy of years) out[m]![fy] = tonnesInput(schedule[m]?.[fy] ?? 0);
-  }
-  return out;
-}
+import type { CellText } from "~/models/scenario-cells";
+import { formatShare, formatTonnes } from "~/utils/format";
 
 /** The schedule the cells spell, skipping any cell that does not parse (it keeps its committed exports). */
 function parseCells(cells: CellText): { schedule: ExportSchedule; errors: FieldErrors } {
@@ -75,34 +67,14 @@ export function ScenarioResults({ rows, years }: { rows: readonly BalanceRow[]; 
       </div>
       <h3>Domestic balance after approved allocations</h3>
       <div className="table-wrap">
-        <table className="table table--dense">
-          <thead>
-            <tr>
-              <th scope="col">Material</th>
-              {years.map((fy) => (
-                <th key={fy} scope="col" className="num">
-                  {fy}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {outcomes.map((o) => (
-              <tr key={o.material}>
-                <th scope="row">{materialLabel(o.material)}</th>
-                {years.map((fy) => {
-                  const r = rows.find((x) => x.material === o.material && x.fiscalYear === fy);
-                  if (!r) return <td key={fy} className="num muted">—</td>;
-                  return (
-                    <td key={fy} className={r.shortfall ? "num shortfall" : r.pendingShortfall ? "num pending-pressure" : "num"}>
-                      {formatTonnes(r.balanceKg)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <YearGrid
+          corner="Material"
+          years={years}
+          rows={outcomes}
+          rowKey={(o) => o.material}
+          rowHeader={(o) => materialLabel(o.material)}
+          cell={(o, fy) => <BalanceCell row={rows.find((x) => x.material === o.material && x.fiscalYear === fy)} />}
+        />
       </div>
     </>
   );

@@ -24,7 +24,7 @@ export function SupplyFigureForm({
 }) {
   const pending = usePending();
   const creating = version === undefined;
-  const { field, onSubmit, errorFor } = useValidatedForm(creating ? supplyFigureSchema : supplyFigureNumbersSchema, { defaultValues, serverErrors });
+  const { register, onSubmit, errorFor } = useValidatedForm<typeof supplyFigureSchema | typeof supplyFigureNumbersSchema>(creating ? supplyFigureSchema : supplyFigureNumbersSchema, { defaultValues, serverErrors });
   return (
     <>
       <FormError message={formError} />
@@ -38,7 +38,7 @@ export function SupplyFigureForm({
               placeholder="Choose…"
               options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
               error={errorFor("material")}
-              registration={field("material")}
+              registration={register("material")}
             />
             <SelectField
               label="Fiscal year"
@@ -46,18 +46,18 @@ export function SupplyFigureForm({
               placeholder="Choose…"
               options={(fiscalYears ?? []).map((y) => ({ value: y, label: y }))}
               error={errorFor("fiscalYear")}
-              registration={field("fiscalYear")}
+              registration={register("fiscalYear")}
             />
           </div>
         ) : null}
         <div className="grid-2">
-          <TextField label="IREL production (tonnes)" required inputMode="decimal" error={errorFor("production")} registration={field("production")} />
+          <TextField label="IREL production (tonnes)" required inputMode="decimal" error={errorFor("production")} registration={register("production")} />
           <SelectField
             label="Production is"
             required
             options={PRODUCTION_BASES.map((b) => ({ value: b, label: BASIS_LABELS[b] }))}
             error={errorFor("productionBasis")}
-            registration={field("productionBasis")}
+            registration={register("productionBasis")}
           />
         </div>
         <div className="grid-2">
@@ -67,11 +67,11 @@ export function SupplyFigureForm({
             inputMode="decimal"
             hint="Under the 2012 arrangement with Toyotsu"
             error={errorFor("exports")}
-            registration={field("exports")}
+            registration={register("exports")}
           />
-          <TextField label="Strategic reserve (tonnes)" required inputMode="decimal" error={errorFor("reserve")} registration={field("reserve")} />
+          <TextField label="Strategic reserve (tonnes)" required inputMode="decimal" error={errorFor("reserve")} registration={register("reserve")} />
         </div>
-        <TextAreaField label="Notes" hint="Source of the figure, assumptions" error={errorFor("notes")} registration={field("notes")} />
+        <TextAreaField label="Notes" hint="Source of the figure, assumptions" error={errorFor("notes")} registration={register("notes")} />
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to="/supply" className="button button--quiet">

@@ -2,29 +2,41 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useId } from "react";
-import { useForm, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path, type RegisterOptions, type UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
 import type { FieldErrors } from "~/utils/forms";
-import { translateMessage } from "~/utils/messages";
+import { translateMessage } from "~/utils/translate";
+
+/**
+ * The field names of a schema's form: dotted paths into what it reads ("actions.0.dueDate").
+ * Paths of its output count too, because a preprocessed field (a list posted as repeated names)
+ * has no shape before parsing; a form built on either of two schemas may name the fields of both.
+ */
+export type FieldName<S extends z.ZodType<FieldValues, FieldValues>> = S extends unknown ? Path<z.input<S>> | Path<z.output<S>> : never;
 
 /**
  * react-hook-form over a Remix <Form>: validates with the action's own zod schema in the browser,
  * then lets Remix submit the real form. Without JavaScript the form posts natively and the
  * action's errors come back in the same shape.
+ *
+ * `register` is the one way to wire a field: it also puts the field's default into the server's
+ * HTML (react-hook-form applies defaults through refs, which only run in the browser), so a page
+ * used without JavaScript shows the record's values. Defaults stay loosely typed: they are what
+ * the action echoed back, as posted.
  */
 export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  options: { defaultValues?: Record<string, unknown>; serverErrors?: FieldErrors | null } = {},
+  options: { defaultValues?: Readonly<Record<string, unknown>>; serverErrors?: FieldErrors | null } = {},
 ) {
+  type Values = z.input<S>;
   const submit = useSubmit();
-  const form = useForm({
+  const form = useForm<Values>({
     // The resolver's types are stricter than a schema generic allows; the runtime contract holds.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolver: zodResolver(schema as any),
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    defaultValues: options.defaultValues as any,
+    defaultValues: options.defaultValues as DefaultValues<Values> | undefined,
     // Validate on submit, then as the user corrects: validating on blur raced the submit's own
     // validation and dropped errors of other fields.
     mode: "onSubmit",
@@ -36,29 +48,23 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     void form.handleSubmit(() => submit(submitter ?? formElement))(event);
   };
-  // react-hook-form fills inputs from defaultValues only once the browser runs it; the server's
-  // HTML must carry them too, or a page without JavaScript shows empty fields.
-  const register = ((name: string, registerOptions?: Parameters<typeof form.register>[1]) => {
-    const registration = form.register(name, registerOptions);
+  const register = (name: FieldName<S>, registerOptions?: RegisterOptions<Values, Path<Values>>) => {
+    // react-hook-form knows only the input's paths; FieldName<S> is checked above, not here.
+    const registration = form.register(name as Path<Values>, registerOptions);
     const value = valueAt(options.defaultValues, name);
     if (typeof value === "boolean") return { ...registration, defaultChecked: value };
     if (typeof value === "string" || typeof value === "number") return { ...registration, defaultValue: value };
     if (Array.isArray(value)) return { ...registration, defaultValue: value.map(String) };
     return registration;
-  }) as typeof form.register;
-  const errorFor = (name: string): string | undefined => {
-    const own = name.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], form.formState.errors) as
-      | { message?: string }
-      | undefined;
+  };
+  const errorFor = (name: FieldName<S>): string | undefined => {
+    const own = valueAt(form.formState.errors, name) as { message?: string } | undefined;
     return own?.message ?? options.serverErrors?.[name];
   };
-  // Kept for callers written before `register` carried defaults itself.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const field = (name: string) => register(name as any);
-  return { form, onSubmit, errorFor, register, field };
+  return { form, onSubmit, errorFor, register };
 }
 
-function valueAt(values: Record<string, unknown> | undefined, path: string): unknown {
+function valueAt(values: object | undefined, path: string): unknown {
   return path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], values);
 }
 
@@ -224,5 +230,15 @@ export function SubmitButton({
     <button type="submit" className="button button--primary" aria-disabled={pending || undefined} {...button}>
       {pending ? (pendingLabel ?? t("form.saving")) : children}
     </button>
+  );
+}
+
+/** What an action reports after it succeeded ("Saved."), announced politely. */
+export function Notice({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <div className="notice notice--ok" role="status">
+      {typeof children === "string" ? translateMessage(i18n, children) : children}
+    </div>
   );
 }

@@ -8,9 +8,8 @@
  * - `visibilityScope(user)`: which records may this user see at all? Model code composes the
  *   scope into the SQL of every query, so invisible rows never leave the database.
  */
-import { data } from "@remix-run/node";
-
 import type { Locale } from "~/utils/preferences";
+import { notFound } from "~/utils/http.server";
 import type { DemandStatus, Role, Visibility } from "~db/schema";
 
 export interface SessionUser {
@@ -190,7 +189,7 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
  * exist (admin pages included).
  */
 export function assertCan(user: SessionUser, action: Action, resource?: Resource): void {
-  if (!can(user, action, resource)) throw data({ message: "Not found" }, { status: 404 });
+  if (!can(user, action, resource)) notFound();
 }
 
 const LEVELS_BY_ROLE: Record<Role, readonly Visibility[]> = {
@@ -259,16 +258,6 @@ export function withLevelCap(user: SessionUser, levels: readonly Visibility[]): 
   return { ...user, levelCap: cap ? levels.filter((l) => cap.includes(l)) : levels };
 }
 
-/** May the user see a record with this visibility and these party organizations? */
-export function canSeeRecord(
-  user: SessionUser,
-  record: { visibility: Visibility; partyOrganizationIds: readonly string[] },
-): boolean {
-  const scope = visibilityScope(user);
-  if (!scope.levels.includes(record.visibility)) return false;
-  return scope.partyOrganizationId === null || record.partyOrganizationIds.includes(scope.partyOrganizationId);
-}
-
 /** Visibility levels a user may give a record: never one the user could not read back. */
 export function assignableVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role];
@@ -290,11 +279,34 @@ export function scenarioVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
 }
 
+/** Levels a diplomatic assessment may be given: the Indian side's analysis is never shared. */
+export function assessmentVisibilities(user: SessionUser): readonly Visibility[] {
+  return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
+}
+
+/**
+ * Parts of a record the user may see that only the Indian side reads: who else a milestone is
+ * shared with, the balance a demand decision was taken against and its over-balance confirmation.
+ * Loaders leave these fields out (null) when this says no.
+ */
+export type InternalField = "milestone.parties" | "demand_decision.balance";
+
+export function canReadField(user: SessionUser, _field: InternalField): boolean {
+  return isInternal(user);
+}
+
+/** What a new consultation starts with: internal, and IREL staff among the participants (IREL must be). */
+export function consultationDefaults(user: SessionUser): { visibility: Visibility; participantOrganizationIds: string[] } {
+  return { visibility: "internal", participantOrganizationIds: user.role === "irel" ? [user.organizationId] : [] };
+}
+
 export interface NavItem {
   to: string;
   label: string;
   /** A count shown beside the label, e.g. unread activity. */
   badge?: number;
+  /** The badge is a lower bound (the unread count looks at a bounded window). */
+  badgeAtLeast?: boolean;
 }
 
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */

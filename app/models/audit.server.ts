@@ -2,6 +2,7 @@
  * The append-only audit log. This module offers no update or delete: an event, once written,
  * stays as it was.
  */
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { AuditEvent } from "~db/schema";
@@ -48,11 +49,6 @@ export interface AuditFilter {
   to?: string;
 }
 
-export interface AuditCursor {
-  at: string;
-  id: string;
-}
-
 export const AUDIT_PAGE_SIZE = 50;
 
 export type AuditRow = AuditEvent & { actor_name: string | null; actor_email: string | null };
@@ -61,9 +57,9 @@ export type AuditRow = AuditEvent & { actor_name: string | null; actor_email: st
 export async function listAuditEvents(
   db: DB,
   filter: AuditFilter,
-  cursor: AuditCursor | null,
+  cursor: Cursor | null,
   limit = AUDIT_PAGE_SIZE,
-): Promise<{ rows: AuditRow[]; next: AuditCursor | null }> {
+): Promise<{ rows: AuditRow[]; next: Cursor | null }> {
   let query = db
     .selectFrom("audit_events as e")
     .leftJoin("users as u", "u.id", "e.actor_id")
@@ -75,7 +71,7 @@ export async function listAuditEvents(
   if (filter.to) query = query.where("e.at", "<=", `${filter.to}T23:59:59.999Z`);
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb("e.at", "<", cursor.at), eb.and([eb("e.at", "=", cursor.at), eb("e.id", "<", cursor.id)])]),
+      eb.or([eb("e.at", "<", cursor.key), eb.and([eb("e.at", "=", cursor.key), eb("e.id", "<", cursor.id)])]),
     );
   }
   const rows = await query
@@ -85,7 +81,7 @@ export async function listAuditEvents(
     .execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > limit && last ? { at: last.at, id: last.id } : null };
+  return { rows: page, next: rows.length > limit && last ? { key: last.at, id: last.id } : null };
 }
 
 export async function listAuditActions(db: DB): Promise<string[]> {

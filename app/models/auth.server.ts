@@ -1,18 +1,25 @@
 /**
  * Sign-in, sessions and sign-out. Sessions are lucia v3 sessions stored through Kysely (see
- * docs/decisions/001-sessions.md); the cookie carries only the session id.
+ * docs/decisions/001-sessions.md). The cookie carries a random token; the `sessions` table holds
+ * only its SHA-256 (the lucia session id), so reading the database gives no usable session
+ * (docs/decisions/010-hardening.md).
  */
-import { redirect } from "@remix-run/node";
-import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser, generateIdFromEntropySize } from "lucia";
+import crypto from "node:crypto";
 
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
+import { stampSignIn } from "~/models/writes.server";
+import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { homeTimeZone, isLocale } from "~/utils/preferences";
+import { noteRequestUser } from "~/utils/request-log.server";
+import { currentRequestScope } from "~/utils/request-scope.server";
 import type { Role } from "~db/schema";
+import { redirectToSignIn } from "~/utils/http.server";
 
 interface SessionAttributes {
   createdAt: string;
@@ -145,30 +152,59 @@ export function lucia(): Lucia<SessionAttributes, UserAttributes> {
  * The Set-Cookie value for a new session: a browser-session cookie (no Max-Age or Expires), so it
  * goes when the browser closes. lucia's `expires: false` would instead send a 400-day Max-Age.
  */
-export function sessionCookieHeader(sessionId: string): string {
-  const { name, value, attributes } = lucia().createSessionCookie(sessionId);
+export function sessionCookieHeader(token: string): string {
+  const { name, value, attributes } = lucia().createSessionCookie(token);
   return new Cookie(name, value, { ...attributes, maxAge: undefined, expires: undefined }).serialize();
 }
 
-const resolved = new WeakMap<Request, Promise<SessionUser | null>>();
+/** The stored session id of a cookie's token. */
+export function sessionIdOf(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
 
-/** The signed-in user, or null. Computed once per request however many loaders ask. */
+/** The session id behind the request's cookie, or null. */
+export function requestSessionId(request: Request): string | null {
+  const token = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  return token ? sessionIdOf(token) : null;
+}
+
+/** A new session: the table gets the token's hash, the caller the token for the cookie. */
+export async function createSessionFor(
+  userId: string,
+  attributes: { created_at: string; ip: string | null; user_agent: string | null },
+): Promise<{ token: string; sessionId: string }> {
+  const token = generateIdFromEntropySize(25);
+  const sessionId = sessionIdOf(token);
+  await lucia().createSession(userId, attributes, { sessionId });
+  return { token, sessionId };
+}
+
+const resolved = new WeakMap<object, { cookie: string; user: Promise<SessionUser | null> }>();
+
+/**
+ * The signed-in user, or null. Computed once per HTTP request however many loaders ask: Remix
+ * gives each loader its own `Request`, so the memo keys on the request's load context (the
+ * request scope app/server.ts opens), and on the `Request` only outside any scope. A memo is
+ * only reused for the same cookie, so signing in within a request is seen.
+ */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let pending = resolved.get(request);
-  if (!pending) {
-    pending = resolveSessionUser(request);
-    resolved.set(request, pending);
+  const key = currentRequestScope() ?? request;
+  const cookie = request.headers.get("Cookie") ?? "";
+  let entry = resolved.get(key);
+  if (!entry || entry.cookie !== cookie) {
+    entry = { cookie, user: resolveSessionUser(request) };
+    resolved.set(key, entry);
   }
-  return pending;
+  return entry.user;
 }
 
 async function resolveSessionUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = requestSessionId(request);
   if (!sessionId) return null;
   const { session, user } = await lucia().validateSession(sessionId);
   if (!session || !user) return null;
   const { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } = env();
-  const now = Date.now();
+  const now = clockNow().getTime();
   if (now - Date.parse(session.createdAt) > SESSION_ABSOLUTE_HOURS * 3_600_000) {
     await lucia().invalidateSession(session.id);
     return null;
@@ -179,6 +215,7 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
   if (!session.fresh && session.expiresAt.getTime() - now < idleMs - 60_000) {
     await new KyselySessionAdapter(getDb).updateSessionExpiration(session.id, new Date(now + idleMs));
   }
+  noteRequestUser(user.id);
   return {
     id: user.id,
     email: user.email,
@@ -198,8 +235,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
-    const params = back && back !== "/" ? `?${new URLSearchParams({ redirectTo: back })}` : "";
-    throw redirect(`/login${params}`);
+    redirectToSignIn(back);
   }
   return user;
 }
@@ -218,7 +254,7 @@ export async function signIn(
   input: { email: string; password: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
+  const since = new Date(clockNow().getTime() - THROTTLE_WINDOW_MS).toISOString();
   const [byEmail, byAddress] = await Promise.all([
     db
       .selectFrom("login_attempts")
@@ -264,23 +300,19 @@ export async function signIn(
   await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 1, at }).execute();
   // Signing in again from the same browser replaces, rather than adds to, its session.
   if (input.previousSessionId) await lucia().invalidateSession(input.previousSessionId);
-  await db
-    .updateTable("users")
-    .set({ last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at })
-    .where("id", "=", user.id)
-    .execute();
-  const session = await lucia().createSession(user.id, {
+  await stampSignIn(db, user.id, { last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at });
+  const { token } = await createSessionFor(user.id, {
     created_at: at,
     ip: input.ip,
     user_agent: input.userAgent?.slice(0, 300) ?? null,
   });
   await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, ip: input.ip, at });
-  return { ok: true, cookie: sessionCookieHeader(session.id), userId: user.id };
+  return { ok: true, cookie: sessionCookieHeader(token), userId: user.id };
 }
 
 /** Ends the session on the server; returns the cookie that clears it in the browser. */
 export async function signOut(db: DB, request: Request, ip: string | null): Promise<string> {
-  const sessionId = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = requestSessionId(request);
   if (sessionId) {
     const { user } = await lucia().validateSession(sessionId);
     await lucia().invalidateSession(sessionId);

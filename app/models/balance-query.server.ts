@@ -1,11 +1,10 @@
-import { data } from "@remix-run/node";
-
 import { MATERIALS, type Material } from "~db/schema";
+import { invalidRequest } from "~/utils/http.server";
 
 /** The material a supply page shows: `?material=`, neodymium oxide by default; unknown is a 400. */
 export function materialFrom(url: URL): Material {
   const raw = url.searchParams.get("material");
   if (!raw) return "neodymium_oxide";
-  if (!(MATERIALS as readonly string[]).includes(raw)) throw data({ message: "Unknown material." }, { status: 400 });
+  if (!(MATERIALS as readonly string[]).includes(raw)) invalidRequest("Unknown material.");
   return raw as Material;
 }

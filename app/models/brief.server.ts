@@ -10,13 +10,14 @@ import { visibleGraph } from "~/models/milestones.server";
 import { visiblePositionHistory } from "~/models/positions.server";
 import { visibleAssessments, visibleMilestones } from "~/models/scopes.server";
 import { supplyYears } from "~/models/supply.server";
-import { classificationOf } from "~/utils/brief";
-import { convergenceOf, positionsAsOf, type Trend } from "~/utils/convergence";
-import { todayInIndia } from "~/utils/dates";
+import { classificationOf } from "~/models/brief";
+import { convergenceOf, positionsAsOf, type Trend } from "~/models/convergence";
+import type { RiskReason } from "~/models/milestone-rules";
 import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/utils/fiscal-year";
-import { balanceOf, type BalanceRow } from "~/utils/supply-balance";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { balanceOf, type BalanceRow } from "~/models/supply-balance";
 import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import { today, todayInIndia } from "~/utils/clock";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 
@@ -58,13 +59,13 @@ export interface Brief {
   issues: BriefIssue[];
   moreIssues: boolean;
   overall: BriefAssessment | null;
-  milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: string | null; visibility: Visibility }[];
+  milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: RiskReason | null; visibility: Visibility }[];
   /** IREL's figures are internal records: the section is marked internal. */
   supply: { fiscalYear: string; rows: BalanceRow[]; visibility: Visibility } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
 }
 
-export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = new Date()): Promise<Brief> {
+export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = today()): Promise<Brief> {
   const reader = withLevelCap(user, levels);
   const today = todayInIndia(now);
   const { rows: issues, next } = await listIssues(db, reader, {}, null, BRIEF_ISSUE_LIMIT);

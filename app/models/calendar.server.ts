@@ -12,8 +12,8 @@ import type { DB } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS } from "~/utils/labels";
 import { serializeCalendar, type IcsEvent } from "~/utils/ics";
 import { newId, nowIso } from "~/utils/ids.server";
-import { homeTimeZone, isLocale } from "~/utils/preferences";
 import type { Role } from "~db/schema";
+import { sessionUserFromRow } from "~/models/users.server";
 
 export function hashFeedToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -93,17 +93,7 @@ export async function userForFeedToken(db: DB, token: string): Promise<SessionUs
   if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 3_600_000) {
     await db.updateTable("calendar_feed_tokens").set({ last_used_at: now }).where("id", "=", row.token_id).execute();
   }
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role as Role,
-    organizationId: row.organization_id,
-    organizationName: row.name,
-    organizationShortName: row.short_name,
-    locale: isLocale(row.locale) ? row.locale : null,
-    timeZone: homeTimeZone(row.time_zone, row.country),
-  };
+  return sessionUserFromRow({ ...row, role: row.role as Role });
 }
 
 /** The feed: live milestones' due dates and live consultations the user may see. */

@@ -9,6 +9,7 @@ import { failure, parseForm, type FormFailure } from "~/utils/forms";
 import { recordAudit } from "~/models/audit.server";
 import { visibleComments } from "~/models/scopes.server";
 import type { DB } from "~/utils/db.server";
+import { now } from "~/utils/clock";
 import { newId, nowIso } from "~/utils/ids.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { VISIBILITIES, type Visibility } from "~db/schema";
@@ -96,5 +97,5 @@ export async function handleCommentIntent(db: DB, user: SessionUser, target: Com
   if (!result.ok) {
     return { status: 400, body: failure(result.field === "visibility" ? { visibility: result.message } : {}, parsed.data, result.field === "form" ? result.message : undefined) };
   }
-  return { status: 200, body: { ok: true, savedCount: Date.now(), message: "Comment posted." } };
+  return { status: 200, body: { ok: true, savedCount: now().getTime(), message: "Comment posted." } };
 }

@@ -7,29 +7,18 @@
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.server";
+import { claimVersion, refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
 import { instantCells, instantHeaders, toCsv } from "~/utils/csv.server";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { snippetAround, splitSnippet, toSearchPlan, type SnippetPart } from "~/utils/search";
+import { snippetAround, splitSnippet, toSearchPlan, type SnippetPart } from "~/models/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import { readerTimeZone } from "~/utils/zones";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
-import {
-  replaceSearchDocument,
-  searchJoin,
-  searchMatches,
-  searchPlanMatches,
-  searchRank,
-  searchSnippet,
-  SNIPPET_CLOSE,
-  SNIPPET_OPEN,
-  trigramJoin,
-  trigramMatches,
-  trigramRank,
-  trigramSnippet,
-} from "~db/sql";
+import { replaceSearchDocument, searchJoin, searchMatches, searchNewestFirst, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -51,23 +40,8 @@ export type ConsultationInput = Omit<ConsultationForm, "submissionKey">;
 
 // ---- Reads ---------------------------------------------------------------------------------
 
-export interface ListCursor {
-  startsAt: string;
-  id: string;
-}
-
-export function encodeCursor(c: ListCursor): string {
-  return `${c.startsAt}~${c.id}`;
-}
-
-export function decodeCursor(raw: string | null): ListCursor | null {
-  if (!raw) return null;
-  const [startsAt, id] = raw.split("~");
-  return startsAt && id && !Number.isNaN(Date.parse(startsAt)) ? { startsAt, id } : null;
-}
-
 /** The filtered, visible list query, newest first; shared by the page, the CSV and the plan test. */
-export function consultationListQuery(db: Executor, user: SessionUser, filter: ConsultationFilter, cursor: ListCursor | null) {
+export function consultationListQuery(db: Executor, user: SessionUser, filter: ConsultationFilter, cursor: Cursor | null) {
   let query = visibleConsultations(db, user);
   const archived = filter.archived ?? "exclude";
   if (archived === "exclude") query = query.where("c.archived_at", "is", null);
@@ -82,10 +56,10 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
     query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
   }
   const plan = filter.q ? toSearchPlan(filter.q) : null;
-  if (plan) query = query.where(searchPlanMatches(plan));
+  if (plan) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, plan)));
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
-    query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.startsAt, cursor.id)));
+    query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.key, cursor.id)));
   }
   return query
     .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.mode", "c.visibility", "c.archived_at", "c.location"])
@@ -105,7 +79,7 @@ function startOfIndianDay(date: string): string {
 
 export type ListRow = Awaited<ReturnType<typeof listConsultations>>["rows"][number];
 
-export async function listConsultations(db: DB, user: SessionUser, filter: ConsultationFilter, cursor: ListCursor | null, limit = PAGE_SIZE) {
+export async function listConsultations(db: DB, user: SessionUser, filter: ConsultationFilter, cursor: Cursor | null, limit = PAGE_SIZE) {
   const rows = await consultationListQuery(db, user, filter, cursor)
     .limit(limit + 1)
     .execute();
@@ -114,7 +88,7 @@ export async function listConsultations(db: DB, user: SessionUser, filter: Consu
   const last = page[page.length - 1];
   return {
     rows: page.map((r) => ({ ...r, participants: participants.get(r.id) ?? [] })),
-    next: rows.length > limit && last ? { startsAt: last.starts_at, id: last.id } : null,
+    next: rows.length > limit && last ? { key: last.starts_at, id: last.id } : null,
   };
 }
 
@@ -144,7 +118,7 @@ export async function consultationsCsv(db: DB, user: SessionUser, filter: Consul
   const lines: unknown[][] = [
     ["id", "title", ...instantHeaders("starts_at", zone), "starts_ist", "starts_jst", "time_zone_entered", "kind", "mode", "visibility", "location", "participants", ...instantHeaders("archived_at", zone)],
   ];
-  let cursor: ListCursor | null = null;
+  let cursor: Cursor | null = null;
   for (;;) {
     const { rows, next }: Awaited<ReturnType<typeof listConsultations>> = await listConsultations(db, user, filter, cursor, 500);
     for (const r of rows) {
@@ -198,42 +172,76 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
+/** How many matching consultations a search ranks at most: the newest this many it may see. */
+export const SEARCH_CANDIDATES = 200;
+
+export interface SearchNarrowing {
+  /** YYYY-MM-DD, days in India, as the list reads them. */
+  from?: string;
+  to?: string;
+  /** Only consultations this organization took part in. */
+  org?: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many visible consultations matched, counted up to `SEARCH_CANDIDATES`. */
+  matched: number;
+  /** More than `SEARCH_CANDIDATES` matched: only the newest of them were ranked. */
+  more: boolean;
+}
+
 /**
- * Ranked full-text search over visible consultations, in every language; capped, so a very common
- * word stays fast. Words go to the word index (ranked by it); runs of Japanese of three
- * characters or more to the trigram index, which ranks when it is the only one asked; shorter
- * Japanese runs to the bigram columns of the word index.
+ * Ranked full-text search over visible consultations, with bounded work whatever the word: the
+ * newest `SEARCH_CANDIDATES` visible matches (FTS5 read backwards by rowid, each row's visibility
+ * checked by key) are ranked by bm25 and the best `limit` returned. Every language: words go to
+ * the word index, runs of Japanese of three characters or more to the trigram index, shorter ones
+ * to the word index's bigram columns (see `toSearchPlan`). A word in nearly every record
+ * then costs about what a rare one does; the page says when more matched and offers narrowing by
+ * date and organization, which moves the window (decision 012).
  */
-export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
-  const plan = toSearchPlan(input);
-  if (!plan) return [];
-  const base = visibleConsultations(db, user).select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"]);
-  if (plan.words) {
-    let query = base.innerJoin("consultation_search", (join) => join.on(searchJoin)).where(searchMatches(plan.words));
-    // Long Japanese runs as well: the trigram index filters by rowid; the word index ranks.
-    if (plan.substrings) query = query.where(searchPlanMatches({ ...plan, words: null }));
-    const rows = await query
-      .select(searchSnippet.as("snippet"))
-      .select(["consultation_search.title as t", "consultation_search.agenda as a", "consultation_search.notes as n", "consultation_search.outcome as o", "consultation_search.actions as x"])
-      .orderBy(searchRank)
-      .orderBy("c.starts_at", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map(({ t, a, n, o, x, snippet, ...r }) => ({
-      ...r,
-      // The FTS5 snippet of a bigram-column hit would show pairs of characters, not the text.
-      snippet: splitSnippet(plan.needsOwnSnippet ? snippetAround([n, a, o, x, t], plan.terms, SNIPPET_OPEN, SNIPPET_CLOSE) : snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
-    }));
+export async function searchConsultationsPage(db: DB, user: SessionUser, input: string, narrowing: SearchNarrowing = {}, limit = SEARCH_LIMIT): Promise<SearchResult> {
+  const fts = toSearchPlan(input);
+  if (!fts) return { hits: [], matched: 0, more: false };
+  let candidates = visibleConsultations(db, user).innerJoin("consultation_search", (join) => join.on(searchJoin(db))).where(searchMatches(db, fts));
+  if (narrowing.from) candidates = candidates.where("c.starts_at", ">=", startOfIndianDay(narrowing.from));
+  if (narrowing.to) candidates = candidates.where("c.starts_at", "<", startOfIndianDay(nextDay(narrowing.to)));
+  if (narrowing.org) {
+    const org = narrowing.org;
+    candidates = candidates.where((eb) =>
+      eb.exists(eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").whereRef("fp.consultation_id", "=", "c.id").where("fp.organization_id", "=", org)),
+    );
   }
-  const rows = await base
-    .innerJoin("consultation_search_trigram", (join) => join.on(trigramJoin))
-    .where(trigramMatches(plan.substrings ?? ""))
-    .select(trigramSnippet.as("snippet"))
-    .orderBy(trigramRank)
-    .orderBy("c.starts_at", "desc")
+  const window = candidates
+    .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
+    .select([searchSnippet(db, fts).as("snippet"), searchRank(db, fts).as("rank")])
+    .select(["consultation_search.title as t", "consultation_search.agenda as a", "consultation_search.notes as n", "consultation_search.outcome as o", "consultation_search.actions as x"])
+    .orderBy(searchNewestFirst(db), "desc")
+    .limit(SEARCH_CANDIDATES + 1);
+  const rows = await db
+    .selectFrom(window.as("w"))
+    .selectAll("w")
+    .select((eb) => eb.fn.countAll<number>().over().as("matched"))
+    .orderBy("w.rank")
+    .orderBy("w.starts_at", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE) }));
+  const matched = Number(rows[0]?.matched ?? 0);
+  return {
+    hits: rows.map(({ rank: _rank, matched: _matched, t, a, n, o, x, snippet, ...r }) => ({
+      ...r,
+      // An FTS5 snippet of a bigram-column hit would show pairs of characters, and a trigram-only
+      // plan has none: those snippets are cut from the text here.
+      snippet: splitSnippet(fts.needsOwnSnippet || !fts.words ? snippetAround([n, a, o, x, t], fts.terms, SNIPPET_OPEN, SNIPPET_CLOSE) : snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
+    })),
+    matched: Math.min(matched, SEARCH_CANDIDATES),
+    more: matched > SEARCH_CANDIDATES,
+  };
+}
+
+/** The best matches alone (see `searchConsultationsPage`). */
+export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
+  return (await searchConsultationsPage(db, user, input, {}, limit)).hits;
 }
 
 // ---- Follow-up actions across consultations -------------------------------------------------
@@ -248,22 +256,8 @@ export interface ActionsFilter {
  * actions with a due date (soonest first), open ones without (by id), then done and dropped ones
  * (most recently changed first). The cursor names the run and the last row's key in it.
  */
-export interface ActionsCursor {
-  segment: 0 | 1 | 2;
-  key: string;
-  id: string;
-}
 
-export function encodeActionsCursor(c: ActionsCursor): string {
-  return `${c.segment}~${c.key}~${c.id}`;
-}
-
-export function decodeActionsCursor(raw: string | null): ActionsCursor | null {
-  const m = raw ? /^([012])~([^~]*)~([^~]+)$/.exec(raw) : null;
-  return m ? { segment: Number(m[1]) as 0 | 1 | 2, key: m[2]!, id: m[3]! } : null;
-}
-
-function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segment: 0 | 1 | 2, after: ActionsCursor | null) {
+function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segment: 0 | 1 | 2, after: Cursor | null) {
   let query = visibleConsultations(db, user)
     .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
     .innerJoin("organizations as o", "o.id", "a.owner_organization_id")
@@ -300,21 +294,27 @@ function actionsSegment(db: DB, user: SessionUser, filter: ActionsFilter, segmen
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsSegment>["execute"]>>[number];
 
-function positionOf(segment: 0 | 1 | 2, row: ActionRow): ActionsCursor {
-  return { segment, key: segment === 0 ? (row.due_date ?? "") : segment === 2 ? row.updated_at : "", id: row.id };
+function positionOf(segment: 0 | 1 | 2, row: ActionRow): Cursor {
+  return { run: segment, key: segment === 0 ? (row.due_date ?? "") : segment === 2 ? row.updated_at : "", id: row.id };
 }
 
 /** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
-export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: ActionsCursor | null = null, limit = ACTIONS_PAGE_SIZE) {
-  const segments: (0 | 1 | 2)[] = filter.status === "open" ? [0, 1] : [0, 1, 2];
+export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: Cursor | null = null, limit = ACTIONS_PAGE_SIZE) {
+  const segments = ((filter.status === "open" ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[]).filter((segment) => !cursor || segment >= (cursor.run ?? 0));
+  // Every run is read at once, each limited to a page: the page runs the same statements however
+  // many actions exist (decision 012).
+  const runs = await Promise.all(
+    segments.map((segment) =>
+      actionsSegment(db, user, filter, segment, cursor && segment === (cursor.run ?? 0) ? cursor : null)
+        .limit(limit + 1)
+        .execute(),
+    ),
+  );
   const rows: ActionRow[] = [];
-  let last: ActionsCursor | null = null;
-  for (const segment of segments) {
-    if (cursor && segment < cursor.segment) continue;
+  let last: Cursor | null = null;
+  for (const [index, segment] of segments.entries()) {
     const wanted = limit - rows.length;
-    const found = await actionsSegment(db, user, filter, segment, cursor && segment === cursor.segment ? cursor : null)
-      .limit(wanted + 1)
-      .execute();
+    const found = runs[index]!.slice(0, wanted + 1);
     if (found.length > wanted) {
       const taken = found.slice(0, wanted);
       rows.push(...taken);
@@ -333,35 +333,35 @@ export function isOverdue(action: { status: ActionStatus; due_date: string | nul
   return action.status === "open" && action.due_date !== null && action.due_date < today;
 }
 
-export type CompleteResult = { ok: true } | { ok: false; reason: "missing" | "forbidden" | "conflict" | "not_open" };
+type CompleteRefusal = Refused<"forbidden" | "not_open">;
+export type CompleteResult = WriteResult<FollowUpAction, CompleteRefusal>;
 
 /**
  * Marks a follow-up action done. The action must belong to a consultation the user can see (else
- * "missing", shown as 404) and to the user's own organization.
+ * "not_found", shown as 404) and to the user's own organization.
  */
 export async function completeFollowUpAction(db: DB, user: SessionUser, actionId: string, expectedVersion: number): Promise<CompleteResult> {
-  return db.transaction().execute(async (tx) => {
-    const found = await visibleConsultations(tx, user)
-      .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
-      .selectAll("a")
-      .select("c.visibility as consultation_visibility")
-      .where("a.id", "=", actionId)
-      .executeTakeFirst();
-    if (!found) return { ok: false, reason: "missing" } as const;
-    const { consultation_visibility: level, ...before } = found;
-    if (!can(user, "follow_up:complete", { organizationId: before.owner_organization_id })) return { ok: false, reason: "forbidden" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    if (before.status !== "open") return { ok: false, reason: "not_open" } as const;
-    const now = nowIso();
-    const after = await tx
-      .updateTable("follow_up_actions")
-      .set({ status: "done", completed_at: now, version: before.version + 1, updated_at: now })
-      .where("id", "=", actionId)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId: user.id, action: "follow_up.complete", entityType: "follow_up_action", entityId: actionId, before: actionSnapshot(before, level), after: actionSnapshot(after, level), at: now });
-    return { ok: true } as const;
+  return versionedUpdate(db, {
+    table: "follow_up_actions",
+    id: actionId,
+    actorId: user.id,
+    expectedVersion,
+    load: async (tx) => {
+      const found = await visibleConsultations(tx, user)
+        .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
+        .selectAll("a")
+        .select("c.visibility as consultation_visibility")
+        .where("a.id", "=", actionId)
+        .executeTakeFirst();
+      if (!found) return undefined;
+      const { consultation_visibility: level, ...action } = found;
+      return actionSnapshot(action, level);
+    },
+    permit: (before): CompleteRefusal | null => (can(user, "follow_up:complete", { organizationId: before.owner_organization_id }) ? null : refused("forbidden")),
+    check: (before) => (before.status !== "open" ? refused("not_open") : null),
+    set: (_, now) => ({ status: "done" as const, completed_at: now }),
+    action: "follow_up.complete",
+    result: ({ visibility: _level, ...action }) => action,
   });
 }
 
@@ -421,13 +421,13 @@ async function snapshot(tx: Executor, id: string) {
   return { ...consultation, participants, actions };
 }
 
-export type CreateResult = { ok: true; id: string } | { ok: false; reason: "duplicate"; id: string };
+export type CreateConsultationResult = CreateResult<{ id: string }, Refused<"duplicate", { id: string }>>;
 
-export async function createConsultation(db: DB, user: SessionUser, input: ConsultationInput, submissionKey: string | null, at: string = nowIso()): Promise<CreateResult> {
+export async function createConsultation(db: DB, user: SessionUser, input: ConsultationInput, submissionKey: string | null, at: string = nowIso()): Promise<CreateConsultationResult> {
   return db.transaction().execute(async (tx) => {
     if (submissionKey) {
       const existing = await tx.selectFrom("consultations").select("id").where("submission_key", "=", submissionKey).executeTakeFirst();
-      if (existing) return { ok: false, reason: "duplicate", id: existing.id } as const;
+      if (existing) return refused("duplicate", { id: existing.id });
     }
     const id = newId();
     const columns = columnsOf(input);
@@ -438,31 +438,32 @@ export async function createConsultation(db: DB, user: SessionUser, input: Consu
     for (const organizationId of new Set(input.participants)) {
       await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: organizationId }).execute();
     }
-    let position = 0;
-    for (const a of input.actions) {
-      await tx
-        .insertInto("follow_up_actions")
-        .values({
-          id: newId(),
-          consultation_id: id,
-          description: a.description,
-          owner_organization_id: a.ownerOrganizationId,
-          due_date: a.dueDate ?? null,
-          status: a.status,
-          completed_at: a.status === "done" ? at : null,
-          position: position++,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
+    for (const [position, a] of input.actions.entries()) await insertFollowUpAction(tx, id, a, position, at);
     await replaceSearchDocument(tx, id, searchDocument(columns, input.actions));
     await recordAudit(tx, { actorId: user.id, action: "consultation.create", entityType: "consultation", entityId: id, after: await snapshot(tx, id), at });
-    return { ok: true, id } as const;
+    return { ok: true, record: { id } } as const;
   });
 }
 
-export type UpdateResult = { ok: true } | { ok: false; reason: "missing" | "conflict" | "forbidden" };
+async function insertFollowUpAction(tx: Executor, consultationId: string, a: ConsultationInput["actions"][number], position: number, at: string) {
+  await tx
+    .insertInto("follow_up_actions")
+    .values({
+      id: newId(),
+      consultation_id: consultationId,
+      description: a.description,
+      owner_organization_id: a.ownerOrganizationId,
+      due_date: a.dueDate ?? null,
+      status: a.status,
+      completed_at: a.status === "done" ? at : null,
+      position,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+export type UpdateResult = WriteResult<{ id: string }, Refused<"forbidden">>;
 
 /**
  * Applies an edit made on `expectedVersion`. A newer version means someone else saved first: the
@@ -470,127 +471,93 @@ export type UpdateResult = { ok: true } | { ok: false; reason: "missing" | "conf
  * of this consultation); actions without one are added; none are deleted (status `dropped` instead).
  */
 export async function updateConsultation(db: DB, user: SessionUser, id: string, expectedVersion: number, input: ConsultationInput): Promise<UpdateResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await getConsultation(tx, user, id);
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (!can(user, "consultation:edit", { participantOrganizationIds: current.participants.map((p) => p.id) })) return { ok: false, reason: "forbidden" } as const;
-    if (current.consultation.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const before = await snapshot(tx, id);
-    const now = nowIso();
-    const columns = columnsOf(input);
-    const updated = await tx
-      .updateTable("consultations")
-      .set({ ...columns, version: expectedVersion + 1, updated_at: now })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "conflict" } as const;
+  return versionedUpdate(db, {
+    ...consultationRecord(db, user, id),
+    actorId: user.id,
+    expectedVersion,
+    set: () => columnsOf(input),
+    alongside: async (tx, before, now) => {
+      const wanted = new Set(input.participants);
+      const had = new Set(before.participants);
+      for (const org of had) if (!wanted.has(org)) await tx.deleteFrom("consultation_participants").where("consultation_id", "=", id).where("organization_id", "=", org).execute();
+      for (const org of wanted) if (!had.has(org)) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
 
-    const wanted = new Set(input.participants);
-    const had = new Set(before.participants);
-    for (const org of had) if (!wanted.has(org)) await tx.deleteFrom("consultation_participants").where("consultation_id", "=", id).where("organization_id", "=", org).execute();
-    for (const org of wanted) if (!had.has(org)) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
-
-    const existing = new Map(before.actions.map((a) => [a.id, a]));
-    let position = before.actions.reduce((max, a) => Math.max(max, a.position + 1), 0);
-    for (const a of input.actions) {
-      const old = a.id ? existing.get(a.id) : undefined;
-      if (old) {
+      const existing = new Map(before.actions.map((a) => [a.id, a]));
+      let position = before.actions.reduce((max, a) => Math.max(max, a.position + 1), 0);
+      for (const a of input.actions) {
+        const old = a.id ? existing.get(a.id) : undefined;
+        if (!old) {
+          await insertFollowUpAction(tx, id, a, position++, now);
+          continue;
+        }
         const changed = old.description !== a.description || old.owner_organization_id !== a.ownerOrganizationId || old.due_date !== (a.dueDate ?? null) || old.status !== a.status;
         if (!changed) continue;
-        await tx
-          .updateTable("follow_up_actions")
-          .set({
+        // An action completed meanwhile moves its own version on: the whole edit is then a conflict.
+        await claimVersion(
+          tx,
+          "follow_up_actions",
+          old.id,
+          old.version,
+          {
             description: a.description,
             owner_organization_id: a.ownerOrganizationId,
             due_date: a.dueDate ?? null,
             status: a.status,
             completed_at: a.status === "done" ? (old.completed_at ?? now) : null,
-            version: old.version + 1,
-            updated_at: now,
-          })
-          .where("id", "=", old.id)
-          .where("consultation_id", "=", id)
-          .execute();
-      } else {
-        await tx
-          .insertInto("follow_up_actions")
-          .values({
-            id: newId(),
-            consultation_id: id,
-            description: a.description,
-            owner_organization_id: a.ownerOrganizationId,
-            due_date: a.dueDate ?? null,
-            status: a.status,
-            completed_at: a.status === "done" ? now : null,
-            position: position++,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+          },
+          now,
+        );
       }
-    }
-    const after = await snapshot(tx, id);
-    await replaceSearchDocument(tx, id, searchDocument(after, after.actions));
-    await recordAudit(tx, { actorId: user.id, action: "consultation.update", entityType: "consultation", entityId: id, before, after, at: now });
-    return { ok: true } as const;
+      const after = await snapshot(tx, id);
+      await replaceSearchDocument(tx, id, searchDocument(after, after.actions));
+    },
+    action: "consultation.update",
   });
 }
 
 export async function setConsultationArchived(db: DB, user: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<UpdateResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await getConsultation(tx, user, id);
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (!can(user, "consultation:edit", { participantOrganizationIds: current.participants.map((p) => p.id) })) return { ok: false, reason: "forbidden" } as const;
-    if (current.consultation.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const now = nowIso();
-    const before = current.consultation;
-    const after = await tx
-      .updateTable("consultations")
-      .set({ archived_at: archived ? now : null, version: expectedVersion + 1, updated_at: now })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId: user.id, action: archived ? "consultation.archive" : "consultation.restore", entityType: "consultation", entityId: id, before, after, at: now });
-    return { ok: true } as const;
+  return versionedUpdate(db, {
+    ...consultationRecord(db, user, id),
+    actorId: user.id,
+    expectedVersion,
+    set: (_, now) => ({ archived_at: archived ? now : null }),
+    action: archived ? "consultation.archive" : "consultation.restore",
+    // Archiving touches the row alone; its events keep the row, as they always have.
+    auditView: ({ participants: _participants, actions: _actions, ...row }) => row,
   });
 }
 
+/**
+ * A consultation the user may see, as the audit log keeps it (row, participants, actions); the
+ * user may change it only when the access module says so for its participants.
+ */
+function consultationRecord(db: DB, user: SessionUser, id: string) {
+  return {
+    table: "consultations" as const,
+    id,
+    load: async (tx: Executor) => ((await visibleConsultations(tx, user).select("c.id").where("c.id", "=", id).executeTakeFirst()) ? snapshot(tx, id) : undefined),
+    reload: (tx: Executor) => snapshot(tx, id),
+    permit: (before: Snapshot) => (can(user, "consultation:edit", { participantOrganizationIds: before.participants }) ? null : refused("forbidden")),
+    result: () => ({ id }),
+  };
+}
+
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
 // ---- History -------------------------------------------------------------------------------
 
-const TRACKED_FIELDS: Record<string, string> = {
-  title: "Title",
-  starts_at: "Date and time",
-  time_zone: "Time zone",
-  mode: "Mode",
-  kind: "Kind",
-  location: "Location",
-  agenda: "Agenda",
-  notes: "Notes",
-  outcome: "Outcome",
-  visibility: "Visibility",
-  archived_at: "Archived",
-  participants: "Participants",
-  actions: "Follow-up actions",
-  status: "Status",
-};
-
-const EVENT_LABELS: Record<string, string> = {
-  "consultation.create": "Recorded the consultation",
-  "consultation.update": "Edited",
-  "consultation.archive": "Archived",
-  "consultation.restore": "Restored",
-  "follow_up.complete": "Marked an action done",
-};
+/** Fields whose changes the history shows, by stored name; the UI names them (`historyFieldLabel`). */
+const TRACKED_FIELDS = ["title", "starts_at", "time_zone", "mode", "kind", "location", "agenda", "notes", "outcome", "visibility", "archived_at", "participants", "actions", "status"] as const;
 
 export interface HistoryEntry {
   id: string;
   at: string;
+  /** The audit action code; the UI words it (`historyEventLabel`). */
   action: string;
-  label: string;
-  actor: string;
-  changes: { field: string; before: string; after: string }[];
+  /** Null for changes made by the system. */
+  actor: string | null;
+  /** `field` is the stored field's code; `after` is empty when `markedDone` says what happened. */
+  changes: { field: string; before: string; after: string; markedDone?: true }[];
 }
 
 function show(value: unknown): string {
@@ -623,14 +590,14 @@ export async function consultationHistory(db: DB, user: SessionUser, detail: Con
     const after = r.after_json ? (JSON.parse(r.after_json) as Record<string, unknown>) : {};
     const changes: HistoryEntry["changes"] = [];
     if (r.action !== "consultation.create") {
-      for (const [field, label] of Object.entries(TRACKED_FIELDS)) {
+      for (const field of TRACKED_FIELDS) {
         if (!(field in before) && !(field in after)) continue;
         const b = field === "participants" ? name(before[field]) : before[field];
         const a = field === "participants" ? name(after[field]) : after[field];
-        if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field: label, before: show(b), after: show(a) });
+        if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: show(b), after: show(a) });
       }
-      if (r.action === "follow_up.complete") changes.unshift({ field: "Action", before: show(before.description), after: "marked done" });
+      if (r.action === "follow_up.complete") changes.unshift({ field: "action", before: show(before.description), after: "", markedDone: true });
     }
-    return { id: r.id, at: r.at, action: r.action, label: EVENT_LABELS[r.action] ?? r.action, actor: r.actor_name ?? "System", changes };
+    return { id: r.id, at: r.at, action: r.action, actor: r.actor_name ?? null, changes };
   });
 }

@@ -12,11 +12,11 @@ import { positionsMatrix } from "~/models/positions.server";
 import { visibleAssessments, visibleConsultations, visibleDemandRequests, visibleIssues, visiblePositions } from "~/models/scopes.server";
 import { supplyYears } from "~/models/supply.server";
 import type { DB } from "~/utils/db.server";
-import { todayInIndia } from "~/utils/dates";
-import { fiscalYearOf } from "~/utils/fiscal-year";
-import { balanceOf } from "~/utils/supply-balance";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { balanceOf } from "~/models/supply-balance";
 import { ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
-import { shiftDate, type Trend } from "~/utils/convergence";
+import { shiftDate, type Trend } from "~/models/convergence";
+import { today, todayInIndia } from "~/utils/clock";
 
 export const UPCOMING_DAYS = 60;
 
@@ -116,7 +116,7 @@ async function demandStatusCounts(db: DB, user: SessionUser): Promise<Partial<Re
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export async function assembleDashboard(db: DB, user: SessionUser, now = new Date()) {
+export async function assembleDashboard(db: DB, user: SessionUser, now = today()) {
   const today = todayInIndia(now);
   const internal = isInternal(user);
   const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts] = await Promise.all([

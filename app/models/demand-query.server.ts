@@ -1,22 +1,14 @@
-import { data } from "@remix-run/node";
-
-import type { DemandCursor, DemandFilter } from "~/models/demand.server";
+import type { DemandFilter } from "~/models/demand.server";
 import { demandFilterSchema } from "~/schemas/demand-filter";
-import { decodeTimeCursor } from "~/utils/cursor";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { isTimestamp } from "~/utils/cursor";
+import { parseListQuery, type ListQuery } from "~/utils/list.server";
 
 /** Reads the list's filter and cursor from a URL; a bad filter is a 400 with its reason. */
-export function demandQueryFrom(url: URL): { raw: Record<string, string>; filter: DemandFilter; cursor: DemandCursor | null } {
-  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => k !== "cursor" && v !== ""));
-  const parsed = demandFilterSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
-  }
-  const f = parsed.data;
-  const cursor: DemandCursor | null = decodeTimeCursor(url.searchParams.get("cursor"));
+export function demandQueryFrom(url: URL): ListQuery<DemandFilter> {
+  const query = parseListQuery(url, demandFilterSchema, { validKey: isTimestamp });
+  const f = query.filter;
   return {
-    raw,
+    ...query,
     filter: { material: f.material, fiscalYear: f.year, sector: f.sector, organizationId: f.organization, status: f.status },
-    cursor,
   };
 }

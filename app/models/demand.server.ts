@@ -6,7 +6,9 @@
 import { UNDECIDED_DEMAND, can, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleDemandRequests } from "~/models/scopes.server";
+import { refused, versionedUpdate, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DemandRequestInput } from "~/schemas/demand";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { DecisionOutcome, DemandDecision, DemandRequest, DemandSector, DemandStatus, Material } from "~db/schema";
@@ -21,11 +23,6 @@ export interface DemandFilter {
   sector?: DemandSector;
   organizationId?: string;
   status?: DemandStatus;
-}
-
-export interface DemandCursor {
-  at: string;
-  id: string;
 }
 
 export const DEMAND_PAGE_SIZE = 50;
@@ -58,17 +55,17 @@ const listColumns = [
 ] as const;
 
 /** Newest first, keyset-paginated on (created_at, id). */
-export async function listDemandRequests(db: DB, user: SessionUser, filter: DemandFilter, cursor: DemandCursor | null, limit = DEMAND_PAGE_SIZE) {
+export async function listDemandRequests(db: DB, user: SessionUser, filter: DemandFilter, cursor: Cursor | null, limit = DEMAND_PAGE_SIZE) {
   let query = filtered(db, user, filter).select(listColumns);
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb("r.created_at", "<", cursor.at), eb.and([eb("r.created_at", "=", cursor.at), eb("r.id", "<", cursor.id)])]),
+      eb.or([eb("r.created_at", "<", cursor.key), eb.and([eb("r.created_at", "=", cursor.key), eb("r.id", "<", cursor.id)])]),
     );
   }
   const rows = await query.orderBy("r.created_at", "desc").orderBy("r.id", "desc").limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > limit && last ? { at: last.created_at, id: last.id } : null };
+  return { rows: page, next: rows.length > limit && last ? { key: last.created_at, id: last.id } : null };
 }
 
 export type DemandListRow = Awaited<ReturnType<typeof listDemandRequests>>["rows"][number];
@@ -178,11 +175,7 @@ export async function submitDemandRequest(db: DB, user: SessionUser, input: Dema
   return insertDemandRequest(db, user.id, user.organizationId, input, { submittedBy: user.id });
 }
 
-export type TransitionResult =
-  | { ok: true; request: DemandRequest }
-  | { ok: false; reason: "missing" }
-  | { ok: false; reason: "conflict"; current: DemandRequest }
-  | { ok: false; reason: "not_allowed"; current: DemandRequest };
+export type TransitionResult = WriteResult<DemandRequest, Refused<"not_allowed", { current: DemandRequest }>>;
 
 async function transition(
   db: DB,
@@ -192,31 +185,26 @@ async function transition(
   action: "demand:withdraw" | "demand:review",
   to: DemandStatus,
 ): Promise<TransitionResult> {
-  return db.transaction().execute(async (tx) => {
+  return versionedUpdate(db, {
+    ...demandRecord(id),
+    actorId: user.id,
+    expectedVersion,
     // Scoped, so an industry user cannot touch another organization's request even by id.
-    const before = await visibleDemandRequests(tx, user).selectAll("r").where("r.id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    if (!can(user, action, { organizationId: before.organization_id, status: before.status })) {
-      return { ok: false, reason: "not_allowed", current: before } as const;
-    }
-    const after = await tx
-      .updateTable("demand_requests")
-      .set({ status: to, version: before.version + 1, updated_at: nowIso() })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: to === "withdrawn" ? "demand_request.withdraw" : "demand_request.review",
-      entityType: "demand_request",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return { ok: true, request: after } as const;
+    load: (tx) => visibleDemandRequests(tx, user).selectAll("r").where("r.id", "=", id).executeTakeFirst(),
+    check: (before) => (can(user, action, { organizationId: before.organization_id, status: before.status }) ? null : refused("not_allowed", { current: before })),
+    set: () => ({ status: to }),
+    action: to === "withdrawn" ? "demand_request.withdraw" : "demand_request.review",
   });
+}
+
+function demandRecord(id: string) {
+  return {
+    table: "demand_requests" as const,
+    id,
+    load: (tx: Tx) => tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst(),
+    auditView,
+    result: (row: DemandRequest) => row,
+  };
 }
 
 export function withdrawDemandRequest(db: DB, user: SessionUser, id: string, expectedVersion: number) {
@@ -262,70 +250,61 @@ export interface DecisionInput {
   at?: string;
 }
 
-export type DecisionResult =
-  | { ok: true; request: DemandRequest; decision: DemandDecision }
-  | { ok: false; reason: "missing" }
-  | { ok: false; reason: "not_allowed"; current: DemandRequest }
-  | { ok: false; reason: "conflict"; current: DemandRequest }
-  | { ok: false; reason: "needs_confirmation"; remainingKg: number; current: DemandRequest };
+/** A request with its current decision, if any. */
+export type DecidedRequest = DemandRequest & { decision: DemandDecision | null };
+
+type DecisionRefusal = Refused<"not_allowed", { current: DemandRequest }> | Refused<"needs_confirmation", { remainingKg: number; current: DemandRequest }>;
+
+export type DecisionResult = WriteResult<DecidedRequest, DecisionRefusal>;
 
 /**
- * Decides a request, or changes its decision. The whole check-then-write runs in one
- * `begin immediate` transaction: of two officials deciding at once, the second finds the
- * version moved on and is refused, so an allocation is never counted twice.
+ * Decides a request, or changes its decision. Of two officials deciding at once only one wins:
+ * the request row is claimed with `UPDATE … WHERE version = ?` before the decision is written, so
+ * the second finds the version moved on, writes nothing and is answered "conflict" — under
+ * SQLite's single writer and PostgreSQL's read committed alike. An allocation is never counted twice.
  */
 export async function decideDemandRequest(db: DB, user: SessionUser, id: string, input: DecisionInput): Promise<DecisionResult> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (!can(user, "demand:decide", { organizationId: before.organization_id, status: before.status })) {
-      return { ok: false, reason: "not_allowed", current: before } as const;
-    }
-    if (before.version !== input.version || (before.current_decision_id ?? undefined) !== input.replaces) {
-      return { ok: false, reason: "conflict", current: before } as const;
-    }
-    const remainingKg = await remainingBalanceKg(tx, before.material, before.fiscal_year, before.id);
-    const over = input.allocatedKg > 0 && input.allocatedKg > remainingKg;
-    if (over && !input.confirmOverBalance) return { ok: false, reason: "needs_confirmation", remainingKg, current: before } as const;
-    const at = input.at ?? nowIso();
-    const decision = await tx
-      .insertInto("demand_decisions")
-      .values({
-        id: newId(),
-        request_id: id,
-        outcome: input.outcome,
-        allocated_kg: input.allocatedKg,
-        reasons: input.reasons,
-        remaining_balance_kg: remainingKg,
-        over_balance_confirmed: over ? 1 : 0,
-        supersedes_id: before.current_decision_id,
-        decided_by: user.id,
-        decided_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const after = await tx
-      .updateTable("demand_requests")
-      .set({
-        status: input.outcome,
-        allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg,
-        current_decision_id: decision.id,
-        version: before.version + 1,
-        updated_at: at,
-      })
-      .where("id", "=", id)
-      .where("version", "=", input.version)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: before.current_decision_id ? "demand_request.redecide" : "demand_request.decide",
-      entityType: "demand_request",
-      entityId: id,
-      before: auditView(before),
-      after: { ...auditView(after), decision },
-      at,
-    });
-    return { ok: true, request: after, decision } as const;
+  const decisionId = newId();
+  let remainingKg = 0;
+  const over = () => input.allocatedKg > 0 && input.allocatedKg > remainingKg;
+  return versionedUpdate(db, {
+    ...demandRecord(id),
+    load: async (tx) => {
+      const row = await tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) return undefined;
+      const decision = row.current_decision_id ? await tx.selectFrom("demand_decisions").selectAll().where("id", "=", row.current_decision_id).executeTakeFirst() : undefined;
+      return { ...row, decision: decision ?? null };
+    },
+    actorId: user.id,
+    expectedVersion: input.version,
+    at: input.at,
+    permit: (before): DecisionRefusal | null => (can(user, "demand:decide", { organizationId: before.organization_id, status: before.status }) ? null : refused("not_allowed", { current: before })),
+    check: async (before, tx): Promise<DecisionRefusal | "conflict" | null> => {
+      // The page's current decision is part of what the official saw: another means a conflict.
+      if ((before.current_decision_id ?? undefined) !== input.replaces) return "conflict";
+      remainingKg = await remainingBalanceKg(tx, before.material, before.fiscal_year, before.id);
+      return over() && !input.confirmOverBalance ? refused("needs_confirmation", { remainingKg, current: before }) : null;
+    },
+    set: () => ({ status: input.outcome, allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg, current_decision_id: decisionId }),
+    alongside: (tx, before, at) =>
+      tx
+        .insertInto("demand_decisions")
+        .values({
+          id: decisionId,
+          request_id: id,
+          outcome: input.outcome,
+          allocated_kg: input.allocatedKg,
+          reasons: input.reasons,
+          remaining_balance_kg: remainingKg,
+          over_balance_confirmed: over() ? 1 : 0,
+          supersedes_id: before.current_decision_id,
+          decided_by: user.id,
+          decided_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    action: (before) => (before.current_decision_id ? "demand_request.redecide" : "demand_request.decide"),
+    auditAfter: (view, decision) => ({ ...(view as object), decision }),
+    result: (row: DecidedRequest) => row,
   });
 }

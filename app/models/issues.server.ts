@@ -5,8 +5,9 @@
  */
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
-import type { UpdateResult } from "~/models/organizations.server";
 import { visibleConsultations, visibleIssues, visiblePositions } from "~/models/scopes.server";
+import { versionedUpdate, type WriteResult } from "~/models/writes.server";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Issue, IssuePriority, IssueStatus, Visibility } from "~db/schema";
@@ -20,26 +21,7 @@ export interface IssueInput {
   parties: string[];
 }
 
-export interface IssueCursor {
-  title: string;
-  id: string;
-}
-
 export const ISSUE_PAGE_SIZE = 25;
-
-export function encodeIssueCursor(c: IssueCursor): string {
-  return Buffer.from(JSON.stringify([c.title, c.id])).toString("base64url");
-}
-
-export function decodeIssueCursor(raw: string | null): IssueCursor | null {
-  if (!raw) return null;
-  try {
-    const [title, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    return typeof title === "string" && typeof id === "string" ? { title, id } : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface IssueFilter {
   status?: IssueStatus | undefined;
@@ -47,14 +29,14 @@ export interface IssueFilter {
 }
 
 /** A page of visible issues by title, each with its count of positions the user may see. */
-export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter, cursor: IssueCursor | null, limit = ISSUE_PAGE_SIZE) {
+export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter, cursor: Cursor | null, limit = ISSUE_PAGE_SIZE) {
   let query = visibleIssues(db, user)
     .select(["i.id", "i.title", "i.status", "i.priority", "i.visibility", "i.archived_at", "i.updated_at"]);
   if (!filter.includeArchived) query = query.where("i.archived_at", "is", null);
   if (filter.status) query = query.where("i.status", "=", filter.status);
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb("i.title", ">", cursor.title), eb.and([eb("i.title", "=", cursor.title), eb("i.id", ">", cursor.id)])]),
+      eb.or([eb("i.title", ">", cursor.key), eb.and([eb("i.title", "=", cursor.key), eb("i.id", ">", cursor.id)])]),
     );
   }
   const rows = await query.orderBy("i.title").orderBy("i.id").limit(limit + 1).execute();
@@ -71,7 +53,7 @@ export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter,
   }
   return {
     rows: page.map((r) => ({ ...r, position_count: counts.get(r.id) ?? 0 })),
-    next: rows.length > limit && last ? { title: last.title, id: last.id } : null,
+    next: rows.length > limit && last ? { key: last.title, id: last.id } : null,
   };
 }
 
@@ -161,59 +143,47 @@ export async function createIssue(db: DB, actorId: string, input: IssueInput, no
 }
 
 /** Refuses the edit when the issue changed since the editor loaded it. */
-export async function updateIssue(db: DB, actorId: string, id: string, expectedVersion: number, input: IssueInput): Promise<UpdateResult<Issue>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await snapshot(tx, id);
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const after = await tx
-      .updateTable("issues")
-      .set({
-        title: input.title,
-        description: input.description ?? "",
-        status: input.status,
-        priority: input.priority,
-        visibility: input.visibility,
-        version: before.version + 1,
-        updated_at: nowIso(),
-      })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+export async function updateIssue(db: DB, actorId: string, id: string, expectedVersion: number, input: IssueInput): Promise<WriteResult<Issue>> {
+  return versionedUpdate(db, {
+    ...issueRecord(id),
+    actorId,
+    expectedVersion,
+    set: () => ({ title: input.title, description: input.description ?? "", status: input.status, priority: input.priority, visibility: input.visibility }),
     // The party list is a set: rewrite it; the audit event keeps the before and after.
-    const wanted = [...new Set(input.parties)];
-    await tx.deleteFrom("issue_parties").where("issue_id", "=", id).execute();
-    if (wanted.length) await tx.insertInto("issue_parties").values(wanted.map((organization_id) => ({ issue_id: id, organization_id }))).execute();
-    const action = before.status !== after.status ? "issue.status_change" : "issue.update";
-    await recordAudit(tx, { actorId, action, entityType: "issue", entityId: id, before, after: await snapshot(tx, id) });
-    return { ok: true, record: after } as const;
+    alongside: async (tx) => {
+      const wanted = [...new Set(input.parties)];
+      await tx.deleteFrom("issue_parties").where("issue_id", "=", id).execute();
+      if (wanted.length) await tx.insertInto("issue_parties").values(wanted.map((organization_id) => ({ issue_id: id, organization_id }))).execute();
+    },
+    action: (before, after) => (before.status !== after.status ? "issue.status_change" : "issue.update"),
   });
 }
 
-export async function setIssueArchived(db: DB, actorId: string, id: string, expectedVersion: number, archived: boolean): Promise<UpdateResult<Issue>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("issues").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const now = nowIso();
-    const after = await tx
-      .updateTable("issues")
-      .set({ archived_at: archived ? now : null, version: before.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: archived ? "issue.archive" : "issue.restore", entityType: "issue", entityId: id, before, after });
-    return { ok: true, record: after } as const;
+export async function setIssueArchived(db: DB, actorId: string, id: string, expectedVersion: number, archived: boolean): Promise<WriteResult<Issue>> {
+  return versionedUpdate(db, {
+    ...issueRecord(id),
+    actorId,
+    expectedVersion,
+    set: (_, now) => ({ archived_at: archived ? now : null }),
+    action: archived ? "issue.archive" : "issue.restore",
   });
+}
+
+function issueRecord(id: string) {
+  return {
+    table: "issues" as const,
+    id,
+    load: (tx: Executor) => snapshot(tx, id),
+    result: ({ parties: _parties, ...issue }: NonNullable<Awaited<ReturnType<typeof snapshot>>>): Issue => issue,
+  };
 }
 
 /** Consultations linked to an issue that the user may see, newest first. */
 export async function consultationsOfIssue(db: DB, user: SessionUser, issueId: string) {
+  // Driven by the issue's own links (an IN list of them), not by walking every visible consultation.
   return visibleConsultations(db, user)
-    .innerJoin("consultation_issues as ci", "ci.consultation_id", "c.id")
     .select(["c.id", "c.title", "c.starts_at", "c.kind", "c.visibility"])
-    .where("ci.issue_id", "=", issueId)
+    .where("c.id", "in", db.selectFrom("consultation_issues as ci").select("ci.consultation_id").where("ci.issue_id", "=", issueId))
     .where("c.archived_at", "is", null)
     .orderBy("c.starts_at", "desc")
     .orderBy("c.id")
@@ -229,7 +199,7 @@ export async function listIssuesForConsultation(db: DB, user: SessionUser, consu
     .innerJoin("consultation_issues as ci", "ci.issue_id", "i.id")
     .select(["i.id", "i.title", "i.status", "i.priority"])
     .where("ci.consultation_id", "=", consultationId)
-    .where("ci.consultation_id", "in", () => visibleConsultations(db, user).select("c.id"))
+    .where((eb) => eb.exists(visibleConsultations(db, user).select("c.id").where("c.id", "=", eb.ref("ci.consultation_id"))))
     .where("i.archived_at", "is", null)
     .orderBy("i.title")
     .orderBy("i.id")

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { computeRisks, daysBetween, describeCycle, findCycle, type GraphNode } from "./milestone-rules";
+import { riskReasonText } from "~/utils/messages";
 
 const TODAY = "2026-12-01";
 
@@ -12,7 +13,7 @@ describe("computeRisks", () => {
   it("marks a milestone late when it is past due and not done", () => {
     const risks = computeRisks([node("a", "2026-03-31"), node("b", "2026-03-31", "done"), node("c", "2026-12-01")], TODAY);
     expect(risks.get("a")).toMatchObject({ level: "late", late: true });
-    expect(risks.get("a")!.reasons).toEqual(["due 2026-03-31 and not done: 245 days late"]);
+    expect(risks.get("a")!.reasons.map(riskReasonText)).toEqual(["due 2026-03-31 and not done: 245 days late"]);
     expect(risks.get("b")).toMatchObject({ level: "done", reasons: [] });
     // Due today is not yet late.
     expect(risks.get("c")).toMatchObject({ level: "on_track", late: false });
@@ -23,19 +24,19 @@ describe("computeRisks", () => {
     const output = node("p", "2027-03-31", "planned", ["c"]);
     const risk = computeRisks([clearances, output], TODAY).get("p")!;
     expect(risk.level).toBe("threatened");
-    expect(risk.reasons).toEqual(["depends on 'Clearances for four new mines', due 2027-06-30, after this milestone's 2027-03-31"]);
+    expect(risk.reasons.map(riskReasonText)).toEqual(["depends on 'Clearances for four new mines', due 2027-06-30, after this milestone's 2027-03-31"]);
   });
 
   it("threatens a milestone whose dependency is late", () => {
     const risk = computeRisks([node("a", "2026-06-30"), node("b", "2027-03-31", "planned", ["a"])], TODAY).get("b")!;
     expect(risk).toMatchObject({ level: "threatened", threatened: true, late: false });
-    expect(risk.reasons).toEqual(["depends on 'A', due 2026-06-30, which is late"]);
+    expect(risk.reasons.map(riskReasonText)).toEqual(["depends on 'A', due 2026-06-30, which is late"]);
   });
 
   it("names both facts when a late milestone also depends on a later one", () => {
     const risk = computeRisks([node("c", "2026-06-30"), node("p", "2026-03-31", "planned", ["c"])], TODAY).get("p")!;
     expect(risk).toMatchObject({ level: "late", late: true, threatened: true });
-    expect(risk.reasons[1]).toBe("depends on 'C', due 2026-06-30, after this milestone's 2026-03-31; 'C' is late");
+    expect(risk.reasons.map(riskReasonText)[1]).toBe("depends on 'C', due 2026-06-30, after this milestone's 2026-03-31; 'C' is late");
   });
 
   it("ignores done dependencies and dependencies it cannot see", () => {
@@ -51,7 +52,7 @@ describe("computeRisks", () => {
     expect(risks.get("a")!.level).toBe("late");
     expect(risks.get("b")!.level).toBe("threatened");
     expect(risks.get("c")!.level).toBe("threatened");
-    expect(risks.get("c")!.reasons).toEqual(["depends on 'B', which is itself threatened"]);
+    expect(risks.get("c")!.reasons.map(riskReasonText)).toEqual(["depends on 'B', which is itself threatened"]);
     // Once the first is done the chain is on track again.
     const after = computeRisks(
       [node("a", "2026-06-30", "done"), node("b", "2027-03-31", "planned", ["a"]), node("c", "2027-09-30", "planned", ["b"])],

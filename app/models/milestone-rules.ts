@@ -19,9 +19,15 @@ export interface Risk {
   level: RiskLevel;
   late: boolean;
   threatened: boolean;
-  /** Each reason in words, e.g. "depends on 'X', due 2026-06-30, after this milestone's 2026-03-31". */
-  reasons: string[];
+  /** Why, as codes with their dates and titles; `riskReasonText` in `~/utils/messages` words them. */
+  reasons: RiskReason[];
 }
+
+export type RiskReason =
+  | { code: "late"; dueDate: string; daysLate: number }
+  | { code: "dependency_due_after"; dependency: string; dependencyDueDate: string; dueDate: string; dependencyLate: boolean }
+  | { code: "dependency_late"; dependency: string; dependencyDueDate: string }
+  | { code: "dependency_threatened"; dependency: string };
 
 export const RISK_LABELS: Record<RiskLevel, string> = {
   done: "Done",
@@ -61,9 +67,9 @@ export function computeRisks(nodes: readonly GraphNode[], today: string): Map<st
     // A cycle cannot be stored, but stay finite if one ever reaches this code.
     if (visiting.has(node.id)) return { level: "on_track", late: false, threatened: false, reasons: [] };
     visiting.add(node.id);
-    const reasons: string[] = [];
+    const reasons: RiskReason[] = [];
     const late = isLate(node, today);
-    if (late) reasons.push(`due ${node.dueDate} and not done: ${daysBetween(node.dueDate, today)} days late`);
+    if (late) reasons.push({ code: "late", dueDate: node.dueDate, daysLate: daysBetween(node.dueDate, today) });
     let threatened = false;
     for (const depId of node.dependsOn) {
       const dep = byId.get(depId);
@@ -71,13 +77,13 @@ export function computeRisks(nodes: readonly GraphNode[], today: string): Map<st
       const depLate = isLate(dep, today);
       if (dep.dueDate > node.dueDate) {
         threatened = true;
-        reasons.push(`depends on '${dep.title}', due ${dep.dueDate}, after this milestone's ${node.dueDate}${depLate ? `; '${dep.title}' is late` : ""}`);
+        reasons.push({ code: "dependency_due_after", dependency: dep.title, dependencyDueDate: dep.dueDate, dueDate: node.dueDate, dependencyLate: depLate });
       } else if (depLate) {
         threatened = true;
-        reasons.push(`depends on '${dep.title}', due ${dep.dueDate}, which is late`);
+        reasons.push({ code: "dependency_late", dependency: dep.title, dependencyDueDate: dep.dueDate });
       } else if (riskOf(dep).threatened) {
         threatened = true;
-        reasons.push(`depends on '${dep.title}', which is itself threatened`);
+        reasons.push({ code: "dependency_threatened", dependency: dep.title });
       }
     }
     visiting.delete(node.id);

@@ -3,7 +3,7 @@
  * milestone, arrows from each dependency to the milestone that waits for it. Pure, so it is
  * tested without rendering; the component only draws what this returns.
  */
-import type { RiskLevel } from "~/models/milestone-rules";
+import type { RiskLevel, RiskReason } from "~/models/milestone-rules";
 import type { TimelineZoom } from "~/schemas/milestones";
 import { MILESTONE_CATEGORY_LABELS } from "~/utils/labels";
 import { MILESTONE_CATEGORIES, type MilestoneCategory, type MilestoneStatus } from "~db/schema";
@@ -17,7 +17,7 @@ export interface TimelineInput {
   risk: RiskLevel;
   late: boolean;
   threatened: boolean;
-  reasons: string[];
+  reasons: RiskReason[];
   dependsOn: string[];
 }
 

@@ -5,10 +5,8 @@
  * Linked negotiation issues (`milestone_issues`) are written with the dependencies and parties,
  * checked against the editor's visible issues; each page lists only the side its reader may see.
  */
-import { data } from "@remix-run/node";
-
 import { milestoneFilterSchema } from "~/schemas/milestones";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { isPlainDate, type Cursor } from "~/utils/cursor";
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
@@ -16,7 +14,9 @@ import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
+import { parseListQuery } from "~/utils/list.server";
 import type { Executor } from "~/models/audit.server";
+import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { Milestone, MilestoneCategory, MilestoneStatus, Visibility } from "~db/schema";
 
 export interface MilestoneInput {
@@ -45,11 +45,6 @@ export interface MilestoneFilter {
   owner?: string | undefined;
   status?: MilestoneStatus | undefined;
   risk?: Risk["level"] | undefined;
-}
-
-export interface MilestoneCursor {
-  dueDate: string;
-  id: string;
 }
 
 export const MILESTONE_PAGE_SIZE = 50;
@@ -91,8 +86,8 @@ export async function listMilestones(
   user: SessionUser,
   filter: MilestoneFilter,
   today: string,
-  options: { cursor?: MilestoneCursor | null; limit?: number | null } = {},
-): Promise<{ rows: (MilestoneWithOwner & { risk: Risk })[]; next: MilestoneCursor | null }> {
+  options: { cursor?: Cursor | null; limit?: number | null } = {},
+): Promise<{ rows: (MilestoneWithOwner & { risk: Risk })[]; next: Cursor | null }> {
   const { risks } = await visibleGraph(db, user, today);
   let query = withOwner(db, user).where("m.archived_at", "is", null);
   if (filter.category) query = query.where("m.category", "=", filter.category);
@@ -107,7 +102,7 @@ export async function listMilestones(
   const cursor = options.cursor;
   if (cursor) {
     query = query.where((eb) =>
-      eb.or([eb("m.due_date", ">", cursor.dueDate), eb.and([eb("m.due_date", "=", cursor.dueDate), eb("m.id", ">", cursor.id)])]),
+      eb.or([eb("m.due_date", ">", cursor.key), eb.and([eb("m.due_date", "=", cursor.key), eb("m.id", ">", cursor.id)])]),
     );
   }
   const limit = options.limit === undefined ? MILESTONE_PAGE_SIZE : options.limit;
@@ -119,7 +114,7 @@ export async function listMilestones(
   const none: Risk = { level: "on_track", late: false, threatened: false, reasons: [] };
   return {
     rows: page.map((r) => ({ ...r, risk: risks.get(r.id) ?? none })),
-    next: limit !== null && rows.length > limit && last ? { dueDate: last.due_date, id: last.id } : null,
+    next: limit !== null && rows.length > limit && last ? { key: last.due_date, id: last.id } : null,
   };
 }
 
@@ -277,6 +272,11 @@ export async function milestonesOfIssue(db: DB, user: SessionUser, issueId: stri
     .execute();
 }
 
+async function snapshotIfAny(tx: Executor, id: string) {
+  const found = await tx.selectFrom("milestones").select("id").where("id", "=", id).executeTakeFirst();
+  return found ? snapshot(tx, id) : undefined;
+}
+
 /** The record as the audit log keeps it: the row plus its links. */
 async function snapshot(tx: Executor, id: string) {
   const row = await tx.selectFrom("milestones").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -286,31 +286,21 @@ async function snapshot(tx: Executor, id: string) {
   return { ...row, depends_on: dependsOn, party_organization_ids: parties, issue_ids: issueIds };
 }
 
-export type WriteResult =
-  | { ok: true; record: Milestone }
-  | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
-  | { ok: false; reason: "conflict" }
-  | { ok: false; reason: "missing" };
+export type MilestoneSnapshot = Awaited<ReturnType<typeof snapshot>>;
+type InvalidReferences = Refused<"invalid", { fieldErrors: FieldErrors }>;
+export type MilestoneWriteResult = WriteResult<MilestoneSnapshot, InvalidReferences>;
 
-export async function createMilestone(db: DB, actor: SessionUser, input: MilestoneInput): Promise<WriteResult> {
+export async function createMilestone(db: DB, actor: SessionUser, input: MilestoneInput): Promise<CreateResult<MilestoneSnapshot, InvalidReferences>> {
   const id = newId();
   return db.transaction().execute(async (tx) => {
     const errors = await checkReferences(tx, actor, id, input);
-    if (errors) return { ok: false, reason: "invalid", fieldErrors: errors } as const;
+    if (errors) return refused("invalid", { fieldErrors: errors });
     const now = nowIso();
     await tx
       .insertInto("milestones")
       .values({
         id,
-        title: input.title,
-        description: input.description ?? "",
-        category: input.category,
-        owner_organization_id: input.ownerOrganizationId,
-        due_date: input.dueDate,
-        status: input.status,
-        completed_on: input.status === "done" ? (input.completedOn ?? null) : null,
-        progress_note: input.progressNote ?? "",
-        visibility: input.visibility,
+        ...editedColumns(input),
         created_by: actor.id,
         archived_at: null,
         created_at: now,
@@ -325,80 +315,59 @@ export async function createMilestone(db: DB, actor: SessionUser, input: Milesto
 }
 
 /** A full edit by an official: refused when the version moved on or a reference is bad. */
-export async function updateMilestone(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: MilestoneInput): Promise<WriteResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await tx.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirst();
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (current.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const errors = await checkReferences(tx, actor, id, input);
-    if (errors) return { ok: false, reason: "invalid", fieldErrors: errors } as const;
-    const before = await snapshot(tx, id);
-    await tx
-      .updateTable("milestones")
-      .set({
-        title: input.title,
-        description: input.description ?? "",
-        category: input.category,
-        owner_organization_id: input.ownerOrganizationId,
-        due_date: input.dueDate,
-        status: input.status,
-        completed_on: input.status === "done" ? (input.completedOn ?? null) : null,
-        progress_note: input.progressNote ?? "",
-        visibility: input.visibility,
-        version: expectedVersion + 1,
-        updated_at: nowIso(),
-      })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .execute();
-    await writeLinks(tx, actor, id, input);
-    const after = await snapshot(tx, id);
-    await recordAudit(tx, { actorId: actor.id, action: "milestone.update", entityType: "milestone", entityId: id, before, after });
-    return { ok: true, record: after } as const;
+export async function updateMilestone(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: MilestoneInput): Promise<MilestoneWriteResult> {
+  return versionedUpdate(db, {
+    ...milestoneRecord(id),
+    actorId: actor.id,
+    expectedVersion,
+    check: async (_, tx) => {
+      const errors = await checkReferences(tx, actor, id, input);
+      return errors ? refused("invalid", { fieldErrors: errors }) : null;
+    },
+    set: () => editedColumns(input),
+    alongside: (tx) => writeLinks(tx, actor, id, input),
+    action: "milestone.update",
   });
 }
 
 /** The owner's report: status, progress note and completion only. */
-export async function updateProgress(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: ProgressInput): Promise<WriteResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await tx.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirst();
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (current.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const before = await snapshot(tx, id);
-    await tx
-      .updateTable("milestones")
-      .set({
-        status: input.status,
-        completed_on: input.status === "done" ? (input.completedOn ?? null) : null,
-        progress_note: input.progressNote ?? "",
-        version: expectedVersion + 1,
-        updated_at: nowIso(),
-      })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .execute();
-    const after = await snapshot(tx, id);
-    await recordAudit(tx, { actorId: actor.id, action: "milestone.progress", entityType: "milestone", entityId: id, before, after });
-    return { ok: true, record: after } as const;
+export async function updateProgress(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: ProgressInput): Promise<MilestoneWriteResult> {
+  return versionedUpdate(db, { ...milestoneRecord(id), actorId: actor.id, expectedVersion, set: () => progressColumns(input), action: "milestone.progress" });
+}
+
+export async function setMilestoneArchived(db: DB, actor: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<MilestoneWriteResult> {
+  return versionedUpdate(db, {
+    ...milestoneRecord(id),
+    actorId: actor.id,
+    expectedVersion,
+    set: (_, now) => ({ archived_at: archived ? now : null }),
+    action: archived ? "milestone.archive" : "milestone.restore",
   });
 }
 
-export async function setMilestoneArchived(db: DB, actor: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<WriteResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await tx.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirst();
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (current.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const before = await snapshot(tx, id);
-    const now = nowIso();
-    await tx
-      .updateTable("milestones")
-      .set({ archived_at: archived ? now : null, version: expectedVersion + 1, updated_at: now })
-      .where("id", "=", id)
-      .execute();
-    const after = await snapshot(tx, id);
-    await recordAudit(tx, { actorId: actor.id, action: archived ? "milestone.archive" : "milestone.restore", entityType: "milestone", entityId: id, before, after });
-    return { ok: true, record: after } as const;
-  });
+function milestoneRecord(id: string) {
+  return { table: "milestones" as const, id, load: (tx: Executor) => snapshotIfAny(tx, id), result: (s: MilestoneSnapshot) => s };
+}
+
+/** The columns an official's form sets, on create and on edit alike. */
+function editedColumns(input: MilestoneInput) {
+  return {
+    title: input.title,
+    description: input.description ?? "",
+    category: input.category,
+    owner_organization_id: input.ownerOrganizationId,
+    due_date: input.dueDate,
+    ...progressColumns(input),
+    visibility: input.visibility,
+  };
+}
+
+function progressColumns(input: ProgressInput) {
+  return {
+    status: input.status,
+    completed_on: input.status === "done" ? (input.completedOn ?? null) : null,
+    progress_note: input.progressNote ?? "",
+  };
 }
 
 export interface StatusChange {
@@ -479,9 +448,6 @@ export async function visibleOwners(db: DB, user: SessionUser) {
 
 /** The filter from the query string, or a 400 naming what is wrong. Shared with the CSV export. */
 export function parseMilestoneFilter(url: URL) {
-  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => ["category", "owner", "status", "risk"].includes(k) && v !== ""));
-  const parsed = milestoneFilterSchema.safeParse(raw);
-  if (!parsed.success) throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
-  return { raw, filter: parsed.data };
+  return parseListQuery(url, milestoneFilterSchema, { keys: ["category", "owner", "status", "risk"], validKey: isPlainDate });
 }
 

@@ -2,6 +2,7 @@ import type { Executor } from "~/models/audit.server";
 import { recordAudit } from "~/models/audit.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
+import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { Organization, OrganizationKind } from "~db/schema";
 
 export interface OrganizationInput {
@@ -51,8 +52,6 @@ export async function createOrganization(db: DB, actorId: string | null, input: 
   });
 }
 
-export type UpdateResult<T> = { ok: true; record: T } | { ok: false; reason: "conflict"; current: T } | { ok: false; reason: "missing" };
-
 /** Refuses the edit when the record changed since the editor loaded it (its version moved on). */
 export async function updateOrganization(
   db: DB,
@@ -60,57 +59,31 @@ export async function updateOrganization(
   id: string,
   expectedVersion: number,
   input: OrganizationInput,
-): Promise<UpdateResult<Organization>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const after = await tx
-      .updateTable("organizations")
-      .set({
-        name: input.name,
-        short_name: input.shortName,
-        kind: input.kind,
-        country: input.country,
-        sector: input.sector ?? null,
-        version: before.version + 1,
-        updated_at: nowIso(),
-      })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: "organization.update", entityType: "organization", entityId: id, before, after });
-    return { ok: true, record: after } as const;
+): Promise<WriteResult<Organization>> {
+  return versionedUpdate(db, {
+    ...organizationRecord(id),
+    actorId,
+    expectedVersion,
+    set: () => ({ name: input.name, short_name: input.shortName, kind: input.kind, country: input.country, sector: input.sector ?? null }),
+    action: "organization.update",
   });
 }
 
-export async function setOrganizationArchived(
-  db: DB,
-  actorId: string,
-  id: string,
-  expectedVersion: number,
-  archived: boolean,
-): Promise<UpdateResult<Organization>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const now = nowIso();
-    const after = await tx
-      .updateTable("organizations")
-      .set({ archived_at: archived ? now : null, version: before.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      actorId,
-      action: archived ? "organization.archive" : "organization.restore",
-      entityType: "organization",
-      entityId: id,
-      before,
-      after,
-    });
-    return { ok: true, record: after } as const;
+export async function setOrganizationArchived(db: DB, actorId: string, id: string, expectedVersion: number, archived: boolean): Promise<WriteResult<Organization>> {
+  return versionedUpdate(db, {
+    ...organizationRecord(id),
+    actorId,
+    expectedVersion,
+    set: (_, now) => ({ archived_at: archived ? now : null }),
+    action: archived ? "organization.archive" : "organization.restore",
   });
+}
+
+function organizationRecord(id: string) {
+  return {
+    table: "organizations" as const,
+    id,
+    load: (tx: Executor) => tx.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst(),
+    result: (row: Organization) => row,
+  };
 }

@@ -5,11 +5,12 @@
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
-import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueCursor, type IssueParty } from "~/models/issues.server";
+import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueParty } from "~/models/issues.server";
 import { visibleConsultations, visiblePositions } from "~/models/scopes.server";
 import { toCsv } from "~/utils/csv.server";
-import { todayInIndia } from "~/utils/dates";
-import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/utils/convergence";
+import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/models/convergence";
+import type { Cursor } from "~/utils/cursor";
+import { todayInIndia } from "~/utils/clock";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -215,11 +216,11 @@ export interface Matrix {
   asOf: string;
   columns: { id: string; name: string; shortName: string }[];
   rows: MatrixRow[];
-  next: IssueCursor | null;
+  next: Cursor | null;
 }
 
 /** The positions matrix on `asOf`, for one page of visible active issues. */
-export async function positionsMatrix(db: DB, user: SessionUser, asOf: string, cursor: IssueCursor | null, limit?: number): Promise<Matrix> {
+export async function positionsMatrix(db: DB, user: SessionUser, asOf: string, cursor: Cursor | null, limit?: number): Promise<Matrix> {
   const { rows: issues, next } = await listIssues(db, user, {}, cursor, limit);
   const ids = issues.map((i) => i.id);
   const parties = await partiesOf(db, ids);
@@ -249,7 +250,7 @@ export async function positionsMatrix(db: DB, user: SessionUser, asOf: string, c
 export async function positionsMatrixCsv(db: DB, user: SessionUser, asOf: string): Promise<string> {
   const rows: MatrixRow[] = [];
   const columns = new Map<string, Matrix["columns"][number]>();
-  let cursor: IssueCursor | null = null;
+  let cursor: Cursor | null = null;
   do {
     const page: Matrix = await positionsMatrix(db, user, asOf, cursor, 200);
     rows.push(...page.rows);

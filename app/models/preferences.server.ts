@@ -4,6 +4,7 @@
  */
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
+import { stampPreferences } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
 import type { Locale } from "~/utils/preferences";
@@ -32,11 +33,7 @@ export async function savePreferences(
     };
     if (next.locale === row.locale && next.time_zone === row.time_zone) return;
     const at = nowIso();
-    await tx
-      .updateTable("users")
-      .set({ ...next, updated_at: at })
-      .where("id", "=", user.id)
-      .execute();
+    await stampPreferences(tx, user.id, { ...next, updated_at: at });
     await recordAudit(tx, {
       actorId: user.id,
       action: "user.preferences_updated",

@@ -5,13 +5,13 @@
  */
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
-import type { UpdateResult } from "~/models/organizations.server";
 import { visibleDemandRequests, visibleScenarios } from "~/models/scopes.server";
+import { refused, versionedUpdate, type CreateResult, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { SupplyFigureInput } from "~/schemas/demand";
 import type { DB } from "~/utils/db.server";
-import { compareFiscalYears } from "~/utils/fiscal-year";
+import { compareFiscalYears } from "~/models/fiscal-year";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { ExportSchedule, SupplyYear } from "~/utils/supply-balance";
+import type { ExportSchedule, SupplyYear } from "~/models/supply-balance";
 import { MATERIALS, type Material, type SupplyFigure, type SupplyScenario, type Visibility } from "~db/schema";
 import { ALLOCATED_STATUSES, PENDING_STATUSES } from "./demand.server";
 
@@ -42,7 +42,7 @@ function figureValues(input: SupplyFigureInput) {
   };
 }
 
-export type CreateFigureResult = { ok: true; figure: SupplyFigure } | { ok: false; reason: "exists"; existing: SupplyFigure };
+export type CreateFigureResult = CreateResult<SupplyFigure, Refused<"exists", { existing: SupplyFigure }>>;
 
 export async function createSupplyFigure(db: DB, actorId: string | null, input: SupplyFigureInput): Promise<CreateFigureResult> {
   return db.transaction().execute(async (tx) => {
@@ -52,7 +52,7 @@ export async function createSupplyFigure(db: DB, actorId: string | null, input: 
       .where("material", "=", input.material)
       .where("fiscal_year", "=", input.fiscalYear)
       .executeTakeFirst();
-    if (existing) return { ok: false, reason: "exists", existing } as const;
+    if (existing) return refused("exists", { existing });
     const now = nowIso();
     const figure = await tx
       .insertInto("supply_figures")
@@ -60,7 +60,7 @@ export async function createSupplyFigure(db: DB, actorId: string | null, input: 
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(tx, { actorId, action: "supply_figure.create", entityType: "supply_figure", entityId: figure.id, after: figure, at: now });
-    return { ok: true, figure } as const;
+    return { ok: true, record: figure } as const;
   });
 }
 
@@ -71,29 +71,23 @@ export async function updateSupplyFigure(
   id: string,
   expectedVersion: number,
   input: Omit<SupplyFigureInput, "material" | "fiscalYear">,
-): Promise<UpdateResult<SupplyFigure>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("supply_figures").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const after = await tx
-      .updateTable("supply_figures")
-      .set({
-        production_kg: input.production,
-        production_basis: input.productionBasis,
-        exports_kg: input.exports,
-        reserve_kg: input.reserve,
-        notes: input.notes ?? "",
-        updated_by: actorId,
-        version: before.version + 1,
-        updated_at: nowIso(),
-      })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: "supply_figure.update", entityType: "supply_figure", entityId: id, before, after });
-    return { ok: true, record: after } as const;
+): Promise<WriteResult<SupplyFigure>> {
+  return versionedUpdate(db, {
+    table: "supply_figures",
+    id,
+    actorId,
+    expectedVersion,
+    load: (tx) => tx.selectFrom("supply_figures").selectAll().where("id", "=", id).executeTakeFirst(),
+    set: () => ({
+      production_kg: input.production,
+      production_basis: input.productionBasis,
+      exports_kg: input.exports,
+      reserve_kg: input.reserve,
+      notes: input.notes ?? "",
+      updated_by: actorId,
+    }),
+    action: "supply_figure.update",
+    result: (row) => row,
   });
 }
 
@@ -201,54 +195,50 @@ export async function createScenario(db: DB, actorId: string, input: ScenarioInp
 }
 
 /** Updates a scenario's name and schedule; cells are upserted, never deleted. */
-export async function updateScenario(db: DB, actorId: string, id: string, expectedVersion: number, input: ScenarioInput): Promise<UpdateResult<SupplyScenario>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("supply_scenarios").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const beforeCells = await tx.selectFrom("supply_scenario_exports").selectAll().where("scenario_id", "=", id).execute();
-    const after = await tx
-      .updateTable("supply_scenarios")
-      .set({ name: input.name, description: input.description ?? "", visibility: input.visibility, version: before.version + 1, updated_at: nowIso() })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const cells = scheduleCells(id, input.exports);
-    if (cells.length > 0) {
+export async function updateScenario(db: DB, actorId: string, id: string, expectedVersion: number, input: ScenarioInput): Promise<WriteResult<SupplyScenario>> {
+  return versionedUpdate(db, {
+    ...scenarioRecord(id),
+    actorId,
+    expectedVersion,
+    set: () => ({ name: input.name, description: input.description ?? "", visibility: input.visibility }),
+    alongside: async (tx) => {
+      const cells = scheduleCells(id, input.exports);
+      if (cells.length === 0) return;
       await tx
         .insertInto("supply_scenario_exports")
         .values(cells)
         .onConflict((oc) => oc.columns(["scenario_id", "material", "fiscal_year"]).doUpdateSet((eb) => ({ exports_kg: eb.ref("excluded.exports_kg") })))
         .execute();
-    }
-    await recordAudit(tx, {
-      actorId,
-      action: "supply_scenario.update",
-      entityType: "supply_scenario",
-      entityId: id,
-      before: { ...before, exports: beforeCells },
-      after: { ...after, exports: input.exports },
-    });
-    return { ok: true, record: after } as const;
+    },
+    action: "supply_scenario.update",
   });
 }
 
-export async function setScenarioArchived(db: DB, actorId: string, id: string, expectedVersion: number): Promise<UpdateResult<SupplyScenario>> {
-  return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("supply_scenarios").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: before } as const;
-    const now = nowIso();
-    const after = await tx
-      .updateTable("supply_scenarios")
-      .set({ archived_at: now, version: before.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: "supply_scenario.archive", entityType: "supply_scenario", entityId: id, before, after });
-    return { ok: true, record: after } as const;
+export async function setScenarioArchived(db: DB, actorId: string, id: string, expectedVersion: number): Promise<WriteResult<SupplyScenario>> {
+  return versionedUpdate(db, {
+    ...scenarioRecord(id),
+    actorId,
+    expectedVersion,
+    set: (_, now) => ({ archived_at: now }),
+    action: "supply_scenario.archive",
+    // The archive event keeps the scenario row alone, as it always has.
+    auditView: ({ exports: _exports, ...scenario }) => scenario,
   });
+}
+
+/** A scenario as the audit log keeps it: the row and its export cells. */
+function scenarioRecord(id: string) {
+  return {
+    table: "supply_scenarios" as const,
+    id,
+    load: async (tx: Tx) => {
+      const scenario = await tx.selectFrom("supply_scenarios").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!scenario) return undefined;
+      const exports = await tx.selectFrom("supply_scenario_exports").selectAll().where("scenario_id", "=", id).execute();
+      return { ...scenario, exports };
+    },
+    result: ({ exports: _exports, ...scenario }: SupplyScenario & { exports: unknown }): SupplyScenario => scenario,
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
+import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { endAllSessionsOf } from "~/models/auth.server";
-import type { UpdateResult } from "~/models/organizations.server";
 import { hashPassword } from "~/models/password.server";
+import { notFound, versionedUpdate, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
+import { homeTimeZone, isLocale } from "~/utils/preferences";
 import type { Role, User } from "~db/schema";
 
 /** A user as pages and the audit log see one: never the password hash. */
@@ -100,79 +102,110 @@ export async function updateUser(
   id: string,
   expectedVersion: number,
   input: UserProfileInput,
-): Promise<UpdateResult<PublicUser>> {
-  const result = await db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return { ok: false, reason: "missing" } as const;
-    if (before.version !== expectedVersion) return { ok: false, reason: "conflict" } as const;
-    const after = await tx
-      .updateTable("users")
-      .set({
-        display_name: input.displayName,
-        role: input.role,
-        organization_id: input.organizationId,
-        version: before.version + 1,
-        updated_at: nowIso(),
-      })
-      .where("id", "=", id)
-      .where("version", "=", expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: "user.update", entityType: "user", entityId: id, before: auditView(before), after: auditView(after) });
-    return { ok: true } as const;
+): Promise<WriteResult<PublicUser>> {
+  const result = await versionedUpdate(db, {
+    ...userRecord(id),
+    actorId,
+    expectedVersion,
+    set: () => ({ display_name: input.displayName, role: input.role, organization_id: input.organizationId }),
+    action: "user.update",
   });
-  const current = await getUser(db, id);
-  if (!current) return { ok: false, reason: "missing" };
-  if (!result.ok) return result.reason === "missing" ? result : { ok: false, reason: "conflict", current };
   // A role or organization change alters what the user may see: make them sign in again.
-  await endAllSessionsOf(id);
-  return { ok: true, record: current };
+  if (result.ok) await endAllSessionsOf(id);
+  return withPublicUser(db, result);
 }
 
 /** Disabling ends every session of the user at once. */
-export async function setUserDisabled(
-  db: DB,
-  actorId: string,
-  id: string,
-  disabled: boolean,
-): Promise<PublicUser | undefined> {
-  await db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before) return;
-    const after = await tx
-      .updateTable("users")
-      .set({ disabled: disabled ? 1 : 0, version: before.version + 1, updated_at: nowIso() })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (disabled) await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
-    await recordAudit(tx, {
-      actorId,
-      action: disabled ? "user.disable" : "user.enable",
-      entityType: "user",
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
+export async function setUserDisabled(db: DB, actorId: string, id: string, disabled: boolean): Promise<WriteResult<PublicUser>> {
+  const result = await versionedUpdate(db, {
+    ...userRecord(id),
+    actorId,
+    set: () => ({ disabled: disabled ? (1 as const) : (0 as const) }),
+    alongside: async (tx) => {
+      if (disabled) {
+        await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
+        // Like a password reset: a leaked calendar address must not come back when the account does.
+        await tx.updateTable("calendar_feed_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+      }
+    },
+    action: disabled ? "user.disable" : "user.enable",
   });
-  return getUser(db, id);
+  return withPublicUser(db, result);
 }
 
-export async function resetPassword(db: DB, actorId: string, id: string, password: string): Promise<boolean> {
+export async function resetPassword(db: DB, actorId: string, id: string, password: string): Promise<WriteResult<PublicUser>> {
   const passwordHash = await hashPassword(password);
-  const changed = await db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom("users").select(["id", "version"]).where("id", "=", id).executeTakeFirst();
-    if (!before) return false;
-    await tx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, version: before.version + 1, updated_at: nowIso() })
-      .where("id", "=", id)
-      .execute();
-    await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
-    // A reset is for a suspected compromise: a leaked calendar address must stop working too.
-    await tx.updateTable("calendar_feed_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
-    await recordAudit(tx, { actorId, action: "user.reset_password", entityType: "user", entityId: id });
-    return true;
+  const result = await versionedUpdate(db, {
+    ...userRecord(id),
+    actorId,
+    set: () => ({ password_hash: passwordHash }),
+    alongside: async (tx, _, now) => {
+      await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      // A reset is for a suspected compromise: a leaked calendar address must stop working too.
+      await tx.updateTable("calendar_feed_tokens").set({ revoked_at: now }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+    },
+    action: "user.reset_password",
+    // The event says a reset happened; it keeps nothing of the hash.
+    auditView: () => undefined,
   });
-  return changed;
+  return withPublicUser(db, result);
+}
+
+/** A user as the audit log keeps one: the profile, never the password hash. */
+function userRecord(id: string) {
+  return {
+    table: "users" as const,
+    id,
+    load: (tx: Tx) => tx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
+    auditView: auditView,
+    result: (row: User) => row.id,
+  };
+}
+
+/** The model's answer with the user as pages see one, read after the write. */
+async function withPublicUser<R extends Refused<string>>(db: DB, result: WriteResult<string, R>): Promise<WriteResult<PublicUser, R>> {
+  if (!result.ok && result.reason !== "conflict") return result;
+  const current = await getUser(db, result.ok ? result.record : result.current);
+  if (!current) return notFound;
+  return result.ok ? { ok: true, record: current } : { ok: false, reason: "conflict", current };
+}
+
+/** The columns a `SessionUser` is made from, as `users as u` joined to `organizations as o` select them. */
+export interface SessionUserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  organization_id: string;
+  name: string;
+  short_name: string;
+  country: string;
+  locale: string | null;
+  time_zone: string | null;
+}
+
+/** The one row-to-`SessionUser` mapping: sessions, calendar feeds, seeds and tests all use it. */
+export function sessionUserFromRow(row: SessionUserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    organizationId: row.organization_id,
+    organizationName: row.name,
+    organizationShortName: row.short_name,
+    locale: isLocale(row.locale) ? row.locale : null,
+    timeZone: homeTimeZone(row.time_zone, row.country),
+  };
+}
+
+/** The `SessionUser` of an account by email (seeds and tests act as a given person). */
+export async function sessionUserByEmail(db: DB, email: string): Promise<SessionUser> {
+  const row = await db
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country", "u.locale", "u.time_zone"])
+    .where("u.email", "=", email)
+    .executeTakeFirstOrThrow();
+  return sessionUserFromRow(row);
 }

@@ -1,20 +1,24 @@
-import { Pager } from "~/components/Pager";
-import { formatPlainDate, todayInZone } from "~/utils/dates";
+import { Pager, AnySelect, EmptyRow } from "~/components/ListKit";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
+import { FormError, Notice } from "~/components/forms";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { completeFollowUpAction, decodeActionsCursor, encodeActionsCursor, isOverdue, listFollowUpActions } from "~/models/consultations.server";
+import { completeFollowUpAction, isOverdue, listFollowUpActions } from "~/models/consultations.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
+import { todayInZone } from "~/utils/clock";
+import { formatPlainDate } from "~/utils/format";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
+import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { readerTimeZone } from "~/utils/zones";
 
@@ -29,23 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:list");
   const url = new URL(request.url);
-  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => k !== "cursor" && v !== ""));
-  const parsed = actionsFilterSchema.safeParse(raw);
-  if (!parsed.success) throw data({ message: "Invalid filter." }, { status: 400 });
-  const filter = { ownerOrganizationId: parsed.data.owner, status: parsed.data.status ?? "open" } as const;
+  const query = parseListQuery(url, actionsFilterSchema);
+  const filter = { ownerOrganizationId: query.filter.owner, status: query.filter.status ?? "open" } as const;
   const db = getDb();
   const today = todayInZone(readerTimeZone(user));
   const [{ rows, next }, organizations] = await Promise.all([
-    listFollowUpActions(db, user, filter, decodeActionsCursor(url.searchParams.get("cursor"))),
+    listFollowUpActions(db, user, filter, query.cursor),
     listOrganizations(db, { includeArchived: true }),
   ]);
-  const nextParams = new URLSearchParams(raw);
-  if (next) nextParams.set("cursor", encodeActionsCursor(next));
   return {
     filter,
     today,
-    nextHref: next ? `/actions?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/actions?${new URLSearchParams(raw)}` : null,
+    ...pageLinks("/actions", query, next),
     organizations: organizations.map((o) => ({ id: o.id, shortName: o.short_name, name: o.name })),
     rows: rows.map((r) => ({
       ...r,
@@ -60,10 +59,10 @@ const completeSchema = z.object({ actionId: z.string().min(1), version: versionF
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "follow_up:complete");
-  const parsed = parseForm(completeSchema, await request.formData());
+  const parsed = parseForm(completeSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
-  if (!result.ok && (result.reason === "missing" || result.reason === "forbidden")) notFound();
+  if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
   if (!result.ok) return data(failure({}, {}, "That action changed since you opened the page; the list has been reloaded."), { status: 409 });
   return data({ ok: true as const, message: "Action marked done." });
 }
@@ -78,27 +77,19 @@ export default function ActionsPage() {
         <p className="muted">Actions agreed in the consultations you may see. Open ones first, soonest due first; overdue ones are marked.</p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {actionData && "formError" in actionData && actionData.formError ? (
-        <div className="notice notice--error" role="alert">
-          {actionData.formError}
-        </div>
+        <FormError message={actionData.formError} />
       ) : null}
       <Form method="get" className="filters" aria-label="Filter actions">
-        <label className="filter">
-          <span>Owner</span>
-          <select name="owner" defaultValue={filter.ownerOrganizationId ?? ""} className="input">
-            <option value="">Any organization</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.shortName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnySelect
+          name="owner"
+          label="Owner"
+          value={filter.ownerOrganizationId}
+          anyLabel="Any organization"
+          options={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
+        />
         <label className="filter">
           <span>Status</span>
           <select name="status" defaultValue={filter.status} className="input">
@@ -126,11 +117,7 @@ export default function ActionsPage() {
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="empty">
-                  No actions match these filters.
-                </td>
-              </tr>
+              <EmptyRow columns={6}>No actions match these filters.</EmptyRow>
             ) : null}
             {rows.map((r) => (
               <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>

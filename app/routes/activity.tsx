@@ -1,27 +1,37 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import * as z from "zod";
 
-import { Pager } from "~/components/Pager";
+import { AnySelect, Pager } from "~/components/ListKit";
 import { assertCan, isInternal } from "~/models/access.server";
 import { ACTIVITY_KINDS, activityKind, listActivity, markAllActivityRead } from "~/models/activity.server";
 import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
-import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
+import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { useFormat } from "~/utils/format";
+import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
+import { pageLinks, parseListQuery } from "~/utils/list.server";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
+
+const activityFilterSchema = z.object({
+  kind: z
+    .string()
+    .refine((kind) => activityKind(kind) !== undefined, "Unknown kind of record.")
+    .optional(),
+  organization: z.string().optional(),
+});
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "activity:read");
   const url = new URL(request.url);
-  const kind = url.searchParams.get("kind") || undefined;
-  const organizationId = url.searchParams.get("organization") || undefined;
-  if (kind && !activityKind(kind)) throw data({ message: `Unknown kind of record "${kind}".` }, { status: 400 });
+  const query = parseListQuery(url, activityFilterSchema, { keys: ["kind", "organization"], validKey: isTimestamp });
+  const { kind, organization: organizationId } = query.filter;
   const db = getDb();
   // External users filter by their own side only: the organizations list would reveal who else takes part.
   const organizations = isInternal(user) ? await listOrganizations(db) : [];
@@ -32,34 +42,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db,
     user,
     { kind, organizationId: isInternal(user) ? organizationId : undefined },
-    decodeTimeCursor(url.searchParams.get("cursor")),
+    query.cursor,
   );
-  const params = new URLSearchParams();
-  if (kind) params.set("kind", kind);
-  if (organizationId && isInternal(user)) params.set("organization", organizationId);
-  const nextParams = new URLSearchParams(params);
-  if (next) nextParams.set("cursor", encodeTimeCursor(next));
+  // External users' links never carry an organization: they cannot filter by one.
+  const raw = { ...(kind ? { kind } : {}), ...(organizationId && isInternal(user) ? { organization: organizationId } : {}) };
   return {
     items,
-    kinds: ACTIVITY_KINDS.map((k) => ({ value: k.kind, label: k.label })),
+    kinds: ACTIVITY_KINDS.map((k) => ({ value: k.kind, label: ACTIVITY_KIND_LABELS[k.kind] })),
     organizations: organizations.map((o) => ({ value: o.id, label: o.short_name })),
     filter: { kind: kind ?? "", organization: organizationId ?? "" },
-    nextHref: next ? `/activity?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/activity?${params}` : null,
+    ...pageLinks("/activity", { ...query, raw }, next),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "activity:read");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "mark-read") throw data({ message: "Unknown action." }, { status: 400 });
   await markAllActivityRead(getDb(), user);
   return redirect("/activity");
 }
 
 export default function ActivityPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { items, kinds, organizations, filter, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -76,29 +82,9 @@ export default function ActivityPage() {
         </Form>
       </header>
       <Form method="get" className="filters" aria-label="Filter activity">
-        <label className="filter">
-          <span>Kind</span>
-          <select name="kind" defaultValue={filter.kind} className="input">
-            <option value="">Everything</option>
-            {kinds.map((k) => (
-              <option key={k.value} value={k.value}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnySelect name="kind" label="Kind" value={filter.kind} anyLabel="Everything" options={kinds} />
         {organizations.length > 0 ? (
-          <label className="filter">
-            <span>Changed by</span>
-            <select name="organization" defaultValue={filter.organization} className="input">
-              <option value="">Any organization</option>
-              {organizations.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AnySelect name="organization" label="Changed by" value={filter.organization} anyLabel="Any organization" options={organizations} />
         ) : null}
         <button type="submit" className="button">
           Filter
@@ -110,11 +96,11 @@ export default function ActivityPage() {
         <ol className="feed">
           {items.map((item) => (
             <li key={item.id} className="feed__item">
-              <span className="badge">{item.kindLabel}</span>
+              <span className="badge">{ACTIVITY_KIND_LABELS[item.kind]}</span>
               <div>
-                <Link to={item.href}>{item.title}</Link> <span className="muted">{item.description}</span>
+                <Link to={item.href}>{activitySubjectText(item.subject)}</Link> <span className="muted">{describeAction(item.action)}</span>
                 <p className="small muted">
-                  {formatDateTime(item.at, zone)}
+                  {fmt.dateTime(item.at)}
                   {item.actorName ? ` · ${item.actorName}${item.actorOrganization ? ` (${item.actorOrganization})` : ""}` : ""}
                 </p>
               </div>

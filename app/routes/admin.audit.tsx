@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 
-import { Pager } from "~/components/Pager";
+import { AnySelect, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { listAuditActions, listAuditEvents } from "~/models/audit.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
 import { auditFilterSchema } from "~/schemas/admin";
-import { decodeTimeCursor, encodeTimeCursor } from "~/utils/cursor";
+import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { issuesToFieldErrors } from "~/utils/forms";
-import { formatDateTime } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { useFormat } from "~/utils/format";
+
+import { pageLinks, parseListQuery } from "~/utils/list.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
 
@@ -20,22 +19,16 @@ export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "audit:read");
   const url = new URL(request.url);
-  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => k !== "cursor" && v !== ""));
   const db = getDb();
   const [users, actions] = await Promise.all([listUsers(db), listAuditActions(db)]);
   const options = { users: users.map((u) => ({ value: u.id, label: `${u.display_name} (${u.email})` })), actions };
-  const parsed = auditFilterSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
-  }
-  const filter = parsed.data;
+  const query = parseListQuery(url, auditFilterSchema, { validKey: isTimestamp });
+  const { filter } = query;
   const { rows, next } = await listAuditEvents(
     db,
     { actorId: filter.user, action: filter.action, from: filter.from, to: filter.to },
-    decodeTimeCursor(url.searchParams.get("cursor")),
+    query.cursor,
   );
-  const nextParams = new URLSearchParams(raw);
-  if (next) nextParams.set("cursor", encodeTimeCursor(next));
   return {
     filter,
     options,
@@ -51,13 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       before: r.before_json,
       after: r.after_json,
     })),
-    nextHref: next ? `/admin/audit?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/admin/audit?${new URLSearchParams(raw)}` : null,
+    ...pageLinks("/admin/audit", query, next),
   };
 }
 
 export default function AuditPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { filter, options, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <>
@@ -66,28 +58,8 @@ export default function AuditPage() {
         <p className="muted">Every sign-in, failed sign-in and change, newest first. Entries cannot be edited or removed.</p>
       </header>
       <Form method="get" className="filters" aria-label="Filter the audit log">
-        <label className="filter">
-          <span>User</span>
-          <select name="user" defaultValue={filter.user ?? ""} className="input">
-            <option value="">Anyone</option>
-            {options.users.map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Action</span>
-          <select name="action" defaultValue={filter.action ?? ""} className="input">
-            <option value="">Any action</option>
-            {options.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnySelect name="user" label="User" value={filter.user} anyLabel="Anyone" options={options.users} />
+        <AnySelect name="action" label="Action" value={filter.action} anyLabel="Any action" options={options.actions.map((a) => ({ value: a, label: a }))} />
         <label className="filter">
           <span>From</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
@@ -113,15 +85,11 @@ export default function AuditPage() {
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="empty">
-                  No events match these filters.
-                </td>
-              </tr>
+              <EmptyRow columns={5}>No events match these filters.</EmptyRow>
             ) : null}
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="nowrap">{formatDateTime(r.at, zone)}</td>
+                <td className="nowrap">{fmt.dateTime(r.at)}</td>
                 <td>{r.actor}</td>
                 <td>
                   <code>{r.action}</code>

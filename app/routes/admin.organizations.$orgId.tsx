@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { ArchiveCard } from "~/components/ArchiveCard";
+import { Notice } from "~/components/forms";
 import { OrganizationForm } from "~/components/OrganizationForm";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getOrganization, organizationNameTaken, setOrganizationArchived, updateOrganization } from "~/models/organizations.server";
 import { organizationEditSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { useFormat } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -34,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const organization = await getOrganization(db, params.orgId ?? "");
   if (!organization) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { organization } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -69,16 +71,14 @@ export default function OrganizationPage() {
         <h1>{organization.name}</h1>
         <p className="muted">
           {organization.archived_at ? (
-            <span className="badge badge--muted">Archived {formatDateTime(organization.archived_at, zone)}</span>
+            <span className="badge badge--muted">Archived {fmt.dateTime(organization.archived_at)}</span>
           ) : (
             <span className="badge badge--ok">Active</span>
           )}
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
@@ -99,21 +99,13 @@ export default function OrganizationPage() {
             formError={failed?.formError}
           />
         </section>
-        <section className="card" aria-labelledby="archive-title">
-          <h2 id="archive-title">{organization.archived_at ? "Restore" : "Archive"}</h2>
-          <p className="muted">
-            {organization.archived_at
-              ? "Restoring makes the organization selectable again."
-              : "Archived organizations stay in every record that names them but cannot be chosen for new users or records. Nothing is deleted."}
-          </p>
-          <Form method="post">
-            <input type="hidden" name="version" value={organization.version} />
-            <input type="hidden" name="intent" value={organization.archived_at ? "restore" : "archive"} />
-            <button type="submit" className={organization.archived_at ? "button" : "button button--danger"}>
-              {organization.archived_at ? "Restore organization" : "Archive organization"}
-            </button>
-          </Form>
-        </section>
+        <ArchiveCard
+          archived={Boolean(organization.archived_at)}
+          version={organization.version}
+          noun="organization"
+          restoreNote={"Restoring makes the organization selectable again."}
+          archiveNote={"Archived organizations stay in every record that names them but cannot be chosen for new users or records. Nothing is deleted."}
+        />
       </div>
     </>
   );

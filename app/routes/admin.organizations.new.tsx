@@ -8,6 +8,7 @@ import { requireUser } from "~/models/auth.server";
 import { createOrganization, organizationNameTaken } from "~/models/organizations.server";
 import { organizationSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "New organization · Accord" }];
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   assertCan(admin, "admin:organizations");
-  const parsed = parseForm(organizationSchema, await request.formData());
+  const parsed = parseForm(organizationSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const db = getDb();
   if (await organizationNameTaken(db, parsed.data.name)) {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { FormError, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, Notice, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getOrganization, listOrganizations } from "~/models/organizations.server";
@@ -10,12 +10,13 @@ import { passwordProblem } from "~/models/password.server";
 import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { ROLE_LABELS } from "~/utils/labels";
 import { ROLES } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { useFormat } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -36,13 +37,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const CHANGED = "Someone else changed this user at the same moment; nothing was done. Reload the page and try again.";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   assertCan(admin, "admin:users");
   const db = getDb();
   const user = await getUser(db, params.userId ?? "");
   if (!user) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
 
   if (intent === "profile") {
@@ -67,7 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "disable" || intent === "enable") {
     if (user.id === admin.id) return data({ intent, ...failure({}, {}, "You cannot disable your own account.") }, { status: 400 });
-    await setUserDisabled(db, admin.id, user.id, intent === "disable");
+    const result = await setUserDisabled(db, admin.id, user.id, intent === "disable");
+    if (!result.ok) return data({ intent, ...failure({}, {}, CHANGED) }, { status: 409 });
     return data({
       intent,
       ok: true as const,
@@ -80,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     const weak = passwordProblem(parsed.data.password);
     if (weak) return data({ intent, ...failure({ password: weak }) }, { status: 400 });
-    await resetPassword(db, admin.id, user.id, parsed.data.password);
+    const result = await resetPassword(db, admin.id, user.id, parsed.data.password);
+    if (!result.ok) return data({ intent, ...failure({}, {}, CHANGED) }, { status: 409 });
     return data({ intent, ok: true as const, message: "Password reset; the user's sessions have ended." });
   }
 
@@ -94,7 +99,7 @@ function resultFor(result: ActionResult, intent: string) {
 }
 
 export default function UserPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { user, isSelf, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const profileResult = resultFor(actionData, "profile");
@@ -126,13 +131,11 @@ export default function UserPage() {
           {user.email} · {ROLE_LABELS[user.role]} · {user.organization_name} ·{" "}
           {user.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}
         </p>
-        <p className="muted small">Last sign-in: {formatDateTime(user.last_sign_in_at, zone)}</p>
+        <p className="muted small">Last sign-in: {fmt.dateTime(user.last_sign_in_at)}</p>
       </header>
 
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       <div className="grid-2 grid-2--top">

@@ -5,8 +5,8 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime, ROLE_LABELS } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { ROLE_LABELS } from "~/utils/labels";
+import { useFormat } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { users } = useLoaderData<typeof loader>();
   return (
     <>
@@ -51,7 +51,7 @@ export default function UsersPage() {
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.organization_short_name}</td>
                 <td>{u.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}</td>
-                <td>{formatDateTime(u.last_sign_in_at, zone)}</td>
+                <td>{fmt.dateTime(u.last_sign_in_at)}</td>
               </tr>
             ))}
           </tbody>

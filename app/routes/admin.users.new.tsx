@@ -10,6 +10,7 @@ import { passwordProblem } from "~/models/password.server";
 import { createUser, emailTaken } from "~/models/users.server";
 import { newUserSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { ROLE_LABELS } from "~/utils/labels";
 import { ROLES } from "~db/schema";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   assertCan(admin, "admin:users");
-  const parsed = parseForm(newUserSchema, await request.formData());
+  const parsed = parseForm(newUserSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const input = parsed.data;
   const db = getDb();

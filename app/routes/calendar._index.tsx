@@ -2,15 +2,16 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { FormError, Notice } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { activeFeedOf, feedPath, issueFeedToken, revokeFeed } from "~/models/calendar.server";
 import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure } from "~/utils/forms";
-import { formatDateTime } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { useFormat } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "calendar:subscribe");
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readFormData(request)).get("intent");
   const db = getDb();
   if (intent === "issue") {
     const token = await issueFeedToken(db, user);
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CalendarPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const feedUrl = actionData && "feedUrl" in actionData ? actionData.feedUrl : null;
@@ -58,14 +59,10 @@ export default function CalendarPage() {
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {actionData && "formError" in actionData && actionData.formError ? (
-        <div className="notice notice--error" role="alert">
-          {actionData.formError}
-        </div>
+        <FormError message={actionData.formError} />
       ) : null}
       {feedUrl ? (
         <section className="card" aria-labelledby="url-title">
@@ -84,8 +81,8 @@ export default function CalendarPage() {
         <h2 id="state-title">{feed ? "Your feed is on" : "You have no feed yet"}</h2>
         {feed ? (
           <p className="muted">
-            Created {formatDateTime(feed.created_at, zone)}
-            {feed.last_used_at ? `; last read by a calendar ${formatDateTime(feed.last_used_at, zone)}` : "; not read by a calendar yet"}. Resetting issues a new address; the old one
+            Created {fmt.dateTime(feed.created_at)}
+            {feed.last_used_at ? `; last read by a calendar ${fmt.dateTime(feed.last_used_at)}` : "; not read by a calendar yet"}. Resetting issues a new address; the old one
             stops working at once.
           </p>
         ) : (

@@ -10,12 +10,12 @@ import { listOrganizations } from "~/models/organizations.server";
 import { consultationEditSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
 import { utcToZonedLocal } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { useFormat } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -66,7 +66,7 @@ const CONFLICT =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, detail } = await editable(request, params.id);
-  const parsed = parseForm(consultationEditSchema, await request.formData());
+  const parsed = parseForm(consultationEditSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const errors = await checkConsultationInput(db, user, parsed.data);
   if (Object.keys(errors).length > 0) return data(failure(errors, parsed.data), { status: 400 });
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditConsultationPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { id, version, current, organizations, visibilities, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const conflict = actionData && "conflict" in actionData;
@@ -104,7 +104,7 @@ export default function EditConsultationPage() {
           afterError={
             conflict ? (
               <details className="conflict" open>
-                <summary>What is saved now (changed {formatDateTime(current.updatedAt, zone)})</summary>
+                <summary>What is saved now (changed {fmt.dateTime(current.updatedAt)})</summary>
                 <dl className="conflict__saved">
                   <dt>Title</dt>
                   <dd>{current.title}</dd>

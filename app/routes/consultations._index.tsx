@@ -1,19 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { Pager } from "~/components/Pager";
+import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { decodeCursor, encodeCursor, listConsultations } from "~/models/consultations.server";
+import { listConsultations } from "~/models/consultations.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
+import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { issuesToFieldErrors } from "~/utils/forms";
 import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { meetingTimes } from "~/utils/time";
+import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
+import { meetingTimes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -23,20 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:list");
   const url = new URL(request.url);
-  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => k !== "cursor" && v !== ""));
-  const parsed = consultationFilterSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw data({ message: `Invalid filter: ${Object.values(issuesToFieldErrors(parsed.error.issues)).join(" ")}` }, { status: 400 });
-  }
-  const filter = parsed.data;
+  const query = parseListQuery(url, consultationFilterSchema, { validKey: isTimestamp });
+  const { filter } = query;
   const db = getDb();
   const [{ rows, next }, organizations] = await Promise.all([
-    listConsultations(db, user, filter, decodeCursor(url.searchParams.get("cursor"))),
+    listConsultations(db, user, filter, query.cursor),
     listOrganizations(db, { includeArchived: true }),
   ]);
-  const query = new URLSearchParams(raw);
-  const nextParams = new URLSearchParams(raw);
-  if (next) nextParams.set("cursor", encodeCursor(next));
   return {
     filter,
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })),
@@ -49,9 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       archived: r.archived_at !== null,
       participants: r.participants.map((p) => p.shortName),
     })),
-    nextHref: next ? `/consultations?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/consultations?${query}` : null,
-    csvHref: `/consultations/export.csv${query.size > 0 ? `?${query}` : ""}`,
+    ...pageLinks("/consultations", query, next),
+    csvHref: hrefWith("/consultations/export.csv", query.raw),
     canCreate: can(user, "consultation:create"),
   };
 }
@@ -81,39 +73,9 @@ export default function ConsultationsPage() {
           <span>Words</span>
           <input type="search" name="q" defaultValue={filter.q ?? ""} className="input" placeholder="Title, agenda, notes, outcome, actions" />
         </label>
-        <label className="filter">
-          <span>Organization</span>
-          <select name="org" defaultValue={filter.org ?? ""} className="input">
-            <option value="">Any</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.shortName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Kind</span>
-          <select name="kind" defaultValue={filter.kind ?? ""} className="input">
-            <option value="">Any</option>
-            {CONSULTATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Visibility</span>
-          <select name="visibility" defaultValue={filter.visibility ?? ""} className="input">
-            <option value="">Any</option>
-            {VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {VISIBILITY_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnySelect name="org" label="Organization" value={filter.org} options={organizations.map((o) => ({ value: o.id, label: o.shortName }))} />
+        <AnySelect name="kind" label="Kind" value={filter.kind} options={choicesOf(CONSULTATION_KINDS, KIND_LABELS)} />
+        <AnySelect name="visibility" label="Visibility" value={filter.visibility} options={choicesOf(VISIBILITIES, VISIBILITY_LABELS)} />
         <label className="filter">
           <span>From</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
@@ -146,13 +108,7 @@ export default function ConsultationsPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="empty">
-                  No consultations match these filters.
-                </td>
-              </tr>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow columns={5}>No consultations match these filters.</EmptyRow> : null}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="nowrap">
@@ -162,12 +118,7 @@ export default function ConsultationsPage() {
                 </td>
                 <td>
                   <Link to={`/consultations/${r.id}`}>{r.title}</Link>
-                  {r.archived ? (
-                    <>
-                      {" "}
-                      <span className="badge badge--muted">Archived</span>
-                    </>
-                  ) : null}
+                  <ArchivedTag archived={r.archived} />
                 </td>
                 <td>{KIND_LABELS[r.kind]}</td>
                 <td>{r.participants.join(", ")}</td>

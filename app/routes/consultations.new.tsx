@@ -3,13 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ConsultationForm } from "~/components/ConsultationForm";
-import { assertCan, assignableVisibilities } from "~/models/access.server";
+import { assertCan, assignableVisibilities, consultationDefaults } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { checkConsultationInput, createConsultation } from "~/models/consultations.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { consultationSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { newId } from "~/utils/ids.server";
 
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:create");
   const organizations = await listOrganizations(getDb());
+  const initial = consultationDefaults(user);
   return {
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })),
     visibilities: assignableVisibilities(user),
@@ -28,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     submissionKey: newId(),
     defaults: {
       timeZone: "Asia/Kolkata",
-      visibility: "internal",
-      participants: user.role === "irel" ? [user.organizationId] : [],
+      visibility: initial.visibility,
+      participants: initial.participantOrganizationIds,
       agenda: "",
       notes: "",
       outcome: "",
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:create");
-  const parsed = parseForm(consultationSchema, await request.formData());
+  const parsed = parseForm(consultationSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const db = getDb();
   const errors = await checkConsultationInput(db, user, parsed.data);
@@ -50,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data({ ...failure({}, parsed.data, "This form was already submitted: the consultation is saved once."), existingId: result.id }, { status: 409 });
   }
-  return redirect(`/consultations/${result.id}`);
+  return redirect(`/consultations/${result.record.id}`);
 }
 
 export default function NewConsultationPage() {

@@ -3,8 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 
-import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { assertCan, can, isInternal } from "~/models/access.server";
+import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm, Notice } from "~/components/forms";
+import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
   decideDemandRequest,
@@ -21,14 +21,14 @@ import { decisionActionSchema, decisionSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, OUTCOME_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates } from "~/utils/fiscal-year";
-import { failure, formDataToObject, parseForm, versionField } from "~/utils/forms";
+import { fiscalYearDates } from "~/models/fiscal-year";
+import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
+import { readFormData } from "~/utils/form-body.server";
 import { notFound } from "~/utils/http.server";
-import { formatDate, formatDateTime } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
-import { formatTonnes, parseTonnes } from "~/utils/tonnes";
+import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatDate, formatTonnes, useFormat } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!row) notFound();
   const decisions = await listDecisions(db, row.id);
   const internal = isInternal(user);
+  const balance = canReadField(user, "demand_decision.balance");
   let supply = null;
   if (can(user, "supply:read")) {
     const [figure, remainingKg, years] = await Promise.all([
@@ -81,7 +82,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       created_at: row.created_at,
       updated_at: row.updated_at,
     },
-    // The balance at decision time and the over-balance confirmation are internal figures.
     decisions: decisions.map((d) => ({
       id: d.id,
       outcome: d.outcome,
@@ -91,8 +91,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decided_at: d.decided_at,
       supersedes_id: d.supersedes_id,
       current: d.id === row.current_decision_id,
-      remaining_balance_kg: internal ? d.remaining_balance_kg : null,
-      over_balance_confirmed: internal ? d.over_balance_confirmed === 1 : false,
+      remaining_balance_kg: balance ? d.remaining_balance_kg : null,
+      over_balance_confirmed: balance ? d.over_balance_confirmed === 1 : false,
     })),
     supply,
     canWithdraw: can(user, "demand:withdraw", resource),
@@ -104,32 +104,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const STALE = "This request changed while you were looking at it. The page now shows its current state; your input is kept below.";
 
 function transitionFailure(intent: string, result: Exclude<TransitionResult, { ok: true }>, notAllowed: string) {
-  if (result.reason === "missing") notFound();
+  if (result.reason === "not_found") notFound();
   return data({ intent, ...failure({}, {}, result.reason === "conflict" ? STALE : notAllowed) }, { status: 409 });
 }
 
 function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: Record<string, unknown>) {
   const intent = "decide";
-  switch (result.reason) {
-    case "missing":
-      return notFound();
+  if (result.reason === "not_found") return notFound();
+  switch (result.reason === "refused" ? result.code : result.reason) {
     case "not_allowed":
       return data({ intent, ...failure({}, values, "This request was withdrawn by its submitter and can no longer be decided.") }, { status: 409 });
     case "conflict": {
-      const now = DEMAND_STATUS_LABELS[result.current.status];
+      const { current } = result as Extract<typeof result, { reason: "conflict" }>;
+      const now = DEMAND_STATUS_LABELS[current.status];
       return data(
         {
           intent,
           ...failure(
             {},
             values,
-            `Another official decided this request while you were reviewing it (it is now ${now.toLowerCase()}${result.current.allocated_kg ? `, ${formatTonnes(result.current.allocated_kg)} allocated` : ""}). Your decision was not recorded. Read the current decision below; to change it, record a new decision that replaces it.`,
+            `Another official decided this request while you were reviewing it (it is now ${now.toLowerCase()}${current.allocated_kg ? `, ${formatTonnes(current.allocated_kg)} allocated` : ""}). Your decision was not recorded. Read the current decision below; to change it, record a new decision that replaces it.`,
           ),
         },
         { status: 409 },
       );
     }
-    case "needs_confirmation":
+    case "needs_confirmation": {
+      const { remainingKg, current } = result as Extract<typeof result, { code: "needs_confirmation" }>;
       return data(
         {
           intent,
@@ -137,11 +138,12 @@ function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: 
           ...failure(
             { confirmOverBalance: "Tick this box to confirm the allocation beyond the remaining balance." },
             values,
-            `This allocation is more than the ${formatTonnes(result.remainingKg)} remaining for ${MATERIAL_LABELS[result.current.material]} in ${result.current.fiscal_year}. Nothing was recorded. Confirm below to allocate it anyway; the confirmation is kept with the decision.`,
+            `This allocation is more than the ${formatTonnes(remainingKg)} remaining for ${MATERIAL_LABELS[current.material]} in ${current.fiscal_year}. Nothing was recorded. Confirm below to allocate it anyway; the confirmation is kept with the decision.`,
           ),
         },
         { status: 400 },
       );
+    }
   }
 }
 
@@ -151,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const row = await getDemandRequest(db, user, params.requestId ?? "");
   if (!row) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const version = versionField.safeParse(formData.get("version"));
 
@@ -171,15 +173,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "decide") {
     assertCan(user, "demand:decide");
-    const parsed = parseForm(decisionActionSchema(row.quantity_kg), formData);
+    const schema = decisionActionSchema(row.quantity_kg);
+    const parsed = parseForm(schema, formData);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
-    const values = formDataToObject(formData);
+    const values = formDataToObject(formData, schema);
     const result = await decideDemandRequest(db, user, row.id, parsed.data);
     if (!result.ok) return decisionFailure(result, values);
     return data({
       intent,
       ok: true as const,
-      message: `Decision recorded: ${DEMAND_STATUS_LABELS[result.request.status].toLowerCase()}${result.decision.allocated_kg ? `, ${formatTonnes(result.decision.allocated_kg)} allocated` : ""}.`,
+      message: `Decision recorded: ${DEMAND_STATUS_LABELS[result.record.status].toLowerCase()}${result.record.decision?.allocated_kg ? `, ${formatTonnes(result.record.decision.allocated_kg)} allocated` : ""}.`,
     });
   }
 
@@ -188,18 +191,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderData["request"]; remainingKg: number | null; serverResult: Record<string, unknown> | undefined }) {
+/** A refused decision as the action answers it: the form's failure, perhaps asking to confirm an over-balance allocation. */
+type DecisionFailure = Pick<FormFailure, "fieldErrors" | "values" | "formError"> & { needsConfirmation?: boolean };
+
+function DecisionForm({ request, remainingKg, failed }: { request: LoaderData["request"]; remainingKg: number | null; failed: DecisionFailure | undefined }) {
   const pending = usePending();
-  const failed = serverResult && "fieldErrors" in serverResult ? (serverResult as { fieldErrors: Record<string, string>; values: Record<string, unknown>; formError?: string; needsConfirmation?: boolean }) : undefined;
   const schema = useMemo(() => decisionSchema(request.quantity_kg), [request.quantity_kg]);
   const values = failed?.values ?? {};
   const defaults = { outcome: "approved", ...values, confirmOverBalance: values.confirmOverBalance === "on" };
-  const { form, register, field, onSubmit, errorFor } = useValidatedForm(schema, {
+  const { form, register, onSubmit, errorFor } = useValidatedForm(schema, {
     defaultValues: defaults,
     serverErrors: failed?.fieldErrors,
   });
-  const outcome = form.watch("outcome") as string | undefined;
-  const allocatedText = form.watch("allocated") as string | undefined;
+  const outcome = form.watch("outcome");
+  const allocatedText = form.watch("allocated");
   const allocatedKg = outcome === "approved" ? request.quantity_kg : outcome === "partially_approved" ? (() => {
     const p = parseTonnes(allocatedText ?? "");
     return p.ok ? p.kg : 0;
@@ -237,9 +242,9 @@ function DecisionForm({ request, remainingKg, serverResult }: { request: LoaderD
         autoComplete="off"
         hint={`For a partial approval: more than zero and less than the ${formatTonnes(request.quantity_kg)} requested.`}
         error={errorFor("allocated")}
-        registration={field("allocated")}
+        registration={register("allocated")}
       />
-      <TextAreaField label="Reasons" required hint="The submitter reads these." error={errorFor("reasons")} registration={field("reasons")} />
+      <TextAreaField label="Reasons" required hint="The submitter reads these." error={errorFor("reasons")} registration={register("reasons")} />
       {showConfirm ? (
         <div className={errorFor("confirmOverBalance") ? "notice notice--warn field--invalid" : "notice notice--warn"}>
           <p>
@@ -273,7 +278,7 @@ function StatusBadge({ status }: { status: DemandStatus }) {
 }
 
 export default function DemandRequestPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { internal, request, decisions, supply, canWithdraw, canReview, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -281,7 +286,7 @@ export default function DemandRequestPage() {
   const failedIntent = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const dates = fiscalYearDates(request.fiscal_year);
   const byId = new Map(decisions.map((d) => [d.id, d]));
-  const decisionResult = actionData?.intent === "decide" ? (actionData as Record<string, unknown>) : undefined;
+  const decisionFailure: DecisionFailure | undefined = actionData?.intent === "decide" && "fieldErrors" in actionData ? actionData : undefined;
   const otherFailure = failedIntent && failedIntent.intent !== "decide" ? failedIntent : undefined;
 
   return (
@@ -300,9 +305,7 @@ export default function DemandRequestPage() {
       </header>
 
       {okMessage ? (
-        <div className="notice notice--ok" role="status">
-          {okMessage}
-        </div>
+        <Notice>{okMessage}</Notice>
       ) : null}
       <FormError message={otherFailure?.formError} />
 
@@ -331,7 +334,7 @@ export default function DemandRequestPage() {
             <dd>{request.for_indian_magnets ? "Yes" : "No"}</dd>
             <dt>Submitted</dt>
             <dd>
-              {formatDateTime(request.created_at, zone)}
+              {fmt.dateTime(request.created_at)}
               {request.submitter_name ? ` by ${request.submitter_name}` : " (recorded from a letter)"}
             </dd>
           </dl>
@@ -409,14 +412,14 @@ export default function DemandRequestPage() {
                 <span className={DEMAND_STATUS_BADGES[d.outcome]}>{DEMAND_STATUS_LABELS[d.outcome]}</span>{" "}
                 {d.outcome !== "rejected" ? <strong>{formatTonnes(d.allocated_kg)} allocated</strong> : null}{" "}
                 <span className="muted small">
-                  {formatDateTime(d.decided_at, zone)} by {d.decided_by_name}
+                  {fmt.dateTime(d.decided_at)} by {d.decided_by_name}
                   {d.current ? " · current decision" : " · superseded"}
                 </span>
               </p>
               <p className="prose">{d.reasons}</p>
               {d.supersedes_id ? (
                 <p className="muted small">
-                  Replaces the decision of {formatDateTime(byId.get(d.supersedes_id)?.decided_at, zone)} ({DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
+                  Replaces the decision of {fmt.dateTime(byId.get(d.supersedes_id)?.decided_at)} ({DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
                 </p>
               ) : null}
               {d.over_balance_confirmed ? (
@@ -446,7 +449,7 @@ export default function DemandRequestPage() {
             </Form>
           ) : null}
           {canDecide ? (
-            <DecisionForm key={request.version} request={request} remainingKg={supply?.remainingKg ?? null} serverResult={decisionResult} />
+            <DecisionForm key={request.version} request={request} remainingKg={supply?.remainingKg ?? null} failed={decisionFailure} />
           ) : null}
         </section>
       ) : null}

@@ -1,20 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { Pager } from "~/components/Pager";
+import { AnySelect, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan, can, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
 import { demandOrganizations, demandTotals, listDemandRequests } from "~/models/demand.server";
 import styles from "~/styles/demand.css";
-import { encodeTimeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearLabel, parseFiscalYear, fiscalYearOf } from "~/utils/fiscal-year";
-import { formatDate } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
-import { formatTonnes } from "~/utils/tonnes";
-import { today } from "~/utils/clock.server";
+import { fiscalYearLabel, parseFiscalYear, fiscalYearOf } from "~/models/fiscal-year";
+import { today } from "~/utils/clock";
+import { formatTonnes, useFormat } from "~/utils/format";
+import { hrefWith, pageLinks } from "~/utils/list.server";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -24,15 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "demand:read");
   const url = new URL(request.url);
-  const { raw, filter, cursor } = demandQueryFrom(url);
+  const query = demandQueryFrom(url);
+  const { raw, filter } = query;
   const db = getDb();
   const [{ rows, next }, totals, organizations] = await Promise.all([
-    listDemandRequests(db, user, filter, cursor),
+    listDemandRequests(db, user, filter, query.cursor),
     demandTotals(db, user, filter),
     isInternal(user) ? demandOrganizations(db, user) : Promise.resolve([]),
   ]);
-  const nextParams = new URLSearchParams(raw);
-  if (next) nextParams.set("cursor", encodeTimeCursor(next));
   const start = parseFiscalYear(fiscalYearOf(today()))!;
   return {
     internal: isInternal(user),
@@ -43,30 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     years: Array.from({ length: 8 }, (_, i) => fiscalYearLabel(start - 2 + i)),
     rows,
     totals,
-    nextHref: next ? `/demand?${nextParams}` : null,
-    firstHref: cursor ? `/demand?${new URLSearchParams(raw)}` : null,
-    exportHref: `/demand/export.csv${Object.keys(raw).length ? `?${new URLSearchParams(raw)}` : ""}`,
+    ...pageLinks("/demand", query, next),
+    exportHref: hrefWith("/demand/export.csv", raw),
   };
 }
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
-  return (
-    <label className="filter">
-      <span>{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="input">
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export default function DemandList() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { internal, canSubmit, organizationName, filter, organizations, years, rows, totals, nextHref, firstHref, exportHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -92,11 +72,11 @@ export default function DemandList() {
       </header>
 
       <Form method="get" className="filters" aria-label="Filter requests">
-        <FilterSelect name="material" label="Material" value={filter.material} options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))} />
-        <FilterSelect name="year" label="Fiscal year" value={filter.year} options={years.map((y) => ({ value: y, label: y }))} />
-        <FilterSelect name="sector" label="Sector" value={filter.sector} options={DEMAND_SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))} />
-        {internal ? <FilterSelect name="organization" label="Organization" value={filter.organization} options={organizations} /> : null}
-        <FilterSelect name="status" label="Status" value={filter.status} options={DEMAND_STATUSES.map((s) => ({ value: s, label: DEMAND_STATUS_LABELS[s] }))} />
+        <AnySelect name="material" label="Material" value={filter.material} options={choicesOf(MATERIALS, MATERIAL_LABELS)} />
+        <AnySelect name="year" label="Fiscal year" value={filter.year} options={years.map((y) => ({ value: y, label: y }))} />
+        <AnySelect name="sector" label="Sector" value={filter.sector} options={choicesOf(DEMAND_SECTORS, SECTOR_LABELS)} />
+        {internal ? <AnySelect name="organization" label="Organization" value={filter.organization} options={organizations} /> : null}
+        <AnySelect name="status" label="Status" value={filter.status} options={choicesOf(DEMAND_STATUSES, DEMAND_STATUS_LABELS)} />
         <button type="submit" className="button">
           Filter
         </button>
@@ -134,11 +114,7 @@ export default function DemandList() {
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={internal ? 8 : 7} className="empty">
-                  No requests match these filters.
-                </td>
-              </tr>
+              <EmptyRow columns={internal ? 8 : 7}>No requests match these filters.</EmptyRow>
             ) : null}
             {rows.map((r) => (
               <tr key={r.id}>
@@ -154,7 +130,7 @@ export default function DemandList() {
                 <td>
                   <span className={DEMAND_STATUS_BADGES[r.status]}>{DEMAND_STATUS_LABELS[r.status]}</span>
                 </td>
-                <td className="nowrap">{formatDate(r.created_at, zone)}</td>
+                <td className="nowrap">{fmt.date(r.created_at)}</td>
               </tr>
             ))}
           </tbody>

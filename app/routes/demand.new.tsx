@@ -9,10 +9,11 @@ import { requireUser } from "~/models/auth.server";
 import { submitDemandRequest } from "~/models/demand.server";
 import { demandRequestSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates, offeredFiscalYears } from "~/utils/fiscal-year";
+import { fiscalYearDates, offeredFiscalYears } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, formDataToObject, parseForm } from "~/utils/forms";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
 
@@ -28,13 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "demand:submit");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
+  const schema = demandRequestSchema(offeredFiscalYears(today()));
   // The form never names an organization: a request is always for the submitter's own.
   const claimed = formData.get("organizationId");
   if (typeof claimed === "string" && claimed !== "" && !can(user, "demand:submit", { organizationId: claimed })) {
-    return data(failure({}, formDataToObject(formData), `You can submit requests only for ${user.organizationName}.`), { status: 403 });
+    return data(failure({}, formDataToObject(formData, schema), `You can submit requests only for ${user.organizationName}.`), { status: 403 });
   }
-  const parsed = parseForm(demandRequestSchema(offeredFiscalYears(today())), formData);
+  const parsed = parseForm(schema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const created = await submitDemandRequest(getDb(), user, parsed.data);
   return redirect(`/demand/${created.id}?submitted=1`);
@@ -45,7 +47,7 @@ export default function NewDemandRequest() {
   const actionData = useActionData<typeof action>();
   const pending = usePending();
   const schema = useMemo(() => demandRequestSchema(offeredYears), [offeredYears]);
-  const { register, field, onSubmit, errorFor } = useValidatedForm(schema, {
+  const { register, onSubmit, errorFor } = useValidatedForm(schema, {
     defaultValues: {
       fiscalYear: offeredYears[0],
       ...(actionData?.values ?? {}),
@@ -76,7 +78,7 @@ export default function NewDemandRequest() {
               placeholder="Choose…"
               options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
               error={errorFor("material")}
-              registration={field("material")}
+              registration={register("material")}
             />
             <TextField
               label="Quantity (tonnes)"
@@ -85,7 +87,7 @@ export default function NewDemandRequest() {
               autoComplete="off"
               hint="Up to three decimals, e.g. 12.5"
               error={errorFor("quantity")}
-              registration={field("quantity")}
+              registration={register("quantity")}
             />
           </div>
           <div className="grid-2 grid-2--bottom">
@@ -97,7 +99,7 @@ export default function NewDemandRequest() {
                 return { value: y, label: `${y} (Apr ${d.from.slice(0, 4)} – Mar ${d.to.slice(0, 4)})` };
               })}
               error={errorFor("fiscalYear")}
-              registration={field("fiscalYear")}
+              registration={register("fiscalYear")}
             />
             <SelectField
               label="Sector"
@@ -105,16 +107,16 @@ export default function NewDemandRequest() {
               placeholder="Choose…"
               options={DEMAND_SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
               error={errorFor("sector")}
-              registration={field("sector")}
+              registration={register("sector")}
             />
           </div>
-          <TextField label="End use" required hint="What the material will be made into" error={errorFor("endUse")} registration={field("endUse")} />
+          <TextField label="End use" required hint="What the material will be made into" error={errorFor("endUse")} registration={register("endUse")} />
           <TextAreaField
             label="Justification"
             required
             hint="Why this need should be met from IREL's output: volumes, programmes, what happens without it"
             error={errorFor("justification")}
-            registration={field("justification")}
+            registration={register("justification")}
           />
           <label className="checkbox">
             <input type="checkbox" {...register("forIndianMagnets")} defaultChecked={actionData?.values?.forIndianMagnets === "on"} />

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { ArchiveCard } from "~/components/ArchiveCard";
+import { Notice } from "~/components/forms";
 import { IssueForm } from "~/components/IssueForm";
 import { assertCan, assignableVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -9,11 +11,11 @@ import { getVisibleIssue, partiesOf, partyCandidates, setIssueArchived, unknownP
 import { issueEditSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDate } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { useFormat } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -39,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {
@@ -65,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditIssuePage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { issue, parties, organizations, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -78,9 +80,7 @@ export default function EditIssuePage() {
         <h1>Edit issue</h1>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message} <Link to={`/issues/${issue.id}`}>Back to the issue</Link>
-        </div>
+        <Notice>{actionData.message} <Link to={`/issues/${issue.id}`}>Back to the issue</Link></Notice>
       ) : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
@@ -105,21 +105,13 @@ export default function EditIssuePage() {
             formError={failed?.formError}
           />
         </section>
-        <section className="card" aria-labelledby="archive-title">
-          <h2 id="archive-title">{issue.archived_at ? "Restore" : "Archive"}</h2>
-          <p className="muted">
-            {issue.archived_at
-              ? `Archived ${formatDate(issue.archived_at, zone)}. Restoring returns it to the register and the matrix.`
-              : "An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."}
-          </p>
-          <Form method="post">
-            <input type="hidden" name="version" value={issue.version} />
-            <input type="hidden" name="intent" value={issue.archived_at ? "restore" : "archive"} />
-            <button type="submit" className={issue.archived_at ? "button" : "button button--danger"}>
-              {issue.archived_at ? "Restore issue" : "Archive issue"}
-            </button>
-          </Form>
-        </section>
+        <ArchiveCard
+          archived={Boolean(issue.archived_at)}
+          version={issue.version}
+          noun="issue"
+          restoreNote={`Archived ${fmt.date(issue.archived_at)}. Restoring returns it to the register and the matrix.`}
+          archiveNote={"An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."}
+        />
       </div>
     </div>
   );

@@ -2,15 +2,16 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
-import { Pager } from "~/components/Pager";
+import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { countVisibleIssues, decodeIssueCursor, encodeIssueCursor, listIssues, partiesOf } from "~/models/issues.server";
+import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
-import { formatDate, VISIBILITY_LABELS } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { VISIBILITY_LABELS } from "~/utils/labels";
+import { useFormat } from "~/utils/format";
+import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ISSUE_STATUSES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -25,31 +26,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "issues:read");
   const url = new URL(request.url);
-  const filter = filterSchema.parse(Object.fromEntries(url.searchParams));
+  const query = parseListQuery(url, filterSchema, { keys: ["status", "archived"] });
+  const { filter } = query;
   const db = getDb();
-  const query = { status: filter.status, includeArchived: filter.archived === "1" };
+  const issueFilter = { status: filter.status, includeArchived: filter.archived === "1" };
   const [{ rows, next }, total] = await Promise.all([
-    listIssues(db, user, query, decodeIssueCursor(url.searchParams.get("cursor"))),
-    countVisibleIssues(db, user, query),
+    listIssues(db, user, issueFilter, query.cursor),
+    countVisibleIssues(db, user, issueFilter),
   ]);
   const parties = await partiesOf(db, rows.map((r) => r.id));
-  const base = new URLSearchParams();
-  if (filter.status) base.set("status", filter.status);
-  if (filter.archived) base.set("archived", "1");
-  const nextParams = new URLSearchParams(base);
-  if (next) nextParams.set("cursor", encodeIssueCursor(next));
   return {
     filter,
     total,
     canCreate: can(user, "issues:manage"),
     rows: rows.map((r) => ({ ...r, parties: parties.filter((p) => p.issue_id === r.id).map((p) => p.short_name) })),
-    nextHref: next ? `/issues?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/issues?${base}` : null,
+    // Links carry only the filter that parsed: a value the schema dropped is not repeated.
+    ...pageLinks("/issues", { ...query, raw: { ...(filter.status ? { status: filter.status } : {}), ...(filter.archived ? { archived: "1" } : {}) } }, next),
   };
 }
 
 export default function IssuesPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { filter, total, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -67,17 +64,7 @@ export default function IssuesPage() {
         ) : null}
       </header>
       <Form method="get" className="filters" aria-label="Filter issues">
-        <label className="filter">
-          <span>Status</span>
-          <select name="status" defaultValue={filter.status ?? ""} className="input">
-            <option value="">Any status</option>
-            {ISSUE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ISSUE_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnySelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={choicesOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS)} />
         <label className="checkbox">
           <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === "1"} /> Include archived
         </label>
@@ -100,22 +87,13 @@ export default function IssuesPage() {
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="empty">
-                  No issues match.
-                </td>
-              </tr>
+              <EmptyRow columns={7}>No issues match.</EmptyRow>
             ) : (
               rows.map((r) => (
                 <tr key={r.id}>
                   <td>
                     <Link to={`/issues/${r.id}`}>{r.title}</Link>
-                    {r.archived_at ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--muted">Archived</span>
-                      </>
-                    ) : null}
+                    <ArchivedTag archived={Boolean(r.archived_at)} />
                   </td>
                   <td>
                     <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>
@@ -124,7 +102,7 @@ export default function IssuesPage() {
                   <td className="small">{r.parties.join(", ")}</td>
                   <td>{r.position_count}</td>
                   <td>{VISIBILITY_LABELS[r.visibility]}</td>
-                  <td className="nowrap">{formatDate(r.updated_at, zone)}</td>
+                  <td className="nowrap">{fmt.date(r.updated_at)}</td>
                 </tr>
               ))
             )}

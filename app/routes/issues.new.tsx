@@ -9,6 +9,7 @@ import { createIssue, partyCandidates, unknownParties } from "~/models/issues.se
 import { issueSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "issues:manage");
-  const parsed = parseForm(issueSchema, await request.formData());
+  const parsed = parseForm(issueSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const db = getDb();
   if (!assignableVisibilities(user).includes(parsed.data.visibility)) {

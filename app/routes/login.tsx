@@ -4,9 +4,10 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { getSessionUser, lucia, signIn } from "~/models/auth.server";
+import { getSessionUser, requestSessionId, signIn } from "~/models/auth.server";
 import { signInSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(signInSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password,
     ip: context?.clientAddress ?? "unknown",
     userAgent: request.headers.get("User-Agent"),
-    previousSessionId: lucia().readSessionCookie(request.headers.get("Cookie") ?? ""),
+    previousSessionId: requestSessionId(request),
   });
   if (!result.ok) {
     return result.reason === "throttled"
@@ -45,7 +46,7 @@ export default function LoginPage() {
   const pending = usePending();
   const { t } = useTranslation();
   const { register, onSubmit, errorFor } = useValidatedForm(signInSchema, {
-    defaultValues: { email: (actionData?.values?.email as string | undefined) ?? "" },
+    defaultValues: { email: actionData?.values?.email ?? "" },
     serverErrors: actionData?.fieldErrors,
   });
   return (

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { ArchiveCard } from "~/components/ArchiveCard";
+import { FormError, Notice } from "~/components/forms";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { MilestoneForm, ProgressForm } from "~/components/MilestoneForm";
-import { assertCan, can, isInternal } from "~/models/access.server";
+import { assertCan, can, canReadField } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import type { Risk } from "~/models/milestone-rules";
 import {
@@ -20,18 +22,20 @@ import {
   updateProgress,
   visibleGraph,
   type MilestoneLink,
-  type WriteResult,
+  type MilestoneWriteResult,
 } from "~/models/milestones.server";
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
-import { formatDateTime, MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatPlainDate, useFormat } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
+import { riskReasonText } from "~/utils/messages";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -67,8 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     risk: live ? (risks.get(milestone.id) ?? NO_RISK) : NO_RISK,
     upstream: neighbours.upstream.map(withRisk),
     downstream: neighbours.downstream.map(withRisk),
-    // Who else a milestone is shared with is the Indian side's working knowledge.
-    parties: isInternal(user) ? parties : null,
+    parties: canReadField(user, "milestone.parties") ? parties : null,
     history,
     issues,
     // Only ids the editor can see: the form cannot offer, or keep, what it cannot show.
@@ -88,8 +91,8 @@ function refusal(intent: Intent, status: 400 | 409, fieldErrors: Record<string, 
   return data({ ...failure(fieldErrors, values, formError), intent }, { status });
 }
 
-function refused(intent: Intent, result: Exclude<WriteResult, { ok: true }>, values: Record<string, unknown>) {
-  if (result.reason === "missing") notFound();
+function refused(intent: Intent, result: Exclude<MilestoneWriteResult, { ok: true }>, values: Record<string, unknown>) {
+  if (result.reason === "not_found") notFound();
   if (result.reason === "conflict") return refusal(intent, 409, {}, values, CONFLICT);
   return refusal(intent, 400, result.fieldErrors, values, "Check the fields marked below.");
 }
@@ -100,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const milestone = await getMilestone(db, user, params.milestoneId ?? "");
   if (!milestone) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {
@@ -152,7 +155,7 @@ function NeighbourList({ items, empty }: { items: { id: string; title: string; d
 }
 
 export default function MilestonePage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { milestone, risk, upstream, downstream, parties, history, issues, dependsOn, options, canManage, canProgress, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -167,21 +170,17 @@ export default function MilestonePage() {
         <h1>{milestone.title}</h1>
         <p className="badges">
           <StatusBadge status={milestone.status} />
-          {milestone.archived_at ? <span className="badge badge--muted">Archived {formatDateTime(milestone.archived_at, zone)}</span> : <RiskBadge level={risk.level} />}
+          {milestone.archived_at ? <span className="badge badge--muted">Archived {fmt.dateTime(milestone.archived_at)}</span> : <RiskBadge level={risk.level} />}
           <span className="badge badge--muted" title={VISIBILITY_HINTS[milestone.visibility]}>
             {VISIBILITY_LABELS[milestone.visibility]}
           </span>
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       {failed?.formError && !progressFailed && !editFailed ? (
-        <div className="notice notice--error" role="alert">
-          {failed.formError}
-        </div>
+        <FormError message={failed.formError} />
       ) : null}
       {risk.reasons.length > 0 ? (
         <section className={risk.late ? "notice notice--error risk-notice" : "notice notice--warn risk-notice"} aria-labelledby="risk-title">
@@ -189,7 +188,7 @@ export default function MilestonePage() {
             {risk.late ? "Late" : "Threatened"} as of {formatPlainDate(today)}
           </h2>
           <ul>
-            {risk.reasons.map((reason) => (
+            {risk.reasons.map(riskReasonText).map((reason) => (
               <li key={reason}>{reason.charAt(0).toUpperCase() + reason.slice(1)}.</li>
             ))}
           </ul>
@@ -274,7 +273,7 @@ export default function MilestonePage() {
               <tbody>
                 {history.map((h) => (
                   <tr key={h.id}>
-                    <td className="nowrap">{formatDateTime(h.at, zone)}</td>
+                    <td className="nowrap">{fmt.dateTime(h.at)}</td>
                     <td>{h.actor}</td>
                     <td>
                       {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}
@@ -319,21 +318,13 @@ export default function MilestonePage() {
         </section>
       ) : null}
       {canManage ? (
-        <section className="card no-print" aria-labelledby="archive-title">
-          <h2 id="archive-title">{milestone.archived_at ? "Restore" : "Archive"}</h2>
-          <p className="muted">
-            {milestone.archived_at
-              ? "Restoring puts the milestone back on the list, the timeline and the calendar feeds."
-              : "An archived milestone leaves the list, the timeline and the calendar feeds. Nothing is deleted and its history stays."}
-          </p>
-          <Form method="post">
-            <input type="hidden" name="version" value={milestone.version} />
-            <input type="hidden" name="intent" value={milestone.archived_at ? "restore" : "archive"} />
-            <button type="submit" className={milestone.archived_at ? "button" : "button button--danger"}>
-              {milestone.archived_at ? "Restore milestone" : "Archive milestone"}
-            </button>
-          </Form>
-        </section>
+        <ArchiveCard
+          archived={Boolean(milestone.archived_at)}
+          version={milestone.version}
+          noun="milestone" className="card no-print"
+          restoreNote={"Restoring puts the milestone back on the list, the timeline and the calendar feeds."}
+          archiveNote={"An archived milestone leaves the list, the timeline and the calendar feeds. Nothing is deleted and its history stays."}
+        />
       ) : null}
     </div>
   );

@@ -1,51 +1,45 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { Pager } from "~/components/Pager";
+import { AnySelect, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
-import { listMilestones, parseMilestoneFilter, visibleOwners, type MilestoneCursor } from "~/models/milestones.server";
+import { listMilestones, parseMilestoneFilter, visibleOwners } from "~/models/milestones.server";
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { hrefWith, pageLinks } from "~/utils/list.server";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
+import { formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
+import { riskReasonsText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Milestones · Accord" }];
 
-function parseCursor(raw: string | null): MilestoneCursor | null {
-  if (!raw) return null;
-  const [dueDate, id] = raw.split("~");
-  return dueDate && id && /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? { dueDate, id } : null;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "milestones:read");
   const url = new URL(request.url);
-  const { raw, filter } = parseMilestoneFilter(url);
+  const query = parseMilestoneFilter(url);
+  const { filter } = query;
   const db = getDb();
   const today = todayInIndia();
   const [{ rows, next }, owners] = await Promise.all([
-    listMilestones(db, user, filter, today, { cursor: parseCursor(url.searchParams.get("cursor")) }),
+    listMilestones(db, user, filter, today, { cursor: query.cursor }),
     visibleOwners(db, user),
   ]);
-  const nextParams = new URLSearchParams(raw);
-  if (next) nextParams.set("cursor", `${next.dueDate}~${next.id}`);
-  const query = new URLSearchParams(raw).toString();
   return {
     today,
     filter,
     owners,
     canCreate: can(user, "milestones:manage"),
-    exportHref: `/milestones/export.csv${query ? `?${query}` : ""}`,
-    nextHref: next ? `/milestones?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/milestones${query ? `?${query}` : ""}` : null,
+    exportHref: hrefWith("/milestones/export.csv", query.raw),
+    ...pageLinks("/milestones", query, next),
     rows: rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -84,50 +78,10 @@ export default function MilestonesPage() {
         </div>
       </header>
       <Form method="get" className="filters" aria-label="Filter milestones">
-        <label className="filter">
-          <span>Category</span>
-          <select name="category" defaultValue={filter.category ?? ""} className="input">
-            <option value="">Any category</option>
-            {MILESTONE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {MILESTONE_CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Owner</span>
-          <select name="owner" defaultValue={filter.owner ?? ""} className="input">
-            <option value="">Any owner</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Status</span>
-          <select name="status" defaultValue={filter.status ?? ""} className="input">
-            <option value="">Any status</option>
-            {MILESTONE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {MILESTONE_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Risk</span>
-          <select name="risk" defaultValue={filter.risk ?? ""} className="input">
-            <option value="">Any risk</option>
-            {RISK_FILTERS.map((r) => (
-              <option key={r} value={r}>
-                {RISK_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnySelect name="category" label="Category" value={filter.category} anyLabel="Any category" options={choicesOf(MILESTONE_CATEGORIES, MILESTONE_CATEGORY_LABELS)} />
+        <AnySelect name="owner" label="Owner" value={filter.owner} anyLabel="Any owner" options={owners.map((o) => ({ value: o.id, label: o.name }))} />
+        <AnySelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={choicesOf(MILESTONE_STATUSES, MILESTONE_STATUS_LABELS)} />
+        <AnySelect name="risk" label="Risk" value={filter.risk} anyLabel="Any risk" options={choicesOf(RISK_FILTERS, RISK_LABELS)} />
         <button type="submit" className="button">
           Filter
         </button>
@@ -150,11 +104,7 @@ export default function MilestonesPage() {
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="empty">
-                  No milestones match these filters.
-                </td>
-              </tr>
+              <EmptyRow columns={7}>No milestones match these filters.</EmptyRow>
             ) : null}
             {rows.map((r) => (
               <tr key={r.id}>
@@ -171,7 +121,7 @@ export default function MilestonesPage() {
                 </td>
                 <td>
                   <RiskBadge level={r.risk.level} />
-                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{r.risk.reasons.join("; ")}</p> : null}
+                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
                 </td>
                 <td>{VISIBILITY_LABELS[r.visibility]}</td>
               </tr>

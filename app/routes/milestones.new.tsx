@@ -9,6 +9,7 @@ import { createMilestone, milestoneFormOptions } from "~/models/milestones.serve
 import { milestoneSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -24,13 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "milestones:manage");
-  const parsed = parseForm(milestoneSchema, await request.formData());
+  const parsed = parseForm(milestoneSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (!(await milestoneFormOptions(getDb(), user)).visibilities.includes(parsed.data.visibility)) {
     return data(failure({ visibility: "Choose a visibility you can see yourself." }, parsed.data), { status: 400 });
   }
   const result = await createMilestone(getDb(), user, parsed.data);
-  if (!result.ok) return data(failure(result.reason === "invalid" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), { status: 400 });
+  if (!result.ok) return data(failure(result.reason === "refused" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), { status: 400 });
   return redirect(`/milestones/${result.record.id}`);
 }
 

@@ -9,8 +9,9 @@ import { layoutTimeline, ZOOM_LEVELS } from "~/models/milestone-timeline";
 import { visibleGraph } from "~/models/milestones.server";
 import { TIMELINE_ZOOMS, type TimelineZoom } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
-import { formatPlainDate, todayInIndia } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { formatPlainDate } from "~/utils/format";
+import { todayInIndia } from "~/utils/clock";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -1,23 +1,26 @@
-import { Pager } from "~/components/Pager";
-import { formatPlainDate } from "~/utils/dates";
+import { Pager, EmptyRow } from "~/components/ListKit";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
+import { Notice } from "~/components/forms";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assertCan, can } from "~/models/access.server";
+import { assessmentVisibilities, assertCan, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
-import { decodeIssueCursor, encodeIssueCursor } from "~/models/issues.server";
 import { matrixDate, positionsMatrix } from "~/models/positions.server";
 import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/utils/convergence";
+import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/models/convergence";
+import { decodeCursor } from "~/utils/cursor";
+import { formatPlainDate, formatMonth } from "~/utils/format";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
+import { pageLinks } from "~/utils/list.server";
 import { STANCES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -30,30 +33,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { asOf, today, dateError } = matrixDate(url);
   const db = getDb();
   const [matrix, assessments] = await Promise.all([
-    positionsMatrix(db, user, asOf, decodeIssueCursor(url.searchParams.get("cursor"))),
+    positionsMatrix(db, user, asOf, decodeCursor(url.searchParams.get("cursor"))),
     listAssessments(db, user, null, 5),
   ]);
-  const base = new URLSearchParams();
-  if (asOf !== today) base.set("asOf", asOf);
-  const nextParams = new URLSearchParams(base);
-  if (matrix.next) nextParams.set("cursor", encodeIssueCursor(matrix.next));
   return {
     asOf,
     today,
     dateError,
     matrix,
     csvHref: `/positions.csv?asOf=${asOf}`,
-    nextHref: matrix.next ? `/positions?${nextParams}` : null,
-    firstHref: url.searchParams.has("cursor") ? `/positions?${base}` : null,
+    ...pageLinks("/positions", { raw: asOf !== today ? { asOf } : {}, paged: url.searchParams.has("cursor") }, matrix.next),
     assessments,
     canAssess: can(user, "assessments:write"),
+    assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "assessments:write");
-  const parsed = parseForm(assessmentSchema, await request.formData());
+  const parsed = parseForm(assessmentSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   await createAssessment(getDb(), user.id, null, parsed.data);
   return data({ ok: true as const, message: "Assessment of the negotiation added." });
@@ -70,7 +69,7 @@ const TREND_CLASSES: Record<Trend, string> = {
 const TREND_MARKS: Record<Trend, string> = { converging: "↘", diverging: "↗", stable: "→", stuck: "■", insufficient: "·" };
 
 export default function PositionsPage() {
-  const { asOf, today, dateError, matrix, csvHref, nextHref, firstHref, assessments, canAssess } = useLoaderData<typeof loader>();
+  const { asOf, today, dateError, matrix, csvHref, nextHref, firstHref, assessments, canAssess, assessmentVisibilities: levels } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const quickDates = [
@@ -99,9 +98,7 @@ export default function PositionsPage() {
         </div>
       ) : null}
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
 
       <Form method="get" className="filters" aria-label="Choose the matrix date">
@@ -139,11 +136,7 @@ export default function PositionsPage() {
           </thead>
           <tbody>
             {matrix.rows.length === 0 ? (
-              <tr>
-                <td colSpan={matrix.columns.length + 2} className="empty">
-                  No issues you can see.
-                </td>
-              </tr>
+              <EmptyRow columns={matrix.columns.length + 2}>No issues you can see.</EmptyRow>
             ) : (
               matrix.rows.map((r) => (
                 <tr key={r.id}>
@@ -171,7 +164,7 @@ export default function PositionsPage() {
                             <span className="matrix__detail">
                               {FLEXIBILITY_LABELS[cell.flexibility]}
                               <br />
-                              since {formatShortDate(cell.statedOn)}
+                              since {formatMonth(cell.statedOn)}
                             </span>
                           </>
                         ) : (
@@ -250,6 +243,7 @@ export default function PositionsPage() {
                 <AssessmentForm
                   label="Assess the negotiation"
                   today={today}
+                  visibilities={levels}
                   defaultValues={failed?.values}
                   serverErrors={failed?.fieldErrors}
                   formError={failed?.formError}
@@ -264,11 +258,6 @@ export default function PositionsPage() {
       </p>
     </div>
   );
-}
-
-/** "Mar 2025": the month is enough in a crowded cell; the issue page has the exact date. */
-function formatShortDate(date: string): string {
-  return new Intl.DateTimeFormat("en-IN", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 function formatScore(n: number | null): string {

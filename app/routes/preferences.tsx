@@ -25,6 +25,7 @@ import { getSessionUser, requireUser } from "~/models/auth.server";
 import { savePreferences } from "~/models/preferences.server";
 import { preferencesSchema } from "~/schemas/preferences";
 import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
-  const parsed = parseForm(preferencesSchema, await request.formData());
+  const parsed = parseForm(preferencesSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { locale, timeZone, redirectTo } = parsed.data;
   const headers = new Headers();

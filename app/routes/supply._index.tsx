@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { BalanceChart, ChartLegend } from "~/components/BalanceChart";
+import { BalanceCell, YearGrid } from "~/components/YearGrid";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { materialFrom } from "~/models/balance-query.server";
@@ -9,10 +10,10 @@ import { listSupplyFigures, supplyYears } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
-import { compareFiscalYears } from "~/utils/fiscal-year";
-import { balanceOf, groupRows, totalsOf } from "~/utils/supply-balance";
-import { formatTonnes } from "~/utils/tonnes";
+import { compareFiscalYears } from "~/models/fiscal-year";
+import { balanceOf, groupRows, totalsOf } from "~/models/supply-balance";
 import { MATERIALS } from "~db/schema";
+import { formatTonnes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Supply and balance · Accord" }];
@@ -166,36 +167,14 @@ export default function SupplyPage() {
         <h2 id="overview-title">Balance of every material</h2>
         <p className="muted small">After approved allocations. Red: shortfall. Amber: pending demand exceeds what is left.</p>
         <div className="table-wrap">
-          <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">Material</th>
-                {fiscalYears.map((fy) => (
-                  <th key={fy} scope="col" className="num">
-                    {fy}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {byMaterial.map((g) => (
-                <tr key={g.value}>
-                  <th scope="row">
-                    <Link to={`/supply?material=${g.value}`}>{MATERIAL_LABELS[g.value as keyof typeof MATERIAL_LABELS]}</Link>
-                  </th>
-                  {fiscalYears.map((fy) => {
-                    const r = g.rows.find((x) => x.fiscalYear === fy);
-                    if (!r) return <td key={fy} className="num muted">—</td>;
-                    return (
-                      <td key={fy} className={r.shortfall ? "num shortfall" : r.pendingShortfall ? "num pending-pressure" : "num"}>
-                        {formatTonnes(r.balanceKg)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <YearGrid
+            corner="Material"
+            years={fiscalYears}
+            rows={byMaterial}
+            rowKey={(g) => g.value}
+            rowHeader={(g) => <Link to={`/supply?material=${g.value}`}>{MATERIAL_LABELS[g.value as keyof typeof MATERIAL_LABELS]}</Link>}
+            cell={(g, fy) => <BalanceCell row={g.rows.find((x) => x.fiscalYear === fy)} />}
+          />
         </div>
       </section>
     </div>

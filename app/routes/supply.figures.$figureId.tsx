@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { Notice } from "~/components/forms";
 import { SupplyFigureForm } from "~/components/SupplyFigureForm";
 import { assertCan, can } from "~/models/access.server";
 import { auditHistoryOf } from "~/models/audit.server";
@@ -11,12 +12,12 @@ import { supplyFigureEditSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
-import { formatTonnes, tonnesInput } from "~/utils/tonnes";
+import { tonnesInput } from "~/utils/tonnes";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { formatTonnes, useFormat } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const figure = await getSupplyFigure(db, params.figureId ?? "");
   if (!figure) notFound();
-  const parsed = parseForm(supplyFigureEditSchema, await request.formData());
+  const parsed = parseForm(supplyFigureEditSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await updateSupplyFigure(db, user.id, figure.id, parsed.data.version, parsed.data);
   if (!result.ok) {
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SupplyFigurePage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { figure, canEdit, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -79,9 +80,7 @@ export default function SupplyFigurePage() {
         </p>
       </header>
       {actionData && "message" in actionData ? (
-        <div className="notice notice--ok" role="status">
-          {actionData.message}
-        </div>
+        <Notice>{actionData.message}</Notice>
       ) : null}
       <div className="grid-2 grid-2--top">
         {canEdit ? (
@@ -114,7 +113,7 @@ export default function SupplyFigurePage() {
           <ul className="stack small">
             {history.map((h) => (
               <li key={h.id}>
-                {formatDateTime(h.at, zone)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
+                {fmt.dateTime(h.at)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
               </li>
             ))}
           </ul>

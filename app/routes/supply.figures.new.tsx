@@ -7,9 +7,10 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { createSupplyFigure } from "~/models/supply.server";
 import { supplyFigureSchema } from "~/schemas/demand";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/utils/fiscal-year";
+import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "New supply figure · Accord" }];
@@ -23,13 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "supply:edit");
-  const parsed = parseForm(supplyFigureSchema, await request.formData());
+  const parsed = parseForm(supplyFigureSchema, await readFormData(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createSupplyFigure(getDb(), user.id, parsed.data);
   if (!result.ok) {
     return data(failure({ fiscalYear: "A figure for this material and year already exists; edit it instead." }, parsed.data), { status: 409 });
   }
-  return redirect(`/supply?material=${result.figure.material}`);
+  return redirect(`/supply?material=${result.record.material}`);
 }
 
 export default function NewSupplyFigure() {

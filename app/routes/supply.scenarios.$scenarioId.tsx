@@ -2,20 +2,23 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
+import { Notice } from "~/components/forms";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { conflictResponse, initialCells, parseScenario, previewResponse } from "~/models/scenario-form.server";
+import { initialCells } from "~/models/scenario-cells";
+import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenario-form.server";
 import { getScenario, scenarioBase, setScenarioArchived, updateScenario } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearOf } from "~/utils/fiscal-year";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { VISIBILITY_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { useFormat } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -55,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const found = await getScenario(db, user, params.scenarioId ?? "");
   if (!found) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (found.scenario.archived_at !== null) {
@@ -82,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScenarioPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { scenario, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -98,7 +101,7 @@ export default function ScenarioPage() {
           <h1>{scenario.name}</h1>
           <p className="muted">
             <span className={scenario.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[scenario.visibility]}</span> · saved{" "}
-            {formatDateTime(scenario.updated_at, zone)} · drafted by {scenario.created_by_name}
+            {fmt.dateTime(scenario.updated_at)} · drafted by {scenario.created_by_name}
           </p>
           {scenario.description ? <p>{scenario.description}</p> : null}
         </div>
@@ -118,9 +121,7 @@ export default function ScenarioPage() {
         </div>
       </header>
       {message ? (
-        <div className="notice notice--ok" role="status">
-          {message}
-        </div>
+        <Notice>{message}</Notice>
       ) : null}
       <ScenarioEditor
         key={`${scenario.version}-${JSON.stringify(actionData?.cells ?? null)}`}

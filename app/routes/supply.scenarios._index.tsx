@@ -5,15 +5,17 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { initialCells, parseScenario, previewResponse } from "~/models/scenario-form.server";
+import { initialCells } from "~/models/scenario-cells";
+import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
 import { createScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearOf } from "~/utils/fiscal-year";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { readFormData } from "~/utils/form-body.server";
 import { failure } from "~/utils/forms";
-import { formatDateTime, VISIBILITY_LABELS } from "~/utils/labels";
-import { useReaderTimeZone } from "~/utils/reader";
+import { VISIBILITY_LABELS } from "~/utils/labels";
+import { useFormat } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Phase-down what-if · Accord" }];
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "scenario:edit");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (intent !== "save") return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
@@ -49,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ScenariosPage() {
-  const zone = useReaderTimeZone();
+  const fmt = useFormat();
   const { scenarios, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string | undefined>;
@@ -99,7 +101,7 @@ export default function ScenariosPage() {
                     <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[s.visibility]}</span>
                   </td>
                   <td className="nowrap">
-                    {formatDateTime(s.updated_at, zone)}
+                    {fmt.dateTime(s.updated_at)}
                     <div className="muted small">{s.created_by_name}</div>
                   </td>
                 </tr>

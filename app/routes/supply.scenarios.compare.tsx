@@ -1,17 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { YearGrid } from "~/components/YearGrid";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
-import { today } from "~/utils/clock.server";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { materialLabel } from "~/utils/demand-labels";
-import { fiscalYearOf } from "~/utils/fiscal-year";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { notFound } from "~/utils/http.server";
-import { applySchedule, outcomeByMaterial, type ExportSchedule } from "~/utils/supply-balance";
-import { formatShare, formatTonnes } from "~/utils/tonnes";
+import { applySchedule, outcomeByMaterial, type ExportSchedule } from "~/models/supply-balance";
+import { formatShare, formatTonnes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Compare scenarios · Accord" }];
@@ -31,8 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!found) notFound();
     return { id, name: found.scenario.name, schedule: found.schedule };
   };
-  const a = (await pick(url.searchParams.get("a") ?? COMMITTED))!;
-  const b = await pick(url.searchParams.get("b") ?? scenarios[0]?.id ?? null);
+  // An empty choice (?a= or ?b=) means the default, as if it were not given: the picker shows.
+  const a = (await pick(url.searchParams.get("a") || COMMITTED))!;
+  const b = await pick(url.searchParams.get("b") || scenarios[0]?.id || null);
   const side = (s: { id: string; name: string; schedule: ExportSchedule }) => {
     const rows = applySchedule(context.base, s.schedule);
     return {
@@ -82,31 +84,16 @@ export default function CompareScenarios() {
       <section aria-labelledby="exports-title" className="stack">
         <h2 id="exports-title">Exports to Japan</h2>
         <div className="table-wrap">
-          <table className="table compare">
-            <caption className="visually-hidden">Exports to Japan per fiscal year, by scenario</caption>
-            <thead>
-              <tr>
-                <th scope="col">Scenario</th>
-                {years.map((fy) => (
-                  <th key={fy} scope="col" className="num">
-                    {fy}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {sides.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.id === "committed" ? s.name : <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>}</th>
-                  {s.exportsByYear.map((kg, i) => (
-                    <td key={years[i]} className="num">
-                      {formatTonnes(kg)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <YearGrid
+            className="table compare"
+            caption="Exports to Japan per fiscal year, by scenario"
+            corner="Scenario"
+            years={years}
+            rows={sides}
+            rowKey={(s) => s.id}
+            rowHeader={(s) => (s.id === "committed" ? s.name : <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>)}
+            cell={(s, _fy, i) => <td className="num">{formatTonnes(s.exportsByYear[i] ?? 0)}</td>}
+          />
         </div>
       </section>
 

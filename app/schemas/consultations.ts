@@ -1,6 +1,7 @@
 import * as z from "zod";
 
-import { manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
+import { manyOf, optionalText, requiredText, versionField, normaliseText, textCheck } from "~/utils/forms";
+import { formatInteger } from "~/utils/format";
 import { isKnownTimeZone, zonedLocalToUtc } from "~/utils/time";
 import { ACTION_STATUSES, CONSULTATION_KINDS, CONSULTATION_MODES, VISIBILITIES } from "~db/schema";
 
@@ -15,7 +16,10 @@ export const LIMITS = {
 } as const;
 
 const longText = (max: number, label: string) =>
-  z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(max, `${label} must be at most ${max.toLocaleString("en-IN")} characters.`));
+  z.preprocess(
+    (v) => (typeof v === "string" ? normaliseText(v, "multiLine") : ""),
+    z.string().max(max, `${label} must be at most ${formatInteger(max)} characters.`).superRefine(textCheck(label, "multiLine")),
+  );
 
 const followUpSchema = z.object({
   id: optionalText(64),
@@ -84,7 +88,7 @@ export const consultationFilterSchema = z.object({
 export type ConsultationFilter = z.output<typeof consultationFilterSchema>;
 
 export const commentSchema = z.object({
-  body: requiredText(LIMITS.comment, "Comment"),
+  body: requiredText(LIMITS.comment, "Comment", "multiLine"),
   visibility: z.enum(VISIBILITIES, { error: "Choose who may read the comment." }),
 });
 

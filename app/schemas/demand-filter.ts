@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-import { parseFiscalYear } from "~/utils/fiscal-year";
+import { parseFiscalYear } from "~/models/fiscal-year";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
 
 /** The query string of the request list and its CSV export; empty values mean "any". */

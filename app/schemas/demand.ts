@@ -6,9 +6,10 @@
 import * as z from "zod";
 
 import { checkbox, optionalText, requiredText, versionField } from "~/utils/forms";
-import { parseFiscalYear } from "~/utils/fiscal-year";
-import { formatTonnes, parseTonnes } from "~/utils/tonnes";
+import { parseFiscalYear } from "~/models/fiscal-year";
+import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, DEMAND_SECTORS, MATERIALS, PRODUCTION_BASES } from "~db/schema";
+import { formatTonnes } from "~/utils/format";
 
 /** Decimal tonnes in, integer kilograms out. */
 export function tonnesField(label: string, options: { allowZero?: boolean } = {}) {
@@ -42,7 +43,7 @@ export function demandRequestSchema(offeredYears: readonly string[]) {
     fiscalYear: fiscalYearField(offeredYears),
     sector: z.enum(DEMAND_SECTORS, { error: "Choose a sector from the list." }),
     endUse: requiredText(300, "End use"),
-    justification: requiredText(4000, "Justification"),
+    justification: requiredText(4000, "Justification", "multiLine"),
     forIndianMagnets: checkbox,
   });
 }
@@ -58,7 +59,7 @@ export function decisionSchema(requestedKg: number) {
     .object({
       outcome: z.enum(DECISION_OUTCOMES, { error: "Choose a decision." }),
       allocated: z.string().optional(),
-      reasons: requiredText(4000, "Reasons"),
+      reasons: requiredText(4000, "Reasons", "multiLine"),
       confirmOverBalance: checkbox,
     })
     .transform((value, ctx) => {
@@ -104,7 +105,7 @@ export const supplyFigureSchema = z.object({
   productionBasis: z.enum(PRODUCTION_BASES, { error: "Say whether production is a forecast or an actual." }),
   exports: tonnesField("Committed exports", { allowZero: true }),
   reserve: tonnesField("Reserve", { allowZero: true }),
-  notes: optionalText(1000, "Notes"),
+  notes: optionalText(1000, "Notes", "multiLine"),
 });
 
 /** The material and year identify a figure and are not edited. */
@@ -129,7 +130,7 @@ export const scheduleSchema = z.object({ exports: scheduleField.default({}) });
 
 export const scenarioSchema = z.object({
   name: requiredText(120, "Name"),
-  description: optionalText(2000, "Description"),
+  description: optionalText(2000, "Description", "multiLine"),
   visibility: z.enum(["internal", "restricted"], { error: "Scenarios are internal or restricted." }),
   exports: scheduleField.default({}),
 });

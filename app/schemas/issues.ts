@@ -1,13 +1,13 @@
-import { todayInIndia } from "~/utils/dates";
 import * as z from "zod";
 
 import { checkbox, manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
 
 import { FLEXIBILITIES, ISSUE_PRIORITIES, ISSUE_STATUSES, RISK_LEVELS, STANCES, VISIBILITIES } from "~db/schema";
+import { todayInIndia } from "~/utils/clock";
 
 export const issueSchema = z.object({
   title: requiredText(200, "Title"),
-  description: optionalText(5000, "Description"),
+  description: optionalText(5000, "Description", "multiLine"),
   status: z.enum(ISSUE_STATUSES, { error: "Choose a status from the list." }),
   priority: z.enum(ISSUE_PRIORITIES, { error: "Choose a priority from the list." }),
   visibility: z.enum(VISIBILITIES, { error: "Choose who may see this issue." }),
@@ -21,8 +21,8 @@ const calendarDate = z.iso.date("Use a date like 2026-01-31.");
 export const positionSchema = z.object({
   organizationId: z.string({ error: "Choose the party whose position this is." }).min(1, "Choose the party whose position this is."),
   stance: z.enum(STANCES, { error: "Choose a stance from the list." }),
-  statement: requiredText(4000, "Statement"),
-  desiredOutcome: optionalText(2000, "Desired outcome"),
+  statement: requiredText(4000, "Statement", "multiLine"),
+  desiredOutcome: optionalText(2000, "Desired outcome", "multiLine"),
   flexibility: z.enum(FLEXIBILITIES, { error: "Choose a flexibility from the list." }),
   statedOn: calendarDate.refine((d) => d <= todayInIndia(), "A position cannot be dated in the future."),
   sourceConsultationId: optionalText(64, "Source consultation"),
@@ -33,8 +33,8 @@ export const positionSchema = z.object({
 export const assessmentSchema = z.object({
   assessedOn: calendarDate.refine((d) => d <= todayInIndia(), "An assessment cannot be dated in the future."),
   risk: z.enum(RISK_LEVELS, { error: "Choose a risk level from the list." }),
-  summary: requiredText(4000, "Assessment"),
-  recommendation: requiredText(2000, "Recommendation"),
+  summary: requiredText(4000, "Assessment", "multiLine"),
+  recommendation: requiredText(2000, "Recommendation", "multiLine"),
   // A diplomatic assessment is the Indian side's analysis: never shared with counterparts.
   visibility: z.enum(["internal", "restricted"], { error: "Choose internal or restricted." }),
 });

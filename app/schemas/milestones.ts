@@ -1,8 +1,8 @@
 import * as z from "zod";
 
-import { todayInIndia } from "~/utils/dates";
 import { manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, VISIBILITIES } from "~db/schema";
+import { todayInIndia } from "~/utils/clock";
 
 const date = (label: string) => z.iso.date(`${label} must be a date like 2026-03-31.`);
 
@@ -26,13 +26,13 @@ const status = z.enum(MILESTONE_STATUSES, { error: "Choose a status." });
 
 const milestoneFields = z.object({
   title: requiredText(200, "Title"),
-  description: optionalText(4000, "Description"),
+  description: optionalText(4000, "Description", "multiLine"),
   category: z.enum(MILESTONE_CATEGORIES, { error: "Choose a category." }),
   ownerOrganizationId: z.string({ error: "Choose the owner organization." }).min(1, "Choose the owner organization."),
   dueDate: z.string({ error: "Enter the due date." }).trim().min(1, "Enter the due date.").pipe(date("The due date")),
   status,
   completedOn: optionalDate("The completion date"),
-  progressNote: optionalText(2000, "The progress note"),
+  progressNote: optionalText(2000, "The progress note", "multiLine"),
   dependsOn: manyOf(z.string().min(1)),
   partyOrganizationIds: manyOf(z.string().min(1)),
   issueIds: manyOf(z.string().min(1)),
@@ -43,7 +43,7 @@ export const milestoneSchema = milestoneFields.superRefine(checkCompletion);
 
 export const milestoneEditSchema = milestoneFields.extend({ version: versionField }).superRefine(checkCompletion);
 
-const progressFields = z.object({ status, completedOn: optionalDate("The completion date"), progressNote: optionalText(2000, "The progress note") });
+const progressFields = z.object({ status, completedOn: optionalDate("The completion date"), progressNote: optionalText(2000, "The progress note", "multiLine") });
 
 /** What the owner organization may change: status, progress note and completion. */
 export const milestoneProgressFormSchema = progressFields.superRefine(checkCompletion);

@@ -7,6 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Visibility } from "~db/schema";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { activitySubjectText } from "~/utils/messages";
 
 async function consultation(title: string, visibility: Visibility, orgs: string[], at = nowIso()) {
   const ctx = await demoData();
@@ -29,7 +30,7 @@ describe("activity feed", () => {
     await consultation("feed: internal", "internal", [ctx.org.moci, ctx.org.toyotsu], "2026-11-02T10:00:00.000Z");
     await consultation("feed: restricted", "restricted", [ctx.org.moci], "2026-11-03T10:00:00.000Z");
     const titles = async (email: string) =>
-      (await listActivity(getDb(), await sessionUserFor(email), { kind: "consultation" }, null, 500)).items.map((i) => i.title).filter((t) => t.startsWith("feed:"));
+      (await listActivity(getDb(), await sessionUserFor(email), { kind: "consultation" }, null, 500)).items.map((i) => activitySubjectText(i.subject)).filter((t) => t.startsWith("feed:"));
     expect(await titles("official@accord.test")).toEqual(["feed: restricted", "feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("irel@accord.test")).toEqual(["feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("counterpart@accord.test")).toEqual(["feed: shared with Toyotsu"]);
@@ -67,7 +68,7 @@ describe("activity feed", () => {
     const { since, items } = await changesSinceLastVisit(db, await sessionUserFor("diplomat@accord.test"), 50);
     expect(since).toBe("2026-11-02T12:00:00.000Z");
     expect(items.every((i) => i.at > "2026-11-02T12:00:00.000Z")).toBe(true);
-    expect(items.map((i) => i.title)).toContain("feed: restricted");
-    expect(items.map((i) => i.title)).not.toContain("feed: shared with Toyotsu");
+    expect(items.map((i) => activitySubjectText(i.subject))).toContain("feed: restricted");
+    expect(items.map((i) => activitySubjectText(i.subject))).not.toContain("feed: shared with Toyotsu");
   });
 });

@@ -133,7 +133,7 @@ describe("the audit log", () => {
     expect([...times].sort().reverse()).toEqual(times);
 
     const byUser = await call(auditLoader, get(`/admin/audit?user=${ctx.user["admin@accord.test"]}`, cookie));
-    expect((byUser.data as { rows: { actor: string }[] }).rows.every((r) => r.actor === "Asha Raman")).toBe(true);
+    expect(byUser.data.rows.every((r) => r.actor === "Asha Raman")).toBe(true);
 
     expect((await call(auditLoader, get("/admin/audit?from=yesterday", cookie))).status).toBe(400);
   });

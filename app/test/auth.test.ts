@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { getSessionUser, MAX_FAILURES_PER_EMAIL, signIn } from "~/models/auth.server";
+import { getSessionUser, MAX_FAILURES_PER_EMAIL, sessionIdOf, signIn } from "~/models/auth.server";
 import { setUserDisabled } from "~/models/users.server";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
@@ -127,14 +127,14 @@ describe("sessions", () => {
 
   it("expires a session idle for more than 30 minutes", async () => {
     const cookie = await cookieFor("irel@accord.test");
-    const id = cookie.split("=")[1]!;
+    const id = sessionIdOf(cookie.split("=")[1]!);
     await getDb().updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", id).execute();
     expect(await getSessionUser(get("/", cookie))).toBeNull();
   });
 
   it("extends an active session's idle window", async () => {
     const cookie = await cookieFor("irel@accord.test");
-    const id = cookie.split("=")[1]!;
+    const id = sessionIdOf(cookie.split("=")[1]!);
     const soon = new Date(Date.now() + 20 * 60_000).toISOString();
     await getDb().updateTable("sessions").set({ expires_at: soon }).where("id", "=", id).execute();
     expect(await getSessionUser(get("/", cookie))).not.toBeNull();
@@ -144,7 +144,7 @@ describe("sessions", () => {
 
   it("expires a session twelve hours after sign-in however active", async () => {
     const cookie = await cookieFor("irel@accord.test");
-    const id = cookie.split("=")[1]!;
+    const id = sessionIdOf(cookie.split("=")[1]!);
     await getDb().updateTable("sessions").set({ created_at: new Date(Date.now() - 12 * 3_600_000 - 1000).toISOString() }).where("id", "=", id).execute();
     expect(await getSessionUser(get("/", cookie))).toBeNull();
   });

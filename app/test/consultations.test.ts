@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { consultationListQuery, decodeActionsCursor, encodeActionsCursor, listFollowUpActions, type ActionsCursor } from "~/models/consultations.server";
+import { consultationListQuery, listFollowUpActions } from "~/models/consultations.server";
 import { neutraliseFormula } from "~/utils/csv.server";
+import { decodeCursor, encodeCursor, type Cursor } from "~/utils/cursor";
 import { loader as actionsLoader, action as actionsAction } from "~/routes/actions";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
@@ -97,16 +98,16 @@ describe("who sees which consultation", () => {
     const id = await idOf(T.review2024);
     const ok = await call(recordLoader, get(`/consultations/${id}`, cookie), { id });
     expect(ok.status).toBe(200);
-    expect((ok.data as { canEdit: boolean; history: unknown }).canEdit).toBe(false);
-    expect((ok.data as { history: unknown }).history).toBeNull();
+    expect(ok.data.canEdit).toBe(false);
+    expect(ok.data.history).toBeNull();
   });
 
   it("leaves invisible consultations out of search, CSV and the actions list", async () => {
     const cookie = await cookieFor("counterpart@accord.test");
     const search = await call(searchLoader, get("/search?q=Cabinet", cookie));
-    expect((search.data as { hits: unknown[] }).hits).toEqual([]);
+    expect(search.data.hits).toEqual([]);
     const officialSearch = await call(searchLoader, get("/search?q=Cabinet", await cookieFor("official@accord.test")));
-    expect((officialSearch.data as { hits: { title: string }[] }).hits.map((h) => h.title)).toContain(T.restricted);
+    expect(officialSearch.data.hits.map((h) => h.title)).toContain(T.restricted);
 
     const csv = await call(csvLoader, get("/consultations/export.csv", cookie));
     expect(csv.status).toBe(200);
@@ -122,7 +123,7 @@ describe("who sees which consultation", () => {
     expect(text.trim().split("\n")).toHaveLength(7);
 
     const actions = await call(actionsLoader, get("/actions?status=all", cookie));
-    const descriptions = (actions.data as { rows: { description: string }[] }).rows.map((r) => r.description);
+    const descriptions = actions.data.rows.map((r) => r.description);
     expect(descriptions).toContain("Confirm customers' minimum volumes in writing");
     expect(descriptions).not.toContain("Seek Cabinet Secretariat's view on option 3");
     expect(descriptions).not.toContain("Share Japan's assessment of alternative supply sources");
@@ -148,7 +149,7 @@ describe("who sees which consultation", () => {
     const last = first.rows[first.rows.length - 1]!;
     const db = getDb();
     const row = await db.selectFrom("consultations").select(["starts_at", "id"]).where("id", "=", last.id).executeTakeFirstOrThrow();
-    const after = (await call(listLoader, get(`/consultations?cursor=${encodeURIComponent(`${row.starts_at}~${row.id}`)}`, cookie))).data as ListData;
+    const after = (await call(listLoader, get(`/consultations?cursor=${encodeCursor({ key: row.starts_at, id: row.id })}`, cookie))).data as ListData;
     expect(after.rows).toEqual([]);
   });
 });
@@ -163,10 +164,11 @@ describe("CSV export", () => {
   });
 });
 
-describe("the list query uses indexes", () => {
-  it("walks an index in order for internal users and the participation index for external ones", async () => {
+// SQLite query plans; PostgreSQL's planner rightly prefers a sequential scan of a demo-sized table.
+describe.skipIf(process.env.ACCORD_TEST_DIALECT === "postgres")("the list query uses indexes", () => {
+  it("walks an index in order for every user, probing participation by key for external ones", async () => {
     const db = getDb();
-    const plan = async (email: string, filter = {}, cursor: { startsAt: string; id: string } | null = null) =>
+    const plan = async (email: string, filter = {}, cursor: Cursor | null = null) =>
       explainQueryPlan(db, consultationListQuery(db, await sessionUserFor(email), filter, cursor).limit(26));
     const noTableScan = (lines: string[]) => expect(lines.filter((l) => /^SCAN c\b/.test(l) && !/USING (COVERING )?INDEX/.test(l))).toEqual([]);
 
@@ -175,14 +177,16 @@ describe("the list query uses indexes", () => {
       noTableScan(lines);
       expect(lines.join("\n"), email).toMatch(/consultations_starts_idx/);
       expect(lines.join("\n"), email).not.toMatch(/TEMP B-TREE/);
-      const paged = await plan(email, {}, { startsAt: "2025-01-01T00:00:00.000Z", id: "x" });
+      const paged = await plan(email, {}, { key: "2025-01-01T00:00:00.000Z", id: "x" });
       expect(paged.join("\n")).toMatch(/SEARCH c USING INDEX consultations_starts_idx \(\(starts_at,id\)<\(\?,\?\)\)/);
     }
     for (const email of ["counterpart@accord.test", "industry@accord.test"]) {
       const lines = await plan(email);
       noTableScan(lines);
       expect(lines.join("\n")).toMatch(/SEARCH c USING INDEX consultations_visibility_starts_idx \(visibility=\?\)/);
-      expect(lines.join("\n")).toMatch(/SEARCH cp USING COVERING INDEX consultation_participants_org_idx \(organization_id=\?\)/);
+      // Participation is probed by key for each row reached, never built in full (decision 012).
+      expect(lines.join("\n")).toMatch(/SEARCH cp EXISTS USING COVERING INDEX \w+ \(consultation_id=\? AND organization_id=\?\)/);
+      expect(lines.join("\n")).not.toMatch(/LIST SUBQUERY/);
       expect(lines.join("\n")).not.toMatch(/TEMP B-TREE/);
     }
     const ctx = await demoData();
@@ -253,7 +257,7 @@ describe("recording a consultation", () => {
     const id = res.headers.get("Location")!.split("/").pop()!;
     const again = await call(newAction, post("/consultations/new", form, cookie));
     expect(again.status).toBe(409);
-    expect((again.data as { existingId: string }).existingId).toBe(id);
+    expect(again.data).toMatchObject({ existingId: id });
     expect(await getDb().selectFrom("consultations").select("id").where("title", "=", form.title as string).execute()).toHaveLength(1);
 
     const row = await getDb().selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -265,9 +269,9 @@ describe("recording a consultation", () => {
     expect(audit.map((a) => a.action)).toEqual(["consultation.create"]);
 
     const hits = await call(searchLoader, get("/search?q=praseodymium", cookie));
-    expect((hits.data as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([id]);
+    expect(hits.data.hits.map((h) => h.id)).toEqual([id]);
     const counterpartHits = await call(searchLoader, get("/search?q=praseodymium", await cookieFor("counterpart@accord.test")));
-    expect((counterpartHits.data as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([id]);
+    expect(counterpartHits.data.hits.map((h) => h.id)).toEqual([id]);
     expect((await call(searchLoader, get("/search?q=praseodymium", await cookieFor("meti@accord.test")))).data).toMatchObject({ hits: [] });
   });
 
@@ -334,7 +338,7 @@ describe("editing a consultation", () => {
     expect(hits.hits.map((h) => h.id)).toContain(id);
     const page = (await call(recordLoader, get(`/consultations/${id}`, cookie), { id })).data as { history: { action: string; changes: { field: string }[] }[] };
     expect(page.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update"]);
-    expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
+    expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["outcome"]);
   });
 
   it("never shows IREL a version of the history that was restricted", async () => {
@@ -350,7 +354,7 @@ describe("editing a consultation", () => {
     expect(asIrel.history.map((h) => h.action)).toEqual(["consultation.update"]);
     // The notes written while restricted never appear; the outcome was internal when it changed.
     expect(JSON.stringify(asIrel.history)).not.toMatch(/Red lines/);
-    expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["Outcome"]);
+    expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["outcome"]);
     const asOfficial = (await call(recordLoader, get(`/consultations/${id}`, official), { id })).data as Page;
     expect(asOfficial.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update", "consultation.update"]);
   });
@@ -363,8 +367,7 @@ describe("editing a consultation", () => {
     expect((await call(editAction, post(`/consultations/${id}/edit`, { ...first, notes: "First editor's notes" }, cookie), { id })).status).toBe(302);
     const stale = await call(editAction, post(`/consultations/${id}/edit`, { ...second, notes: "Second editor's careful notes" }, await cookieFor("admin@accord.test")), { id });
     expect(stale.status).toBe(409);
-    expect((stale.data as { values: { notes: string }; formError: string }).values.notes).toBe("Second editor's careful notes");
-    expect((stale.data as { formError: string }).formError).toMatch(/Someone else saved/);
+    expect(stale.data).toMatchObject({ values: { notes: "Second editor's careful notes" }, formError: expect.stringMatching(/Someone else saved/) });
     const row = await getDb().selectFrom("consultations").select(["notes", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.notes).toBe("First editor's notes");
   });
@@ -438,7 +441,7 @@ describe("follow-up actions", () => {
   it("lists open ones first with overdue ones marked, filtered by owner", async () => {
     const ctx = await demoData();
     const res = await call(actionsLoader, get("/actions?status=all", await cookieFor("official@accord.test")));
-    const rows = (res.data as { rows: { status: string; overdue: boolean; description: string }[] }).rows;
+    const rows = res.data.rows;
     const firstClosed = rows.findIndex((r) => r.status !== "open");
     expect(rows.slice(firstClosed).every((r) => r.status !== "open")).toBe(true);
     expect(rows.filter((r) => r.overdue).length).toBeGreaterThanOrEqual(3);
@@ -462,13 +465,13 @@ describe("follow-up actions", () => {
     const everything = (await listFollowUpActions(db, user, { status: "all" }, null, 1000)).rows.map((r) => r.id);
     for (const size of [1, 2, 3, 7]) {
       const seen: string[] = [];
-      let cursor: ActionsCursor | null = null;
+      let cursor: Cursor | null = null;
       for (let guard = 0; guard < 200; guard++) {
         const page: Awaited<ReturnType<typeof listFollowUpActions>> = await listFollowUpActions(db, user, { status: "all" }, cursor, size);
         expect(page.rows.length).toBeLessThanOrEqual(size);
         seen.push(...page.rows.map((r) => r.id));
         if (!page.next) break;
-        cursor = decodeActionsCursor(encodeActionsCursor(page.next));
+        cursor = decodeCursor(encodeCursor(page.next));
       }
       expect(seen, `page size ${size}`).toEqual(everything);
     }
@@ -478,7 +481,7 @@ describe("follow-up actions", () => {
     expect(undatedOpen).toBeLessThan(firstClosed);
     expect(everything.indexOf("undated-3")).toBeGreaterThan(firstClosed - 1);
     const res = await call(actionsLoader, get("/actions?status=all", await cookieFor("official@accord.test")));
-    expect((res.data as { nextHref: string | null }).nextHref).toBeNull();
+    expect(res.data.nextHref).toBeNull();
   });
 
   it("lets the owner organization's users mark their own actions done, and no one else", async () => {

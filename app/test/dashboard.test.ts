@@ -16,7 +16,7 @@ const ROLES = ["admin@accord.test", "official@accord.test", "irel@accord.test", 
 async function dashboardOf(cookie: string): Promise<Dashboard> {
   const res = await call(homeLoader, get("/", cookie));
   expect(res.status).toBe(200);
-  return (res.data as { dashboard: Dashboard }).dashboard;
+  return res.data.dashboard;
 }
 
 describe("dashboard figures equal the lists they link to", () => {
@@ -69,7 +69,7 @@ describe("dashboard figures equal the lists they link to", () => {
 describe("the brief", () => {
   async function briefOf(email: string, query: string): Promise<{ status: number; brief?: Brief }> {
     const res = await call(briefLoader, get(`/brief${query}`, await cookieFor(email)));
-    return { status: res.status, brief: (res.data as { brief?: Brief } | null)?.brief };
+    return { status: res.status, brief: res.data?.brief };
   }
 
   it("refuses levels the reader may not see, and unknown levels, with 400", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 process.env.ACCORD_TODAY = "2026-12-01";
 
-import { decideDemandRequest, listDemandRequests, remainingBalanceKg, type DemandCursor } from "~/models/demand.server";
+import { decideDemandRequest, listDemandRequests, remainingBalanceKg } from "~/models/demand.server";
 import { supplyYears } from "~/models/supply.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/demand.$requestId";
 import { loader as exportLoader } from "~/routes/demand.export[.csv]";
@@ -11,8 +11,9 @@ import { action as newAction, loader as newLoader } from "~/routes/demand.new";
 import { loader as balanceCsvLoader } from "~/routes/supply.balance[.csv]";
 import { action as figureAction } from "~/routes/supply.figures.$figureId";
 import { loader as supplyLoader } from "~/routes/supply._index";
+import type { Cursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { balanceOf, totalsOf } from "~/utils/supply-balance";
+import { balanceOf, totalsOf } from "~/models/supply-balance";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const VALID = {
@@ -91,7 +92,7 @@ describe("an industry user submits a demand request", () => {
 
   it("offers exactly the current fiscal year and the next four", async () => {
     const res = await call(newLoader, get("/demand/new", await cookieFor("elcina@accord.test")));
-    expect((res.data as { offeredYears: string[] }).offeredYears).toEqual(["FY2026-27", "FY2027-28", "FY2028-29", "FY2029-30", "FY2030-31"]);
+    expect(res.data.offeredYears).toEqual(["FY2026-27", "FY2027-28", "FY2028-29", "FY2029-30", "FY2030-31"]);
     for (const email of ["official@accord.test", "irel@accord.test", "counterpart@accord.test"]) {
       expect((await call(newLoader, get("/demand/new", await cookieFor(email)))).status).toBe(404);
     }
@@ -147,7 +148,7 @@ describe("who sees which requests", () => {
       expect((await call(supplyLoader, get("/supply", cookie))).status).toBe(404);
       expect((await call(balanceCsvLoader, get("/supply/balance.csv", cookie))).status).toBe(404);
       const own = await call(requestLoader, get(`/demand/${id}`, cookie), { requestId: id });
-      if (email === "elcina@accord.test") expect((own.data as { supply: unknown }).supply).toBeNull();
+      if (email === "elcina@accord.test") expect(own.data.supply).toBeNull();
     }
   });
 
@@ -156,7 +157,7 @@ describe("who sees which requests", () => {
     const db = getDb();
     const all = await db.selectFrom("demand_requests").select(["id", "created_at"]).orderBy("created_at", "desc").orderBy("id", "desc").execute();
     const seen: string[] = [];
-    let cursor: DemandCursor | null = null;
+    let cursor: Cursor | null = null;
     do {
       const page: Awaited<ReturnType<typeof listDemandRequests>> = await listDemandRequests(db, official, {}, cursor, 4);
       seen.push(...page.rows.map((r) => r.id));
@@ -312,7 +313,7 @@ describe("the supply balance", () => {
   it("shows the demo shortfall and totals that are the sums of their rows", async () => {
     await demoData();
     const res = await call(supplyLoader, get("/supply?material=dysprosium_oxide", await cookieFor("diplomat@accord.test")));
-    const rows = (res.data as { rows: ReturnType<typeof balanceOf>[] }).rows;
+    const rows = res.data.rows;
     const dy = rows.find((r) => r.material === "dysprosium_oxide" && r.fiscalYear === "FY2026-27")!;
     expect(dy.shortfall).toBe(true);
     expect(dy.balanceKg).toBeLessThan(0);

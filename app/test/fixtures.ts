@@ -1,11 +1,11 @@
 /** Helpers for integration tests: demo data, signed-in requests, and calling routes directly. */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, data as remixData, LoaderFunctionArgs } from "@remix-run/node";
 
 import type { SessionUser } from "~/models/access.server";
-import { lucia } from "~/models/auth.server";
+import { lucia, createSessionFor } from "~/models/auth.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
-import { homeTimeZone, isLocale } from "~/utils/preferences";
 import { type DEMO_ACCOUNTS, seedDemo, type DemoContext } from "~db/seed/demo";
 
 export const ORIGIN = "http://localhost";
@@ -24,8 +24,8 @@ export async function cookieFor(email: string): Promise<string> {
   const ctx = await demoData();
   const userId = ctx.user[email];
   if (!userId) throw new Error(`no demo user ${email}`);
-  const session = await lucia().createSession(userId, { created_at: nowIso(), ip: "127.0.0.1", user_agent: "vitest" });
-  return lucia().createSessionCookie(session.id).serialize().split(";")[0]!;
+  const { token } = await createSessionFor(userId, { created_at: nowIso(), ip: "127.0.0.1", user_agent: "vitest" });
+  return lucia().createSessionCookie(token).serialize().split(";")[0]!;
 }
 
 export function get(pathname: string, cookie?: string): Request {
@@ -48,17 +48,29 @@ const context = { nonce: "test", clientAddress: "127.0.0.1" };
 
 type RouteFn<A> = (args: A) => unknown;
 
-/** Runs a loader or action and returns its Response or thrown Response, normalised. */
-export async function call<A extends LoaderFunctionArgs | ActionFunctionArgs>(
-  fn: RouteFn<A>,
+/**
+ * What a loader or action hands the page: the payload of `data()`, or the plain object returned;
+ * null for a Response (a redirect). Loaders run in-process here, so no serialisation happens.
+ */
+export type RoutePayload<F extends RouteFn<never>> = Unwrap<Awaited<ReturnType<F>>>;
+type WithInit<D> = ReturnType<typeof remixData<D>>;
+type Unwrap<R> = R extends Response ? null : R extends WithInit<infer D> ? D : R;
+
+/**
+ * Runs a loader or action and returns its Response or thrown Response, normalised. `data` is typed
+ * from what the function returns; a thrown 4xx (e.g. `notFound()`) carries `{ message }` instead,
+ * so check `status` before reading it.
+ */
+export async function call<A extends LoaderFunctionArgs | ActionFunctionArgs, F extends RouteFn<A>>(
+  fn: F & RouteFn<A>,
   request: Request,
   params: Record<string, string> = {},
-): Promise<{ status: number; data: unknown; headers: Headers }> {
+): Promise<{ status: number; data: RoutePayload<F>; headers: Headers }> {
   try {
     const result = await fn({ request, params, context } as A);
-    return normalise(result);
+    return normalise(result) as { status: number; data: RoutePayload<F>; headers: Headers };
   } catch (thrown) {
-    return normalise(thrown);
+    return normalise(thrown) as { status: number; data: RoutePayload<F>; headers: Headers };
   }
 }
 
@@ -76,21 +88,5 @@ function normalise(value: unknown): { status: number; data: unknown; headers: He
 /** The SessionUser of a demo account, for calling model functions directly. */
 export async function sessionUserFor(email: string): Promise<SessionUser> {
   await demoData();
-  const row = await getDb()
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country", "u.locale", "u.time_zone"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    organizationId: row.organization_id,
-    organizationName: row.name,
-    organizationShortName: row.short_name,
-    locale: isLocale(row.locale) ? row.locale : null,
-    timeZone: homeTimeZone(row.time_zone, row.country),
-  };
+  return sessionUserByEmail(getDb(), email);
 }

@@ -52,7 +52,7 @@ async function editMilestone(id: string, form: Form): Promise<void> {
 async function milestoneHistory(email: string, id: string): Promise<MilestonePage["history"]> {
   const res = await call(milestoneLoader, get(`/milestones/${id}`, await cookieFor(email)), { milestoneId: id });
   expect(res.status, email).toBe(200);
-  return (res.data as MilestonePage).history;
+  return res.data.history;
 }
 
 describe("milestone status history", () => {
@@ -174,7 +174,7 @@ async function completeAction(email: string, consultationId: string, description
 async function consultationHistoryFor(email: string, id: string): Promise<NonNullable<ConsultationPage["history"]>> {
   const res = await call(recordLoader, get(`/consultations/${id}`, await cookieFor(email)), { id });
   expect(res.status, email).toBe(200);
-  return (res.data as ConsultationPage).history!;
+  return res.data.history!;
 }
 
 describe("consultation history of follow-up actions", () => {
@@ -200,7 +200,7 @@ describe("consultation history of follow-up actions", () => {
     const asIrel = await consultationHistoryFor("irel@accord.test", id);
     expect(JSON.stringify(asIrel)).not.toMatch(/RESTRICTEDACTION/);
     expect(asIrel.map((h) => h.action)).toEqual(["follow_up.complete"]);
-    expect(asIrel[0]!.changes[0]).toMatchObject({ field: "Action", before: "IREL to confirm plant capacity" });
+    expect(asIrel[0]!.changes[0]).toMatchObject({ field: "action", before: "IREL to confirm plant capacity" });
 
     const asOfficial = await consultationHistoryFor("official@accord.test", id);
     expect(asOfficial.map((h) => h.action)).toEqual(["consultation.create", "follow_up.complete", "consultation.update", "consultation.update", "follow_up.complete"]);

@@ -6,7 +6,7 @@ import { createMilestone, type MilestoneInput } from "~/models/milestones.server
 import { action as calendarAction, loader as calendarLoader } from "~/routes/calendar._index";
 import { loader as feedLoader } from "~/routes/calendar.feed.$file";
 import { action as milestoneAction, loader as milestoneLoader } from "~/routes/milestones.$milestoneId";
-import { loader as csvLoader } from "~/routes/milestones.export[.]csv";
+import { loader as csvLoader } from "~/routes/milestones.export[.csv]";
 import { loader as listLoader } from "~/routes/milestones._index";
 import { action as newAction, loader as newLoader } from "~/routes/milestones.new";
 import { loader as timelineLoader } from "~/routes/milestones.timeline";
@@ -15,6 +15,8 @@ import { newId, nowIso } from "~/utils/ids.server";
 import { DEMO_MILESTONES } from "~db/seed/milestones";
 import type { Visibility } from "~db/schema";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { riskReasonText } from "~/utils/messages";
+import type { RiskReason } from "~/models/milestone-rules";
 
 const TITLE = Object.fromEntries(DEMO_MILESTONES.map((m) => [m.key, m.title])) as Record<string, string>;
 
@@ -22,12 +24,12 @@ async function idOf(title: string): Promise<string> {
   return (await getDb().selectFrom("milestones").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
 }
 
-type ListRow = { id: string; title: string; risk: { level: string; reasons: string[] } };
+type ListRow = { id: string; title: string; risk: { level: string; reasons: RiskReason[] } };
 
 async function listFor(email: string, query = ""): Promise<ListRow[]> {
   const res = await call(listLoader, get(`/milestones${query}`, await cookieFor(email)));
   expect(res.status).toBe(200);
-  return (res.data as { rows: ListRow[] }).rows;
+  return res.data.rows;
 }
 
 const demoTitles = (rows: { title: string }[]) => rows.map((r) => r.title).filter((t) => Object.values(TITLE).includes(t)).sort();
@@ -62,7 +64,7 @@ describe("milestone visibility", () => {
       expect(demoTitles(await listFor(email))).toEqual(expected);
 
       const timeline = await call(timelineLoader, get("/milestones/timeline?zoom=quarters", cookie));
-      const points = (timeline.data as { layout: { points: { title: string }[] } | null }).layout?.points ?? [];
+      const points = timeline.data.layout?.points ?? [];
       expect(demoTitles(points)).toEqual(expected);
 
       const csv = await fetchRoute(csvLoader as never, "/milestones/export.csv", {});
@@ -84,12 +86,12 @@ describe("milestone visibility", () => {
   it("hides upstream and downstream milestones a counterpart may not see", async () => {
     const id = await idOf(TITLE.output450!);
     const res = await call(milestoneLoader, get(`/milestones/${id}`, await cookieFor("counterpart@accord.test")), { milestoneId: id });
-    const d = res.data as { upstream: { title: string }[]; downstream: { title: string }[]; parties: unknown; risk: { reasons: string[] } };
+    const d = res.data as { upstream: { title: string }[]; downstream: { title: string }[]; parties: unknown; risk: { reasons: RiskReason[] } };
     expect(d.upstream).toEqual([]);
     expect(d.downstream.map((m) => m.title)).toEqual([TITLE.phaseDown]);
     expect(d.parties).toBeNull();
     // The reason never names the internal clearances milestone.
-    expect(d.risk.reasons.join(" ")).not.toContain("Clearances");
+    expect(d.risk.reasons.map(riskReasonText).join(" ")).not.toContain("Clearances");
   });
 
   it("answers 404 to an unknown milestone and refuses a bad filter with 400", async () => {
@@ -113,10 +115,11 @@ describe("milestone risk in the demo data (as of today)", () => {
     const risk = (key: string) => rows.find((r) => r.title === TITLE[key])!.risk;
     expect(risk("clearances").level).toBe("late");
     expect(risk("output450").level).toBe("late");
-    expect(risk("output450").reasons).toContain("depends on 'Clearances for four new mines', due 2026-06-30, after this milestone's 2026-03-31; 'Clearances for four new mines' is late");
+    expect(risk("output450").reasons.map(riskReasonText)).toContain("depends on 'Clearances for four new mines', due 2026-06-30, after this milestone's 2026-03-31; 'Clearances for four new mines' is late");
     // clearances → 450 t → phase-down → amended arrangement
-    expect(risk("phaseDown")).toEqual({ level: "threatened", late: false, threatened: true, reasons: ["depends on 'IREL produces 450 t of neodymium', due 2026-03-31, which is late"] });
-    expect(risk("amended").reasons).toEqual(["depends on 'Export phase-down schedule agreed with Toyotsu', which is itself threatened"]);
+    expect(risk("phaseDown")).toMatchObject({ level: "threatened", late: false, threatened: true });
+    expect(risk("phaseDown").reasons.map(riskReasonText)).toEqual(["depends on 'IREL produces 450 t of neodymium', due 2026-03-31, which is late"]);
+    expect(risk("amended").reasons.map(riskReasonText)).toEqual(["depends on 'Export phase-down schedule agreed with Toyotsu', which is itself threatened"]);
     expect(risk("incentives").level).toBe("done");
     expect(risk("partner").level).toBe("on_track");
 
@@ -173,7 +176,7 @@ describe("creating and editing milestones", () => {
     const irel = await sessionUserFor("irel@accord.test");
     const input: MilestoneInput = { title: "x", category: "policy", ownerOrganizationId: ctx.org.irel, dueDate: "2027-01-01", status: "planned", visibility: "internal", dependsOn: [await idOf(TITLE.fallback!)], partyOrganizationIds: [], issueIds: [] };
     const result = await createMilestone(getDb(), irel, input);
-    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    expect(result).toMatchObject({ ok: false, reason: "refused", code: "invalid" });
     expect(await getDb().selectFrom("milestones").select("id").where("title", "=", "x").executeTakeFirst()).toBeUndefined();
   });
 
@@ -214,8 +217,8 @@ describe("creating and editing milestones", () => {
     const rows = await listFor("official@accord.test");
     const level = (title: string) => rows.find((r) => r.title === title)!.risk;
     expect(level("Chain A").level).toBe("late");
-    expect(level("Chain B")).toMatchObject({ level: "threatened", reasons: ["depends on 'Chain A', due 2026-11-01, which is late"] });
-    expect(level("Chain C")).toMatchObject({ level: "threatened", reasons: ["depends on 'Chain B', which is itself threatened"] });
+    expect(level("Chain B")).toMatchObject({ level: "threatened", reasons: [{ code: "dependency_late", dependency: "Chain A", dependencyDueDate: "2026-11-01" }] });
+    expect(level("Chain C")).toMatchObject({ level: "threatened", reasons: [{ code: "dependency_threatened", dependency: "Chain B" }] });
 
     // A stale edit is refused and the input echoed back.
     const stale = await call(milestoneAction, post(`/milestones/${a}`, { ...form(ctx, { title: "Stale title" }), intent: "save", version: String(v2) }, cookie), { milestoneId: a });
@@ -357,7 +360,7 @@ describe("the calendar feed", () => {
     expect((await feed(file)).status).toBe(404);
     expect((await feed(renewed)).status).toBe(200);
     const page = await call(calendarLoader, get("/calendar", await cookieFor("counterpart@accord.test")));
-    expect((page.data as { feed: { created_at: string } | null }).feed).not.toBeNull();
+    expect(page.data.feed).not.toBeNull();
 
     // Turned off: 404 too.
     expect((await call(calendarAction, post("/calendar", { intent: "revoke" }, await cookieFor("counterpart@accord.test")))).status).toBe(200);

@@ -7,7 +7,7 @@ import { action as editAction } from "~/routes/issues.$issueId.edit";
 import { loader as issuesLoader } from "~/routes/issues._index";
 import { action as newIssueAction, loader as newIssueLoader } from "~/routes/issues.new";
 import { action as matrixAction, loader as matrixLoader } from "~/routes/positions._index";
-import { loader as csvLoader } from "~/routes/positions[.]csv";
+import { loader as csvLoader } from "~/routes/positions[.csv]";
 import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { DEMO_ISSUES } from "~db/seed/positions";
@@ -305,7 +305,7 @@ describe("the issue register", () => {
     expect((await call(editAction, post(`/issues/${id}/edit`, edit, cookie), { issueId: id })).status).toBe(200);
     const stale = await call(editAction, post(`/issues/${id}/edit`, { ...edit, title: "Stale title" }, cookie), { issueId: id });
     expect(stale.status).toBe(409);
-    expect((stale.data as { values: { title: string } }).values.title).toBe("Stale title");
+    expect(stale.data).toMatchObject({ values: { title: "Stale title" } });
     expect((await call(editAction, post(`/issues/${id}/edit`, { intent: "archive", version: "2" }, cookie), { issueId: id })).status).toBe(200);
     const register = (await call(issuesLoader, get("/issues", cookie))).data as RegisterData;
     expect(register.rows.some((r) => r.id === id)).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { NAMESPACES } from "~/i18n";
 import { getDb } from "~/utils/db.server";
 import { action, loader } from "~/routes/preferences";
 import { loader as rootLoader } from "~/root";
@@ -105,6 +106,6 @@ describe("preferences", () => {
     // Only this language's words travel to the browser.
     expect(
       Object.keys((after.data as { resources: object }).resources),
-    ).toEqual(["common", "validation", "reader"]);
+    ).toEqual([...NAMESPACES]);
   });
 });

@@ -7,7 +7,7 @@ import { action as scenarioAction, loader as scenarioLoader } from "~/routes/sup
 import { loader as compareLoader } from "~/routes/supply.scenarios.compare";
 import { action as scenariosAction, loader as scenariosLoader } from "~/routes/supply.scenarios._index";
 import { getDb } from "~/utils/db.server";
-import { applySchedule, balanceOf, outcomeByMaterial } from "~/utils/supply-balance";
+import { applySchedule, balanceOf, outcomeByMaterial } from "~/models/supply-balance";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = {

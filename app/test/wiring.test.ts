@@ -115,7 +115,7 @@ describe("negotiation issues linked to milestones", () => {
     const milestonesOn = async (email: string, issueId: string) => {
       const res = await call(issueLoader, get(`/issues/${issueId}`, await cookieFor(email)), { issueId });
       expect(res.status).toBe(200);
-      return (res.data as IssuePage).milestones.map((m) => m.title);
+      return res.data.milestones.map((m) => m.title);
     };
     expect(await milestonesOn("official@accord.test", binding)).toEqual(["Fallback position on the binding terms approved", "Amended supply arrangement signed"]);
     // The fallback is restricted: IREL and the counterparts never see it.
@@ -176,9 +176,9 @@ describe("negotiation issues linked to milestones", () => {
 
     // The routes let only officials edit; the model still checks what each editor may see.
     const irel = await sessionUserFor("irel@accord.test");
-    expect(await createMilestone(db, irel, { ...input, issueIds: [secret.id] })).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { issueIds: expect.any(String) } });
+    expect(await createMilestone(db, irel, { ...input, issueIds: [secret.id] })).toMatchObject({ ok: false, reason: "refused", code: "invalid", fieldErrors: { issueIds: expect.any(String) } });
     const official = await sessionUserFor("official@accord.test");
-    expect(await createMilestone(db, official, { ...input, issueIds: [archived.id] })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await createMilestone(db, official, { ...input, issueIds: [archived.id] })).toMatchObject({ ok: false, reason: "refused", code: "invalid" });
     expect(await db.selectFrom("milestones").select("id").where("title", "=", "Wiring: hidden link").executeTakeFirst()).toBeUndefined();
     expect(await db.selectFrom("milestone_issues").select("milestone_id").where("issue_id", "in", [secret.id, archived.id]).execute()).toEqual([]);
 

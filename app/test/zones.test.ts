@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { loader as csvLoader } from "~/routes/consultations.export[.csv]";
 import { loader as demandCsvLoader } from "~/routes/demand.export[.csv]";
-import { loader as milestonesCsvLoader } from "~/routes/milestones.export[.]csv";
-import { formatDateTime } from "~/utils/labels";
+import { loader as milestonesCsvLoader } from "~/routes/milestones.export[.csv]";
+import { formatDateTime, readerFor } from "~/utils/format";
 import { readerTimeZone } from "~/utils/zones";
 
 import { call, cookieFor, get } from "./fixtures";
@@ -39,13 +39,20 @@ describe("a reader's time zone", () => {
     expect((meti.data as { user: { timeZone: string } }).user.timeZone).toBe("Asia/Tokyo");
     const official = await call(rootLoader, get("/", await cookieFor("official@accord.test")));
     expect((official.data as { user: { timeZone: string } }).user.timeZone).toBe("Asia/Kolkata");
+    // The formatter pages read (`useFormat()`) carries the same zone.
+    expect((meti.data as { reader: { timeZone: string } }).reader.timeZone).toBe("Asia/Tokyo");
+  });
+
+  it("is part of the reader every formatter takes", () => {
+    expect(readerFor({ organizationCountry: "Japan" }, "ja")).toEqual({ locale: "ja-JP", timeZone: "Asia/Tokyo" });
+    expect(readerFor(null)).toEqual({ locale: "en-IN", timeZone: "Asia/Kolkata" });
   });
 
   it("formats the same instant as each reader's wall clock, naming the zone", () => {
     const at = "2026-03-14T05:00:00.000Z";
-    expect(formatDateTime(at, "Asia/Kolkata")).toMatch(/10:30.*IST$/);
-    expect(formatDateTime(at, "Asia/Tokyo")).toMatch(/2:00.*pm.*JST$|14:00.*JST$/);
-    expect(formatDateTime(at, "UTC")).toMatch(/5:00.*UTC$/);
+    expect(formatDateTime(at, { locale: "en-IN", timeZone: "Asia/Kolkata" })).toMatch(/10:30.*IST$/);
+    expect(formatDateTime(at, { locale: "en-IN", timeZone: "Asia/Tokyo" })).toMatch(/2:00.*pm.*JST$|14:00.*JST$/);
+    expect(formatDateTime(at, { locale: "en-IN", timeZone: "UTC" })).toMatch(/5:00.*UTC$/);
   });
 });
 

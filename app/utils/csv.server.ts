@@ -23,8 +23,8 @@ export function toCsv(rows: readonly (readonly unknown[])[], header?: readonly s
  */
 export const UTF8_BOM = "\uFEFF";
 
-/** The one CSV response: BOM, UTF-8, a download name, never cached. */
-export function csvResponse(csv: string, filename: string): Response {
+/** The one way an export answers: a private, uncached UTF-8 CSV download (with BOM) under `filename`. */
+export function csvResponse(filename: string, csv: string): Response {
   return new Response(UTF8_BOM + csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,12 +1,19 @@
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 
 /** A record the user may not see does not exist for that user: always 404, never 403. */
 export function notFound(message = "Not found"): never {
   throw data({ message }, { status: 404 });
 }
 
-export function badRequest<T>(body: T, status: 400 | 401 | 409 | 422 | 429 = 400) {
-  return data(body, { status });
+/** A request the page cannot be read with (a bad filter in the URL): 400 with its reason. */
+export function invalidRequest(message: string): never {
+  throw data({ message }, { status: 400 });
+}
+
+/** Off to sign in, coming back to `back` (a path and query of this site) afterwards. */
+export function redirectToSignIn(back: string): never {
+  const params = back && back !== "/" ? `?${new URLSearchParams({ redirectTo: back })}` : "";
+  throw redirect(`/login${params}`);
 }
 
 /** Only same-site relative paths may be redirect targets taken from a request. */

@@ -5,6 +5,5 @@ export function newId(): string {
   return randomUUID();
 }
 
-export function nowIso(date: Date = new Date()): string {
-  return date.toISOString();
-}
+// Timestamps come from the one clock; re-exported because every write imports its id and time together.
+export { nowIso } from "~/utils/clock";

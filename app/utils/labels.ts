@@ -1,4 +1,3 @@
-import { DEFAULT_TIME_ZONE, zoneAbbreviation } from "~/utils/zones";
 import type { ActionStatus, ConsultationKind, ConsultationMode, MilestoneCategory, MilestoneStatus, OrganizationKind, Role, Visibility } from "~db/schema";
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -30,30 +29,6 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   industry_body: "Industry body",
   company: "Company",
 };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(kind: "date" | "dateTime", zone: string): Intl.DateTimeFormat {
-  const key = `${kind}|${zone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-IN", kind === "date" ? { dateStyle: "medium", timeZone: zone } : { dateStyle: "medium", timeStyle: "short", timeZone: zone });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/**
- * Instants are shown in the reader's zone (`useReaderTimeZone()` in components, `readerTimeZone(user)`
- * on the server); the zone defaults to India's only for callers that have no reader.
- */
-export function formatDate(iso: string | null | undefined, zone: string = DEFAULT_TIME_ZONE): string {
-  return iso ? formatter("date", zone).format(new Date(iso)) : "—";
-}
-
-export function formatDateTime(iso: string | null | undefined, zone: string = DEFAULT_TIME_ZONE): string {
-  return iso ? `${formatter("dateTime", zone).format(new Date(iso))} ${zoneAbbreviation(zone, iso)}` : "—";
-}
 
 export const MILESTONE_CATEGORY_LABELS: Record<MilestoneCategory, string> = {
   production: "Production",

@@ -1,73 +1,146 @@
 /**
- * Messages that travel as English text — zod's validation messages (one schema serves the browser
- * and the action) and the reasons an action refuses — are looked up in the `validation` catalog,
- * whose keys are the English sentences. Templated ones ("{{label}} is required.") match by
- * pattern, and their field label is translated too. Text no catalog knows is shown as it is.
+ * Words for the codes the models return. Models say what happened as data (an audit action, a
+ * risk reason with its dates, a changed field); this module is the one place that turns those
+ * codes into English, so a second language replaces these tables (backed by catalogs) without
+ * touching a model. Enum labels (statuses, roles, levels) are in the label modules beside it.
  */
-import type { i18n as I18n } from "i18next";
+import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
+import type { RiskReason } from "~/models/milestone-rules";
+import { materialLabel } from "~/utils/demand-labels";
 
-type Bundle = Record<string, string>;
+/**
+ * A translation function (react-i18next's `t` in pages, `fixedT` on the server). With one, each
+ * function below reads the reader's language from the catalogs (`labels` namespace); without,
+ * it gives the English of these tables. `.map(fn)` passes an index second: only a function counts.
+ */
+export type Words = (key: string, options?: Record<string, unknown>) => string;
+const words = (t: unknown): Words | undefined => (typeof t === "function" ? (t as Words) : undefined);
 
-const compiled = new WeakMap<
-  Bundle,
-  { pattern: RegExp; names: string[]; template: string }[]
->();
+const ACTION_WORDS: Record<string, string> = {
+  create: "created",
+  update: "updated",
+  archive: "archived",
+  restore: "restored",
+  "status change": "changed status",
+  comment: "commented",
+  review: "taken under review",
+  decide: "decided",
+  redecide: "decision changed",
+  withdraw: "withdrawn",
+  "link consultation": "linked to a consultation",
+  "unlink consultation": "unlinked from a consultation",
+  "link issues": "linked to negotiation issues",
+  progress: "progress reported",
+  record: "position recorded",
+  "record red line": "red line recorded",
+};
 
-function templatesOf(bundle: Bundle) {
-  let list = compiled.get(bundle);
-  if (!list) {
-    list = Object.entries(bundle)
-      .filter(([key]) => key.includes("{{"))
-      .map(([key, template]) => {
-        const names: string[] = [];
-        const source = key
-          .split(/(\{\{\w+\}\})/)
-          .map((part) => {
-            const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-            if (name) {
-              names.push(name);
-              return "(.+?)";
-            }
-            return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-          })
-          .join("");
-        return { pattern: new RegExp(`^${source}$`), names, template };
-      });
-    compiled.set(bundle, list);
+/** Words for an audit action, e.g. `consultation.update` → "updated"; an unknown verb reads as itself. */
+export function describeAction(action: string, t?: unknown): string {
+  const verb = action.split(".").slice(1).join(" ").replaceAll("_", " ");
+  const english = ACTION_WORDS[verb] ?? verb;
+  const tr = words(t);
+  return tr && ACTION_WORDS[verb] ? tr(`labels:activityAction.${verb.replaceAll(" ", "_")}`, { defaultValue: english }) : english;
+}
+
+export const ACTIVITY_KIND_LABELS: Record<ActivityKindCode, string> = {
+  consultation: "Consultations",
+  issue: "Issues",
+  position: "Positions",
+  demand: "Demand",
+  milestone: "Milestones",
+};
+
+export function activitySubjectText(subject: ActivitySubject, t?: unknown): string {
+  const tr = words(t);
+  switch (subject.kind) {
+    case "titled":
+      return subject.title;
+    case "position":
+      return tr ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue }) : `${subject.party} on ${subject.issue}`;
+    case "demand": {
+      const material = tr ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material }) : materialLabel(subject.material);
+      return tr
+        ? tr("labels:activitySubject.demand", { requester: subject.requester, material, year: subject.fiscalYear })
+        : `${subject.requester}: ${material}, ${subject.fiscalYear}`;
+    }
   }
-  return list;
 }
 
-/** The message in the catalog's language of `bundle`, or the message itself. */
-export function translateWith(
-  bundle: Bundle | undefined,
-  message: string,
-): string {
-  if (!bundle) return message;
-  const exact = bundle[message];
-  if (exact !== undefined) return exact;
-  for (const { pattern, names, template } of templatesOf(bundle)) {
-    const match = pattern.exec(message);
-    if (!match) continue;
-    return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-      const value = match[names.indexOf(name) + 1] ?? "";
-      return bundle[value] ?? value;
-    });
+/** One reason a milestone is late or threatened, in words (lower case: callers join or capitalise). */
+export function riskReasonText(reason: RiskReason, t?: unknown): string {
+  const tr = words(t);
+  if (tr) {
+    switch (reason.code) {
+      case "late":
+        return tr("labels:riskReason.late", { dueDate: reason.dueDate, count: reason.daysLate });
+      case "dependency_due_after":
+        return (
+          tr("labels:riskReason.dependencyDueAfter", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate, dueDate: reason.dueDate }) +
+          (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
+        );
+      case "dependency_late":
+        return tr("labels:riskReason.dependencyLate", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate });
+      case "dependency_threatened":
+        return tr("labels:riskReason.dependencyThreatened", { dependency: reason.dependency });
+    }
   }
-  return message;
+  switch (reason.code) {
+    case "late":
+      return `due ${reason.dueDate} and not done: ${reason.daysLate} days late`;
+    case "dependency_due_after":
+      return `depends on '${reason.dependency}', due ${reason.dependencyDueDate}, after this milestone's ${reason.dueDate}${reason.dependencyLate ? `; '${reason.dependency}' is late` : ""}`;
+    case "dependency_late":
+      return `depends on '${reason.dependency}', due ${reason.dependencyDueDate}, which is late`;
+    case "dependency_threatened":
+      return `depends on '${reason.dependency}', which is itself threatened`;
+  }
 }
 
-export function translateMessage(i18n: I18n, message: string): string;
-export function translateMessage(
-  i18n: I18n,
-  message: string | null | undefined,
-): string | undefined;
-export function translateMessage(
-  i18n: I18n,
-  message: string | null | undefined,
-): string | undefined {
-  if (!message) return message ?? undefined;
-  const bundle = i18n.getResourceBundle(i18n.language, "validation") as
-    Bundle | undefined;
-  return translateWith(bundle, message);
+export function riskReasonsText(reasons: readonly RiskReason[], t?: unknown): string {
+  const tr = words(t);
+  return reasons.map((r) => riskReasonText(r, tr)).join(tr ? tr("labels:riskReason.separator") : "; ");
 }
+
+/** Names of the consultation fields its change history tracks, by stored field. */
+export const CONSULTATION_FIELD_LABELS: Record<string, string> = {
+  title: "Title",
+  starts_at: "Date and time",
+  time_zone: "Time zone",
+  mode: "Mode",
+  kind: "Kind",
+  location: "Location",
+  agenda: "Agenda",
+  notes: "Notes",
+  outcome: "Outcome",
+  visibility: "Visibility",
+  archived_at: "Archived",
+  participants: "Participants",
+  actions: "Follow-up actions",
+  status: "Status",
+  // The follow-up action an event marked done.
+  action: "Action",
+};
+
+const HISTORY_EVENT_LABELS: Record<string, string> = {
+  "consultation.create": "Recorded the consultation",
+  "consultation.update": "Edited",
+  "consultation.archive": "Archived",
+  "consultation.restore": "Restored",
+  "follow_up.complete": "Marked an action done",
+};
+
+export function historyEventLabel(action: string, t?: unknown): string {
+  const english = HISTORY_EVENT_LABELS[action] ?? action;
+  const tr = words(t);
+  return tr && HISTORY_EVENT_LABELS[action] ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english }) : english;
+}
+
+export function historyFieldLabel(field: string, t?: unknown): string {
+  const english = CONSULTATION_FIELD_LABELS[field] ?? field;
+  const tr = words(t);
+  return tr && CONSULTATION_FIELD_LABELS[field] ? tr(`labels:historyField.${field}`, { defaultValue: english }) : english;
+}
+
+/** The "after" of a follow-up action marked done, which stores no text of its own. */
+export const MARKED_DONE = "marked done";

@@ -13,13 +13,6 @@ export function isLocale(value: unknown): value is Locale {
   );
 }
 
-/** BCP 47 tags for Intl formatting; English is Indian English, the negotiation's working variety. */
-export const INTL_LOCALE: Record<Locale, string> = {
-  en: "en-IN",
-  ja: "ja-JP",
-  hi: "hi-IN",
-};
-
 const COUNTRY_ZONES: Record<string, string> = {
   india: "Asia/Kolkata",
   japan: "Asia/Tokyo",

@@ -46,3 +46,19 @@ export function securityHeaders(nonce: string, production: boolean): Record<stri
   if (production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   return headers;
 }
+
+/**
+ * Headers for every response that is not an HTML document: nothing may run, be framed or be
+ * sniffed into another type. A CSV, .ics or PDF opened in a tab stays inert.
+ */
+export function baselineSecurityHeaders(production: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+  };
+  if (production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}

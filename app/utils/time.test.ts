@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { isKnownTimeZone, meetingTimes, utcToZonedLocal, zonedLocalToUtc } from "./time";
+import { isKnownTimeZone, utcToZonedLocal, zonedLocalToUtc } from "./time";
+import { meetingTimes } from "~/utils/format";
 
 describe("zonedLocalToUtc", () => {
   it("reads a local time in India Standard Time (UTC+5:30)", () => {

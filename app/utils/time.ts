@@ -1,6 +1,6 @@
 /**
  * Wall-clock times in named zones. A consultation is stored as a UTC instant plus the IANA zone it
- * was entered in; readers see it in India Standard Time and Japan Standard Time side by side.
+ * was entered in. Showing it (IST and JST side by side) is `meetingTimes` in `~/utils/format`.
  */
 
 /** Zones offered when recording a meeting time, the two of the negotiation first. */
@@ -81,32 +81,4 @@ export function utcToZonedLocal(iso: string, zone: string): string {
   const w = wallClock(Date.parse(iso), zone);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
-}
-
-const displayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "14 Mar 2026, 10:30 am", in the zone given. */
-export function formatInZone(iso: string, zone: string): string {
-  let f = displayFormatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-IN", { timeZone: zone, dateStyle: "medium", timeStyle: "short" });
-    displayFormatters.set(zone, f);
-  }
-  return f.format(new Date(iso));
-}
-
-export interface ZonedTimes {
-  ist: string;
-  jst: string;
-  /** The zone it was entered in, when that is neither IST nor JST. */
-  entered: { zone: string; text: string } | null;
-}
-
-export function meetingTimes(iso: string, enteredZone: string): ZonedTimes {
-  const other = enteredZone !== "Asia/Kolkata" && enteredZone !== "Asia/Tokyo" && isKnownTimeZone(enteredZone);
-  return {
-    ist: `${formatInZone(iso, "Asia/Kolkata")} IST`,
-    jst: `${formatInZone(iso, "Asia/Tokyo")} JST`,
-    entered: other ? { zone: enteredZone, text: formatInZone(iso, enteredZone) } : null,
-  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { formatShare, formatTonnes, parseTonnes, tonnesInput } from "./tonnes";
+import { parseTonnes, tonnesInput } from "./tonnes";
+import { formatShare, formatTonnes } from "~/utils/format";
 
 describe("parseTonnes", () => {
   it("turns decimal text into exact kilograms", () => {

@@ -2,6 +2,7 @@
  * Exact tonnes. Quantities are kept as integer kilograms (a tonne has three decimals at most),
  * parsed from the decimal text digit by digit so no binary float ever touches them.
  */
+import { formatTonnes } from "~/utils/format";
 
 export const KG_PER_TONNE = 1000;
 /** Anything above this is not a plausible request for one material in one year. */
@@ -34,32 +35,10 @@ export function parseTonnes(raw: unknown, options: { allowZero?: boolean; label?
   return { ok: true, kg };
 }
 
-const grouping = new Intl.NumberFormat("en-IN", { maximumFractionDigits: 0 });
-
-/** Integer kilograms as tonnes, exactly: 1 250 500 → "1,250.5". Never rounds. */
-export function tonnesNumber(kg: number): string {
-  const negative = kg < 0;
-  const abs = Math.abs(kg);
-  const whole = Math.floor(abs / KG_PER_TONNE);
-  const fraction = String(abs % KG_PER_TONNE).padStart(3, "0").replace(/0+$/, "");
-  return `${negative ? "−" : ""}${grouping.format(whole)}${fraction ? `.${fraction}` : ""}`;
-}
-
-export function formatTonnes(kg: number): string {
-  return `${tonnesNumber(kg)} t`;
-}
-
 /** The plain decimal text of a quantity, for form inputs and CSV (no grouping, ASCII minus). */
 export function tonnesInput(kg: number): string {
   const negative = kg < 0;
   const abs = Math.abs(kg);
   const fraction = String(abs % KG_PER_TONNE).padStart(3, "0").replace(/0+$/, "");
   return `${negative ? "-" : ""}${Math.floor(abs / KG_PER_TONNE)}${fraction ? `.${fraction}` : ""}`;
-}
-
-/** A share as a percentage with one decimal, rounded down so "100%" means all of it. */
-export function formatShare(metKg: number, demandKg: number): string {
-  if (demandKg <= 0) return "—";
-  const permille = Math.floor((Math.max(0, metKg) * 1000) / demandKg);
-  return `${Math.floor(permille / 10)}${permille % 10 ? `.${permille % 10}` : ""}%`;
 }

@@ -26,17 +26,3 @@ export function readerTimeZone(user: { timeZone?: string | null; organizationCou
   if (user?.timeZone && isZone(user.timeZone)) return user.timeZone;
   return user?.organizationCountry ? defaultTimeZoneForCountry(user.organizationCountry) : DEFAULT_TIME_ZONE;
 }
-
-const KNOWN_ABBREVIATIONS: Record<string, string> = {
-  "Asia/Kolkata": "IST",
-  "Asia/Tokyo": "JST",
-  UTC: "UTC",
-};
-
-/** "IST", "JST", or what Intl calls the zone ("GMT+1") for the rest. */
-export function zoneAbbreviation(zone: string, iso?: string): string {
-  const known = KNOWN_ABBREVIATIONS[zone];
-  if (known) return known;
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(iso ? new Date(iso) : new Date());
-  return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
-}

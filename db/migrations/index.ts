@@ -8,7 +8,9 @@ import * as positions from "./2026-12-01T1200-positions";
 import * as demand from "./2026-12-01T1300-demand";
 import * as milestones from "./2026-12-01T1400-milestones";
 import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
-import * as i18nUserPreferences from "./2026-12-01T1700-i18n-user-preferences";
+import * as writesDatabaseGuards from "./2026-12-01T1700-writes-database-guards";
+import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-hashes";
+import * as i18nUserPreferences from "./2026-12-01T1720-i18n-user-preferences";
 import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
 
 /**
@@ -24,6 +26,8 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1300-demand": demand,
   "2026-12-01T1400-milestones": milestones,
   "2026-12-01T1600-milestone-issues": milestoneIssues,
-  "2026-12-01T1700-i18n-user-preferences": i18nUserPreferences,
+  "2026-12-01T1700-writes-database-guards": writesDatabaseGuards,
+  "2026-12-01T1710-hardening-session-hashes": hardeningSessionHashes,
+  "2026-12-01T1720-i18n-user-preferences": i18nUserPreferences,
   "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
 };

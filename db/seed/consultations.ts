@@ -4,13 +4,13 @@
  * follow-up actions, the search index and the audit trail are exactly as the app would make them.
  */
 import type { SessionUser } from "~/models/access.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { addComment } from "~/models/comments.server";
 import { createConsultation, setConsultationArchived, type ConsultationInput } from "~/models/consultations.server";
 import type { ActionStatus, ConsultationKind, ConsultationMode, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
 import { MULTILINGUAL_CONSULTATIONS } from "./multilingual";
 import type { DemoOrgKey } from "./organizations";
-import { defaultTimeZoneForCountry } from "~/utils/preferences";
 
 interface DemoAction {
   description: string;
@@ -324,14 +324,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
   },
 ];
 
-async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
-  const row = await ctx.db
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name, locale: null, timeZone: defaultTimeZoneForCountry(row.country) };
+function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
+  return sessionUserByEmail(ctx.db, email);
 }
 
 export async function seedConsultations(ctx: DemoContext): Promise<void> {
@@ -355,10 +349,10 @@ export async function seedConsultations(ctx: DemoContext): Promise<void> {
     };
     const created = await createConsultation(ctx.db, author, input, null);
     if (!created.ok) continue;
-    if (demo.archived) await setConsultationArchived(ctx.db, author, created.id, 1, true);
+    if (demo.archived) await setConsultationArchived(ctx.db, author, created.record.id, 1, true);
     for (const c of demo.comments ?? []) {
       const commenter = await sessionUser(ctx, c.by);
-      await addComment(ctx.db, commenter, { entityType: "consultation", entityId: created.id, visibility: demo.visibility }, { body: c.body, visibility: c.visibility });
+      await addComment(ctx.db, commenter, { entityType: "consultation", entityId: created.record.id, visibility: demo.visibility }, { body: c.body, visibility: c.visibility });
     }
     ctx.log(`consultation ${demo.title}`);
   }

@@ -6,11 +6,11 @@
  * organization and end use, scenarios by name.
  */
 import type { SessionUser } from "~/models/access.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { decideDemandRequest, insertDemandRequest, takeUnderReview, withdrawDemandRequest } from "~/models/demand.server";
 import { createScenario, createSupplyFigure } from "~/models/supply.server";
 import type { DecisionOutcome, DemandSector, Material } from "../schema";
 import type { DemoContext } from "./demo";
-import { defaultTimeZoneForCountry } from "~/utils/preferences";
 
 const T = 1000; // kilograms per tonne
 
@@ -300,24 +300,8 @@ const SCENARIOS: { name: string; description: string; exports: Partial<Record<Ma
 
 const kg = (tonnes: number) => Math.round(tonnes * T);
 
-async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
-  const row = await ctx.db
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    organizationId: row.organization_id,
-    organizationName: row.name,
-    organizationShortName: row.short_name,
-    locale: null,
-    timeZone: defaultTimeZoneForCountry(row.country),
-  };
+function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
+  return sessionUserByEmail(ctx.db, email);
 }
 
 export async function seedDemand(ctx: DemoContext): Promise<void> {
@@ -359,11 +343,11 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
     ctx.log(`demand ${r.org} ${r.material} ${r.fiscalYear}`);
     if (r.review) {
       const reviewed = await takeUnderReview(ctx.db, official, request.id, request.version);
-      if (reviewed.ok) request = reviewed.request;
+      if (reviewed.ok) request = reviewed.record;
     }
     if (r.withdraw && r.by) {
       const withdrawn = await withdrawDemandRequest(ctx.db, await sessionUser(ctx, r.by), request.id, request.version);
-      if (withdrawn.ok) request = withdrawn.request;
+      if (withdrawn.ok) request = withdrawn.record;
     }
     for (const [i, d] of (r.decisions ?? []).entries()) {
       const decided = await decideDemandRequest(ctx.db, i === 0 ? official : mines, request.id, {
@@ -376,7 +360,7 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
         at: d.at,
       });
       if (!decided.ok) throw new Error(`demo decision on ${r.endUse} refused: ${decided.reason}`);
-      request = decided.request;
+      request = decided.record;
     }
   }
 

@@ -4,11 +4,11 @@
  * are late, and what waits on them is threatened. Idempotent: looked up by title.
  */
 import type { SessionUser } from "~/models/access.server";
+import { sessionUserByEmail } from "~/models/users.server";
 import { recordAudit } from "~/models/audit.server";
 import { createMilestone, type MilestoneInput } from "~/models/milestones.server";
 import type { DemoOrgKey } from "./organizations";
 import type { DemoContext } from "./demo";
-import { defaultTimeZoneForCountry } from "~/utils/preferences";
 
 interface DemoMilestone extends Omit<MilestoneInput, "ownerOrganizationId" | "partyOrganizationIds" | "dependsOn" | "issueIds"> {
   key: string;
@@ -149,14 +149,8 @@ async function backfillIssueLinks(ctx: DemoContext, actorId: string, milestoneId
   });
 }
 
-async function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
-  const row = await ctx.db
-    .selectFrom("users as u")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organizationId: row.organization_id, organizationName: row.name, organizationShortName: row.short_name, locale: null, timeZone: defaultTimeZoneForCountry(row.country) };
+function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
+  return sessionUserByEmail(ctx.db, email);
 }
 
 export async function seedMilestones(ctx: DemoContext): Promise<void> {

@@ -110,7 +110,7 @@ async function main() {
 
   console.log("\nDeep page: the 200th page (5,000 rows in)");
   const deep = await consultationListQuery(db, official, {}, null).offset(PAGE * 200 - 1).limit(1).executeTakeFirstOrThrow();
-  const cursor = { startsAt: deep.starts_at, id: deep.id };
+  const cursor = { key: deep.starts_at, id: deep.id };
   const keyset = await time("keyset (cursor in the query string)", RUNS, () => consultationListQuery(db, official, {}, cursor).limit(PAGE + 1).execute());
   const offset = await time("OFFSET 5000 (what keyset avoids)", RUNS, () => consultationListQuery(db, official, {}, null).offset(PAGE * 200).limit(PAGE + 1).execute());
 

@@ -6,7 +6,7 @@ import { supplyYears } from "~/models/supply.server";
 import { csvResponse, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS } from "~/utils/demand-labels";
-import { balanceOf } from "~/utils/supply-balance";
+import { balanceOf } from "~/models/supply-balance";
 import { tonnesInput } from "~/utils/tonnes";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,5 +29,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
     ["material", "fiscal_year", "production_t", "committed_exports_t", "reserve_t", "available_t", "allocated_t", "balance_t", "pending_t", "after_pending_t", "shortfall"],
   );
-  return csvResponse(csv, "supply-balance.csv");
+  return csvResponse("supply-balance.csv", csv);
 }

@@ -12,5 +12,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(user, "issues:read");
   const { asOf } = matrixDate(new URL(request.url));
   const csv = await positionsMatrixCsv(getDb(), user, asOf);
-  return csvResponse(csv, `accord-positions-${asOf}.csv`);
+  return csvResponse(`accord-positions-${asOf}.csv`, csv);
 }

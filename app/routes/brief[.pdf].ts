@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 
+import { fixedT, getLocale, localeCookie } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
+import { PdfBusyError, pdfQueue } from "~/models/pdf-queue.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
 import { readerFor } from "~/models/preview.server";
-import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/utils/brief";
+import { classificationOf, parseLevels } from "~/models/brief";
+import { nowIso } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -24,19 +27,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const allowed = allowedBriefLevels(user, parsed.levels);
   if (!allowed.ok) throw data({ message: allowed.message }, { status: 400 });
 
-  const sessionId = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
-  const { HOST, PORT } = env();
+  // The cookie's token, handed to the printing browser so the page it prints is this user's.
+  const sessionToken = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  const { HOST, PORT, PDF_CONCURRENCY } = env();
   // Print from the server's own loopback address, not the public origin, so a proxy is not involved.
   const self = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST}:${PORT}`;
   const query = new URLSearchParams(allowed.levels.map((l) => ["levels", l]));
   if (preview.active) query.set("as", preview.active.organizationId);
+  // The printing browser sends no Accept-Language of the reader's: hand it the page's language.
+  const locale = await getLocale(request);
+  const languageCookie = (await localeCookie().serialize(locale)).split(";")[0]!.split("=")[1]!;
+  const t = fixedT(locale, "brief");
   try {
-    const pdf = await renderPdf({
-      url: `${self}/brief?${query}`,
-      cookies: sessionId ? [{ name: SESSION_COOKIE, value: sessionId }] : [],
-      footerText: `Accord negotiation brief · ${CLASSIFICATION_BANNER[classificationOf(allowed.levels)].split(" — ")[0]} at most`,
-    });
-    const day = new Date().toISOString().slice(0, 10);
+    const pdf = await pdfQueue(PDF_CONCURRENCY).run(user.id, () =>
+      renderPdf({
+        url: `${self}/brief?${query}`,
+        cookies: [...(sessionToken ? [{ name: SESSION_COOKIE, value: sessionToken }] : []), { name: localeCookie().name, value: languageCookie }],
+        footerText: t("pdfFooter", { level: t(`bannerShort.${classificationOf(allowed.levels)}`) }),
+      }),
+    );
+    const day = nowIso().slice(0, 10);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
@@ -45,6 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
+    if (error instanceof PdfBusyError) {
+      throw data({ message: error.message }, { status: 503, headers: { "Retry-After": String(error.retryAfter) } });
+    }
     console.error("brief PDF failed", error);
     if (error instanceof PdfUnavailableError) {
       throw data({ message: "PDF output is not available on this server. Use Print on the brief page instead." }, { status: 503 });

@@ -4,10 +4,11 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter } from "~/models/milestones.server";
-import { todayInIndia } from "~/utils/dates";
-import { csvResponse, toCsv } from "~/utils/csv.server";
+import { toCsv, csvResponse } from "~/utils/csv.server";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { riskReasonsText } from "~/utils/messages";
 
 
 /** The list's filters and visibility, every matching row, one file. */
@@ -27,11 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       MILESTONE_STATUS_LABELS[r.status],
       r.completed_on ?? "",
       RISK_LABELS[r.risk.level],
-      r.risk.reasons.join("; "),
+      riskReasonsText(r.risk.reasons),
       VISIBILITY_LABELS[r.visibility],
       `${url.origin}/milestones/${r.id}`,
     ]),
     ["Title", "Category", "Owner", "Due date", "Status", "Completed on", "Risk", "Risk reasons", "Visibility", "Link"],
   );
-  return csvResponse(csv, `accord-milestones-${today}.csv`);
+  return csvResponse(`accord-milestones-${today}.csv`, csv);
 }

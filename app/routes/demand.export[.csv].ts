@@ -34,5 +34,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
     ["id", "organization", "material", "fiscal_year", "requested_t", "allocated_t", "status", "sector", "end_use", "for_magnets_made_in_india", "justification", ...instantHeaders("submitted_at", zone)],
   );
-  return csvResponse(csv, "demand-requests.csv");
+  return csvResponse("demand-requests.csv", csv);
 }

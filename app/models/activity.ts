@@ -1,0 +1,9 @@
+/** The activity feed's codes, shared by the model that reads the feed and the UI that words it. */
+
+export type ActivityKindCode = "consultation" | "issue" | "position" | "demand" | "milestone";
+
+/** What an activity item is about, as data: the UI words it (`activitySubjectText`). */
+export type ActivitySubject =
+  | { kind: "titled"; title: string }
+  | { kind: "position"; party: string; issue: string }
+  | { kind: "demand"; requester: string; material: string; fiscalYear: string };
