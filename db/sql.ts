@@ -215,11 +215,21 @@ export function searchJoin(db: AnyDb): RawBuilder<boolean> {
   return sql<boolean>`consultation_search.rowid = c.rowid`;
 }
 
+/** Han, kana and Hangul are written without spaces between words: they are matched as substrings. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 /**
- * Written without spaces (Han, kana, Hangul) or in a script the English word parser would cut at
- * its combining marks (Devanagari, …): PostgreSQL matches such a word as a substring.
+ * Any other script but Latin (Devanagari, …): the English word parser would cut such a word at its
+ * combining marks, so PostgreSQL matches it as a whole word of `body`, between spaces or
+ * punctuation (pg_trgm indexes the regular expression too). `ह` then does not match `हिन्दी`.
  */
-const UNSPACED = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** Whether a search's snippet must be cut from the text (`snippetAround`) rather than by the database. */
+export function searchNeedsOwnSnippet(db: AnyDb, plan: SearchPlan): boolean {
+  if (dialectOf(db) === "postgres") return plan.terms.some((w) => NOT_LATIN.test(w));
+  return plan.needsOwnSnippet || !plan.words;
+}
 
 function wordTsQuery(words: string[]): RawBuilder<unknown> {
   return sql`plainto_tsquery('english'::regconfig, ${words.join(" ")}::text)`;
@@ -236,10 +246,13 @@ export function searchMatches(db: AnyDb, plan: SearchPlan): RawBuilder<boolean> 
     if (words.length === 0) return sql<boolean>`false`;
     // A word is letters and digits only, so it holds no LIKE wildcard to escape. A stop word
     // ("the") has no tsquery; FTS5 indexes every word, so it is matched as a substring instead.
+    // A word is letters, marks and digits only: no LIKE wildcard or regular-expression operator.
     const each = words.map((w) =>
       UNSPACED.test(w)
         ? sql<boolean>`consultation_search.body like ${`%${w.toLowerCase()}%`}`
-        : sql<boolean>`(case when numnode(${wordTsQuery([w])}) = 0 then consultation_search.body like ${`%${w.toLowerCase()}%`} else consultation_search.document @@ ${wordTsQuery([w])} end)`,
+        : NOT_LATIN.test(w)
+          ? sql<boolean>`consultation_search.body ~ ${`(^|[[:space:][:punct:]])${w.toLowerCase()}($|[[:space:][:punct:]])`}`
+          : sql<boolean>`(case when numnode(${wordTsQuery([w])}) = 0 then consultation_search.body like ${`%${w.toLowerCase()}%`} else consultation_search.document @@ ${wordTsQuery([w])} end)`,
     );
     return sql<boolean>`(${sql.join(each, sql` and `)})`;
   }
@@ -256,7 +269,7 @@ export function searchMatches(db: AnyDb, plan: SearchPlan): RawBuilder<boolean> 
  */
 export function searchRank(db: AnyDb, plan: SearchPlan): RawBuilder<number> {
   if (dialectOf(db) === "postgres") {
-    const words = plan.terms.filter((w) => !UNSPACED.test(w));
+    const words = plan.terms.filter((w) => !NOT_LATIN.test(w));
     if (words.length === 0) return sql<number>`0`;
     return sql<number>`(0 - ts_rank(consultation_search.document, ${wordTsQuery(words)}))`;
   }
@@ -283,11 +296,11 @@ const HEADLINE_OPTIONS = `StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, Ma
 export function searchSnippet(db: AnyDb, plan: SearchPlan): RawBuilder<string> {
   if (dialectOf(db) === "postgres") {
     const words = plan.terms;
-    const latin = words.filter((w) => !UNSPACED.test(w));
+    const latin = words.filter((w) => !NOT_LATIN.test(w));
     const text = sql`(consultation_search.title || ' ' || consultation_search.agenda || ' ' || consultation_search.notes || ' ' || consultation_search.outcome || ' ' || consultation_search.actions)`;
     let snippet = sql<string>`ts_headline('english'::regconfig, ${text}, ${wordTsQuery(latin)}, ${HEADLINE_OPTIONS}::text)`;
     // ts_headline knows words only; a substring word of an unspaced script is marked here.
-    for (const w of words.filter((x) => UNSPACED.test(x))) {
+    for (const w of words.filter((x) => NOT_LATIN.test(x))) {
       snippet = sql<string>`replace(${snippet}, ${w}::text, ${SNIPPET_OPEN + w + SNIPPET_CLOSE}::text)`;
     }
     return snippet;

@@ -18,7 +18,7 @@ import { snippetAround, splitSnippet, toSearchPlan, type SnippetPart } from "~/m
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import { readerTimeZone } from "~/utils/zones";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
-import { replaceSearchDocument, searchJoin, searchMatches, searchNewestFirst, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+import { replaceSearchDocument, searchJoin, searchMatches, searchNeedsOwnSnippet, searchNewestFirst, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -227,12 +227,13 @@ export async function searchConsultationsPage(db: DB, user: SessionUser, input: 
     .limit(limit)
     .execute();
   const matched = Number(rows[0]?.matched ?? 0);
+  const ownSnippet = searchNeedsOwnSnippet(db, fts);
   return {
     hits: rows.map(({ rank: _rank, matched: _matched, t, a, n, o, x, snippet, ...r }) => ({
       ...r,
       // An FTS5 snippet of a bigram-column hit would show pairs of characters, and a trigram-only
       // plan has none: those snippets are cut from the text here.
-      snippet: splitSnippet(fts.needsOwnSnippet || !fts.words ? snippetAround([n, a, o, x, t], fts.terms, SNIPPET_OPEN, SNIPPET_CLOSE) : snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
+      snippet: splitSnippet(ownSnippet ? snippetAround([n, a, o, x, t], fts.terms, SNIPPET_OPEN, SNIPPET_CLOSE) : snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
     })),
     matched: Math.min(matched, SEARCH_CANDIDATES),
     more: matched > SEARCH_CANDIDATES,
