@@ -12,6 +12,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import type { Locale } from "~/utils/preferences";
 import { KG_PER_TONNE } from "~/utils/tonnes";
 import { readerTimeZone } from "~/utils/zones";
+import { now } from "~/utils/clock";
 
 export interface Reader {
   /** BCP 47 locale of the words and numbers, e.g. `en-IN`. */
@@ -41,7 +42,7 @@ const ZONE_ABBREVIATIONS: Record<string, string> = { "Asia/Kolkata": "IST", "Asi
 export function zoneAbbreviation(zone: string, iso?: string): string {
   const known = ZONE_ABBREVIATIONS[zone];
   if (known) return known;
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(iso ? new Date(iso) : new Date());
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(iso ? new Date(iso) : now());
   return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
