@@ -449,12 +449,7 @@ export interface MilestoneTables {
 
 // Each feature adds its tables interface to this list.
 export interface Database
-  extends FoundationTables,
-    ConsultationTables,
-    ActivityTables,
-    PositionTables,
-    DemandTables,
-    MilestoneTables {}
+  extends FoundationTables, ConsultationTables, ActivityTables, PositionTables, DemandTables, MilestoneTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;

@@ -5,7 +5,7 @@
  */
 import { CompiledQuery, PostgresAdapter, sql, type Kysely, type RawBuilder } from "kysely";
 
-import { noSpaceBigrams, normaliseForSearch, SEARCH_COLUMNS, type SearchPlan } from "~/models/search";
+import { normaliseForSearch, noSpaceBigrams, SEARCH_COLUMNS, type SearchPlan } from "~/models/search";
 
 import type { Dialect } from "./connection";
 
@@ -31,10 +31,14 @@ export async function ping(db: Kysely<any>): Promise<void> {
 export async function explainQueryPlan(db: Kysely<any>, query: { compile(): CompiledQuery }): Promise<string[]> {
   const compiled = query.compile();
   if (dialectOf(db) === "postgres") {
-    const plan = await db.executeQuery<{ "QUERY PLAN": string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+    const plan = await db.executeQuery<{ "QUERY PLAN": string }>(
+      CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
+    );
     return plan.rows.map((r) => r["QUERY PLAN"]);
   }
-  const result = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+  const result = await db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+  );
   return result.rows.map((r) => r.detail);
 }
 
@@ -130,7 +134,19 @@ export async function dropConsultationSearch(db: AnyDb): Promise<void> {
 
 // Marks of the Devanagari block (signs, vowel signs, virama, nukta, stress and vowel signs): FTS5's
 // unicode61 treats marks as separators, so `हिन्दी` would become "ह न द" without them as token characters.
-const DEVANAGARI_MARKS = [0x0900, 0x0901, 0x0902, 0x0903, 0x093a, 0x093b, 0x093c, ...codePointRange(0x093e, 0x094f), ...codePointRange(0x0951, 0x0957), 0x0962, 0x0963]
+const DEVANAGARI_MARKS = [
+  0x0900,
+  0x0901,
+  0x0902,
+  0x0903,
+  0x093a,
+  0x093b,
+  0x093c,
+  ...codePointRange(0x093e, 0x094f),
+  ...codePointRange(0x0951, 0x0957),
+  0x0962,
+  0x0963,
+]
   .map((c) => String.fromCodePoint(c))
   .join("");
 
@@ -160,12 +176,16 @@ export async function rebuildSearchForEveryLanguage(db: AnyDb, bigrams: (text: s
     tokenize = 'trigram case_sensitive 0'
   )`.execute(db);
   type Row = { rowid: number; consultation_id: string } & Record<(typeof SEARCH_COLUMNS)[number], string | null>;
-  const rows = (await sql<Row>`select rowid, consultation_id, title, agenda, notes, outcome, actions from consultation_search`.execute(db)).rows;
+  const rows = (
+    await sql<Row>`select rowid, consultation_id, title, agenda, notes, outcome, actions from consultation_search`.execute(db)
+  ).rows;
   for (const r of rows) {
     const text = SEARCH_COLUMNS.map((c) => (r[c] ?? "").normalize("NFKC"));
     await sql`insert into consultation_search_next (rowid, consultation_id, title, agenda, notes, outcome, actions, title_cjk, agenda_cjk, notes_cjk, outcome_cjk, actions_cjk)
       values (${r.rowid}, ${r.consultation_id}, ${text[0]}, ${text[1]}, ${text[2]}, ${text[3]}, ${text[4]},
-        ${bigrams(text[0]!)}, ${bigrams(text[1]!)}, ${bigrams(text[2]!)}, ${bigrams(text[3]!)}, ${bigrams(text[4]!)})`.execute(db);
+        ${bigrams(text[0]!)}, ${bigrams(text[1]!)}, ${bigrams(text[2]!)}, ${bigrams(text[3]!)}, ${bigrams(text[4]!)})`.execute(
+      db,
+    );
     await sql`insert into consultation_search_trigram (rowid, consultation_id, title, agenda, notes, outcome, actions)
       values (${r.rowid}, ${r.consultation_id}, ${text[0]}, ${text[1]}, ${text[2]}, ${text[3]}, ${text[4]})`.execute(db);
   }
@@ -197,9 +217,17 @@ export async function replaceSearchDocument(db: AnyDb, consultationId: string, d
         notes = excluded.notes, outcome = excluded.outcome, actions = excluded.actions`.execute(db);
     return;
   }
-  const [titleCjk, agendaCjk, notesCjk, outcomeCjk, actionsCjk] = text.map(noSpaceBigrams) as [string, string, string, string, string];
+  const [titleCjk, agendaCjk, notesCjk, outcomeCjk, actionsCjk] = text.map(noSpaceBigrams) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   for (const table of ["consultation_search", "consultation_search_trigram"] as const) {
-    await sql`delete from ${sql.table(table)} where rowid = (select rowid from consultations where id = ${consultationId})`.execute(db);
+    await sql`delete from ${sql.table(table)} where rowid = (select rowid from consultations where id = ${consultationId})`.execute(
+      db,
+    );
   }
   await sql`insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions, title_cjk, agenda_cjk, notes_cjk, outcome_cjk, actions_cjk)
     select rowid, id, ${title}, ${agenda}, ${notes}, ${outcome}, ${actions}, ${titleCjk}, ${agendaCjk}, ${notesCjk}, ${outcomeCjk}, ${actionsCjk}
@@ -258,7 +286,10 @@ export function searchMatches(db: AnyDb, plan: SearchPlan): RawBuilder<boolean> 
   }
   const parts: RawBuilder<boolean>[] = [];
   if (plan.words) parts.push(sql<boolean>`consultation_search match ${plan.words}`);
-  if (plan.substrings) parts.push(sql<boolean>`consultation_search.rowid in (select rowid from consultation_search_trigram where consultation_search_trigram match ${plan.substrings})`);
+  if (plan.substrings)
+    parts.push(
+      sql<boolean>`consultation_search.rowid in (select rowid from consultation_search_trigram where consultation_search_trigram match ${plan.substrings})`,
+    );
   return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`0`;
 }
 
@@ -350,7 +381,10 @@ export async function selfReferences(db: AnyDb, table: string): Promise<{ column
       where c.contype = 'f' and c.conrelid = ${table}::regclass and c.confrelid = c.conrelid`.execute(db);
     return rows;
   }
-  const { rows } = await sql<{ from: string; to: string }>`select "from", "to" from pragma_foreign_key_list(${table}) where "table" = ${table}`.execute(db);
+  const { rows } = await sql<{
+    from: string;
+    to: string;
+  }>`select "from", "to" from pragma_foreign_key_list(${table}) where "table" = ${table}`.execute(db);
   return rows.map((r) => ({ column: r.from, references: r.to }));
 }
 
@@ -362,7 +396,9 @@ export async function hasNoTables(db: AnyDb): Promise<boolean> {
 
 /** The search documents as stored, to carry them to another database. */
 export async function readSearchDocuments(db: AnyDb): Promise<(SearchDocument & { consultation_id: string })[]> {
-  const { rows } = await sql<SearchDocument & { consultation_id: string }>`select consultation_id, title, agenda, notes, outcome, actions
+  const { rows } = await sql<
+    SearchDocument & { consultation_id: string }
+  >`select consultation_id, title, agenda, notes, outcome, actions
     from consultation_search order by consultation_id`.execute(db);
   return rows;
 }

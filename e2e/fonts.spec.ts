@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-
 import { expect, test, type Page } from "@playwright/test";
 
 import { signIn } from "./helpers";
@@ -27,7 +26,8 @@ async function briefPdf(page: Page, email: string, title: string): Promise<{ fon
 }
 
 /** Fonts whose "emb" column says yes. */
-const embedded = (fonts: string[], pattern: RegExp) => fonts.filter((line) => pattern.test(line) && /\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(line));
+const embedded = (fonts: string[], pattern: RegExp) =>
+  fonts.filter((line) => pattern.test(line) && /\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(line));
 
 test("the brief PDF embeds a Devanagari font and prints Hindi as text", async ({ page }) => {
   test.setTimeout(60_000);

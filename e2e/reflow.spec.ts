@@ -6,7 +6,14 @@ import { signIn } from "./helpers";
  * WCAG 2.2 1.4.10 Reflow: at 320 CSS px no page scrolls sideways; wide tables scroll inside their
  * own box instead. Every page of the navigation, for every role.
  */
-const ROLES = ["admin@accord.test", "official@accord.test", "irel@accord.test", "diplomat@accord.test", "counterpart@accord.test", "industry@accord.test"];
+const ROLES = [
+  "admin@accord.test",
+  "official@accord.test",
+  "irel@accord.test",
+  "diplomat@accord.test",
+  "counterpart@accord.test",
+  "industry@accord.test",
+];
 
 // The header and the brief's tables reflow; the dashboard's and /actions' tables still push the
 // page to 433 px and 526 px (they need TableScroll). Marked fixme until they do: see the report.

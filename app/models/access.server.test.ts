@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ROLES, type Role } from "~db/schema";
+
 import {
   ACTIONS,
   assignableVisibilities,
@@ -16,7 +17,17 @@ import {
 } from "./access.server";
 
 function userWith(role: Role, organizationId = "org-1"): SessionUser {
-  return { id: "u", email: "u@x", displayName: "U", role, organizationId, organizationName: "Org", organizationShortName: "O", locale: null, timeZone: "Asia/Kolkata" };
+  return {
+    id: "u",
+    email: "u@x",
+    displayName: "U",
+    role,
+    organizationId,
+    organizationName: "Org",
+    organizationShortName: "O",
+    locale: null,
+    timeZone: "Asia/Kolkata",
+  };
 }
 
 // The whole role × action table, written out so a change to a grant is a visible test change.
@@ -90,7 +101,9 @@ describe("milestone progress", () => {
   it("lets users of the owner organization report on their own milestones only", () => {
     for (const role of ROLES) {
       expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "irel" })).toBe(true);
-      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "mines" })).toBe(role === "admin" || role === "official");
+      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "mines" })).toBe(
+        role === "admin" || role === "official",
+      );
     }
     expect(can(userWith("irel", "irel"), "milestones:manage", { organizationId: "irel" })).toBe(false);
   });
@@ -116,7 +129,10 @@ describe("visibility", () => {
   it("lets internal users see shared records whoever the parties are", () => {
     expect(visibilityScope(userWith("irel")).partyOrganizationId).toBeNull();
     expect(visibilityScope(userWith("irel")).levels).not.toContain("restricted");
-    expect(visibilityScope(userWith("diplomat"))).toEqual({ levels: ["shared", "internal", "restricted"], partyOrganizationId: null });
+    expect(visibilityScope(userWith("diplomat"))).toEqual({
+      levels: ["shared", "internal", "restricted"],
+      partyOrganizationId: null,
+    });
   });
 
   it("never lets a user assign a level it could not read back", () => {
@@ -192,7 +208,11 @@ describe("record conditions", () => {
 describe("navigationFor", () => {
   it("gives every role consultations and actions", () => {
     for (const role of ROLES) {
-      expect(navigationFor(userWith(role)).map((i) => i.to).slice(0, 3)).toEqual(["/", "/consultations", "/actions"]);
+      expect(
+        navigationFor(userWith(role))
+          .map((i) => i.to)
+          .slice(0, 3),
+      ).toEqual(["/", "/consultations", "/actions"]);
     }
   });
 
@@ -242,7 +262,14 @@ describe("previewAs", () => {
     const asMeti = previewAs(userWith("admin"), meti)!;
     expect(can(asMeti, "issues:read")).toBe(true);
     expect(can(asMeti, "brief:read")).toBe(true);
-    for (const action of ["positions:record", "comment:create", "follow_up:complete", "preferences:edit", "preview:external", "admin:users"] as const) {
+    for (const action of [
+      "positions:record",
+      "comment:create",
+      "follow_up:complete",
+      "preferences:edit",
+      "preview:external",
+      "admin:users",
+    ] as const) {
       expect(can(asMeti, action), action).toBe(false);
     }
   });

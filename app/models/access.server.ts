@@ -8,8 +8,8 @@
  * - `visibilityScope(user)`: which records may this user see at all? Model code composes the
  *   scope into the SQL of every query, so invisible rows never leave the database.
  */
-import type { Locale } from "~/utils/preferences";
 import { notFound } from "~/utils/http.server";
+import type { Locale } from "~/utils/preferences";
 import type { DemandStatus, Role, Visibility } from "~db/schema";
 
 export interface SessionUser {
@@ -126,7 +126,14 @@ const GRANTS: Record<Action, readonly Role[]> = {
 };
 
 /** What a preview may still do: read. Every other action is refused while previewing. */
-const READ_ACTIONS: readonly Action[] = ["consultation:list", "activity:read", "brief:read", "issues:read", "milestones:read", "demand:read"];
+const READ_ACTIONS: readonly Action[] = [
+  "consultation:list",
+  "activity:read",
+  "brief:read",
+  "issues:read",
+  "milestones:read",
+  "demand:read",
+];
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
 export interface Resource {
@@ -174,7 +181,11 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       // External users act only for, and see only, their own organization's requests.
       return isInternal(user) || resource.organizationId === user.organizationId;
     case "demand:withdraw":
-      return resource.organizationId === user.organizationId && resource.status !== undefined && UNDECIDED_DEMAND.includes(resource.status);
+      return (
+        resource.organizationId === user.organizationId &&
+        resource.status !== undefined &&
+        UNDECIDED_DEMAND.includes(resource.status)
+      );
     case "demand:review":
       return resource.status === "submitted";
     case "demand:decide":
@@ -221,7 +232,8 @@ export function visibilityScope(user: SessionUser): VisibilityScope {
 
 /** The role an external organization's users have, by the organization's kind; null for the Indian side's own bodies. */
 export function externalRoleOf(organization: { kind: string; country: string }): Role | null {
-  if (organization.kind === "foreign_company" || organization.kind === "foreign_government" || organization.country !== "India") return "counterpart";
+  if (organization.kind === "foreign_company" || organization.kind === "foreign_government" || organization.country !== "India")
+    return "counterpart";
   if (organization.kind === "industry_body" || organization.kind === "company") return "industry";
   return null;
 }

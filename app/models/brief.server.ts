@@ -4,20 +4,20 @@
  * which the reader must be allowed to see). Bounded: one query per section, none per row.
  */
 import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/access.server";
+import { classificationOf } from "~/models/brief";
 import { listConsultations } from "~/models/consultations.server";
+import { convergenceOf, positionsAsOf, type Trend } from "~/models/convergence";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { listIssues, partiesOf } from "~/models/issues.server";
+import type { RiskReason } from "~/models/milestone-rules";
 import { visibleGraph } from "~/models/milestones.server";
 import { visiblePositionHistory } from "~/models/positions.server";
 import { visibleAssessments, visibleMilestones } from "~/models/scopes.server";
-import { supplyYears } from "~/models/supply.server";
-import { classificationOf } from "~/models/brief";
-import { convergenceOf, positionsAsOf, type Trend } from "~/models/convergence";
-import type { RiskReason } from "~/models/milestone-rules";
-import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/models/fiscal-year";
 import { balanceOf, type BalanceRow } from "~/models/supply-balance";
-import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
+import type { DB } from "~/utils/db.server";
+import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 
@@ -39,7 +39,14 @@ export interface BriefIssue {
   spread: number | null;
   /** Each item carries its own level, for portion marking; a party without a position has none. */
   visibility: Visibility;
-  positions: { party: string; stance: Stance | null; flexibility: Flexibility | null; statedOn: string | null; statement: string | null; visibility: Visibility | null }[];
+  positions: {
+    party: string;
+    stance: Stance | null;
+    flexibility: Flexibility | null;
+    statedOn: string | null;
+    statement: string | null;
+    visibility: Visibility | null;
+  }[];
   assessment: BriefAssessment | null;
 }
 
@@ -59,7 +66,15 @@ export interface Brief {
   issues: BriefIssue[];
   moreIssues: boolean;
   overall: BriefAssessment | null;
-  milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: RiskReason | null; visibility: Visibility }[];
+  milestones: {
+    id: string;
+    title: string;
+    dueDate: string;
+    status: string;
+    risk: string;
+    reason: RiskReason | null;
+    visibility: Visibility;
+  }[];
   /** IREL's figures are internal records: the section is marked internal. */
   supply: { fiscalYear: string; rows: BalanceRow[]; visibility: Visibility } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
@@ -94,13 +109,24 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const assessmentView = (a: (typeof assessments)[number] | undefined) => {
     if (!a) return null;
     contained.push(a.visibility);
-    return { assessedOn: a.assessed_on, risk: a.risk, summary: a.summary, recommendation: a.recommendation, visibility: a.visibility };
+    return {
+      assessedOn: a.assessed_on,
+      risk: a.risk,
+      summary: a.summary,
+      recommendation: a.recommendation,
+      visibility: a.visibility,
+    };
   };
 
   const briefIssues: BriefIssue[] = issues.map((issue) => {
     contained.push(issue.visibility);
     const issueParties = parties.filter((p) => p.issue_id === issue.id);
-    const convergence = convergenceOf(history, issue.id, issueParties.map((p) => p.organization_id), today);
+    const convergence = convergenceOf(
+      history,
+      issue.id,
+      issueParties.map((p) => p.organization_id),
+      today,
+    );
     return {
       id: issue.id,
       title: issue.title,
@@ -145,7 +171,15 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   contained.push(...consultations.rows.map((c) => c.visibility));
   const outcomes = new Map<string, string>();
   if (consultations.rows.length > 0) {
-    const rows = await db.selectFrom("consultations").select(["id", "outcome"]).where("id", "in", consultations.rows.map((c) => c.id)).execute();
+    const rows = await db
+      .selectFrom("consultations")
+      .select(["id", "outcome"])
+      .where(
+        "id",
+        "in",
+        consultations.rows.map((c) => c.id),
+      )
+      .execute();
     for (const r of rows) outcomes.set(r.id, r.outcome);
   }
 
@@ -159,6 +193,12 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     overall,
     milestones,
     supply: supplyRows ? { fiscalYear, rows: supplyRows, visibility: "internal" } : null,
-    consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, outcome: outcomes.get(c.id) ?? "", visibility: c.visibility })),
+    consultations: consultations.rows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      startsAt: c.starts_at,
+      outcome: outcomes.get(c.id) ?? "",
+      visibility: c.visibility,
+    })),
   };
 }

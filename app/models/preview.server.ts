@@ -24,7 +24,9 @@ export interface PreviewState {
 export async function readerFor(db: DB, user: SessionUser, url: URL): Promise<{ reader: SessionUser; preview: PreviewState }> {
   const as = url.searchParams.get("as");
   const mayPreview = can(user, "preview:external");
-  const choices = mayPreview ? (await listOrganizations(db)).filter((o) => externalRoleOf(o) !== null).map((o) => ({ id: o.id, name: o.name })) : [];
+  const choices = mayPreview
+    ? (await listOrganizations(db)).filter((o) => externalRoleOf(o) !== null).map((o) => ({ id: o.id, name: o.name }))
+    : [];
   if (!as) return { reader: user, preview: { active: null, choices } };
   if (!mayPreview) notFound();
   const organization = (await listOrganizations(db)).find((o) => o.id === as);

@@ -67,7 +67,8 @@ describe("search in scripts without spaces and with combining marks", () => {
 
   it("never lets query syntax through", () => {
     const plan = toSearchPlan('日本" OR 1 {x} : NEAR(')!;
-    for (const part of [plan.words ?? "", plan.substrings ?? ""]) expect(part.match(/"/g)?.length ?? 0).toBe((part.match(/"[^"]*"/g)?.length ?? 0) * 2);
+    for (const part of [plan.words ?? "", plan.substrings ?? ""])
+      expect(part.match(/"/g)?.length ?? 0).toBe((part.match(/"[^"]*"/g)?.length ?? 0) * 2);
     expect(plan.terms).not.toContain('"');
   });
 

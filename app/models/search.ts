@@ -108,7 +108,13 @@ export function toSearchPlan(input: string): SearchPlan | null {
  * A snippet cut from plain text around the first term found, terms marked, for queries whose
  * FTS5 snippet would come from the bigram columns. About `width` characters.
  */
-export function snippetAround(columns: readonly string[], terms: readonly string[], open: string, close: string, width = 80): string {
+export function snippetAround(
+  columns: readonly string[],
+  terms: readonly string[],
+  open: string,
+  close: string,
+  width = 80,
+): string {
   const lowered = terms.map((t) => t.toLowerCase()).filter(Boolean);
   for (const raw of columns) {
     const text = normaliseForSearch(raw);

@@ -58,7 +58,13 @@ export default function OrganizationsPage() {
                 <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
                 <td>{o.country}</td>
                 <td>{o.sector ?? "—"}</td>
-                <td>{o.archived_at ? <span className="badge badge--muted">Archived</span> : <span className="badge badge--ok">Active</span>}</td>
+                <td>
+                  {o.archived_at ? (
+                    <span className="badge badge--muted">Archived</span>
+                  ) : (
+                    <span className="badge badge--ok">Active</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

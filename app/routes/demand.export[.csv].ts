@@ -32,7 +32,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.justification,
       ...instantCells(r.created_at, zone),
     ]),
-    ["id", "organization", "material", "fiscal_year", "requested_t", "allocated_t", "status", "sector", "end_use", "for_magnets_made_in_india", "justification", ...instantHeaders("submitted_at", zone)],
+    [
+      "id",
+      "organization",
+      "material",
+      "fiscal_year",
+      "requested_t",
+      "allocated_t",
+      "status",
+      "sector",
+      "end_use",
+      "for_magnets_made_in_india",
+      "justification",
+      ...instantHeaders("submitted_at", zone),
+    ],
   );
   return csvResponse("demand-requests.csv", csv);
 }

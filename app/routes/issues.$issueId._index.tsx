@@ -1,19 +1,19 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
-import { PositionForm } from "~/components/PositionForm";
-import { Portion } from "~/components/Portion";
-import { PreviewBar } from "~/components/Preview";
 import { StatusBadge } from "~/components/MilestoneBadges";
+import { Portion } from "~/components/Portion";
+import { PositionForm } from "~/components/PositionForm";
+import { PreviewBar } from "~/components/Preview";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assessmentVisibilities, assertCan, assignableVisibilities, can } from "~/models/access.server";
+import { assertCan, assessmentVisibilities, assignableVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
+import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
 import {
   consultationChoices,
   consultationsOfIssue,
@@ -24,24 +24,25 @@ import {
   unlinkConsultation,
 } from "~/models/issues.server";
 import { milestonesOfIssue } from "~/models/milestones.server";
-import { readerFor } from "~/models/preview.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
+import { readerFor } from "~/models/preview.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatPlainDate, useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
-import { formatPlainDate, useFormat } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
-import { translateMessage } from "~/utils/translate";
 import { pageTitle } from "~/utils/page-title";
+import { translateMessage } from "~/utils/translate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? pageTitle(matches, "app.plain", { text: data.issue.title }) : pageTitle(matches, "issues:detail.fallbackTitle") },
+  {
+    title: data ? pageTitle(matches, "app.plain", { text: data.issue.title }) : pageTitle(matches, "issues:detail.fallbackTitle"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,9 +71,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     preview,
     issue,
     today,
-    parties: parties.map((p) => ({ id: p.organization_id, name: p.name, shortName: p.short_name, current: held?.get(p.organization_id) ?? null })),
+    parties: parties.map((p) => ({
+      id: p.organization_id,
+      name: p.name,
+      shortName: p.short_name,
+      current: held?.get(p.organization_id) ?? null,
+    })),
     timeline: [...history].reverse().map((p) => ({ ...p, current: currentIds.has(p.id) })),
-    convergence: convergenceOf(history, issue.id, parties.map((p) => p.organization_id), today),
+    convergence: convergenceOf(
+      history,
+      issue.id,
+      parties.map((p) => p.organization_id),
+      today,
+    ),
     consultations,
     milestones,
     linkChoices: canManage ? choices.filter((c) => !linkedIds.has(c.id)) : [],
@@ -89,7 +100,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Intent = "position" | "assessment" | "link" | "unlink";
 
-function fail(intent: Intent, status: number, fieldErrors: Record<string, string>, values: Record<string, unknown> = {}, formError?: string) {
+function fail(
+  intent: Intent,
+  status: number,
+  fieldErrors: Record<string, string>,
+  values: Record<string, unknown> = {},
+  formError?: string,
+) {
   return data({ ...failure(fieldErrors, values, formError), intent }, { status });
 }
 
@@ -131,7 +148,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "link") {
       const linked = await linkConsultation(db, user.id, issue.id, parsed.data.consultationId);
-      return data({ ok: true as const, intent, message: linked === "linked" ? "Consultation linked." : "That consultation was already linked." });
+      return data({
+        ok: true as const,
+        intent,
+        message: linked === "linked" ? "Consultation linked." : "That consultation was already linked.",
+      });
     }
     await unlinkConsultation(db, user.id, issue.id, parsed.data.consultationId);
     return data({ ok: true as const, intent, message: "Consultation unlinked." });
@@ -144,7 +165,8 @@ export default function IssuePage() {
   const fmt = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failedFor = (intent: Intent) => (actionData && "fieldErrors" in actionData && actionData.intent === intent ? actionData : undefined);
+  const failedFor = (intent: Intent) =>
+    actionData && "fieldErrors" in actionData && actionData.intent === intent ? actionData : undefined;
   const positionFailure = failedFor("position");
   const assessmentFailure = failedFor("assessment");
   const linkFailure = failedFor("link") ?? failedFor("unlink");
@@ -163,9 +185,13 @@ export default function IssuePage() {
           </h1>
           <p className="issue-meta">
             <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
-            <span className="badge badge--muted">{t("detail.priority", { priority: t(`labels:priority.${issue.priority}`) })}</span>
+            <span className="badge badge--muted">
+              {t("detail.priority", { priority: t(`labels:priority.${issue.priority}`) })}
+            </span>
             <span className="badge badge--muted">{t(`labels:visibility.${issue.visibility}`)}</span>
-            {issue.archived_at ? <span className="badge badge--warn">{t("detail.archived", { date: fmt.date(issue.archived_at) })}</span> : null}
+            {issue.archived_at ? (
+              <span className="badge badge--warn">{t("detail.archived", { date: fmt.date(issue.archived_at) })}</span>
+            ) : null}
           </p>
         </div>
         {d.canManage ? (
@@ -175,9 +201,7 @@ export default function IssuePage() {
         ) : null}
       </header>
 
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
       {issue.description ? <p className="issue-description">{issue.description}</p> : null}
 
@@ -225,7 +249,9 @@ export default function IssuePage() {
                       <td>{t(`labels:flexibility.${p.current.flexibility}`)}</td>
                       <td>
                         {p.current.statement}
-                        {p.current.desiredOutcome ? <p className="small muted">{t("detail.desiredOutcome", { text: p.current.desiredOutcome })}</p> : null}
+                        {p.current.desiredOutcome ? (
+                          <p className="small muted">{t("detail.desiredOutcome", { text: p.current.desiredOutcome })}</p>
+                        ) : null}
                       </td>
                       <td className="nowrap">{formatPlainDate(p.current.statedOn)}</td>
                     </>
@@ -251,14 +277,20 @@ export default function IssuePage() {
               {d.timeline.map((p) => (
                 <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
                   <p className="timeline__head">
-                    <Portion level={p.visibility} /> <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
+                    <Portion level={p.visibility} /> <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> ·{" "}
+                    <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
                     {p.redLine ? <span className="badge badge--danger red-line">{t("detail.redLine")}</span> : null}
-                    {p.current ? <span className="badge badge--ok">{t("detail.currentBadge")}</span> : <span className="badge badge--muted">{t("detail.superseded")}</span>}
+                    {p.current ? (
+                      <span className="badge badge--ok">{t("detail.currentBadge")}</span>
+                    ) : (
+                      <span className="badge badge--muted">{t("detail.superseded")}</span>
+                    )}
                   </p>
                   <p>{p.statement}</p>
                   {p.desiredOutcome ? <p className="small">{t("detail.desiredOutcome", { text: p.desiredOutcome })}</p> : null}
                   <p className="small muted">
-                    {t(`labels:flexibility.${p.flexibility}`)} · {t(`labels:visibility.${p.visibility}`)} · {t("detail.recordedBy", { name: p.recordedBy, date: fmt.dateTime(p.recordedAt) })}
+                    {t(`labels:flexibility.${p.flexibility}`)} · {t(`labels:visibility.${p.visibility}`)} ·{" "}
+                    {t("detail.recordedBy", { name: p.recordedBy, date: fmt.dateTime(p.recordedAt) })}
                     {p.source ? (
                       <>
                         {" "}
@@ -306,7 +338,11 @@ export default function IssuePage() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="unlink" />
                         <input type="hidden" name="consultationId" value={c.id} />
-                        <button type="submit" className="button button--quiet small" aria-label={t("detail.unlinkOf", { title: c.title })}>
+                        <button
+                          type="submit"
+                          className="button button--quiet small"
+                          aria-label={t("detail.unlinkOf", { title: c.title })}
+                        >
                           {t("detail.unlink")}
                         </button>
                       </Form>
@@ -354,7 +390,9 @@ export default function IssuePage() {
               <ul className="plain-list">
                 {d.milestones.map((m) => (
                   <li key={m.id}>
-                    <Portion level={m.visibility} /> <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span> <StatusBadge status={m.status} />
+                    <Portion level={m.visibility} /> <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
+                    <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span>{" "}
+                    <StatusBadge status={m.status} />
                     <ArchivedTag archived={Boolean(m.archived_at)} />
                   </li>
                 ))}
@@ -371,7 +409,8 @@ export default function IssuePage() {
                 {d.assessments.map((a) => (
                   <li key={a.id} className="assessment">
                     <p className="timeline__head">
-                      <Portion level={a.visibility} /> <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
+                      <Portion level={a.visibility} /> <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
+                      <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
                       <span className="badge badge--muted">{t(`labels:visibility.${a.visibility}`)}</span>
                     </p>
                     <p>{a.summary}</p>

@@ -79,9 +79,13 @@ describe("previewing as an external organization", () => {
     expect(d.canManage).toBe(false);
     expect(d.recordable).toEqual([]);
     expect(d.timeline.every((p) => p.visibility === "shared")).toBe(true);
-    const siamOwn = await call(issueLoader, get(`/issues/${shared}`, await cookieFor("industry@accord.test")), { issueId: shared });
+    const siamOwn = await call(issueLoader, get(`/issues/${shared}`, await cookieFor("industry@accord.test")), {
+      issueId: shared,
+    });
     expect((d.timeline as unknown[]).length).toBe((siamOwn.data as { timeline: unknown[] }).timeline.length);
-    expect((await call(issueLoader, get(`/issues/${internal}?as=${ctx.org.siam}`, cookie), { issueId: internal })).status).toBe(404);
+    expect((await call(issueLoader, get(`/issues/${internal}?as=${ctx.org.siam}`, cookie), { issueId: internal })).status).toBe(
+      404,
+    );
     // The official's own view of the same issue holds more.
     expect((await call(issueLoader, get(`/issues/${internal}`, cookie), { issueId: internal })).status).toBe(200);
   });
@@ -122,13 +126,19 @@ describe("previewing as an external organization", () => {
   it("changes nothing: a post with ?as= is the official's own, and the preview offers no forms", async () => {
     const ctx = await demoData();
     const id = await issueId("Joint magnet-manufacturing partnership in India");
-    const res = await call(issueLoader, get(`/issues/${id}?as=${ctx.org.meti}`, await cookieFor("official@accord.test")), { issueId: id });
+    const res = await call(issueLoader, get(`/issues/${id}?as=${ctx.org.meti}`, await cookieFor("official@accord.test")), {
+      issueId: id,
+    });
     const d = res.data as { canAssess: boolean; canManage: boolean; linkChoices: unknown[]; sourceChoices: unknown[] };
     expect([d.canAssess, d.canManage, d.linkChoices.length]).toEqual([false, false, 0]);
     // The action never reads ?as=; an unknown intent is refused as before.
-    const posted = await call(issueAction, post(`/issues/${id}?as=${ctx.org.meti}`, { intent: "nothing" }, await cookieFor("official@accord.test")), {
-      issueId: id,
-    });
+    const posted = await call(
+      issueAction,
+      post(`/issues/${id}?as=${ctx.org.meti}`, { intent: "nothing" }, await cookieFor("official@accord.test")),
+      {
+        issueId: id,
+      },
+    );
     expect(posted.status).toBe(400);
   });
 });
@@ -142,8 +152,11 @@ describe("comments", () => {
       .where("title", "=", "Meeting with METI on rare-earth supply cooperation")
       .executeTakeFirstOrThrow();
     const defaultFor = async (email: string) =>
-      ((await call(consultationLoader, get(`/consultations/${row.id}`, await cookieFor(email)), { id: row.id })).data as { commentDefault: string | null })
-        .commentDefault;
+      (
+        (await call(consultationLoader, get(`/consultations/${row.id}`, await cookieFor(email)), { id: row.id })).data as {
+          commentDefault: string | null;
+        }
+      ).commentDefault;
     expect(await defaultFor("official@accord.test")).toBe("restricted");
     expect(await defaultFor("irel@accord.test")).toBe("internal");
     expect(await defaultFor("meti@accord.test")).toBe("shared");

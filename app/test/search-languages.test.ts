@@ -50,7 +50,10 @@ describe("Japanese search", () => {
   });
 
   it("filters the list by a Japanese word too", async () => {
-    const res = await call(listLoader, get(`/consultations?q=${encodeURIComponent("日本")}`, await cookieFor("official@accord.test")));
+    const res = await call(
+      listLoader,
+      get(`/consultations?q=${encodeURIComponent("日本")}`, await cookieFor("official@accord.test")),
+    );
     expect((res.data as { rows: { title: string }[] }).rows.map((r) => r.title)).toEqual([METI_JA]);
   });
 

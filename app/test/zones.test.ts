@@ -13,7 +13,11 @@ import { call, cookieFor, get } from "./fixtures";
 const context = { nonce: "test", clientAddress: "127.0.0.1" };
 
 async function bytesOf(loader: (args: never) => unknown, path: string, email: string): Promise<Uint8Array> {
-  const response = (await (loader as (args: unknown) => Promise<Response>)({ request: get(path, await cookieFor(email)), params: {}, context })) as Response;
+  const response = (await (loader as (args: unknown) => Promise<Response>)({
+    request: get(path, await cookieFor(email)),
+    params: {},
+    context,
+  })) as Response;
   expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
   return new Uint8Array(await response.arrayBuffer());
 }

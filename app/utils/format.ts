@@ -9,10 +9,10 @@
  */
 import { useRouteLoaderData } from "@remix-run/react";
 
+import { now } from "~/utils/clock";
 import type { Locale } from "~/utils/preferences";
 import { KG_PER_TONNE } from "~/utils/tonnes";
 import { readerTimeZone } from "~/utils/zones";
-import { now } from "~/utils/clock";
 
 export interface Reader {
   /** BCP 47 locale of the words and numbers, e.g. `en-IN`. */
@@ -29,7 +29,10 @@ export const DEFAULT_READER: Reader = { locale: "en-IN", timeZone: "Asia/Kolkata
  * app/i18n.server.ts) as its Intl locale, and the zone `readerTimeZone` picks (their own choice,
  * else their organization's country's zone, else India's).
  */
-export function readerFor(user?: { timeZone?: string | null; organizationCountry?: string | null } | null, locale?: Locale): Reader {
+export function readerFor(
+  user?: { timeZone?: string | null; organizationCountry?: string | null } | null,
+  locale?: Locale,
+): Reader {
   return { locale: locale ? INTL_LOCALE[locale] : DEFAULT_READER.locale, timeZone: readerTimeZone(user) };
 }
 
@@ -42,7 +45,9 @@ const ZONE_ABBREVIATIONS: Record<string, string> = { "Asia/Kolkata": "IST", "Asi
 export function zoneAbbreviation(zone: string, iso?: string): string {
   const known = ZONE_ABBREVIATIONS[zone];
   if (known) return known;
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(iso ? new Date(iso) : now());
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(
+    iso ? new Date(iso) : now(),
+  );
   return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
@@ -77,12 +82,16 @@ export function formatDateTime(iso: string | null | undefined, reader: Reader = 
 
 /** A calendar date shown as "31 Mar 2026"; no time zone shift, it is a date, not an instant. */
 export function formatPlainDate(date: string | null | undefined, reader: Reader = DEFAULT_READER): string {
-  return date ? dateTimeFormat(reader.locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`)) : NONE;
+  return date
+    ? dateTimeFormat(reader.locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`))
+    : NONE;
 }
 
 /** The month of a calendar date: "Mar 2026". */
 export function formatMonth(date: string, reader: Reader = DEFAULT_READER): string {
-  return dateTimeFormat(reader.locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return dateTimeFormat(reader.locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 /** "14 Mar 2026, 10:30 am", in the zone given. */
@@ -126,8 +135,13 @@ export function tonnesNumber(kg: number, reader: Reader = DEFAULT_READER): strin
   const negative = kg < 0;
   const abs = Math.abs(kg);
   const whole = Math.floor(abs / KG_PER_TONNE);
-  const fraction = String(abs % KG_PER_TONNE).padStart(3, "0").replace(/0+$/, "");
-  const decimal = numberFormat(reader.locale, {}).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  const fraction = String(abs % KG_PER_TONNE)
+    .padStart(3, "0")
+    .replace(/0+$/, "");
+  const decimal =
+    numberFormat(reader.locale, {})
+      .formatToParts(1.5)
+      .find((p) => p.type === "decimal")?.value ?? ".";
   return `${negative ? "−" : ""}${formatInteger(whole, reader)}${fraction ? `${decimal}${fraction}` : ""}`;
 }
 

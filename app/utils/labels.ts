@@ -1,4 +1,13 @@
-import type { ActionStatus, ConsultationKind, ConsultationMode, MilestoneCategory, MilestoneStatus, OrganizationKind, Role, Visibility } from "~db/schema";
+import type {
+  ActionStatus,
+  ConsultationKind,
+  ConsultationMode,
+  MilestoneCategory,
+  MilestoneStatus,
+  OrganizationKind,
+  Role,
+  Visibility,
+} from "~db/schema";
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrator",

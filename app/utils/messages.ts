@@ -57,9 +57,13 @@ export function activitySubjectText(subject: ActivitySubject, t?: unknown): stri
     case "titled":
       return subject.title;
     case "position":
-      return tr ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue }) : `${subject.party} on ${subject.issue}`;
+      return tr
+        ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue })
+        : `${subject.party} on ${subject.issue}`;
     case "demand": {
-      const material = tr ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material }) : materialLabel(subject.material);
+      const material = tr
+        ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material })
+        : materialLabel(subject.material);
       return tr
         ? tr("labels:activitySubject.demand", { requester: subject.requester, material, year: subject.fiscalYear })
         : `${subject.requester}: ${material}, ${subject.fiscalYear}`;
@@ -76,11 +80,17 @@ export function riskReasonText(reason: RiskReason, t?: unknown): string {
         return tr("labels:riskReason.late", { dueDate: reason.dueDate, count: reason.daysLate });
       case "dependency_due_after":
         return (
-          tr("labels:riskReason.dependencyDueAfter", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate, dueDate: reason.dueDate }) +
-          (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
+          tr("labels:riskReason.dependencyDueAfter", {
+            dependency: reason.dependency,
+            dependencyDueDate: reason.dependencyDueDate,
+            dueDate: reason.dueDate,
+          }) + (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
         );
       case "dependency_late":
-        return tr("labels:riskReason.dependencyLate", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate });
+        return tr("labels:riskReason.dependencyLate", {
+          dependency: reason.dependency,
+          dependencyDueDate: reason.dependencyDueDate,
+        });
       case "dependency_threatened":
         return tr("labels:riskReason.dependencyThreatened", { dependency: reason.dependency });
     }
@@ -133,7 +143,9 @@ const HISTORY_EVENT_LABELS: Record<string, string> = {
 export function historyEventLabel(action: string, t?: unknown): string {
   const english = HISTORY_EVENT_LABELS[action] ?? action;
   const tr = words(t);
-  return tr && HISTORY_EVENT_LABELS[action] ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english }) : english;
+  return tr && HISTORY_EVENT_LABELS[action]
+    ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english })
+    : english;
 }
 
 export function historyFieldLabel(field: string, t?: unknown): string {

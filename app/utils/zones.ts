@@ -22,7 +22,9 @@ function isZone(zone: string): boolean {
  * `timeZone` is already their stored choice or their organization's country's zone
  * (`homeTimeZone` in preferences.ts); a stored zone Intl does not know falls back to the country's.
  */
-export function readerTimeZone(user: { timeZone?: string | null; organizationCountry?: string | null } | null | undefined): string {
+export function readerTimeZone(
+  user: { timeZone?: string | null; organizationCountry?: string | null } | null | undefined,
+): string {
   if (user?.timeZone && isZone(user.timeZone)) return user.timeZone;
   return user?.organizationCountry ? defaultTimeZoneForCountry(user.organizationCountry) : DEFAULT_TIME_ZONE;
 }
