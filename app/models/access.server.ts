@@ -79,10 +79,15 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // One's own account: password, notification choices.
+  "account:manage",
   // One's own language and time zone.
   "preferences:edit",
   // Seeing the brief, an issue or the dashboard as an external organization would.
   "preview:external",
+  // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
+  "minutes:draft",
+  "minutes:respond",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,8 +126,13 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "account:manage": ALL_ROLES,
   "preferences:edit": ALL_ROLES,
   "preview:external": ["admin", "official", "irel", "diplomat"],
+  // IREL only for consultations IREL takes part in (see `can`).
+  "minutes:draft": ["admin", "official", "irel"],
+  // Only for an organization the version was circulated to, and only the user's own (see `can`).
+  "minutes:respond": ALL_ROLES,
 };
 
 /** What a preview may still do: read. Every other action is refused while previewing. */
@@ -168,6 +178,13 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       // IREL: only consultations IREL takes part in.
       if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
       return true;
+    case "minutes:draft":
+      if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
+      return true;
+    case "minutes:respond":
+      // `participantOrganizationIds` are the organizations asked to confirm the version: a user
+      // answers for its own organization, never for another.
+      return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
     case "follow_up:complete":
       // Only the owner organization's own people mark its actions done.
       return resource.organizationId === user.organizationId;

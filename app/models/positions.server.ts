@@ -15,7 +15,7 @@ import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
+import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
 import type { Flexibility, Issue, Position, Stance, Visibility } from "~db/schema";
 
 export interface PositionInput {

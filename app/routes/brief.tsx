@@ -15,7 +15,7 @@ import { readerFor } from "~/models/preview.server";
 import briefStyles from "~/styles/brief.css";
 import { getDb } from "~/utils/db.server";
 import { formatPlainDate, formatTonnes, useFormat } from "~/utils/format";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 
@@ -199,6 +199,7 @@ export default function BriefPage() {
             </table>
           </TableScroll>
         )}
+        {brief.moreMilestones ? <p className="muted small">{t("milestones.more")}</p> : null}
       </section>
 
       {brief.supply ? (

@@ -34,7 +34,7 @@ import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate, useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { pageTitle } from "~/utils/page-title";
 import { translateMessage } from "~/utils/translate";
 

@@ -12,6 +12,7 @@ import type { Database, Role } from "../schema";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
 import { seedMilestones } from "./milestones";
+import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPositions } from "./positions";
 
@@ -86,6 +87,8 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "issues and positions", run: seedPositions },
   { name: "demand and supply", run: seedDemand },
   { name: "milestones", run: seedMilestones },
+  // After consultations: minutes belong to one.
+  { name: "minutes", run: seedMinutes },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
