@@ -19,9 +19,10 @@ export const NAMESPACES = [
   "dashboard",
   "issues",
   "labels",
-  "security",
-  "map",
   "mail",
+  "map",
+  "security",
+  "reader",
   "validation",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

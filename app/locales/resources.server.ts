@@ -12,6 +12,7 @@ import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
 import enMail from "./en/mail.json";
 import enMap from "./en/map.json";
+import enReader from "./en/reader.json";
 import enSecurity from "./en/security.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
@@ -22,6 +23,7 @@ import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
 import hiMail from "./hi/mail.json";
 import hiMap from "./hi/map.json";
+import hiReader from "./hi/reader.json";
 import hiSecurity from "./hi/security.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
@@ -32,6 +34,7 @@ import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
 import jaMail from "./ja/mail.json";
 import jaMap from "./ja/map.json";
+import jaReader from "./ja/reader.json";
 import jaSecurity from "./ja/security.json";
 import jaValidation from "./ja/validation.json";
 
@@ -46,6 +49,7 @@ export const resources = {
     mail: enMail,
     map: enMap,
     security: enSecurity,
+    reader: enReader,
     validation: enValidation,
   },
   ja: {
@@ -58,6 +62,7 @@ export const resources = {
     mail: jaMail,
     map: jaMap,
     security: jaSecurity,
+    reader: jaReader,
     validation: jaValidation,
   },
   hi: {
@@ -70,6 +75,7 @@ export const resources = {
     mail: hiMail,
     map: hiMap,
     security: hiSecurity,
+    reader: hiReader,
     validation: hiValidation,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
