@@ -407,3 +407,31 @@ export async function spendChallenge(db: Executor, id: string): Promise<boolean>
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/**
+ * An administrator turns a user's authenticator off (a lost phone and lost recovery codes): every
+ * code stops working and the user's sessions end. If the role requires one, the user is sent to
+ * set up a new one at the next sign-in.
+ */
+export async function resetTotpByAdmin(db: DB, adminId: string, userId: string, ip: string | null): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const at = nowIso();
+    const revoked = await tx
+      .updateTable("user_totp")
+      .set({ revoked_at: at })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (Number(revoked.numUpdatedRows) === 0) return false;
+    await tx
+      .updateTable("totp_recovery_codes")
+      .set({ used_at: at })
+      .where("user_id", "=", userId)
+      .where("used_at", "is", null)
+      .execute();
+    // Sessions are credentials, not records (decision 001): ending them removes them.
+    await tx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    await recordAudit(tx, { actorId: adminId, action: "admin.totp_reset", entityType: "user", entityId: userId, ip, at });
+    return true;
+  });
+}

@@ -6,6 +6,7 @@ import { codeFor, currentStep, TOTP_PERIOD_SECONDS } from "~/models/totp.server"
 import { loader as dashboardLoader } from "~/routes/_index";
 import { action as securityAction, loader as securityLoader } from "~/routes/account.security";
 import { action as policyAction } from "~/routes/admin.security";
+import { action as adminUserAction } from "~/routes/admin.users.$userId";
 import { action as loginAction } from "~/routes/login";
 import { action as codeAction, loader as codeLoader } from "~/routes/login_.code";
 import { getDb } from "~/utils/db.server";
@@ -204,5 +205,39 @@ describe("an administrator requires an authenticator", () => {
     expect(audit).toHaveLength(1);
     expect(currentStep()).toBeGreaterThan(0);
     await call(policyAction, post("/admin/security", {}, admin));
+  });
+});
+
+describe("an administrator turns off a lost authenticator", () => {
+  it("revokes it and its recovery codes, ends the user's sessions, and audits it", async () => {
+    const ctx = await demoData();
+    const email = "elcina@accord.test";
+    const userId = ctx.user[email]!;
+    const cookie = await cookieFor(email);
+    const secret = await startSetup(cookie);
+    await call(securityAction, post("/account/security", { intent: "confirm", code: codeFor(secret) }, cookie));
+    const admin = await cookieFor("admin@accord.test");
+    const reset = await call(adminUserAction, post(`/admin/users/${userId}`, { intent: "totp_reset" }, admin), { userId });
+    expect(reset.status).toBe(200);
+    expect(await getDb().selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).toHaveLength(0);
+    // Sign-in asks for the password only again.
+    const res = await call(loginAction, post("/login", { email, password: PASSWORD, redirectTo: "/" }));
+    expect(res.headers.get("Location")).toBe("/");
+    const again = await call(adminUserAction, post(`/admin/users/${userId}`, { intent: "totp_reset" }, admin), { userId });
+    expect(again.status).toBe(409);
+    // Only an administrator may.
+    const official = await call(
+      adminUserAction,
+      post(`/admin/users/${userId}`, { intent: "totp_reset" }, await cookieFor("official@accord.test")),
+      { userId },
+    );
+    expect(official.status).toBe(404);
+    const audit = await getDb()
+      .selectFrom("audit_events")
+      .select("id")
+      .where("action", "=", "admin.totp_reset")
+      .where("entity_id", "=", userId)
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });
