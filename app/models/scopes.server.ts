@@ -84,6 +84,40 @@ export function visiblePositions(db: DB, user: SessionUser) {
   return query;
 }
 
+/**
+ * For each party of the given issues the user may see, the id of the latest position the user
+ * may see stated on or before each date (`held0`, `held1`, … in the order of `dates`; null when
+ * none). The same rule as `visiblePositions`: the issue comes from `visibleIssues`, and each
+ * position must be at a readable level and, without restricted access, not a red line. Each
+ * lookup is one backward step along `positions_issue_org_date_idx`, so the cost follows the
+ * issues and parties asked about, not how long their histories are (decision 012).
+ */
+export function heldPositionIds(db: DB, user: SessionUser, issueIds: readonly string[], dates: readonly string[]) {
+  const scope = visibilityScope(user);
+  return visibleIssues(db, user)
+    .innerJoin("issue_parties as ip", "ip.issue_id", "i.id")
+    .where("i.id", "in", [...issueIds])
+    .select(["ip.issue_id", "ip.organization_id"])
+    .select((eb) =>
+      dates.map((date, k) => {
+        let latest = eb
+          .selectFrom("positions as hp")
+          .select("hp.id")
+          .whereRef("hp.issue_id", "=", "ip.issue_id")
+          .whereRef("hp.organization_id", "=", "ip.organization_id")
+          .where("hp.stated_on", "<=", date)
+          .where("hp.visibility", "in", [...scope.levels]);
+        if (!scope.levels.includes("restricted")) latest = latest.where("hp.red_line", "=", 0);
+        return latest
+          .orderBy("hp.stated_on", "desc")
+          .orderBy("hp.recorded_at", "desc")
+          .orderBy("hp.id", "desc")
+          .limit(1)
+          .as(`held${k}`);
+      }),
+    );
+}
+
 /** Assessments the user may see, aliased `a`: on a visible issue, or on the whole negotiation for internal users. */
 export function visibleAssessments(db: DB, user: SessionUser) {
   const scope = visibilityScope(user);
