@@ -12,15 +12,19 @@ import type { DB } from "~/utils/db.server";
 import { VISIBILITIES } from "~db/schema";
 import { jsonArrayIncludes, jsonTextField, withoutIndex } from "~db/sql";
 
-/** Consultations the user may see, aliased `c`. Archived ones included: callers filter. */
-export function visibleConsultations(db: Executor, user: SessionUser) {
+/**
+ * Consultations the user may see, aliased `c`. Archived ones included: callers filter.
+ * `byKey`: the caller picks a few rows by id, so the level test stays off every index and the
+ * planner looks the ids up rather than walking one level's rows for them (the same test).
+ */
+export function visibleConsultations(db: Executor, user: SessionUser, options: { byKey?: boolean } = {}) {
   const scope = visibilityScope(user);
   // An allow-list, so a level nobody knows fails closed. For a user of several levels the
   // column is compared outside its index, so the planner walks (starts_at, id) in order rather
   // than merging one index range per level and sorting.
   let query = db.selectFrom("consultations as c");
   query =
-    scope.levels.length === 1
+    scope.levels.length === 1 && !options.byKey
       ? query.where("c.visibility", "=", scope.levels[0]!)
       : query.where(withoutIndex(db, "c.visibility"), "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
