@@ -83,7 +83,8 @@ export function visiblePositions(db: DB, user: SessionUser) {
   let query = db
     .selectFrom("positions as p")
     .where("p.visibility", "in", [...scope.levels])
-    .where("p.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
+    // The issue is probed by key for each position reached, not built as every visible issue.
+    .where((eb) => eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("p.issue_id"))));
   if (!scope.levels.includes("restricted")) query = query.where("p.red_line", "=", 0);
   return query;
 }
@@ -127,10 +128,15 @@ export function visibleAssessments(db: DB, user: SessionUser) {
   const scope = visibilityScope(user);
   let query = db.selectFrom("assessments as a").where("a.visibility", "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
-    query = query.where("a.issue_id", "is not", null).where("a.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
+    query = query
+      .where("a.issue_id", "is not", null)
+      .where((eb) => eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("a.issue_id"))));
   } else {
     query = query.where((eb) =>
-      eb.or([eb("a.issue_id", "is", null), eb("a.issue_id", "in", visibleIssues(db, user).select("i.id"))]),
+      eb.or([
+        eb("a.issue_id", "is", null),
+        eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("a.issue_id"))),
+      ]),
     );
   }
   return query;
