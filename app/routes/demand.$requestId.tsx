@@ -231,9 +231,8 @@ function DecisionForm({
     defaultValues: defaults,
     serverErrors: failed?.fieldErrors,
   });
-  // Until a choice changes, the server-rendered values are what the inputs hold.
-  const outcome: string = form.watch("outcome") ?? defaults.outcome;
-  const allocatedText = form.watch("allocated") ?? (typeof values.allocated === "string" ? values.allocated : "");
+  const outcome = form.watch("outcome");
+  const allocatedText = form.watch("allocated");
   const allocatedKg =
     outcome === "approved"
       ? request.quantity_kg
