@@ -8,7 +8,7 @@ import { classificationOf } from "~/models/brief";
 import { listConsultations } from "~/models/consultations.server";
 import { convergenceDates, convergenceOf, positionsAsOf, shiftDate, type Trend } from "~/models/convergence";
 import { fiscalYearOf } from "~/models/fiscal-year";
-import { listIssues, partiesOf } from "~/models/issues.server";
+import { listIssuePage, partiesOf } from "~/models/issues.server";
 import type { RiskReason } from "~/models/milestone-rules";
 import { milestoneWatch } from "~/models/milestones.server";
 import { positionsHeldOn } from "~/models/positions.server";
@@ -67,7 +67,7 @@ export interface Brief {
 export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = today()): Promise<Brief> {
   const reader = withLevelCap(user, levels);
   const today = todayInIndia(now);
-  const { rows: issues, next } = await listIssues(db, reader, {}, null, BRIEF_ISSUE_LIMIT);
+  const { rows: issues, next } = await listIssuePage(db, reader, {}, null, BRIEF_ISSUE_LIMIT);
   const ids = issues.map((i) => i.id);
   const fiscalYear = fiscalYearOf(now);
   const withSupply = levels.includes("internal") && can(user, "supply:read");

@@ -13,7 +13,7 @@ import {
   type Convergence,
   type PositionPoint,
 } from "~/models/convergence";
-import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueParty } from "~/models/issues.server";
+import { byPartyOrder, isVisibleConsultation, listIssuePage, partiesOf, type IssueParty } from "~/models/issues.server";
 import { heldPositionIds, visibleConsultations, visiblePositions } from "~/models/scopes.server";
 import { matrixQuerySchema } from "~/schemas/issues";
 import { todayInIndia } from "~/utils/clock";
@@ -289,7 +289,7 @@ export async function positionsMatrix(
   cursor: Cursor | null,
   limit?: number,
 ): Promise<Matrix> {
-  const { rows: issues, next } = await listIssues(db, user, {}, cursor, limit);
+  const { rows: issues, next } = await listIssuePage(db, user, {}, cursor, limit);
   const ids = issues.map((i) => i.id);
   const parties = await partiesOf(db, ids);
   // The cells and the 30- and 90-day comparisons need only what each party held on those dates.
