@@ -10,6 +10,7 @@ import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enReader from "./en/reader.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
@@ -17,6 +18,7 @@ import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiReader from "./hi/reader.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
@@ -24,6 +26,7 @@ import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaReader from "./ja/reader.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -34,6 +37,7 @@ export const resources = {
     dashboard: enDashboard,
     issues: enIssues,
     labels: enLabels,
+    reader: enReader,
     validation: enValidation,
   },
   ja: {
@@ -43,6 +47,7 @@ export const resources = {
     dashboard: jaDashboard,
     issues: jaIssues,
     labels: jaLabels,
+    reader: jaReader,
     validation: jaValidation,
   },
   hi: {
@@ -52,6 +57,7 @@ export const resources = {
     dashboard: hiDashboard,
     issues: hiIssues,
     labels: hiLabels,
+    reader: hiReader,
     validation: hiValidation,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
