@@ -195,7 +195,40 @@ export function createDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT
       log,
     });
   }
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: openSqlite(sqlitePathFromUrl(url)) }), log });
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(sqlitePathFromUrl(url))) }),
+    log,
+  });
+}
+
+/** How many compiled statements one SQLite connection keeps for reuse. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew, and better-sqlite3 compiles SQL on each `prepare`: a page's
+ * forty statements were compiled on every request. The connection keeps the most recently used
+ * compiled statements by their SQL text (parameters are bound on each run, so a statement is
+ * reused with any values). A statement still being iterated (`busy`) is never handed out twice.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // Map order is insertion order: moving it to the end keeps the oldest first out.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const fresh = sqlite.prepare(sql);
+      if (cached) return fresh;
+      cache.set(sql, fresh);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return fresh;
+    },
+  };
 }
 
 function tallyStatement(event: LogEvent): void {

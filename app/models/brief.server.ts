@@ -6,12 +6,12 @@
 import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/access.server";
 import { classificationOf } from "~/models/brief";
 import { listConsultations } from "~/models/consultations.server";
-import { convergenceOf, positionsAsOf, shiftDate, type Trend } from "~/models/convergence";
+import { convergenceDates, convergenceOf, positionsAsOf, shiftDate, type Trend } from "~/models/convergence";
 import { fiscalYearOf } from "~/models/fiscal-year";
-import { listIssues, partiesOf } from "~/models/issues.server";
+import { listIssuePage, partiesOf } from "~/models/issues.server";
 import type { RiskReason } from "~/models/milestone-rules";
 import { milestoneWatch } from "~/models/milestones.server";
-import { visiblePositionHistory } from "~/models/positions.server";
+import { positionsHeldOn } from "~/models/positions.server";
 import { visibleAssessments } from "~/models/scopes.server";
 import { balanceOf, type BalanceRow } from "~/models/supply-balance";
 import { supplyYears } from "~/models/supply.server";
@@ -87,13 +87,13 @@ export interface Brief {
 export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = today()): Promise<Brief> {
   const reader = withLevelCap(user, levels);
   const today = todayInIndia(now);
-  const { rows: issues, next } = await listIssues(db, reader, {}, null, BRIEF_ISSUE_LIMIT);
+  const { rows: issues, next } = await listIssuePage(db, reader, {}, null, BRIEF_ISSUE_LIMIT);
   const ids = issues.map((i) => i.id);
   const fiscalYear = fiscalYearOf(now);
   const withSupply = levels.includes("internal") && can(user, "supply:read");
   const [parties, history, assessments, watch, consultations, supply] = await Promise.all([
     partiesOf(db, ids),
-    visiblePositionHistory(db, reader, ids, today),
+    positionsHeldOn(db, reader, ids, convergenceDates(today)),
     visibleAssessments(db, reader)
       .select(["a.issue_id", "a.assessed_on", "a.risk", "a.summary", "a.recommendation", "a.visibility"])
       .orderBy("a.assessed_on", "desc")

@@ -57,9 +57,46 @@ export type ConsultationInput = Omit<ConsultationForm, "submissionKey">;
 
 // ---- Reads ---------------------------------------------------------------------------------
 
-/** The filtered, visible list query, newest first; shared by the page, the CSV and the plan test. */
-export function consultationListQuery(db: Executor, user: SessionUser, filter: ConsultationFilter, cursor: Cursor | null) {
-  let query = visibleConsultations(db, user);
+/**
+ * How many documents a list's `?q=` may match for the list to read them by id; past this it
+ * probes each row it walks instead (see `listMatches`).
+ */
+export const LIST_MATCH_CAP = 2_000;
+
+/** The consultations a `?q=` matches: their ids when few, or "many". */
+export type ListMatches = { ids: string[] } | "many";
+
+/**
+ * Reads at most `LIST_MATCH_CAP + 1` matches of the list's words. A rare word's few matches are
+ * then read by id and sorted, and a common word's list walks (starts_at, id) and probes the
+ * search index by key for each row until the page is full: either way the cost stays near a
+ * page's, where `id in (every match)` cost all the matches of a common word (decision 012).
+ */
+export async function listMatches(db: Executor, q: string | undefined): Promise<ListMatches | null> {
+  const plan = q ? toSearchPlan(q) : null;
+  if (!plan) return null;
+  const rows = await db
+    .selectFrom("consultation_search")
+    .select("consultation_search.consultation_id")
+    .where(searchMatches(db, plan))
+    .limit(LIST_MATCH_CAP + 1)
+    .execute();
+  return rows.length > LIST_MATCH_CAP ? "many" : { ids: rows.map((r) => r.consultation_id) };
+}
+
+/**
+ * The filtered, visible list query, newest first; shared by the page, the CSV and the plan test.
+ * `matches` is what `listMatches` found for `filter.q`; without it every row is probed.
+ */
+export function consultationListQuery(
+  db: Executor,
+  user: SessionUser,
+  filter: ConsultationFilter,
+  cursor: Cursor | null,
+  matches: ListMatches | null = "many",
+) {
+  const byKey = filter.q !== undefined && matches !== null && matches !== "many";
+  let query = visibleConsultations(db, user, { byKey });
   const archived = filter.archived ?? "exclude";
   if (archived === "exclude") query = query.where("c.archived_at", "is", null);
   if (archived === "only") query = query.where("c.archived_at", "is not", null);
@@ -75,10 +112,20 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
     );
   }
   const plan = filter.q ? toSearchPlan(filter.q) : null;
-  if (plan)
-    query = query.where("c.id", "in", (eb) =>
-      eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, plan)),
+  if (plan && matches !== null && matches !== "many") {
+    // Matches no row when there were none: an id is never the empty string.
+    query = matches.ids.length > 0 ? query.where("c.id", "in", matches.ids) : query.where("c.id", "=", "");
+  } else if (plan) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("consultation_search")
+          .select("consultation_search.consultation_id")
+          .where(searchJoin(db))
+          .where(searchMatches(db, plan)),
+      ),
     );
+  }
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
     query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.key, cursor.id)));
@@ -108,7 +155,7 @@ export async function listConsultations(
   cursor: Cursor | null,
   limit = PAGE_SIZE,
 ) {
-  const rows = await consultationListQuery(db, user, filter, cursor)
+  const rows = await consultationListQuery(db, user, filter, cursor, await listMatches(db, filter.q))
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);

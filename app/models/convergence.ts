@@ -96,6 +96,11 @@ export interface Convergence {
   trend: Trend;
 }
 
+/** The dates `convergenceOf` compares: `asOf`, 30 and 90 days before. */
+export function convergenceDates(asOf: string): string[] {
+  return [asOf, shiftDate(asOf, -30), shiftDate(asOf, -90)];
+}
+
 /**
  * How far one issue's parties are apart on `asOf`, 30 days and 90 days before. Only the given
  * parties count (a former party's old positions do not).
@@ -114,9 +119,7 @@ export function convergenceOf(
     ).get(issueId);
     return stanceSpread(held ? [...held.values()].map((p) => p.stance) : []);
   };
-  const now = spreadOn(asOf);
-  const days30 = spreadOn(shiftDate(asOf, -30));
-  const days90 = spreadOn(shiftDate(asOf, -90));
+  const [now, days30, days90] = convergenceDates(asOf).map(spreadOn) as [number | null, number | null, number | null];
   const trend = days90 !== null ? trendBetween(now, days90) : trendBetween(now, days30);
   return { now, days30, days90, trend };
 }

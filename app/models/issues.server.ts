@@ -28,8 +28,17 @@ export interface IssueFilter {
   includeArchived?: boolean;
 }
 
-/** A page of visible issues by title, each with its count of positions the user may see. */
-export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter, cursor: Cursor | null, limit = ISSUE_PAGE_SIZE) {
+/**
+ * A page of visible issues by title. The matrix, the dashboard and the brief need no more; the
+ * register adds each issue's count of positions (`listIssues`), which reads every one of them.
+ */
+export async function listIssuePage(
+  db: DB,
+  user: SessionUser,
+  filter: IssueFilter,
+  cursor: Cursor | null,
+  limit = ISSUE_PAGE_SIZE,
+) {
   let query = visibleIssues(db, user).select([
     "i.id",
     "i.title",
@@ -53,6 +62,12 @@ export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter,
     .execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  return { rows: page, next: rows.length > limit && last ? { key: last.title, id: last.id } : null };
+}
+
+/** A page of visible issues by title, each with its count of positions the user may see. */
+export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter, cursor: Cursor | null, limit = ISSUE_PAGE_SIZE) {
+  const { rows: page, next } = await listIssuePage(db, user, filter, cursor, limit);
   const counts = new Map<string, number>();
   if (page.length) {
     const grouped = await visiblePositions(db, user)
@@ -66,10 +81,7 @@ export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter,
       .execute();
     for (const g of grouped) counts.set(g.issue_id, Number(g.n));
   }
-  return {
-    rows: page.map((r) => ({ ...r, position_count: counts.get(r.id) ?? 0 })),
-    next: rows.length > limit && last ? { key: last.title, id: last.id } : null,
-  };
+  return { rows: page.map((r) => ({ ...r, position_count: counts.get(r.id) ?? 0 })), next };
 }
 
 export async function countVisibleIssues(db: DB, user: SessionUser, filter: IssueFilter): Promise<number> {

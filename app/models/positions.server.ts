@@ -5,9 +5,16 @@
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
-import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/models/convergence";
-import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueParty } from "~/models/issues.server";
-import { visibleConsultations, visiblePositions } from "~/models/scopes.server";
+import {
+  convergenceDates,
+  convergenceOf,
+  positionsAsOf,
+  shiftDate,
+  type Convergence,
+  type PositionPoint,
+} from "~/models/convergence";
+import { byPartyOrder, isVisibleConsultation, listIssuePage, partiesOf, type IssueParty } from "~/models/issues.server";
+import { heldPositionIds, visibleConsultations, visiblePositions } from "~/models/scopes.server";
 import { matrixQuerySchema } from "~/schemas/issues";
 import { todayInIndia } from "~/utils/clock";
 import { toCsv } from "~/utils/csv.server";
@@ -161,7 +168,41 @@ export async function visiblePositionHistory(
   until?: string,
 ): Promise<PositionView[]> {
   if (issueIds.length === 0) return [];
-  let query = visiblePositions(db, user)
+  return positionViews(db, user, (query) => {
+    const onIssues = query.where("p.issue_id", "in", [...issueIds]);
+    return until ? onIssues.where("p.stated_on", "<=", until) : onIssues;
+  });
+}
+
+/**
+ * The positions each party of these issues held on each of `dates`, as far as the user may see:
+ * for every (issue, party) and date, the latest visible position stated on or before it, without
+ * duplicates, oldest first. `positionsAsOf` over this list gives, for each of those dates, what
+ * it gives over the whole history; the matrix, the dashboard and the brief need no more than
+ * that, and reading it costs the same however long the histories are (decision 012).
+ */
+export async function positionsHeldOn(
+  db: DB,
+  user: SessionUser,
+  issueIds: readonly string[],
+  dates: readonly string[],
+): Promise<PositionView[]> {
+  if (issueIds.length === 0 || dates.length === 0) return [];
+  const held = (await heldPositionIds(db, user, issueIds, dates).execute()) as Record<string, string | null>[];
+  const ids = new Set<string>();
+  for (const row of held) for (let k = 0; k < dates.length; k++) if (row[`held${k}`]) ids.add(row[`held${k}`]!);
+  if (ids.size === 0) return [];
+  // Read through the full scope again, so this list holds nothing `visiblePositions` would not.
+  return positionViews(db, user, (query) => query.where("p.id", "in", [...ids]));
+}
+
+/** Visible positions with their party, recorder and (when visible) source consultation, oldest first. */
+async function positionViews(
+  db: DB,
+  user: SessionUser,
+  narrow: (query: ReturnType<typeof visiblePositions>) => ReturnType<typeof visiblePositions>,
+): Promise<PositionView[]> {
+  const rows = await narrow(visiblePositions(db, user))
     .innerJoin("organizations as o", "o.id", "p.organization_id")
     .innerJoin("users as u", "u.id", "p.recorded_by")
     .select([
@@ -181,9 +222,10 @@ export async function visiblePositionHistory(
       "p.visibility",
       "p.source_consultation_id",
     ])
-    .where("p.issue_id", "in", [...issueIds]);
-  if (until) query = query.where("p.stated_on", "<=", until);
-  const rows = await query.orderBy("p.stated_on").orderBy("p.recorded_at").orderBy("p.id").execute();
+    .orderBy("p.stated_on")
+    .orderBy("p.recorded_at")
+    .orderBy("p.id")
+    .execute();
   const sourceIds = [...new Set(rows.map((r) => r.source_consultation_id).filter((id): id is string => id !== null))];
   const sources = new Map<string, string>();
   if (sourceIds.length) {
@@ -247,11 +289,11 @@ export async function positionsMatrix(
   cursor: Cursor | null,
   limit?: number,
 ): Promise<Matrix> {
-  const { rows: issues, next } = await listIssues(db, user, {}, cursor, limit);
+  const { rows: issues, next } = await listIssuePage(db, user, {}, cursor, limit);
   const ids = issues.map((i) => i.id);
   const parties = await partiesOf(db, ids);
-  // Positions up to the date suffice: the 30- and 90-day comparisons look further back, not forward.
-  const history = (await visiblePositionHistory(db, user, ids, asOf)).map(asPoint);
+  // The cells and the 30- and 90-day comparisons need only what each party held on those dates.
+  const history = (await positionsHeldOn(db, user, ids, convergenceDates(asOf))).map(asPoint);
   const held = positionsAsOf(history, asOf);
   const columns = new Map<string, { id: string; name: string; shortName: string; country: string }>();
   for (const p of parties)

@@ -12,15 +12,19 @@ import type { DB } from "~/utils/db.server";
 import { VISIBILITIES } from "~db/schema";
 import { jsonArrayIncludes, jsonTextField, withoutIndex } from "~db/sql";
 
-/** Consultations the user may see, aliased `c`. Archived ones included: callers filter. */
-export function visibleConsultations(db: Executor, user: SessionUser) {
+/**
+ * Consultations the user may see, aliased `c`. Archived ones included: callers filter.
+ * `byKey`: the caller picks a few rows by id, so the level test stays off every index and the
+ * planner looks the ids up rather than walking one level's rows for them (the same test).
+ */
+export function visibleConsultations(db: Executor, user: SessionUser, options: { byKey?: boolean } = {}) {
   const scope = visibilityScope(user);
   // An allow-list, so a level nobody knows fails closed. For a user of several levels the
   // column is compared outside its index, so the planner walks (starts_at, id) in order rather
   // than merging one index range per level and sorting.
   let query = db.selectFrom("consultations as c");
   query =
-    scope.levels.length === 1
+    scope.levels.length === 1 && !options.byKey
       ? query.where("c.visibility", "=", scope.levels[0]!)
       : query.where(withoutIndex(db, "c.visibility"), "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
@@ -79,9 +83,44 @@ export function visiblePositions(db: DB, user: SessionUser) {
   let query = db
     .selectFrom("positions as p")
     .where("p.visibility", "in", [...scope.levels])
-    .where("p.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
+    // The issue is probed by key for each position reached, not built as every visible issue.
+    .where((eb) => eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("p.issue_id"))));
   if (!scope.levels.includes("restricted")) query = query.where("p.red_line", "=", 0);
   return query;
+}
+
+/**
+ * For each party of the given issues the user may see, the id of the latest position the user
+ * may see stated on or before each date (`held0`, `held1`, … in the order of `dates`; null when
+ * none). The same rule as `visiblePositions`: the issue comes from `visibleIssues`, and each
+ * position must be at a readable level and, without restricted access, not a red line. Each
+ * lookup is one backward step along `positions_issue_org_date_idx`, so the cost follows the
+ * issues and parties asked about, not how long their histories are (decision 012).
+ */
+export function heldPositionIds(db: DB, user: SessionUser, issueIds: readonly string[], dates: readonly string[]) {
+  const scope = visibilityScope(user);
+  return visibleIssues(db, user)
+    .innerJoin("issue_parties as ip", "ip.issue_id", "i.id")
+    .where("i.id", "in", [...issueIds])
+    .select(["ip.issue_id", "ip.organization_id"])
+    .select((eb) =>
+      dates.map((date, k) => {
+        let latest = eb
+          .selectFrom("positions as hp")
+          .select("hp.id")
+          .whereRef("hp.issue_id", "=", "ip.issue_id")
+          .whereRef("hp.organization_id", "=", "ip.organization_id")
+          .where("hp.stated_on", "<=", date)
+          .where("hp.visibility", "in", [...scope.levels]);
+        if (!scope.levels.includes("restricted")) latest = latest.where("hp.red_line", "=", 0);
+        return latest
+          .orderBy("hp.stated_on", "desc")
+          .orderBy("hp.recorded_at", "desc")
+          .orderBy("hp.id", "desc")
+          .limit(1)
+          .as(`held${k}`);
+      }),
+    );
 }
 
 /** Assessments the user may see, aliased `a`: on a visible issue, or on the whole negotiation for internal users. */
@@ -89,10 +128,15 @@ export function visibleAssessments(db: DB, user: SessionUser) {
   const scope = visibilityScope(user);
   let query = db.selectFrom("assessments as a").where("a.visibility", "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
-    query = query.where("a.issue_id", "is not", null).where("a.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
+    query = query
+      .where("a.issue_id", "is not", null)
+      .where((eb) => eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("a.issue_id"))));
   } else {
     query = query.where((eb) =>
-      eb.or([eb("a.issue_id", "is", null), eb("a.issue_id", "in", visibleIssues(db, user).select("i.id"))]),
+      eb.or([
+        eb("a.issue_id", "is", null),
+        eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("a.issue_id"))),
+      ]),
     );
   }
   return query;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { consultationListQuery, listFollowUpActions } from "~/models/consultations.server";
+import { consultationListQuery, listFollowUpActions, listMatches } from "~/models/consultations.server";
 import { action as actionsAction, loader as actionsLoader } from "~/routes/actions";
 import { loader as listLoader } from "~/routes/consultations._index";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
@@ -221,6 +221,63 @@ describe.skipIf(process.env.ACCORD_TEST_DIALECT === "postgres")("the list query 
     noTableScan(await plan("official@accord.test", { org: ctx.org.meti }));
     noTableScan(await plan("official@accord.test", { kind: "technical", from: "2024-01-01", to: "2025-01-01" }));
   });
+});
+
+describe("the list's word filter", () => {
+  it("lists the same consultations whether it reads the matches by id or probes each row, for every role", async () => {
+    const db = getDb();
+    const emails = [
+      "official@accord.test",
+      "irel@accord.test",
+      "diplomat@accord.test",
+      "counterpart@accord.test",
+      "meti@accord.test",
+      "industry@accord.test",
+    ];
+    let listed = 0;
+    for (const email of emails) {
+      const user = await sessionUserFor(email);
+      for (const q of ["neodymium", "oxide", "Cabinet", "praseodymium", "IREL", "incentive schemes", "nowhere-word"]) {
+        const matches = await listMatches(db, q);
+        expect(matches, q).not.toBe("many");
+        for (const archived of ["exclude", "include"] as const) {
+          const ids = (query: ReturnType<typeof consultationListQuery>) =>
+            query
+              .limit(26)
+              .execute()
+              .then((rows) => rows.map((r) => r.id));
+          const byId = await ids(consultationListQuery(db, user, { q, archived }, null, matches));
+          const probed = await ids(consultationListQuery(db, user, { q, archived }, null, "many"));
+          expect(byId, `${email} ${q}`).toEqual(probed);
+          listed += byId.length;
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(20);
+  });
+
+  // SQLite query plans; PostgreSQL's planner rightly prefers a sequential scan of a demo-sized table.
+  it.skipIf(process.env.ACCORD_TEST_DIALECT === "postgres")(
+    "looks a few matches up by key, and probes the search index by key for many, never building every match",
+    async () => {
+      const db = getDb();
+      for (const email of ["official@accord.test", "counterpart@accord.test"]) {
+        const user = await sessionUserFor(email);
+        const few = (
+          await explainQueryPlan(db, consultationListQuery(db, user, { q: "oxide" }, null, { ids: ["a", "b"] }).limit(26))
+        ).join("\n");
+        expect(few, email).toMatch(/SEARCH c USING INDEX sqlite_autoindex_consultations_1 \(id=\?\)/);
+        const many = (await explainQueryPlan(db, consultationListQuery(db, user, { q: "oxide" }, null, "many").limit(26))).join(
+          "\n",
+        );
+        expect(many, email).toMatch(
+          /SEARCH c USING INDEX consultations_(visibility_)?starts_idx|SCAN c USING INDEX consultations_starts_idx/,
+        );
+        expect(many, email).toMatch(/consultation_search (EXISTS )?VIRTUAL TABLE INDEX 0:=M/);
+        expect(many, email).not.toMatch(/LIST SUBQUERY|TEMP B-TREE/);
+      }
+    },
+  );
 });
 
 const validForm = async () => {
