@@ -8,6 +8,7 @@ import enBrief from "./en/brief.json";
 import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
+import enDocuments from "./en/documents.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
 import enValidation from "./en/validation.json";
@@ -15,6 +16,7 @@ import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
+import hiDocuments from "./hi/documents.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
 import hiValidation from "./hi/validation.json";
@@ -22,6 +24,7 @@ import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
+import jaDocuments from "./ja/documents.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
 import jaValidation from "./ja/validation.json";
@@ -32,6 +35,7 @@ export const resources = {
     brief: enBrief,
     consultations: enConsultations,
     dashboard: enDashboard,
+    documents: enDocuments,
     issues: enIssues,
     labels: enLabels,
     validation: enValidation,
@@ -41,6 +45,7 @@ export const resources = {
     brief: jaBrief,
     consultations: jaConsultations,
     dashboard: jaDashboard,
+    documents: jaDocuments,
     issues: jaIssues,
     labels: jaLabels,
     validation: jaValidation,
@@ -50,6 +55,7 @@ export const resources = {
     brief: hiBrief,
     consultations: hiConsultations,
     dashboard: hiDashboard,
+    documents: hiDocuments,
     issues: hiIssues,
     labels: hiLabels,
     validation: hiValidation,
