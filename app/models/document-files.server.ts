@@ -6,7 +6,6 @@
  * process and never the event loop.
  */
 import { spawn } from "node:child_process";
-
 import { fileTypeFromBuffer } from "file-type";
 
 export const DOCUMENT_FILE_TYPES = {

@@ -16,8 +16,7 @@ import {
   type SessionUser,
 } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
-import { detectFileType, extractText, sanitizeFileName, DOCUMENT_FILE_TYPES } from "~/models/document-files.server";
-import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
+import { detectFileType, DOCUMENT_FILE_TYPES, extractText, sanitizeFileName } from "~/models/document-files.server";
 import {
   visibleConsultations,
   visibleDemandRequests,
@@ -25,6 +24,7 @@ import {
   visibleIssues,
   visibleMilestones,
 } from "~/models/scopes.server";
+import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { refused, versionedUpdate, type CreateResult, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -96,7 +96,15 @@ export async function documentRecord(
       .where("i.id", "=", id)
       .executeTakeFirst();
     if (!i) return null;
-    return { type, id, title: i.title, visibility: i.visibility, archived: i.archived_at !== null, href, resource: { recordType: type } };
+    return {
+      type,
+      id,
+      title: i.title,
+      visibility: i.visibility,
+      archived: i.archived_at !== null,
+      href,
+      resource: { recordType: type },
+    };
   }
   if (type === "milestone") {
     const m = await visibleMilestones(db, user)
@@ -223,7 +231,17 @@ export interface DocumentDetail {
 
 export async function getDocument(db: DB, user: SessionUser, id: string): Promise<DocumentDetail | null> {
   const d = await visibleDocuments(db, user)
-    .select(["d.id", "d.title", "d.kind", "d.visibility", "d.current_number", "d.archived_at", "d.version", "d.entity_type", "d.entity_id"])
+    .select([
+      "d.id",
+      "d.title",
+      "d.kind",
+      "d.visibility",
+      "d.current_number",
+      "d.archived_at",
+      "d.version",
+      "d.entity_type",
+      "d.entity_id",
+    ])
     .where("d.id", "=", id)
     .executeTakeFirst();
   if (!d) return null;
@@ -373,7 +391,10 @@ export async function attachDocument(
 ): Promise<CreateResult<{ id: string }, DocumentRefusal>> {
   if (!can(user, "documents:attach", record.resource)) return refused("forbidden");
   if (record.archived) return refused("archived");
-  if (!isNoWiderThan(input.visibility, record.visibility) || !documentVisibilities(user, record.visibility).includes(input.visibility))
+  if (
+    !isNoWiderThan(input.visibility, record.visibility) ||
+    !documentVisibilities(user, record.visibility).includes(input.visibility)
+  )
     return refused("visibility");
   const file = await prepareFile(input.file);
   if ("ok" in file) return file;
@@ -503,7 +524,12 @@ export interface DocumentHit {
 }
 
 /** Documents the user may see whose title or text holds every word, newest first. */
-export async function searchDocuments(db: DB, user: SessionUser, input: string, limit = DOCUMENT_SEARCH_LIMIT): Promise<DocumentHit[]> {
+export async function searchDocuments(
+  db: DB,
+  user: SessionUser,
+  input: string,
+  limit = DOCUMENT_SEARCH_LIMIT,
+): Promise<DocumentHit[]> {
   const fts = toFtsQuery(input);
   if (!fts) return [];
   // The level test first and cheaply; the record's own scope on the few candidates left.
@@ -543,4 +569,17 @@ export async function searchDocuments(db: DB, user: SessionUser, input: string, 
     recordId: r.entity_id,
     snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
   }));
+}
+
+/** What a record page shows of its documents: the list, and where to attach one when the user may. */
+export async function recordDocuments(
+  db: DB,
+  user: SessionUser,
+  type: DocumentEntityType,
+  id: string,
+): Promise<{ documents: DocumentSummary[]; attachHref: string | null }> {
+  const record = await documentRecord(db, user, type, id);
+  if (!record) return { documents: [], attachHref: null };
+  const documents = await listDocuments(db, user, record);
+  return { documents, attachHref: canAttach(user, record) ? `/documents/new?on=${type}&id=${encodeURIComponent(id)}` : null };
 }

@@ -21,7 +21,11 @@ import { megabytes, readUploadForm } from "~/utils/upload.server";
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? pageTitle(matches, "app.plain", { text: data.document.title }) : pageTitle(matches, "documents:detail.fallbackTitle") },
+  {
+    title: data
+      ? pageTitle(matches, "app.plain", { text: data.document.title })
+      : pageTitle(matches, "documents:detail.fallbackTitle"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,7 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.reason === "conflict") return data({ ...failure({}, {}, STALE), intent: "version" as const }, { status: 409 });
     if (result.code === "forbidden") notFound();
     if (result.code === "archived" || result.code === "visibility")
-      return data({ ...failure({}, {}, "Restore this document before uploading a new version."), intent: "version" as const }, { status: 409 });
+      return data(
+        { ...failure({}, {}, "Restore this document before uploading a new version."), intent: "version" as const },
+        { status: 409 },
+      );
     const refusal = fileRefusalResponse(result.code);
     return data({ ...refusal.data, intent: "version" as const }, { status: refusal.init?.status ?? 400 });
   }
@@ -109,7 +116,9 @@ export default function DocumentPage() {
               {t(`labels:visibility.${d.visibility}`)}
             </span>{" "}
             <span className="badge">{t(`kind.${d.kind}`)}</span>{" "}
-            {d.archivedAt ? <span className="badge badge--warn">{t("detail.archivedOn", { date: format.dateTime(d.archivedAt) })}</span> : null}
+            {d.archivedAt ? (
+              <span className="badge badge--warn">{t("detail.archivedOn", { date: format.dateTime(d.archivedAt) })}</span>
+            ) : null}
           </p>
         </div>
         <div className="form-actions no-print">
@@ -165,7 +174,11 @@ export default function DocumentPage() {
                   </td>
                   <td className="nowrap">{size(v.byteSize)}</td>
                   <td className="small">
-                    {t("detail.uploadedBy", { name: v.uploadedBy, organization: v.organization, date: format.dateTime(v.uploadedAt) })}
+                    {t("detail.uploadedBy", {
+                      name: v.uploadedBy,
+                      organization: v.organization,
+                      date: format.dateTime(v.uploadedAt),
+                    })}
                   </td>
                   <td>
                     <code className="small digest">{v.sha256}</code>

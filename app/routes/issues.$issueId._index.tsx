@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
+import { Documents } from "~/components/Documents";
 import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
@@ -12,6 +13,7 @@ import { assertCan, assessmentVisibilities, assignableVisibilities, can } from "
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
+import { recordDocuments } from "~/models/documents.server";
 import {
   consultationChoices,
   consultationsOfIssue,
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     issue,
     today,
+    attachments: await recordDocuments(db, user, "issue", issue.id),
     parties: parties.map((p) => ({
       id: p.organization_id,
       name: p.name,
@@ -426,6 +429,7 @@ export default function IssuePage() {
           ) : null}
         </div>
       </div>
+      <Documents documents={d.attachments.documents} attachHref={d.attachments.attachHref} />
     </div>
   );
 }

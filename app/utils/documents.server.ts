@@ -27,5 +27,12 @@ export function fileRefusalResponse(code: FileRefusal, values: Record<string, un
 
 /** The record as a page names and links it (no access facts). */
 export function recordLabel(record: DocumentRecord) {
-  return { type: record.type, id: record.id, title: record.title, demand: record.demand ?? null, href: record.href, visibility: record.visibility };
+  return {
+    type: record.type,
+    id: record.id,
+    title: record.title,
+    demand: record.demand ?? null,
+    href: record.href,
+    visibility: record.visibility,
+  };
 }

@@ -66,26 +66,40 @@ function boundaryOf(request: Request): string | null {
  * a truncated last part to keep.
  */
 function guarded(body: ReadableStream<Uint8Array>, limit: number, boundary: string): ReadableStream<Uint8Array> {
-  const closing = new TextEncoder().encode(`--${boundary}--`);
+  const closing = Buffer.from(`--${boundary}--`);
   const keep = closing.length + 4;
+  const reader = body.getReader();
   let seen = 0;
-  let tail = new Uint8Array(0);
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > limit) throw new TooLarge();
-        const joined = new Uint8Array(tail.length + chunk.length);
-        joined.set(tail);
-        joined.set(chunk, tail.length);
-        tail = joined.slice(Math.max(0, joined.length - keep));
-        controller.enqueue(chunk);
-      },
-      flush() {
-        if (!Buffer.from(tail).includes(Buffer.from(closing))) throw new Interrupted();
-      },
-    }),
-  );
+  let tail = Buffer.alloc(0);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        // The client went away (or the connection broke) mid-body.
+        controller.error(new Interrupted());
+        return;
+      }
+      if (next.done) {
+        if (tail.includes(closing)) controller.close();
+        else controller.error(new Interrupted());
+        return;
+      }
+      seen += next.value.byteLength;
+      if (seen > limit) {
+        controller.error(new TooLarge());
+        reader.cancel().catch(() => {});
+        return;
+      }
+      const joined = Buffer.concat([tail, next.value]);
+      tail = joined.subarray(Math.max(0, joined.length - keep));
+      controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
 }
 
 function failed(status: 400 | 413 | 415, failure: UploadFailure, message: string): UploadRead {
@@ -137,7 +151,7 @@ export async function readUploadForm(
       return error.field === fileField
         ? failed(413, "too_large", tooLargeMessage(maxBytes))
         : failed(413, "too_large", UNREADABLE_MESSAGE);
-    if (error instanceof Interrupted || isAbort(error)) return failed(400, "interrupted", INTERRUPTED_MESSAGE);
+    if (error instanceof Interrupted) return failed(400, "interrupted", INTERRUPTED_MESSAGE);
     return failed(400, "unreadable", UNREADABLE_MESSAGE);
   }
   let fields = 0;
@@ -146,16 +160,4 @@ export async function readUploadForm(
   const file =
     entry instanceof File && entry.name !== "" ? { name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) } : null;
   return { ok: true, form, file };
-}
-
-/** A client that went away mid-body surfaces as an aborted or reset stream. */
-function isAbort(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return (
-    error.name === "AbortError" ||
-    /aborted|premature close|ECONNRESET/i.test(error.message) ||
-    cause?.code === "ECONNRESET" ||
-    (error as { code?: string }).code === "ECONNRESET"
-  );
 }

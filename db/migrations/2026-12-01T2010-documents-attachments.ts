@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   // A record's documents, newest first.
-  await db.schema.createIndex("documents_entity_idx").on("documents").columns(["entity_type", "entity_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("documents_entity_idx")
+    .on("documents")
+    .columns(["entity_type", "entity_id", "created_at"])
+    .execute();
   await db.schema
     .createTable("document_versions")
     .addColumn("id", "text", (c) => c.primaryKey())
