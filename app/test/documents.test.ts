@@ -333,7 +333,7 @@ describe("refusals: each a 4xx beside the file field, and nothing stored", () =>
     const request = new Request(`${ORIGIN}${newPath()}`, {
       method: "POST",
       body,
-      // @ts-expect-error Node's fetch needs `duplex` for a streamed body.
+      // Node's fetch needs `duplex` for a streamed body.
       duplex: "half",
       headers: {
         Origin: ORIGIN,
@@ -382,7 +382,7 @@ describe("refusals: each a 4xx beside the file field, and nothing stored", () =>
       new Request(`${ORIGIN}${newPath()}`, {
         method: "POST",
         body: broken,
-        // @ts-expect-error Node's fetch needs `duplex` for a streamed body.
+        // Node's fetch needs `duplex` for a streamed body.
         duplex: "half",
         headers: { Origin: ORIGIN, Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
       }),
