@@ -99,3 +99,46 @@ export function Documents({ documents, attachHref }: { documents: DocumentItem[]
     </section>
   );
 }
+
+export interface DocumentHitItem {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  visibility: Visibility;
+  archivedAt: string | null;
+  recordType: "consultation" | "issue" | "milestone" | "demand_request";
+  snippet: { text: string; hit: boolean }[];
+}
+
+/** Documents whose title or text matched a search, beside the consultations that did. */
+export function DocumentHits({ hits }: { hits: DocumentHitItem[] }) {
+  const { t } = useTranslation("documents");
+  if (hits.length === 0) return null;
+  return (
+    <section aria-labelledby="document-hits-title">
+      <h2 id="document-hits-title">{t("search.title")}</h2>
+      <ol className="search-results">
+        {hits.map((h) => (
+          <li key={h.id} className="card search-hit">
+            <h3 className="search-hit__title">
+              <Link to={`/documents/${h.id}`}>{h.title}</Link>
+            </h3>
+            <p className="small muted">
+              {t(`recordType.${h.recordType}`)} · {t(`kind.${h.kind}`)} ·{" "}
+              <span className={`badge badge--${h.visibility}`}>{t(`labels:visibility.${h.visibility}`)}</span>
+              {h.archivedAt ? (
+                <>
+                  {" "}
+                  <span className="badge badge--muted">{t("archived")}</span>
+                </>
+              ) : null}
+            </p>
+            <p className="search-hit__snippet">
+              {h.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
