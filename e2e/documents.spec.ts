@@ -22,6 +22,7 @@ test("an official uploads a non-paper to the latest bilateral round, Toyotsu dow
   const official = await signedIn(browser, "official@accord.test");
   await official.goto("/consultations");
   await official.getByRole("link", { name: LATEST }).first().click();
+  await official.waitForURL(/\/consultations\/[^/]+$/);
   const consultationPath = new URL(official.url()).pathname;
   const documents = official.getByRole("region", { name: "Documents" });
   await documents.getByRole("link", { name: "Attach a document" }).click();
@@ -50,7 +51,7 @@ test("an official uploads a non-paper to the latest bilateral round, Toyotsu dow
   const toyotsu = await signedIn(browser, "counterpart@accord.test");
   await toyotsu.goto(consultationPath);
   const listed = toyotsu.getByRole("region", { name: "Documents" });
-  await expect(listed.getByRole("link", { name: TITLE })).toBeVisible();
+  await expect(listed.getByRole("link", { name: TITLE, exact: true })).toBeVisible();
   await expect(listed.getByRole("link", { name: "Attach a document" })).toHaveCount(0);
   const [download] = await Promise.all([
     toyotsu.waitForEvent("download"),
@@ -68,7 +69,7 @@ test("an official uploads a non-paper to the latest bilateral round, Toyotsu dow
 
   // Its text is found with the consultations.
   await toyotsu.goto("/search?q=europium");
-  await expect(toyotsu.getByRole("region", { name: "Documents" }).getByRole("link", { name: TITLE })).toBeVisible();
+  await expect(toyotsu.getByRole("region", { name: "Documents" }).getByRole("link", { name: TITLE, exact: true })).toBeVisible();
 
   // Toyota Tsusho took no part in this round: the document and its download do not exist for it.
   const outsider = await signedIn(browser, "tsusho@accord.test");
@@ -77,7 +78,7 @@ test("an official uploads a non-paper to the latest bilateral round, Toyotsu dow
   expect((await outsider.request.get(`${documentPath}/download`)).status()).toBe(404);
   expect((await outsider.request.get(`${documentPath}/download?v=1`)).status()).toBe(404);
   await outsider.goto("/search?q=europium");
-  await expect(outsider.getByRole("link", { name: TITLE })).toHaveCount(0);
+  await expect(outsider.getByRole("link", { name: TITLE, exact: true })).toHaveCount(0);
 
   // An upload over the limit is refused at once, and the server stays responsive.
   const tooBig = await official.request.post(`/documents/new?on=consultation&id=${consultationPath.split("/").pop()}`, {
