@@ -8,6 +8,8 @@
 import { spawn } from "node:child_process";
 import { fileTypeFromBuffer } from "file-type";
 
+import { env } from "~/utils/env.server";
+
 export const DOCUMENT_FILE_TYPES = {
   pdf: { contentType: "application/pdf", extension: "pdf" },
   png: { contentType: "image/png", extension: "png" },
@@ -105,12 +107,13 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function cap(text: string): string {
-  const clean = text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, " ").replace(/[ \t]+/g, " ");
+  // Control characters other than line breaks and tabs (a PDF's form feeds, stray NULs) become spaces.
+  const clean = text.replace(/[^\P{Cc}\n\t]/gu, " ").replace(/[ \t]+/g, " ");
   return clean.length > MAX_EXTRACTED_CHARS ? clean.slice(0, MAX_EXTRACTED_CHARS) : clean.trim();
 }
 
 /** The text of a PDF by `pdftotext`, or null when it cannot be had in time (or Poppler is missing). */
-export function pdfText(bytes: Uint8Array, command = process.env.PDFTOTEXT_PATH ?? "pdftotext"): Promise<string | null> {
+export function pdfText(bytes: Uint8Array, command = env().PDFTOTEXT_PATH): Promise<string | null> {
   return slot(
     () =>
       new Promise<string | null>((resolve) => {

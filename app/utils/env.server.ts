@@ -34,6 +34,8 @@ const schema = z.object({
   MAIL_POLL_SECONDS: z.coerce.number().positive().default(15),
   /** Largest document upload, in megabytes (MiB); bodies of other forms stay at 2 MB. */
   DOCUMENT_MAX_MB: z.coerce.number().positive().max(512).default(20),
+  /** Poppler's pdftotext, which reads the text of uploaded PDFs for search. */
+  PDFTOTEXT_PATH: z.string().min(1).default("pdftotext"),
 });
 
 export type Env = z.infer<typeof schema>;
