@@ -20,6 +20,7 @@ export const NAMESPACES = [
   "documents",
   "issues",
   "labels",
+  "reader",
   "validation",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

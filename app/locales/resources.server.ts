@@ -11,6 +11,7 @@ import enDashboard from "./en/dashboard.json";
 import enDocuments from "./en/documents.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enReader from "./en/reader.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
@@ -19,6 +20,7 @@ import hiDashboard from "./hi/dashboard.json";
 import hiDocuments from "./hi/documents.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiReader from "./hi/reader.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
@@ -27,6 +29,7 @@ import jaDashboard from "./ja/dashboard.json";
 import jaDocuments from "./ja/documents.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaReader from "./ja/reader.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -38,6 +41,7 @@ export const resources = {
     documents: enDocuments,
     issues: enIssues,
     labels: enLabels,
+    reader: enReader,
     validation: enValidation,
   },
   ja: {
@@ -48,6 +52,7 @@ export const resources = {
     documents: jaDocuments,
     issues: jaIssues,
     labels: jaLabels,
+    reader: jaReader,
     validation: jaValidation,
   },
   hi: {
@@ -58,6 +63,7 @@ export const resources = {
     documents: hiDocuments,
     issues: hiIssues,
     labels: hiLabels,
+    reader: hiReader,
     validation: hiValidation,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
