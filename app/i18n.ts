@@ -20,6 +20,9 @@ export const NAMESPACES = [
   "documents",
   "issues",
   "labels",
+  "mail",
+  "map",
+  "security",
   "reader",
   "validation",
 ] as const;

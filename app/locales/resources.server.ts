@@ -11,7 +11,10 @@ import enDashboard from "./en/dashboard.json";
 import enDocuments from "./en/documents.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enMail from "./en/mail.json";
+import enMap from "./en/map.json";
 import enReader from "./en/reader.json";
+import enSecurity from "./en/security.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
@@ -20,7 +23,10 @@ import hiDashboard from "./hi/dashboard.json";
 import hiDocuments from "./hi/documents.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiMail from "./hi/mail.json";
+import hiMap from "./hi/map.json";
 import hiReader from "./hi/reader.json";
+import hiSecurity from "./hi/security.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
@@ -29,7 +35,10 @@ import jaDashboard from "./ja/dashboard.json";
 import jaDocuments from "./ja/documents.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaMail from "./ja/mail.json";
+import jaMap from "./ja/map.json";
 import jaReader from "./ja/reader.json";
+import jaSecurity from "./ja/security.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -41,6 +50,9 @@ export const resources = {
     documents: enDocuments,
     issues: enIssues,
     labels: enLabels,
+    mail: enMail,
+    map: enMap,
+    security: enSecurity,
     reader: enReader,
     validation: enValidation,
   },
@@ -52,6 +64,9 @@ export const resources = {
     documents: jaDocuments,
     issues: jaIssues,
     labels: jaLabels,
+    mail: jaMail,
+    map: jaMap,
+    security: jaSecurity,
     reader: jaReader,
     validation: jaValidation,
   },
@@ -63,6 +78,9 @@ export const resources = {
     documents: hiDocuments,
     issues: hiIssues,
     labels: hiLabels,
+    mail: hiMail,
+    map: hiMap,
+    security: hiSecurity,
     reader: hiReader,
     validation: hiValidation,
   },

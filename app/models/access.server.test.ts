@@ -72,6 +72,9 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "minutes:respond": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   // Without a record: those who may attach somewhere; with one, see the rules below.
   "documents:attach": ["admin", "official", "irel", "industry"],
+  // The stakeholder map is the Indian side's own: external users never see it.
+  "map:read": ["admin", "official", "irel", "diplomat"],
+  "map:rate": ["admin", "official", "irel", "diplomat"],
 };
 
 describe("can", () => {

@@ -12,6 +12,7 @@ import type { Database, Role } from "../schema";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
 import { seedDocuments } from "./documents";
+import { seedStakeholderMap } from "./map";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
@@ -92,6 +93,7 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "minutes", run: seedMinutes },
   // After consultations: documents are attached to them.
   { name: "documents", run: seedDocuments },
+  { name: "stakeholder map", run: seedStakeholderMap },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
