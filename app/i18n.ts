@@ -17,6 +17,7 @@ export const NAMESPACES = [
   "brief",
   "consultations",
   "dashboard",
+  "documents",
   "issues",
   "labels",
   "mail",

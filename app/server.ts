@@ -11,10 +11,11 @@ import compression from "compression";
 import express from "express";
 
 import { startMailWorker } from "~/models/mailer.server";
-import { env } from "~/utils/env.server";
+import { documentMaxBytes, env } from "~/utils/env.server";
 import { formatRequestLog, requestLogStorage, type RequestLogContext } from "~/utils/request-log.server";
 import { inRequestScope } from "~/utils/request-scope.server";
 import { baselineSecurityHeaders, isAllowedOrigin } from "~/utils/security.server";
+import { UPLOAD_ENVELOPE_BYTES } from "~/utils/upload.server";
 import { countingStatements, createDatabase, statementTally, type StatementTally } from "~db/connection";
 import { reasonOf, redactUrl } from "~db/errors";
 import { migrateToLatest } from "~db/migrate";
@@ -82,13 +83,23 @@ app.use("/build", express.static(path.join(publicDir, "build"), { immutable: tru
 app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
 // Remix buffers request bodies in memory: refuse large or unmeasured ones before they are read.
+// Document uploads have their own bound (DOCUMENT_MAX_MB), which their action enforces while it
+// streams the body (app/utils/upload.server.ts) and words beside the file field; every other
+// path keeps 2 MB.
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const UPLOAD_PATH = /^\/documents\/[A-Za-z0-9_-]+(\.data)?$/;
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const length = req.get("content-length");
   if (length === undefined && req.get("transfer-encoding")) {
     res.status(411).type("text/plain").send("A request body must state its length.");
     return;
+  }
+  if (UPLOAD_PATH.test(req.path)) {
+    // Past the bound the action answers at once without reading; close the connection rather
+    // than drain a body nobody will read.
+    if (Number(length ?? 0) > documentMaxBytes() + UPLOAD_ENVELOPE_BYTES) res.setHeader("Connection", "close");
+    return next();
   }
   if (Number(length ?? 0) > MAX_BODY_BYTES) {
     res.status(413).type("text/plain").send("This request is too large.");

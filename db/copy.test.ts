@@ -8,6 +8,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 
 import type { SessionUser } from "~/models/access.server";
 import { searchConsultations } from "~/models/consultations.server";
+import { searchDocuments } from "~/models/documents.server";
 import { updateIssue } from "~/models/issues.server";
 import { sessionUserByEmail } from "~/models/users.server";
 import { seedDemo } from "~db/seed/demo";
@@ -63,7 +64,7 @@ describe.skipIf(!onPostgres)("db:copy", () => {
     expect(edited.ok).toBe(true);
     const tables = (await source.introspection.getTables())
       .map((t) => t.name)
-      .filter((t) => !t.startsWith("consultation_search"));
+      .filter((t) => !/^(consultation|document)_search/.test(t));
     const before = await snapshot(source, tables);
     await source.destroy();
 
@@ -76,6 +77,11 @@ describe.skipIf(!onPostgres)("db:copy", () => {
     expect(moved.version).toBe(issue.version + 1);
     const hits = await searchConsultations(onPg, await official(onPg), "IREL");
     expect(hits.length).toBeGreaterThan(0);
+    // Documents travel with their bytes, and their text stays searchable.
+    expect(report.tables["document_blobs"]).toBeGreaterThan(0);
+    expect((await searchDocuments(onPg, await official(onPg), "lanthanum")).map((h) => h.title)).toEqual([
+      "Non-paper: a phased transition of neodymium exports",
+    ]);
     await onPg.destroy();
 
     // A second copy into the same, now full, database is refused.
@@ -86,6 +92,7 @@ describe.skipIf(!onPostgres)("db:copy", () => {
     const back = createDatabase(backUrl);
     expect(await snapshot(back, tables)).toEqual(before);
     expect((await searchConsultations(back, await official(back), "IREL")).length).toBe(hits.length);
+    expect((await searchDocuments(back, await official(back), "lanthanum")).length).toBe(1);
     await back.destroy();
   });
 });

@@ -9,14 +9,26 @@ import type { Kysely } from "kysely";
 import { createDatabase } from "./connection";
 import { redactUrl } from "./errors";
 import { migrateToLatest } from "./migrate";
-import { readSearchDocuments, referencedTables, replaceSearchDocument, selfReferences } from "./sql";
+import {
+  readDocumentSearch,
+  readSearchDocuments,
+  referencedTables,
+  replaceDocumentSearch,
+  replaceSearchDocument,
+  selfReferences,
+} from "./sql";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
 /** Tables derived from others (search indexes and SQLite's FTS shadow tables): rebuilt, not copied. */
-const DERIVED = /^consultation_search/;
+const DERIVED = /^(consultation|document)_search/;
 const BATCH = 200;
+/**
+ * Tables of large rows (a document's bytes, up to DOCUMENT_MAX_MB each), copied a few rows at a
+ * time in key order, so a copy holds a handful of files in memory rather than all of them.
+ */
+const LARGE_ROWS: Record<string, { key: string; batch: number }> = { document_blobs: { key: "version_id", batch: 4 } };
 
 export interface CopyReport {
   tables: Record<string, number>;
@@ -76,6 +88,26 @@ async function rowsInInsertOrder(db: AnyDb, table: string): Promise<Record<strin
   return out;
 }
 
+/** Copies a table of large rows page by page in key order; answers how many rows it copied. */
+async function copyInPages(
+  from: AnyDb,
+  to: AnyDb,
+  table: string,
+  { key, batch }: { key: string; batch: number },
+): Promise<number> {
+  let after: unknown = null;
+  let copied = 0;
+  for (;;) {
+    let query = from.selectFrom(table).selectAll().orderBy(key).limit(batch);
+    if (after !== null) query = query.where(key, ">", after);
+    const rows = (await query.execute()) as Record<string, unknown>[];
+    if (rows.length === 0) return copied;
+    await to.insertInto(table).values(rows).execute();
+    copied += rows.length;
+    after = rows[rows.length - 1]![key];
+  }
+}
+
 export async function copyDatabase(fromUrl: string, toUrl: string): Promise<CopyReport> {
   if (fromUrl === toUrl) throw new Error("FROM_URL and TO_URL name the same database");
   const from = createDatabase(fromUrl);
@@ -94,6 +126,11 @@ export async function copyDatabase(fromUrl: string, toUrl: string): Promise<Copy
     // One transaction: a copy that fails half-way leaves the target as empty as it was.
     await to.transaction().execute(async (tx) => {
       for (const table of tables) {
+        const large = LARGE_ROWS[table];
+        if (large) {
+          report.tables[table] = await copyInPages(from, tx as unknown as AnyDb, table, large);
+          continue;
+        }
         const rows = await rowsInInsertOrder(from, table);
         for (let i = 0; i < rows.length; i += BATCH)
           await (tx as unknown as AnyDb)
@@ -106,6 +143,7 @@ export async function copyDatabase(fromUrl: string, toUrl: string): Promise<Copy
         const { consultation_id, ...rest } = doc;
         await replaceSearchDocument(tx, consultation_id, rest);
       }
+      for (const { document_id, ...text } of await readDocumentSearch(from)) await replaceDocumentSearch(tx, document_id, text);
     });
     for (const table of tables) {
       const copied = await rowCount(to, table);

@@ -569,6 +569,58 @@ export interface MailTables {
   notification_preferences: NotificationPreferenceTable;
 }
 
+// Documents attached to records (decision 015, "Documents").
+export const DOCUMENT_ENTITY_TYPES = ["consultation", "issue", "milestone", "demand_request"] as const;
+export type DocumentEntityType = (typeof DOCUMENT_ENTITY_TYPES)[number];
+export const DOCUMENT_KINDS = ["non_paper", "presentation", "draft_text", "signed_minutes", "data", "other"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface DocumentTable extends ArchivableColumns {
+  id: string;
+  entity_type: DocumentEntityType;
+  entity_id: string;
+  title: string;
+  kind: DocumentKind;
+  visibility: Visibility;
+  /** Number of the latest version. */
+  current_number: Generated<number>;
+  created_by: string;
+}
+
+/** Append-only: a new upload is a new version; the old ones stay. */
+export interface DocumentVersionTable {
+  id: string;
+  document_id: string;
+  number: number;
+  file_name: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  extracted_text: string | null;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** Append-only: the bytes of one version (`bytea` in PostgreSQL, `blob` in SQLite). */
+export interface DocumentBlobTable {
+  version_id: string;
+  content: Uint8Array;
+}
+
+/** The search index over a document's title and latest text (FTS5 in SQLite; see db/sql.ts). */
+export interface DocumentSearchTable {
+  document_id: string;
+  title: string;
+  body: string;
+}
+
+export interface DocumentTables {
+  documents: DocumentTable;
+  document_search: DocumentSearchTable;
+  document_versions: DocumentVersionTable;
+  document_blobs: DocumentBlobTable;
+}
+
 export interface Database
   extends
     FoundationTables,
@@ -579,6 +631,7 @@ export interface Database
     MilestoneTables,
     MinutesTables,
     MailTables,
+    DocumentTables,
     SecurityTables,
     StakeholderMapTables {}
 
@@ -679,3 +732,5 @@ export type Minutes = Selectable<MinutesTable>;
 export type MinutesVersion = Selectable<MinutesVersionTable>;
 export type MinutesAmendment = Selectable<MinutesAmendmentTable>;
 export type OutboxMail = Selectable<OutboxTable>;
+export type Document = Selectable<DocumentTable>;
+export type DocumentVersion = Selectable<DocumentVersionTable>;

@@ -341,6 +341,115 @@ export function searchSnippet(db: AnyDb, plan: SearchPlan): RawBuilder<string> {
   return sql<string>`snippet(consultation_search, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16)`;
 }
 
+// ---- Documents: blobs and the search over their extracted text -------------------------------
+// The same design as the consultation search: SQLite an FTS5 table sharing the document's rowid;
+// PostgreSQL a table keyed by document id with a generated tsvector (GIN) and lower-cased text
+// (pg_trgm GIN) for scripts written without spaces.
+
+/** The column type of a table of bytes: `bytea` in PostgreSQL, `blob` in SQLite. */
+export function blobColumnType(db: AnyDb): "bytea" | "blob" {
+  return dialectOf(db) === "postgres" ? "bytea" : "blob";
+}
+
+/** The words of a query made by `toFtsQuery`: quoted plain words. */
+function quotedWords(ftsQuery: string): string[] {
+  return [...ftsQuery.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+}
+
+export interface DocumentSearchText {
+  title: string;
+  body: string;
+}
+
+export async function createDocumentSearch(db: AnyDb): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create table document_search (
+      document_id text primary key references documents (id),
+      title text not null default '',
+      body text not null default '',
+      words tsvector generated always as (
+        setweight(to_tsvector('english'::regconfig, title), 'A') || setweight(to_tsvector('english'::regconfig, body), 'D')
+      ) stored,
+      lowered text generated always as (lower(title || ' ' || body)) stored
+    )`.execute(db);
+    await sql`create index document_search_words_idx on document_search using gin (words)`.execute(db);
+    await sql`create index document_search_lowered_trgm_idx on document_search using gin (lowered gin_trgm_ops)`.execute(db);
+    return;
+  }
+  await sql`create virtual table document_search using fts5(
+    document_id unindexed,
+    title,
+    body,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  )`.execute(db);
+}
+
+export async function dropDocumentSearch(db: AnyDb): Promise<void> {
+  await sql`drop table document_search`.execute(db);
+}
+
+/** Replaces a document's searchable text (its title and the latest version's extracted text). */
+export async function replaceDocumentSearch(db: AnyDb, documentId: string, text: DocumentSearchText): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    await sql`insert into document_search (document_id, title, body) values (${documentId}, ${text.title}, ${text.body})
+      on conflict (document_id) do update set title = excluded.title, body = excluded.body`.execute(db);
+    return;
+  }
+  await sql`delete from document_search where rowid = (select rowid from documents where id = ${documentId})`.execute(db);
+  await sql`insert into document_search (rowid, document_id, title, body)
+    select rowid, id, ${text.title}, ${text.body} from documents where id = ${documentId}`.execute(db);
+}
+
+/** Join condition between `document_search` and `documents as d`. */
+export function documentSearchJoin(db: AnyDb): RawBuilder<boolean> {
+  if (dialectOf(db) === "postgres") return sql<boolean>`document_search.document_id = d.id`;
+  return sql<boolean>`document_search.rowid = d.rowid`;
+}
+
+/** Every word of the query matches the document's title or text; `ftsQuery` from `toFtsQuery`. */
+export function documentSearchMatches(db: AnyDb, ftsQuery: string): RawBuilder<boolean> {
+  if (dialectOf(db) === "postgres") {
+    const words = quotedWords(ftsQuery);
+    if (words.length === 0) return sql<boolean>`false`;
+    const each = words.map((w) =>
+      UNSPACED.test(w)
+        ? sql<boolean>`document_search.lowered like ${`%${w}%`}`
+        : sql<boolean>`(case when numnode(${wordTsQuery([w])}) = 0 then document_search.lowered like ${`%${w}%`} else document_search.words @@ ${wordTsQuery([w])} end)`,
+    );
+    return sql<boolean>`(${sql.join(each, sql` and `)})`;
+  }
+  return sql<boolean>`document_search match ${ftsQuery}`;
+}
+
+/** Newest documents first among the matches, so a limit stops early (see `searchNewestFirst`). */
+export function documentSearchNewestFirst(db: AnyDb): RawBuilder<string | number> {
+  if (dialectOf(db) === "postgres") return sql<string>`d.created_at`;
+  return sql<number>`document_search.rowid`;
+}
+
+/** The best-matching passage of the document's text, about 16 words, with matches marked. */
+export function documentSearchSnippet(db: AnyDb, ftsQuery: string): RawBuilder<string> {
+  if (dialectOf(db) === "postgres") {
+    const words = quotedWords(ftsQuery);
+    const latin = words.filter((w) => !UNSPACED.test(w));
+    let snippet = sql<string>`ts_headline('english'::regconfig, document_search.title || ' ' || document_search.body, ${wordTsQuery(latin)}, ${HEADLINE_OPTIONS}::text)`;
+    for (const w of words.filter((x) => UNSPACED.test(x))) {
+      snippet = sql<string>`replace(${snippet}, ${w}::text, ${SNIPPET_OPEN + w + SNIPPET_CLOSE}::text)`;
+    }
+    return snippet;
+  }
+  return sql<string>`snippet(document_search, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16)`;
+}
+
+/** The document search texts as stored, to carry them to another database. */
+export async function readDocumentSearch(db: AnyDb): Promise<(DocumentSearchText & { document_id: string })[]> {
+  const { rows } = await sql<
+    DocumentSearchText & { document_id: string }
+  >`select document_id, title, body from document_search order by document_id`.execute(db);
+  return rows;
+}
+
 /**
  * Refreshes the query planner's statistics. SQLite samples at most a thousand rows per index so
  * that it takes milliseconds at any size; without them it takes `visibility = ?` for a selective

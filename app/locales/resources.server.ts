@@ -8,6 +8,7 @@ import enBrief from "./en/brief.json";
 import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
+import enDocuments from "./en/documents.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
 import enMail from "./en/mail.json";
@@ -19,6 +20,7 @@ import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
+import hiDocuments from "./hi/documents.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
 import hiMail from "./hi/mail.json";
@@ -30,6 +32,7 @@ import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
+import jaDocuments from "./ja/documents.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
 import jaMail from "./ja/mail.json";
@@ -44,6 +47,7 @@ export const resources = {
     brief: enBrief,
     consultations: enConsultations,
     dashboard: enDashboard,
+    documents: enDocuments,
     issues: enIssues,
     labels: enLabels,
     mail: enMail,
@@ -57,6 +61,7 @@ export const resources = {
     brief: jaBrief,
     consultations: jaConsultations,
     dashboard: jaDashboard,
+    documents: jaDocuments,
     issues: jaIssues,
     labels: jaLabels,
     mail: jaMail,
@@ -70,6 +75,7 @@ export const resources = {
     brief: hiBrief,
     consultations: hiConsultations,
     dashboard: hiDashboard,
+    documents: hiDocuments,
     issues: hiIssues,
     labels: hiLabels,
     mail: hiMail,

@@ -7,6 +7,8 @@ import {
   assignableVisibilities,
   can,
   demandScope,
+  documentVisibilities,
+  isNoWiderThan,
   navigationFor,
   previewAs,
   scenarioVisibilities,
@@ -68,6 +70,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "minutes:draft": ["admin", "official", "irel"],
   // Without a record: anyone; with one, only for the user's own organization among those asked.
   "minutes:respond": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  // Without a record: those who may attach somewhere; with one, see the rules below.
+  "documents:attach": ["admin", "official", "irel", "industry"],
   // The stakeholder map is the Indian side's own: external users never see it.
   "map:read": ["admin", "official", "irel", "diplomat"],
   "map:rate": ["admin", "official", "irel", "diplomat"],
@@ -286,5 +290,34 @@ describe("previewAs", () => {
     expect(previewAs(userWith("industry"), meti)).toBeNull();
     expect(previewAs(userWith("official"), mines)).toBeNull();
     expect(previewAs(previewAs(userWith("official"), meti)!, siam)).toBeNull();
+  });
+});
+
+describe("documents", () => {
+  it("gives a document no level wider than its record's, and none the user could not read back", () => {
+    expect(documentVisibilities(userWith("official"), "shared")).toEqual(["shared", "internal", "restricted"]);
+    expect(documentVisibilities(userWith("official"), "internal")).toEqual(["internal", "restricted"]);
+    expect(documentVisibilities(userWith("official"), "restricted")).toEqual(["restricted"]);
+    expect(documentVisibilities(userWith("irel"), "restricted")).toEqual([]);
+    expect(documentVisibilities(userWith("industry"), "shared")).toEqual(["shared"]);
+    expect(isNoWiderThan("shared", "internal")).toBe(false);
+    expect(isNoWiderThan("restricted", "internal")).toBe(true);
+  });
+
+  it("lets IREL attach only to its consultations and milestones, industry only to its own requests", () => {
+    const irel = userWith("irel");
+    const mine = [irel.organizationId];
+    expect(can(irel, "documents:attach", { recordType: "consultation", participantOrganizationIds: mine })).toBe(true);
+    expect(can(irel, "documents:attach", { recordType: "consultation", participantOrganizationIds: ["x"] })).toBe(false);
+    expect(can(irel, "documents:attach", { recordType: "milestone", organizationId: irel.organizationId })).toBe(true);
+    expect(can(irel, "documents:attach", { recordType: "issue" })).toBe(false);
+    const industry = userWith("industry");
+    expect(can(industry, "documents:attach", { recordType: "demand_request", organizationId: industry.organizationId })).toBe(
+      true,
+    );
+    expect(can(industry, "documents:attach", { recordType: "demand_request", organizationId: "x" })).toBe(false);
+    expect(can(industry, "documents:attach", { recordType: "milestone", organizationId: industry.organizationId })).toBe(false);
+    expect(can(userWith("counterpart"), "documents:attach", { recordType: "consultation" })).toBe(false);
+    expect(can(userWith("official"), "documents:attach", { recordType: "issue" })).toBe(true);
   });
 });

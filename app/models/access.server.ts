@@ -90,6 +90,8 @@ export const ACTIONS = [
   // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
   "minutes:draft",
   "minutes:respond",
+  // Documents attached to records: upload, new versions, archive (decision 015, "Documents").
+  "documents:attach",
   // The stakeholder map: the Indian side's own ratings of every organization.
   "map:read",
   "map:rate",
@@ -138,6 +140,9 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "minutes:draft": ["admin", "official", "irel"],
   // Only for an organization the version was circulated to, and only the user's own (see `can`).
   "minutes:respond": ALL_ROLES,
+  // IREL on consultations it takes part in and milestones it owns; industry on its own
+  // organization's demand requests (see `can`). Readers of a record read its documents by scope.
+  "documents:attach": ["admin", "official", "irel", "industry"],
   "map:read": ["admin", "official", "irel", "diplomat"],
   "map:rate": ["admin", "official", "irel", "diplomat"],
 };
@@ -164,6 +169,8 @@ export interface Resource {
   status?: DemandStatus;
   /** For records with a visibility level (scenarios). */
   visibility?: Visibility;
+  /** Which kind of record a document is attached to. */
+  recordType?: "consultation" | "issue" | "milestone" | "demand_request";
 }
 
 /** Demand statuses in which nothing is decided yet: the submitter may still withdraw. */
@@ -192,6 +199,14 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       // `participantOrganizationIds` are the organizations asked to confirm the version: a user
       // answers for its own organization, never for another.
       return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
+    case "documents:attach":
+      if (user.role === "admin" || user.role === "official") return true;
+      if (user.role === "irel")
+        return (
+          (resource.recordType === "consultation" && (resource.participantOrganizationIds ?? []).includes(user.organizationId)) ||
+          (resource.recordType === "milestone" && resource.organizationId === user.organizationId)
+        );
+      return resource.recordType === "demand_request" && resource.organizationId === user.organizationId;
     case "follow_up:complete":
       // Only the owner organization's own people mark its actions done.
       return resource.organizationId === user.organizationId;
@@ -313,6 +328,22 @@ export function demandScope(user: SessionUser): DemandScope {
 /** Scenario visibility levels an editor may choose: internal at least, never shared. */
 export function scenarioVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
+}
+
+const LEVEL_RANK: Record<Visibility, number> = { shared: 0, internal: 1, restricted: 2 };
+
+/** Whether `level` is no wider than `recordLevel`: everyone who may read it may read the record. */
+export function isNoWiderThan(level: Visibility, recordLevel: Visibility): boolean {
+  return LEVEL_RANK[level] >= LEVEL_RANK[recordLevel];
+}
+
+/**
+ * Levels a document on a record may be given: no wider than the record's (a shared paper on an
+ * internal consultation would still be read only by those who see the consultation, but the level
+ * would promise more than it gives), and never one the user could not read back.
+ */
+export function documentVisibilities(user: SessionUser, recordLevel: Visibility): readonly Visibility[] {
+  return LEVELS_BY_ROLE[user.role].filter((v) => isNoWiderThan(v, recordLevel));
 }
 
 /** Levels a stakeholder rating may be given: internal or restricted, as far as the role reads. */

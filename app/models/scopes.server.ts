@@ -255,6 +255,38 @@ export function visibleHistoryEvents(
 }
 
 /**
+ * Documents the user may see, aliased `d`: the document's own level must be one the user reads,
+ * and the record it is attached to must be visible through that record's own scope. Archived
+ * ones included: callers filter.
+ */
+export function visibleDocuments(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  return db
+    .selectFrom("documents as d")
+    .where("d.visibility", "in", [...scope.levels])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("d.entity_type", "=", "consultation"),
+          eb.exists(visibleConsultations(db, user).select("c.id").where("c.id", "=", eb.ref("d.entity_id"))),
+        ]),
+        eb.and([
+          eb("d.entity_type", "=", "issue"),
+          eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("d.entity_id"))),
+        ]),
+        eb.and([
+          eb("d.entity_type", "=", "milestone"),
+          eb.exists(visibleMilestones(db, user).select("m.id").where("m.id", "=", eb.ref("d.entity_id"))),
+        ]),
+        eb.and([
+          eb("d.entity_type", "=", "demand_request"),
+          eb.exists(visibleDemandRequests(db, user).select("r.id").where("r.id", "=", eb.ref("d.entity_id"))),
+        ]),
+      ]),
+    );
+}
+
+/**
  * Stakeholder-map ratings the user may see, aliased `sr`: the Indian side's own assessment, so
  * internal users only, at the levels their role reads (IREL: internal; officials: restricted too).
  */

@@ -6,6 +6,7 @@ import * as z from "zod";
 import { ArchiveButton } from "~/components/ArchiveCard";
 import { Comments, type CommentFormState } from "~/components/Comments";
 import { ConsultationIssues } from "~/components/ConsultationIssues";
+import { Documents } from "~/components/Documents";
 import { FormError, Notice } from "~/components/forms";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -17,6 +18,7 @@ import {
   isOverdue,
   setConsultationArchived,
 } from "~/models/consultations.server";
+import { recordDocuments } from "~/models/documents.server";
 import { getVisibleIssue, issueChoices, linkConsultation, listIssuesForConsultation } from "~/models/issues.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { linkIssueSchema } from "~/schemas/issues";
@@ -56,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const target = { entityType: "consultation", entityId: c.id, visibility: c.visibility };
   const today = todayInIndia();
   const canLinkIssues = can(user, "issues:manage") && c.archived_at === null;
-  const [comments, history, linkedIssues, issueOptions] = await Promise.all([
+  const [comments, history, linkedIssues, issueOptions, attachments] = await Promise.all([
     listComments(db, user, target),
     can(user, "consultation:history")
       ? listOrganizations(db, { includeArchived: true }).then((orgs) =>
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : Promise.resolve(null),
     listIssuesForConsultation(db, user, c.id),
     canLinkIssues ? issueChoices(db, user) : Promise.resolve([]),
+    recordDocuments(db, user, "consultation", c.id),
   ]);
   const linkedIds = new Set(linkedIssues.map((i) => i.id));
   return {
@@ -97,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canComplete: a.status === "open" && can(user, "follow_up:complete", { organizationId: a.owner_organization_id }),
     })),
     comments,
+    attachments,
     commentVisibilities: can(user, "comment:create") ? commentVisibilitiesFor(user, c.visibility) : [],
     commentDefault: defaultCommentVisibility(user, c.visibility),
     history,
@@ -183,6 +187,7 @@ export default function ConsultationPage() {
     participants,
     actions,
     comments,
+    attachments,
     commentVisibilities,
     commentDefault,
     history,
@@ -396,6 +401,8 @@ export default function ConsultationPage() {
           ) : null}
         </ConsultationIssues>
       ) : null}
+
+      <Documents documents={attachments.documents} attachHref={attachments.attachHref} />
 
       <Comments comments={comments} visibilities={commentVisibilities} defaultVisibility={commentDefault} state={commentState} />
 

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 
+import { Documents } from "~/components/Documents";
 import { FormError, Notice, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -15,6 +16,7 @@ import {
   type DecisionResult,
   type TransitionResult,
 } from "~/models/demand.server";
+import { recordDocuments } from "~/models/documents.server";
 import { fiscalYearDates } from "~/models/fiscal-year";
 import { supplyFigureFor, supplyYears } from "~/models/supply.server";
 import { decisionActionSchema, decisionSchema } from "~/schemas/demand";
@@ -79,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const resource = { organizationId: row.organization_id, status: row.status };
   return {
     internal,
+    attachments: await recordDocuments(db, user, "demand_request", row.id),
     request: {
       id: row.id,
       version: row.version,
@@ -318,7 +321,7 @@ function StatusBadge({ status }: { status: DemandStatus }) {
 
 export default function DemandRequestPage() {
   const fmt = useFormat();
-  const { internal, request, decisions, supply, canWithdraw, canReview, canDecide } = useLoaderData<typeof loader>();
+  const { attachments, internal, request, decisions, supply, canWithdraw, canReview, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const okMessage =
@@ -518,6 +521,7 @@ export default function DemandRequestPage() {
           ) : null}
         </section>
       ) : null}
+      <Documents documents={attachments.documents} attachHref={attachments.attachHref} />
     </div>
   );
 }

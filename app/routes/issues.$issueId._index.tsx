@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
+import { Documents } from "~/components/Documents";
 import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
@@ -14,6 +15,7 @@ import { assertCan, assessmentVisibilities, assignableVisibilities, can } from "
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
+import { recordDocuments } from "~/models/documents.server";
 import {
   consultationChoices,
   consultationsOfIssue,
@@ -71,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     preview,
     issue,
     today,
+    attachments: await recordDocuments(db, user, "issue", issue.id),
     parties: parties.map((p) => ({
       id: p.organization_id,
       name: p.name,
@@ -438,6 +441,7 @@ export default function IssuePage() {
           ) : null}
         </div>
       </div>
+      <Documents documents={d.attachments.documents} attachHref={d.attachments.attachHref} />
     </div>
   );
 }

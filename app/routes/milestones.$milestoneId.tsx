@@ -2,12 +2,14 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
+import { Documents } from "~/components/Documents";
 import { FormError, Notice } from "~/components/forms";
 import { ListTable } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { MilestoneForm, ProgressForm } from "~/components/MilestoneForm";
 import { assertCan, can, canReadField } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { recordDocuments } from "~/models/documents.server";
 import type { Risk } from "~/models/milestone-rules";
 import {
   dependencyIdsOf,
@@ -68,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     today,
     milestone,
+    attachments: await recordDocuments(db, user, "milestone", milestone.id),
     risk: live ? (risks.get(milestone.id) ?? NO_RISK) : NO_RISK,
     upstream: neighbours.upstream.map(withRisk),
     downstream: neighbours.downstream.map(withRisk),
@@ -178,8 +181,21 @@ function NeighbourList({
 
 export default function MilestonePage() {
   const fmt = useFormat();
-  const { milestone, risk, upstream, downstream, parties, history, issues, dependsOn, options, canManage, canProgress, today } =
-    useLoaderData<typeof loader>();
+  const {
+    attachments,
+    milestone,
+    risk,
+    upstream,
+    downstream,
+    parties,
+    history,
+    issues,
+    dependsOn,
+    options,
+    canManage,
+    canProgress,
+    today,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const progressFailed = failed?.intent === "progress" ? failed : undefined;
@@ -349,6 +365,7 @@ export default function MilestonePage() {
           }
         />
       ) : null}
+      <Documents documents={attachments.documents} attachHref={attachments.attachHref} />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { DocumentHits } from "~/components/Documents";
 import { ArchivedTag } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { SEARCH_CANDIDATES, searchConsultationsPage } from "~/models/consultations.server";
+import { searchDocuments } from "~/models/documents.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { searchWords } from "~/models/search";
 import { consultationFilterSchema } from "~/schemas/consultations";
@@ -30,9 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = consultationFilterSchema.pick({ from: true, to: true, org: true }).safeParse(raw);
   const narrowing = parsed.success ? parsed.data : {};
   const db = getDb();
-  const [result, organizations] = await Promise.all([
+  const [result, organizations, documents] = await Promise.all([
     q.trim() ? searchConsultationsPage(db, user, q, narrowing) : Promise.resolve({ hits: [], matched: 0, more: false }),
     listOrganizations(db, { includeArchived: true }),
+    // The text of attached documents, found with the consultations (decision 015, "Documents").
+    q.trim() ? searchDocuments(db, user, q) : Promise.resolve([]),
   ]);
   return {
     q,
@@ -43,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     matched: result.matched,
     more: result.more,
     hits: result.hits.map((h) => ({ ...h, times: meetingTimes(h.starts_at, h.time_zone) })),
+    documents,
   };
 }
 
@@ -57,7 +62,7 @@ function summary(words: string[], shown: number, matched: number, more: boolean,
 }
 
 export default function SearchPage() {
-  const { q, narrowing, organizations, words, hits, matched, more, candidates } = useLoaderData<typeof loader>();
+  const { q, narrowing, organizations, words, hits, matched, more, candidates, documents } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <header className="page-header">
@@ -116,6 +121,7 @@ export default function SearchPage() {
           </li>
         ))}
       </ol>
+      <DocumentHits hits={documents} />
     </div>
   );
 }

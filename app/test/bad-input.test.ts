@@ -48,6 +48,7 @@ const PARAM_TABLES: Record<string, string> = {
   figureId: "supply_figures",
   scenarioId: "supply_scenarios",
   orgId: "organizations",
+  documentId: "documents",
 };
 
 async function paramsFor(file: string, users: Record<string, string>): Promise<Record<string, string>> {

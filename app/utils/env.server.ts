@@ -32,6 +32,10 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Accord <accord@localhost>"),
   /** Seconds between outbox runs of the mail worker. */
   MAIL_POLL_SECONDS: z.coerce.number().positive().default(15),
+  /** Largest document upload, in megabytes (MiB); bodies of other forms stay at 2 MB. */
+  DOCUMENT_MAX_MB: z.coerce.number().positive().max(512).default(20),
+  /** Poppler's pdftotext, which reads the text of uploaded PDFs for search. */
+  PDFTOTEXT_PATH: z.string().min(1).default("pdftotext"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -55,4 +59,9 @@ export function isProduction(): boolean {
 
 export function cookieSecure(): boolean {
   return env().COOKIE_SECURE ?? isProduction();
+}
+
+/** The largest document file accepted, in bytes (`DOCUMENT_MAX_MB`). */
+export function documentMaxBytes(): number {
+  return Math.floor(env().DOCUMENT_MAX_MB * 1024 * 1024);
 }

@@ -15,6 +15,7 @@ import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
 import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
 import * as mapauthTotpMap from "./2026-12-01T2000-mapauth-totp-map";
+import * as documentsAttachments from "./2026-12-01T2010-documents-attachments";
 import * as speed3PageIndexes from "./2026-12-01T2030-speed3-page-indexes";
 
 /**
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
   "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
   "2026-12-01T2000-mapauth-totp-map": mapauthTotpMap,
+  "2026-12-01T2010-documents-attachments": documentsAttachments,
   "2026-12-01T2030-speed3-page-indexes": speed3PageIndexes,
 };

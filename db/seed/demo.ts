@@ -11,6 +11,7 @@ import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
+import { seedDocuments } from "./documents";
 import { seedStakeholderMap } from "./map";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
@@ -90,6 +91,8 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "milestones", run: seedMilestones },
   // After consultations: minutes belong to one.
   { name: "minutes", run: seedMinutes },
+  // After consultations: documents are attached to them.
+  { name: "documents", run: seedDocuments },
   { name: "stakeholder map", run: seedStakeholderMap },
 ];
 
