@@ -4,6 +4,8 @@
  */
 import type { Locale } from "~/utils/preferences";
 
+import enActivity from "./en/activity.json";
+import enAdmin from "./en/admin.json";
 import enBrief from "./en/brief.json";
 import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
@@ -11,7 +13,10 @@ import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
 import enReader from "./en/reader.json";
+import enSearch from "./en/search.json";
 import enValidation from "./en/validation.json";
+import hiActivity from "./hi/activity.json";
+import hiAdmin from "./hi/admin.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
@@ -19,7 +24,10 @@ import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
 import hiReader from "./hi/reader.json";
+import hiSearch from "./hi/search.json";
 import hiValidation from "./hi/validation.json";
+import jaActivity from "./ja/activity.json";
+import jaAdmin from "./ja/admin.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
@@ -27,6 +35,7 @@ import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
 import jaReader from "./ja/reader.json";
+import jaSearch from "./ja/search.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -39,6 +48,9 @@ export const resources = {
     labels: enLabels,
     reader: enReader,
     validation: enValidation,
+    admin: enAdmin,
+    activity: enActivity,
+    search: enSearch,
   },
   ja: {
     common: jaCommon,
@@ -49,6 +61,9 @@ export const resources = {
     labels: jaLabels,
     reader: jaReader,
     validation: jaValidation,
+    admin: jaAdmin,
+    activity: jaActivity,
+    search: jaSearch,
   },
   hi: {
     common: hiCommon,
@@ -59,5 +74,8 @@ export const resources = {
     labels: hiLabels,
     reader: hiReader,
     validation: hiValidation,
+    admin: hiAdmin,
+    activity: hiActivity,
+    search: hiSearch,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
