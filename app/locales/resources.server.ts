@@ -12,8 +12,11 @@ import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enMail from "./en/mail.json";
+import enMap from "./en/map.json";
 import enReader from "./en/reader.json";
 import enSearch from "./en/search.json";
+import enSecurity from "./en/security.json";
 import enValidation from "./en/validation.json";
 import hiActivity from "./hi/activity.json";
 import hiAdmin from "./hi/admin.json";
@@ -23,8 +26,11 @@ import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiMail from "./hi/mail.json";
+import hiMap from "./hi/map.json";
 import hiReader from "./hi/reader.json";
 import hiSearch from "./hi/search.json";
+import hiSecurity from "./hi/security.json";
 import hiValidation from "./hi/validation.json";
 import jaActivity from "./ja/activity.json";
 import jaAdmin from "./ja/admin.json";
@@ -34,8 +40,11 @@ import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaMail from "./ja/mail.json";
+import jaMap from "./ja/map.json";
 import jaReader from "./ja/reader.json";
 import jaSearch from "./ja/search.json";
+import jaSecurity from "./ja/security.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -46,6 +55,9 @@ export const resources = {
     dashboard: enDashboard,
     issues: enIssues,
     labels: enLabels,
+    mail: enMail,
+    map: enMap,
+    security: enSecurity,
     reader: enReader,
     validation: enValidation,
     admin: enAdmin,
@@ -59,6 +71,9 @@ export const resources = {
     dashboard: jaDashboard,
     issues: jaIssues,
     labels: jaLabels,
+    mail: jaMail,
+    map: jaMap,
+    security: jaSecurity,
     reader: jaReader,
     validation: jaValidation,
     admin: jaAdmin,
@@ -72,6 +87,9 @@ export const resources = {
     dashboard: hiDashboard,
     issues: hiIssues,
     labels: hiLabels,
+    mail: hiMail,
+    map: hiMap,
+    security: hiSecurity,
     reader: hiReader,
     validation: hiValidation,
     admin: hiAdmin,

@@ -28,6 +28,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/users">{t("nav.users")}</NavLink>
         <NavLink to="/admin/organizations">{t("nav.organizations")}</NavLink>
         <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
+        <NavLink to="/admin/security">{t("nav.security")}</NavLink>
       </nav>
       <Outlet />
     </div>
