@@ -25,6 +25,9 @@ export const NAMESPACES = [
   "security",
   "reader",
   "validation",
+  "admin",
+  "activity",
+  "search",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

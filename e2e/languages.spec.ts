@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "./helpers";
 
@@ -25,6 +25,52 @@ test.describe("a Japanese browser", () => {
     await page.getByLabel("パスワード").fill("not the password");
     await page.getByRole("button", { name: "ログイン", exact: true }).click();
     await expect(page.getByRole("alert")).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+  });
+
+  async function signInInJapanese(page: Page, email: string) {
+    await page.goto("/login");
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
+    await expect(page.getByRole("button", { name: "ログアウト" })).toBeVisible();
+  }
+
+  test("the consultation list speaks Japanese: headings, filters, table and labels", async ({ page }) => {
+    await signInInJapanese(page, "meti@accord.test");
+    await page.goto("/consultations");
+    await expect(page.getByRole("heading", { level: 1, name: "協議" })).toBeVisible();
+    await expect(page).toHaveTitle("協議 ・ Accord");
+    const filters = page.getByRole("form", { name: "協議の絞り込み" });
+    await expect(filters.getByLabel("キーワード")).toBeVisible();
+    await expect(filters.getByLabel("公開範囲")).toBeVisible();
+    await expect(filters.getByRole("button", { name: "絞り込む" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "日時（IST / JST）" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "CSV を出力" })).toBeVisible();
+    // Enum words come from the labels catalog; what people wrote (the titles) stays as written.
+    await expect(page.getByRole("cell", { name: "共有", exact: true }).first()).toBeVisible();
+    await expect(page.getByText("Meetings, calls and written exchanges")).toHaveCount(0);
+  });
+
+  test("the search page speaks Japanese, counts included", async ({ page }) => {
+    await signInInJapanese(page, "meti@accord.test");
+    await page.goto("/search?q=" + encodeURIComponent("日本"));
+    await expect(page.getByRole("heading", { level: 1, name: "検索" })).toBeVisible();
+    await expect(page).toHaveTitle("「日本」の検索結果 ・ Accord");
+    await expect(page.getByRole("search", { name: "協議を検索" }).getByLabel("検索語")).toHaveValue("日本");
+    await expect(page.getByRole("status")).toHaveText(/^日本 に一致した協議は \d+ 件です。$/);
+    await page.goto("/search?q=" + encodeURIComponent("zzqqxx"));
+    await expect(page.getByRole("status")).toHaveText("zzqqxx に一致するものは見つかりませんでした。");
+  });
+
+  test("an administrator's users page speaks Japanese", async ({ page }) => {
+    await signInInJapanese(page, "admin@accord.test");
+    await page.goto("/admin/users");
+    await expect(page.getByRole("heading", { level: 1, name: "ユーザー" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "管理" }).getByRole("link", { name: "監査ログ" })).toBeVisible();
+    await expect(page.getByText(/^\d+ アカウント$/)).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "最終サインイン" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "インド政府職員" }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "新しいユーザー" })).toBeVisible();
   });
 });
 

@@ -34,6 +34,8 @@ export function ArchiveCard({
   archived,
   version,
   noun,
+  archiveLabel,
+  restoreLabel,
   archiveNote,
   restoreNote,
   className = "card",
@@ -41,16 +43,25 @@ export function ArchiveCard({
   archived: boolean;
   version: number;
   /** Names the record in the button: "Archive issue". */
-  noun: string;
+  noun?: string;
+  /** The buttons' words in the reader's language ("Archive issue"); they take the place of `noun`. */
+  archiveLabel?: string;
+  restoreLabel?: string;
   archiveNote: ReactNode;
   restoreNote: ReactNode;
   className?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <section className={className} aria-labelledby="archive-title">
-      <h2 id="archive-title">{archived ? "Restore" : "Archive"}</h2>
+      <h2 id="archive-title">{archived ? t("archive.restore") : t("archive.archive")}</h2>
       <p className="muted">{archived ? restoreNote : archiveNote}</p>
-      <ArchiveButton archived={archived} version={version} archiveLabel={`Archive ${noun}`} restoreLabel={`Restore ${noun}`} />
+      <ArchiveButton
+        archived={archived}
+        version={version}
+        archiveLabel={archiveLabel ?? (noun ? `Archive ${noun}` : undefined)}
+        restoreLabel={restoreLabel ?? (noun ? `Restore ${noun}` : undefined)}
+      />
     </section>
   );
 }

@@ -1,16 +1,10 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assessmentSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
-import { RISK_LABELS } from "~/utils/issue-labels";
 import { RISK_LEVELS, type Visibility } from "~db/schema";
-
-const LEVEL_OPTION_LABELS: Record<Visibility, string> = {
-  shared: "Shared: the parties and the Indian side",
-  internal: "Internal: Government of India and IREL",
-  restricted: "Restricted: officials, diplomats and administrators",
-};
 
 export function AssessmentForm({
   today,
@@ -29,6 +23,7 @@ export function AssessmentForm({
   label: string;
 }) {
   const pending = usePending();
+  const { t } = useTranslation("issues");
   const initialValues: Record<string, unknown> = { assessedOn: today, risk: "", visibility: "internal", ...defaultValues };
   const { register, onSubmit, errorFor } = useValidatedForm(assessmentSchema, { defaultValues: initialValues, serverErrors });
   return (
@@ -38,7 +33,7 @@ export function AssessmentForm({
         <input type="hidden" name="intent" value="assessment" />
         <div className="grid-2">
           <TextField
-            label="Assessed on"
+            label={t("assessmentForm.assessedOn")}
             type="date"
             required
             max={today}
@@ -46,32 +41,38 @@ export function AssessmentForm({
             registration={register("assessedOn")}
           />
           <SelectField
-            label="Risk"
+            label={t("assessmentForm.risk")}
             required
-            placeholder="Choose…"
-            options={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LABELS[r] }))}
+            placeholder={t("form.choose")}
+            options={RISK_LEVELS.map((r) => ({ value: r, label: t(`labels:risk.${r}`) }))}
             error={errorFor("risk")}
             registration={register("risk")}
           />
         </div>
-        <TextAreaField label="Assessment" required rows={4} error={errorFor("summary")} registration={register("summary")} />
         <TextAreaField
-          label="Recommendation"
+          label={t("assessmentForm.assessment")}
+          required
+          rows={4}
+          error={errorFor("summary")}
+          registration={register("summary")}
+        />
+        <TextAreaField
+          label={t("assessmentForm.recommendation")}
           required
           rows={2}
           error={errorFor("recommendation")}
           registration={register("recommendation")}
         />
         <SelectField
-          label="Visibility"
+          label={t("list.visibility")}
           required
-          hint="Assessments stay on the Indian side."
-          options={visibilities.map((v) => ({ value: v, label: LEVEL_OPTION_LABELS[v] }))}
+          hint={t("assessmentForm.visibilityHint")}
+          options={visibilities.map((v) => ({ value: v, label: t(`assessmentForm.level.${v}`) }))}
           error={errorFor("visibility")}
           registration={register("visibility")}
         />
         <div className="form-actions">
-          <SubmitButton pending={pending}>Add assessment</SubmitButton>
+          <SubmitButton pending={pending}>{t("assessmentForm.submit")}</SubmitButton>
         </div>
       </Form>
     </>

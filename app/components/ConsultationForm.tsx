@@ -1,11 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { consultationSchema, LIMITS } from "~/schemas/consultations";
-import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import type { FieldErrors } from "~/utils/forms";
 import { TIME_ZONES } from "~/utils/time";
+import { translateMessage } from "~/utils/translate";
 import { ACTION_STATUSES, CONSULTATION_KINDS, CONSULTATION_MODES, type Visibility } from "~db/schema";
 
 export interface OrganizationOption {
@@ -49,6 +50,7 @@ export function ConsultationForm({
   afterError?: ReactNode;
 }) {
   const pending = usePending();
+  const { t, i18n } = useTranslation("consultations");
   const actionDefaults = asArray(defaultValues.actions) as Record<string, string>[];
   const values = {
     ...defaultValues,
@@ -82,7 +84,7 @@ export function ConsultationForm({
         {submissionKey ? <input type="hidden" defaultValue={submissionKey} {...register("submissionKey")} /> : null}
 
         <TextField
-          label="Title"
+          label={t("form.title")}
           required
           maxLength={LIMITS.title + 50}
           error={errorFor("title")}
@@ -90,42 +92,42 @@ export function ConsultationForm({
         />
         <div className="grid-2">
           <TextField
-            label="Date and time"
+            label={t("form.startsLocal")}
             type="datetime-local"
             required
-            hint="The local time in the zone chosen beside it"
+            hint={t("form.startsLocalHint")}
             error={errorFor("startsLocal")}
             registration={register("startsLocal")}
           />
           <SelectField
-            label="Time zone the time was given in"
+            label={t("form.timeZone")}
             required
-            options={TIME_ZONES}
+            options={TIME_ZONES.map((z) => ({ value: z.value, label: t(`form.zones.${z.value}`) }))}
             error={errorFor("timeZone")}
             registration={register("timeZone")}
           />
         </div>
         <div className="grid-2">
           <SelectField
-            label="Kind"
+            label={t("form.kind")}
             required
-            placeholder="Choose…"
-            options={CONSULTATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            placeholder={t("form.choose")}
+            options={CONSULTATION_KINDS.map((k) => ({ value: k, label: t(`labels:kind.${k}`) }))}
             error={errorFor("kind")}
             registration={register("kind")}
           />
           <SelectField
-            label="Mode"
+            label={t("form.mode")}
             required
-            placeholder="Choose…"
-            options={CONSULTATION_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+            placeholder={t("form.choose")}
+            options={CONSULTATION_MODES.map((m) => ({ value: m, label: t(`labels:mode.${m}`) }))}
             error={errorFor("mode")}
             registration={register("mode")}
           />
         </div>
         <TextField
-          label="Location"
-          hint="Building and city, or how the call was held"
+          label={t("form.location")}
+          hint={t("form.locationHint")}
           error={errorFor("location")}
           registration={register("location")}
         />
@@ -135,7 +137,7 @@ export function ConsultationForm({
           aria-describedby={participantsError ? "participants-error" : undefined}
         >
           <legend className="field__label">
-            Participating organizations
+            {t("form.participants")}
             <span className="field__required" aria-hidden="true">
               {" "}
               *
@@ -153,60 +155,61 @@ export function ConsultationForm({
           </div>
           {participantsError ? (
             <p id="participants-error" className="field__error" role="alert">
-              {participantsError}
+              {translateMessage(i18n, participantsError)}
             </p>
           ) : null}
         </fieldset>
 
         <SelectField
-          label="Visibility"
+          label={t("form.visibility")}
           required
-          hint="Shared: also the external organizations taking part. Internal: the Indian side. Restricted: officials and diplomats."
-          options={visibilities.map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]} — ${VISIBILITY_HINTS[v]}` }))}
+          hint={t("form.visibilityHint")}
+          options={visibilities.map((v) => ({
+            value: v,
+            label: t("form.visibilityOption", { level: t(`labels:visibility.${v}`), hint: t(`labels:visibilityHint.${v}`) }),
+          }))}
           error={errorFor("visibility")}
           registration={register("visibility")}
         />
-        <TextAreaField label="Agenda" rows={4} error={errorFor("agenda")} registration={register("agenda")} />
+        <TextAreaField label={t("form.agenda")} rows={4} error={errorFor("agenda")} registration={register("agenda")} />
         <TextAreaField
-          label="Notes"
-          hint="Markdown: ## headings, **bold**, - lists, [links](https://…)"
+          label={t("form.notes")}
+          hint={t("form.notesHint")}
           rows={10}
           error={errorFor("notes")}
           registration={register("notes")}
         />
-        <TextAreaField label="Outcome" rows={3} error={errorFor("outcome")} registration={register("outcome")} />
+        <TextAreaField label={t("form.outcome")} rows={3} error={errorFor("outcome")} registration={register("outcome")} />
 
         <fieldset className="fieldset">
-          <legend className="field__label">Follow-up actions</legend>
-          <p className="field__hint">
-            Leave a row empty to skip it. Actions are never deleted: set an action to Dropped instead.
-          </p>
+          <legend className="field__label">{t("form.actions")}</legend>
+          <p className="field__hint">{t("form.actionsHint")}</p>
           <ol className="action-rows">
             {Array.from({ length: rows }, (_, i) => (
               <li key={i} className="action-row">
                 {actionDefaults[i]?.id ? <input type="hidden" {...register(`actions.${i}.id`)} /> : null}
                 <TextField
-                  label={`Action ${i + 1}`}
+                  label={t("form.actionN", { n: i + 1 })}
                   error={errorFor(`actions.${i}.description`)}
                   registration={register(`actions.${i}.description`)}
                 />
                 <div className="action-row__meta">
                   <SelectField
-                    label="Owner"
-                    placeholder="Choose…"
+                    label={t("form.owner")}
+                    placeholder={t("form.choose")}
                     options={orgOptions}
                     error={errorFor(`actions.${i}.ownerOrganizationId`)}
                     registration={register(`actions.${i}.ownerOrganizationId`)}
                   />
                   <TextField
-                    label="Due date"
+                    label={t("form.dueDate")}
                     type="date"
                     error={errorFor(`actions.${i}.dueDate`)}
                     registration={register(`actions.${i}.dueDate`)}
                   />
                   <SelectField
-                    label="Status"
-                    options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
+                    label={t("form.status")}
+                    options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`labels:actionStatus.${s}`) }))}
                     error={errorFor(`actions.${i}.status`)}
                     registration={register(`actions.${i}.status`)}
                   />
@@ -216,7 +219,7 @@ export function ConsultationForm({
           </ol>
           {hydrated ? (
             <button type="button" className="button" onClick={() => setRows((n) => n + 1)}>
-              Add another action
+              {t("form.addAction")}
             </button>
           ) : null}
         </fieldset>
@@ -224,7 +227,7 @@ export function ConsultationForm({
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to={cancelTo} className="button button--quiet">
-            Cancel
+            {t("form.cancel")}
           </Link>
         </div>
       </Form>

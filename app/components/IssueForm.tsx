@@ -1,10 +1,10 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { issueSchema } from "~/schemas/issues";
-import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import type { FieldErrors } from "~/utils/forms";
-import { ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issue-labels";
+import { translateMessage } from "~/utils/translate";
 import { ISSUE_PRIORITIES, ISSUE_STATUSES, type Visibility } from "~db/schema";
 
 export function IssueForm({
@@ -27,6 +27,7 @@ export function IssueForm({
   visibilities: readonly Visibility[];
 }) {
   const pending = usePending();
+  const { t, i18n } = useTranslation("issues");
   const { register, onSubmit, errorFor } = useValidatedForm(issueSchema, { defaultValues, serverErrors });
   const chosenParties = new Set([defaultValues?.parties ?? []].flat().map(String));
   const partiesError = errorFor("parties");
@@ -36,29 +37,37 @@ export function IssueForm({
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <input type="hidden" name="intent" value="save" />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <TextField label="Title" required error={errorFor("title")} registration={register("title")} />
-        <TextAreaField label="Description" rows={4} error={errorFor("description")} registration={register("description")} />
+        <TextField label={t("form.title")} required error={errorFor("title")} registration={register("title")} />
+        <TextAreaField
+          label={t("form.description")}
+          rows={4}
+          error={errorFor("description")}
+          registration={register("description")}
+        />
         <div className="grid-2">
           <SelectField
-            label="Status"
+            label={t("list.status")}
             required
-            options={ISSUE_STATUSES.map((s) => ({ value: s, label: ISSUE_STATUS_LABELS[s] }))}
+            options={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`labels:issueStatus.${s}`) }))}
             error={errorFor("status")}
             registration={register("status")}
           />
           <SelectField
-            label="Priority"
+            label={t("list.priority")}
             required
-            options={ISSUE_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+            options={ISSUE_PRIORITIES.map((p) => ({ value: p, label: t(`labels:priority.${p}`) }))}
             error={errorFor("priority")}
             registration={register("priority")}
           />
         </div>
         <SelectField
-          label="Visibility"
+          label={t("list.visibility")}
           required
-          hint="A shared issue is seen by the external organizations that are parties to it."
-          options={visibilities.map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]}: ${VISIBILITY_HINTS[v]}` }))}
+          hint={t("form.visibilityHint")}
+          options={visibilities.map((v) => ({
+            value: v,
+            label: t("form.visibilityOption", { level: t(`labels:visibility.${v}`), hint: t(`labels:visibilityHint.${v}`) }),
+          }))}
           error={errorFor("visibility")}
           registration={register("visibility")}
         />
@@ -67,7 +76,7 @@ export function IssueForm({
           aria-describedby={partiesError ? "parties-error" : undefined}
         >
           <legend className="field__label">
-            Parties{" "}
+            {t("list.parties")}{" "}
             <span className="field__required" aria-hidden="true">
               *
             </span>
@@ -81,14 +90,14 @@ export function IssueForm({
           </div>
           {partiesError ? (
             <p id="parties-error" className="field__error" role="alert">
-              {partiesError}
+              {translateMessage(i18n, partiesError)}
             </p>
           ) : null}
         </fieldset>
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to={cancelTo} className="button button--quiet">
-            Cancel
+            {t("form.cancel")}
           </Link>
         </div>
       </Form>

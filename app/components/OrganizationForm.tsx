@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { organizationSchema } from "~/schemas/admin";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/common-labels";
 import type { FieldErrors } from "~/utils/forms";
 import { ORGANIZATION_KINDS } from "~db/schema";
 
@@ -20,6 +20,7 @@ export function OrganizationForm({
   submitLabel: string;
 }) {
   const pending = usePending();
+  const { t } = useTranslation("admin");
   const { register, onSubmit, errorFor } = useValidatedForm(organizationSchema, { defaultValues, serverErrors });
   return (
     <>
@@ -27,32 +28,32 @@ export function OrganizationForm({
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <input type="hidden" name="intent" value="save" />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <TextField label="Name" required error={errorFor("name")} registration={register("name")} />
+        <TextField label={t("orgForm.name")} required error={errorFor("name")} registration={register("name")} />
         <div className="grid-2">
           <TextField
-            label="Short name"
+            label={t("orgForm.shortName")}
             required
-            hint="As shown in tables, e.g. MoCI"
+            hint={t("orgForm.shortNameHint")}
             error={errorFor("shortName")}
             registration={register("shortName")}
           />
           <SelectField
-            label="Kind"
+            label={t("orgForm.kind")}
             required
-            placeholder="Choose…"
-            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: ORGANIZATION_KIND_LABELS[k] }))}
+            placeholder={t("orgForm.choose")}
+            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`labels:organizationKind.${k}`) }))}
             error={errorFor("kind")}
             registration={register("kind")}
           />
         </div>
         <div className="grid-2">
-          <TextField label="Country" required error={errorFor("country")} registration={register("country")} />
-          <TextField label="Sector" error={errorFor("sector")} registration={register("sector")} />
+          <TextField label={t("orgForm.country")} required error={errorFor("country")} registration={register("country")} />
+          <TextField label={t("orgForm.sector")} error={errorFor("sector")} registration={register("sector")} />
         </div>
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to="/admin/organizations" className="button button--quiet">
-            Cancel
+            {t("orgForm.cancel")}
           </Link>
         </div>
       </Form>

@@ -1,11 +1,11 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
-import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
-import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
+import { translateMessage } from "~/utils/translate";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
 
 export function PositionForm({
@@ -29,6 +29,7 @@ export function PositionForm({
 }) {
   const pending = usePending();
   const fmt = useFormat();
+  const { t, i18n } = useTranslation("issues");
   const initialValues: Record<string, unknown> = {
     organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
     stance: "",
@@ -43,50 +44,50 @@ export function PositionForm({
   return (
     <>
       <FormError message={formError} />
-      <Form method="post" noValidate onSubmit={onSubmit} className="stack" aria-label="Record a position">
+      <Form method="post" noValidate onSubmit={onSubmit} className="stack" aria-label={t("detail.record")}>
         <input type="hidden" name="intent" value="position" />
         <div className="grid-2">
           <SelectField
-            label="Party"
+            label={t("detail.party")}
             required
-            placeholder={parties.length === 1 ? undefined : "Choose…"}
+            placeholder={parties.length === 1 ? undefined : t("form.choose")}
             options={parties.map((p) => ({ value: p.organization_id, label: p.name }))}
             error={errorFor("organizationId")}
             registration={register("organizationId")}
           />
           <SelectField
-            label="Stance"
+            label={t("detail.stance")}
             required
-            placeholder="Choose…"
-            options={STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }))}
+            placeholder={t("form.choose")}
+            options={STANCES.map((s) => ({ value: s, label: t(`labels:stance.${s}`) }))}
             error={errorFor("stance")}
             registration={register("stance")}
           />
         </div>
         <TextAreaField
-          label="Statement"
+          label={t("detail.statement")}
           required
           rows={3}
-          hint="What the party holds, in its own terms."
+          hint={t("positionForm.statementHint")}
           error={errorFor("statement")}
           registration={register("statement")}
         />
         <TextAreaField
-          label="Desired outcome"
+          label={t("positionForm.desiredOutcome")}
           rows={2}
           error={errorFor("desiredOutcome")}
           registration={register("desiredOutcome")}
         />
         <div className="grid-2">
           <SelectField
-            label="Flexibility"
+            label={t("detail.flexibility")}
             required
-            options={FLEXIBILITIES.map((f) => ({ value: f, label: FLEXIBILITY_LABELS[f] }))}
+            options={FLEXIBILITIES.map((f) => ({ value: f, label: t(`labels:flexibility.${f}`) }))}
             error={errorFor("flexibility")}
             registration={register("flexibility")}
           />
           <TextField
-            label="Held from"
+            label={t("detail.heldFrom")}
             type="date"
             required
             max={today}
@@ -96,16 +97,19 @@ export function PositionForm({
         </div>
         <div className="grid-2">
           <SelectField
-            label="Source consultation"
-            placeholder="None"
-            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${fmt.date(c.starts_at)})` }))}
+            label={t("positionForm.source")}
+            placeholder={t("positionForm.none")}
+            options={consultations.map((c) => ({
+              value: c.id,
+              label: t("positionForm.sourceOption", { title: c.title, date: fmt.date(c.starts_at) }),
+            }))}
             error={errorFor("sourceConsultationId")}
             registration={register("sourceConsultationId")}
           />
           <SelectField
-            label="Visibility"
+            label={t("list.visibility")}
             required
-            options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+            options={visibilities.map((v) => ({ value: v, label: t(`labels:visibility.${v}`) }))}
             error={errorFor("visibility")}
             registration={register("visibility")}
           />
@@ -118,21 +122,19 @@ export function PositionForm({
                 defaultChecked={initialValues.redLine === true || initialValues.redLine === "on"}
                 {...register("redLine")}
               />{" "}
-              India&apos;s red line (makes the position restricted)
+              {t("positionForm.redLine")}
             </label>
             {errorFor("redLine") ? (
               <p className="field__error" role="alert">
-                {errorFor("redLine")}
+                {translateMessage(i18n, errorFor("redLine"))}
               </p>
             ) : null}
           </div>
         ) : null}
-        <p className="small muted">
-          Positions are never edited: this one supersedes the party&apos;s previous position and the history keeps both.
-        </p>
+        <p className="small muted">{t("positionForm.note")}</p>
         <div className="form-actions">
-          <SubmitButton pending={pending} pendingLabel="Recording…">
-            Record position
+          <SubmitButton pending={pending} pendingLabel={t("positionForm.recording")}>
+            {t("positionForm.submit")}
           </SubmitButton>
         </div>
       </Form>

@@ -4,6 +4,8 @@
  */
 import type { Locale } from "~/utils/preferences";
 
+import enActivity from "./en/activity.json";
+import enAdmin from "./en/admin.json";
 import enBrief from "./en/brief.json";
 import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
@@ -14,8 +16,11 @@ import enLabels from "./en/labels.json";
 import enMail from "./en/mail.json";
 import enMap from "./en/map.json";
 import enReader from "./en/reader.json";
+import enSearch from "./en/search.json";
 import enSecurity from "./en/security.json";
 import enValidation from "./en/validation.json";
+import hiActivity from "./hi/activity.json";
+import hiAdmin from "./hi/admin.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
@@ -26,8 +31,11 @@ import hiLabels from "./hi/labels.json";
 import hiMail from "./hi/mail.json";
 import hiMap from "./hi/map.json";
 import hiReader from "./hi/reader.json";
+import hiSearch from "./hi/search.json";
 import hiSecurity from "./hi/security.json";
 import hiValidation from "./hi/validation.json";
+import jaActivity from "./ja/activity.json";
+import jaAdmin from "./ja/admin.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
@@ -38,6 +46,7 @@ import jaLabels from "./ja/labels.json";
 import jaMail from "./ja/mail.json";
 import jaMap from "./ja/map.json";
 import jaReader from "./ja/reader.json";
+import jaSearch from "./ja/search.json";
 import jaSecurity from "./ja/security.json";
 import jaValidation from "./ja/validation.json";
 
@@ -55,6 +64,9 @@ export const resources = {
     security: enSecurity,
     reader: enReader,
     validation: enValidation,
+    admin: enAdmin,
+    activity: enActivity,
+    search: enSearch,
   },
   ja: {
     common: jaCommon,
@@ -69,6 +81,9 @@ export const resources = {
     security: jaSecurity,
     reader: jaReader,
     validation: jaValidation,
+    admin: jaAdmin,
+    activity: jaActivity,
+    search: jaSearch,
   },
   hi: {
     common: hiCommon,
@@ -83,5 +98,8 @@ export const resources = {
     security: hiSecurity,
     reader: hiReader,
     validation: hiValidation,
+    admin: hiAdmin,
+    activity: hiActivity,
+    search: hiSearch,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
 import { FormError, Notice } from "~/components/forms";
@@ -11,13 +12,13 @@ import { listOrganizations } from "~/models/organizations.server";
 import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { todayInZone } from "~/utils/clock";
-import { ACTION_STATUS_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { readerTimeZone } from "~/utils/zones";
 
@@ -26,7 +27,7 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Follow-up actions · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "consultations:actions.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -70,38 +71,44 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ActionsPage() {
   const { filter, organizations, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("consultations");
   return (
     <div className="page">
       <header className="page-header">
-        <h1>Follow-up actions</h1>
-        <p className="muted">
-          Actions agreed in the consultations you may see. Open ones first, soonest due first; overdue ones are marked.
-        </p>
+        <h1>{t("actions.title")}</h1>
+        <p className="muted">{t("actions.intro")}</p>
       </header>
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
       {actionData && "formError" in actionData && actionData.formError ? <FormError message={actionData.formError} /> : null}
-      <Form method="get" className="filters" aria-label="Filter actions">
+      <Form method="get" className="filters" aria-label={t("actions.filterLabel")}>
         <AnySelect
           name="owner"
-          label="Owner"
+          label={t("detail.owner")}
           value={filter.ownerOrganizationId}
-          anyLabel="Any organization"
+          anyLabel={t("actions.anyOrganization")}
           options={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
         />
         <label className="filter">
-          <span>Status</span>
+          <span>{t("detail.status")}</span>
           <select name="status" defaultValue={filter.status} className="input">
-            <option value="open">Open only</option>
-            <option value="all">All (open first)</option>
+            <option value="open">{t("actions.openOnly")}</option>
+            <option value="all">{t("actions.all")}</option>
           </select>
         </label>
         <button type="submit" className="button">
-          Filter
+          {t("list.filter")}
         </button>
       </Form>
       <ListTable
-        columns={["Action", "Owner", "Due", "Status", "Consultation", <span className="visually-hidden">Mark done</span>]}
-        empty={rows.length === 0 ? "No actions match these filters." : null}
+        columns={[
+          t("detail.action"),
+          t("detail.owner"),
+          t("detail.due"),
+          t("detail.status"),
+          t("list.consultation"),
+          <span className="visually-hidden">{t("detail.markDone")}</span>,
+        ]}
+        empty={rows.length === 0 ? t("actions.empty") : null}
       >
         {rows.map((r) => (
           <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
@@ -112,12 +119,12 @@ export default function ActionsPage() {
               {r.overdue ? (
                 <>
                   {" "}
-                  <span className="badge badge--danger">Overdue</span>
+                  <span className="badge badge--danger">{t("detail.overdue")}</span>
                 </>
               ) : null}
             </td>
             <td>
-              <span className={`badge badge--status-${r.status}`}>{ACTION_STATUS_LABELS[r.status]}</span>
+              <span className={`badge badge--status-${r.status}`}>{t(`labels:actionStatus.${r.status}`)}</span>
             </td>
             <td>
               <Link to={`/consultations/${r.consultation_id}`}>{r.consultation_title}</Link>
@@ -127,8 +134,12 @@ export default function ActionsPage() {
                 <Form method="post">
                   <input type="hidden" name="actionId" value={r.id} />
                   <input type="hidden" name="version" value={r.version} />
-                  <button type="submit" className="button button--small" aria-label={`Mark done: ${r.description}`}>
-                    Mark done
+                  <button
+                    type="submit"
+                    className="button button--small"
+                    aria-label={t("detail.markDoneOf", { action: r.description })}
+                  >
+                    {t("detail.markDone")}
                   </button>
                 </Form>
               ) : null}
@@ -136,7 +147,7 @@ export default function ActionsPage() {
           </tr>
         ))}
       </ListTable>
-      <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="More actions" />
+      <Pager firstHref={firstHref} nextHref={nextHref} nextLabel={t("actions.more")} />
     </div>
   );
 }

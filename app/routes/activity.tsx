@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
 import { AnySelect, Pager } from "~/components/ListKit";
@@ -13,8 +14,9 @@ import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "activity:feed.title") }];
 
 const activityFilterSchema = z.object({
   kind: z
@@ -65,55 +67,66 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ActivityPage() {
   const fmt = useFormat();
   const { items, kinds, organizations, filter, nextHref, firstHref } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("activity");
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
-          <h1>Activity</h1>
-          <p className="muted">What changed across the records you can see, newest first.</p>
+          <h1>{t("feed.title")}</h1>
+          <p className="muted">{t("feed.intro")}</p>
         </div>
         <Form method="post">
           <input type="hidden" name="intent" value="mark-read" />
           <button type="submit" className="button">
-            Mark all read
+            {t("feed.markAllRead")}
           </button>
         </Form>
       </header>
-      <Form method="get" className="filters" aria-label="Filter activity">
-        <AnySelect name="kind" label="Kind" value={filter.kind} anyLabel="Everything" options={kinds} />
+      <Form method="get" className="filters" aria-label={t("feed.filterLabel")}>
+        <AnySelect
+          name="kind"
+          label={t("feed.kind")}
+          value={filter.kind}
+          anyLabel={t("feed.everything")}
+          options={kinds.map((k) => ({ value: k.value, label: t(`labels:activityKind.${k.value}`) }))}
+        />
         {organizations.length > 0 ? (
           <AnySelect
             name="organization"
-            label="Changed by"
+            label={t("feed.changedBy")}
             value={filter.organization}
-            anyLabel="Any organization"
+            anyLabel={t("feed.anyOrganization")}
             options={organizations}
           />
         ) : null}
         <button type="submit" className="button">
-          Filter
+          {t("feed.filter")}
         </button>
       </Form>
       {items.length === 0 ? (
-        <p className="card muted">Nothing has changed here yet.</p>
+        <p className="card muted">{t("feed.empty")}</p>
       ) : (
         <ol className="feed">
           {items.map((item) => (
             <li key={item.id} className="feed__item">
-              <span className="badge">{ACTIVITY_KIND_LABELS[item.kind]}</span>
+              <span className="badge">{t(`labels:activityKind.${item.kind}`)}</span>
               <div>
-                <Link to={item.href}>{activitySubjectText(item.subject)}</Link>{" "}
-                <span className="muted">{describeAction(item.action)}</span>
+                <Link to={item.href}>{activitySubjectText(item.subject, t)}</Link>{" "}
+                <span className="muted">{describeAction(item.action, t)}</span>
                 <p className="small muted">
                   {fmt.dateTime(item.at)}
-                  {item.actorName ? ` · ${item.actorName}${item.actorOrganization ? ` (${item.actorOrganization})` : ""}` : ""}
+                  {item.actorName
+                    ? item.actorOrganization
+                      ? t("feed.byOrganization", { name: item.actorName, organization: item.actorOrganization })
+                      : t("feed.by", { name: item.actorName })
+                    : ""}
                 </p>
               </div>
             </li>
           ))}
         </ol>
       )}
-      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older changes" />
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel={t("feed.newest")} nextLabel={t("feed.older")} />
     </div>
   );
 }

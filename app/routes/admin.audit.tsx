@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { AnySelect, ListTable, Pager } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
@@ -11,8 +12,9 @@ import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:nav.audit") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "audit:read");
@@ -35,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: r.at,
       action: r.action,
       // No actor: a visitor who was not signed in, or the system itself (seeding, migrations).
-      actor: r.actor_name ?? (r.actor_id ? "Unknown user" : r.action.startsWith("auth.") ? "Not signed in" : "System"),
+      actor: r.actor_name,
+      noActor: r.actor_id ? ("unknown" as const) : r.action.startsWith("auth.") ? ("anonymous" as const) : ("system" as const),
       entity: r.entity_type ? `${r.entity_type}${r.entity_id ? ` ${r.entity_id.slice(0, 8)}` : ""}` : "",
       detail: r.detail,
       ip: r.ip,
@@ -49,61 +52,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditPage() {
   const fmt = useFormat();
   const { filter, options, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
   return (
     <>
       <header className="page-header">
-        <h1>Audit log</h1>
-        <p className="muted">Every sign-in, failed sign-in and change, newest first. Entries cannot be edited or removed.</p>
+        <h1>{t("nav.audit")}</h1>
+        <p className="muted">{t("audit.intro")}</p>
       </header>
-      <Form method="get" className="filters" aria-label="Filter the audit log">
-        <AnySelect name="user" label="User" value={filter.user} anyLabel="Anyone" options={options.users} />
+      <Form method="get" className="filters" aria-label={t("audit.filterLabel")}>
+        <AnySelect name="user" label={t("audit.user")} value={filter.user} anyLabel={t("audit.anyone")} options={options.users} />
         <AnySelect
           name="action"
-          label="Action"
+          label={t("audit.action")}
           value={filter.action}
-          anyLabel="Any action"
+          anyLabel={t("audit.anyAction")}
           options={options.actions.map((a) => ({ value: a, label: a }))}
         />
         <label className="filter">
-          <span>From</span>
+          <span>{t("audit.from")}</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
         </label>
         <label className="filter">
-          <span>To</span>
+          <span>{t("audit.to")}</span>
           <input type="date" name="to" defaultValue={filter.to ?? ""} className="input" />
         </label>
         <button type="submit" className="button">
-          Filter
+          {t("audit.filter")}
         </button>
       </Form>
       <ListTable
-        columns={["When", "Who", "Action", "Record", "Detail"]}
+        columns={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.record"), t("audit.detail")]}
         dense
-        empty={rows.length === 0 ? "No events match these filters." : null}
+        empty={rows.length === 0 ? t("audit.empty") : null}
       >
         {rows.map((r) => (
           <tr key={r.id}>
             <td className="nowrap">{fmt.dateTime(r.at)}</td>
-            <td>{r.actor}</td>
+            <td>{r.actor ?? t(`audit.noActor.${r.noActor}`)}</td>
             <td>
               <code>{r.action}</code>
             </td>
             <td>{r.entity}</td>
             <td>
               {r.detail ? <span>{r.detail} </span> : null}
-              {r.ip ? <span className="muted small">from {r.ip}</span> : null}
+              {r.ip ? <span className="muted small">{t("audit.fromIp", { ip: r.ip })}</span> : null}
               {r.before || r.after ? (
                 <details>
-                  <summary>Changes</summary>
-                  {r.before ? <pre className="json">Before: {r.before}</pre> : null}
-                  {r.after ? <pre className="json">After: {r.after}</pre> : null}
+                  <summary>{t("audit.changes")}</summary>
+                  {r.before ? <pre className="json">{t("audit.before", { json: r.before })}</pre> : null}
+                  {r.after ? <pre className="json">{t("audit.after", { json: r.after })}</pre> : null}
                 </details>
               ) : null}
             </td>
           </tr>
         ))}
       </ListTable>
-      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older entries" />
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel={t("audit.newest")} nextLabel={t("audit.older")} />
     </>
   );
 }

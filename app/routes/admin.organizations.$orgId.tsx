@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
 import { Notice } from "~/components/forms";
@@ -18,13 +19,18 @@ import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organization.name ?? "Organization"} · Accord` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "app.plain", { text: data.organization.name })
+      : pageTitle(matches, "admin:organizations.fallbackTitle"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -69,28 +75,31 @@ export default function OrganizationPage() {
   const { organization } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  const { t } = useTranslation("admin");
   return (
     <>
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/admin/organizations">Organizations</Link>
+          <Link to="/admin/organizations">{t("nav.organizations")}</Link>
         </p>
         <h1>{organization.name}</h1>
         <p className="muted">
           {organization.archived_at ? (
-            <span className="badge badge--muted">Archived {fmt.dateTime(organization.archived_at)}</span>
+            <span className="badge badge--muted">
+              {t("organizations.archivedOn", { date: fmt.dateTime(organization.archived_at) })}
+            </span>
           ) : (
-            <span className="badge badge--ok">Active</span>
+            <span className="badge badge--ok">{t("organizations.active")}</span>
           )}
         </p>
       </header>
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
-          <h2 id="details-title">Details</h2>
+          <h2 id="details-title">{t("organizations.details")}</h2>
           <OrganizationForm
             key={organization.version}
-            submitLabel="Save changes"
+            submitLabel={t("organizations.save")}
             version={organization.version}
             defaultValues={{
               name: organization.name,
@@ -107,11 +116,10 @@ export default function OrganizationPage() {
         <ArchiveCard
           archived={Boolean(organization.archived_at)}
           version={organization.version}
-          noun="organization"
-          restoreNote={"Restoring makes the organization selectable again."}
-          archiveNote={
-            "Archived organizations stay in every record that names them but cannot be chosen for new users or records. Nothing is deleted."
-          }
+          archiveLabel={t("organizations.archive")}
+          restoreLabel={t("organizations.restore")}
+          restoreNote={t("organizations.restoreNote")}
+          archiveNote={t("organizations.archiveNote")}
         />
       </div>
     </>

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { OrganizationForm } from "~/components/OrganizationForm";
 import { assertCan } from "~/models/access.server";
@@ -9,8 +10,9 @@ import { organizationSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New organization · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:organizations.new") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:organizations");
@@ -32,17 +34,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewOrganizationPage() {
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("admin");
   return (
     <>
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/admin/organizations">Organizations</Link>
+          <Link to="/admin/organizations">{t("nav.organizations")}</Link>
         </p>
-        <h1>New organization</h1>
+        <h1>{t("organizations.new")}</h1>
       </header>
       <div className="card card--form">
         <OrganizationForm
-          submitLabel="Create organization"
+          submitLabel={t("organizations.create")}
           defaultValues={actionData?.values}
           serverErrors={actionData?.fieldErrors}
           formError={actionData?.formError}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -15,18 +16,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminLayout() {
   const { mail } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
   return (
     <div className="page">
       <p className="muted">
         {mail.enabled
-          ? `Mail is on: ${mail.pending} waiting, ${mail.sent} sent, ${mail.failed} given up.`
-          : `Mail is off (SMTP_URL is not set): ${mail.pending} messages are kept in the outbox until a mail server is configured.`}
+          ? t("mail.on", { pending: mail.pending, sent: mail.sent, failed: mail.failed })
+          : t("mail.off", { count: mail.pending })}
       </p>
-      <nav className="subnav" aria-label="Administration">
-        <NavLink to="/admin/users">Users</NavLink>
-        <NavLink to="/admin/organizations">Organizations</NavLink>
-        <NavLink to="/admin/audit">Audit log</NavLink>
-        <NavLink to="/admin/security">Sign-in security</NavLink>
+      <nav className="subnav" aria-label={t("nav.label")}>
+        <NavLink to="/admin/users">{t("nav.users")}</NavLink>
+        <NavLink to="/admin/organizations">{t("nav.organizations")}</NavLink>
+        <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
+        <NavLink to="/admin/security">{t("nav.security")}</NavLink>
       </nav>
       <Outlet />
     </div>

@@ -10,19 +10,25 @@ import { passwordProblem } from "~/models/password.server";
 import { hasTotp, resetTotpByAdmin } from "~/models/totp.server";
 import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
-import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { ROLES } from "~db/schema";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.display_name ?? "User"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "app.plain", { text: data.user.display_name })
+      : pageTitle(matches, "admin:users.fallbackTitle"),
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUser(request);
@@ -132,6 +138,7 @@ export default function UserPage() {
   const passwordResult = resultFor(actionData, "password");
   const statusResult = actionData?.intent === "disable" || actionData?.intent === "enable" ? actionData : undefined;
   const pending = usePending();
+  const { t } = useTranslation("admin");
   const profileFailure = profileResult && "fieldErrors" in profileResult ? profileResult : undefined;
   // The version comes from the loader, not the form state: after a conflict it is the latest one.
   const profile = useValidatedForm(userProfileSchema.omit({ version: true }), {
@@ -150,67 +157,67 @@ export default function UserPage() {
     <>
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/admin/users">Users</Link>
+          <Link to="/admin/users">{t("nav.users")}</Link>
         </p>
         <h1>{user.display_name}</h1>
         <p className="muted">
-          {user.email} · {ROLE_LABELS[user.role]} · {user.organization_name} ·{" "}
-          {user.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}
+          {user.email} · {t(`labels:role.${user.role}`)} · {user.organization_name} ·{" "}
+          {user.disabled ? (
+            <span className="badge badge--muted">{t("users.disabled")}</span>
+          ) : (
+            <span className="badge badge--ok">{t("users.active")}</span>
+          )}
         </p>
-        <p className="muted small">Last sign-in: {fmt.dateTime(user.last_sign_in_at)}</p>
+        <p className="muted small">{t("users.lastSignInAt", { date: fmt.dateTime(user.last_sign_in_at) })}</p>
       </header>
 
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="profile-title">
-          <h2 id="profile-title">Profile and role</h2>
+          <h2 id="profile-title">{t("users.profile")}</h2>
           <FormError message={profileFailure?.formError} />
           <Form method="post" noValidate onSubmit={profile.onSubmit} className="stack">
             <input type="hidden" name="intent" value="profile" />
             <input type="hidden" name="version" value={user.version} />
             <TextField
-              label="Display name"
+              label={t("users.displayName")}
               required
               error={profile.errorFor("displayName")}
               registration={profile.register("displayName")}
             />
             <SelectField
-              label="Role"
+              label={t("users.role")}
               required
-              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              options={ROLES.map((r) => ({ value: r, label: t(`labels:role.${r}`) }))}
               error={profile.errorFor("role")}
               registration={profile.register("role")}
             />
             <SelectField
-              label="Organization"
+              label={t("users.organization")}
               required
               options={organizations}
               error={profile.errorFor("organizationId")}
               registration={profile.register("organizationId")}
             />
             <div className="form-actions">
-              <SubmitButton pending={pending}>Save changes</SubmitButton>
+              <SubmitButton pending={pending}>{t("users.save")}</SubmitButton>
             </div>
           </Form>
         </section>
 
         <div className="stack">
           <section className="card" aria-labelledby="access-title">
-            <h2 id="access-title">Access</h2>
+            <h2 id="access-title">{t("users.access")}</h2>
             <FormError message={statusResult && "formError" in statusResult ? statusResult.formError : undefined} />
             {isSelf ? (
-              <p className="muted">You cannot disable your own account.</p>
+              <p className="muted">{t("users.cannotDisableSelf")}</p>
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value={user.disabled ? "enable" : "disable"} />
-                <p className="muted">
-                  {user.disabled
-                    ? "This account is disabled and cannot sign in."
-                    : "Disabling the account ends all of its sessions at once."}
-                </p>
+                <p className="muted">{user.disabled ? t("users.disabledNote") : t("users.disableNote")}</p>
                 <button type="submit" className={user.disabled ? "button" : "button button--danger"}>
-                  {user.disabled ? "Enable account" : "Disable account"}
+                  {user.disabled ? t("users.enable") : t("users.disable")}
                 </button>
               </Form>
             )}
@@ -219,22 +226,22 @@ export default function UserPage() {
           <TotpSection />
 
           <section className="card" aria-labelledby="password-title">
-            <h2 id="password-title">Reset password</h2>
+            <h2 id="password-title">{t("users.resetPassword")}</h2>
             <FormError message={passwordFailure?.formError} />
             <Form method="post" noValidate onSubmit={password.onSubmit} className="stack">
               <input type="hidden" name="intent" value="password" />
               <TextField
-                label="New password"
+                label={t("users.newPassword")}
                 type="password"
                 autoComplete="new-password"
                 required
-                hint="12 to 128 characters. The user's sessions end when it is reset."
+                hint={t("users.newPasswordHint")}
                 error={password.errorFor("password")}
                 registration={password.register("password")}
               />
               <div className="form-actions">
                 <button type="submit" className="button">
-                  Reset password
+                  {t("users.resetPassword")}
                 </button>
               </div>
             </Form>

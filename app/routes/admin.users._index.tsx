@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { ListTable } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
-import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:nav.users") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:users");
@@ -19,31 +20,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function UsersPage() {
   const fmt = useFormat();
   const { users } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
   return (
     <>
       <header className="page-header page-header--row">
         <div>
-          <h1>Users</h1>
-          <p className="muted">{users.length} accounts</p>
+          <h1>{t("nav.users")}</h1>
+          <p className="muted">{t("users.count", { count: users.length })}</p>
         </div>
         <Link to="/admin/users/new" className="button button--primary">
-          New user
+          {t("users.new")}
         </Link>
       </header>
-      <ListTable columns={["Name", "Email", "Role", "Organization", "Status", "Last sign-in"]}>
+      <ListTable
+        columns={[
+          t("users.name"),
+          t("users.email"),
+          t("users.role"),
+          t("users.organization"),
+          t("users.status"),
+          t("users.lastSignIn"),
+        ]}
+      >
         {users.map((u) => (
           <tr key={u.id}>
             <td>
               <Link to={`/admin/users/${u.id}`}>{u.display_name}</Link>
             </td>
             <td>{u.email}</td>
-            <td>{ROLE_LABELS[u.role]}</td>
+            <td>{t(`labels:role.${u.role}`)}</td>
             <td>{u.organization_short_name}</td>
             <td>
               {u.disabled ? (
-                <span className="badge badge--muted">Disabled</span>
+                <span className="badge badge--muted">{t("users.disabled")}</span>
               ) : (
-                <span className="badge badge--ok">Active</span>
+                <span className="badge badge--ok">{t("users.active")}</span>
               )}
             </td>
             <td>{fmt.dateTime(u.last_sign_in_at)}</td>

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
@@ -8,13 +9,13 @@ import { getOrganization, listOrganizations } from "~/models/organizations.serve
 import { passwordProblem } from "~/models/password.server";
 import { createUser, emailTaken } from "~/models/users.server";
 import { newUserSchema } from "~/schemas/admin";
-import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 import { ROLES } from "~db/schema";
 
-export const meta: MetaFunction = () => [{ title: "New user · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:users.new") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:users");
@@ -46,6 +47,7 @@ export default function NewUserPage() {
   const { organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pending = usePending();
+  const { t } = useTranslation("admin");
   const { register, onSubmit, errorFor } = useValidatedForm(newUserSchema, {
     defaultValues: { role: "official", ...(actionData?.values ?? {}) },
     serverErrors: actionData?.fieldErrors,
@@ -54,47 +56,58 @@ export default function NewUserPage() {
     <>
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/admin/users">Users</Link>
+          <Link to="/admin/users">{t("nav.users")}</Link>
         </p>
-        <h1>New user</h1>
+        <h1>{t("users.new")}</h1>
       </header>
       <div className="card card--form">
         <FormError message={actionData?.formError} />
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-          <TextField label="Email address" type="email" required error={errorFor("email")} registration={register("email")} />
-          <TextField label="Display name" required error={errorFor("displayName")} registration={register("displayName")} />
+          <TextField
+            label={t("users.emailAddress")}
+            type="email"
+            required
+            error={errorFor("email")}
+            registration={register("email")}
+          />
+          <TextField
+            label={t("users.displayName")}
+            required
+            error={errorFor("displayName")}
+            registration={register("displayName")}
+          />
           <div className="grid-2">
             <SelectField
-              label="Role"
+              label={t("users.role")}
               required
-              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              options={ROLES.map((r) => ({ value: r, label: t(`labels:role.${r}`) }))}
               error={errorFor("role")}
               registration={register("role")}
             />
             <SelectField
-              label="Organization"
+              label={t("users.organization")}
               required
-              placeholder="Choose…"
+              placeholder={t("users.choose")}
               options={organizations}
               error={errorFor("organizationId")}
               registration={register("organizationId")}
             />
           </div>
           <TextField
-            label="Initial password"
+            label={t("users.initialPassword")}
             type="password"
             autoComplete="new-password"
             required
-            hint="12 to 128 characters; common passwords are refused. Share it with the user by a separate channel."
+            hint={t("users.initialPasswordHint")}
             error={errorFor("password")}
             registration={register("password")}
           />
           <div className="form-actions">
-            <SubmitButton pending={pending} pendingLabel="Creating…">
-              Create user
+            <SubmitButton pending={pending} pendingLabel={t("users.creating")}>
+              {t("users.create")}
             </SubmitButton>
             <Link to="/admin/users" className="button button--quiet">
-              Cancel
+              {t("users.cancel")}
             </Link>
           </div>
         </Form>

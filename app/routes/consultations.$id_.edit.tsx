@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { ConsultationForm } from "~/components/ConsultationForm";
 import { assertCan, assignableVisibilities, can } from "~/models/access.server";
@@ -20,6 +21,7 @@ import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { utcToZonedLocal } from "~/utils/time";
 
@@ -28,8 +30,12 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Edit ${data?.current.title ?? "consultation"} · Accord` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "consultations:edit.titleOf", { title: data.current.title })
+      : pageTitle(matches, "consultations:edit.title"),
+  },
 ];
 
 /** The consultation if the user may see and edit it; otherwise, for that user, it does not exist. */
@@ -98,18 +104,19 @@ export default function EditConsultationPage() {
   const { id, version, current, organizations, visibilities, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const conflict = actionData && "conflict" in actionData;
+  const { t } = useTranslation("consultations");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/consultations">Consultations</Link> / <Link to={`/consultations/${id}`}>{current.title}</Link>
+          <Link to="/consultations">{t("list.title")}</Link> / <Link to={`/consultations/${id}`}>{current.title}</Link>
         </p>
-        <h1>Edit consultation</h1>
+        <h1>{t("edit.title")}</h1>
       </header>
       <div className="card card--form card--wide">
         <ConsultationForm
           key={version}
-          submitLabel="Save changes"
+          submitLabel={t("edit.save")}
           cancelTo={`/consultations/${id}`}
           version={version}
           organizations={organizations}
@@ -120,13 +127,13 @@ export default function EditConsultationPage() {
           afterError={
             conflict ? (
               <details className="conflict" open>
-                <summary>What is saved now (changed {fmt.dateTime(current.updatedAt)})</summary>
+                <summary>{t("edit.savedNow", { date: fmt.dateTime(current.updatedAt) })}</summary>
                 <dl className="conflict__saved">
-                  <dt>Title</dt>
+                  <dt>{t("form.title")}</dt>
                   <dd>{current.title}</dd>
-                  <dt>Outcome</dt>
+                  <dt>{t("form.outcome")}</dt>
                   <dd className="pre">{current.outcome || "—"}</dd>
-                  <dt>Notes</dt>
+                  <dt>{t("form.notes")}</dt>
                   <dd className="pre">{current.notes || "—"}</dd>
                 </dl>
               </details>

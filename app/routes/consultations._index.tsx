@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
-import { AnySelect, ArchivedTag, choicesOf, ListTable, Pager } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
@@ -9,16 +10,16 @@ import { minutesAwaitingMyOrganization } from "~/models/minutes.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
-import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { meetingTimes } from "~/utils/format";
 import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
+import { pageTitle } from "~/utils/page-title";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Consultations · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "consultations:list.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -54,20 +55,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ConsultationsPage() {
   const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation("consultations");
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
-          <h1>Consultations</h1>
-          <p className="muted">Meetings, calls and written exchanges of the negotiation, newest first. Times in IST and JST.</p>
+          <h1>{t("list.title")}</h1>
+          <p className="muted">{t("list.intro")}</p>
         </div>
         <div className="form-actions">
           <a href={csvHref} className="button" download>
-            Export CSV
+            {t("list.exportCsv")}
           </a>
           {canCreate ? (
             <Link to="/consultations/new" className="button button--primary">
-              Log a consultation
+              {t("new.title")}
             </Link>
           ) : null}
         </div>
@@ -75,65 +77,73 @@ export default function ConsultationsPage() {
       {minutesAwaiting.length > 0 ? (
         <section className="notice" aria-labelledby="minutes-awaiting-title">
           <h2 id="minutes-awaiting-title" className="small">
-            Minutes awaiting your organization&apos;s confirmation
+            {t("list.minutesAwaiting")}
           </h2>
           <ul>
             {minutesAwaiting.map((m) => (
               <li key={m.consultationId}>
                 <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
-                <span className="muted small">(version {m.number})</span>
+                <span className="muted small">{t("list.minutesVersion", { number: m.number })}</span>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      <Form method="get" className="filters" aria-label="Filter consultations">
+      <Form method="get" className="filters" aria-label={t("list.filterLabel")}>
         <label className="filter filter--wide">
-          <span>Words</span>
+          <span>{t("list.words")}</span>
           <input
             type="search"
             name="q"
             defaultValue={filter.q ?? ""}
             className="input"
-            placeholder="Title, agenda, notes, outcome, actions"
+            placeholder={t("list.wordsPlaceholder")}
           />
         </label>
         <AnySelect
           name="org"
-          label="Organization"
+          label={t("list.organization")}
+          anyLabel={t("list.any")}
           value={filter.org}
           options={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
         />
-        <AnySelect name="kind" label="Kind" value={filter.kind} options={choicesOf(CONSULTATION_KINDS, KIND_LABELS)} />
+        <AnySelect
+          name="kind"
+          label={t("form.kind")}
+          anyLabel={t("list.any")}
+          value={filter.kind}
+          options={CONSULTATION_KINDS.map((k) => ({ value: k, label: t(`labels:kind.${k}`) }))}
+        />
         <AnySelect
           name="visibility"
-          label="Visibility"
+          label={t("form.visibility")}
+          anyLabel={t("list.any")}
           value={filter.visibility}
-          options={choicesOf(VISIBILITIES, VISIBILITY_LABELS)}
+          options={VISIBILITIES.map((v) => ({ value: v, label: t(`labels:visibility.${v}`) }))}
         />
         <label className="filter">
-          <span>From</span>
+          <span>{t("list.from")}</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
         </label>
         <label className="filter">
-          <span>To</span>
+          <span>{t("list.to")}</span>
           <input type="date" name="to" defaultValue={filter.to ?? ""} className="input" />
         </label>
         <label className="filter">
-          <span>Archived</span>
+          <span>{t("list.archived")}</span>
           <select name="archived" defaultValue={filter.archived ?? "exclude"} className="input">
-            <option value="exclude">Leave out</option>
-            <option value="include">Include</option>
-            <option value="only">Only archived</option>
+            <option value="exclude">{t("list.archivedExclude")}</option>
+            <option value="include">{t("list.archivedInclude")}</option>
+            <option value="only">{t("list.archivedOnly")}</option>
           </select>
         </label>
         <button type="submit" className="button">
-          Filter
+          {t("list.filter")}
         </button>
       </Form>
       <ListTable
-        columns={["When (IST / JST)", "Consultation", "Kind", "Participants", "Visibility"]}
-        empty={rows.length === 0 ? "No consultations match these filters." : null}
+        columns={[t("list.when"), t("list.consultation"), t("form.kind"), t("list.participants"), t("form.visibility")]}
+        empty={rows.length === 0 ? t("list.empty") : null}
       >
         {rows.map((r) => (
           <tr key={r.id}>
@@ -146,15 +156,15 @@ export default function ConsultationsPage() {
               <Link to={`/consultations/${r.id}`}>{r.title}</Link>
               <ArchivedTag archived={r.archived} />
             </td>
-            <td>{KIND_LABELS[r.kind]}</td>
+            <td>{t(`labels:kind.${r.kind}`)}</td>
             <td>{r.participants.join(", ")}</td>
             <td>
-              <span className={`badge badge--${r.visibility}`}>{VISIBILITY_LABELS[r.visibility]}</span>
+              <span className={`badge badge--${r.visibility}`}>{t(`labels:visibility.${r.visibility}`)}</span>
             </td>
           </tr>
         ))}
       </ListTable>
-      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older consultations" />
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel={t("list.newest")} nextLabel={t("list.older")} />
     </div>
   );
 }

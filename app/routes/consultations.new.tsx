@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { ConsultationForm } from "~/components/ConsultationForm";
 import { assertCan, assignableVisibilities, consultationDefaults } from "~/models/access.server";
@@ -19,10 +20,11 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { newId } from "~/utils/ids.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Log a consultation · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "consultations:new.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -68,22 +70,23 @@ export default function NewConsultationPage() {
   const { organizations, visibilities, submissionKey, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const existingId = actionData && "existingId" in actionData ? actionData.existingId : null;
+  const { t } = useTranslation("consultations");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/consultations">Consultations</Link>
+          <Link to="/consultations">{t("list.title")}</Link>
         </p>
-        <h1>Log a consultation</h1>
+        <h1>{t("new.title")}</h1>
       </header>
       {existingId ? (
         <div className="notice notice--warn" role="status">
-          <Link to={`/consultations/${existingId}`}>Open the saved consultation</Link>
+          <Link to={`/consultations/${existingId}`}>{t("new.openSaved")}</Link>
         </div>
       ) : null}
       <div className="card card--form card--wide">
         <ConsultationForm
-          submitLabel="Save consultation"
+          submitLabel={t("new.save")}
           cancelTo="/consultations"
           organizations={organizations}
           visibilities={visibilities}

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
 import { Notice } from "~/components/forms";
@@ -21,13 +22,21 @@ import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { translateMessage } from "~/utils/translate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.issue.title ?? "issue"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "issues:edit.titleOf", { title: data.issue.title })
+      : pageTitle(matches, "issues:edit.title"),
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -77,26 +86,27 @@ export default function EditIssuePage() {
   const fmt = useFormat();
   const { issue, parties, organizations, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("issues");
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/issues">Issue register</Link> / <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
+          <Link to="/issues">{t("detail.register")}</Link> / <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
         </p>
-        <h1>Edit issue</h1>
+        <h1>{t("edit.title")}</h1>
       </header>
       {actionData && "message" in actionData ? (
         <Notice>
-          {actionData.message} <Link to={`/issues/${issue.id}`}>Back to the issue</Link>
+          {translateMessage(i18n, actionData.message)} <Link to={`/issues/${issue.id}`}>{t("edit.back")}</Link>
         </Notice>
       ) : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
-          <h2 id="details-title">Details</h2>
+          <h2 id="details-title">{t("edit.details")}</h2>
           <IssueForm
             key={issue.version}
-            submitLabel="Save changes"
+            submitLabel={t("edit.save")}
             cancelTo={`/issues/${issue.id}`}
             version={issue.version}
             organizations={organizations}
@@ -117,11 +127,10 @@ export default function EditIssuePage() {
         <ArchiveCard
           archived={Boolean(issue.archived_at)}
           version={issue.version}
-          noun="issue"
-          restoreNote={`Archived ${fmt.date(issue.archived_at)}. Restoring returns it to the register and the matrix.`}
-          archiveNote={
-            "An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."
-          }
+          archiveLabel={t("edit.archive")}
+          restoreLabel={t("edit.restore")}
+          restoreNote={t("edit.restoreNote", { date: fmt.date(issue.archived_at) })}
+          archiveNote={t("edit.archiveNote")}
         />
       </div>
     </div>

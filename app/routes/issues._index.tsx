@@ -1,21 +1,22 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
-import { AnySelect, ArchivedTag, choicesOf, EmptyRow, ListTable, Pager } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, EmptyRow, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
 import styles from "~/styles/positions.css";
-import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issue-labels";
+import { ISSUE_STATUS_BADGES } from "~/utils/issue-labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
+import { pageTitle } from "~/utils/page-title";
 import { ISSUE_STATUSES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Issues · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:list.title") }];
 
 const filterSchema = z.object({
   status: z.enum(ISSUE_STATUSES).optional().catch(undefined),
@@ -55,40 +56,50 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function IssuesPage() {
   const fmt = useFormat();
   const { filter, total, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("issues");
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
-          <h1>Issue register</h1>
+          <h1>{t("detail.register")}</h1>
           <p className="muted">
-            {total} {total === 1 ? "issue" : "issues"} under negotiation.{" "}
-            <Link to="/positions">See every party&apos;s stance in the positions matrix.</Link>
+            {t("list.total", { count: total })} <Link to="/positions">{t("list.matrixLink")}</Link>
           </p>
         </div>
         {canCreate ? (
           <Link to="/issues/new" className="button button--primary">
-            New issue
+            {t("list.new")}
           </Link>
         ) : null}
       </header>
-      <Form method="get" className="filters" aria-label="Filter issues">
+      <Form method="get" className="filters" aria-label={t("list.filterLabel")}>
         <AnySelect
           name="status"
-          label="Status"
+          label={t("list.status")}
           value={filter.status}
-          anyLabel="Any status"
-          options={choicesOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS)}
+          anyLabel={t("list.anyStatus")}
+          options={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`labels:issueStatus.${s}`) }))}
         />
         <label className="checkbox">
-          <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === "1"} /> Include archived
+          <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === "1"} /> {t("list.includeArchived")}
         </label>
         <button type="submit" className="button button--quiet">
-          Apply
+          {t("list.apply")}
         </button>
       </Form>
-      <ListTable columns={["Issue", "Status", "Priority", "Parties", "Positions", "Visibility", "Updated"]}>
+      <ListTable
+        columns={[
+          t("list.issue"),
+          t("list.status"),
+          t("list.priority"),
+          t("list.parties"),
+          t("list.positions"),
+          t("list.visibility"),
+          t("list.updated"),
+        ]}
+      >
         {rows.length === 0 ? (
-          <EmptyRow columns={7}>No issues match.</EmptyRow>
+          <EmptyRow columns={7}>{t("list.empty")}</EmptyRow>
         ) : (
           rows.map((r) => (
             <tr key={r.id}>
@@ -97,12 +108,12 @@ export default function IssuesPage() {
                 <ArchivedTag archived={Boolean(r.archived_at)} />
               </td>
               <td>
-                <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>
+                <span className={ISSUE_STATUS_BADGES[r.status]}>{t(`labels:issueStatus.${r.status}`)}</span>
               </td>
-              <td>{PRIORITY_LABELS[r.priority]}</td>
+              <td>{t(`labels:priority.${r.priority}`)}</td>
               <td className="small">{r.parties.join(", ")}</td>
               <td>{r.position_count}</td>
-              <td>{VISIBILITY_LABELS[r.visibility]}</td>
+              <td>{t(`labels:visibility.${r.visibility}`)}</td>
               <td className="nowrap">{fmt.date(r.updated_at)}</td>
             </tr>
           ))

@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { IssueForm } from "~/components/IssueForm";
 import { assertCan, assignableVisibilities } from "~/models/access.server";
@@ -17,9 +18,10 @@ import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "New issue · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:list.new") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,17 +48,18 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewIssuePage() {
   const { organizations, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("issues");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/issues">Issue register</Link>
+          <Link to="/issues">{t("detail.register")}</Link>
         </p>
-        <h1>New issue</h1>
+        <h1>{t("list.new")}</h1>
       </header>
       <section className="card card--form">
         <IssueForm
-          submitLabel="Create issue"
+          submitLabel={t("form.create")}
           cancelTo="/issues"
           organizations={organizations}
           visibilities={visibilities}

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Notice } from "~/components/forms";
@@ -8,37 +9,23 @@ import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assessmentVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
-import {
-  formatSpread,
-  shiftDate,
-  STANCE_SCORES,
-  STUCK_SPREAD,
-  TREND_LABELS,
-  TREND_THRESHOLD,
-  type Trend,
-} from "~/models/convergence";
+import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_THRESHOLD, type Trend } from "~/models/convergence";
 import { matrixDate, positionsMatrix } from "~/models/positions.server";
 import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { decodeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatMonth, formatPlainDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import {
-  FLEXIBILITY_LABELS,
-  ISSUE_STATUS_BADGES,
-  ISSUE_STATUS_LABELS,
-  RISK_BADGES,
-  RISK_LABELS,
-  STANCE_LABELS,
-} from "~/utils/issue-labels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { pageLinks } from "~/utils/list.server";
+import { pageTitle } from "~/utils/page-title";
+import { translateMessage } from "~/utils/translate";
 import { STANCES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Positions matrix · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:matrix.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -97,41 +84,47 @@ export default function PositionsPage() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  const { t, i18n } = useTranslation("issues");
   const quickDates = [
-    { label: "Today", date: today },
-    { label: "30 days ago", date: shiftDate(today, -30) },
-    { label: "90 days ago", date: shiftDate(today, -90) },
-    { label: "A year ago", date: shiftDate(today, -365) },
+    { label: t("matrix.today"), date: today },
+    { label: t("matrix.days30"), date: shiftDate(today, -30) },
+    { label: t("matrix.days90"), date: shiftDate(today, -90) },
+    { label: t("matrix.yearAgo"), date: shiftDate(today, -365) },
   ];
+  const trend = (code: Trend) => t(`labels:trend.${code}`);
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
-          <h1>Positions matrix</h1>
+          <h1>{t("matrix.title")}</h1>
           <p className="muted">
-            Each party&apos;s stance on each issue {asOf === today ? "today" : "as it stood on"}{" "}
-            <strong>{formatPlainDate(asOf)}</strong>.
+            <Trans
+              t={t}
+              i18nKey={asOf === today ? "matrix.introToday" : "matrix.introOn"}
+              values={{ date: formatPlainDate(asOf) }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         </div>
         <a href={csvHref} className="button" download>
-          Download CSV
+          {t("matrix.downloadCsv")}
         </a>
       </header>
 
       {dateError ? (
         <div className="notice notice--warn" role="alert">
-          {dateError}
+          {translateMessage(i18n, dateError)}
         </div>
       ) : null}
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
-      <Form method="get" className="filters" aria-label="Choose the matrix date">
+      <Form method="get" className="filters" aria-label={t("matrix.chooseDate")}>
         <label className="filter">
-          <span>Matrix as of</span>
+          <span>{t("matrix.asOf")}</span>
           <input type="date" name="asOf" className="input" defaultValue={asOf} max={today} key={asOf} />
         </label>
         <button type="submit" className="button">
-          Show
+          {t("matrix.show")}
         </button>
         <span className="quick-dates small">
           {quickDates.map((q) => (
@@ -148,37 +141,37 @@ export default function PositionsPage() {
 
       <div className="table-wrap matrix-wrap">
         <table className="table matrix">
-          <caption className="visually-hidden">Stances by issue and party on {formatPlainDate(asOf)}</caption>
+          <caption className="visually-hidden">{t("matrix.caption", { date: formatPlainDate(asOf) })}</caption>
           <thead>
             <tr>
-              <th scope="col">Issue</th>
+              <th scope="col">{t("list.issue")}</th>
               {matrix.columns.map((c) => (
                 <th scope="col" key={c.id} className="matrix__party">
                   <abbr title={c.name}>{c.shortName}</abbr>
                 </th>
               ))}
               <th scope="col" className="matrix__figure">
-                Convergence
+                {t("matrix.convergence")}
               </th>
             </tr>
           </thead>
           <tbody>
             {matrix.rows.length === 0 ? (
-              <EmptyRow columns={matrix.columns.length + 2}>No issues you can see.</EmptyRow>
+              <EmptyRow columns={matrix.columns.length + 2}>{t("matrix.empty")}</EmptyRow>
             ) : (
               matrix.rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row" className="matrix__issue">
                     <Link to={`/issues/${r.id}`}>{r.title}</Link>
                     <br />
-                    <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>
+                    <span className={ISSUE_STATUS_BADGES[r.status]}>{t(`labels:issueStatus.${r.status}`)}</span>
                   </th>
                   {matrix.columns.map((c) => {
                     if (!(c.id in r.cells)) {
                       return (
                         <td key={c.id} className="matrix__cell matrix__cell--none">
                           <span aria-hidden="true">–</span>
-                          <span className="visually-hidden">Not a party</span>
+                          <span className="visually-hidden">{t("matrix.notParty")}</span>
                         </td>
                       );
                     }
@@ -188,15 +181,15 @@ export default function PositionsPage() {
                         {cell ? (
                           <>
                             <StanceBadge stance={cell.stance} />
-                            {cell.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
+                            {cell.redLine ? <span className="badge badge--danger red-line">{t("detail.redLine")}</span> : null}
                             <span className="matrix__detail">
-                              {FLEXIBILITY_LABELS[cell.flexibility]}
+                              {t(`labels:flexibility.${cell.flexibility}`)}
                               <br />
-                              since {formatMonth(cell.statedOn)}
+                              {t("matrix.since", { date: formatMonth(cell.statedOn) })}
                             </span>
                           </>
                         ) : (
-                          <span className="muted small">No position</span>
+                          <span className="muted small">{t("matrix.noPosition")}</span>
                         )}
                       </td>
                     );
@@ -204,14 +197,14 @@ export default function PositionsPage() {
                   <td className="matrix__figure">
                     <span className={TREND_CLASSES[r.convergence.trend]}>
                       <span aria-hidden="true">{TREND_MARKS[r.convergence.trend]} </span>
-                      {TREND_LABELS[r.convergence.trend]}
+                      {trend(r.convergence.trend)}
                     </span>
                     <span className="matrix__detail">
-                      Spread now: {formatSpread(r.convergence.now)}
+                      {t("matrix.spreadNow", { value: formatSpread(r.convergence.now) })}
                       <br />
-                      30 days before: {formatSpread(r.convergence.days30)}
+                      {t("matrix.spread30", { value: formatSpread(r.convergence.days30) })}
                       <br />
-                      90 days before: {formatSpread(r.convergence.days90)}
+                      {t("matrix.spread90", { value: formatSpread(r.convergence.days90) })}
                     </span>
                   </td>
                 </tr>
@@ -224,44 +217,50 @@ export default function PositionsPage() {
 
       <div className="grid-2 grid-2--top">
         <section className="card measure" id="measure" aria-labelledby="measure-title">
-          <h2 id="measure-title">How convergence is measured</h2>
-          <p>Each stance is placed on one line from opposing to supporting:</p>
+          <h2 id="measure-title">{t("matrix.measureTitle")}</h2>
+          <p>{t("matrix.measureScale")}</p>
           <ul className="plain-list scale">
             {STANCES.map((s) => (
               <li key={s}>
-                <StanceBadge stance={s} /> {STANCE_SCORES[s] === null ? "not placed (left out)" : formatScore(STANCE_SCORES[s])}
+                <StanceBadge stance={s} /> {STANCE_SCORES[s] === null ? t("matrix.notPlaced") : formatScore(STANCE_SCORES[s])}
               </li>
             ))}
           </ul>
           <p>
-            The <strong>spread</strong> of an issue is the distance between its most supportive and its most opposed party: 0 when
-            all parties hold the same stance, 2 when one supports and another opposes. It needs at least two parties with a placed
-            stance. It is worked out on the matrix date and again 30 and 90 days before it, from the positions you may see.
+            <Trans t={t} i18nKey="matrix.measureSpread" components={{ strong: <strong /> }} />
           </p>
           <p>
-            The <strong>trend</strong> compares the spread now with 90 days before (or 30 days before when there was too little to
-            compare 90 days before): a fall of {TREND_THRESHOLD} or more is <em>{TREND_LABELS.converging.toLowerCase()}</em>, a
-            rise of {TREND_THRESHOLD} or more is <em>{TREND_LABELS.diverging.toLowerCase()}</em>; otherwise it is{" "}
-            <em>{TREND_LABELS.stable.toLowerCase()}</em>, or <em>{TREND_LABELS.stuck.toLowerCase()}</em> when the parties stay{" "}
-            {STUCK_SPREAD} or more apart.
+            <Trans
+              t={t}
+              i18nKey="matrix.measureTrend"
+              values={{
+                threshold: TREND_THRESHOLD,
+                stuckSpread: STUCK_SPREAD,
+                converging: trend("converging").toLocaleLowerCase(i18n.language),
+                diverging: trend("diverging").toLocaleLowerCase(i18n.language),
+                stable: trend("stable").toLocaleLowerCase(i18n.language),
+                stuck: trend("stuck").toLocaleLowerCase(i18n.language),
+              }}
+              components={{ strong: <strong />, em: <em /> }}
+            />
           </p>
         </section>
 
         {canAssess || assessments.length > 0 ? (
           <section className="card" aria-labelledby="negotiation-assessments-title">
-            <h2 id="negotiation-assessments-title">Assessments of the negotiation</h2>
-            {assessments.length === 0 ? <p className="muted">No assessments of the negotiation as a whole yet.</p> : null}
+            <h2 id="negotiation-assessments-title">{t("matrix.assessments")}</h2>
+            {assessments.length === 0 ? <p className="muted">{t("matrix.noAssessments")}</p> : null}
             <ul className="plain-list assessments">
               {assessments.map((a) => (
                 <li key={a.id} className="assessment">
                   <p className="timeline__head">
                     <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
-                    <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
-                    <span className="badge badge--muted">{VISIBILITY_LABELS[a.visibility]}</span>
+                    <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
+                    <span className="badge badge--muted">{t(`labels:visibility.${a.visibility}`)}</span>
                   </p>
                   <p>{a.summary}</p>
                   <p>
-                    <strong>Recommendation:</strong> {a.recommendation}
+                    <strong>{t("detail.recommendation")}</strong> {a.recommendation}
                   </p>
                   <p className="small muted">{a.author}</p>
                 </li>
@@ -269,9 +268,9 @@ export default function PositionsPage() {
             </ul>
             {canAssess ? (
               <details className="assessment-form" open={Boolean(failed)}>
-                <summary>Write an assessment of the negotiation</summary>
+                <summary>{t("matrix.writeAssessment")}</summary>
                 <AssessmentForm
-                  label="Assess the negotiation"
+                  label={t("matrix.assess")}
                   today={today}
                   visibilities={levels}
                   defaultValues={failed?.values}
@@ -284,8 +283,7 @@ export default function PositionsPage() {
         ) : null}
       </div>
       <p className="small muted legend">
-        Stances: {STANCES.map((s) => STANCE_LABELS[s]).join(", ")}. A dash marks an organization that is not a party to the issue.
-        An issue&apos;s status badge is its status today, whatever the matrix date.
+        {t("matrix.legend", { stances: STANCES.map((s) => t(`labels:stance.${s}`)).join(t("matrix.listSeparator")) })}
       </p>
     </div>
   );

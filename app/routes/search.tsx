@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { DocumentHits } from "~/components/Documents";
 import { ArchivedTag } from "~/components/ListKit";
@@ -11,14 +12,14 @@ import { listOrganizations } from "~/models/organizations.server";
 import { searchWords } from "~/models/search";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
-import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { meetingTimes } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.q ? `“${data.q}” · Search · Accord` : "Search · Accord" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data?.q ? pageTitle(matches, "search:titleFor", { q: data.q }) : pageTitle(matches, "search:title") },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,35 +52,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function summary(words: string[], shown: number, matched: number, more: boolean, candidates: number): string {
-  if (words.length === 0) return "Type at least one word or number.";
-  if (shown === 0) return `Nothing found for ${words.join(" ")}.`;
-  const noun = (n: number) => (n === 1 ? "consultation" : "consultations");
-  if (more)
-    return `The best ${shown} of the newest ${candidates} matches for ${words.join(" ")}; more than ${candidates} consultations matched. Narrow by date or organization to reach older ones.`;
-  if (shown < matched) return `The best ${shown} of ${matched} ${noun(matched)} for ${words.join(" ")}.`;
-  return `${shown} ${noun(shown)} for ${words.join(" ")}.`;
+function summary(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  words: string[],
+  shown: number,
+  matched: number,
+  more: boolean,
+  candidates: number,
+): string {
+  if (words.length === 0) return t("summary.noWords");
+  const query = words.join(" ");
+  if (shown === 0) return t("summary.none", { query });
+  if (more) return t("summary.capped", { shown, candidates, query });
+  if (shown < matched) return t("summary.best", { shown, count: matched, query });
+  return t("summary.all", { count: shown, query });
 }
 
 export default function SearchPage() {
   const { q, narrowing, organizations, words, hits, matched, more, candidates, documents } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("search");
   return (
     <div className="page">
       <header className="page-header">
-        <h1>Search</h1>
-        <p className="muted">
-          Titles, agendas, notes, outcomes and follow-up actions of the consultations you may see, best matches first.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("intro")}</p>
       </header>
-      <Form method="get" role="search" className="filters" aria-label="Search consultations">
+      <Form method="get" role="search" className="filters" aria-label={t("formLabel")}>
         <label className="filter filter--wide">
-          <span>Words to find</span>
+          <span>{t("words")}</span>
           <input type="search" name="q" defaultValue={q} className="input" autoFocus={!q} />
         </label>
         <label className="filter">
-          <span>Organization</span>
+          <span>{t("organization")}</span>
           <select name="org" defaultValue={narrowing.org ?? ""} className="input">
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.shortName}
@@ -88,20 +94,20 @@ export default function SearchPage() {
           </select>
         </label>
         <label className="filter">
-          <span>From</span>
+          <span>{t("from")}</span>
           <input type="date" name="from" defaultValue={narrowing.from ?? ""} className="input" />
         </label>
         <label className="filter">
-          <span>To</span>
+          <span>{t("to")}</span>
           <input type="date" name="to" defaultValue={narrowing.to ?? ""} className="input" />
         </label>
         <button type="submit" className="button button--primary">
-          Search
+          {t("submit")}
         </button>
       </Form>
       {q.trim() ? (
         <p className="muted" role="status">
-          {summary(words, hits.length, matched, more, candidates)}
+          {summary(t, words, hits.length, matched, more, candidates)}
         </p>
       ) : null}
       <ol className="search-results">
@@ -111,8 +117,8 @@ export default function SearchPage() {
               <Link to={`/consultations/${h.id}`}>{h.title}</Link>
             </h2>
             <p className="small muted">
-              {h.times.ist} · {h.times.jst} · {KIND_LABELS[h.kind]} ·{" "}
-              <span className={`badge badge--${h.visibility}`}>{VISIBILITY_LABELS[h.visibility]}</span>
+              {h.times.ist} · {h.times.jst} · {t(`labels:kind.${h.kind}`)} ·{" "}
+              <span className={`badge badge--${h.visibility}`}>{t(`labels:visibility.${h.visibility}`)}</span>
               <ArchivedTag archived={Boolean(h.archived_at)} />
             </p>
             <p className="search-hit__snippet">

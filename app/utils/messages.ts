@@ -66,7 +66,9 @@ export function activitySubjectText(subject: ActivitySubject, t?: unknown): stri
     case "titled":
       return subject.title;
     case "minutes":
-      return `Minutes of ${subject.consultation}`;
+      return tr
+        ? tr("labels:activitySubject.minutes", { consultation: subject.consultation })
+        : `Minutes of ${subject.consultation}`;
     case "position":
       return tr
         ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue })
