@@ -23,12 +23,19 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/** The side of the negotiation an organization sits on, which is not always its country's. */
+export const ORGANIZATION_SIDES = ["india", "japan", "other"] as const;
+export type OrganizationSide = (typeof ORGANIZATION_SIDES)[number];
+
 export interface OrganizationTable {
   id: string;
   name: string;
   short_name: string;
   kind: OrganizationKind;
   country: string;
+  side: Generated<OrganizationSide>;
+  /** The group a company belongs to, e.g. a Japanese parent of an Indian company. */
+  affiliation: string | null;
   sector: string | null;
   archived_at: string | null;
   version: Generated<number>;

@@ -9,7 +9,7 @@
  *   scope into the SQL of every query, so invisible rows never leave the database.
  */
 import { notFound } from "~/utils/http.server";
-import type { DemandStatus, Role, Visibility } from "~db/schema";
+import type { DemandStatus, OrganizationSide, Role, Visibility } from "~db/schema";
 
 export interface SessionUser {
   id: string;
@@ -89,7 +89,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "brief:read": ALL_ROLES,
   "issues:read": ALL_ROLES,
   "issues:manage": ["admin", "official"],
-  "positions:record": ["admin", "official", "irel", "counterpart"],
+  // Industry bodies (SIAM) record their own positions on issues they are party to.
+  "positions:record": ["admin", "official", "irel", "counterpart", "industry"],
   "positions:red_line": ["admin", "official"],
   "assessments:write": ["diplomat"],
   "demand:read": ["admin", "official", "irel", "diplomat", "industry"],
@@ -112,8 +113,11 @@ const GRANTS: Record<Action, readonly Role[]> = {
 export interface Resource {
   /** The organization that owns the record (a milestone's owner, a request's submitter, …). */
   organizationId?: string;
-  /** The organization's country, for rules that tell the Indian side from the others. */
-  organizationCountry?: string;
+  /**
+   * The organization's negotiating side, for rules that tell the Indian side from the others (not
+   * its country: Toyotsu Rare Earths India is an Indian company on the Japanese side).
+   */
+  organizationSide?: OrganizationSide;
   /** Organizations taking part (a consultation's participants). */
   participantOrganizationIds?: readonly string[];
   /** For demand requests. */
@@ -145,8 +149,8 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       return resource.organizationId === user.organizationId;
     case "positions:record":
       if (resource.organizationId === undefined) return true;
-      // Officials speak for any Indian party; IREL staff and counterparts only for their own organization.
-      if (user.role === "admin" || user.role === "official") return resource.organizationCountry === "India";
+      // Officials speak for any party on the Indian side; everyone else only for their own organization.
+      if (user.role === "admin" || user.role === "official") return resource.organizationSide === "india";
       return resource.organizationId === user.organizationId;
     case "demand:read":
     case "demand:submit":

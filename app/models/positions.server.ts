@@ -16,7 +16,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { matrixQuerySchema } from "~/schemas/issues";
-import type { Flexibility, Issue, Position, Stance, Visibility } from "~db/schema";
+import type { Flexibility, Issue, OrganizationSide, Position, Stance, Visibility } from "~db/schema";
 
 export interface PositionInput {
   organizationId: string;
@@ -34,7 +34,7 @@ export interface PositionInput {
 export async function recordableParties(db: DB, user: SessionUser, issueId: string): Promise<IssueParty[]> {
   if (!can(user, "positions:record")) return [];
   const parties = await partiesOf(db, [issueId]);
-  return parties.filter((p) => can(user, "positions:record", { organizationId: p.organization_id, organizationCountry: p.country }));
+  return parties.filter((p) => can(user, "positions:record", { organizationId: p.organization_id, organizationSide: p.side }));
 }
 
 export type RecordResult = { ok: true; position: Position } | { ok: false; status: 400 | 404; fieldErrors: FieldErrors; formError?: string };
@@ -48,13 +48,13 @@ export async function recordPosition(db: DB, user: SessionUser, issue: Issue, in
   if (issue.archived_at) return { ok: false, status: 400, fieldErrors: {}, formError: "This issue is archived: restore it before recording positions." };
   const party = (await partiesOf(db, [issue.id])).find((p) => p.organization_id === input.organizationId);
   if (!party) return { ok: false, status: 400, fieldErrors: { organizationId: "That organization is not a party to this issue." } };
-  if (!can(user, "positions:record", { organizationId: party.organization_id, organizationCountry: party.country })) {
+  if (!can(user, "positions:record", { organizationId: party.organization_id, organizationSide: party.side })) {
     return { ok: false, status: 400, fieldErrors: { organizationId: `You may not record ${party.short_name}'s position.` } };
   }
   if (input.redLine && !can(user, "positions:red_line")) {
     return { ok: false, status: 400, fieldErrors: { redLine: "Only officials may mark India's red line." } };
   }
-  if (input.redLine && party.country !== "India") {
+  if (input.redLine && party.side !== "india") {
     return { ok: false, status: 400, fieldErrors: { redLine: "A red line is India's: choose an Indian party." } };
   }
   // A red line is restricted whatever was chosen.
@@ -227,8 +227,8 @@ export async function positionsMatrix(db: DB, user: SessionUser, asOf: string, c
   // Positions up to the date suffice: the 30- and 90-day comparisons look further back, not forward.
   const history = (await visiblePositionHistory(db, user, ids, asOf)).map(asPoint);
   const held = positionsAsOf(history, asOf);
-  const columns = new Map<string, { id: string; name: string; shortName: string; country: string }>();
-  for (const p of parties) columns.set(p.organization_id, { id: p.organization_id, name: p.name, shortName: p.short_name, country: p.country });
+  const columns = new Map<string, { id: string; name: string; shortName: string; side: OrganizationSide }>();
+  for (const p of parties) columns.set(p.organization_id, { id: p.organization_id, name: p.name, shortName: p.short_name, side: p.side });
   const rows: MatrixRow[] = issues.map((issue) => {
     const partyIds = parties.filter((p) => p.issue_id === issue.id).map((p) => p.organization_id);
     const cells: Record<string, MatrixCell | null> = {};

@@ -5,7 +5,7 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { getDb } from "~/utils/db.server";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/labels";
+import { ORGANIZATION_KIND_LABELS, SIDE_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Organizations · Accord" }];
 
@@ -44,6 +44,7 @@ export default function OrganizationsPage() {
               <th scope="col">Short name</th>
               <th scope="col">Kind</th>
               <th scope="col">Country</th>
+              <th scope="col">Side</th>
               <th scope="col">Sector</th>
               <th scope="col">Status</th>
             </tr>
@@ -57,6 +58,10 @@ export default function OrganizationsPage() {
                 <td>{o.short_name}</td>
                 <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
                 <td>{o.country}</td>
+                <td>
+                  {SIDE_LABELS[o.side]}
+                  {o.affiliation ? ` (${o.affiliation})` : null}
+                </td>
                 <td>{o.sector ?? "—"}</td>
                 <td>{o.archived_at ? <span className="badge badge--muted">Archived</span> : <span className="badge badge--ok">Active</span>}</td>
               </tr>

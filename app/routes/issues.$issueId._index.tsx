@@ -30,7 +30,7 @@ import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS, RISK_BADGES, RISK_LABELS } from "~/utils/issueLabels";
-import { VISIBILITY_LABELS } from "~/utils/labels";
+import { SIDE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
 import { todayInIndia } from "~/utils/clock";
 
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     issue,
     today,
-    parties: parties.map((p) => ({ id: p.organization_id, name: p.name, shortName: p.short_name, current: held?.get(p.organization_id) ?? null })),
+    parties: parties.map((p) => ({ id: p.organization_id, name: p.name, shortName: p.short_name, side: p.side, country: p.country, affiliation: p.affiliation, current: held?.get(p.organization_id) ?? null })),
     timeline: [...history].reverse().map((p) => ({ ...p, current: currentIds.has(p.id) })),
     convergence: convergenceOf(history, issue.id, parties.map((p) => p.organization_id), today),
     consultations,
@@ -189,7 +189,12 @@ export default function IssuePage() {
             <tbody>
               {d.parties.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">
+                    {p.name}
+                    {/* Side and country differ for an Indian affiliate of a Japanese group: show both. */}
+                    <span className="muted"> · {SIDE_LABELS[p.side]}</span>
+                    {p.affiliation ? <span className="muted"> · {p.country} company, {p.affiliation}</span> : null}
+                  </th>
                   {p.current ? (
                     <>
                       <td>

@@ -1,4 +1,4 @@
-import type { ActionStatus, ConsultationKind, ConsultationMode, MilestoneCategory, MilestoneStatus, OrganizationKind, Role, Visibility } from "~db/schema";
+import type { ActionStatus, ConsultationKind, ConsultationMode, MilestoneCategory, MilestoneStatus, OrganizationKind, OrganizationSide, Role, Visibility } from "~db/schema";
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrator",
@@ -28,6 +28,12 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   foreign_government: "Foreign government",
   industry_body: "Industry body",
   company: "Company",
+};
+
+export const SIDE_LABELS: Record<OrganizationSide, string> = {
+  india: "Indian side",
+  japan: "Japanese side",
+  other: "Other",
 };
 
 export const MILESTONE_CATEGORY_LABELS: Record<MilestoneCategory, string> = {

@@ -10,6 +10,7 @@ import * as milestones from "./2026-12-01T1400-milestones";
 import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
 import * as writesDatabaseGuards from "./2026-12-01T1700-writes-database-guards";
 import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-hashes";
+import * as agreementOrganizationSide from "./2026-12-01T1800-agreement-organization-side";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1600-milestone-issues": milestoneIssues,
   "2026-12-01T1700-writes-database-guards": writesDatabaseGuards,
   "2026-12-01T1710-hardening-session-hashes": hardeningSessionHashes,
+  "2026-12-01T1800-agreement-organization-side": agreementOrganizationSide,
 };

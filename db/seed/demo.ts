@@ -50,6 +50,8 @@ async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promis
       kind: o.kind,
       country: o.country,
       sector: o.sector,
+      side: "side" in o ? o.side : undefined,
+      affiliation: "affiliation" in o ? o.affiliation : undefined,
     });
     ids[key] = created.id;
     ctx.log(`organization ${o.short}`);

@@ -24,6 +24,8 @@ interface DemoPosition {
   outcome?: string;
   visibility?: Visibility;
   redLine?: boolean;
+  /** Who records it when not the party's usual recorder (an official noting SIAM's internal view). */
+  recorder?: string;
 }
 
 interface DemoIssue {
@@ -42,7 +44,8 @@ const RECORDER: Record<Party, string> = {
   moci: "official@accord.test",
   mines: "mines@accord.test",
   dae: "official@accord.test",
-  siam: "official@accord.test",
+  // SIAM records its own positions on the issues it is party to.
+  siam: "industry@accord.test",
   irel: "irel@accord.test",
   toyotsu: "counterpart@accord.test",
   toyotaTsusho: "tsusho@accord.test",
@@ -129,7 +132,7 @@ export const DEMO_ISSUES: DemoIssue[] = [
       { party: "mines", on: "2025-05-22", stance: "supports", flexibility: "negotiable", visibility: "internal", statement: "Priority allocation, reviewed yearly against production." },
       { party: "dae", on: "2025-06-05", stance: "conditional", flexibility: "negotiable", visibility: "internal", statement: "Priority allocation subject to atomic-energy requirements." },
       { party: "irel", on: "2025-06-10", stance: "neutral", flexibility: "open", visibility: "internal", statement: "IREL will allocate as directed; needs offtake contracts first." },
-      { party: "siam", on: "2025-07-01", stance: "supports", flexibility: "firm", visibility: "internal", statement: "Automotive makers ask for a guaranteed share for EV motors." },
+      { party: "siam", on: "2025-07-01", stance: "supports", flexibility: "firm", visibility: "internal", recorder: "official@accord.test", statement: "Automotive makers ask for a guaranteed share for EV motors." },
       { party: "irel", on: "2026-03-02", stance: "conditional", flexibility: "negotiable", visibility: "internal", statement: "Supports priority allocation once the incentive schemes for processing and magnets are final." },
       { party: "mines", on: "2026-06-01", stance: "supports", flexibility: "firm", visibility: "restricted", statement: "Fallback: reserve at least half of NdPr oxide output for domestic users whatever the transition schedule." },
     ],
@@ -221,7 +224,7 @@ export async function seedPositions(ctx: DemoContext): Promise<void> {
       for (const p of demo.positions) {
         await insertPosition(
           db,
-          ctx.user[RECORDER[p.party]]!,
+          ctx.user[p.recorder ?? RECORDER[p.party]]!,
           issue.id,
           {
             organizationId: ctx.org[p.party],
