@@ -434,13 +434,108 @@ export interface MilestoneTables {
 }
 
 // Each feature adds its tables interface to this list.
+// ---- The 2012 agreement, clause by clause ----------------------------------------------------
+
+export const CLAUSE_TOPICS = ["volumes", "pricing", "term_renewal", "notice_suspension", "review", "force_majeure", "dispute_resolution", "confidentiality", "other"] as const;
+export type ClauseTopic = (typeof CLAUSE_TOPICS)[number];
+export const CLAUSE_STATUSES = ["unchanged", "under_discussion", "amendment_proposed", "agreed_in_principle", "agreed", "withdrawn"] as const;
+export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
+export const CONCURRENCE_RESPONSES = ["concur", "concur_with_comments", "object"] as const;
+export type ConcurrenceResponse = (typeof CONCURRENCE_RESPONSES)[number];
+
+export interface ClauseTable {
+  id: string;
+  /** "Clause 4", unique. */
+  reference: string;
+  title: string;
+  topic: ClauseTopic;
+  /** The current text as recorded by India. */
+  current_text: string;
+  /** 1 when the text is illustrative (the real text is not public). */
+  illustrative: Generated<0 | 1>;
+  status: Generated<ClauseStatus>;
+  visibility: Visibility;
+  /** Order in the register. */
+  position: Generated<number>;
+  archived_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClauseIssueTable {
+  clause_id: string;
+  issue_id: string;
+}
+
+export interface ClauseStatusChangeTable {
+  id: string;
+  clause_id: string;
+  from_status: ClauseStatus | null;
+  to_status: ClauseStatus;
+  note: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
+/** Append-only: a proposal is never edited; a later one supersedes it. */
+export interface ClauseAmendmentTable {
+  id: string;
+  clause_id: string;
+  /** 1, 2, … in the order proposed on the clause. */
+  seq: number;
+  organization_id: string;
+  proposed_text: string;
+  rationale: string | null;
+  visibility: Visibility;
+  /** 1 for the Government of India's proposals: they go through concurrence before tabling. */
+  needs_concurrence: Generated<0 | 1>;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The moment an Indian proposal reached the table (and became shared). */
+export interface AmendmentTablingTable {
+  amendment_id: string;
+  tabled_by: string | null;
+  tabled_at: string;
+}
+
+export interface ConcurrenceRequestTable {
+  amendment_id: string;
+  organization_id: string;
+}
+
+export interface ConcurrenceTable {
+  id: string;
+  amendment_id: string;
+  organization_id: string;
+  response: ConcurrenceResponse;
+  comment: string | null;
+  /** Never shared: comments and objections stay with the Indian side. */
+  visibility: "internal" | "restricted";
+  responded_by: string | null;
+  responded_at: string;
+}
+
+export interface AgreementTables {
+  clauses: ClauseTable;
+  clause_issues: ClauseIssueTable;
+  clause_status_changes: ClauseStatusChangeTable;
+  clause_amendments: ClauseAmendmentTable;
+  amendment_tablings: AmendmentTablingTable;
+  concurrence_requests: ConcurrenceRequestTable;
+  concurrences: ConcurrenceTable;
+}
+
 export interface Database
   extends FoundationTables,
     ConsultationTables,
     ActivityTables,
     PositionTables,
     DemandTables,
-    MilestoneTables {}
+    MilestoneTables,
+    AgreementTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -462,3 +557,5 @@ export type SupplyFigure = Selectable<SupplyFigureTable>;
 export type SupplyScenario = Selectable<SupplyScenarioTable>;
 export type Milestone = Selectable<MilestoneTable>;
 export type Comment = Selectable<CommentTable>;
+export type Clause = Selectable<ClauseTable>;
+export type ClauseAmendment = Selectable<ClauseAmendmentTable>;

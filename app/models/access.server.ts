@@ -68,6 +68,12 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // The 2012 agreement clause by clause, proposed amendments and India's concurrence.
+  "agreement:read",
+  "clauses:manage",
+  "amendments:propose",
+  "concurrence:respond",
+  "amendments:table",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -107,6 +113,13 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "agreement:read": ALL_ROLES,
+  "clauses:manage": ["admin", "official"],
+  // Any party that may see the clause proposes, each for its own organization (see `can`).
+  "amendments:propose": ["admin", "official", "irel", "counterpart"],
+  // A ministry answers for itself only (see `can`).
+  "concurrence:respond": ["admin", "official", "diplomat"],
+  "amendments:table": ["admin", "official"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
@@ -144,6 +157,13 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       // IREL: only consultations IREL takes part in.
       if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
       return true;
+    case "amendments:propose":
+      if (resource.organizationId === undefined) return true;
+      if (user.role === "admin" || user.role === "official") return resource.organizationSide === "india";
+      return resource.organizationId === user.organizationId;
+    case "concurrence:respond":
+      // Concurrence is given by the ministry's own people, never on another's behalf.
+      return resource.organizationId === user.organizationId;
     case "follow_up:complete":
       // Only the owner organization's own people mark its actions done.
       return resource.organizationId === user.organizationId;
@@ -223,6 +243,11 @@ export function demandScope(user: SessionUser): DemandScope {
   return isInternal(user) ? { kind: "all" } : { kind: "organization", organizationId: user.organizationId };
 }
 
+/** Levels a concurrence comment or objection may carry: never shared with the other party. */
+export function concurrenceVisibilities(user: SessionUser): readonly ("internal" | "restricted")[] {
+  return LEVELS_BY_ROLE[user.role].filter((v): v is "internal" | "restricted" => v !== "shared");
+}
+
 /** Scenario visibility levels an editor may choose: internal at least, never shared. */
 export function scenarioVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
@@ -266,6 +291,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     items.push({ to: "/issues", label: "Issues" });
     items.push({ to: "/positions", label: "Positions" });
   }
+  if (can(user, "agreement:read")) items.push({ to: "/agreement", label: "Agreement" });
   if (can(user, "milestones:read")) items.push({ to: "/milestones", label: "Milestones" });
   if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
   if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });

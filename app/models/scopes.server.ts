@@ -172,3 +172,56 @@ export function visibleHistoryEvents(db: Executor, user: SessionUser, entityType
   }
   return query;
 }
+
+/**
+ * Clauses of the 2012 agreement the user may see, aliased `cl`: at a level it may read and, for
+ * an external user, belonging to an issue it may see (a party to it).
+ */
+export function visibleClauses(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db.selectFrom("clauses as cl").where("cl.visibility", "in", [...scope.levels]);
+  if (scope.partyOrganizationId !== null) {
+    const orgId = scope.partyOrganizationId;
+    query = query.where("cl.id", "in", (eb) =>
+      eb
+        .selectFrom("clause_issues as ci")
+        .innerJoin("issue_parties as ip", "ip.issue_id", "ci.issue_id")
+        .innerJoin("issues as ii", "ii.id", "ci.issue_id")
+        .select("ci.clause_id")
+        .where("ip.organization_id", "=", orgId)
+        .where("ii.visibility", "in", [...scope.levels]),
+    );
+  }
+  return query;
+}
+
+/**
+ * Proposed amendments the user may see, aliased `am`, on a visible clause. An Indian proposal
+ * still in concurrence is never shared: it reaches a reader of shared material only once tabled,
+ * and a restricted fall-back only readers of restricted material.
+ */
+export function visibleAmendments(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = [...scope.levels];
+  const readsInternal = levels.includes("internal");
+  return db
+    .selectFrom("clause_amendments as am")
+    .where("am.clause_id", "in", (eb) => visibleClauses(eb as unknown as Executor, user).select("cl.id"))
+    .where((eb) => {
+      const tabled = eb.exists(eb.selectFrom("amendment_tablings as t").select("t.amendment_id").whereRef("t.amendment_id", "=", "am.id"));
+      const atLevel = eb.and([
+        eb("am.visibility", "in", levels),
+        readsInternal ? eb.lit(true) : eb("am.needs_concurrence", "=", 0),
+      ]);
+      return levels.includes("shared") ? eb.or([atLevel, eb.and([tabled, eb("am.visibility", "<>", "restricted")])]) : atLevel;
+    });
+}
+
+/** Concurrence answers the user may see, aliased `cc`: the Indian side's only, never shared. */
+export function visibleConcurrences(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = scope.levels.filter((l) => l !== "shared");
+  let query = db.selectFrom("concurrences as cc").where("cc.amendment_id", "in", (eb) => visibleAmendments(eb as unknown as Executor, user).select("am.id"));
+  query = scope.partyOrganizationId !== null || levels.length === 0 ? query.where((eb) => eb.lit(false)) : query.where("cc.visibility", "in", levels);
+  return query;
+}

@@ -28,6 +28,7 @@ export const VERSIONED_TABLES = {
   supply_figures: "supply_figure",
   supply_scenarios: "supply_scenario",
   milestones: "milestone",
+  clauses: "clause",
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 export type VersionedTable = keyof typeof VERSIONED_TABLES;

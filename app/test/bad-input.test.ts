@@ -53,6 +53,7 @@ const PARAM_TABLES: Record<string, string> = {
   figureId: "supply_figures",
   scenarioId: "supply_scenarios",
   orgId: "organizations",
+  clauseId: "clauses",
 };
 
 async function paramsFor(

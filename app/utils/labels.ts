@@ -1,3 +1,4 @@
+import type { ClauseStatus, ClauseTopic, ConcurrenceResponse } from "~db/schema";
 import type { ActionStatus, ConsultationKind, ConsultationMode, MilestoneCategory, MilestoneStatus, OrganizationKind, OrganizationSide, Role, Visibility } from "~db/schema";
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -71,4 +72,31 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   open: "Open",
   done: "Done",
   dropped: "Dropped",
+};
+
+export const CLAUSE_STATUS_LABELS: Record<ClauseStatus, string> = {
+  unchanged: "Unchanged",
+  under_discussion: "Under discussion",
+  amendment_proposed: "Amendment proposed",
+  agreed_in_principle: "Agreed in principle",
+  agreed: "Agreed",
+  withdrawn: "Withdrawn",
+};
+
+export const CLAUSE_TOPIC_LABELS: Record<ClauseTopic, string> = {
+  volumes: "Volumes",
+  pricing: "Pricing",
+  term_renewal: "Term and renewal",
+  notice_suspension: "Notice and suspension",
+  review: "Review",
+  force_majeure: "Force majeure",
+  dispute_resolution: "Dispute resolution",
+  confidentiality: "Confidentiality",
+  other: "Other",
+};
+
+export const CONCURRENCE_RESPONSE_LABELS: Record<ConcurrenceResponse, string> = {
+  concur: "Concur",
+  concur_with_comments: "Concur with comments",
+  object: "Object",
 };

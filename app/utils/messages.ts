@@ -24,6 +24,10 @@ const ACTION_WORDS: Record<string, string> = {
   "link issues": "linked to negotiation issues",
   progress: "progress reported",
   record: "position recorded",
+  propose: "amendment proposed",
+  respond: "concurrence given",
+  table: "tabled",
+  status: "status changed",
   "record red line": "red line recorded",
 };
 
@@ -108,3 +112,20 @@ export function historyFieldLabel(field: string): string {
 
 /** The "after" of a follow-up action marked done, which stores no text of its own. */
 export const MARKED_DONE = "marked done";
+
+/** Words for the refusals of the agreement model, by the field they belong beside. */
+export const AGREEMENT_REFUSALS: Record<string, { field?: string; message: string }> = {
+  not_your_organization: { field: "organizationId", message: "You may not propose wording for that organization." },
+  unknown_organization: { field: "organizationId", message: "Choose an organization from the list." },
+  shared_before_tabling: { field: "visibility", message: "India's proposals are shared only by tabling, after concurrence: choose internal or restricted." },
+  level_not_allowed: { field: "visibility", message: "You may not give a proposal that level." },
+  unchanged_text: { field: "proposedText", message: "The proposed wording is the same as the current text." },
+  clause_archived: { message: "This clause is archived." },
+  not_requested: { field: "response", message: "Your organization's concurrence was not asked for on this proposal: a ministry answers only for itself." },
+  already_answered: { field: "response", message: "Your organization has already answered on this proposal." },
+  already_tabled: { message: "This proposal is already on the table." },
+  comment_required: { field: "comment", message: "Give your comments or the reasons for the objection." },
+  not_in_concurrence: { message: "Only India's proposals are tabled after concurrence." },
+  concurrence_incomplete: { message: "Every named ministry must concur before the proposal is tabled." },
+  restricted_fallback: { message: "A restricted fall-back is never tabled." },
+};

@@ -11,6 +11,7 @@ import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
 import * as writesDatabaseGuards from "./2026-12-01T1700-writes-database-guards";
 import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-hashes";
 import * as agreementOrganizationSide from "./2026-12-01T1800-agreement-organization-side";
+import * as agreementClauses from "./2026-12-01T1810-agreement-clauses";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1700-writes-database-guards": writesDatabaseGuards,
   "2026-12-01T1710-hardening-session-hashes": hardeningSessionHashes,
   "2026-12-01T1800-agreement-organization-side": agreementOrganizationSide,
+  "2026-12-01T1810-agreement-clauses": agreementClauses,
 };

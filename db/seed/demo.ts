@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
+import { seedAgreement } from "./agreement";
 import { seedDemand } from "./demand";
 import { seedConsultations } from "./consultations";
 import { seedMilestones } from "./milestones";
@@ -29,6 +30,8 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: Demo
   { email: "mines@accord.test", name: "Meera Iyer", role: "official", org: "mines" },
   { email: "irel@accord.test", name: "Rahul Menon", role: "irel", org: "irel" },
   { email: "diplomat@accord.test", name: "Kavita Bose", role: "diplomat", org: "mea" },
+  { email: "dae@accord.test", name: "Sunil Rao", role: "official", org: "dae" },
+  { email: "law@accord.test", name: "Nandini Das", role: "official", org: "law" },
   { email: "counterpart@accord.test", name: "Kenji Sato", role: "counterpart", org: "toyotsu" },
   { email: "meti@accord.test", name: "Yuko Tanaka", role: "counterpart", org: "meti" },
   { email: "tsusho@accord.test", name: "Hiroshi Ito", role: "counterpart", org: "toyotaTsusho" },
@@ -87,6 +90,8 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "issues and positions", run: seedPositions },
   { name: "demand and supply", run: seedDemand },
   { name: "milestones", run: seedMilestones },
+  // After issues: clauses belong to them.
+  { name: "agreement clauses", run: seedAgreement },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {

@@ -1,0 +1,320 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { FormError, Notice } from "~/components/forms";
+import { assertCan, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
+import { requireUser } from "~/models/auth.server";
+import { clauseDetail, getVisibleClause, proposeAmendment, respondToConcurrence, setClauseStatus, tableAmendment } from "~/models/clauses.server";
+import { amendmentSchema, clauseStatusSchema, concurrenceSchema, tablingSchema } from "~/schemas/agreement";
+import { getDb } from "~/utils/db.server";
+import { readFormData } from "~/utils/form-body.server";
+import { failure, parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { formatDateTime } from "~/utils/format";
+import { CLAUSE_STATUS_LABELS, CLAUSE_TOPIC_LABELS, CONCURRENCE_RESPONSE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { AGREEMENT_REFUSALS } from "~/utils/messages";
+import { CLAUSE_STATUSES, CONCURRENCE_RESPONSES } from "~db/schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.clause.reference ?? "Clause"} · Accord` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "agreement:read");
+  const db = getDb();
+  const clause = await getVisibleClause(db, user, params.clauseId ?? "");
+  if (!clause) notFound();
+  const detail = await clauseDetail(db, user, clause);
+  const organizations = can(user, "amendments:propose")
+    ? (await db.selectFrom("organizations").select(["id", "short_name", "side"]).where("archived_at", "is", null).orderBy("name").execute()).filter((o) =>
+        can(user, "amendments:propose", { organizationId: o.id, organizationSide: o.side }),
+      )
+    : [];
+  return {
+    clause,
+    ...detail,
+    proposeFor: organizations.map((o) => ({ id: o.id, name: o.short_name })),
+    visibilities: assignableVisibilities(user),
+    concurrenceVisibilities: concurrenceVisibilities(user),
+    myOrganizationId: user.organizationId,
+    canRespond: can(user, "concurrence:respond"),
+    canTable: can(user, "amendments:table"),
+    canManage: can(user, "clauses:manage"),
+  };
+}
+
+type Intent = "propose" | "concur" | "table" | "status";
+
+function refusal(intent: Intent, code: string, values: Record<string, unknown>) {
+  const words = AGREEMENT_REFUSALS[code] ?? { message: "That could not be done." };
+  return data({ ...failure(words.field ? { [words.field]: words.message } : {}, values, words.field ? undefined : words.message), intent }, { status: 400 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "agreement:read");
+  const db = getDb();
+  const clause = await getVisibleClause(db, user, params.clauseId ?? "");
+  if (!clause) notFound();
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+
+  if (intent === "propose") {
+    assertCan(user, "amendments:propose");
+    const parsed = parseForm(amendmentSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await proposeAmendment(db, user, clause, parsed.data);
+    if (!result.ok) return refusal(intent, result.code, parsed.data);
+    return data({ ok: true as const, intent, message: "Proposal recorded." });
+  }
+
+  if (intent === "concur") {
+    assertCan(user, "concurrence:respond");
+    const parsed = parseForm(concurrenceSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await respondToConcurrence(db, user, clause, parsed.data);
+    if (!result.ok) {
+      if (result.reason === "not_found") notFound();
+      if (result.reason === "refused") return refusal(intent, result.code, parsed.data);
+    }
+    return data({ ok: true as const, intent, message: "Your organization's answer is recorded." });
+  }
+
+  if (intent === "table") {
+    assertCan(user, "amendments:table");
+    const parsed = parseForm(tablingSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await tableAmendment(db, user, clause, parsed.data.amendmentId);
+    if (!result.ok) {
+      if (result.reason === "not_found") notFound();
+      if (result.reason === "refused") return refusal(intent, result.code, parsed.data);
+    }
+    return data({ ok: true as const, intent, message: "Tabled: the proposal is now shared with the parties." });
+  }
+
+  if (intent === "status") {
+    assertCan(user, "clauses:manage");
+    const parsed = parseForm(clauseStatusSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await setClauseStatus(db, user, clause.id, parsed.data.version, parsed.data.status, parsed.data.note);
+    if (!result.ok) {
+      if (result.reason === "not_found") notFound();
+      if (result.reason === "conflict") {
+        return data(
+          { ...failure({}, parsed.data, "Someone changed this clause's status meanwhile: check the history and try again."), intent },
+          { status: 409 },
+        );
+      }
+    }
+    return data({ ok: true as const, intent, message: "Status changed." });
+  }
+
+  return data({ ...failure({}, {}, "Unknown action."), intent: "propose" as Intent }, { status: 400 });
+}
+
+export default function ClausePage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  const errorFor = (intent: Intent, field: string) =>
+    failed?.intent === intent ? (failed.fieldErrors as Record<string, string | undefined>)[field] : undefined;
+  const { clause } = d;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/agreement">The 2012 agreement</Link>
+        </p>
+        <h1>
+          {clause.reference}: {clause.title}
+        </h1>
+        <p>
+          <span className="badge">{CLAUSE_STATUS_LABELS[clause.status]}</span> <span className="badge badge--muted">{CLAUSE_TOPIC_LABELS[clause.topic]}</span>{" "}
+          <span className="badge badge--muted">{VISIBILITY_LABELS[clause.visibility]}</span>
+        </p>
+      </header>
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
+      {failed?.formError ? <FormError message={failed.formError} /> : null}
+
+      <section className="card" aria-labelledby="text-title">
+        <h2 id="text-title">Current text</h2>
+        {clause.illustrative ? <p className="small muted">Illustrative: the real text of the 2012 arrangement is not public.</p> : null}
+        <blockquote className="clause-text">{clause.current_text}</blockquote>
+        {d.issues.length ? (
+          <p>
+            Issues:{" "}
+            {d.issues.map((i, n) => (
+              <span key={i.id}>
+                {n ? ", " : null}
+                <Link to={`/issues/${i.id}`}>{i.title}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="proposals-title">
+        <h2 id="proposals-title">Proposed amendments</h2>
+        {d.amendments.length === 0 ? <p className="muted">No proposals you may see.</p> : null}
+        <ol className="amendments">
+          {d.amendments.map((a) => {
+            const mine = a.concurrence?.required.find((r) => r.organizationId === d.myOrganizationId);
+            return (
+              <li key={a.id} aria-label={`Proposal by ${a.organization}`}>
+                <p>
+                  <strong>{a.organization}</strong>, {formatDateTime(a.createdAt)} · {VISIBILITY_LABELS[a.visibility]}
+                  {a.onTable ? <span className="badge badge--ok"> On the table</span> : null}
+                  {a.needsConcurrence && !a.tabledAt ? <span className="badge badge--warn"> In concurrence</span> : null}
+                  {a.tabledAt ? <span className="small muted"> · tabled {formatDateTime(a.tabledAt)}</span> : null}
+                </p>
+                <p className="diff" aria-label="Difference against the current text">
+                  {a.diff.map((p, n) =>
+                    p.change === "added" ? <ins key={n}>{p.text}</ins> : p.change === "removed" ? <del key={n}>{p.text}</del> : <span key={n}>{p.text}</span>,
+                  )}
+                </p>
+                {a.rationale ? <p className="small">Rationale: {a.rationale}</p> : null}
+                {a.concurrence ? (
+                  <table className="table table--compact">
+                    <caption>Concurrence</caption>
+                    <tbody>
+                      {a.concurrence.required.map((r) => (
+                        <tr key={r.organizationId}>
+                          <th scope="row">{r.organization}</th>
+                          <td>{r.response ? CONCURRENCE_RESPONSE_LABELS[r.response] : "Awaited"}</td>
+                          <td>{r.comment ?? ""}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+                {d.canRespond && mine && !mine.response && !a.tabledAt ? (
+                  <Form method="post" className="form form--inline">
+                    <input type="hidden" name="intent" value="concur" />
+                    <input type="hidden" name="amendmentId" value={a.id} />
+                    <label>
+                      Answer
+                      <select name="response" defaultValue="concur">
+                        {CONCURRENCE_RESPONSES.map((r) => (
+                          <option key={r} value={r}>
+                            {CONCURRENCE_RESPONSE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <label>
+                      Comments or reasons
+                      <textarea name="comment" rows={2} aria-invalid={errorFor("concur", "comment") ? true : undefined} />
+                    </label>
+                    {errorFor("concur", "comment") ? <p className="field-error">{errorFor("concur", "comment")}</p> : null}
+                    <label>
+                      Comment visibility
+                      <select name="visibility" defaultValue="internal">
+                        {d.concurrenceVisibilities.map((v) => (
+                          <option key={v} value={v}>
+                            {VISIBILITY_LABELS[v]}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <button type="submit" className="button">
+                      Give concurrence
+                    </button>
+                  </Form>
+                ) : null}
+                {d.canTable && a.concurrence?.complete && !a.tabledAt && a.visibility !== "restricted" ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="table" />
+                    <input type="hidden" name="amendmentId" value={a.id} />
+                    <button type="submit" className="button button--primary">
+                      Table this proposal
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {d.proposeFor.length ? (
+        <section className="card" aria-labelledby="propose-title">
+          <h2 id="propose-title">Propose wording</h2>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="propose" />
+            <label>
+              Proposing organization
+              <select name="organizationId">
+                {d.proposeFor.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {errorFor("propose", "organizationId") ? <p className="field-error">{errorFor("propose", "organizationId")}</p> : null}
+            <label>
+              Proposed wording
+              <textarea name="proposedText" rows={4} defaultValue={clause.current_text} aria-invalid={errorFor("propose", "proposedText") ? true : undefined} />
+            </label>
+            {errorFor("propose", "proposedText") ? <p className="field-error">{errorFor("propose", "proposedText")}</p> : null}
+            <label>
+              Rationale
+              <textarea name="rationale" rows={2} />
+            </label>
+            <label>
+              Visibility
+              <select name="visibility" defaultValue="internal">
+                {d.visibilities.map((v) => (
+                  <option key={v} value={v}>
+                    {VISIBILITY_LABELS[v]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {errorFor("propose", "visibility") ? <p className="field-error">{errorFor("propose", "visibility")}</p> : null}
+            <button type="submit" className="button">
+              Propose
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">History</h2>
+        <ol>
+          {d.history.map((h) => (
+            <li key={h.id}>
+              {formatDateTime(h.at)}: {h.from_status ? `${CLAUSE_STATUS_LABELS[h.from_status]} → ` : "Recorded as "}
+              {CLAUSE_STATUS_LABELS[h.to_status]}
+              {h.actor ? ` by ${h.actor}` : ""}
+              {h.note ? ` — ${h.note}` : ""}
+            </li>
+          ))}
+        </ol>
+        {d.canManage ? (
+          <Form method="post" className="form form--inline">
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="version" value={clause.version} />
+            <label>
+              New status
+              <select name="status" defaultValue={clause.status}>
+                {CLAUSE_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {CLAUSE_STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Note
+              <input name="note" />
+            </label>
+            <button type="submit" className="button">
+              Change status
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}
