@@ -45,7 +45,12 @@ export interface ClauseListRow {
 }
 
 export async function listClauses(db: DB, user: SessionUser): Promise<ClauseListRow[]> {
-  const clauses = await visibleClauses(db, user).selectAll("cl").where("cl.archived_at", "is", null).orderBy("cl.position").orderBy("cl.reference").execute();
+  const clauses = await visibleClauses(db, user)
+    .selectAll("cl")
+    .where("cl.archived_at", "is", null)
+    .orderBy("cl.position")
+    .orderBy("cl.reference")
+    .execute();
   if (clauses.length === 0) return [];
   const ids = clauses.map((c) => c.id);
   const [issues, counts] = await Promise.all([
@@ -102,7 +107,13 @@ export interface AmendmentView {
 }
 
 export interface ConcurrenceView {
-  required: { organizationId: string; organization: string; response: ConcurrenceResponse | null; comment: string | null; respondedAt: string | null }[];
+  required: {
+    organizationId: string;
+    organization: string;
+    response: ConcurrenceResponse | null;
+    comment: string | null;
+    respondedAt: string | null;
+  }[];
   complete: boolean;
 }
 
@@ -231,7 +242,11 @@ export async function proposeAmendment(
   input: AmendmentInput,
 ): Promise<CreateResult<{ id: string }, ProposeRefusal>> {
   if (clause.archived_at) return refused("clause_archived");
-  const org = await db.selectFrom("organizations").select(["id", "side", "kind", "archived_at"]).where("id", "=", input.organizationId).executeTakeFirst();
+  const org = await db
+    .selectFrom("organizations")
+    .select(["id", "side", "kind", "archived_at"])
+    .where("id", "=", input.organizationId)
+    .executeTakeFirst();
   if (!org || org.archived_at) return refused("unknown_organization");
   if (!can(user, "amendments:propose", { organizationId: org.id, organizationSide: org.side, visibility: input.visibility })) {
     return can(user, "amendments:propose", { organizationId: org.id, organizationSide: org.side })
@@ -303,7 +318,8 @@ export interface ConcurrenceInput {
   visibility: "internal" | "restricted";
 }
 
-export type ConcurrenceRefusal = Refused<"not_requested"> | Refused<"already_answered"> | Refused<"already_tabled"> | Refused<"comment_required">;
+export type ConcurrenceRefusal =
+  Refused<"not_requested"> | Refused<"already_answered"> | Refused<"already_tabled"> | Refused<"comment_required">;
 
 /** One ministry's answer, for the user's own organization only, once, and only before tabling. */
 export async function respondToConcurrence(
@@ -322,7 +338,9 @@ export async function respondToConcurrence(
   const now = nowIso();
   const id = newId();
   return db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom("amendment_tablings").select("amendment_id").where("amendment_id", "=", amendment.id).executeTakeFirst())
+    if (
+      await tx.selectFrom("amendment_tablings").select("amendment_id").where("amendment_id", "=", amendment.id).executeTakeFirst()
+    )
       return refused("already_tabled");
     const requested = await tx
       .selectFrom("concurrence_requests")
@@ -330,7 +348,8 @@ export async function respondToConcurrence(
       .where("amendment_id", "=", amendment.id)
       .where("organization_id", "=", user.organizationId)
       .executeTakeFirst();
-    if (!requested || !can(user, "concurrence:respond", { organizationId: requested.organization_id })) return refused("not_requested");
+    if (!requested || !can(user, "concurrence:respond", { organizationId: requested.organization_id }))
+      return refused("not_requested");
     const answered = await tx
       .selectFrom("concurrences")
       .select("id")
@@ -363,10 +382,16 @@ export async function respondToConcurrence(
   });
 }
 
-export type TablingRefusal = Refused<"already_tabled"> | Refused<"not_in_concurrence"> | Refused<"concurrence_incomplete"> | Refused<"restricted_fallback">;
+export type TablingRefusal =
+  Refused<"already_tabled"> | Refused<"not_in_concurrence"> | Refused<"concurrence_incomplete"> | Refused<"restricted_fallback">;
 
 /** Tables an Indian proposal once every named ministry has concurred: from then on it is shared. */
-export async function tableAmendment(db: DB, user: SessionUser, clause: Clause, amendmentId: string): Promise<WriteResult<{ id: string }, TablingRefusal>> {
+export async function tableAmendment(
+  db: DB,
+  user: SessionUser,
+  clause: Clause,
+  amendmentId: string,
+): Promise<WriteResult<{ id: string }, TablingRefusal>> {
   const amendment = await visibleAmendments(db, user)
     .select(["am.id", "am.needs_concurrence", "am.visibility"])
     .where("am.id", "=", amendmentId)
@@ -378,13 +403,27 @@ export async function tableAmendment(db: DB, user: SessionUser, clause: Clause, 
   if (amendment.visibility === "restricted") return refused("restricted_fallback");
   const now = nowIso();
   return db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom("amendment_tablings").select("amendment_id").where("amendment_id", "=", amendment.id).executeTakeFirst())
+    if (
+      await tx.selectFrom("amendment_tablings").select("amendment_id").where("amendment_id", "=", amendment.id).executeTakeFirst()
+    )
       return refused("already_tabled");
-    const required = await tx.selectFrom("concurrence_requests").select("organization_id").where("amendment_id", "=", amendment.id).execute();
-    const answers = await tx.selectFrom("concurrences").select(["organization_id", "response"]).where("amendment_id", "=", amendment.id).execute();
+    const required = await tx
+      .selectFrom("concurrence_requests")
+      .select("organization_id")
+      .where("amendment_id", "=", amendment.id)
+      .execute();
+    const answers = await tx
+      .selectFrom("concurrences")
+      .select(["organization_id", "response"])
+      .where("amendment_id", "=", amendment.id)
+      .execute();
     const concurred = new Set(answers.filter((a) => a.response !== "object").map((a) => a.organization_id));
-    if (required.length === 0 || required.some((r) => !concurred.has(r.organization_id))) return refused("concurrence_incomplete");
-    await tx.insertInto("amendment_tablings").values({ amendment_id: amendment.id, tabled_by: user.id, tabled_at: now }).execute();
+    if (required.length === 0 || required.some((r) => !concurred.has(r.organization_id)))
+      return refused("concurrence_incomplete");
+    await tx
+      .insertInto("amendment_tablings")
+      .values({ amendment_id: amendment.id, tabled_by: user.id, tabled_at: now })
+      .execute();
     await recordAudit(tx, {
       actorId: user.id,
       action: "clause_amendment.table",
@@ -417,7 +456,15 @@ export async function setClauseStatus(
     alongside: async (tx, before, now) => {
       await tx
         .insertInto("clause_status_changes")
-        .values({ id: newId(), clause_id: id, from_status: before.status, to_status: status, note: note ?? null, actor_id: user.id, at: now })
+        .values({
+          id: newId(),
+          clause_id: id,
+          from_status: before.status,
+          to_status: status,
+          note: note ?? null,
+          actor_id: user.id,
+          at: now,
+        })
         .execute();
     },
     action: "clause.status",
@@ -436,11 +483,19 @@ export async function awaitingConcurrence(db: DB, user: SessionUser) {
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom("concurrences as x").select("x.id").whereRef("x.amendment_id", "=", "am.id").where("x.organization_id", "=", user.organizationId),
+          eb
+            .selectFrom("concurrences as x")
+            .select("x.id")
+            .whereRef("x.amendment_id", "=", "am.id")
+            .where("x.organization_id", "=", user.organizationId),
         ),
       ),
     )
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("amendment_tablings as t").select("t.amendment_id").whereRef("t.amendment_id", "=", "am.id"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom("amendment_tablings as t").select("t.amendment_id").whereRef("t.amendment_id", "=", "am.id")),
+      ),
+    )
     .orderBy("am.created_at")
     .execute();
 }
@@ -488,7 +543,15 @@ export async function createClause(
         .execute();
     await tx
       .insertInto("clause_status_changes")
-      .values({ id: newId(), clause_id: row.id, from_status: null, to_status: input.status, note: null, actor_id: actorId, at: now })
+      .values({
+        id: newId(),
+        clause_id: row.id,
+        from_status: null,
+        to_status: input.status,
+        note: null,
+        actor_id: actorId,
+        at: now,
+      })
       .execute();
     await recordAudit(tx, { actorId, action: "clause.create", entityType: "clause", entityId: row.id, after: row, at: now });
     return row;

@@ -23,7 +23,9 @@ export default function AgreementRegister() {
     <div className="page">
       <header className="page-header">
         <h1>The 2012 IREL–Toyotsu arrangement</h1>
-        <p className="muted">Clause by clause, as recorded by India. The real text is not public: demonstration text is marked illustrative.</p>
+        <p className="muted">
+          Clause by clause, as recorded by India. The real text is not public: demonstration text is marked illustrative.
+        </p>
       </header>
 
       {awaiting.length ? (

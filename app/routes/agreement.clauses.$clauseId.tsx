@@ -5,7 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, Notice } from "~/components/forms";
 import { assertCan, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { clauseDetail, getVisibleClause, proposeAmendment, respondToConcurrence, setClauseStatus, tableAmendment } from "~/models/clauses.server";
+import {
+  clauseDetail,
+  getVisibleClause,
+  proposeAmendment,
+  respondToConcurrence,
+  setClauseStatus,
+  tableAmendment,
+} from "~/models/clauses.server";
 import { amendmentSchema, clauseStatusSchema, concurrenceSchema, tablingSchema } from "~/schemas/agreement";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
@@ -26,9 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!clause) notFound();
   const detail = await clauseDetail(db, user, clause);
   const organizations = can(user, "amendments:propose")
-    ? (await db.selectFrom("organizations").select(["id", "short_name", "side"]).where("archived_at", "is", null).orderBy("name").execute()).filter((o) =>
-        can(user, "amendments:propose", { organizationId: o.id, organizationSide: o.side }),
-      )
+    ? (
+        await db
+          .selectFrom("organizations")
+          .select(["id", "short_name", "side"])
+          .where("archived_at", "is", null)
+          .orderBy("name")
+          .execute()
+      ).filter((o) => can(user, "amendments:propose", { organizationId: o.id, organizationSide: o.side }))
     : [];
   return {
     clause,
@@ -47,7 +59,10 @@ type Intent = "propose" | "concur" | "table" | "status";
 
 function refusal(intent: Intent, code: string, values: Record<string, unknown>) {
   const words = AGREEMENT_REFUSALS[code] ?? { message: "That could not be done." };
-  return data({ ...failure(words.field ? { [words.field]: words.message } : {}, values, words.field ? undefined : words.message), intent }, { status: 400 });
+  return data(
+    { ...failure(words.field ? { [words.field]: words.message } : {}, values, words.field ? undefined : words.message), intent },
+    { status: 400 },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,7 +116,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.reason === "not_found") notFound();
       if (result.reason === "conflict") {
         return data(
-          { ...failure({}, parsed.data, "Someone changed this clause's status meanwhile: check the history and try again."), intent },
+          {
+            ...failure({}, parsed.data, "Someone changed this clause's status meanwhile: check the history and try again."),
+            intent,
+          },
           { status: 409 },
         );
       }
@@ -129,7 +147,8 @@ export default function ClausePage() {
           {clause.reference}: {clause.title}
         </h1>
         <p>
-          <span className="badge">{CLAUSE_STATUS_LABELS[clause.status]}</span> <span className="badge badge--muted">{CLAUSE_TOPIC_LABELS[clause.topic]}</span>{" "}
+          <span className="badge">{CLAUSE_STATUS_LABELS[clause.status]}</span>{" "}
+          <span className="badge badge--muted">{CLAUSE_TOPIC_LABELS[clause.topic]}</span>{" "}
           <span className="badge badge--muted">{VISIBILITY_LABELS[clause.visibility]}</span>
         </p>
       </header>
@@ -138,7 +157,9 @@ export default function ClausePage() {
 
       <section className="card" aria-labelledby="text-title">
         <h2 id="text-title">Current text</h2>
-        {clause.illustrative ? <p className="small muted">Illustrative: the real text of the 2012 arrangement is not public.</p> : null}
+        {clause.illustrative ? (
+          <p className="small muted">Illustrative: the real text of the 2012 arrangement is not public.</p>
+        ) : null}
         <blockquote className="clause-text">{clause.current_text}</blockquote>
         {d.issues.length ? (
           <p>
@@ -169,7 +190,13 @@ export default function ClausePage() {
                 </p>
                 <p className="diff" aria-label="Difference against the current text">
                   {a.diff.map((p, n) =>
-                    p.change === "added" ? <ins key={n}>{p.text}</ins> : p.change === "removed" ? <del key={n}>{p.text}</del> : <span key={n}>{p.text}</span>,
+                    p.change === "added" ? (
+                      <ins key={n}>{p.text}</ins>
+                    ) : p.change === "removed" ? (
+                      <del key={n}>{p.text}</del>
+                    ) : (
+                      <span key={n}>{p.text}</span>
+                    ),
                   )}
                 </p>
                 {a.rationale ? <p className="small">Rationale: {a.rationale}</p> : null}
@@ -251,10 +278,17 @@ export default function ClausePage() {
                 ))}
               </select>
             </label>
-            {errorFor("propose", "organizationId") ? <p className="field-error">{errorFor("propose", "organizationId")}</p> : null}
+            {errorFor("propose", "organizationId") ? (
+              <p className="field-error">{errorFor("propose", "organizationId")}</p>
+            ) : null}
             <label>
               Proposed wording
-              <textarea name="proposedText" rows={4} defaultValue={clause.current_text} aria-invalid={errorFor("propose", "proposedText") ? true : undefined} />
+              <textarea
+                name="proposedText"
+                rows={4}
+                defaultValue={clause.current_text}
+                aria-invalid={errorFor("propose", "proposedText") ? true : undefined}
+              />
             </label>
             {errorFor("propose", "proposedText") ? <p className="field-error">{errorFor("propose", "proposedText")}</p> : null}
             <label>

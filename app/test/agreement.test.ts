@@ -14,7 +14,10 @@ interface ClauseData {
     tabledAt: string | null;
     proposedText: string;
     diff: { text: string; change: string }[];
-    concurrence: { required: { organization: string; response: string | null; comment: string | null }[]; complete: boolean } | null;
+    concurrence: {
+      required: { organization: string; response: string | null; comment: string | null }[];
+      complete: boolean;
+    } | null;
   }[];
   history: { to_status: string }[];
 }
@@ -37,9 +40,16 @@ async function clauseData(reference: string, email: string): Promise<ClauseData>
 
 async function indianProposal(reference: string): Promise<string> {
   const id = await clauseId(reference);
-  const moci = (await getDb().selectFrom("organizations").select("id").where("short_name", "=", "MoCI").executeTakeFirstOrThrow()).id;
-  return (await getDb().selectFrom("clause_amendments").select("id").where("clause_id", "=", id).where("organization_id", "=", moci).executeTakeFirstOrThrow())
+  const moci = (await getDb().selectFrom("organizations").select("id").where("short_name", "=", "MoCI").executeTakeFirstOrThrow())
     .id;
+  return (
+    await getDb()
+      .selectFrom("clause_amendments")
+      .select("id")
+      .where("clause_id", "=", id)
+      .where("organization_id", "=", moci)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 async function act(reference: string, email: string, form: Record<string, string>) {
@@ -58,16 +68,23 @@ async function rowCounts() {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  return { amendments: await n("clause_amendments"), concurrences: await n("concurrences"), tablings: await n("amendment_tablings") };
+  return {
+    amendments: await n("clause_amendments"),
+    concurrences: await n("concurrences"),
+    tablings: await n("amendment_tablings"),
+  };
 }
 
 describe("the clause register", () => {
   it("lists each reader only the clauses it may see, with illustrative text marked", async () => {
     await demoData();
     const refs = async (email: string) =>
-      ((await call(registerLoader, get("/agreement", await cookieFor(email)))).data.clauses as { reference: string; illustrative: boolean }[]).map(
-        (c) => c.reference,
-      );
+      (
+        (await call(registerLoader, get("/agreement", await cookieFor(email)))).data.clauses as {
+          reference: string;
+          illustrative: boolean;
+        }[]
+      ).map((c) => c.reference);
     expect(await refs("official@accord.test")).toContain("Annex (India)");
     const toyotsu = await refs("counterpart@accord.test");
     expect(toyotsu).toContain("Clause 3");
@@ -75,7 +92,13 @@ describe("the clause register", () => {
     // SIAM is party to the phase-down issue only among the clauses' issues.
     expect(await refs("industry@accord.test")).toEqual(["Clause 3", "Clause 6"]);
     const annex = await clauseId("Annex (India)");
-    expect((await call(clauseLoader, get(`/agreement/clauses/${annex}`, await cookieFor("counterpart@accord.test")), { clauseId: annex })).status).toBe(404);
+    expect(
+      (
+        await call(clauseLoader, get(`/agreement/clauses/${annex}`, await cookieFor("counterpart@accord.test")), {
+          clauseId: annex,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("shows a clause's proposals in time order with a word-level difference and its history", async () => {
@@ -107,17 +130,25 @@ describe("what the other party never sees", () => {
 describe("inter-ministerial concurrence and tabling", () => {
   it("refuses to table before every ministry concurred, and a restricted fall-back ever", async () => {
     const before = await rowCounts();
-    const early = await act("Clause 3", "official@accord.test", { intent: "table", amendmentId: await indianProposal("Clause 3") });
+    const early = await act("Clause 3", "official@accord.test", {
+      intent: "table",
+      amendmentId: await indianProposal("Clause 3"),
+    });
     expect(early.status).toBe(400);
     expect((early.data as { formError: string }).formError).toMatch(/Every named ministry must concur/);
-    const fallback = await act("Clause 7", "official@accord.test", { intent: "table", amendmentId: await indianProposal("Clause 7") });
+    const fallback = await act("Clause 7", "official@accord.test", {
+      intent: "table",
+      amendmentId: await indianProposal("Clause 7"),
+    });
     expect(fallback.status).toBe(400);
     expect(await rowCounts()).toEqual(before);
   });
 
   it("answers for the user's own organization only, and only once", async () => {
     const fallback = await indianProposal("Clause 7");
-    const mines = (await getDb().selectFrom("organizations").select("id").where("short_name", "=", "Mines").executeTakeFirstOrThrow()).id;
+    const mines = (
+      await getDb().selectFrom("organizations").select("id").where("short_name", "=", "Mines").executeTakeFirstOrThrow()
+    ).id;
     // An organizationId in the form is ignored: MoCI's official answers for MoCI.
     const first = await act("Clause 7", "official@accord.test", {
       intent: "concur",
@@ -184,7 +215,12 @@ describe("inter-ministerial concurrence and tabling", () => {
 
   it("tables once Mines concurs: then Toyotsu sees it, shared and on the table, and no more answers are taken", async () => {
     const proposal = await indianProposal("Clause 3");
-    const ok = await act("Clause 3", "mines@accord.test", { intent: "concur", amendmentId: proposal, response: "concur", visibility: "internal" });
+    const ok = await act("Clause 3", "mines@accord.test", {
+      intent: "concur",
+      amendmentId: proposal,
+      response: "concur",
+      visibility: "internal",
+    });
     expect(ok.status).toBe(200);
     const tabled = await act("Clause 3", "mines@accord.test", { intent: "table", amendmentId: proposal });
     expect(tabled.status).toBe(200);
@@ -216,10 +252,26 @@ describe("proposing wording", () => {
     const cases: [string, Record<string, string>, string][] = [
       ["official@accord.test", { organizationId: ctx.org.moci, proposedText: "New words.", visibility: "shared" }, "visibility"],
       ["official@accord.test", { organizationId: ctx.org.moci, proposedText: "   ", visibility: "internal" }, "proposedText"],
-      ["official@accord.test", { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" }, "organizationId"],
-      ["counterpart@accord.test", { organizationId: ctx.org.moci, proposedText: "New words.", visibility: "shared" }, "organizationId"],
-      ["counterpart@accord.test", { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" }, "visibility"],
-      ["counterpart@accord.test", { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "nobody" }, "visibility"],
+      [
+        "official@accord.test",
+        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" },
+        "organizationId",
+      ],
+      [
+        "counterpart@accord.test",
+        { organizationId: ctx.org.moci, proposedText: "New words.", visibility: "shared" },
+        "organizationId",
+      ],
+      [
+        "counterpart@accord.test",
+        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" },
+        "visibility",
+      ],
+      [
+        "counterpart@accord.test",
+        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "nobody" },
+        "visibility",
+      ],
     ];
     for (const [email, form, field] of cases) {
       const res = await act("Clause 4", email, { intent: "propose", rationale: "", ...form });
@@ -227,7 +279,14 @@ describe("proposing wording", () => {
       expect(Object.keys((res.data as { fieldErrors: Record<string, string> }).fieldErrors)).toContain(field);
     }
     expect(
-      (await act("Clause 4", "industry@accord.test", { intent: "propose", organizationId: ctx.org.siam, proposedText: "x", visibility: "shared" })).status,
+      (
+        await act("Clause 4", "industry@accord.test", {
+          intent: "propose",
+          organizationId: ctx.org.siam,
+          proposedText: "x",
+          visibility: "shared",
+        })
+      ).status,
     ).toBe(404);
     expect(await rowCounts()).toEqual(before);
   });

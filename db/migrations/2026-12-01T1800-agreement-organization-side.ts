@@ -9,9 +9,13 @@ import { sql, type Kysely } from "kysely";
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE organizations ADD COLUMN side text NOT NULL DEFAULT 'other' CHECK (side IN ('india', 'japan', 'other'))`.execute(db);
+  await sql`ALTER TABLE organizations ADD COLUMN side text NOT NULL DEFAULT 'other' CHECK (side IN ('india', 'japan', 'other'))`.execute(
+    db,
+  );
   await sql`ALTER TABLE organizations ADD COLUMN affiliation text`.execute(db);
-  await sql`UPDATE organizations SET side = CASE country WHEN 'India' THEN 'india' WHEN 'Japan' THEN 'japan' ELSE 'other' END`.execute(db);
+  await sql`UPDATE organizations SET side = CASE country WHEN 'India' THEN 'india' WHEN 'Japan' THEN 'japan' ELSE 'other' END`.execute(
+    db,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

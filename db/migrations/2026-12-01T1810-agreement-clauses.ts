@@ -8,7 +8,17 @@ import { addEnumGuards, dropAppendOnly, dropEnumGuards, makeAppendOnly, type Enu
 const VISIBILITY = ["shared", "internal", "restricted"] as const;
 const GUARDS: EnumGuards = {
   clauses: {
-    topic: ["volumes", "pricing", "term_renewal", "notice_suspension", "review", "force_majeure", "dispute_resolution", "confidentiality", "other"],
+    topic: [
+      "volumes",
+      "pricing",
+      "term_renewal",
+      "notice_suspension",
+      "review",
+      "force_majeure",
+      "dispute_resolution",
+      "confidentiality",
+      "other",
+    ],
     status: ["unchanged", "under_discussion", "amendment_proposed", "agreed_in_principle", "agreed", "withdrawn"],
     visibility: VISIBILITY,
     illustrative: [0, 1],
@@ -77,7 +87,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_by", "text", (c) => c.references("users.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("clause_amendments_clause").on("clause_amendments").columns(["clause_id", "seq"]).unique().execute();
+  await db.schema
+    .createIndex("clause_amendments_clause")
+    .on("clause_amendments")
+    .columns(["clause_id", "seq"])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable("amendment_tablings")
@@ -93,7 +108,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("organization_id", "text", (c) => c.notNull().references("organizations.id"))
     .addPrimaryKeyConstraint("concurrence_requests_pk", ["amendment_id", "organization_id"])
     .execute();
-  await db.schema.createIndex("concurrence_requests_org").on("concurrence_requests").columns(["organization_id", "amendment_id"]).execute();
+  await db.schema
+    .createIndex("concurrence_requests_org")
+    .on("concurrence_requests")
+    .columns(["organization_id", "amendment_id"])
+    .execute();
 
   // One answer per organization and proposal: the unique index refuses a second.
   await db.schema
@@ -119,7 +138,15 @@ export async function down(db: Kysely<any>): Promise<void> {
   await dropAppendOnly(db, ["amendment_tablings"]);
   await dropAppendOnly(db, APPEND_ONLY);
   await dropEnumGuards(db, GUARDS);
-  for (const t of ["concurrences", "concurrence_requests", "amendment_tablings", "clause_amendments", "clause_status_changes", "clause_issues", "clauses"]) {
+  for (const t of [
+    "concurrences",
+    "concurrence_requests",
+    "amendment_tablings",
+    "clause_amendments",
+    "clause_status_changes",
+    "clause_issues",
+    "clauses",
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -14,7 +14,15 @@ const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
 const BINDING = "Binding terms of the 2012 agreement";
 const DOMESTIC = "Domestic priority allocation";
 
-const CLAUSES: { reference: string; title: string; topic: ClauseTopic; status: ClauseStatus; visibility: Visibility; text: string; issues: string[] }[] = [
+const CLAUSES: {
+  reference: string;
+  title: string;
+  topic: ClauseTopic;
+  status: ClauseStatus;
+  visibility: Visibility;
+  text: string;
+  issues: string[];
+}[] = [
   {
     reference: "Clause 3",
     title: "Annual volumes",
@@ -126,7 +134,11 @@ export async function seedAgreement(ctx: DemoContext): Promise<void> {
 
   const volumes = await ctx.db.selectFrom("clauses").selectAll().where("reference", "=", "Clause 3").executeTakeFirstOrThrow();
   const review = await ctx.db.selectFrom("clauses").selectAll().where("reference", "=", "Clause 7").executeTakeFirstOrThrow();
-  const already = await ctx.db.selectFrom("clause_amendments").select("id").where("clause_id", "in", [volumes.id, review.id]).executeTakeFirst();
+  const already = await ctx.db
+    .selectFrom("clause_amendments")
+    .select("id")
+    .where("clause_id", "in", [volumes.id, review.id])
+    .executeTakeFirst();
   if (already) return;
 
   const counterpart = await sessionUserByEmail(ctx.db, "counterpart@accord.test");
@@ -154,7 +166,12 @@ export async function seedAgreement(ctx: DemoContext): Promise<void> {
       ["law@accord.test", "concur_with_comments", "Keep the Schedule as the operative instrument."],
     ] as const) {
       const user = await sessionUserByEmail(ctx.db, email);
-      await respondToConcurrence(ctx.db, user, volumes, { amendmentId: india.record.id, response, comment, visibility: "internal" });
+      await respondToConcurrence(ctx.db, user, volumes, {
+        amendmentId: india.record.id,
+        response,
+        comment,
+        visibility: "internal",
+      });
     }
   }
   await proposeAmendment(ctx.db, official, review, {
