@@ -4,6 +4,7 @@
  * which the reader must be allowed to see). Bounded: one query per section, none per row.
  */
 import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/access.server";
+import { listClauses, onTheTable } from "~/models/clauses.server";
 import { listConsultations } from "~/models/consultations.server";
 import { listIssues, partiesOf } from "~/models/issues.server";
 import { visibleGraph } from "~/models/milestones.server";
@@ -16,7 +17,7 @@ import type { RiskReason } from "~/models/milestone-rules";
 import type { DB } from "~/utils/db.server";
 import { fiscalYearOf } from "~/models/fiscal-year";
 import { balanceOf, type BalanceRow } from "~/models/supply-balance";
-import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import type { ClauseStatus, Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
 import { today, todayInIndia } from "~/utils/clock";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
@@ -52,6 +53,8 @@ export interface Brief {
   milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: RiskReason | null }[];
   supply: { fiscalYear: string; rows: BalanceRow[] } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
+  /** The 2012 agreement clause by clause, with the proposal on the table. */
+  clauses: { id: string; reference: string; title: string; status: ClauseStatus; illustrative: boolean; onTable: { organization: string; text: string } | null }[];
 }
 
 export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = today()): Promise<Brief> {
@@ -61,7 +64,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const ids = issues.map((i) => i.id);
   const fiscalYear = fiscalYearOf(now);
   const withSupply = levels.includes("internal") && can(user, "supply:read");
-  const [parties, history, assessments, graph, milestoneLevels, consultations, supply] = await Promise.all([
+  const [parties, history, assessments, graph, milestoneLevels, consultations, supply, clauses, tabled] = await Promise.all([
     partiesOf(db, ids),
     visiblePositionHistory(db, reader, ids, today),
     visibleAssessments(db, reader)
@@ -74,6 +77,8 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     visibleMilestones(db, reader).where("m.archived_at", "is", null).select("m.visibility").distinct().execute(),
     listConsultations(db, reader, {}, null, 8),
     withSupply ? supplyYears(db, reader, { fromFiscalYear: fiscalYear }) : Promise.resolve(null),
+    listClauses(db, reader),
+    onTheTable(db, reader),
   ]);
 
   const held = positionsAsOf(history, today);
@@ -129,6 +134,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   if (supplyRows && supplyRows.length > 0) contained.push("internal");
 
   contained.push(...consultations.rows.map((c) => c.visibility));
+  contained.push(...clauses.map((c) => c.visibility), ...tabled.map((t) => t.visibility));
   const outcomes = new Map<string, string>();
   if (consultations.rows.length > 0) {
     const rows = await db.selectFrom("consultations").select(["id", "outcome"]).where("id", "in", consultations.rows.map((c) => c.id)).execute();
@@ -146,5 +152,9 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     milestones,
     supply: supplyRows ? { fiscalYear, rows: supplyRows } : null,
     consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, outcome: outcomes.get(c.id) ?? "", visibility: c.visibility })),
+    clauses: clauses.map((c) => {
+      const t = tabled.find((x) => x.clauseId === c.id);
+      return { id: c.id, reference: c.reference, title: c.title, status: c.status, illustrative: c.illustrative, onTable: t ? { organization: t.organization, text: t.text } : null };
+    }),
   };
 }

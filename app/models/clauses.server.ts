@@ -211,6 +211,37 @@ function visibleConcurrencesFor(db: DB, user: SessionUser, amendmentIds: readonl
     .execute();
 }
 
+/**
+ * The proposal on the table for each visible clause: the latest tabled one the reader may see
+ * (others' proposals are tabled as made; India's once tabled after concurrence). For the brief.
+ */
+export async function onTheTable(db: DB, user: SessionUser) {
+  const rows = await visibleAmendments(db, user)
+    .innerJoin("organizations as o", "o.id", "am.organization_id")
+    .leftJoin("amendment_tablings as t", "t.amendment_id", "am.id")
+    .select([
+      "am.clause_id",
+      "am.seq",
+      "am.proposed_text",
+      "am.visibility",
+      "am.needs_concurrence",
+      "t.tabled_at",
+      "o.short_name",
+    ])
+    .where((eb) => eb.or([eb("am.needs_concurrence", "=", 0), eb("t.tabled_at", "is not", null)]))
+    .orderBy("am.clause_id")
+    .orderBy("am.seq")
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) latest.set(r.clause_id, r);
+  return [...latest.values()].map((r) => ({
+    clauseId: r.clause_id,
+    organization: r.short_name,
+    text: r.proposed_text,
+    visibility: (r.tabled_at ? "shared" : r.visibility) as Visibility,
+  }));
+}
+
 // ---- Writes ------------------------------------------------------------------------------------
 
 export interface AmendmentInput {

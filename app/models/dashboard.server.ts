@@ -3,6 +3,7 @@
  * of queries (no query per row). Every figure comes from the same scoped queries as the list it
  * links to, so a count on the dashboard always equals the length of that list.
  */
+import { awaitingConcurrence } from "~/models/clauses.server";
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { changesSinceLastVisit } from "~/models/activity.server";
 import { listConsultations, listFollowUpActions } from "~/models/consultations.server";
@@ -119,7 +120,7 @@ async function demandStatusCounts(db: DB, user: SessionUser): Promise<Partial<Re
 export async function assembleDashboard(db: DB, user: SessionUser, now = today()) {
   const today = todayInIndia(now);
   const internal = isInternal(user);
-  const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts] = await Promise.all([
+  const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts, awaiting] = await Promise.all([
     issueStatusCounts(db, user),
     positionsMatrix(db, user, today, null, 12),
     internal ? latestAssessment(db, user) : Promise.resolve(undefined),
@@ -132,6 +133,8 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     user.role === "counterpart" ? ownPositions(db, user) : Promise.resolve([]),
     can(user, "demand:read") && !internal ? listDemandRequests(db, user, {}, null, 8) : Promise.resolve(null),
     can(user, "demand:read") ? demandStatusCounts(db, user) : Promise.resolve(null),
+    // What awaits the reader's ministry before India can table a proposal.
+    awaitingConcurrence(db, user),
   ]);
   const trends: Record<Trend, number> = { converging: 0, diverging: 0, stable: 0, stuck: 0, insufficient: 0 };
   for (const row of matrix.rows) trends[row.convergence.trend]++;
@@ -159,6 +162,7 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     positions,
     requests: demand?.rows ?? null,
     demandCounts,
+    awaitingConcurrence: awaiting.map((a) => ({ id: a.id, clauseId: a.clause_id, reference: a.reference, title: a.title, proposer: a.proposer })),
   };
 }
 

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const dashboard = await assembleDashboard(getDb(), user);
   return {
-    user: { displayName: user.displayName, roleLabel: ROLE_LABELS[user.role], organizationName: user.organizationName, role: user.role },
+    user: { displayName: user.displayName, roleLabel: ROLE_LABELS[user.role], organizationName: user.organizationName, organizationShortName: user.organizationShortName, role: user.role },
     dashboard,
   };
 }
@@ -102,6 +102,20 @@ export default function Home() {
       ) : null}
 
       <div className="dash-grid">
+        {d.awaitingConcurrence.length ? (
+          <Card id="dash-concurrence" title={`Awaiting ${user.organizationShortName}'s concurrence`} href="/agreement" linkLabel="The agreement">
+            <ul>
+              {d.awaitingConcurrence.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/agreement/clauses/${a.clauseId}`}>
+                    {a.reference}: {a.title}
+                  </Link>{" "}
+                  <span className="muted small">proposed by {a.proposer}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
         {d.requests !== null ? (
           <Card id="dash-requests" title="Your organization's demand requests" href="/demand" linkLabel="All requests">
             {d.demandCounts ? (

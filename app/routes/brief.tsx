@@ -13,7 +13,7 @@ import { RISK_LABELS as MILESTONE_RISK_LABELS } from "~/models/milestone-rules";
 import { formatSpread, TREND_LABELS } from "~/models/convergence";
 import { materialLabel } from "~/utils/demand-labels";
 import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { CLAUSE_STATUS_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
 import { riskReasonText } from "~/utils/messages";
 
@@ -231,6 +231,36 @@ export default function BriefPage() {
                     <Link to={`/consultations/${c.id}`}>{c.title}</Link>
                   </td>
                   <td>{c.outcome || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="brief__section" aria-labelledby="brief-clauses">
+        <h2 id="brief-clauses">The 2012 agreement, clause by clause</h2>
+        {brief.clauses.length === 0 ? (
+          <p className="muted">No clauses at these levels.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Clause</th>
+                <th scope="col">Status</th>
+                <th scope="col">On the table</th>
+              </tr>
+            </thead>
+            <tbody>
+              {brief.clauses.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/agreement/clauses/${c.id}`}>
+                      {c.reference}: {c.title}
+                    </Link>
+                    {c.illustrative ? <span className="small muted"> (illustrative text)</span> : null}
+                  </td>
+                  <td>{CLAUSE_STATUS_LABELS[c.status]}</td>
+                  <td>{c.onTable ? `${c.onTable.organization}: ${c.onTable.text}` : "—"}</td>
                 </tr>
               ))}
             </tbody>

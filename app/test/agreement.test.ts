@@ -305,3 +305,21 @@ describe("proposing wording", () => {
     expect(d.amendments.at(-1)).toMatchObject({ organization: "TREI", onTable: true });
   });
 });
+
+describe("the brief's clause section", () => {
+  it("holds a Japanese-side brief to tabled, shared wording only", async () => {
+    const { assembleBrief } = await import("~/models/brief.server");
+    const { sessionUserFor } = await import("./fixtures");
+    const official = await sessionUserFor("official@accord.test");
+    const shared = await assembleBrief(getDb(), official, ["shared"]);
+    const text = JSON.stringify(shared.clauses);
+    expect(shared.clauses.map((c) => c.reference)).toContain("Clause 7");
+    expect(text).not.toMatch(/invoke a review|Annex/);
+    const clause3 = shared.clauses.find((c) => c.reference === "Clause 3")!;
+    // Mines tabled India's wording earlier in this file: it is now what is on the table.
+    expect(clause3.onTable?.organization).toBe("MoCI");
+    const full = await assembleBrief(getDb(), official, ["shared", "internal", "restricted"]);
+    expect(full.clauses.map((c) => c.reference)).toContain("Annex (India)");
+    expect(full.clauses.find((c) => c.reference === "Clause 7")!.onTable).toBeNull();
+  });
+});
