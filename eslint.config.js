@@ -1,7 +1,56 @@
 import js from "@eslint/js";
+import i18next from "eslint-plugin-i18next";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+// Pages whose words are not in the catalogs yet (issue 13): each leaves this list as it is
+// translated. Nothing new may join it.
+const NOT_YET_TRANSLATED = [
+  "app/components/AssessmentForm.tsx",
+  "app/components/BalanceChart.tsx",
+  "app/components/ConsultationForm.tsx",
+  "app/components/IssueForm.tsx",
+  "app/components/MilestoneForm.tsx",
+  "app/components/MilestoneTimeline.tsx",
+  "app/components/OrganizationForm.tsx",
+  "app/components/Pager.tsx",
+  "app/components/PositionForm.tsx",
+  "app/components/ScenarioEditor.tsx",
+  "app/components/SupplyFigureForm.tsx",
+  "app/routes/actions.tsx",
+  "app/routes/activity.tsx",
+  "app/routes/admin.audit.tsx",
+  "app/routes/admin.organizations.$orgId.tsx",
+  "app/routes/admin.organizations._index.tsx",
+  "app/routes/admin.organizations.new.tsx",
+  "app/routes/admin.tsx",
+  "app/routes/admin.users.$userId.tsx",
+  "app/routes/admin.users._index.tsx",
+  "app/routes/admin.users.new.tsx",
+  "app/routes/calendar._index.tsx",
+  "app/routes/consultations.$id_.edit.tsx",
+  "app/routes/consultations._index.tsx",
+  "app/routes/consultations.new.tsx",
+  "app/routes/demand.$requestId.tsx",
+  "app/routes/demand._index.tsx",
+  "app/routes/demand.new.tsx",
+  "app/routes/issues.$issueId.edit.tsx",
+  "app/routes/issues._index.tsx",
+  "app/routes/issues.new.tsx",
+  "app/routes/milestones.$milestoneId.tsx",
+  "app/routes/milestones._index.tsx",
+  "app/routes/milestones.new.tsx",
+  "app/routes/milestones.timeline.tsx",
+  "app/routes/positions._index.tsx",
+  "app/routes/search.tsx",
+  "app/routes/supply._index.tsx",
+  "app/routes/supply.figures.$figureId.tsx",
+  "app/routes/supply.figures.new.tsx",
+  "app/routes/supply.scenarios.$scenarioId.tsx",
+  "app/routes/supply.scenarios._index.tsx",
+  "app/routes/supply.scenarios.compare.tsx",
+];
 
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "node_modules/", "test-results/", "playwright-report/", ".cache/"] },
@@ -35,4 +84,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every word Accord writes comes from the catalogs (app/locales): no literal text in JSX, nor in
+    // the attributes people read. Punctuation, symbols, numbers and the product's name pass.
+    files: ["app/**/*.tsx"],
+    ignores: ["app/**/*.test.tsx"],
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": ["error", { mode: "jsx-text-only", words: { exclude: [/^[\p{P}\p{S}\p{N}\s]*$/u, "Accord", "A"] } }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "JSXAttribute[name.name=/^(label|title|placeholder|alt|aria-label|aria-description|aria-valuetext|pendingLabel|hint|linkLabel|legend|caption|summary|emptyText|message)$/] > Literal[value=/[A-Za-z]/]",
+          message: "Words people read come from the catalogs: use t().",
+        },
+      ],
+    },
+  },
+  { files: NOT_YET_TRANSLATED, rules: { "i18next/no-literal-string": "off", "no-restricted-syntax": "off" } },
 );

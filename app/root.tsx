@@ -9,57 +9,79 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 
-import { can, navigationFor } from "~/models/access.server";
-import { unreadActivityCount } from "~/models/activity.server";
+import { LanguageMenu } from "~/components/LanguageMenu";
+import { createI18n } from "~/i18n";
+import { getLocale, resourcesFor } from "~/i18n.server";
+import { can, isInternal, navigationFor } from "~/models/access.server";
+import { unreadActivity } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
-import { DEFAULT_READER, readerFor } from "~/utils/format";
-import { ROLE_LABELS } from "~/utils/labels";
+import { INTL_LOCALE, readerFor } from "~/utils/format";
+import { translateMessage } from "~/utils/translate";
 import { useNonce } from "~/utils/nonce";
+import { pageTitle } from "~/utils/page-title";
+import { DEFAULT_LOCALE } from "~/utils/preferences";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getSessionUser(request);
+  const [user, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
   return {
+    locale,
+    // Only this language's words go to the browser.
+    resources: resourcesFor(locale),
     user: user && {
       displayName: user.displayName,
       role: user.role,
-      roleLabel: ROLE_LABELS[user.role],
       organizationName: user.organizationName,
       organizationShortName: user.organizationShortName,
       canSearch: can(user, "consultation:list"),
     },
     nav: user ? await navigationWithCounts(user) : [],
     // The reader's locale and zone, read once here: pages format through useFormat().
-    reader: readerFor(user),
+    reader: readerFor(user, locale),
   };
 }
 
 async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>) {
-  const items = navigationFor(user);
+  // The access module decides which sections; the catalog names them.
+  const items = navigationFor(user).map((item) => ({
+    ...item,
+    key: item.to === "/demand" && !isInternal(user) ? "ourRequests" : item.to === "/" ? "home" : item.to.slice(1),
+  }));
   const activity = items.find((i) => i.to === "/activity");
-  if (activity) activity.badge = await unreadActivityCount(getDb(), user);
+  if (activity) {
+    const unread = await unreadActivity(getDb(), user);
+    activity.badge = unread.count;
+    activity.badgeAtLeast = unread.atLeast;
+  }
   return items;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const reader = useRouteLoaderData<typeof loader>("root")?.reader ?? DEFAULT_READER;
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const resources = data?.resources;
+  // One instance per language; the same language's catalogs do not change between requests.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const i18n = useMemo(() => createI18n(locale, resources ?? {}), [locale]);
   return (
-    <html lang={reader.locale}>
+    <html lang={INTL_LOCALE[locale]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -67,7 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -78,58 +100,64 @@ export function Layout({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const navigation = useNavigation();
+  const location = useLocation();
+  const { t } = useTranslation();
   const user = data?.user;
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("app.skipToContent")}
       </a>
       <header className="app-header">
         <div className="app-header__inner app-header__top">
-          <Link to="/" className="brand" aria-label="Accord home">
+          <Link to="/" className="brand" aria-label={t("app.home")}>
             <span className="brand__mark" aria-hidden="true">
               A
             </span>
-            <span className="brand__name">Accord</span>
+            <span className="brand__name">{t("app.name")}</span>
           </Link>
           {user?.canSearch ? (
             <Form method="get" action="/search" role="search" className="header-search">
               <label htmlFor="header-search-q" className="visually-hidden">
-                Search consultations
+                {t("header.searchLabel")}
               </label>
-              <input id="header-search-q" type="search" name="q" placeholder="Search consultations" className="header-search__input" />
+              <input id="header-search-q" type="search" name="q" placeholder={t("header.searchPlaceholder")} className="header-search__input" />
               <button type="submit" className="header-search__button">
-                Search
+                {t("header.search")}
               </button>
             </Form>
           ) : null}
+          <LanguageMenu current={data?.locale ?? DEFAULT_LOCALE} redirectTo={location.pathname + location.search} />
           {user ? (
             <div className="user-menu">
               <div className="user-menu__who">
                 <span className="user-menu__name">{user.displayName}</span>
                 <span className="user-menu__meta">
-                  {user.roleLabel} · {user.organizationShortName}
+                  {t(`labels:role.${user.role}`)} · {user.organizationShortName}
                 </span>
               </div>
+              <Link to="/preferences" className="button button--quiet">
+                {t("header.preferences")}
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--quiet">
-                  Sign out
+                  {t("header.signOut")}
                 </button>
               </Form>
             </div>
           ) : null}
         </div>
         {user ? (
-          <nav className="app-nav" aria-label="Main">
+          <nav className="app-nav" aria-label={t("header.mainNav")}>
             <ul className="app-header__inner">
               {data.nav.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
-                    {item.label}
+                    {t(`nav.${item.key}`)}
                     {item.badge ? (
                       <span className="nav-badge">
-                        {item.badge > 99 ? "99+" : item.badge}
-                        <span className="visually-hidden"> unread</span>
+                        {item.badge > 99 ? "99+" : item.badgeAtLeast ? `${item.badge}+` : item.badge}
+                        <span className="visually-hidden">{t("header.unread")}</span>
                       </span>
                     ) : null}
                   </NavLink>
@@ -144,7 +172,7 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="app-footer">
-        <p>Accord · tracking the renegotiation of the 2012 IREL–Toyotsu rare-earth arrangement</p>
+        <p>{t("app.footer")}</p>
       </footer>
     </>
   );
@@ -160,21 +188,22 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  let title = "Something went wrong";
-  let message = "An unexpected error occurred. The team has been told; please try again.";
+  const { t, i18n } = useTranslation();
+  let title = t("errors.generic.title");
+  let message = t("errors.generic.message");
   let status = 500;
   if (isRouteErrorResponse(error)) {
     status = error.status;
     if (error.status === 404) {
-      title = "Page not found";
-      message = "There is nothing at this address, or you do not have access to it.";
+      title = t("errors.notFound.title");
+      message = t("errors.notFound.message");
     } else if (error.status === 405) {
-      title = "Not allowed";
-      message = "This page does not accept that kind of request.";
+      title = t("errors.notAllowed.title");
+      message = t("errors.notAllowed.message");
     } else if (error.status < 500) {
-      title = "Request refused";
+      title = t("errors.refused.title");
       const body = error.data as { message?: string } | string | undefined;
-      message = typeof body === "string" ? body : (body?.message ?? error.statusText);
+      message = translateMessage(i18n, typeof body === "string" ? body : (body?.message ?? error.statusText));
     }
   }
   return (
@@ -185,7 +214,7 @@ export function ErrorBoundary() {
         <p>{message}</p>
         <p>
           <Link to="/" className="button">
-            Go to the home page
+            {t("errors.goHome")}
           </Link>
         </p>
       </section>

@@ -7,22 +7,37 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 
 import { env } from "~/utils/env.server";
 import { formatRequestLog, requestLogStorage, type RequestLogContext } from "~/utils/request-log.server";
+import { inRequestScope } from "~/utils/request-scope.server";
 import { baselineSecurityHeaders, isAllowedOrigin } from "~/utils/security.server";
-import { createDatabase } from "~db/connection";
+import { countingStatements, createDatabase, statementTally, type StatementTally } from "~db/connection";
+import { reasonOf, redactUrl } from "~db/errors";
 import { migrateToLatest } from "~db/migrate";
+import { refreshPlannerStatistics } from "~db/sql";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const config = env();
 
-const migrationDb = createDatabase(config.DATABASE_URL);
-const { results = [] } = await migrateToLatest(migrationDb);
-await migrationDb.destroy();
-for (const r of results) console.log(`migration ${r.migrationName}: ${r.status}`);
+// A database that cannot be reached (or migrated) at start-up is one clear line, not a stack.
+try {
+  const migrationDb = createDatabase(config.DATABASE_URL);
+  try {
+    const { results = [] } = await migrateToLatest(migrationDb);
+    for (const r of results) console.log(`migration ${r.migrationName}: ${r.status}`);
+    await refreshPlannerStatistics(migrationDb);
+  } finally {
+    await migrationDb.destroy().catch(() => {});
+  }
+} catch (error) {
+  const reason = error instanceof Error && error.message.startsWith("Migration ") ? `${error.message}: ${reasonOf(error.cause)}` : reasonOf(error);
+  console.error(`Accord cannot start: database ${redactUrl(config.DATABASE_URL)}: ${reason}`);
+  process.exit(1);
+}
 
 const build = (await import(path.join(here, "index.js"))) as ServerBuild;
 
@@ -55,6 +70,10 @@ app.use((_req, res, next) => {
   next();
 });
 
+// gzip or brotli by Accept-Encoding for every compressible type: HTML, single-fetch data, JS,
+// CSS, CSV and the .ics feed (the default filter takes text/* and JSON).
+app.use(compression({ brotli: { enabled: true } } as compression.CompressionOptions));
+
 const publicDir = path.join(here, "..", "public");
 app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(publicDir, { maxAge: "1h", index: false }));
@@ -85,17 +104,29 @@ app.use((req, res, next) => {
   next();
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: config.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      nonce: String(res.locals.nonce),
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    }),
-  }),
-);
+const remixHandler = createRequestHandler({
+  build,
+  mode: config.NODE_ENV,
+  getLoadContext: (_req, res) => res.locals.loadContext as AppLoadContext,
+});
+
+const countSql = countingStatements();
+app.all("*", (req, res, next) => {
+  // One load context per HTTP request, also the request scope that per-request memos key on.
+  const loadContext: AppLoadContext = { nonce: String(res.locals.nonce), clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+  res.locals.loadContext = loadContext;
+  const tally: StatementTally = { count: 0, statements: [] };
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => express.Response;
+  res.writeHead = ((...args: unknown[]) => {
+    // Pages, data and exports are personal: no shared cache may keep them, unless a route said otherwise.
+    if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
+    // The benchmark reads how many SQL statements a request ran from this header.
+    if (countSql) res.setHeader("X-Accord-SQL-Statements", String(tally.count));
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  const serve = () => inRequestScope(loadContext, () => remixHandler(req, res, next));
+  return countSql ? statementTally.run(tally, serve) : serve();
+});
 
 const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`Accord is listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`);

@@ -56,6 +56,10 @@ export interface UserTable {
   last_sign_in_at: string | null;
   /** When the session before the current one began: the "since your last visit" baseline. */
   previous_sign_in_at: string | null;
+  /** Preferred language (en, ja, hi); null follows the browser's Accept-Language. */
+  locale: string | null;
+  /** Home IANA time zone; null means the organization's country's zone. */
+  time_zone: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * Archiving is the only way a record leaves the lists (nothing is deleted): one button posts the
@@ -8,20 +9,21 @@ import type { ReactNode } from "react";
 export function ArchiveButton({
   archived,
   version,
-  archiveLabel = "Archive",
-  restoreLabel = "Restore",
+  archiveLabel,
+  restoreLabel,
 }: {
   archived: boolean;
   version: number;
   archiveLabel?: string;
   restoreLabel?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Form method="post">
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="intent" value={archived ? "restore" : "archive"} />
       <button type="submit" className={archived ? "button" : "button button--danger"}>
-        {archived ? restoreLabel : archiveLabel}
+        {archived ? (restoreLabel ?? t("archive.restore")) : (archiveLabel ?? t("archive.archive"))}
       </button>
     </Form>
   );

@@ -3,7 +3,8 @@ import { Form } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextAreaField, usePending, useValidatedForm } from "~/components/forms";
 import { commentSchema } from "~/schemas/consultations";
 import type { FieldErrors } from "~/utils/forms";
-import { VISIBILITY_LABELS } from "~/utils/labels";
+import { useTranslation } from "react-i18next";
+
 import type { Visibility } from "~db/schema";
 import { formatDateTime } from "~/utils/format";
 
@@ -33,7 +34,7 @@ export function Comments({
   comments,
   visibilities,
   state,
-  title = "Comments",
+  title,
 }: {
   comments: CommentItem[];
   /** Levels the user may give a new comment; empty when the user may not comment. */
@@ -41,16 +42,17 @@ export function Comments({
   state?: CommentFormState;
   title?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <section className="card comments" aria-labelledby="comments-title">
-      <h2 id="comments-title">{title}</h2>
-      {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
+      <h2 id="comments-title">{title ?? t("comments.title")}</h2>
+      {comments.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
       <ol className="comment-list">
         {comments.map((c) => (
           <li key={c.id} className="comment">
             <p className="comment__meta small">
               <strong>{c.authorName}</strong> <span className="muted">({c.authorOrganization}) · {formatDateTime(c.createdAt)}</span>{" "}
-              <span className={`badge badge--${c.visibility}`}>{VISIBILITY_LABELS[c.visibility]}</span>
+              <span className={`badge badge--${c.visibility}`}>{t(`labels:visibility.${c.visibility}`)}</span>
             </p>
             <div className="prose" dangerouslySetInnerHTML={{ __html: c.html }} />
           </li>
@@ -63,23 +65,24 @@ export function Comments({
 
 function CommentForm({ visibilities, state }: { visibilities: readonly Visibility[]; state?: CommentFormState }) {
   const pending = usePending();
+  const { t } = useTranslation();
   const defaults = { body: "", visibility: visibilities[0] ?? "", ...(state?.values ?? {}) } as { body: string; visibility: string };
   const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, { defaultValues: defaults, serverErrors: state?.fieldErrors });
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="stack comment-form" aria-label="Add a comment">
+    <Form method="post" noValidate onSubmit={onSubmit} className="stack comment-form" aria-label={t("comments.add")}>
       <FormError message={state?.formError} />
       <input type="hidden" name="intent" value="comment" />
-      <TextAreaField label="Your comment" hint="Markdown allowed" rows={3} error={errorFor("body")} defaultValue={defaults.body} registration={register("body")} />
+      <TextAreaField label={t("comments.yours")} hint={t("comments.markdown")} rows={3} error={errorFor("body")} defaultValue={defaults.body} registration={register("body")} />
       <div className="comment-form__row">
         <SelectField
-          label="Who may read it"
-          options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+          label={t("comments.whoMayRead")}
+          options={visibilities.map((v) => ({ value: v, label: t(`labels:visibility.${v}`) }))}
           error={errorFor("visibility")}
           defaultValue={defaults.visibility}
           registration={register("visibility")}
         />
-        <SubmitButton pending={pending} pendingLabel="Posting…">
-          Post comment
+        <SubmitButton pending={pending} pendingLabel={t("comments.posting")}>
+          {t("comments.post")}
         </SubmitButton>
       </div>
     </Form>

@@ -1,7 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
+import { useTranslation } from "react-i18next";
+
+import { ISSUE_STATUS_BADGES } from "~/utils/issueLabels";
 import type { IssueStatus } from "~db/schema";
 
 /**
@@ -10,16 +12,17 @@ import type { IssueStatus } from "~db/schema";
  * that user may see. `children` (for example a form to link another issue) go below the list.
  */
 export function ConsultationIssues({ issues, children }: { issues: readonly { id: string; title: string; status: IssueStatus }[]; children?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="consultation-issues-title">
-      <h2 id="consultation-issues-title">Issues discussed</h2>
+      <h2 id="consultation-issues-title">{t("consultationIssues.title")}</h2>
       {issues.length === 0 ? (
-        <p className="muted">No issues are linked to this consultation.</p>
+        <p className="muted">{t("consultationIssues.none")}</p>
       ) : (
         <ul>
           {issues.map((issue) => (
             <li key={issue.id}>
-              <Link to={`/issues/${issue.id}`}>{issue.title}</Link> <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span>
+              <Link to={`/issues/${issue.id}`}>{issue.title}</Link> <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
             </li>
           ))}
         </ul>

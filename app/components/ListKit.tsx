@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * The page half of the list-page kit (the server half is app/utils/list.server.ts): the filter
@@ -60,30 +61,32 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
 export function Pager({
   firstHref,
   nextHref,
-  firstLabel = "First page",
-  nextLabel = "Next page",
+  firstLabel,
+  nextLabel,
 }: {
   firstHref: string | null;
   nextHref: string | null;
   firstLabel?: string;
   nextLabel?: string;
 }) {
+  const { t } = useTranslation();
   if (!firstHref && !nextHref) return null;
   return (
-    <nav className="pager" aria-label="Pages">
-      {firstHref ? <Link to={firstHref}>{firstLabel}</Link> : <span />}
-      {nextHref ? <Link to={nextHref}>{nextLabel}</Link> : null}
+    <nav className="pager" aria-label={t("pager.label")}>
+      {firstHref ? <Link to={firstHref}>{firstLabel ?? t("pager.first")}</Link> : <span />}
+      {nextHref ? <Link to={nextHref}>{nextLabel ?? t("pager.next")}</Link> : null}
     </nav>
   );
 }
 
 /** The "Archived" tag after a record's title in a list (archived records show only when asked for). */
 export function ArchivedTag({ archived }: { archived: boolean }) {
+  const { t } = useTranslation();
   if (!archived) return null;
   return (
     <>
       {" "}
-      <span className="badge badge--muted">Archived</span>
+      <span className="badge badge--muted">{t("archive.archived")}</span>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { RiskLevel } from "~/models/milestone-rules";
-import { RISK_LABELS } from "~/models/milestone-rules";
-import { MILESTONE_STATUS_LABELS } from "~/utils/labels";
+import { useTranslation } from "react-i18next";
+
 import type { MilestoneStatus } from "~db/schema";
 
 const STATUS_TONE: Record<MilestoneStatus, string> = {
@@ -12,7 +12,8 @@ const STATUS_TONE: Record<MilestoneStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: MilestoneStatus }) {
-  return <span className={`badge ${STATUS_TONE[status]}`}>{MILESTONE_STATUS_LABELS[status]}</span>;
+  const { t } = useTranslation();
+  return <span className={`badge ${STATUS_TONE[status]}`}>{t(`labels:milestoneStatus.${status}`)}</span>;
 }
 
 // A symbol as well as a colour, so the risk reads in greyscale print and without colour vision.
@@ -21,6 +22,7 @@ const RISK_TONE: Record<RiskLevel, string> = { late: "badge--danger", threatened
 
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const mark = RISK_MARK[level];
+  const { t } = useTranslation();
   return (
     <span className={`badge ${RISK_TONE[level]} risk risk--${level}`}>
       {mark ? (
@@ -28,7 +30,7 @@ export function RiskBadge({ level }: { level: RiskLevel }) {
           {mark}
         </span>
       ) : null}
-      {RISK_LABELS[level]}
+      {t(`labels:milestoneRisk.${level}`)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
-import { STANCE_LABELS } from "~/utils/issueLabels";
+import { useTranslation } from "react-i18next";
+
 import type { Stance } from "~db/schema";
 
 // A shape as well as a colour, so the stance reads in greyscale print and without colour vision.
@@ -11,12 +12,13 @@ const STANCE_MARKS: Record<Stance, string> = {
 };
 
 export function StanceBadge({ stance }: { stance: Stance }) {
+  const { t } = useTranslation();
   return (
     <span className={`stance stance--${stance}`}>
       <span className="stance__mark" aria-hidden="true">
         {STANCE_MARKS[stance]}
       </span>
-      {STANCE_LABELS[stance]}
+      {t(`labels:stance.${stance}`)}
     </span>
   );
 }

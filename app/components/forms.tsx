@@ -3,9 +3,11 @@ import { useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useId } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type RegisterOptions, type UseFormRegisterReturn } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
 import type { FieldErrors } from "~/utils/forms";
+import { translateMessage } from "~/utils/translate";
 
 /**
  * The field names of a schema's form: dotted paths into what it reads ("actions.0.dueDate").
@@ -80,8 +82,11 @@ interface FieldShellProps {
   children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-function FieldShell({ label, hint, error, required, children }: FieldShellProps) {
+function FieldShell({ label, hint, error: message, required, children }: FieldShellProps) {
   const id = useId();
+  const { i18n } = useTranslation();
+  // Schemas speak English (they run in the browser and the action alike); show the reader's words.
+  const error = translateMessage(i18n, message);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -205,10 +210,11 @@ export function SelectField({
 }
 
 export function FormError({ message }: { message?: string | null }) {
+  const { i18n } = useTranslation();
   if (!message) return null;
   return (
     <div className="notice notice--error" role="alert">
-      {message}
+      {translateMessage(i18n, message)}
     </div>
   );
 }
@@ -219,18 +225,20 @@ export function SubmitButton({
   pendingLabel,
   ...button
 }: { pending: boolean; pendingLabel?: string; children: ReactNode } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const { t } = useTranslation();
   return (
     <button type="submit" className="button button--primary" aria-disabled={pending || undefined} {...button}>
-      {pending ? (pendingLabel ?? "Saving…") : children}
+      {pending ? (pendingLabel ?? t("form.saving")) : children}
     </button>
   );
 }
 
 /** What an action reports after it succeeded ("Saved."), announced politely. */
 export function Notice({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
   return (
     <div className="notice notice--ok" role="status">
-      {children}
+      {typeof children === "string" ? translateMessage(i18n, children) : children}
     </div>
   );
 }

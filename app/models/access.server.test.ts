@@ -14,7 +14,7 @@ import {
 } from "./access.server";
 
 function userWith(role: Role, organizationId = "org-1"): SessionUser {
-  return { id: "u", email: "u@x", displayName: "U", role, organizationId, organizationName: "Org", organizationShortName: "O" };
+  return { id: "u", email: "u@x", displayName: "U", role, organizationId, organizationName: "Org", organizationShortName: "O", locale: null, timeZone: "Asia/Kolkata" };
 }
 
 // The whole role × action table, written out so a change to a grant is a visible test change.
@@ -54,6 +54,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "preferences:edit": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {

@@ -8,6 +8,7 @@
  * - `visibilityScope(user)`: which records may this user see at all? Model code composes the
  *   scope into the SQL of every query, so invisible rows never leave the database.
  */
+import type { Locale } from "~/utils/preferences";
 import { notFound } from "~/utils/http.server";
 import type { DemandStatus, OrganizationSide, Role, Visibility } from "~db/schema";
 
@@ -19,6 +20,10 @@ export interface SessionUser {
   organizationId: string;
   organizationName: string;
   organizationShortName: string;
+  /** The stored language preference; null follows the browser (see app/utils/preferences.ts). */
+  locale: Locale | null;
+  /** The IANA zone the user reads times in: stored, else from the organization's country. */
+  timeZone: string;
   /**
    * When set, the user reads as if it could see only these levels (never more than its role
    * allows): a brief prepared for the Japanese side holds shared material only.
@@ -68,6 +73,8 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // One's own language and time zone.
+  "preferences:edit",
   // The 2012 agreement clause by clause, proposed amendments and India's concurrence.
   "agreement:read",
   "clauses:manage",
@@ -113,6 +120,7 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "preferences:edit": ALL_ROLES,
   "agreement:read": ALL_ROLES,
   "clauses:manage": ["admin", "official"],
   // Any party that may see the clause proposes, each for its own organization (see `can`).
@@ -279,6 +287,8 @@ export interface NavItem {
   label: string;
   /** A count shown beside the label, e.g. unread activity. */
   badge?: number;
+  /** The badge is a lower bound (the unread count looks at a bounded window). */
+  badgeAtLeast?: boolean;
 }
 
 /** The navigation for a role. Each feature adds its section here, behind its own permission. */

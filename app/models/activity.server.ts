@@ -7,7 +7,7 @@
  */
 import type { SelectQueryBuilder } from "kysely";
 
-import { isInternal, type SessionUser } from "~/models/access.server";
+import { demandScope, type SessionUser } from "~/models/access.server";
 import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visiblePositions } from "~/models/scopes.server";
 import type { Cursor } from "~/utils/cursor";
@@ -23,6 +23,8 @@ interface ActivityKind {
   visible: (db: DB, user: SessionUser) => SelectQueryBuilder<any, any, { id: string }>;
   /** The record's id column in `visible`, e.g. `c.id`. */
   idRef: string;
+  /** True when the user may see no record of this kind at all: the kind is then skipped, not walked. */
+  hiddenFrom?: (user: SessionUser) => boolean;
   present: (row: Record<string, unknown>) => { subject: ActivitySubject; href: string };
 }
 
@@ -62,6 +64,7 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
         .innerJoin("organizations as ro", "ro.id", "r.organization_id")
         .select(["r.id as id", "r.material as material", "r.fiscal_year as fiscal_year", "ro.short_name as requester"]),
     idRef: "r.id",
+    hiddenFrom: (user) => demandScope(user).kind === "none",
     present: (r) => ({
       subject: { kind: "demand", requester: text(r.requester), material: text(r.material), fiscalYear: text(r.fiscal_year) },
       href: `/demand/${text(r.id)}`,
@@ -99,6 +102,22 @@ export interface ActivityFilter {
   since?: string;
 }
 
+/** The event's record, if the user may see it: a correlated, key-driven probe. */
+function visibleRecord(db: DB, user: SessionUser, kind: ActivityKind) {
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  return kind
+    .visible(db, user)
+    .clearSelect()
+    .select(kind.idRef as any)
+    .whereRef(kind.idRef as any, "=", "e.entity_id" as any);
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+}
+
+/** The kinds a user may see any record of. */
+function kindsFor(user: SessionUser, kinds: readonly ActivityKind[]) {
+  return kinds.filter((k) => !k.hiddenFrom?.(user));
+}
+
 function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: ActivityFilter, cursor: Cursor | null) {
   let query = db
     .selectFrom("audit_events as e")
@@ -106,15 +125,9 @@ function kindQuery(db: DB, user: SessionUser, kind: ActivityKind, filter: Activi
     .leftJoin("organizations as o", "o.id", "u.organization_id")
     .select(["e.id", "e.at", "e.action", "e.entity_id", "u.display_name as actor_name", "o.short_name as actor_org"])
     .where("e.entity_type", "=", kind.entityType);
-  /* eslint-disable @typescript-eslint/no-explicit-any */
-  if (isInternal(user)) {
-    // Most events are visible: walk the log by time and check each one's record.
-    query = query.where((eb) => eb.exists(kind.visible(db, user).whereRef(kind.idRef as any, "=", "e.entity_id" as any)));
-  } else {
-    // Few records are visible: start from them and read their events by the entity index.
-    query = query.where("e.entity_id", "in", kind.visible(db, user).clearSelect().select(kind.idRef as any));
-  }
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+  // Walk the log by time and check each event's record by its key, for every role: reading "the
+  // records this user may see" first would cost as much as the whole history (decision 012).
+  query = query.where((eb) => eb.exists(visibleRecord(db, user, kind)));
   if (filter.organizationId) query = query.where("u.organization_id", "=", filter.organizationId);
   if (filter.since) query = query.where("e.at", ">", filter.since);
   if (cursor) {
@@ -136,7 +149,7 @@ export async function listActivity(
   cursor: Cursor | null = null,
   limit = ACTIVITY_PAGE_SIZE,
 ): Promise<{ items: ActivityItem[]; next: Cursor | null }> {
-  const kinds = filter.kind ? ACTIVITY_KINDS.filter((k) => k.kind === filter.kind) : ACTIVITY_KINDS;
+  const kinds = kindsFor(user, filter.kind ? ACTIVITY_KINDS.filter((k) => k.kind === filter.kind) : ACTIVITY_KINDS);
   const perKind = await Promise.all(
     kinds.map(async (kind) => {
       const events = await kindQuery(db, user, kind, filter, cursor).orderBy("e.at", "desc").orderBy("e.id", "desc").limit(limit + 1).execute();
@@ -182,19 +195,55 @@ async function readBaseline(db: DB, user: SessionUser): Promise<string> {
   return row?.last_read_at ?? row?.previous_sign_in_at ?? row?.created_at ?? nowIso();
 }
 
-/** Unread items, counted up to a cap so the count stays cheap on every page. */
-export async function unreadActivityCount(db: DB, user: SessionUser): Promise<number> {
+/** How many of each kind's latest changes since the last read the unread count looks at. */
+export const UNREAD_SCAN = 200;
+
+export interface UnreadCount {
+  /** Up to `UNREAD_CAP + 1`, shown as "99+". */
+  count: number;
+  /** The count is a lower bound: more than `UNREAD_SCAN` changes of some kind were not looked at. */
+  atLeast: boolean;
+}
+
+/**
+ * Unread changes, on every page, so its cost must not grow with the history: per kind, one
+ * statement looks at the latest `UNREAD_SCAN` changes since the last read (the (entity_type, at)
+ * index) and counts at most `UNREAD_CAP + 1` of them whose record the user may see, each checked
+ * by key. Past the window the count is a lower bound, and says so.
+ */
+export async function unreadActivity(db: DB, user: SessionUser): Promise<UnreadCount> {
   const since = await readBaseline(db, user);
-  const counts = await Promise.all(
-    ACTIVITY_KINDS.map(async (kind) => {
-      const rows = await kindQuery(db, user, kind, { since }, null).limit(UNREAD_CAP + 1).execute();
-      return rows.length;
+  const perKind = await Promise.all(
+    kindsFor(user, ACTIVITY_KINDS).map(async (kind) => {
+      const recent = db
+        .selectFrom("audit_events as r")
+        .select(["r.entity_id"])
+        .where("r.entity_type", "=", kind.entityType)
+        .where("r.at", ">", since)
+        .orderBy("r.at", "desc")
+        .limit(UNREAD_SCAN);
+      const row = await db
+        .selectNoFrom((eb) => [
+          eb
+            .selectFrom((inner) => inner.selectFrom(recent.as("e")).select("e.entity_id").where((w) => w.exists(visibleRecord(db, user, kind))).limit(UNREAD_CAP + 1).as("hits"))
+            .select((c) => c.fn.countAll<number>().as("n"))
+            .as("count"),
+          eb.selectFrom(recent.as("s")).select((c) => c.fn.countAll<number>().as("n")).as("scanned"),
+        ])
+        .executeTakeFirstOrThrow();
+      return { count: Number(row.count ?? 0), full: Number(row.scanned ?? 0) >= UNREAD_SCAN };
     }),
   );
-  return Math.min(
-    counts.reduce((a, b) => a + b, 0),
+  const count = Math.min(
+    perKind.reduce((a, k) => a + k.count, 0),
     UNREAD_CAP + 1,
   );
+  return { count, atLeast: count <= UNREAD_CAP && perKind.some((k) => k.full && k.count <= UNREAD_CAP) };
+}
+
+/** The unread count alone (a lower bound when `unreadActivity` says so). */
+export async function unreadActivityCount(db: DB, user: SessionUser): Promise<number> {
+  return (await unreadActivity(db, user)).count;
 }
 
 export async function markAllActivityRead(db: DB, user: SessionUser, at: string = nowIso()): Promise<void> {

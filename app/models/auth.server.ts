@@ -15,7 +15,9 @@ import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
 import { newId, nowIso } from "~/utils/ids.server";
+import { homeTimeZone, isLocale } from "~/utils/preferences";
 import { noteRequestUser } from "~/utils/request-log.server";
+import { currentRequestScope } from "~/utils/request-scope.server";
 import type { Role } from "~db/schema";
 import { redirectToSignIn } from "~/utils/http.server";
 
@@ -56,6 +58,9 @@ export class KyselySessionAdapter implements Adapter {
         "u.organization_id",
         "o.name as organization_name",
         "o.short_name as organization_short_name",
+        "o.country as organization_country",
+        "u.locale",
+        "u.time_zone",
       ])
       .where("s.id", "=", sessionId)
       .executeTakeFirst();
@@ -76,6 +81,8 @@ export class KyselySessionAdapter implements Adapter {
         organizationId: row.organization_id,
         organizationName: row.organization_name,
         organizationShortName: row.organization_short_name,
+        locale: isLocale(row.locale) ? row.locale : null,
+        timeZone: homeTimeZone(row.time_zone, row.organization_country),
       },
     };
     return [session, user];
@@ -172,16 +179,23 @@ export async function createSessionFor(
   return { token, sessionId };
 }
 
-const resolved = new WeakMap<Request, Promise<SessionUser | null>>();
+const resolved = new WeakMap<object, { cookie: string; user: Promise<SessionUser | null> }>();
 
-/** The signed-in user, or null. Computed once per request however many loaders ask. */
+/**
+ * The signed-in user, or null. Computed once per HTTP request however many loaders ask: Remix
+ * gives each loader its own `Request`, so the memo keys on the request's load context (the
+ * request scope app/server.ts opens), and on the `Request` only outside any scope. A memo is
+ * only reused for the same cookie, so signing in within a request is seen.
+ */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let pending = resolved.get(request);
-  if (!pending) {
-    pending = resolveSessionUser(request);
-    resolved.set(request, pending);
+  const key = currentRequestScope() ?? request;
+  const cookie = request.headers.get("Cookie") ?? "";
+  let entry = resolved.get(key);
+  if (!entry || entry.cookie !== cookie) {
+    entry = { cookie, user: resolveSessionUser(request) };
+    resolved.set(key, entry);
   }
-  return pending;
+  return entry.user;
 }
 
 async function resolveSessionUser(request: Request): Promise<SessionUser | null> {
@@ -210,6 +224,8 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
     organizationId: user.organizationId,
     organizationName: user.organizationName,
     organizationShortName: user.organizationShortName,
+    locale: user.locale,
+    timeZone: user.timeZone,
   };
 }
 

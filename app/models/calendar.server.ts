@@ -83,7 +83,7 @@ export async function userForFeedToken(db: DB, token: string): Promise<SessionUs
     .selectFrom("calendar_feed_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["t.id as token_id", "t.last_used_at", "u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "u.disabled"])
+    .select(["t.id as token_id", "t.last_used_at", "u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country", "u.locale", "u.time_zone", "u.disabled"])
     .where("t.token_hash", "=", hashFeedToken(token))
     .where("t.revoked_at", "is", null)
     .executeTakeFirst();

@@ -17,7 +17,7 @@ import { newId, nowIso } from "~/utils/ids.server";
 import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
-import { replaceSearchDocument, searchJoin, searchMatches, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+import { replaceSearchDocument, searchJoin, searchMatches, searchNewestFirst, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -55,7 +55,7 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
     query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
   }
   const fts = filter.q ? toFtsQuery(filter.q) : null;
-  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(fts)));
+  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, fts)));
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
     query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.key, cursor.id)));
@@ -154,20 +154,68 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
-/** Ranked full-text search over visible consultations; capped, so a very common word stays fast. */
-export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
+/** How many matching consultations a search ranks at most: the newest this many it may see. */
+export const SEARCH_CANDIDATES = 200;
+
+export interface SearchNarrowing {
+  /** YYYY-MM-DD, days in India, as the list reads them. */
+  from?: string;
+  to?: string;
+  /** Only consultations this organization took part in. */
+  org?: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many visible consultations matched, counted up to `SEARCH_CANDIDATES`. */
+  matched: number;
+  /** More than `SEARCH_CANDIDATES` matched: only the newest of them were ranked. */
+  more: boolean;
+}
+
+/**
+ * Ranked full-text search over visible consultations, with bounded work whatever the word: the
+ * newest `SEARCH_CANDIDATES` visible matches (FTS5 read backwards by rowid, each row's visibility
+ * checked by key) are ranked by bm25 and the best `limit` returned. A word in nearly every record
+ * then costs about what a rare one does; the page says when more matched and offers narrowing by
+ * date and organization, which moves the window (decision 012).
+ */
+export async function searchConsultationsPage(db: DB, user: SessionUser, input: string, narrowing: SearchNarrowing = {}, limit = SEARCH_LIMIT): Promise<SearchResult> {
   const fts = toFtsQuery(input);
-  if (!fts) return [];
-  const rows = await visibleConsultations(db, user)
-    .innerJoin("consultation_search", (join) => join.on(searchJoin))
-    .where(searchMatches(fts))
+  if (!fts) return { hits: [], matched: 0, more: false };
+  let candidates = visibleConsultations(db, user).innerJoin("consultation_search", (join) => join.on(searchJoin(db))).where(searchMatches(db, fts));
+  if (narrowing.from) candidates = candidates.where("c.starts_at", ">=", startOfIndianDay(narrowing.from));
+  if (narrowing.to) candidates = candidates.where("c.starts_at", "<", startOfIndianDay(nextDay(narrowing.to)));
+  if (narrowing.org) {
+    const org = narrowing.org;
+    candidates = candidates.where((eb) =>
+      eb.exists(eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").whereRef("fp.consultation_id", "=", "c.id").where("fp.organization_id", "=", org)),
+    );
+  }
+  const window = candidates
     .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
-    .select(searchSnippet.as("snippet"))
-    .orderBy(searchRank)
-    .orderBy("c.starts_at", "desc")
+    .select([searchSnippet(db, fts).as("snippet"), searchRank(db, fts).as("rank")])
+    .orderBy(searchNewestFirst(db), "desc")
+    .limit(SEARCH_CANDIDATES + 1);
+  const rows = await db
+    .selectFrom(window.as("w"))
+    .selectAll("w")
+    .select((eb) => eb.fn.countAll<number>().over().as("matched"))
+    .orderBy("w.rank")
+    .orderBy("w.starts_at", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE) }));
+  const matched = Number(rows[0]?.matched ?? 0);
+  return {
+    hits: rows.map(({ rank: _rank, matched: _matched, ...r }) => ({ ...r, snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE) })),
+    matched: Math.min(matched, SEARCH_CANDIDATES),
+    more: matched > SEARCH_CANDIDATES,
+  };
+}
+
+/** The best matches alone (see `searchConsultationsPage`). */
+export async function searchConsultations(db: DB, user: SessionUser, input: string, limit = SEARCH_LIMIT): Promise<SearchHit[]> {
+  return (await searchConsultationsPage(db, user, input, {}, limit)).hits;
 }
 
 // ---- Follow-up actions across consultations -------------------------------------------------
@@ -226,15 +274,21 @@ function positionOf(segment: 0 | 1 | 2, row: ActionRow): Cursor {
 
 /** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
 export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: Cursor | null = null, limit = ACTIONS_PAGE_SIZE) {
-  const segments: (0 | 1 | 2)[] = filter.status === "open" ? [0, 1] : [0, 1, 2];
+  const segments = ((filter.status === "open" ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[]).filter((segment) => !cursor || segment >= (cursor.run ?? 0));
+  // Every run is read at once, each limited to a page: the page runs the same statements however
+  // many actions exist (decision 012).
+  const runs = await Promise.all(
+    segments.map((segment) =>
+      actionsSegment(db, user, filter, segment, cursor && segment === (cursor.run ?? 0) ? cursor : null)
+        .limit(limit + 1)
+        .execute(),
+    ),
+  );
   const rows: ActionRow[] = [];
   let last: Cursor | null = null;
-  for (const segment of segments) {
-    if (cursor && segment < (cursor.run ?? 0)) continue;
+  for (const [index, segment] of segments.entries()) {
     const wanted = limit - rows.length;
-    const found = await actionsSegment(db, user, filter, segment, cursor && segment === (cursor.run ?? 0) ? cursor : null)
-      .limit(wanted + 1)
-      .execute();
+    const found = runs[index]!.slice(0, wanted + 1);
     if (found.length > wanted) {
       const taken = found.slice(0, wanted);
       rows.push(...taken);

@@ -182,10 +182,10 @@ function issueRecord(id: string) {
 
 /** Consultations linked to an issue that the user may see, newest first. */
 export async function consultationsOfIssue(db: DB, user: SessionUser, issueId: string) {
+  // Driven by the issue's own links (an IN list of them), not by walking every visible consultation.
   return visibleConsultations(db, user)
-    .innerJoin("consultation_issues as ci", "ci.consultation_id", "c.id")
     .select(["c.id", "c.title", "c.starts_at", "c.kind"])
-    .where("ci.issue_id", "=", issueId)
+    .where("c.id", "in", db.selectFrom("consultation_issues as ci").select("ci.consultation_id").where("ci.issue_id", "=", issueId))
     .where("c.archived_at", "is", null)
     .orderBy("c.starts_at", "desc")
     .orderBy("c.id")
@@ -201,7 +201,7 @@ export async function listIssuesForConsultation(db: DB, user: SessionUser, consu
     .innerJoin("consultation_issues as ci", "ci.issue_id", "i.id")
     .select(["i.id", "i.title", "i.status", "i.priority"])
     .where("ci.consultation_id", "=", consultationId)
-    .where("ci.consultation_id", "in", () => visibleConsultations(db, user).select("c.id"))
+    .where((eb) => eb.exists(visibleConsultations(db, user).select("c.id").where("c.id", "=", eb.ref("ci.consultation_id"))))
     .where("i.archived_at", "is", null)
     .orderBy("i.title")
     .orderBy("i.id")

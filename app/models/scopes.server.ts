@@ -1,8 +1,10 @@
 /**
  * Visibility scopes composed into SQL: the base query of every read of a visible-per-user record.
  * The rules come from `visibilityScope` in the access module; this file only turns them into
- * indexed SQL. For an external user the party join walks `(organization_id, record_id)` indexes
- * instead of an `OR EXISTS` that would scan the table.
+ * indexed SQL. For an external user the party test is a correlated EXISTS probing the link table's
+ * `(record_id, organization_id)` key for each row the query reaches, never `id in (every record
+ * the organization is party to)`, which SQLite builds in full before the first row: a page then
+ * costs what its rows cost, not what the organization's whole history costs (decision 012).
  */
 import { demandScope, visibilityScope, type SessionUser } from "~/models/access.server";
 import type { Executor } from "~/models/audit.server";
@@ -20,11 +22,11 @@ export function visibleConsultations(db: Executor, user: SessionUser) {
   query =
     scope.levels.length === 1
       ? query.where("c.visibility", "=", scope.levels[0]!)
-      : query.where(withoutIndex("c.visibility"), "in", [...scope.levels]);
+      : query.where(withoutIndex(db, "c.visibility"), "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
-    query = query.where("c.id", "in", (eb) =>
-      eb.selectFrom("consultation_participants as cp").select("cp.consultation_id").where("cp.organization_id", "=", orgId),
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom("consultation_participants as cp").select("cp.consultation_id").whereRef("cp.consultation_id", "=", "c.id").where("cp.organization_id", "=", orgId)),
     );
   }
   return query;
@@ -39,9 +41,7 @@ export function visibleIssues(db: DB, user: SessionUser) {
   let query = db.selectFrom("issues as i").where("i.visibility", "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
-    query = query.where("i.id", "in", (eb) =>
-      eb.selectFrom("issue_parties as ip").select("ip.issue_id").where("ip.organization_id", "=", orgId),
-    );
+    query = query.where((eb) => eb.exists(eb.selectFrom("issue_parties as ip").select("ip.issue_id").whereRef("ip.issue_id", "=", "i.id").where("ip.organization_id", "=", orgId)));
   }
   return query;
 }
@@ -107,7 +107,7 @@ export function visibleMilestones(db: DB, user: SessionUser) {
     query = query.where((eb) =>
       eb.or([
         eb("m.owner_organization_id", "=", orgId),
-        eb("m.id", "in", eb.selectFrom("milestone_parties as mp").select("mp.milestone_id").where("mp.organization_id", "=", orgId)),
+        eb.exists(eb.selectFrom("milestone_parties as mp").select("mp.milestone_id").whereRef("mp.milestone_id", "=", "m.id").where("mp.organization_id", "=", orgId)),
       ]),
     );
   }
@@ -157,14 +157,14 @@ export function visibleHistoryEvents(db: Executor, user: SessionUser, entityType
   query = query.where((eb) => eb.or([eb("e.before_json", "is not", null), eb("e.after_json", "is not", null)]));
   for (const column of ["e.before_json", "e.after_json"] as const) {
     if (!everyLevel) {
-      const level = jsonTextField(column, "visibility");
+      const level = jsonTextField(db, column, "visibility");
       query = query.where((eb) => eb.or([eb(column, "is", null), eb(level, "in", [...scope.levels])]));
     }
     if (orgId !== null) {
       query = query.where((eb) => {
         const named = [
-          ...(audience.ownerField ? [eb(jsonTextField(column, audience.ownerField), "=", orgId)] : []),
-          ...(audience.partiesField ? [jsonArrayIncludes(column, audience.partiesField, orgId)] : []),
+          ...(audience.ownerField ? [eb(jsonTextField(db, column, audience.ownerField), "=", orgId)] : []),
+          ...(audience.partiesField ? [jsonArrayIncludes(db, column, audience.partiesField, orgId)] : []),
         ];
         return eb.or([eb(column, "is", null), ...named]);
       });

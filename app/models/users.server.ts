@@ -5,6 +5,7 @@ import { hashPassword } from "~/models/password.server";
 import { notFound, versionedUpdate, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
+import { homeTimeZone, isLocale } from "~/utils/preferences";
 import type { Role, User } from "~db/schema";
 
 /** A user as pages and the audit log see one: never the password hash. */
@@ -19,6 +20,8 @@ const publicColumns = [
   "u.disabled",
   "u.version",
   "u.last_sign_in_at",
+  "u.locale",
+  "u.time_zone",
   "u.created_at",
   "u.updated_at",
   "o.name as organization_name",
@@ -176,6 +179,9 @@ export interface SessionUserRow {
   organization_id: string;
   name: string;
   short_name: string;
+  country: string;
+  locale: string | null;
+  time_zone: string | null;
 }
 
 /** The one row-to-`SessionUser` mapping: sessions, calendar feeds, seeds and tests all use it. */
@@ -188,6 +194,8 @@ export function sessionUserFromRow(row: SessionUserRow): SessionUser {
     organizationId: row.organization_id,
     organizationName: row.name,
     organizationShortName: row.short_name,
+    locale: isLocale(row.locale) ? row.locale : null,
+    timeZone: homeTimeZone(row.time_zone, row.country),
   };
 }
 
@@ -196,7 +204,7 @@ export async function sessionUserByEmail(db: DB, email: string): Promise<Session
   const row = await db
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name"])
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country", "u.locale", "u.time_zone"])
     .where("u.email", "=", email)
     .executeTakeFirstOrThrow();
   return sessionUserFromRow(row);

@@ -253,3 +253,15 @@ export async function stampSignIn(
 ): Promise<void> {
   await db.updateTable("users").set(columns).where("id", "=", userId).execute();
 }
+
+/**
+ * A user's own language and time zone are not part of what an administrator edits either: they
+ * change without moving the version (the caller audits them).
+ */
+export async function stampPreferences(
+  db: DB | Tx,
+  userId: string,
+  columns: Required<Pick<Updateable<Database["users"]>, "locale" | "time_zone" | "updated_at">>,
+): Promise<void> {
+  await db.updateTable("users").set(columns).where("id", "=", userId).execute();
+}

@@ -1,28 +1,29 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { requireUser } from "~/models/auth.server";
 import { assembleDashboard } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
-import { TREND_LABELS, type Trend } from "~/models/convergence";
+import type { Trend } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
-import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, materialLabel } from "~/utils/demand-labels";
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { ROLE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { pageTitle } from "~/utils/page-title";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
 import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
-import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
+import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Home · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard:title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const dashboard = await assembleDashboard(getDb(), user);
   return {
-    user: { displayName: user.displayName, roleLabel: ROLE_LABELS[user.role], organizationName: user.organizationName, organizationShortName: user.organizationShortName, role: user.role },
+    user: { displayName: user.displayName, organizationName: user.organizationName, organizationShortName: user.organizationShortName, role: user.role },
     dashboard,
   };
 }
@@ -30,23 +31,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const TREND_MARKS: Record<Trend, string> = { converging: "▼", diverging: "▲", stable: "■", stuck: "✕", insufficient: "…" };
 
 function TrendBadge({ trend }: { trend: Trend }) {
+  const { t } = useTranslation();
   const tone = trend === "converging" ? "badge--ok" : trend === "stuck" || trend === "diverging" ? "badge--danger" : "badge--muted";
   return (
     <span className={`badge ${tone}`}>
       <span aria-hidden="true">{TREND_MARKS[trend]} </span>
-      {TREND_LABELS[trend]}
+      {t(`labels:trend.${trend}`)}
     </span>
   );
 }
 
 function Card({ title, href, linkLabel, children, id }: { title: string; href?: string; linkLabel?: string; children: ReactNode; id: string }) {
+  const { t } = useTranslation("dashboard");
   return (
     <section className="card dash-card" aria-labelledby={id}>
       <header className="dash-card__header">
         <h2 id={id}>{title}</h2>
         {href ? (
           <Link to={href} className="small">
-            {linkLabel ?? "See all"}
+            {linkLabel ?? t("seeAll")}
           </Link>
         ) : null}
       </header>
@@ -72,31 +75,37 @@ export default function Home() {
   const { user, dashboard: d } = useLoaderData<typeof loader>();
   const openActions = d.actions.length;
   const overdueActions = d.overdueActions;
+  const { t } = useTranslation("dashboard");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">{user.organizationName}</p>
-        <h1>Welcome, {user.displayName}</h1>
+        <h1>{t("welcome", { name: user.displayName })}</h1>
         <p className="muted">
-          Signed in as <strong>{user.roleLabel}</strong>, {user.organizationName}. The negotiation as of {formatPlainDate(d.today)}.
+          <Trans
+            t={t}
+            i18nKey="signedInAs"
+            values={{ role: t(`labels:role.${user.role}`), organization: user.organizationName, date: formatPlainDate(d.today) }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       </header>
 
       {d.internal ? (
-      <div className="stats" role="list" aria-label="At a glance">
+      <div className="stats" role="list" aria-label={t("atAGlance")}>
         {ISSUE_STATUSES.filter((s) => s !== "withdrawn").map((s) => (
           <div role="listitem" key={s}>
-            <Stat to={`/issues?status=${s}`} value={d.issueCounts[s]} label={`${ISSUE_STATUS_LABELS[s]} issues`} tone={s === "deadlocked" ? "danger" : s === "agreed" ? "ok" : undefined} />
+            <Stat to={`/issues?status=${s}`} value={d.issueCounts[s]} label={t("issuesWithStatus", { status: t(`labels:issueStatus.${s}`) })} tone={s === "deadlocked" ? "danger" : s === "agreed" ? "ok" : undefined} />
           </div>
         ))}
         <div role="listitem">
-          <Stat to="/milestones?risk=late" value={d.milestones.late.length} label="Late milestones" tone="danger" />
+          <Stat to="/milestones?risk=late" value={d.milestones.late.length} label={t("lateMilestones")} tone="danger" />
         </div>
         <div role="listitem">
-          <Stat to="/milestones?risk=threatened" value={d.milestones.threatened.length} label="Threatened milestones" tone="warn" />
+          <Stat to="/milestones?risk=threatened" value={d.milestones.threatened.length} label={t("threatenedMilestones")} tone="warn" />
         </div>
         <div role="listitem">
-          <Stat to="/actions" value={overdueActions} label="Overdue actions" tone="danger" />
+          <Stat to="/actions" value={overdueActions} label={t("overdueActions")} tone="danger" />
         </div>
       </div>
       ) : null}
@@ -117,29 +126,31 @@ export default function Home() {
           </Card>
         ) : null}
         {d.requests !== null ? (
-          <Card id="dash-requests" title="Your organization's demand requests" href="/demand" linkLabel="All requests">
+          <Card id="dash-requests" title={t("requests.title")} href="/demand" linkLabel={t("requests.all")}>
             {d.demandCounts ? (
-              <ul className="chips" aria-label="Requests by status">
+              <ul className="chips" aria-label={t("requests.byStatus")}>
                 {DEMAND_STATUSES.filter((s) => (d.demandCounts?.[s] ?? 0) > 0).map((s) => (
                   <li key={s}>
                     <Link to={`/demand?status=${s}`} className={DEMAND_STATUS_BADGES[s]}>
-                      {DEMAND_STATUS_LABELS[s]}: {d.demandCounts?.[s]}
+                      {t("requests.statusCount", { status: t(`labels:demandStatus.${s}`), count: d.demandCounts?.[s] ?? 0 })}
                     </Link>
                   </li>
                 ))}
               </ul>
             ) : null}
             {d.requests.length === 0 ? (
-              <Empty>No requests yet. <Link to="/demand/new">Submit a demand request</Link>.</Empty>
+              <Empty>
+                <Trans t={t} i18nKey="requests.none" components={{ submit: <Link to="/demand/new" /> }} />
+              </Empty>
             ) : (
               <ul className="dash-list">
                 {d.requests.map((r) => (
                   <li key={r.id}>
                     <Link to={`/demand/${r.id}`}>
-                      {materialLabel(r.material)}, {r.fiscal_year}
+                      {t("requests.line", { material: t(`labels:material.${r.material}`, { defaultValue: r.material }), year: r.fiscal_year })}
                     </Link>{" "}
                     <span className="muted small">{formatTonnes(r.quantity_kg)}</span>{" "}
-                    <span className={DEMAND_STATUS_BADGES[r.status]}>{DEMAND_STATUS_LABELS[r.status]}</span>
+                    <span className={DEMAND_STATUS_BADGES[r.status]}>{t(`labels:demandStatus.${r.status}`)}</span>
                   </li>
                 ))}
               </ul>
@@ -148,24 +159,24 @@ export default function Home() {
         ) : null}
 
         {d.requests === null ? (
-        <Card id="dash-issues" title="The negotiation at a glance" href="/positions" linkLabel="Positions matrix">
+        <Card id="dash-issues" title={t("issues.title")} href="/positions" linkLabel={t("issues.matrix")}>
           {d.issues.length === 0 ? (
-            <Empty>No negotiation issues are shared with your organization yet.</Empty>
+            <Empty>{t("issues.none")}</Empty>
           ) : (
             <>
               <p className="small muted">
                 {(["converging", "stable", "diverging", "stuck"] as const)
-                  .filter((t) => d.trends[t] > 0)
-                  .map((t) => `${d.trends[t]} ${TREND_LABELS[t].toLowerCase()}`)
+                  .filter((trend) => d.trends[trend] > 0)
+                  .map((trend) => t("issues.trendCount", { count: d.trends[trend], trend: t(`labels:trend.${trend}`).toLowerCase() }))
                   .join(" · ")}{" "}
-                over the last 90 days
+                {t("issues.overLast90Days")}
               </p>
               <table className="table table--dense">
                 <thead>
                   <tr>
-                    <th scope="col">Issue</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Trend</th>
+                    <th scope="col">{t("issues.issue")}</th>
+                    <th scope="col">{t("issues.status")}</th>
+                    <th scope="col">{t("issues.trend")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -175,7 +186,7 @@ export default function Home() {
                         <Link to={`/issues/${i.id}`}>{i.title}</Link>
                       </td>
                       <td>
-                        <span className={ISSUE_STATUS_BADGES[i.status]}>{ISSUE_STATUS_LABELS[i.status]}</span>
+                        <span className={ISSUE_STATUS_BADGES[i.status]}>{t(`labels:issueStatus.${i.status}`)}</span>
                       </td>
                       <td>
                         <TrendBadge trend={i.trend} />
@@ -190,71 +201,71 @@ export default function Home() {
         ) : null}
 
         {d.internal ? (
-          <Card id="dash-assessment" title="Latest diplomatic assessment" href={d.assessment?.issue_id ? `/issues/${d.assessment.issue_id}` : "/positions"} linkLabel="Read in context">
+          <Card id="dash-assessment" title={t("assessment.title")} href={d.assessment?.issue_id ? `/issues/${d.assessment.issue_id}` : "/positions"} linkLabel={t("assessment.readInContext")}>
             {d.assessment ? (
               <div className="stack-tight">
                 <p>
-                  <span className={RISK_BADGES[d.assessment.risk]}>{RISK_LABELS[d.assessment.risk]}</span>{" "}
+                  <span className={RISK_BADGES[d.assessment.risk]}>{t(`labels:risk.${d.assessment.risk}`)}</span>{" "}
                   <span className="muted small">
-                    {formatPlainDate(d.assessment.assessed_on)} · {d.assessment.author} · {d.assessment.issue_title ?? "The negotiation as a whole"}
+                    {formatPlainDate(d.assessment.assessed_on)} · {d.assessment.author} · {d.assessment.issue_title ?? t("assessment.wholeNegotiation")}
                   </span>
                 </p>
                 <p>{d.assessment.summary}</p>
                 {d.assessment.recommendation ? (
                   <p className="small">
-                    <strong>Recommendation:</strong> {d.assessment.recommendation}
+                    <strong>{t("assessment.recommendation")}</strong> {d.assessment.recommendation}
                   </p>
                 ) : null}
               </div>
             ) : (
-              <Empty>No assessment has been written yet.</Empty>
+              <Empty>{t("assessment.none")}</Empty>
             )}
           </Card>
         ) : null}
 
         {d.positions.length > 0 ? (
-          <Card id="dash-positions" title="Your organization's positions" href="/positions" linkLabel="Positions matrix">
+          <Card id="dash-positions" title={t("positions.title")} href="/positions" linkLabel={t("issues.matrix")}>
             <ul className="dash-list">
               {d.positions.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/issues/${p.issue_id}`}>{p.issue_title}</Link> <span className="badge">{STANCE_LABELS[p.stance]}</span>{" "}
-                  <span className="muted small">since {formatPlainDate(p.stated_on)}</span>
+                  <Link to={`/issues/${p.issue_id}`}>{p.issue_title}</Link> <span className="badge">{t(`labels:stance.${p.stance}`)}</span>{" "}
+                  <span className="muted small">{t("positions.since", { date: formatPlainDate(p.stated_on) })}</span>
                 </li>
               ))}
             </ul>
           </Card>
         ) : null}
 
-        <Card id="dash-milestones" title="Transition milestones" href="/milestones/timeline" linkLabel="Timeline">
-          {d.milestones.late.length + d.milestones.threatened.length === 0 ? <Empty>No milestone is late or threatened.</Empty> : null}
+        <Card id="dash-milestones" title={t("milestones.title")} href="/milestones/timeline" linkLabel={t("milestones.timeline")}>
+          {d.milestones.late.length + d.milestones.threatened.length === 0 ? <Empty>{t("milestones.noneAtRisk")}</Empty> : null}
           <ul className="dash-list">
             {[...d.milestones.late, ...d.milestones.threatened].map((m) => (
               <li key={m.id}>
-                <span className={m.risk === "late" ? "badge badge--danger" : "badge badge--warn"}>{m.risk === "late" ? "Late" : "Threatened"}</span>{" "}
-                <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">due {formatPlainDate(m.dueDate)}</span>
-                {m.reason ? <p className="small muted dash-reason">{riskReasonText(m.reason)}</p> : null}
+                <span className={m.risk === "late" ? "badge badge--danger" : "badge badge--warn"}>{m.risk === "late" ? t("milestones.late") : t("milestones.threatened")}</span>{" "}
+                <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
+                {m.reason ? <p className="small muted dash-reason">{riskReasonText(m.reason, t)}</p> : null}
               </li>
             ))}
           </ul>
-          <h3 className="dash-subhead">Due in the next 60 days</h3>
+          <h3 className="dash-subhead">{t("milestones.next60")}</h3>
           {d.milestones.upcoming.length === 0 ? (
-            <Empty>Nothing falls due in the next 60 days.</Empty>
+            <Empty>{t("milestones.nothingDue")}</Empty>
           ) : (
             <ul className="dash-list">
               {d.milestones.upcoming.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">due {formatPlainDate(m.dueDate)}</span>
+                  <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
                 </li>
               ))}
             </ul>
           )}
           {d.milestones.next.length > 0 ? (
             <>
-              <h3 className="dash-subhead">Later</h3>
+              <h3 className="dash-subhead">{t("milestones.later")}</h3>
               <ul className="dash-list">
                 {d.milestones.next.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">due {formatPlainDate(m.dueDate)}</span>
+                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
                   </li>
                 ))}
               </ul>
@@ -263,32 +274,33 @@ export default function Home() {
         </Card>
 
         {d.requests === null || d.consultations.length > 0 ? (
-        <Card id="dash-consultations" title="Latest consultations" href="/consultations">
+        <Card id="dash-consultations" title={t("consultations.title")} href="/consultations">
           {d.consultations.length === 0 ? (
-            <Empty>No consultations yet.</Empty>
+            <Empty>{t("consultations.none")}</Empty>
           ) : (
             <ul className="dash-list">
               {d.consultations.map((c) => (
                 <li key={c.id}>
                   <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
                   <span className="muted small">
-                    {formatDate(c.startsAt)} · {VISIBILITY_LABELS[c.visibility]}
+                    {formatDate(c.startsAt)} · {t(`labels:visibility.${c.visibility}`)}
                   </span>
                 </li>
               ))}
             </ul>
           )}
           <h3 className="dash-subhead">
-            Open follow-up actions {overdueActions > 0 ? <span className="badge badge--danger">{overdueActions} overdue</span> : null}
+            {t("consultations.openActions")}{" "}
+            {overdueActions > 0 ? <span className="badge badge--danger">{t("consultations.overdueCount", { count: overdueActions })}</span> : null}
           </h3>
           {openActions === 0 ? (
-            <Empty>No open actions.</Empty>
+            <Empty>{t("consultations.noActions")}</Empty>
           ) : (
             <ul className="dash-list">
               {d.actions.map((a) => (
                 <li key={a.id} className={a.overdue ? "dash-overdue" : undefined}>
-                  {a.description} <span className="muted small">— {a.owner}, due {formatPlainDate(a.dueDate)}</span>
-                  {a.overdue ? <span className="badge badge--danger">Overdue</span> : null}{" "}
+                  {a.description} <span className="muted small">{t("consultations.actionMeta", { owner: a.owner, date: formatPlainDate(a.dueDate) })}</span>
+                  {a.overdue ? <span className="badge badge--danger">{t("consultations.overdue")}</span> : null}{" "}
                   <Link to={`/consultations/${a.consultationId}`} className="small">
                     {a.consultationTitle}
                   </Link>
@@ -297,32 +309,32 @@ export default function Home() {
             </ul>
           )}
           <p className="small">
-            <Link to="/actions">All follow-up actions</Link>
+            <Link to="/actions">{t("consultations.allActions")}</Link>
           </p>
         </Card>
         ) : null}
 
         {d.supply ? (
-          <Card id="dash-supply" title={`Supply balance, ${d.supply.fiscalYear}`} href="/supply" linkLabel="Supply and balance">
+          <Card id="dash-supply" title={t("supply.title", { year: d.supply.fiscalYear })} href="/supply" linkLabel={t("supply.link")}>
             {d.supply.rows.length === 0 ? (
-              <Empty>No supply figures for this fiscal year yet.</Empty>
+              <Empty>{t("supply.none")}</Empty>
             ) : (
               <div className="dash-table">
               <table className="table table--dense">
                 <thead>
                   <tr>
-                    <th scope="col">Material</th>
+                    <th scope="col">{t("supply.material")}</th>
                     <th scope="col" className="num">
-                      Production
+                      {t("supply.production")}
                     </th>
                     <th scope="col" className="num">
-                      To Japan
+                      {t("supply.toJapan")}
                     </th>
                     <th scope="col" className="num">
-                      Balance
+                      {t("supply.balance")}
                     </th>
                     <th scope="col" className="num">
-                      Pending
+                      {t("supply.pending")}
                     </th>
                   </tr>
                 </thead>
@@ -330,12 +342,12 @@ export default function Home() {
                   {d.supply.rows.map((r) => (
                     <tr key={r.material}>
                       <td>
-                        <Link to={`/supply?material=${r.material}`}>{materialLabel(r.material)}</Link>
+                        <Link to={`/supply?material=${r.material}`}>{t(`labels:material.${r.material}`, { defaultValue: r.material })}</Link>
                       </td>
                       <td className="num">{formatTonnes(r.productionKg)}</td>
                       <td className="num">{formatTonnes(r.exportsKg)}</td>
                       <td className={r.shortfall ? "num dash-shortfall" : "num"}>
-                        {r.shortfall ? `Shortfall ${formatTonnes(-r.balanceKg)}` : formatTonnes(r.balanceKg)}
+                        {r.shortfall ? t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) }) : formatTonnes(r.balanceKg)}
                       </td>
                       <td className={r.pendingShortfall ? "num dash-pending-over" : "num"}>{formatTonnes(r.pendingKg)}</td>
                     </tr>
@@ -347,19 +359,19 @@ export default function Home() {
           </Card>
         ) : null}
 
-        <Card id="dash-since" title="Since your last visit" href="/activity" linkLabel="All activity">
+        <Card id="dash-since" title={t("since.title")} href="/activity" linkLabel={t("since.allActivity")}>
           {d.since.since === null ? (
-            <Empty>This is your first visit: changes will appear here from your next one.</Empty>
+            <Empty>{t("since.firstVisit")}</Empty>
           ) : d.since.items.length === 0 ? (
-            <Empty>Nothing has changed since {formatDateTime(d.since.since)}.</Empty>
+            <Empty>{t("since.nothing", { date: formatDateTime(d.since.since) })}</Empty>
           ) : (
             <ul className="dash-list">
               {d.since.items.map((item) => (
                 <li key={item.id}>
-                  <span className="badge badge--muted">{ACTIVITY_KIND_LABELS[item.kind]}</span> <Link to={item.href}>{activitySubjectText(item.subject)}</Link>{" "}
+                  <span className="badge badge--muted">{t(`labels:activityKind.${item.kind}`)}</span> <Link to={item.href}>{activitySubjectText(item.subject, t)}</Link>{" "}
                   <span className="muted small">
-                    {describeAction(item.action)}
-                    {item.actorName ? ` by ${item.actorName}` : ""}, {formatDateTime(item.at)}
+                    {describeAction(item.action, t)}
+                    {item.actorName ? t("since.by", { name: item.actorName }) : ""}, {formatDateTime(item.at)}
                   </span>
                 </li>
               ))}

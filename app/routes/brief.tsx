@@ -1,25 +1,24 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { assertCan, visibilityScope } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { allowedBriefLevels, assembleBrief } from "~/models/brief.server";
 import { pdfAvailable } from "~/models/pdf.server";
 import briefStyles from "~/styles/brief.css";
-import { CLASSIFICATION_BANNER, parseLevels } from "~/models/brief";
+import { parseLevels } from "~/models/brief";
 import { getDb } from "~/utils/db.server";
-import { RISK_LABELS as MILESTONE_RISK_LABELS } from "~/models/milestone-rules";
-import { formatSpread, TREND_LABELS } from "~/models/convergence";
-import { materialLabel } from "~/utils/demand-labels";
-import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { CLAUSE_STATUS_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { formatSpread } from "~/models/convergence";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
 import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
 import { riskReasonText } from "~/utils/messages";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Negotiation brief · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "brief:title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,99 +33,104 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     brief,
     reader: { name: user.displayName, organization: user.organizationName },
-    choices: visibilityScope(user).levels.map((l) => ({ value: l, label: VISIBILITY_LABELS[l], checked: allowed.levels.includes(l) })),
+    choices: visibilityScope(user).levels.map((l) => ({ value: l, checked: allowed.levels.includes(l) })),
     pdfHref: pdfAvailable() ? `/brief.pdf?${query}` : null,
-    banner: CLASSIFICATION_BANNER[brief.classification],
   };
 }
 
-function Banner({ text, classification }: { text: string; classification: string }) {
+function Banner({ classification }: { classification: string }) {
+  const { t } = useTranslation("brief");
   return (
-    <p className={`classification classification--${classification}`} role="note" aria-label="Classification">
-      {text}
+    <p className={`classification classification--${classification}`} role="note" aria-label={t("classificationLabel")}>
+      {t(`banner.${classification}`)}
     </p>
   );
 }
 
 export default function BriefPage() {
-  const { brief, reader, choices, pdfHref, banner } = useLoaderData<typeof loader>();
+  const { brief, reader, choices, pdfHref } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("brief");
   return (
     <article className="brief">
-      <Form method="get" className="filters brief__controls" aria-label="Brief contents">
+      <Form method="get" className="filters brief__controls" aria-label={t("contents")}>
         <fieldset className="brief__levels">
-          <legend>Include material classified</legend>
+          <legend>{t("include")}</legend>
           {choices.map((c) => (
             <label key={c.value} className="checkbox">
-              <input type="checkbox" name="levels" value={c.value} defaultChecked={c.checked} /> {c.label}
+              <input type="checkbox" name="levels" value={c.value} defaultChecked={c.checked} /> {t(`labels:visibility.${c.value}`)}
             </label>
           ))}
         </fieldset>
         <button type="submit" className="button">
-          Update brief
+          {t("update")}
         </button>
         <PrintButton />
         {pdfHref ? (
           <a href={pdfHref} className="button button--primary" download>
-            Download PDF
+            {t("downloadPdf")}
           </a>
         ) : (
-          <span className="muted small">PDF download needs Chromium on the server; use Print instead.</span>
+          <span className="muted small">{t("noPdf")}</span>
         )}
       </Form>
 
-      <Banner text={banner} classification={brief.classification} />
+      <Banner classification={brief.classification} />
       <header className="brief__header">
-        <p className="eyebrow">Accord · Negotiation brief</p>
-        <h1>The 2012 IREL–Toyotsu rare-earth arrangement: state of the renegotiation</h1>
+        <p className="eyebrow">{t("eyebrow")}</p>
+        <h1>{t("heading")}</h1>
         <p className="muted">
-          As of {formatDateTime(brief.generatedAt)} · prepared for {reader.name}, {reader.organization} · includes{" "}
-          {brief.levels.map((l) => VISIBILITY_LABELS[l].toLowerCase()).join(", ")} material
+          {t("asOf", {
+            date: formatDateTime(brief.generatedAt),
+            name: reader.name,
+            organization: reader.organization,
+            levels: brief.levels.map((l) => t(`labels:visibility.${l}`).toLowerCase()).join(t("levelSeparator")),
+          })}
         </p>
       </header>
 
       <section className="brief__section" aria-labelledby="brief-issues">
-        <h2 id="brief-issues">The issues under negotiation</h2>
+        <h2 id="brief-issues">{t("issues.heading")}</h2>
         {brief.overall ? (
           <div className="brief__assessment">
             <p>
-              <strong>Overall assessment</strong> ({formatPlainDate(brief.overall.assessedOn)}):{" "}
-              <span className={RISK_BADGES[brief.overall.risk]}>{RISK_LABELS[brief.overall.risk]}</span>
+              <strong>{t("issues.overall")}</strong> ({formatPlainDate(brief.overall.assessedOn)}):{" "}
+              <span className={RISK_BADGES[brief.overall.risk]}>{t(`labels:risk.${brief.overall.risk}`)}</span>
             </p>
             <p>{brief.overall.summary}</p>
             {brief.overall.recommendation ? (
               <p>
-                <em>Recommendation:</em> {brief.overall.recommendation}
+                <em>{t("issues.recommendation")}</em> {brief.overall.recommendation}
               </p>
             ) : null}
           </div>
         ) : null}
-        {brief.issues.length === 0 ? <p className="muted">No issues at these levels.</p> : null}
+        {brief.issues.length === 0 ? <p className="muted">{t("issues.none")}</p> : null}
         {brief.issues.map((issue) => (
           <div key={issue.id} className="brief__issue">
             <h3>
               <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
             </h3>
             <p className="small">
-              <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span> · Convergence:{" "}
-              <strong>{TREND_LABELS[issue.trend]}</strong>
-              {issue.spread !== null ? ` (parties ${formatSpread(issue.spread)} apart on a scale of 2)` : ""}
+              <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span> · {t("issues.convergence")}{" "}
+              <strong>{t(`labels:trend.${issue.trend}`)}</strong>
+              {issue.spread !== null ? t("issues.spread", { spread: formatSpread(issue.spread) }) : ""}
             </p>
             <table className="table table--dense">
               <thead>
                 <tr>
-                  <th scope="col">Party</th>
-                  <th scope="col">Stance</th>
-                  <th scope="col">Flexibility</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">Statement</th>
+                  <th scope="col">{t("issues.party")}</th>
+                  <th scope="col">{t("issues.stance")}</th>
+                  <th scope="col">{t("issues.flexibility")}</th>
+                  <th scope="col">{t("issues.since")}</th>
+                  <th scope="col">{t("issues.statement")}</th>
                 </tr>
               </thead>
               <tbody>
                 {issue.positions.map((p) => (
                   <tr key={p.party}>
                     <td>{p.party}</td>
-                    <td>{p.stance ? STANCE_LABELS[p.stance] : "No position recorded"}</td>
-                    <td>{p.flexibility ? FLEXIBILITY_LABELS[p.flexibility] : "—"}</td>
+                    <td>{p.stance ? t(`labels:stance.${p.stance}`) : t("issues.noPosition")}</td>
+                    <td>{p.flexibility ? t(`labels:flexibility.${p.flexibility}`) : "—"}</td>
                     <td className="nowrap">{formatPlainDate(p.statedOn)}</td>
                     <td>{p.statement ?? "—"}</td>
                   </tr>
@@ -135,27 +139,27 @@ export default function BriefPage() {
             </table>
             {issue.assessment ? (
               <p className="small brief__note">
-                <strong>Assessment</strong> {formatPlainDate(issue.assessment.assessedOn)},{" "}
-                {RISK_LABELS[issue.assessment.risk].toLowerCase()}: {issue.assessment.summary}
+                <strong>{t("issues.assessment")}</strong> {formatPlainDate(issue.assessment.assessedOn)},{" "}
+                {t(`labels:risk.${issue.assessment.risk}`).toLowerCase()}: {issue.assessment.summary}
               </p>
             ) : null}
           </div>
         ))}
-        {brief.moreIssues ? <p className="muted small">More issues exist than this brief lists; see the issue register.</p> : null}
+        {brief.moreIssues ? <p className="muted small">{t("issues.more")}</p> : null}
       </section>
 
       <section className="brief__section" aria-labelledby="brief-milestones">
-        <h2 id="brief-milestones">Transition milestones</h2>
+        <h2 id="brief-milestones">{t("milestones.heading")}</h2>
         {brief.milestones.length === 0 ? (
-          <p className="muted">No milestones at these levels.</p>
+          <p className="muted">{t("milestones.none")}</p>
         ) : (
           <table className="table table--dense">
             <thead>
               <tr>
-                <th scope="col">Due</th>
-                <th scope="col">Milestone</th>
-                <th scope="col">Status</th>
-                <th scope="col">Risk</th>
+                <th scope="col">{t("milestones.due")}</th>
+                <th scope="col">{t("milestones.milestone")}</th>
+                <th scope="col">{t("milestones.status")}</th>
+                <th scope="col">{t("milestones.risk")}</th>
               </tr>
             </thead>
             <tbody>
@@ -165,10 +169,10 @@ export default function BriefPage() {
                   <td>
                     <Link to={`/milestones/${m.id}`}>{m.title}</Link>
                   </td>
-                  <td>{MILESTONE_STATUS_LABELS[m.status as keyof typeof MILESTONE_STATUS_LABELS] ?? m.status}</td>
+                  <td>{t(`labels:milestoneStatus.${m.status}`, { defaultValue: m.status })}</td>
                   <td>
-                    <strong>{MILESTONE_RISK_LABELS[m.risk as keyof typeof MILESTONE_RISK_LABELS] ?? m.risk}</strong>
-                    {m.reason ? <span className="small muted"> — {riskReasonText(m.reason)}</span> : null}
+                    <strong>{t(`labels:milestoneRisk.${m.risk}`, { defaultValue: m.risk })}</strong>
+                    {m.reason ? <span className="small muted"> — {riskReasonText(m.reason, t)}</span> : null}
                   </td>
                 </tr>
               ))}
@@ -179,29 +183,29 @@ export default function BriefPage() {
 
       {brief.supply ? (
         <section className="brief__section" aria-labelledby="brief-supply">
-          <h2 id="brief-supply">Supply balance, {brief.supply.fiscalYear}</h2>
-          <p className="small muted">Production minus exports committed to Japan, the strategic reserve and approved allocations; pending demand beside it.</p>
+          <h2 id="brief-supply">{t("supply.heading", { year: brief.supply.fiscalYear })}</h2>
+          <p className="small muted">{t("supply.intro")}</p>
           <table className="table table--dense">
             <thead>
               <tr>
-                <th scope="col">Material</th>
-                <th scope="col">Production</th>
-                <th scope="col">Committed exports</th>
-                <th scope="col">Reserve</th>
-                <th scope="col">Allocated</th>
-                <th scope="col">Balance</th>
-                <th scope="col">Pending</th>
+                <th scope="col">{t("supply.material")}</th>
+                <th scope="col">{t("supply.production")}</th>
+                <th scope="col">{t("supply.exports")}</th>
+                <th scope="col">{t("supply.reserve")}</th>
+                <th scope="col">{t("supply.allocated")}</th>
+                <th scope="col">{t("supply.balance")}</th>
+                <th scope="col">{t("supply.pending")}</th>
               </tr>
             </thead>
             <tbody>
               {brief.supply.rows.map((r) => (
                 <tr key={r.material}>
-                  <td>{materialLabel(r.material)}</td>
+                  <td>{t(`labels:material.${r.material}`, { defaultValue: r.material })}</td>
                   <td>{formatTonnes(r.productionKg)}</td>
                   <td>{formatTonnes(r.exportsKg)}</td>
                   <td>{formatTonnes(r.reserveKg)}</td>
                   <td>{formatTonnes(r.approvedKg)}</td>
-                  <td>{r.shortfall ? <strong>Shortfall {formatTonnes(-r.balanceKg)}</strong> : formatTonnes(r.balanceKg)}</td>
+                  <td>{r.shortfall ? <strong>{t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) })}</strong> : formatTonnes(r.balanceKg)}</td>
                   <td>{formatTonnes(r.pendingKg)}</td>
                 </tr>
               ))}
@@ -211,16 +215,16 @@ export default function BriefPage() {
       ) : null}
 
       <section className="brief__section" aria-labelledby="brief-consultations">
-        <h2 id="brief-consultations">Recent consultations</h2>
+        <h2 id="brief-consultations">{t("consultations.heading")}</h2>
         {brief.consultations.length === 0 ? (
-          <p className="muted">No consultations at these levels.</p>
+          <p className="muted">{t("consultations.none")}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Consultation</th>
-                <th scope="col">Outcome</th>
+                <th scope="col">{t("consultations.date")}</th>
+                <th scope="col">{t("consultations.consultation")}</th>
+                <th scope="col">{t("consultations.outcome")}</th>
               </tr>
             </thead>
             <tbody>
@@ -238,16 +242,16 @@ export default function BriefPage() {
         )}
       </section>
       <section className="brief__section" aria-labelledby="brief-clauses">
-        <h2 id="brief-clauses">The 2012 agreement, clause by clause</h2>
+        <h2 id="brief-clauses">{t("clauses.heading")}</h2>
         {brief.clauses.length === 0 ? (
-          <p className="muted">No clauses at these levels.</p>
+          <p className="muted">{t("clauses.none")}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Clause</th>
-                <th scope="col">Status</th>
-                <th scope="col">On the table</th>
+                <th scope="col">{t("clauses.clause")}</th>
+                <th scope="col">{t("clauses.status")}</th>
+                <th scope="col">{t("clauses.onTable")}</th>
               </tr>
             </thead>
             <tbody>
@@ -257,9 +261,9 @@ export default function BriefPage() {
                     <Link to={`/agreement/clauses/${c.id}`}>
                       {c.reference}: {c.title}
                     </Link>
-                    {c.illustrative ? <span className="small muted"> (illustrative text)</span> : null}
+                    {c.illustrative ? <span className="small muted"> ({t("clauses.illustrative")})</span> : null}
                   </td>
-                  <td>{CLAUSE_STATUS_LABELS[c.status]}</td>
+                  <td>{t(`labels:clauseStatus.${c.status}`, { defaultValue: c.status })}</td>
                   <td>{c.onTable ? `${c.onTable.organization}: ${c.onTable.text}` : "—"}</td>
                 </tr>
               ))}
@@ -267,15 +271,16 @@ export default function BriefPage() {
           </table>
         )}
       </section>
-      <Banner text={banner} classification={brief.classification} />
+            <Banner classification={brief.classification} />
     </article>
   );
 }
 
 function PrintButton() {
+  const { t } = useTranslation("brief");
   return (
     <button type="button" className="button" onClick={() => window.print()}>
-      Print
+      {t("print")}
     </button>
   );
 }

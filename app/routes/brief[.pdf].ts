@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 
+import { fixedT, getLocale, localeCookie } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfBusyError, pdfQueue } from "~/models/pdf-queue.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
-import { CLASSIFICATION_BANNER, classificationOf, parseLevels } from "~/models/brief";
+import { classificationOf, parseLevels } from "~/models/brief";
 import { nowIso } from "~/utils/clock";
 import { env } from "~/utils/env.server";
 
@@ -29,12 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Print from the server's own loopback address, not the public origin, so a proxy is not involved.
   const self = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST}:${PORT}`;
   const query = new URLSearchParams(allowed.levels.map((l) => ["levels", l]));
+  // The printing browser sends no Accept-Language of the reader's: hand it the page's language.
+  const locale = await getLocale(request);
+  const languageCookie = (await localeCookie().serialize(locale)).split(";")[0]!.split("=")[1]!;
+  const t = fixedT(locale, "brief");
   try {
     const pdf = await pdfQueue(PDF_CONCURRENCY).run(user.id, () =>
       renderPdf({
         url: `${self}/brief?${query}`,
-        cookies: sessionToken ? [{ name: SESSION_COOKIE, value: sessionToken }] : [],
-        footerText: `Accord negotiation brief · ${CLASSIFICATION_BANNER[classificationOf(allowed.levels)].split(" — ")[0]} at most`,
+        cookies: [...(sessionToken ? [{ name: SESSION_COOKIE, value: sessionToken }] : []), { name: localeCookie().name, value: languageCookie }],
+        footerText: t("pdfFooter", { level: t(`bannerShort.${classificationOf(allowed.levels)}`) }),
       }),
     );
     const day = nowIso().slice(0, 10);

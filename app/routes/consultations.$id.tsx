@@ -5,6 +5,7 @@ import { formatPlainDate, formatDateTime, meetingTimes } from "~/utils/format";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
 import { Comments, type CommentFormState } from "~/components/Comments";
@@ -21,17 +22,20 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { translateMessage } from "~/utils/translate";
+import { pageTitle } from "~/utils/page-title";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { historyEventLabel, historyFieldLabel, MARKED_DONE } from "~/utils/messages";
+import { historyEventLabel, historyFieldLabel } from "~/utils/messages";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.consultation.title ?? "Consultation"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, "app.plain", { text: data.consultation.title }) : pageTitle(matches, "consultations:detail.fallbackTitle") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -144,6 +148,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ConsultationPage() {
   const { consultation: c, participants, actions, comments, commentVisibilities, history, linkedIssues, issueLinkChoices, canLinkIssues, canEdit } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("consultations");
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const linkFailure = actionData?.intent === "link-issue" ? failed : undefined;
@@ -158,21 +163,21 @@ export default function ConsultationPage() {
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
-            <Link to="/consultations">Consultations</Link>
+            <Link to="/consultations">{t("list.title")}</Link>
           </p>
           <h1>{c.title}</h1>
           <p className="consultation__badges">
-            <span className={`badge badge--${c.visibility}`} title={VISIBILITY_HINTS[c.visibility]}>
-              {VISIBILITY_LABELS[c.visibility]}
+            <span className={`badge badge--${c.visibility}`} title={t(`labels:visibilityHint.${c.visibility}`)}>
+              {t(`labels:visibility.${c.visibility}`)}
             </span>{" "}
-            <span className="badge">{KIND_LABELS[c.kind]}</span> <span className="badge badge--muted">{MODE_LABELS[c.mode]}</span>{" "}
-            {c.archivedAt ? <span className="badge badge--warn">Archived {formatDateTime(c.archivedAt)}</span> : null}
+            <span className="badge">{t(`labels:kind.${c.kind}`)}</span> <span className="badge badge--muted">{t(`labels:mode.${c.mode}`)}</span>{" "}
+            {c.archivedAt ? <span className="badge badge--warn">{t("detail.archived", { date: formatDateTime(c.archivedAt) })}</span> : null}
           </p>
         </div>
         {canEdit ? (
           <div className="form-actions no-print">
             <Link to={`/consultations/${c.id}/edit`} className="button button--primary">
-              Edit
+              {t("detail.edit")}
             </Link>
             <ArchiveButton archived={Boolean(c.archivedAt)} version={c.version} />
           </div>
@@ -186,28 +191,28 @@ export default function ConsultationPage() {
         <FormError message={failed.formError} />
       ) : null}
 
-      <section className="card consultation__facts" aria-label="When and who">
+      <section className="card consultation__facts" aria-label={t("detail.whenAndWho")}>
         <dl className="facts">
           <div>
-            <dt>India (IST)</dt>
+            <dt>{t("detail.ist")}</dt>
             <dd>{c.times.ist}</dd>
           </div>
           <div>
-            <dt>Japan (JST)</dt>
+            <dt>{t("detail.jst")}</dt>
             <dd>{c.times.jst}</dd>
           </div>
           {c.times.entered ? (
             <div>
-              <dt>As entered ({c.times.entered.zone})</dt>
+              <dt>{t("detail.asEntered", { zone: c.times.entered.zone })}</dt>
               <dd>{c.times.entered.text}</dd>
             </div>
           ) : null}
           <div>
-            <dt>Location</dt>
+            <dt>{t("detail.location")}</dt>
             <dd>{c.location ?? "—"}</dd>
           </div>
           <div className="facts__wide">
-            <dt>Participants</dt>
+            <dt>{t("detail.participants")}</dt>
             <dd>
               <ul className="chips">
                 {participants.map((p) => (
@@ -223,34 +228,34 @@ export default function ConsultationPage() {
 
       <div className="consultation__body">
         <section className="card" aria-labelledby="agenda-title">
-          <h2 id="agenda-title">Agenda</h2>
-          {c.agendaHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.agendaHtml }} /> : <p className="muted">No agenda recorded.</p>}
+          <h2 id="agenda-title">{t("detail.agenda")}</h2>
+          {c.agendaHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.agendaHtml }} /> : <p className="muted">{t("detail.noAgenda")}</p>}
         </section>
         <section className="card" aria-labelledby="notes-title">
-          <h2 id="notes-title">Notes</h2>
-          {c.notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.notesHtml }} /> : <p className="muted">No notes recorded.</p>}
+          <h2 id="notes-title">{t("detail.notes")}</h2>
+          {c.notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.notesHtml }} /> : <p className="muted">{t("detail.noNotes")}</p>}
         </section>
         <section className="card card--outcome" aria-labelledby="outcome-title">
-          <h2 id="outcome-title">Outcome</h2>
-          {c.outcomeHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.outcomeHtml }} /> : <p className="muted">No outcome recorded.</p>}
+          <h2 id="outcome-title">{t("detail.outcome")}</h2>
+          {c.outcomeHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.outcomeHtml }} /> : <p className="muted">{t("detail.noOutcome")}</p>}
         </section>
       </div>
 
       <section className="card" aria-labelledby="actions-title">
-        <h2 id="actions-title">Follow-up actions</h2>
+        <h2 id="actions-title">{t("detail.actions")}</h2>
         {actions.length === 0 ? (
-          <p className="muted">No follow-up actions.</p>
+          <p className="muted">{t("detail.noActions")}</p>
         ) : (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t("detail.action")}</th>
+                  <th scope="col">{t("detail.owner")}</th>
+                  <th scope="col">{t("detail.due")}</th>
+                  <th scope="col">{t("detail.status")}</th>
                   <th scope="col" className="no-print">
-                    <span className="visually-hidden">Mark done</span>
+                    <span className="visually-hidden">{t("detail.markDone")}</span>
                   </th>
                 </tr>
               </thead>
@@ -264,12 +269,12 @@ export default function ConsultationPage() {
                       {a.overdue ? (
                         <>
                           {" "}
-                          <span className="badge badge--danger">Overdue</span>
+                          <span className="badge badge--danger">{t("detail.overdue")}</span>
                         </>
                       ) : null}
                     </td>
                     <td>
-                      <span className={`badge badge--status-${a.status}`}>{ACTION_STATUS_LABELS[a.status]}</span>
+                      <span className={`badge badge--status-${a.status}`}>{t(`labels:actionStatus.${a.status}`)}</span>
                     </td>
                     <td className="no-print">
                       {a.canComplete ? (
@@ -277,8 +282,8 @@ export default function ConsultationPage() {
                           <input type="hidden" name="intent" value="complete" />
                           <input type="hidden" name="actionId" value={a.id} />
                           <input type="hidden" name="version" value={a.version} />
-                          <button type="submit" className="button button--small" aria-label={`Mark done: ${a.description}`}>
-                            Mark done
+                          <button type="submit" className="button button--small" aria-label={t("detail.markDoneOf", { action: a.description })}>
+                            {t("detail.markDone")}
                           </button>
                         </Form>
                       ) : null}
@@ -298,9 +303,9 @@ export default function ConsultationPage() {
               <Form method="post" className="filters no-print">
                 <input type="hidden" name="intent" value="link-issue" />
                 <label className="filter">
-                  <span>Link an issue</span>
+                  <span>{t("detail.linkIssue")}</span>
                   <select name="issueId" className="input" defaultValue="" aria-invalid={linkFailure?.fieldErrors.issueId ? true : undefined} aria-describedby={linkFailure?.fieldErrors.issueId ? "issue-link-error" : undefined}>
-                    <option value="">Choose an issue…</option>
+                    <option value="">{t("detail.chooseIssue")}</option>
                     {issueLinkChoices.map((i) => (
                       <option key={i.id} value={i.id}>
                         {i.title}
@@ -309,16 +314,16 @@ export default function ConsultationPage() {
                   </select>
                 </label>
                 <button type="submit" className="button">
-                  Link issue
+                  {t("detail.linkIssueButton")}
                 </button>
                 {linkFailure?.fieldErrors.issueId ? (
                   <p id="issue-link-error" className="field__error" role="alert">
-                    {linkFailure.fieldErrors.issueId}
+                    {translateMessage(i18n, linkFailure.fieldErrors.issueId)}
                   </p>
                 ) : null}
               </Form>
             ) : (
-              <p className="small muted">Every issue you can see is already linked.</p>
+              <p className="small muted">{t("detail.allLinked")}</p>
             )
           ) : null}
         </ConsultationIssues>
@@ -328,28 +333,28 @@ export default function ConsultationPage() {
 
       {history ? (
         <section className="card history" aria-labelledby="history-title">
-          <h2 id="history-title">Change history</h2>
+          <h2 id="history-title">{t("detail.history")}</h2>
           {/* Versions the reader could not have seen are left out, so the list may be empty. */}
           {history.length === 0 ? (
-            <p className="muted">No changes you may see are recorded.</p>
+            <p className="muted">{t("detail.noHistory")}</p>
           ) : (
             <ol className="history__list">
               {history.map((h) => (
                 <li key={h.id}>
                   <p className="small">
-                    <strong>{h.actor ?? "System"}</strong> · {historyEventLabel(h.action)} <span className="muted">· {formatDateTime(h.at)}</span>
+                    <strong>{h.actor ?? t("detail.system")}</strong> · {historyEventLabel(h.action, t)} <span className="muted">· {formatDateTime(h.at)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">
                       <tbody>
                         {h.changes.map((ch, i) => (
                           <tr key={i}>
-                            <th scope="row">{historyFieldLabel(ch.field)}</th>
+                            <th scope="row">{historyFieldLabel(ch.field, t)}</th>
                             <td>
                               <del>{ch.before}</del>
                             </td>
                             <td>
-                              <ins>{ch.markedDone ? MARKED_DONE : ch.after}</ins>
+                              <ins>{ch.markedDone ? t("labels:markedDone") : ch.after}</ins>
                             </td>
                           </tr>
                         ))}

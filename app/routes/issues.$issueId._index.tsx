@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { FormError, Notice } from "~/components/forms";
@@ -24,18 +25,22 @@ import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { convergenceOf, formatSpread, positionsAsOf, TREND_LABELS } from "~/models/convergence";
+import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS, RISK_BADGES, RISK_LABELS } from "~/utils/issueLabels";
-import { SIDE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { SIDE_LABELS } from "~/utils/labels";
 import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
 import { todayInIndia } from "~/utils/clock";
+import { translateMessage } from "~/utils/translate";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.issue.title ?? "Issue"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, "app.plain", { text: data.issue.title }) : pageTitle(matches, "issues:detail.fallbackTitle") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -138,24 +143,25 @@ export default function IssuePage() {
   const assessmentFailure = failedFor("assessment");
   const linkFailure = failedFor("link") ?? failedFor("unlink");
   const { issue, convergence } = d;
+  const { t, i18n } = useTranslation("issues");
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
-            <Link to="/issues">Issue register</Link>
+            <Link to="/issues">{t("detail.register")}</Link>
           </p>
           <h1>{issue.title}</h1>
           <p className="issue-meta">
-            <span className={ISSUE_STATUS_BADGES[issue.status]}>{ISSUE_STATUS_LABELS[issue.status]}</span>
-            <span className="badge badge--muted">{PRIORITY_LABELS[issue.priority]} priority</span>
-            <span className="badge badge--muted">{VISIBILITY_LABELS[issue.visibility]}</span>
-            {issue.archived_at ? <span className="badge badge--warn">Archived {formatDate(issue.archived_at)}</span> : null}
+            <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
+            <span className="badge badge--muted">{t("detail.priority", { priority: t(`labels:priority.${issue.priority}`) })}</span>
+            <span className="badge badge--muted">{t(`labels:visibility.${issue.visibility}`)}</span>
+            {issue.archived_at ? <span className="badge badge--warn">{t("detail.archived", { date: formatDate(issue.archived_at) })}</span> : null}
           </p>
         </div>
         {d.canManage ? (
           <Link to={`/issues/${issue.id}/edit`} className="button">
-            Edit issue
+            {t("detail.edit")}
           </Link>
         ) : null}
       </header>
@@ -168,22 +174,31 @@ export default function IssuePage() {
 
       <section className="card" aria-labelledby="current-title">
         <div className="card__head">
-          <h2 id="current-title">Current positions</h2>
+          <h2 id="current-title">{t("detail.current")}</h2>
           <p className="small muted">
-            Spread of stances: <strong>{formatSpread(convergence.now)}</strong> of 2 · 30 days ago {formatSpread(convergence.days30)} · 90 days ago{" "}
-            {formatSpread(convergence.days90)} · <strong>{TREND_LABELS[convergence.trend]}</strong>{" "}
-            <Link to="/positions#measure">How this is measured</Link>
+            <Trans
+              t={t}
+              i18nKey="detail.spread"
+              values={{
+                now: formatSpread(convergence.now),
+                days30: formatSpread(convergence.days30),
+                days90: formatSpread(convergence.days90),
+                trend: t(`labels:trend.${convergence.trend}`),
+              }}
+              components={{ strong: <strong /> }}
+            />{" "}
+            <Link to="/positions#measure">{t("detail.howMeasured")}</Link>
           </p>
         </div>
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Party</th>
-                <th scope="col">Stance</th>
-                <th scope="col">Flexibility</th>
-                <th scope="col">Statement</th>
-                <th scope="col">Held from</th>
+                <th scope="col">{t("detail.party")}</th>
+                <th scope="col">{t("detail.stance")}</th>
+                <th scope="col">{t("detail.flexibility")}</th>
+                <th scope="col">{t("detail.statement")}</th>
+                <th scope="col">{t("detail.heldFrom")}</th>
               </tr>
             </thead>
             <tbody>
@@ -199,18 +214,18 @@ export default function IssuePage() {
                     <>
                       <td>
                         <StanceBadge stance={p.current.stance} />
-                        {p.current.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
+                        {p.current.redLine ? <span className="badge badge--danger red-line">{t("detail.redLine")}</span> : null}
                       </td>
-                      <td>{FLEXIBILITY_LABELS[p.current.flexibility]}</td>
+                      <td>{t(`labels:flexibility.${p.current.flexibility}`)}</td>
                       <td>
                         {p.current.statement}
-                        {p.current.desiredOutcome ? <p className="small muted">Desired outcome: {p.current.desiredOutcome}</p> : null}
+                        {p.current.desiredOutcome ? <p className="small muted">{t("detail.desiredOutcome", { text: p.current.desiredOutcome })}</p> : null}
                       </td>
                       <td className="nowrap">{formatPlainDate(p.current.statedOn)}</td>
                     </>
                   ) : (
                     <td colSpan={4} className="muted">
-                      No position recorded
+                      {t("detail.noPosition")}
                     </td>
                   )}
                 </tr>
@@ -222,26 +237,26 @@ export default function IssuePage() {
 
       <div className="grid-2 grid-2--top issue-columns">
         <section className="card" aria-labelledby="history-title">
-          <h2 id="history-title">History</h2>
+          <h2 id="history-title">{t("detail.history")}</h2>
           {d.timeline.length === 0 ? (
-            <p className="muted">No positions yet.</p>
+            <p className="muted">{t("detail.noPositions")}</p>
           ) : (
             <ol className="timeline">
               {d.timeline.map((p) => (
                 <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
                   <p className="timeline__head">
                     <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
-                    {p.redLine ? <span className="badge badge--danger red-line">Red line</span> : null}
-                    {p.current ? <span className="badge badge--ok">Current</span> : <span className="badge badge--muted">Superseded</span>}
+                    {p.redLine ? <span className="badge badge--danger red-line">{t("detail.redLine")}</span> : null}
+                    {p.current ? <span className="badge badge--ok">{t("detail.currentBadge")}</span> : <span className="badge badge--muted">{t("detail.superseded")}</span>}
                   </p>
                   <p>{p.statement}</p>
-                  {p.desiredOutcome ? <p className="small">Desired outcome: {p.desiredOutcome}</p> : null}
+                  {p.desiredOutcome ? <p className="small">{t("detail.desiredOutcome", { text: p.desiredOutcome })}</p> : null}
                   <p className="small muted">
-                    {FLEXIBILITY_LABELS[p.flexibility]} · {VISIBILITY_LABELS[p.visibility]} · recorded by {p.recordedBy} on {formatDateTime(p.recordedAt)}
+                    {t(`labels:flexibility.${p.flexibility}`)} · {t(`labels:visibility.${p.visibility}`)} · {t("detail.recordedBy", { name: p.recordedBy, date: formatDateTime(p.recordedAt) })}
                     {p.source ? (
                       <>
                         {" "}
-                        · from <Link to={`/consultations/${p.source.id}`}>{p.source.title}</Link>
+                        · {t("detail.from")} <Link to={`/consultations/${p.source.id}`}>{p.source.title}</Link>
                       </>
                     ) : null}
                   </p>
@@ -254,7 +269,7 @@ export default function IssuePage() {
         <div className="stack">
           {d.recordable.length > 0 ? (
             <section className="card" aria-labelledby="record-title">
-              <h2 id="record-title">Record a position</h2>
+              <h2 id="record-title">{t("detail.record")}</h2>
               <PositionForm
                 key={actionData && "message" in actionData && actionData.intent === "position" ? d.timeline.length : "form"}
                 parties={d.recordable}
@@ -270,9 +285,9 @@ export default function IssuePage() {
           ) : null}
 
           <section className="card" aria-labelledby="consultations-title">
-            <h2 id="consultations-title">Consultations</h2>
+            <h2 id="consultations-title">{t("detail.consultations")}</h2>
             {d.consultations.length === 0 ? (
-              <p className="muted">No consultations you can see are linked to this issue.</p>
+              <p className="muted">{t("detail.noConsultations")}</p>
             ) : (
               <ul className="plain-list">
                 {d.consultations.map((c) => (
@@ -284,8 +299,8 @@ export default function IssuePage() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="unlink" />
                         <input type="hidden" name="consultationId" value={c.id} />
-                        <button type="submit" className="button button--quiet small" aria-label={`Unlink ${c.title}`}>
-                          Unlink
+                        <button type="submit" className="button button--quiet small" aria-label={t("detail.unlinkOf", { title: c.title })}>
+                          {t("detail.unlink")}
                         </button>
                       </Form>
                     ) : null}
@@ -299,9 +314,9 @@ export default function IssuePage() {
                   <FormError message={linkFailure?.formError} />
                   <input type="hidden" name="intent" value="link" />
                   <label className="filter">
-                    <span>Link a consultation</span>
+                    <span>{t("detail.linkConsultation")}</span>
                     <select name="consultationId" className="input" defaultValue="" aria-invalid={linkFailure ? true : undefined}>
-                      <option value="">Choose…</option>
+                      <option value="">{t("detail.choose")}</option>
                       {d.linkChoices.map((c) => (
                         <option key={c.id} value={c.id}>
                           {c.title} ({formatDate(c.starts_at)})
@@ -310,51 +325,51 @@ export default function IssuePage() {
                     </select>
                   </label>
                   <button type="submit" className="button">
-                    Link
+                    {t("detail.link")}
                   </button>
                   {linkFailure?.fieldErrors.consultationId ? (
                     <p className="field__error" role="alert">
-                      {linkFailure.fieldErrors.consultationId}
+                      {translateMessage(i18n, linkFailure.fieldErrors.consultationId)}
                     </p>
                   ) : null}
                 </Form>
               ) : (
-                <p className="small muted">No further consultations to link.</p>
+                <p className="small muted">{t("detail.noMoreConsultations")}</p>
               )
             ) : null}
           </section>
 
           <section className="card" aria-labelledby="milestones-title">
-            <h2 id="milestones-title">Milestones</h2>
+            <h2 id="milestones-title">{t("detail.milestones")}</h2>
             {d.milestones.length === 0 ? (
-              <p className="muted">No milestones you can see are linked to this issue.</p>
+              <p className="muted">{t("detail.noMilestones")}</p>
             ) : (
               <ul className="plain-list">
                 {d.milestones.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">due {formatPlainDate(m.due_date)}</span> <StatusBadge status={m.status} />
+                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span> <StatusBadge status={m.status} />
                     <ArchivedTag archived={Boolean(m.archived_at)} />
                   </li>
                 ))}
               </ul>
             )}
-            {d.canManage ? <p className="small muted">Link milestones from the milestone's edit form.</p> : null}
+            {d.canManage ? <p className="small muted">{t("detail.linkMilestonesHint")}</p> : null}
           </section>
 
           {d.canAssess || d.assessments.length > 0 ? (
             <section className="card" aria-labelledby="assessments-title">
-              <h2 id="assessments-title">Diplomatic assessments</h2>
-              {d.assessments.length === 0 ? <p className="muted">No assessments yet.</p> : null}
+              <h2 id="assessments-title">{t("detail.assessments")}</h2>
+              {d.assessments.length === 0 ? <p className="muted">{t("detail.noAssessments")}</p> : null}
               <ul className="plain-list assessments">
                 {d.assessments.map((a) => (
                   <li key={a.id} className="assessment">
                     <p className="timeline__head">
-                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
-                      <span className="badge badge--muted">{VISIBILITY_LABELS[a.visibility]}</span>
+                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
+                      <span className="badge badge--muted">{t(`labels:visibility.${a.visibility}`)}</span>
                     </p>
                     <p>{a.summary}</p>
                     <p>
-                      <strong>Recommendation:</strong> {a.recommendation}
+                      <strong>{t("detail.recommendation")}</strong> {a.recommendation}
                     </p>
                     <p className="small muted">{a.author}</p>
                   </li>
@@ -362,9 +377,9 @@ export default function IssuePage() {
               </ul>
               {d.canAssess ? (
                 <details className="assessment-form" open={Boolean(assessmentFailure)}>
-                  <summary>Write an assessment of this issue</summary>
+                  <summary>{t("detail.writeAssessment")}</summary>
                   <AssessmentForm
-                    label="Assess this issue"
+                    label={t("detail.assessThis")}
                     today={d.today}
                     visibilities={d.assessmentVisibilities}
                     defaultValues={assessmentFailure?.values}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { getSessionUser, requestSessionId, signIn } from "~/models/auth.server";
@@ -9,8 +10,9 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The one page an anonymous visitor may see; a signed-in user has nothing to do here.
@@ -42,6 +44,7 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pending = usePending();
+  const { t } = useTranslation();
   const { register, onSubmit, errorFor } = useValidatedForm(signInSchema, {
     defaultValues: { email: actionData?.values?.email ?? "" },
     serverErrors: actionData?.fieldErrors,
@@ -49,17 +52,14 @@ export default function LoginPage() {
   return (
     <div className="signin">
       <section className="signin__panel" aria-labelledby="signin-title">
-        <p className="eyebrow">Government of India · Ministry of Commerce and Industry</p>
-        <h1 id="signin-title">Sign in to Accord</h1>
-        <p className="muted">
-          The record of the consultations on the 2012 rare-earth supply arrangement between IREL and Toyotsu Rare Earths
-          India.
-        </p>
+        <p className="eyebrow">{t("login.eyebrow")}</p>
+        <h1 id="signin-title">{t("login.heading")}</h1>
+        <p className="muted">{t("login.intro")}</p>
         <FormError message={actionData?.formError} />
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
           <TextField
-            label="Email address"
+            label={t("login.email")}
             type="email"
             autoComplete="username"
             required
@@ -67,18 +67,18 @@ export default function LoginPage() {
             registration={register("email")}
           />
           <TextField
-            label="Password"
+            label={t("login.password")}
             type="password"
             autoComplete="current-password"
             required
             error={errorFor("password")}
             registration={register("password")}
           />
-          <SubmitButton pending={pending} pendingLabel="Signing in…">
-            Sign in
+          <SubmitButton pending={pending} pendingLabel={t("login.pending")}>
+            {t("login.submit")}
           </SubmitButton>
         </Form>
-        <p className="signin__foot muted">Access is by invitation. Ask your administrator for an account.</p>
+        <p className="signin__foot muted">{t("login.foot")}</p>
       </section>
     </div>
   );

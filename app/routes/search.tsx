@@ -4,7 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ArchivedTag } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { SEARCH_LIMIT, searchConsultations } from "~/models/consultations.server";
+import { SEARCH_CANDIDATES, searchConsultationsPage } from "~/models/consultations.server";
+import { listOrganizations } from "~/models/organizations.server";
+import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
@@ -19,18 +21,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "consultation:list");
   // Whatever was typed is only ever read as plain words (see toFtsQuery): no input is an error.
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-  const hits = q.trim() ? await searchConsultations(getDb(), user, q) : [];
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
+  // Narrowing by date or organization: a malformed value is dropped, never an error.
+  const raw = Object.fromEntries([...url.searchParams].filter(([k, v]) => ["from", "to", "org"].includes(k) && v !== ""));
+  const parsed = consultationFilterSchema.pick({ from: true, to: true, org: true }).safeParse(raw);
+  const narrowing = parsed.success ? parsed.data : {};
+  const db = getDb();
+  const [result, organizations] = await Promise.all([
+    q.trim() ? searchConsultationsPage(db, user, q, narrowing) : Promise.resolve({ hits: [], matched: 0, more: false }),
+    listOrganizations(db, { includeArchived: true }),
+  ]);
   return {
     q,
+    narrowing,
+    organizations: organizations.map((o) => ({ id: o.id, shortName: o.short_name })),
     words: searchWords(q),
-    limit: SEARCH_LIMIT,
-    hits: hits.map((h) => ({ ...h, times: meetingTimes(h.starts_at, h.time_zone) })),
+    candidates: SEARCH_CANDIDATES,
+    matched: result.matched,
+    more: result.more,
+    hits: result.hits.map((h) => ({ ...h, times: meetingTimes(h.starts_at, h.time_zone) })),
   };
 }
 
+function summary(words: string[], shown: number, matched: number, more: boolean, candidates: number): string {
+  if (words.length === 0) return "Type at least one word or number.";
+  if (shown === 0) return `Nothing found for ${words.join(" ")}.`;
+  const noun = (n: number) => (n === 1 ? "consultation" : "consultations");
+  if (more) return `The best ${shown} of the newest ${candidates} matches for ${words.join(" ")}; more than ${candidates} consultations matched. Narrow by date or organization to reach older ones.`;
+  if (shown < matched) return `The best ${shown} of ${matched} ${noun(matched)} for ${words.join(" ")}.`;
+  return `${shown} ${noun(shown)} for ${words.join(" ")}.`;
+}
+
 export default function SearchPage() {
-  const { q, words, hits, limit } = useLoaderData<typeof loader>();
+  const { q, narrowing, organizations, words, hits, matched, more, candidates } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <header className="page-header">
@@ -42,17 +66,32 @@ export default function SearchPage() {
           <span>Words to find</span>
           <input type="search" name="q" defaultValue={q} className="input" autoFocus={!q} />
         </label>
+        <label className="filter">
+          <span>Organization</span>
+          <select name="org" defaultValue={narrowing.org ?? ""} className="input">
+            <option value="">Any</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.shortName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>From</span>
+          <input type="date" name="from" defaultValue={narrowing.from ?? ""} className="input" />
+        </label>
+        <label className="filter">
+          <span>To</span>
+          <input type="date" name="to" defaultValue={narrowing.to ?? ""} className="input" />
+        </label>
         <button type="submit" className="button button--primary">
           Search
         </button>
       </Form>
       {q.trim() ? (
         <p className="muted" role="status">
-          {words.length === 0
-            ? "Type at least one word or number."
-            : hits.length === 0
-              ? `Nothing found for ${words.join(" ")}.`
-              : `${hits.length === limit ? `The best ${limit}` : hits.length} ${hits.length === 1 ? "consultation" : "consultations"} for ${words.join(" ")}.`}
+          {summary(words, hits.length, matched, more, candidates)}
         </p>
       ) : null}
       <ol className="search-results">

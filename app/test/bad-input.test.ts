@@ -210,16 +210,14 @@ function corpus(
 
 async function checksums(excluded: string[]): Promise<Record<string, string>> {
   const db = getDb();
-  const tables = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%search%' order by name`.execute(
-    db,
-  );
+  // Kysely's introspection lists the tables on either dialect; search indexes are derived data.
+  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((name) => !/search/.test(name)).sort();
   const out: Record<string, string> = {};
-  for (const { name } of tables.rows) {
+  for (const name of tables) {
     if (excluded.includes(name)) continue;
-    const rows = await sql`select * from ${sql.table(name)}`.execute(db);
-    out[name] = `${rows.rows.length}:${JSON.stringify(rows.rows)}`;
+    // Sorted here: PostgreSQL returns rows in no fixed order without a full ORDER BY.
+    const rows = (await sql`select * from ${sql.table(name)}`.execute(db)).rows.map((row) => JSON.stringify(row)).sort();
+    out[name] = `${rows.length}:${rows.join("\n")}`;
   }
   return out;
 }

@@ -12,6 +12,8 @@ const flag = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().default("file:./data/accord.sqlite"),
+  /** PostgreSQL connections per instance (read by db/connection.ts; validated here at start). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   /** The public origin when behind a proxy, e.g. https://accord.example.gov.in */

@@ -9,6 +9,7 @@
  */
 import { useRouteLoaderData } from "@remix-run/react";
 
+import type { Locale } from "~/utils/preferences";
 import { KG_PER_TONNE } from "~/utils/tonnes";
 
 export interface Reader {
@@ -21,10 +22,17 @@ export interface Reader {
 /** Everyone reads Accord in Indian English and India Standard Time until the i18n work lands. */
 export const DEFAULT_READER: Reader = { locale: "en-IN", timeZone: "Asia/Kolkata" };
 
-/** The reader of a signed-in user (or of a visitor): the one place a language choice will be read. */
-export function readerFor(_user?: unknown): Reader {
-  return DEFAULT_READER;
+/**
+ * The reader of a signed-in user (or of a visitor): the page's language (chosen in
+ * app/i18n.server.ts) as its Intl locale. Times stay in India Standard Time until the reader's
+ * own zone is applied.
+ */
+export function readerFor(_user?: unknown, locale?: Locale): Reader {
+  return locale ? { ...DEFAULT_READER, locale: INTL_LOCALE[locale] } : DEFAULT_READER;
 }
+
+/** BCP 47 tags for each language; English is Indian English, the negotiation's working variety. */
+export const INTL_LOCALE: Record<Locale, string> = { en: "en-IN", ja: "ja-JP", hi: "hi-IN" };
 
 const ZONE_ABBREVIATIONS: Record<string, string> = { "Asia/Kolkata": "IST", "Asia/Tokyo": "JST", UTC: "UTC" };
 

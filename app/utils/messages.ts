@@ -8,6 +8,14 @@ import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import type { RiskReason } from "~/models/milestone-rules";
 import { materialLabel } from "~/utils/demand-labels";
 
+/**
+ * A translation function (react-i18next's `t` in pages, `fixedT` on the server). With one, each
+ * function below reads the reader's language from the catalogs (`labels` namespace); without,
+ * it gives the English of these tables. `.map(fn)` passes an index second: only a function counts.
+ */
+export type Words = (key: string, options?: Record<string, unknown>) => string;
+const words = (t: unknown): Words | undefined => (typeof t === "function" ? (t as Words) : undefined);
+
 const ACTION_WORDS: Record<string, string> = {
   create: "created",
   update: "updated",
@@ -32,9 +40,11 @@ const ACTION_WORDS: Record<string, string> = {
 };
 
 /** Words for an audit action, e.g. `consultation.update` → "updated"; an unknown verb reads as itself. */
-export function describeAction(action: string): string {
+export function describeAction(action: string, t?: unknown): string {
   const verb = action.split(".").slice(1).join(" ").replaceAll("_", " ");
-  return ACTION_WORDS[verb] ?? verb;
+  const english = ACTION_WORDS[verb] ?? verb;
+  const tr = words(t);
+  return tr && ACTION_WORDS[verb] ? tr(`labels:activityAction.${verb.replaceAll(" ", "_")}`, { defaultValue: english }) : english;
 }
 
 export const ACTIVITY_KIND_LABELS: Record<ActivityKindCode, string> = {
@@ -45,19 +55,40 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKindCode, string> = {
   milestone: "Milestones",
 };
 
-export function activitySubjectText(subject: ActivitySubject): string {
+export function activitySubjectText(subject: ActivitySubject, t?: unknown): string {
+  const tr = words(t);
   switch (subject.kind) {
     case "titled":
       return subject.title;
     case "position":
-      return `${subject.party} on ${subject.issue}`;
-    case "demand":
-      return `${subject.requester}: ${materialLabel(subject.material)}, ${subject.fiscalYear}`;
+      return tr ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue }) : `${subject.party} on ${subject.issue}`;
+    case "demand": {
+      const material = tr ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material }) : materialLabel(subject.material);
+      return tr
+        ? tr("labels:activitySubject.demand", { requester: subject.requester, material, year: subject.fiscalYear })
+        : `${subject.requester}: ${material}, ${subject.fiscalYear}`;
+    }
   }
 }
 
 /** One reason a milestone is late or threatened, in words (lower case: callers join or capitalise). */
-export function riskReasonText(reason: RiskReason): string {
+export function riskReasonText(reason: RiskReason, t?: unknown): string {
+  const tr = words(t);
+  if (tr) {
+    switch (reason.code) {
+      case "late":
+        return tr("labels:riskReason.late", { dueDate: reason.dueDate, count: reason.daysLate });
+      case "dependency_due_after":
+        return (
+          tr("labels:riskReason.dependencyDueAfter", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate, dueDate: reason.dueDate }) +
+          (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
+        );
+      case "dependency_late":
+        return tr("labels:riskReason.dependencyLate", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate });
+      case "dependency_threatened":
+        return tr("labels:riskReason.dependencyThreatened", { dependency: reason.dependency });
+    }
+  }
   switch (reason.code) {
     case "late":
       return `due ${reason.dueDate} and not done: ${reason.daysLate} days late`;
@@ -70,8 +101,9 @@ export function riskReasonText(reason: RiskReason): string {
   }
 }
 
-export function riskReasonsText(reasons: readonly RiskReason[]): string {
-  return reasons.map(riskReasonText).join("; ");
+export function riskReasonsText(reasons: readonly RiskReason[], t?: unknown): string {
+  const tr = words(t);
+  return reasons.map((r) => riskReasonText(r, tr)).join(tr ? tr("labels:riskReason.separator") : "; ");
 }
 
 /** Names of the consultation fields its change history tracks, by stored field. */
@@ -102,12 +134,16 @@ const HISTORY_EVENT_LABELS: Record<string, string> = {
   "follow_up.complete": "Marked an action done",
 };
 
-export function historyEventLabel(action: string): string {
-  return HISTORY_EVENT_LABELS[action] ?? action;
+export function historyEventLabel(action: string, t?: unknown): string {
+  const english = HISTORY_EVENT_LABELS[action] ?? action;
+  const tr = words(t);
+  return tr && HISTORY_EVENT_LABELS[action] ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english }) : english;
 }
 
-export function historyFieldLabel(field: string): string {
-  return CONSULTATION_FIELD_LABELS[field] ?? field;
+export function historyFieldLabel(field: string, t?: unknown): string {
+  const english = CONSULTATION_FIELD_LABELS[field] ?? field;
+  const tr = words(t);
+  return tr && CONSULTATION_FIELD_LABELS[field] ? tr(`labels:historyField.${field}`, { defaultValue: english }) : english;
 }
 
 /** The "after" of a follow-up action marked done, which stores no text of its own. */

