@@ -4,6 +4,7 @@
  */
 import enCommon from "./en/common.json";
 import enBrief from "./en/brief.json";
+import enAgreement from "./en/agreement.json";
 import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
@@ -11,6 +12,7 @@ import enLabels from "./en/labels.json";
 import enValidation from "./en/validation.json";
 import hiCommon from "./hi/common.json";
 import hiBrief from "./hi/brief.json";
+import hiAgreement from "./hi/agreement.json";
 import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
@@ -18,6 +20,7 @@ import hiLabels from "./hi/labels.json";
 import hiValidation from "./hi/validation.json";
 import jaCommon from "./ja/common.json";
 import jaBrief from "./ja/brief.json";
+import jaAgreement from "./ja/agreement.json";
 import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
@@ -30,6 +33,7 @@ export const resources = {
   en: {
     common: enCommon,
     brief: enBrief,
+    agreement: enAgreement,
     consultations: enConsultations,
     dashboard: enDashboard,
     issues: enIssues,
@@ -39,6 +43,7 @@ export const resources = {
   ja: {
     common: jaCommon,
     brief: jaBrief,
+    agreement: jaAgreement,
     consultations: jaConsultations,
     dashboard: jaDashboard,
     issues: jaIssues,
@@ -48,6 +53,7 @@ export const resources = {
   hi: {
     common: hiCommon,
     brief: hiBrief,
+    agreement: hiAgreement,
     consultations: hiConsultations,
     dashboard: hiDashboard,
     issues: hiIssues,

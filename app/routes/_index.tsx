@@ -112,14 +112,14 @@ export default function Home() {
 
       <div className="dash-grid">
         {d.awaitingConcurrence.length ? (
-          <Card id="dash-concurrence" title={`Awaiting ${user.organizationShortName}'s concurrence`} href="/agreement" linkLabel="The agreement">
+          <Card id="dash-concurrence" title={t("agreement:register.awaiting", { organization: user.organizationShortName })} href="/agreement" linkLabel={t("agreement:clause.back")}>
             <ul>
               {d.awaitingConcurrence.map((a) => (
                 <li key={a.id}>
                   <Link to={`/agreement/clauses/${a.clauseId}`}>
                     {a.reference}: {a.title}
                   </Link>{" "}
-                  <span className="muted small">proposed by {a.proposer}</span>
+                  <span className="muted small">{t("agreement:register.proposedBy", { organization: a.proposer })}</span>
                 </li>
               ))}
             </ul>

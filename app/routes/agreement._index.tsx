@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { awaitingConcurrence, listClauses } from "~/models/clauses.server";
 import { getDb } from "~/utils/db.server";
-import { CLAUSE_STATUS_LABELS, CLAUSE_TOPIC_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
+import { CLAUSE_TOPIC_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "The 2012 agreement · Accord" }];
 
@@ -19,25 +20,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AgreementRegister() {
   const { clauses, awaiting, organization } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("agreement");
   return (
     <div className="page">
       <header className="page-header">
-        <h1>The 2012 IREL–Toyotsu arrangement</h1>
+        <h1>{t("register.heading")}</h1>
         <p className="muted">
-          Clause by clause, as recorded by India. The real text is not public: demonstration text is marked illustrative.
+          {t("register.intro")}
         </p>
       </header>
 
       {awaiting.length ? (
         <section className="card" aria-labelledby="awaiting-title">
-          <h2 id="awaiting-title">Awaiting {organization}'s concurrence</h2>
+          <h2 id="awaiting-title">{t("register.awaiting", { organization })}</h2>
           <ul>
             {awaiting.map((a) => (
               <li key={a.id}>
                 <Link to={`/agreement/clauses/${a.clause_id}`}>
                   {a.reference}: {a.title}
                 </Link>{" "}
-                — proposed by {a.proposer}
+                — {t("register.proposedBy", { organization: a.proposer })}
               </li>
             ))}
           </ul>
@@ -45,15 +47,15 @@ export default function AgreementRegister() {
       ) : null}
 
       <table className="table">
-        <caption className="sr-only">Clauses</caption>
+        <caption className="sr-only">{t("register.clause")}</caption>
         <thead>
           <tr>
-            <th scope="col">Clause</th>
-            <th scope="col">Topic</th>
-            <th scope="col">Status</th>
-            <th scope="col">Issues</th>
-            <th scope="col">Proposals</th>
-            <th scope="col">Visibility</th>
+            <th scope="col">{t("register.clause")}</th>
+            <th scope="col">{t("register.topic")}</th>
+            <th scope="col">{t("register.status")}</th>
+            <th scope="col">{t("register.issues")}</th>
+            <th scope="col">{t("register.proposals")}</th>
+            <th scope="col">{t("register.visibility")}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,10 +65,10 @@ export default function AgreementRegister() {
                 <Link to={`/agreement/clauses/${c.id}`}>
                   {c.reference}: {c.title}
                 </Link>
-                {c.illustrative ? <span className="badge badge--muted">Illustrative text</span> : null}
+                {c.illustrative ? <span className="badge badge--muted">{t("register.illustrative")}</span> : null}
               </th>
-              <td>{CLAUSE_TOPIC_LABELS[c.topic]}</td>
-              <td>{CLAUSE_STATUS_LABELS[c.status]}</td>
+              <td>{t(`labels:clauseTopic.${c.topic}`, { defaultValue: CLAUSE_TOPIC_LABELS[c.topic] })}</td>
+              <td>{t(`labels:clauseStatus.${c.status}`, { defaultValue: c.status })}</td>
               <td>
                 {c.issues.map((i, n) => (
                   <span key={i.id}>
@@ -76,12 +78,12 @@ export default function AgreementRegister() {
                 ))}
               </td>
               <td>{c.amendments}</td>
-              <td>{VISIBILITY_LABELS[c.visibility]}</td>
+              <td>{t(`labels:visibility.${c.visibility}`, { defaultValue: VISIBILITY_LABELS[c.visibility] })}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {clauses.length === 0 ? <p className="muted">No clauses you may see.</p> : null}
+      {clauses.length === 0 ? <p className="muted">{t("register.none")}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, Notice } from "~/components/forms";
 import { assertCan, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
@@ -132,6 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ClausePage() {
   const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation("agreement");
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const errorFor = (intent: Intent, field: string) =>
@@ -141,7 +143,7 @@ export default function ClausePage() {
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/agreement">The 2012 agreement</Link>
+          <Link to="/agreement">{t("clause.back")}</Link>
         </p>
         <h1>
           {clause.reference}: {clause.title}
@@ -156,14 +158,14 @@ export default function ClausePage() {
       {failed?.formError ? <FormError message={failed.formError} /> : null}
 
       <section className="card" aria-labelledby="text-title">
-        <h2 id="text-title">Current text</h2>
+        <h2 id="text-title">{t("clause.currentText")}</h2>
         {clause.illustrative ? (
-          <p className="small muted">Illustrative: the real text of the 2012 arrangement is not public.</p>
+          <p className="small muted">{t("clause.illustrativeNote")}</p>
         ) : null}
         <blockquote className="clause-text">{clause.current_text}</blockquote>
         {d.issues.length ? (
           <p>
-            Issues:{" "}
+            {t("clause.issues")}{" "}
             {d.issues.map((i, n) => (
               <span key={i.id}>
                 {n ? ", " : null}
@@ -175,20 +177,20 @@ export default function ClausePage() {
       </section>
 
       <section className="card" aria-labelledby="proposals-title">
-        <h2 id="proposals-title">Proposed amendments</h2>
-        {d.amendments.length === 0 ? <p className="muted">No proposals you may see.</p> : null}
+        <h2 id="proposals-title">{t("clause.proposals")}</h2>
+        {d.amendments.length === 0 ? <p className="muted">{t("clause.noProposals")}</p> : null}
         <ol className="amendments">
           {d.amendments.map((a) => {
             const mine = a.concurrence?.required.find((r) => r.organizationId === d.myOrganizationId);
             return (
-              <li key={a.id} aria-label={`Proposal by ${a.organization}`}>
+              <li key={a.id} aria-label={t("clause.proposalBy", { organization: a.organization })}>
                 <p>
                   <strong>{a.organization}</strong>, {formatDateTime(a.createdAt)} · {VISIBILITY_LABELS[a.visibility]}
-                  {a.onTable ? <span className="badge badge--ok"> On the table</span> : null}
-                  {a.needsConcurrence && !a.tabledAt ? <span className="badge badge--warn"> In concurrence</span> : null}
-                  {a.tabledAt ? <span className="small muted"> · tabled {formatDateTime(a.tabledAt)}</span> : null}
+                  {a.onTable ? <span className="badge badge--ok"> {t("clause.onTable")}</span> : null}
+                  {a.needsConcurrence && !a.tabledAt ? <span className="badge badge--warn"> {t("clause.inConcurrence")}</span> : null}
+                  {a.tabledAt ? <span className="small muted"> · {t("clause.tabled", { at: formatDateTime(a.tabledAt) })}</span> : null}
                 </p>
-                <p className="diff" aria-label="Difference against the current text">
+                <p className="diff" aria-label={t("clause.diff")}>
                   {a.diff.map((p, n) =>
                     p.change === "added" ? (
                       <ins key={n}>{p.text}</ins>
@@ -199,15 +201,15 @@ export default function ClausePage() {
                     ),
                   )}
                 </p>
-                {a.rationale ? <p className="small">Rationale: {a.rationale}</p> : null}
+                {a.rationale ? <p className="small">{t("clause.rationale", { text: a.rationale })}</p> : null}
                 {a.concurrence ? (
                   <table className="table table--compact">
-                    <caption>Concurrence</caption>
+                    <caption>{t("clause.concurrence")}</caption>
                     <tbody>
                       {a.concurrence.required.map((r) => (
                         <tr key={r.organizationId}>
                           <th scope="row">{r.organization}</th>
-                          <td>{r.response ? CONCURRENCE_RESPONSE_LABELS[r.response] : "Awaited"}</td>
+                          <td>{r.response ? CONCURRENCE_RESPONSE_LABELS[r.response] : t("clause.awaited")}</td>
                           <td>{r.comment ?? ""}</td>
                         </tr>
                       ))}
@@ -219,7 +221,7 @@ export default function ClausePage() {
                     <input type="hidden" name="intent" value="concur" />
                     <input type="hidden" name="amendmentId" value={a.id} />
                     <label>
-                      Answer
+                      {t("clause.answer")}
                       <select name="response" defaultValue="concur">
                         {CONCURRENCE_RESPONSES.map((r) => (
                           <option key={r} value={r}>
@@ -229,12 +231,12 @@ export default function ClausePage() {
                       </select>
                     </label>
                     <label>
-                      Comments or reasons
+                      {t("clause.comment")}
                       <textarea name="comment" rows={2} aria-invalid={errorFor("concur", "comment") ? true : undefined} />
                     </label>
                     {errorFor("concur", "comment") ? <p className="field-error">{errorFor("concur", "comment")}</p> : null}
                     <label>
-                      Comment visibility
+                      {t("clause.commentVisibility")}
                       <select name="visibility" defaultValue="internal">
                         {d.concurrenceVisibilities.map((v) => (
                           <option key={v} value={v}>
@@ -244,7 +246,7 @@ export default function ClausePage() {
                       </select>
                     </label>
                     <button type="submit" className="button">
-                      Give concurrence
+                      {t("clause.giveConcurrence")}
                     </button>
                   </Form>
                 ) : null}
@@ -253,7 +255,7 @@ export default function ClausePage() {
                     <input type="hidden" name="intent" value="table" />
                     <input type="hidden" name="amendmentId" value={a.id} />
                     <button type="submit" className="button button--primary">
-                      Table this proposal
+                      {t("clause.table")}
                     </button>
                   </Form>
                 ) : null}
@@ -265,11 +267,11 @@ export default function ClausePage() {
 
       {d.proposeFor.length ? (
         <section className="card" aria-labelledby="propose-title">
-          <h2 id="propose-title">Propose wording</h2>
+          <h2 id="propose-title">{t("clause.propose")}</h2>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="propose" />
             <label>
-              Proposing organization
+              {t("clause.proposer")}
               <select name="organizationId">
                 {d.proposeFor.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -282,7 +284,7 @@ export default function ClausePage() {
               <p className="field-error">{errorFor("propose", "organizationId")}</p>
             ) : null}
             <label>
-              Proposed wording
+              {t("clause.proposedText")}
               <textarea
                 name="proposedText"
                 rows={4}
@@ -292,11 +294,11 @@ export default function ClausePage() {
             </label>
             {errorFor("propose", "proposedText") ? <p className="field-error">{errorFor("propose", "proposedText")}</p> : null}
             <label>
-              Rationale
+              {t("clause.rationaleField")}
               <textarea name="rationale" rows={2} />
             </label>
             <label>
-              Visibility
+              {t("clause.visibility")}
               <select name="visibility" defaultValue="internal">
                 {d.visibilities.map((v) => (
                   <option key={v} value={v}>
@@ -307,20 +309,20 @@ export default function ClausePage() {
             </label>
             {errorFor("propose", "visibility") ? <p className="field-error">{errorFor("propose", "visibility")}</p> : null}
             <button type="submit" className="button">
-              Propose
+              {t("clause.submitProposal")}
             </button>
           </Form>
         </section>
       ) : null}
 
       <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title">History</h2>
+        <h2 id="history-title">{t("clause.history")}</h2>
         <ol>
           {d.history.map((h) => (
             <li key={h.id}>
-              {formatDateTime(h.at)}: {h.from_status ? `${CLAUSE_STATUS_LABELS[h.from_status]} → ` : "Recorded as "}
+              {formatDateTime(h.at)}: {h.from_status ? `${CLAUSE_STATUS_LABELS[h.from_status]} → ` : `${t("clause.recordedAs")} `}
               {CLAUSE_STATUS_LABELS[h.to_status]}
-              {h.actor ? ` by ${h.actor}` : ""}
+              {h.actor ? ` ${t("clause.by", { name: h.actor })}` : ""}
               {h.note ? ` — ${h.note}` : ""}
             </li>
           ))}
@@ -330,7 +332,7 @@ export default function ClausePage() {
             <input type="hidden" name="intent" value="status" />
             <input type="hidden" name="version" value={clause.version} />
             <label>
-              New status
+              {t("clause.newStatus")}
               <select name="status" defaultValue={clause.status}>
                 {CLAUSE_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -340,11 +342,11 @@ export default function ClausePage() {
               </select>
             </label>
             <label>
-              Note
+              {t("clause.note")}
               <input name="note" />
             </label>
             <button type="submit" className="button">
-              Change status
+              {t("clause.changeStatus")}
             </button>
           </Form>
         ) : null}

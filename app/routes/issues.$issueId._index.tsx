@@ -208,7 +208,7 @@ export default function IssuePage() {
                     {p.name}
                     {/* Side and country differ for an Indian affiliate of a Japanese group: show both. */}
                     <span className="muted"> · {SIDE_LABELS[p.side]}</span>
-                    {p.affiliation ? <span className="muted"> · {p.country} company, {p.affiliation}</span> : null}
+                    {p.affiliation ? <span className="muted"> · {t("agreement:side.affiliate", { country: p.country, affiliation: p.affiliation })}</span> : null}
                   </th>
                   {p.current ? (
                     <>
