@@ -213,7 +213,7 @@ export function visibleAmendments(db: Executor, user: SessionUser) {
         eb("am.visibility", "in", levels),
         readsInternal ? eb.lit(true) : eb("am.needs_concurrence", "=", 0),
       ]);
-      return levels.includes("shared") ? eb.or([atLevel, eb.and([tabled, eb("am.visibility", "<>", "restricted")])]) : atLevel;
+      return levels.includes("shared") ? eb.or([atLevel, eb.and([tabled, eb("am.visibility", "in", ["shared", "internal"])])]) : atLevel;
     });
 }
 
