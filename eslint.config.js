@@ -71,14 +71,28 @@ export default tseslint.config(
     // empty one. Only route modules (whose loaders and actions are stripped for the browser),
     // other .server modules, the server entry and tests may import them.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/routes/**", "app/**/*.server.{ts,tsx}", "app/entry.server.tsx", "app/server.ts", "app/**/*.test.{ts,tsx}", "app/test/**", "app/root.tsx"],
+    ignores: [
+      "app/routes/**",
+      "app/**/*.server.{ts,tsx}",
+      "app/entry.server.tsx",
+      "app/server.ts",
+      "app/**/*.test.{ts,tsx}",
+      "app/test/**",
+      "app/root.tsx",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["**/*.server", "**/*.server.*", "~/**/*.server", "~/**/*.server.*"], message: "Browser code must not import a .server module." },
-            { group: ["~db/connection", "~db/migrate", "~db/seed*", "~db/sql", "better-sqlite3", "node:*"], message: "Browser code must not import server-only modules." },
+            {
+              group: ["**/*.server", "**/*.server.*", "~/**/*.server", "~/**/*.server.*"],
+              message: "Browser code must not import a .server module.",
+            },
+            {
+              group: ["~db/connection", "~db/migrate", "~db/seed*", "~db/sql", "better-sqlite3", "node:*"],
+              message: "Browser code must not import server-only modules.",
+            },
           ],
         },
       ],
@@ -91,7 +105,10 @@ export default tseslint.config(
     ignores: ["app/**/*.test.tsx"],
     plugins: { i18next },
     rules: {
-      "i18next/no-literal-string": ["error", { mode: "jsx-text-only", words: { exclude: [/^[\p{P}\p{S}\p{N}\s]*$/u, "Accord", "A"] } }],
+      "i18next/no-literal-string": [
+        "error",
+        { mode: "jsx-text-only", words: { exclude: [/^[\p{P}\p{S}\p{N}\s]*$/u, "Accord", "A"] } },
+      ],
       "no-restricted-syntax": [
         "error",
         {

@@ -13,12 +13,7 @@ import { DEFAULT_NS, NAMESPACES, type Namespace } from "~/i18n";
 import { resources } from "~/locales/resources.server";
 import { getSessionUser } from "~/models/auth.server";
 import { cookieSecure } from "~/utils/env.server";
-import {
-  DEFAULT_LOCALE,
-  isLocale,
-  LOCALES,
-  type Locale,
-} from "~/utils/preferences";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "~/utils/preferences";
 
 let cookie: Cookie | undefined;
 
@@ -42,8 +37,7 @@ function remixI18n(): RemixI18Next {
       fallbackLanguage: DEFAULT_LOCALE,
       cookie: localeCookie(),
       order: ["custom", "cookie", "header"],
-      findLocale: async (request) =>
-        (await getSessionUser(request))?.locale ?? null,
+      findLocale: async (request) => (await getSessionUser(request))?.locale ?? null,
     },
   }));
 }
@@ -92,14 +86,8 @@ export function fixedT(locale: Locale, ns: Namespace = "common"): TFunction {
 }
 
 /** A translation function for this request's language, like remix-i18next's `getFixedT`. */
-export async function getFixedT(
-  requestOrLocale: Request | Locale,
-  ns: Namespace = "common",
-): Promise<TFunction> {
-  const locale =
-    typeof requestOrLocale === "string"
-      ? requestOrLocale
-      : await getLocale(requestOrLocale);
+export async function getFixedT(requestOrLocale: Request | Locale, ns: Namespace = "common"): Promise<TFunction> {
+  const locale = typeof requestOrLocale === "string" ? requestOrLocale : await getLocale(requestOrLocale);
   return fixedT(locale, ns);
 }
 

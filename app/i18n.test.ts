@@ -18,11 +18,7 @@ describe("the browser's bundled instance", () => {
       for (const ns of NAMESPACES.filter((n) => n !== "validation")) {
         const server = fixedT(locale, ns);
         const client = bundled.getFixedT(locale, ns);
-        const keys = new Set(
-          keysOf(resources[locale][ns]).map((k) =>
-            k.replace(/_(one|other)$/, ""),
-          ),
-        );
+        const keys = new Set(keysOf(resources[locale][ns]).map((k) => k.replace(/_(one|other)$/, "")));
         for (const key of keys) {
           for (const count of [undefined, 0, 1, 2, 21]) {
             const values = {
@@ -36,9 +32,7 @@ describe("the browser's bundled instance", () => {
               amount: "A",
               year: "Y",
             };
-            expect(client(key, values), `${locale} ${ns}:${key} ${count}`).toBe(
-              server(key, values),
-            );
+            expect(client(key, values), `${locale} ${ns}:${key} ${count}`).toBe(server(key, values));
           }
         }
       }
@@ -48,8 +42,6 @@ describe("the browser's bundled instance", () => {
   it("reads ns-prefixed keys and falls back to the default value", () => {
     const t = createI18n("ja", resources.ja).getFixedT("ja", "common");
     expect(t("labels:stance.opposes")).toBe("反対");
-    expect(
-      t("labels:material.unobtainium", { defaultValue: "unobtainium" }),
-    ).toBe("unobtainium");
+    expect(t("labels:material.unobtainium", { defaultValue: "unobtainium" })).toBe("unobtainium");
   });
 });

@@ -33,14 +33,9 @@ type Options = Record<string, unknown> & {
   defaultValue?: string;
 };
 
-export function interpolate(
-  text: string,
-  values: Record<string, unknown> = {},
-): string {
+export function interpolate(text: string, values: Record<string, unknown> = {}): string {
   // Like i18next: a value given as undefined prints nothing; one not given keeps its placeholder.
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    name in values ? String(values[name] ?? "") : whole,
-  );
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name] ?? "") : whole));
 }
 
 function lookup(tree: unknown, path: string): unknown {
@@ -64,8 +59,7 @@ class BundledI18n {
   };
   readonly services = {
     interpolator: {
-      interpolate: (text: string, values: Record<string, unknown>) =>
-        interpolate(text, values),
+      interpolate: (text: string, values: Record<string, unknown>) => interpolate(text, values),
     },
   };
   readonly store = { on() {}, off() {} };
@@ -96,38 +90,27 @@ class BundledI18n {
     return this.resources[ns];
   }
   getFixedT(_lng: string | null, ns?: string | readonly string[]) {
-    const fixed = (key: string, options: Options = {}) =>
-      this.t(key, { ...options, ns: ns ?? options.ns });
+    const fixed = (key: string, options: Options = {}) => this.t(key, { ...options, ns: ns ?? options.ns });
     // Trans reads the namespace off the function, as i18next's own fixed functions carry it.
     return Object.assign(fixed, { ns });
   }
 
   t(key: string, options: Options = {}): string {
     const colon = key.indexOf(":");
-    const ns =
-      colon > 0
-        ? key.slice(0, colon)
-        : ((Array.isArray(options.ns) ? options.ns[0] : options.ns) ??
-          DEFAULT_NS);
+    const ns = colon > 0 ? key.slice(0, colon) : ((Array.isArray(options.ns) ? options.ns[0] : options.ns) ?? DEFAULT_NS);
     const path = colon > 0 ? key.slice(colon + 1) : key;
     const catalog = this.resources[ns as string];
     let found: unknown;
     if (typeof options.count === "number") {
-      found =
-        lookup(catalog, `${path}_${this.plurals.select(options.count)}`) ??
-        lookup(catalog, `${path}_other`);
+      found = lookup(catalog, `${path}_${this.plurals.select(options.count)}`) ?? lookup(catalog, `${path}_other`);
     }
     found ??= lookup(catalog, path);
-    const text =
-      typeof found === "string" ? found : (options.defaultValue ?? path);
+    const text = typeof found === "string" ? found : (options.defaultValue ?? path);
     return interpolate(text, options);
   }
 }
 
 /** The instance handed to react-i18next's provider: one language's catalogs. */
-export function createI18n(
-  locale: Locale,
-  resources: Record<string, Catalog>,
-): I18n {
+export function createI18n(locale: Locale, resources: Record<string, Catalog>): I18n {
   return new BundledI18n(locale, resources) as unknown as I18n;
 }

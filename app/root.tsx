@@ -23,13 +23,13 @@ import { getLocale, resourcesFor } from "~/i18n.server";
 import { can, isInternal, navigationFor } from "~/models/access.server";
 import { unreadActivity } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
-import { getDb } from "~/utils/db.server";
 import styles from "~/styles/app.css";
+import { getDb } from "~/utils/db.server";
 import { INTL_LOCALE, readerFor } from "~/utils/format";
-import { translateMessage } from "~/utils/translate";
 import { useNonce } from "~/utils/nonce";
 import { pageTitle } from "~/utils/page-title";
 import { DEFAULT_LOCALE } from "~/utils/preferences";
+import { translateMessage } from "~/utils/translate";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -121,7 +121,13 @@ function Shell({ children }: { children: ReactNode }) {
               <label htmlFor="header-search-q" className="visually-hidden">
                 {t("header.searchLabel")}
               </label>
-              <input id="header-search-q" type="search" name="q" placeholder={t("header.searchPlaceholder")} className="header-search__input" />
+              <input
+                id="header-search-q"
+                type="search"
+                name="q"
+                placeholder={t("header.searchPlaceholder")}
+                className="header-search__input"
+              />
               <button type="submit" className="header-search__button">
                 {t("header.search")}
               </button>

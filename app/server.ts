@@ -5,7 +5,6 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -34,7 +33,10 @@ try {
     await migrationDb.destroy().catch(() => {});
   }
 } catch (error) {
-  const reason = error instanceof Error && error.message.startsWith("Migration ") ? `${error.message}: ${reasonOf(error.cause)}` : reasonOf(error);
+  const reason =
+    error instanceof Error && error.message.startsWith("Migration ")
+      ? `${error.message}: ${reasonOf(error.cause)}`
+      : reasonOf(error);
   console.error(`Accord cannot start: database ${redactUrl(config.DATABASE_URL)}: ${reason}`);
   process.exit(1);
 }
@@ -113,7 +115,10 @@ const remixHandler = createRequestHandler({
 const countSql = countingStatements();
 app.all("*", (req, res, next) => {
   // One load context per HTTP request, also the request scope that per-request memos key on.
-  const loadContext: AppLoadContext = { nonce: String(res.locals.nonce), clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+  const loadContext: AppLoadContext = {
+    nonce: String(res.locals.nonce),
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+  };
   res.locals.loadContext = loadContext;
   const tally: StatementTally = { count: 0, statements: [] };
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => express.Response;

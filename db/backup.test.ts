@@ -4,11 +4,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { afterAll, describe, expect, inject, it } from "vitest";
 
-import { demoData } from "~/test/fixtures";
 import { createOrganization } from "~/models/organizations.server";
+import { demoData } from "~/test/fixtures";
 import { getDb } from "~/utils/db.server";
 
 import { backupDatabase, restoreDatabase } from "./backup";
@@ -27,8 +26,20 @@ async function emptyTarget(): Promise<string> {
 
 async function counts(db: ReturnType<typeof createDatabase>) {
   const out: Record<string, number> = {};
-  for (const table of ["organizations", "users", "consultations", "issues", "positions", "demand_requests", "milestones", "audit_events"] as const) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  for (const table of [
+    "organizations",
+    "users",
+    "consultations",
+    "issues",
+    "positions",
+    "demand_requests",
+    "milestones",
+    "audit_events",
+  ] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     out[table] = Number(row.n);
   }
   return out;
@@ -43,7 +54,12 @@ describe(`backup and restore on ${onPostgres ? "PostgreSQL" : "SQLite"}`, () => 
     let n = 0;
     const load = (async () => {
       while (!stop) {
-        const org = await createOrganization(db, null, { name: `Load ${n} ${crypto.randomUUID()}`, shortName: `L${n++}`, kind: "company", country: "India" });
+        const org = await createOrganization(db, null, {
+          name: `Load ${n} ${crypto.randomUUID()}`,
+          shortName: `L${n++}`,
+          kind: "company",
+          country: "India",
+        });
         acknowledged.push(org.id);
         // better-sqlite3 answers synchronously: yield as separate requests would.
         await new Promise((r) => setImmediate(r));
@@ -68,11 +84,16 @@ describe(`backup and restore on ${onPostgres ? "PostgreSQL" : "SQLite"}`, () => 
       const ids = new Set((await restored.selectFrom("organizations").select("id").execute()).map((r) => r.id));
       for (const id of before) expect(ids.has(id), id).toBe(true);
       // The snapshot is transactional: each organization it holds has its audit event, and no event lacks its row.
-      const events = await restored.selectFrom("audit_events").select("entity_id").where("action", "=", "organization.create").execute();
+      const events = await restored
+        .selectFrom("audit_events")
+        .select("entity_id")
+        .where("action", "=", "organization.create")
+        .execute();
       expect(new Set(events.map((e) => e.entity_id))).toEqual(ids);
       const countsAfter = await counts(restored);
       for (const [table, count] of Object.entries(countsBefore)) {
-        if (table === "organizations" || table === "audit_events") expect(countsAfter[table], table).toBeGreaterThanOrEqual(count);
+        if (table === "organizations" || table === "audit_events")
+          expect(countsAfter[table], table).toBeGreaterThanOrEqual(count);
         else expect(countsAfter[table], table).toBe(count);
       }
       // Restoring never overwrites: the same target is refused now that it holds data.

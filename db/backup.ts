@@ -6,7 +6,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-
 import SQLite from "better-sqlite3";
 
 import { createDatabase, dialectOfUrl, openSqlite, sqlitePathFromUrl } from "./connection";
@@ -59,7 +58,14 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
     await db.destroy();
   }
   if (dialectOfUrl(url) === "postgres") {
-    runTool("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, source]);
+    runTool("pg_restore", [
+      "--no-owner",
+      "--no-privileges",
+      "--exit-on-error",
+      "--single-transaction",
+      `--dbname=${url}`,
+      source,
+    ]);
     return;
   }
   const backup = new SQLite(source, { readonly: true, fileMustExist: true });

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
-
 import SQLite from "better-sqlite3";
 import {
   CompiledQuery,
@@ -191,13 +190,17 @@ function unavailabilityAwarePool(pool: pg.Pool) {
 export function createDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Kysely<Database> {
   const log = countingStatements() ? tallyStatement : undefined;
   if (dialectOfUrl(url) === "postgres") {
-    return new Kysely<Database>({ dialect: new SerialWritePostgresDialect({ pool: unavailabilityAwarePool(createPgPool(url)) }), log });
+    return new Kysely<Database>({
+      dialect: new SerialWritePostgresDialect({ pool: unavailabilityAwarePool(createPgPool(url)) }),
+      log,
+    });
   }
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: openSqlite(sqlitePathFromUrl(url)) }), log });
 }
 
 function tallyStatement(event: LogEvent): void {
-  if (event.queryDurationMillis > slowMillis) console.error(`slow SQL ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
+  if (event.queryDurationMillis > slowMillis)
+    console.error(`slow SQL ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
   const tally = statementTally.getStore();
   if (!tally) return;
   tally.count += 1;

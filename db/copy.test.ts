@@ -4,13 +4,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { afterAll, describe, expect, inject, it } from "vitest";
 
+import type { SessionUser } from "~/models/access.server";
 import { searchConsultations } from "~/models/consultations.server";
 import { updateIssue } from "~/models/issues.server";
 import { sessionUserByEmail } from "~/models/users.server";
-import type { SessionUser } from "~/models/access.server";
 import { seedDemo } from "~db/seed/demo";
 
 import { createDatabase } from "./connection";
@@ -27,8 +26,19 @@ async function snapshot(db: ReturnType<typeof createDatabase>, tables: string[])
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const out: Record<string, any[]> = {};
   for (const t of tables) {
-    const rows = (await db.selectFrom(t as "users").selectAll().execute()) as Record<string, unknown>[];
-    out[t] = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]))).sort();
+    const rows = (await db
+      .selectFrom(t as "users")
+      .selectAll()
+      .execute()) as Record<string, unknown>[];
+    out[t] = rows
+      .map((r) =>
+        JSON.stringify(
+          Object.keys(r)
+            .sort()
+            .map((k) => [k, r[k]]),
+        ),
+      )
+      .sort();
   }
   return out;
 }
@@ -45,9 +55,15 @@ describe.skipIf(!onPostgres)("db:copy", () => {
     const demo = await seedDemo(source, { password: "accord-demo-2026" });
     // A record edited twice, so versions above 1 travel too.
     const issue = await source.selectFrom("issues").selectAll().orderBy("title").executeTakeFirstOrThrow();
-    const edited = await updateIssue(source, demo.user["official@accord.test"]!, issue.id, issue.version, { ...issue, description: "Edited before the move.", parties: [] });
+    const edited = await updateIssue(source, demo.user["official@accord.test"]!, issue.id, issue.version, {
+      ...issue,
+      description: "Edited before the move.",
+      parties: [],
+    });
     expect(edited.ok).toBe(true);
-    const tables = (await source.introspection.getTables()).map((t) => t.name).filter((t) => !t.startsWith("consultation_search"));
+    const tables = (await source.introspection.getTables())
+      .map((t) => t.name)
+      .filter((t) => !t.startsWith("consultation_search"));
     const before = await snapshot(source, tables);
     await source.destroy();
 

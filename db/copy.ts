@@ -30,7 +30,11 @@ async function dataTables(db: AnyDb): Promise<string[]> {
 /** Tables ordered so that every table comes after those its foreign keys point at. */
 async function parentsFirst(db: AnyDb, tables: string[]): Promise<string[]> {
   const parents = new Map<string, string[]>();
-  for (const t of tables) parents.set(t, (await referencedTables(db, t)).filter((p) => p !== t && tables.includes(p)));
+  for (const t of tables)
+    parents.set(
+      t,
+      (await referencedTables(db, t)).filter((p) => p !== t && tables.includes(p)),
+    );
   const ordered: string[] = [];
   const visit = (t: string, path: string[]) => {
     if (ordered.includes(t)) return;
@@ -43,7 +47,10 @@ async function parentsFirst(db: AnyDb, tables: string[]): Promise<string[]> {
 }
 
 async function rowCount(db: AnyDb, table: string): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -56,7 +63,9 @@ async function rowsInInsertOrder(db: AnyDb, table: string): Promise<Record<strin
   const out: Record<string, unknown>[] = [];
   let pending = rows;
   while (pending.length > 0) {
-    const ready = pending.filter((r) => refs.every(({ column, references }) => r[column] === null || placed.has(`${references}:${String(r[column])}`)));
+    const ready = pending.filter((r) =>
+      refs.every(({ column, references }) => r[column] === null || placed.has(`${references}:${String(r[column])}`)),
+    );
     if (ready.length === 0) throw new Error(`${table}: rows refer to rows that are missing`);
     for (const r of ready) {
       out.push(r);
@@ -78,14 +87,19 @@ export async function copyDatabase(fromUrl: string, toUrl: string): Promise<Copy
     const targetTables = new Set(await dataTables(to));
     for (const t of tables) {
       if (!targetTables.has(t)) throw new Error(`${redactUrl(toUrl)} has no table ${t}`);
-      if ((await rowCount(to, t)) > 0) throw new Error(`${redactUrl(toUrl)} is not empty (${t} has rows); copy into an empty database`);
+      if ((await rowCount(to, t)) > 0)
+        throw new Error(`${redactUrl(toUrl)} is not empty (${t} has rows); copy into an empty database`);
     }
     const report: CopyReport = { tables: {} };
     // One transaction: a copy that fails half-way leaves the target as empty as it was.
     await to.transaction().execute(async (tx) => {
       for (const table of tables) {
         const rows = await rowsInInsertOrder(from, table);
-        for (let i = 0; i < rows.length; i += BATCH) await (tx as unknown as AnyDb).insertInto(table).values(rows.slice(i, i + BATCH)).execute();
+        for (let i = 0; i < rows.length; i += BATCH)
+          await (tx as unknown as AnyDb)
+            .insertInto(table)
+            .values(rows.slice(i, i + BATCH))
+            .execute();
         report.tables[table] = rows.length;
       }
       for (const doc of await readSearchDocuments(from)) {
@@ -95,7 +109,8 @@ export async function copyDatabase(fromUrl: string, toUrl: string): Promise<Copy
     });
     for (const table of tables) {
       const copied = await rowCount(to, table);
-      if (copied !== report.tables[table]) throw new Error(`${table}: ${report.tables[table]} rows read but ${copied} in the target`);
+      if (copied !== report.tables[table])
+        throw new Error(`${table}: ${report.tables[table]} rows read but ${copied} in the target`);
     }
     return report;
   } finally {

@@ -11,10 +11,7 @@
 import { PostgresAdapter, sql, SqliteAdapter, type Kysely } from "kysely";
 
 /** `{ table: { column: [allowed values] } }`; values are strings, or 0 | 1 for booleans. */
-export type EnumGuards = Record<
-  string,
-  Record<string, readonly (string | number)[]>
->;
+export type EnumGuards = Record<string, Record<string, readonly (string | number)[]>>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -25,30 +22,25 @@ export function dialectOf(db: AnyDb): Dialect {
   const adapter = db.getExecutor().adapter;
   if (adapter instanceof SqliteAdapter) return "sqlite";
   if (adapter instanceof PostgresAdapter) return "postgres";
-  throw new Error(
-    `No database guards for the ${adapter.constructor.name} dialect`,
-  );
+  throw new Error(`No database guards for the ${adapter.constructor.name} dialect`);
 }
 
 /** Names are code, never input: refuse anything but plain identifiers before they reach SQL. */
 function ident(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name))
-    throw new Error(`not a plain identifier: ${name}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
   return name;
 }
 
 function literal(value: string | number): string {
   if (typeof value === "number") {
-    if (!Number.isInteger(value))
-      throw new Error(`guard values are integers or strings: ${value}`);
+    if (!Number.isInteger(value)) throw new Error(`guard values are integers or strings: ${value}`);
     return String(value);
   }
   return `'${value.replaceAll("'", "''")}'`;
 }
 
 function valueList(values: readonly (string | number)[]): string {
-  if (values.length === 0)
-    throw new Error("a guard needs at least one allowed value");
+  if (values.length === 0) throw new Error("a guard needs at least one allowed value");
   return values.map(literal).join(", ");
 }
 
@@ -73,39 +65,23 @@ async function assertNoStrayValues(
     .execute(db);
   const n = Number(rows[0]?.n ?? 0);
   if (n > 0)
-    throw new Error(
-      `${table}.${column} holds ${n} value(s) outside ${values.join(", ")}; fix them before this migration`,
-    );
+    throw new Error(`${table}.${column} holds ${n} value(s) outside ${values.join(", ")}; fix them before this migration`);
 }
 
-export async function addEnumGuards(
-  db: AnyDb,
-  guards: EnumGuards,
-): Promise<void> {
+export async function addEnumGuards(db: AnyDb, guards: EnumGuards): Promise<void> {
   const dialect = dialectOf(db);
   for (const [table, columns] of Object.entries(guards)) {
     for (const [column, values] of Object.entries(columns)) {
       await assertNoStrayValues(db, table, column, values);
       const name = guardName(table, column);
       const list = valueList(values);
-      const message =
-        `${table}.${column} must be one of ${values.join(", ")}`.replaceAll(
-          "'",
-          "''",
-        );
+      const message = `${table}.${column} must be one of ${values.join(", ")}`.replaceAll("'", "''");
       if (dialect === "postgres") {
-        await sql
-          .raw(
-            `alter table ${ident(table)} add constraint ${name} check (${ident(column)} in (${list}))`,
-          )
-          .execute(db);
+        await sql.raw(`alter table ${ident(table)} add constraint ${name} check (${ident(column)} in (${list}))`).execute(db);
         continue;
       }
       for (const event of ["insert", "update"] as const) {
-        const on =
-          event === "insert"
-            ? `insert on ${ident(table)}`
-            : `update of ${ident(column)} on ${ident(table)}`;
+        const on = event === "insert" ? `insert on ${ident(table)}` : `update of ${ident(column)} on ${ident(table)}`;
         await sql
           .raw(
             `create trigger ${name}_${event} before ${on} when new.${ident(column)} is null or new.${ident(column)} not in (${list})
@@ -117,18 +93,13 @@ export async function addEnumGuards(
   }
 }
 
-export async function dropEnumGuards(
-  db: AnyDb,
-  guards: EnumGuards,
-): Promise<void> {
+export async function dropEnumGuards(db: AnyDb, guards: EnumGuards): Promise<void> {
   const dialect = dialectOf(db);
   for (const [table, columns] of Object.entries(guards)) {
     for (const column of Object.keys(columns)) {
       const name = guardName(table, column);
       if (dialect === "postgres") {
-        await sql
-          .raw(`alter table ${ident(table)} drop constraint if exists ${name}`)
-          .execute(db);
+        await sql.raw(`alter table ${ident(table)} drop constraint if exists ${name}`).execute(db);
         continue;
       }
       await sql.raw(`drop trigger if exists ${name}_insert`).execute(db);
@@ -138,10 +109,7 @@ export async function dropEnumGuards(
 }
 
 /** The tables refuse UPDATE and DELETE of any row: history is added to, never rewritten. */
-export async function makeAppendOnly(
-  db: AnyDb,
-  tables: readonly string[],
-): Promise<void> {
+export async function makeAppendOnly(db: AnyDb, tables: readonly string[]): Promise<void> {
   const dialect = dialectOf(db);
   if (dialect === "postgres") {
     await sql
@@ -171,17 +139,12 @@ export async function makeAppendOnly(
   }
 }
 
-export async function dropAppendOnly(
-  db: AnyDb,
-  tables: readonly string[],
-): Promise<void> {
+export async function dropAppendOnly(db: AnyDb, tables: readonly string[]): Promise<void> {
   const dialect = dialectOf(db);
   for (const table of tables) {
     const t = ident(table);
     if (dialect === "postgres") {
-      await sql
-        .raw(`drop trigger if exists ${t}_append_only on ${t}`)
-        .execute(db);
+      await sql.raw(`drop trigger if exists ${t}_append_only on ${t}`).execute(db);
       continue;
     }
     await sql.raw(`drop trigger if exists ${t}_no_update`).execute(db);

@@ -440,9 +440,26 @@ export interface MilestoneTables {
 // Each feature adds its tables interface to this list.
 // ---- The 2012 agreement, clause by clause ----------------------------------------------------
 
-export const CLAUSE_TOPICS = ["volumes", "pricing", "term_renewal", "notice_suspension", "review", "force_majeure", "dispute_resolution", "confidentiality", "other"] as const;
+export const CLAUSE_TOPICS = [
+  "volumes",
+  "pricing",
+  "term_renewal",
+  "notice_suspension",
+  "review",
+  "force_majeure",
+  "dispute_resolution",
+  "confidentiality",
+  "other",
+] as const;
 export type ClauseTopic = (typeof CLAUSE_TOPICS)[number];
-export const CLAUSE_STATUSES = ["unchanged", "under_discussion", "amendment_proposed", "agreed_in_principle", "agreed", "withdrawn"] as const;
+export const CLAUSE_STATUSES = [
+  "unchanged",
+  "under_discussion",
+  "amendment_proposed",
+  "agreed_in_principle",
+  "agreed",
+  "withdrawn",
+] as const;
 export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
 export const CONCURRENCE_RESPONSES = ["concur", "concur_with_comments", "object"] as const;
 export type ConcurrenceResponse = (typeof CONCURRENCE_RESPONSES)[number];
@@ -533,13 +550,7 @@ export interface AgreementTables {
 }
 
 export interface Database
-  extends FoundationTables,
-    ConsultationTables,
-    ActivityTables,
-    PositionTables,
-    DemandTables,
-    MilestoneTables,
-    AgreementTables {}
+  extends FoundationTables, ConsultationTables, ActivityTables, PositionTables, DemandTables, MilestoneTables, AgreementTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;

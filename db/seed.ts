@@ -6,6 +6,7 @@
 import { createOrganization } from "~/models/organizations.server";
 import { passwordProblem } from "~/models/password.server";
 import { createUser } from "~/models/users.server";
+
 import { createDatabase } from "./connection";
 import { migrateToLatest } from "./migrate";
 import { DEMO_ACCOUNTS, seedDemo } from "./seed/demo";
@@ -40,7 +41,12 @@ try {
         const orgName = process.env.ADMIN_ORGANIZATION ?? "Ministry of Commerce and Industry";
         const org =
           (await db.selectFrom("organizations").select("id").where("name", "=", orgName).executeTakeFirst()) ??
-          (await createOrganization(db, null, { name: orgName, shortName: orgName.slice(0, 40), kind: "ministry", country: "India" }));
+          (await createOrganization(db, null, {
+            name: orgName,
+            shortName: orgName.slice(0, 40),
+            kind: "ministry",
+            country: "India",
+          }));
         await createUser(db, null, {
           email: ADMIN_EMAIL,
           displayName: ADMIN_NAME ?? "Administrator",

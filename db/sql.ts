@@ -29,10 +29,14 @@ export async function ping(db: Kysely<any>): Promise<void> {
 export async function explainQueryPlan(db: Kysely<any>, query: { compile(): CompiledQuery }): Promise<string[]> {
   const compiled = query.compile();
   if (dialectOf(db) === "postgres") {
-    const plan = await db.executeQuery<{ "QUERY PLAN": string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+    const plan = await db.executeQuery<{ "QUERY PLAN": string }>(
+      CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
+    );
     return plan.rows.map((r) => r["QUERY PLAN"]);
   }
-  const result = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+  const result = await db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+  );
   return result.rows.map((r) => r.detail);
 }
 
@@ -134,7 +138,9 @@ export async function replaceSearchDocument(db: AnyDb, consultationId: string, d
         notes = excluded.notes, outcome = excluded.outcome, actions = excluded.actions`.execute(db);
     return;
   }
-  await sql`delete from consultation_search where rowid = (select rowid from consultations where id = ${consultationId})`.execute(db);
+  await sql`delete from consultation_search where rowid = (select rowid from consultations where id = ${consultationId})`.execute(
+    db,
+  );
   await sql`insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions)
     select rowid, id, ${doc.title}, ${doc.agenda}, ${doc.notes}, ${doc.outcome}, ${doc.actions}
     from consultations where id = ${consultationId}`.execute(db);
@@ -256,7 +262,10 @@ export async function selfReferences(db: AnyDb, table: string): Promise<{ column
       where c.contype = 'f' and c.conrelid = ${table}::regclass and c.confrelid = c.conrelid`.execute(db);
     return rows;
   }
-  const { rows } = await sql<{ from: string; to: string }>`select "from", "to" from pragma_foreign_key_list(${table}) where "table" = ${table}`.execute(db);
+  const { rows } = await sql<{
+    from: string;
+    to: string;
+  }>`select "from", "to" from pragma_foreign_key_list(${table}) where "table" = ${table}`.execute(db);
   return rows.map((r) => ({ column: r.from, references: r.to }));
 }
 
@@ -268,7 +277,9 @@ export async function hasNoTables(db: AnyDb): Promise<boolean> {
 
 /** The search documents as stored, to carry them to another database. */
 export async function readSearchDocuments(db: AnyDb): Promise<(SearchDocument & { consultation_id: string })[]> {
-  const { rows } = await sql<SearchDocument & { consultation_id: string }>`select consultation_id, title, agenda, notes, outcome, actions
+  const { rows } = await sql<
+    SearchDocument & { consultation_id: string }
+  >`select consultation_id, title, agenda, notes, outcome, actions
     from consultation_search order by consultation_id`.execute(db);
   return rows;
 }

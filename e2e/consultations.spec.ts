@@ -52,7 +52,9 @@ test("an official logs a consultation with two follow-up actions and finds it by
   await expect(page.getByText("Title is required.")).toBeVisible();
   await expect(page.getByText("Choose at least one participating organization.")).toBeVisible();
 
-  const path = await logConsultation(page, title, `We reviewed the **${word}** concentrate and the oxide lots.`, { actions: true });
+  const path = await logConsultation(page, title, `We reviewed the **${word}** concentrate and the oxide lots.`, {
+    actions: true,
+  });
   expect(path).toMatch(/^\/consultations\/[0-9a-f-]{36}$/);
   // 15:00 in Tokyo is 11:30 in India.
   await expect(page.getByText("30 Nov 2026, 11:30 am IST")).toBeVisible();
@@ -77,12 +79,19 @@ test("an official logs a consultation with two follow-up actions and finds it by
   await expect(page.getByRole("link", { name: title })).toHaveAttribute("href", path);
 });
 
-test("a counterpart sees the shared meeting its organization attended and gets 404 for an internal one", async ({ page, browser }) => {
+test("a counterpart sees the shared meeting its organization attended and gets 404 for an internal one", async ({
+  page,
+  browser,
+}) => {
   const official = await signedIn(browser, "official@accord.test");
   await official.goto("/consultations?visibility=internal");
-  const internalHref = await official.getByRole("link", { name: "Inter-ministerial meeting of Commerce, Mines, Atomic Energy and External Affairs" }).getAttribute("href");
+  const internalHref = await official
+    .getByRole("link", { name: "Inter-ministerial meeting of Commerce, Mines, Atomic Energy and External Affairs" })
+    .getAttribute("href");
   await official.goto("/consultations");
-  const metiHref = await official.getByRole("link", { name: "Meeting with METI on rare-earth supply cooperation" }).getAttribute("href");
+  const metiHref = await official
+    .getByRole("link", { name: "Meeting with METI on rare-earth supply cooperation" })
+    .getAttribute("href");
   await official.context().close();
 
   await signIn(page, "counterpart@accord.test");
@@ -128,7 +137,9 @@ test("two people edit the same consultation: the second sees the conflict with i
   await expect(first.getByRole("region", { name: "Notes" }).getByText(`Official's notes ${suffix}`)).toBeVisible();
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("heading", { name: `Shipment review ${suffix}`, level: 1 })).toBeVisible();
-  await expect(second.getByRole("region", { name: "Notes" }).getByText(`Administrator's notes, typed with care ${suffix}`)).toBeVisible();
+  await expect(
+    second.getByRole("region", { name: "Notes" }).getByText(`Administrator's notes, typed with care ${suffix}`),
+  ).toBeVisible();
   await expect(second.getByRole("heading", { name: "Change history" })).toBeVisible();
 });
 
@@ -145,7 +156,10 @@ test("the owner organization marks its follow-up action done on /actions", async
   await expect(page.getByRole("row").filter({ hasText: "Share Japanese customers' minimum requirements" })).toHaveCount(0);
 });
 
-test("a counterpart comments on a shared meeting; an official's restricted remark stays hidden from it", async ({ page, browser }) => {
+test("a counterpart comments on a shared meeting; an official's restricted remark stays hidden from it", async ({
+  page,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   const official = await signedIn(browser, "official@accord.test");
   await official.goto("/consultations");

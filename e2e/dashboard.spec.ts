@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-
 import { expect, test } from "@playwright/test";
 
 import { signIn } from "./helpers";

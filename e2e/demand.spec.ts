@@ -22,7 +22,9 @@ async function balanceOf(page: Page, material: string, fiscalYear: string): Prom
   return text.split("\n")[0]!.trim();
 }
 
-test("industry submits a request, fixes a bad quantity, and an official approves part of it: the balance moves by exactly that", async ({ page }) => {
+test("industry submits a request, fixes a bad quantity, and an official approves part of it: the balance moves by exactly that", async ({
+  page,
+}) => {
   const endUse = `Samarium-cobalt sensors ${uniqueSuffix()}`;
   await signIn(page, "official@accord.test");
   const before = await balanceOf(page, "samarium", "FY2030-31");

@@ -24,9 +24,7 @@ async function signInApi(request: APIRequestContext, email: string) {
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   expect(headers["x-content-type-options"], what).toBe("nosniff");
-  expect(headers["content-security-policy"], what).toContain(
-    "frame-ancestors 'none'",
-  );
+  expect(headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
   expect(headers["x-frame-options"], what).toBe("DENY");
   expect(headers["referrer-policy"], what).toBeTruthy();
 }
@@ -34,10 +32,7 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 /** Bodies that each used to stall or crash the server, sent without waiting for the answers. */
 function worstBodies(): Promise<unknown>[] {
   const sparse = "email=&password=&x.99999999=1";
-  const many = Array.from(
-    { length: 60_000 },
-    (_, i) => `x.${3_000_000 + i}=1`,
-  ).join("&");
+  const many = Array.from({ length: 60_000 }, (_, i) => `x.${3_000_000 + i}=1`).join("&");
   const huge = new Blob([new Uint8Array(10 * 1024 * 1024).fill(97)]);
   const post = (body: string | Blob, type = form["Content-Type"]) =>
     fetch(`${origin}/login`, {
@@ -48,13 +43,7 @@ function worstBodies(): Promise<unknown>[] {
       (r) => r.status,
       () => "refused",
     );
-  return [
-    post(sparse),
-    post(many),
-    post(huge),
-    post('{"email":""}', "application/json"),
-    post(sparse),
-  ];
+  return [post(sparse), post(many), post(huge), post('{"email":""}', "application/json"), post(sparse)];
 }
 
 test.describe("hardening at the HTTP server", () => {
@@ -78,33 +67,23 @@ test.describe("hardening at the HTTP server", () => {
       timings.push(performance.now() - started);
       expect(res.status).toBe(200);
       const statuses = await Promise.all(pending);
-      for (const s of statuses)
-        expect(
-          s === "refused" || (typeof s === "number" && s >= 400 && s < 500),
-          String(s),
-        ).toBe(true);
+      for (const s of statuses) expect(s === "refused" || (typeof s === "number" && s >= 400 && s < 500), String(s)).toBe(true);
     }
     // The best of three rounds: the old parser stalled every request for seconds.
     expect(Math.min(...timings)).toBeLessThan(100);
   });
 
-  test("answers a JSON body to a form action with 415 and a message", async ({
-    request,
-  }) => {
+  test("answers a JSON body to a form action with 415 and a message", async ({ request }) => {
     const res = await request.post("/login", {
       headers: { Origin: origin, "Content-Type": "application/json" },
       data: { email: "a" },
     });
     expect(res.status()).toBe(415);
-    expect(await res.text()).toContain(
-      "Accord accepts only HTML form submissions",
-    );
+    expect(await res.text()).toContain("Accord accepts only HTML form submissions");
     expectSecurityHeaders(res.headers(), "415");
   });
 
-  test("sends the security headers with CSV, .ics, PDF, JSON, static and error responses", async ({
-    request,
-  }) => {
+  test("sends the security headers with CSV, .ics, PDF, JSON, static and error responses", async ({ request }) => {
     await signInApi(request, "official@accord.test");
     const csv = await request.get("/milestones/export.csv");
     expect(csv.status()).toBe(200);
@@ -114,9 +93,7 @@ test.describe("hardening at the HTTP server", () => {
       headers: { Origin: origin },
       form: { intent: "issue" },
     });
-    const address = /\/calendar\/feed\/[A-Za-z0-9_-]+\.ics/.exec(
-      await calendar.text(),
-    )?.[0];
+    const address = /\/calendar\/feed\/[A-Za-z0-9_-]+\.ics/.exec(await calendar.text())?.[0];
     expect(address).toBeTruthy();
     const ics = await request.get(address!);
     expect(ics.status()).toBe(200);
@@ -126,18 +103,11 @@ test.describe("hardening at the HTTP server", () => {
     expect([200, 503]).toContain(pdf.status());
     expectSecurityHeaders(pdf.headers(), "PDF");
 
-    for (const path of [
-      "/healthz",
-      "/calendar/feed/not-a-feed.ics",
-      "/favicon.svg",
-      "/no-such-page",
-    ]) {
+    for (const path of ["/healthz", "/calendar/feed/not-a-feed.ics", "/favicon.svg", "/no-such-page"]) {
       const res = await request.get(path, { maxRedirects: 0 });
       expectSecurityHeaders(res.headers(), path);
     }
     const page = await request.get("/");
-    expect(page.headers()["content-security-policy"]).toContain(
-      "script-src 'self' 'nonce-",
-    );
+    expect(page.headers()["content-security-policy"]).toContain("script-src 'self' 'nonce-");
   });
 });

@@ -6,7 +6,9 @@ const PRODUCTION = "IREL produces 450 t of neodymium";
 const PHASE_DOWN = "Export phase-down schedule agreed with Toyotsu";
 const CLEARANCES = "Clearances for four new mines";
 
-test("IREL marks its production milestone in progress and an official sees the downstream milestone flagged", async ({ page }) => {
+test("IREL marks its production milestone in progress and an official sees the downstream milestone flagged", async ({
+  page,
+}) => {
   await signIn(page, "irel@accord.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Milestones" }).click();
   // The home dashboard lists milestones too: wait for the list itself.
@@ -40,7 +42,10 @@ test("IREL marks its production milestone in progress and an official sees the d
   await page.goto("/milestones/timeline?zoom=years");
   const timeline = page.getByRole("group", { name: "Transition milestones timeline" });
   await expect(timeline.getByRole("link", { name: new RegExp(`^${PHASE_DOWN}.*Threatened`) })).toBeVisible();
-  await expect(timeline.getByRole("link", { name: new RegExp(`^${PRODUCTION}.*Late`) })).toHaveAttribute("href", /^\/milestones\/[0-9a-f-]+$/);
+  await expect(timeline.getByRole("link", { name: new RegExp(`^${PRODUCTION}.*Late`) })).toHaveAttribute(
+    "href",
+    /^\/milestones\/[0-9a-f-]+$/,
+  );
   await expect(timeline).toContainText("THREATENED");
   await page.screenshot({ path: "/tmp/milestones-timeline.png", fullPage: true });
   await page.getByRole("link", { name: "Quarters" }).click();
@@ -134,7 +139,11 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Partner chosen for India's first magnet plant" }).click();
     await page.getByLabel(new RegExp(`^${title}`)).check();
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByText(`This would create a cycle: 'Partner chosen for India's first magnet plant' would depend on '${title}', which depends on 'Partner chosen for India's first magnet plant'.`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `This would create a cycle: 'Partner chosen for India's first magnet plant' would depend on '${title}', which depends on 'Partner chosen for India's first magnet plant'.`,
+      ),
+    ).toBeVisible();
     await page.goto(created);
     await expect(page.getByRole("region", { name: "Dependencies" }).getByText("No milestone waits on this one.")).toBeVisible();
   });

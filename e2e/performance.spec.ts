@@ -1,4 +1,4 @@
-import { request as playwrightRequest, expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 
 import { signIn } from "./helpers";
 
@@ -14,12 +14,7 @@ test("pages, data, scripts, styles, CSV and the calendar feed are compressed, wi
   await signIn(page, "diplomat@accord.test");
   const api = page.context().request;
 
-  for (const path of [
-    "/",
-    "/consultations",
-    "/consultations.data",
-    "/consultations/export.csv",
-  ]) {
+  for (const path of ["/", "/consultations", "/consultations.data", "/consultations/export.csv"]) {
     const res = await api.get(path, { headers: gzip });
     expect(res.status(), path).toBe(200);
     expect(res.headers()["content-encoding"], path).toBe("gzip");
@@ -29,31 +24,20 @@ test("pages, data, scripts, styles, CSV and the calendar feed are compressed, wi
   expect(brotli.headers()["content-encoding"]).toBe("br");
 
   const html = await (await api.get("/")).text();
-  const assets = [
-    ...html.matchAll(
-      /<link rel="(?:modulepreload|stylesheet)" href="(\/build\/[^"]+)"/g,
-    ),
-  ].map((m) => m[1]!);
+  const assets = [...html.matchAll(/<link rel="(?:modulepreload|stylesheet)" href="(\/build\/[^"]+)"/g)].map((m) => m[1]!);
   expect(assets.some((a) => a.endsWith(".js"))).toBe(true);
   expect(assets.some((a) => a.endsWith(".css"))).toBe(true);
   for (const asset of assets) {
     const res = await api.get(asset, { headers: gzip });
     expect(res.status(), asset).toBe(200);
     // Below a kilobyte compression costs more than it saves, and is skipped.
-    if ((await res.body()).length >= 1024)
-      expect(res.headers()["content-encoding"], asset).toBe("gzip");
-    expect(res.headers()["cache-control"], asset).toBe(
-      "public, max-age=31536000, immutable",
-    );
+    if ((await res.body()).length >= 1024) expect(res.headers()["content-encoding"], asset).toBe("gzip");
+    expect(res.headers()["cache-control"], asset).toBe("public, max-age=31536000, immutable");
   }
 
   await page.goto("/calendar");
-  await page
-    .getByRole("button", { name: /Create feed address|Reset feed address/ })
-    .click();
-  const address = await page
-    .getByLabel("Feed address", { exact: true })
-    .inputValue();
+  await page.getByRole("button", { name: /Create feed address|Reset feed address/ }).click();
+  const address = await page.getByLabel("Feed address", { exact: true }).inputValue();
   const client = await playwrightRequest.newContext({ baseURL });
   const feed = await client.get(address, { headers: gzip });
   expect(feed.status()).toBe(200);

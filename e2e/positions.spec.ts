@@ -7,7 +7,11 @@ async function matrixCell(page: Page, issue: string, party: string) {
   const headers = (await page.getByRole("columnheader").allTextContents()).map((t) => t.trim());
   const index = headers.indexOf(party);
   expect(index, `column ${party}`).toBeGreaterThan(0);
-  return page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(issue) }) }).locator("th, td").nth(index);
+  return page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(issue) }) })
+    .locator("th, td")
+    .nth(index);
 }
 
 test("a counterpart records Toyotsu's new position on a shared issue and sees it in its matrix", async ({ page }) => {

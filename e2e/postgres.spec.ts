@@ -3,8 +3,7 @@
  * throttling, edit conflicts and demand decisions hold across them; an outage answers 503 and
  * heals without a restart; an unreachable database at start-up is one line and a non-zero exit.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-
+import { spawn, type ChildProcess } from "node:child_process";
 import { expect, request as httpRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 
@@ -20,20 +19,35 @@ let databaseUrl: string;
 const servers: ChildProcess[] = [];
 
 function serverEnv(url: string, port: number): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", COOKIE_SECURE: "false", DATABASE_POOL_MAX: "4" };
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    COOKIE_SECURE: "false",
+    DATABASE_POOL_MAX: "4",
+  };
 }
 
 async function waitForHealth(origin: string, status = 200, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const got = await fetch(`${origin}/healthz`).then((r) => r.status, () => 0);
+    const got = await fetch(`${origin}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (got === status) return;
     if (Date.now() > until) throw new Error(`${origin}/healthz answered ${got}, not ${status}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -90,7 +104,11 @@ test("a session made on one instance is valid on the other, and signing out on o
 test("five wrong passwords spread over both instances throttle the account", async () => {
   const ctx = await httpRequest.newContext();
   for (let i = 0; i < 5; i++) {
-    const r = await form(ctx, i % 2 === 0 ? A : B, "/login", { email: "mines@accord.test", password: `wrong-${i}-password`, redirectTo: "/" });
+    const r = await form(ctx, i % 2 === 0 ? A : B, "/login", {
+      email: "mines@accord.test",
+      password: `wrong-${i}-password`,
+      redirectTo: "/",
+    });
     expect(r.status()).toBe(401);
   }
   // Even the right password is refused now, on either instance.
@@ -139,7 +157,13 @@ test("a demand decision raced on both instances has exactly one winner", async (
     );
     const target = rows[0]!;
     const before = await client.query("select count(*)::int as n from demand_decisions where request_id = $1", [target.id]);
-    const fields = (reasons: string) => ({ intent: "decide", outcome: "rejected", reasons, version: String(target.version), replaces: "" });
+    const fields = (reasons: string) => ({
+      intent: "decide",
+      outcome: "rejected",
+      reasons,
+      version: String(target.version),
+      replaces: "",
+    });
     const [a, b] = await Promise.all([
       form(context.request, A, `/demand/${target.id}`, fields("Decided on instance A.")),
       form(context.request, B, `/demand/${target.id}`, fields("Decided on instance B.")),
@@ -170,7 +194,14 @@ test("a database that goes away answers 503, saves nothing, and comes back witho
     expect(await health.json()).toMatchObject({ status: "unavailable", database: "unreachable" });
     const listed = await context.request.get(`${A}/issues`);
     expect(listed.status()).toBe(503);
-    const saved = await form(context.request, B, "/issues/new", { intent: "save", title: "Written during the outage", description: "", status: "open", priority: "medium", visibility: "internal" });
+    const saved = await form(context.request, B, "/issues/new", {
+      intent: "save",
+      title: "Written during the outage",
+      description: "",
+      status: "open",
+      priority: "medium",
+      visibility: "internal",
+    });
     expect(saved.status()).toBe(503);
     expect(await saved.text()).not.toContain("Saved");
   } finally {
@@ -185,11 +216,17 @@ test("a database that goes away answers 503, saves nothing, and comes back witho
 
 test("an unreachable DATABASE_URL at start-up is one clear line and a non-zero exit", async () => {
   const port = await freePort();
-  const result = await run("node", ["build/server.js"], serverEnv(`postgres://accord:secret@127.0.0.1:${port}/accord`, basePort + 2));
+  const result = await run(
+    "node",
+    ["build/server.js"],
+    serverEnv(`postgres://accord:secret@127.0.0.1:${port}/accord`, basePort + 2),
+  );
   expect(result.code).not.toBe(0);
   const lines = result.stderr.trim().split("\n");
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^Accord cannot start: database postgres:\/\/accord:\*\*\*\*@127\.0\.0\.1:\d+\/accord: .*ECONNREFUSED/);
+  expect(lines[0]).toMatch(
+    /^Accord cannot start: database postgres:\/\/accord:\*\*\*\*@127\.0\.0\.1:\d+\/accord: .*ECONNREFUSED/,
+  );
 });
 
 async function signInAt(page: Page, origin: string, email: string) {

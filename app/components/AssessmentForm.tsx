@@ -37,7 +37,14 @@ export function AssessmentForm({
       <Form method="post" noValidate onSubmit={onSubmit} className="stack" aria-label={label}>
         <input type="hidden" name="intent" value="assessment" />
         <div className="grid-2">
-          <TextField label="Assessed on" type="date" required max={today} error={errorFor("assessedOn")} registration={register("assessedOn")} />
+          <TextField
+            label="Assessed on"
+            type="date"
+            required
+            max={today}
+            error={errorFor("assessedOn")}
+            registration={register("assessedOn")}
+          />
           <SelectField
             label="Risk"
             required
@@ -48,7 +55,13 @@ export function AssessmentForm({
           />
         </div>
         <TextAreaField label="Assessment" required rows={4} error={errorFor("summary")} registration={register("summary")} />
-        <TextAreaField label="Recommendation" required rows={2} error={errorFor("recommendation")} registration={register("recommendation")} />
+        <TextAreaField
+          label="Recommendation"
+          required
+          rows={2}
+          error={errorFor("recommendation")}
+          registration={register("recommendation")}
+        />
         <SelectField
           label="Visibility"
           required

@@ -72,12 +72,25 @@ export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; tit
             {SERIES.map((s, j) => {
               const v = r[s.key];
               return (
-                <rect key={s.key} className={s.className} x={x0 + j * barW} y={y(v)} width={barW - 2} height={Math.max(0, y(0) - y(v))}>
+                <rect
+                  key={s.key}
+                  className={s.className}
+                  x={x0 + j * barW}
+                  y={y(v)}
+                  width={barW - 2}
+                  height={Math.max(0, y(0) - y(v))}
+                >
                   <title>{`${s.label}, ${r.fiscalYear}: ${formatTonnes(v)}`}</title>
                 </rect>
               );
             })}
-            <text x={margin.left + i * groupW + groupW / 2} y={height - margin.bottom + 20} textAnchor="middle" fontSize="13" fontWeight="600">
+            <text
+              x={margin.left + i * groupW + groupW / 2}
+              y={height - margin.bottom + 20}
+              textAnchor="middle"
+              fontSize="13"
+              fontWeight="600"
+            >
               {r.fiscalYear}
             </text>
             <text
@@ -90,7 +103,13 @@ export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; tit
               {r.shortfall ? `Shortfall ${formatTonnes(r.balanceKg)}` : `Balance ${formatTonnes(r.balanceKg)}`}
             </text>
             {r.pendingShortfall && !r.shortfall ? (
-              <text x={margin.left + i * groupW + groupW / 2} y={height - margin.bottom + 56} textAnchor="middle" fontSize="11" className="chart-pressure">
+              <text
+                x={margin.left + i * groupW + groupW / 2}
+                y={height - margin.bottom + 56}
+                textAnchor="middle"
+                fontSize="11"
+                className="chart-pressure"
+              >
                 pending exceeds it
               </text>
             ) : null}

@@ -1,12 +1,11 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, usePending, useValidatedForm } from "~/components/forms";
 import { commentSchema } from "~/schemas/consultations";
-import type { FieldErrors } from "~/utils/forms";
-import { useTranslation } from "react-i18next";
-
-import type { Visibility } from "~db/schema";
 import { formatDateTime } from "~/utils/format";
+import type { FieldErrors } from "~/utils/forms";
+import type { Visibility } from "~db/schema";
 
 export interface CommentItem {
   id: string;
@@ -51,7 +50,10 @@ export function Comments({
         {comments.map((c) => (
           <li key={c.id} className="comment">
             <p className="comment__meta small">
-              <strong>{c.authorName}</strong> <span className="muted">({c.authorOrganization}) · {formatDateTime(c.createdAt)}</span>{" "}
+              <strong>{c.authorName}</strong>{" "}
+              <span className="muted">
+                ({c.authorOrganization}) · {formatDateTime(c.createdAt)}
+              </span>{" "}
               <span className={`badge badge--${c.visibility}`}>{t(`labels:visibility.${c.visibility}`)}</span>
             </p>
             <div className="prose" dangerouslySetInnerHTML={{ __html: c.html }} />
@@ -66,13 +68,26 @@ export function Comments({
 function CommentForm({ visibilities, state }: { visibilities: readonly Visibility[]; state?: CommentFormState }) {
   const pending = usePending();
   const { t } = useTranslation();
-  const defaults = { body: "", visibility: visibilities[0] ?? "", ...(state?.values ?? {}) } as { body: string; visibility: string };
-  const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, { defaultValues: defaults, serverErrors: state?.fieldErrors });
+  const defaults = { body: "", visibility: visibilities[0] ?? "", ...(state?.values ?? {}) } as {
+    body: string;
+    visibility: string;
+  };
+  const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, {
+    defaultValues: defaults,
+    serverErrors: state?.fieldErrors,
+  });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="stack comment-form" aria-label={t("comments.add")}>
       <FormError message={state?.formError} />
       <input type="hidden" name="intent" value="comment" />
-      <TextAreaField label={t("comments.yours")} hint={t("comments.markdown")} rows={3} error={errorFor("body")} defaultValue={defaults.body} registration={register("body")} />
+      <TextAreaField
+        label={t("comments.yours")}
+        hint={t("comments.markdown")}
+        rows={3}
+        error={errorFor("body")}
+        defaultValue={defaults.body}
+        registration={register("body")}
+      />
       <div className="comment-form__row">
         <SelectField
           label={t("comments.whoMayRead")}

@@ -50,7 +50,12 @@ export function ConsultationForm({
 }) {
   const pending = usePending();
   const actionDefaults = asArray(defaultValues.actions) as Record<string, string>[];
-  const values = { ...defaultValues, submissionKey, participants: asArray(defaultValues.participants).map(String), actions: actionDefaults };
+  const values = {
+    ...defaultValues,
+    submissionKey,
+    participants: asArray(defaultValues.participants).map(String),
+    actions: actionDefaults,
+  };
   const { register, onSubmit, errorFor } = useValidatedForm(consultationSchema, { defaultValues: values, serverErrors });
   const [rows, setRows] = useState(actionDefaults.length + SPARE_ROWS);
   // "Add another action" needs JavaScript; without it the spare rows are there instead.
@@ -76,7 +81,13 @@ export function ConsultationForm({
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
         {submissionKey ? <input type="hidden" defaultValue={submissionKey} {...register("submissionKey")} /> : null}
 
-        <TextField label="Title" required maxLength={LIMITS.title + 50} error={errorFor("title")} registration={register("title")} />
+        <TextField
+          label="Title"
+          required
+          maxLength={LIMITS.title + 50}
+          error={errorFor("title")}
+          registration={register("title")}
+        />
         <div className="grid-2">
           <TextField
             label="Date and time"
@@ -112,11 +123,23 @@ export function ConsultationForm({
             registration={register("mode")}
           />
         </div>
-        <TextField label="Location" hint="Building and city, or how the call was held" error={errorFor("location")} registration={register("location")} />
+        <TextField
+          label="Location"
+          hint="Building and city, or how the call was held"
+          error={errorFor("location")}
+          registration={register("location")}
+        />
 
-        <fieldset className={participantsError ? "fieldset field--invalid" : "fieldset"} aria-describedby={participantsError ? "participants-error" : undefined}>
+        <fieldset
+          className={participantsError ? "fieldset field--invalid" : "fieldset"}
+          aria-describedby={participantsError ? "participants-error" : undefined}
+        >
           <legend className="field__label">
-            Participating organizations<span className="field__required" aria-hidden="true"> *</span>
+            Participating organizations
+            <span className="field__required" aria-hidden="true">
+              {" "}
+              *
+            </span>
           </legend>
           <div className="checkbox-grid">
             {organizations.map((o) => (
@@ -144,17 +167,29 @@ export function ConsultationForm({
           registration={register("visibility")}
         />
         <TextAreaField label="Agenda" rows={4} error={errorFor("agenda")} registration={register("agenda")} />
-        <TextAreaField label="Notes" hint="Markdown: ## headings, **bold**, - lists, [links](https://…)" rows={10} error={errorFor("notes")} registration={register("notes")} />
+        <TextAreaField
+          label="Notes"
+          hint="Markdown: ## headings, **bold**, - lists, [links](https://…)"
+          rows={10}
+          error={errorFor("notes")}
+          registration={register("notes")}
+        />
         <TextAreaField label="Outcome" rows={3} error={errorFor("outcome")} registration={register("outcome")} />
 
         <fieldset className="fieldset">
           <legend className="field__label">Follow-up actions</legend>
-          <p className="field__hint">Leave a row empty to skip it. Actions are never deleted: set an action to Dropped instead.</p>
+          <p className="field__hint">
+            Leave a row empty to skip it. Actions are never deleted: set an action to Dropped instead.
+          </p>
           <ol className="action-rows">
             {Array.from({ length: rows }, (_, i) => (
               <li key={i} className="action-row">
                 {actionDefaults[i]?.id ? <input type="hidden" {...register(`actions.${i}.id`)} /> : null}
-                <TextField label={`Action ${i + 1}`} error={errorFor(`actions.${i}.description`)} registration={register(`actions.${i}.description`)} />
+                <TextField
+                  label={`Action ${i + 1}`}
+                  error={errorFor(`actions.${i}.description`)}
+                  registration={register(`actions.${i}.description`)}
+                />
                 <div className="action-row__meta">
                   <SelectField
                     label="Owner"
@@ -163,7 +198,12 @@ export function ConsultationForm({
                     error={errorFor(`actions.${i}.ownerOrganizationId`)}
                     registration={register(`actions.${i}.ownerOrganizationId`)}
                   />
-                  <TextField label="Due date" type="date" error={errorFor(`actions.${i}.dueDate`)} registration={register(`actions.${i}.dueDate`)} />
+                  <TextField
+                    label="Due date"
+                    type="date"
+                    error={errorFor(`actions.${i}.dueDate`)}
+                    registration={register(`actions.${i}.dueDate`)}
+                  />
                   <SelectField
                     label="Status"
                     options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}

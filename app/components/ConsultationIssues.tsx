@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-
 import { useTranslation } from "react-i18next";
 
 import { ISSUE_STATUS_BADGES } from "~/utils/issueLabels";
@@ -11,7 +10,13 @@ import type { IssueStatus } from "~db/schema";
  * `listIssuesForConsultation(db, user, consultationId)` from the loader: it holds only the issues
  * that user may see. `children` (for example a form to link another issue) go below the list.
  */
-export function ConsultationIssues({ issues, children }: { issues: readonly { id: string; title: string; status: IssueStatus }[]; children?: ReactNode }) {
+export function ConsultationIssues({
+  issues,
+  children,
+}: {
+  issues: readonly { id: string; title: string; status: IssueStatus }[];
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="consultation-issues-title">
@@ -22,7 +27,8 @@ export function ConsultationIssues({ issues, children }: { issues: readonly { id
         <ul>
           {issues.map((issue) => (
             <li key={issue.id}>
-              <Link to={`/issues/${issue.id}`}>{issue.title}</Link> <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
+              <Link to={`/issues/${issue.id}`}>{issue.title}</Link>{" "}
+              <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
             </li>
           ))}
         </ul>

@@ -62,9 +62,15 @@ export function IssueForm({
           error={errorFor("visibility")}
           registration={register("visibility")}
         />
-        <fieldset className={partiesError ? "field field--invalid party-picker" : "field party-picker"} aria-describedby={partiesError ? "parties-error" : undefined}>
+        <fieldset
+          className={partiesError ? "field field--invalid party-picker" : "field party-picker"}
+          aria-describedby={partiesError ? "parties-error" : undefined}
+        >
           <legend className="field__label">
-            Parties <span className="field__required" aria-hidden="true">*</span>
+            Parties{" "}
+            <span className="field__required" aria-hidden="true">
+              *
+            </span>
           </legend>
           <div className="party-picker__options">
             {organizations.map((o) => (

@@ -1,6 +1,6 @@
-import type { RiskLevel } from "~/models/milestone-rules";
 import { useTranslation } from "react-i18next";
 
+import type { RiskLevel } from "~/models/milestone-rules";
 import type { MilestoneStatus } from "~db/schema";
 
 const STATUS_TONE: Record<MilestoneStatus, string> = {
@@ -18,7 +18,12 @@ export function StatusBadge({ status }: { status: MilestoneStatus }) {
 
 // A symbol as well as a colour, so the risk reads in greyscale print and without colour vision.
 const RISK_MARK: Record<RiskLevel, string> = { late: "!", threatened: "▲", on_track: "", done: "✓" };
-const RISK_TONE: Record<RiskLevel, string> = { late: "badge--danger", threatened: "badge--warn", on_track: "badge--ok", done: "badge--muted" };
+const RISK_TONE: Record<RiskLevel, string> = {
+  late: "badge--danger",
+  threatened: "badge--warn",
+  on_track: "badge--ok",
+  done: "badge--muted",
+};
 
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const mark = RISK_MARK[level];

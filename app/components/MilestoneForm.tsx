@@ -2,10 +2,10 @@ import { Form, Link } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { milestoneProgressFormSchema, milestoneSchema } from "~/schemas/milestones";
+import { formatPlainDate } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, type Visibility } from "~db/schema";
-import { formatPlainDate } from "~/utils/format";
 
 export interface MilestoneFormOptions {
   organizations: { id: string; name: string }[];
@@ -24,9 +24,26 @@ function asList(value: unknown): string[] {
  * A list of checkboxes posted natively under one name. Left out of react-hook-form on purpose:
  * the form submits the real elements, and the server checks the choices.
  */
-function CheckboxList({ legend, hint, name, options, checked, error }: { legend: string; hint?: string; name: string; options: { value: string; label: string }[]; checked: string[]; error?: string }) {
+function CheckboxList({
+  legend,
+  hint,
+  name,
+  options,
+  checked,
+  error,
+}: {
+  legend: string;
+  hint?: string;
+  name: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  error?: string;
+}) {
   return (
-    <fieldset className={error ? "field field--invalid checklist" : "field checklist"} aria-describedby={error ? `${name}-error` : undefined}>
+    <fieldset
+      className={error ? "field field--invalid checklist" : "field checklist"}
+      aria-describedby={error ? `${name}-error` : undefined}
+    >
       <legend className="field__label">{legend}</legend>
       {hint ? <p className="field__hint">{hint}</p> : null}
       {options.length === 0 ? <p className="muted small">None to choose from.</p> : null}
@@ -67,7 +84,9 @@ export function MilestoneForm({
   const pending = usePending();
   // The browser checks the fields; the version is the server's business.
   const { register, onSubmit, errorFor } = useValidatedForm(milestoneSchema, { defaultValues, serverErrors });
-  const dependencyChoices = options.dependencies.filter((d) => d.id !== milestoneId).map((d) => ({ value: d.id, label: `${d.title} (due ${formatPlainDate(d.due_date)})` }));
+  const dependencyChoices = options.dependencies
+    .filter((d) => d.id !== milestoneId)
+    .map((d) => ({ value: d.id, label: `${d.title} (due ${formatPlainDate(d.due_date)})` }));
   return (
     <>
       <FormError message={formError} />
@@ -97,10 +116,22 @@ export function MilestoneForm({
         </div>
         <div className="grid-2">
           <TextField label="Due date" type="date" required error={errorFor("dueDate")} registration={register("dueDate")} />
-          <SelectField label="Status" required options={statusOptions} error={errorFor("status")} registration={register("status")} />
+          <SelectField
+            label="Status"
+            required
+            options={statusOptions}
+            error={errorFor("status")}
+            registration={register("status")}
+          />
         </div>
         <div className="grid-2">
-          <TextField label="Completion date" type="date" hint="Only when the status is Done." error={errorFor("completedOn")} registration={register("completedOn")} />
+          <TextField
+            label="Completion date"
+            type="date"
+            hint="Only when the status is Done."
+            error={errorFor("completedOn")}
+            registration={register("completedOn")}
+          />
           <SelectField
             label="Visibility"
             required
@@ -146,7 +177,17 @@ export function MilestoneForm({
 }
 
 /** The owner organization's report: status, completion and a progress note. */
-export function ProgressForm({ defaultValues, serverErrors, formError, version }: { defaultValues: Record<string, unknown>; serverErrors?: FieldErrors; formError?: string; version: number }) {
+export function ProgressForm({
+  defaultValues,
+  serverErrors,
+  formError,
+  version,
+}: {
+  defaultValues: Record<string, unknown>;
+  serverErrors?: FieldErrors;
+  formError?: string;
+  version: number;
+}) {
   const pending = usePending();
   const { register, onSubmit, errorFor } = useValidatedForm(milestoneProgressFormSchema, { defaultValues, serverErrors });
   return (
@@ -156,8 +197,20 @@ export function ProgressForm({ defaultValues, serverErrors, formError, version }
         <input type="hidden" name="intent" value="progress" />
         <input type="hidden" name="version" value={version} />
         <div className="grid-2">
-          <SelectField label="Status" required options={statusOptions} error={errorFor("status")} registration={register("status")} />
-          <TextField label="Completion date" type="date" hint="Only when the status is Done." error={errorFor("completedOn")} registration={register("completedOn")} />
+          <SelectField
+            label="Status"
+            required
+            options={statusOptions}
+            error={errorFor("status")}
+            registration={register("status")}
+          />
+          <TextField
+            label="Completion date"
+            type="date"
+            hint="Only when the status is Done."
+            error={errorFor("completedOn")}
+            registration={register("completedOn")}
+          />
         </div>
         <TextAreaField label="Progress note" rows={3} error={errorFor("progressNote")} registration={register("progressNote")} />
         <div className="form-actions">

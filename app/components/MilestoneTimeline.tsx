@@ -1,7 +1,7 @@
-import type { TimelineLayout, TimelinePoint } from "~/models/milestone-timeline";
 import { RISK_LABELS } from "~/models/milestone-rules";
-import { MILESTONE_STATUS_LABELS } from "~/utils/labels";
+import type { TimelineLayout, TimelinePoint } from "~/models/milestone-timeline";
 import { formatPlainDate } from "~/utils/format";
+import { MILESTONE_STATUS_LABELS } from "~/utils/labels";
 import { riskReasonsText } from "~/utils/messages";
 
 const MAX_LABEL = 46;
@@ -45,7 +45,14 @@ function Marker({ p }: { p: TimelinePoint }) {
 
 /** The timeline's own markers, drawn small for the legend. */
 export function LegendMarker({ kind }: { kind: "on_track" | "late" | "threatened" | "done" }) {
-  const p = { x: 10, y: 10, status: kind === "done" ? "done" : "planned", risk: kind, late: kind === "late", threatened: kind === "threatened" } as TimelinePoint;
+  const p = {
+    x: 10,
+    y: 10,
+    status: kind === "done" ? "done" : "planned",
+    risk: kind,
+    late: kind === "late",
+    threatened: kind === "threatened",
+  } as TimelinePoint;
   return (
     <svg width={20} height={20} viewBox="0 0 20 20" aria-hidden="true" className="legend__svg">
       <Marker p={p} />
@@ -53,7 +60,15 @@ export function LegendMarker({ kind }: { kind: "on_track" | "late" | "threatened
   );
 }
 
-export function MilestoneTimeline({ layout, title, description }: { layout: TimelineLayout; title: string; description: string }) {
+export function MilestoneTimeline({
+  layout,
+  title,
+  description,
+}: {
+  layout: TimelineLayout;
+  title: string;
+  description: string;
+}) {
   const { width, height, axisY, plotLeft, plotRight } = layout;
   return (
     <svg
@@ -71,14 +86,28 @@ export function MilestoneTimeline({ layout, title, description }: { layout: Time
         <marker id="tl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" className="tl-arrowhead" />
         </marker>
-        <marker id="tl-arrow-back" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="tl-arrow-back"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" className="tl-arrowhead tl-arrowhead--back" />
         </marker>
       </defs>
 
       {layout.lanes.map((lane, i) => (
         <g key={lane.category} className="tl-lane">
-          <rect x={0} y={lane.y} width={width} height={lane.height} className={i % 2 === 0 ? "tl-lane__bg" : "tl-lane__bg tl-lane__bg--alt"} />
+          <rect
+            x={0}
+            y={lane.y}
+            width={width}
+            height={lane.height}
+            className={i % 2 === 0 ? "tl-lane__bg" : "tl-lane__bg tl-lane__bg--alt"}
+          />
           <text x={12} y={lane.y + 22} className="tl-lane__label">
             {lane.label}
           </text>

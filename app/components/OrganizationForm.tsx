@@ -29,7 +29,13 @@ export function OrganizationForm({
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
         <TextField label="Name" required error={errorFor("name")} registration={register("name")} />
         <div className="grid-2">
-          <TextField label="Short name" required hint="As shown in tables, e.g. MoCI" error={errorFor("shortName")} registration={register("shortName")} />
+          <TextField
+            label="Short name"
+            required
+            hint="As shown in tables, e.g. MoCI"
+            error={errorFor("shortName")}
+            registration={register("shortName")}
+          />
           <SelectField
             label="Kind"
             required

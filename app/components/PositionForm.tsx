@@ -2,11 +2,11 @@ import { Form } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
+import { formatDate } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
-import { formatDate } from "~/utils/format";
 
 export function PositionForm({
   parties,
@@ -62,8 +62,20 @@ export function PositionForm({
             registration={register("stance")}
           />
         </div>
-        <TextAreaField label="Statement" required rows={3} hint="What the party holds, in its own terms." error={errorFor("statement")} registration={register("statement")} />
-        <TextAreaField label="Desired outcome" rows={2} error={errorFor("desiredOutcome")} registration={register("desiredOutcome")} />
+        <TextAreaField
+          label="Statement"
+          required
+          rows={3}
+          hint="What the party holds, in its own terms."
+          error={errorFor("statement")}
+          registration={register("statement")}
+        />
+        <TextAreaField
+          label="Desired outcome"
+          rows={2}
+          error={errorFor("desiredOutcome")}
+          registration={register("desiredOutcome")}
+        />
         <div className="grid-2">
           <SelectField
             label="Flexibility"
@@ -72,7 +84,14 @@ export function PositionForm({
             error={errorFor("flexibility")}
             registration={register("flexibility")}
           />
-          <TextField label="Held from" type="date" required max={today} error={errorFor("statedOn")} registration={register("statedOn")} />
+          <TextField
+            label="Held from"
+            type="date"
+            required
+            max={today}
+            error={errorFor("statedOn")}
+            registration={register("statedOn")}
+          />
         </div>
         <div className="grid-2">
           <SelectField
@@ -93,7 +112,12 @@ export function PositionForm({
         {mayMarkRedLine ? (
           <div className={errorFor("redLine") ? "field field--invalid" : "field"}>
             <label className="checkbox">
-              <input type="checkbox" defaultChecked={initialValues.redLine === true || initialValues.redLine === "on"} {...register("redLine")} /> India&apos;s red line (makes the position restricted)
+              <input
+                type="checkbox"
+                defaultChecked={initialValues.redLine === true || initialValues.redLine === "on"}
+                {...register("redLine")}
+              />{" "}
+              India&apos;s red line (makes the position restricted)
             </label>
             {errorFor("redLine") ? (
               <p className="field__error" role="alert">
@@ -102,7 +126,9 @@ export function PositionForm({
             ) : null}
           </div>
         ) : null}
-        <p className="small muted">Positions are never edited: this one supersedes the party&apos;s previous position and the history keeps both.</p>
+        <p className="small muted">
+          Positions are never edited: this one supersedes the party&apos;s previous position and the history keeps both.
+        </p>
         <div className="form-actions">
           <SubmitButton pending={pending} pendingLabel="Recording…">
             Record position

@@ -3,14 +3,14 @@ import { useEffect, useMemo, useState } from "react";
 
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { BalanceCell, YearGrid } from "~/components/YearGrid";
+import type { CellText } from "~/models/scenario-cells";
+import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/models/supply-balance";
 import { MATERIAL_LABELS, materialLabel } from "~/utils/demand-labels";
+import { formatShare, formatTonnes } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { VISIBILITY_LABELS } from "~/utils/labels";
-import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/models/supply-balance";
 import { parseTonnes, tonnesInput } from "~/utils/tonnes";
 import type { Visibility } from "~db/schema";
-import type { CellText } from "~/models/scenario-cells";
-import { formatShare, formatTonnes } from "~/utils/format";
 
 /** The schedule the cells spell, skipping any cell that does not parse (it keeps its committed exports). */
 function parseCells(cells: CellText): { schedule: ExportSchedule; errors: FieldErrors } {
@@ -36,11 +36,21 @@ export function ScenarioResults({ rows, years }: { rows: readonly BalanceRow[]; 
           <thead>
             <tr>
               <th scope="col">Material</th>
-              <th scope="col" className="num">Available for India</th>
-              <th scope="col" className="num">Approved demand</th>
-              <th scope="col" className="num">Approved met</th>
-              <th scope="col" className="num">Pending demand</th>
-              <th scope="col" className="num">Pending met</th>
+              <th scope="col" className="num">
+                Available for India
+              </th>
+              <th scope="col" className="num">
+                Approved demand
+              </th>
+              <th scope="col" className="num">
+                Approved met
+              </th>
+              <th scope="col" className="num">
+                Pending demand
+              </th>
+              <th scope="col" className="num">
+                Pending met
+              </th>
               <th scope="col">Shortfall years</th>
             </tr>
           </thead>
@@ -59,7 +69,9 @@ export function ScenarioResults({ rows, years }: { rows: readonly BalanceRow[]; 
                   {formatShare(o.totals.pendingMetKg, o.totals.pendingKg)}
                   {o.totals.pendingKg > 0 ? <div className="muted small">{formatTonnes(o.totals.pendingMetKg)}</div> : null}
                 </td>
-                <td className={o.shortfallYears.length ? "shortfall" : undefined}>{o.shortfallYears.length ? o.shortfallYears.join(", ") : "None"}</td>
+                <td className={o.shortfallYears.length ? "shortfall" : undefined}>
+                  {o.shortfallYears.length ? o.shortfallYears.join(", ") : "None"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -100,7 +112,8 @@ export interface ScenarioEditorProps {
  * "Recalculate" button posts the grid and the server renders the results.
  */
 export function ScenarioEditor(props: ScenarioEditorProps) {
-  const { base, materials, years, committed, initialCells, serverErrors, formError, canEdit, version, details, visibilities } = props;
+  const { base, materials, years, committed, initialCells, serverErrors, formError, canEdit, version, details, visibilities } =
+    props;
   const [cells, setCells] = useState<CellText>(initialCells);
   // "Reset" needs a script; render it only once the page is hydrated.
   const [hydrated, setHydrated] = useState(false);
@@ -116,8 +129,8 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
       <section className="card" aria-labelledby="schedule-title">
         <h2 id="schedule-title">Exports to Japan per fiscal year</h2>
         <p className="muted small">
-          Tonnes of each material shipped under the arrangement. The committed volume is shown under each cell. Materials without committed exports are not
-          listed.
+          Tonnes of each material shipped under the arrangement. The committed volume is shown under each cell. Materials without
+          committed exports are not listed.
         </p>
         <div className="table-wrap whatif-grid">
           <table className="table table--dense">
@@ -185,13 +198,19 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
             Recalculate
           </button>
           {hydrated ? (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setCells(Object.fromEntries(materials.map((m) => [m, Object.fromEntries(years.map((fy) => [fy, tonnesInput(committed[m]?.[fy] ?? 0)]))])))}
-          >
-            Reset to committed
-          </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() =>
+                setCells(
+                  Object.fromEntries(
+                    materials.map((m) => [m, Object.fromEntries(years.map((fy) => [fy, tonnesInput(committed[m]?.[fy] ?? 0)]))]),
+                  ),
+                )
+              }
+            >
+              Reset to committed
+            </button>
           ) : null}
         </div>
       </section>
@@ -199,8 +218,8 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
       <section className="card" aria-labelledby="results-title" aria-live="polite">
         <h2 id="results-title">What India can meet</h2>
         <p className="muted small">
-          Per year, supply goes first to approved allocations, then to pending requests; a year's surplus does not carry over. Shares are of the tonnes
-          requested over all years shown.
+          Per year, supply goes first to approved allocations, then to pending requests; a year's surplus does not carry over.
+          Shares are of the tonnes requested over all years shown.
         </p>
         <ScenarioResults rows={rows} years={years} />
       </section>
@@ -210,8 +229,19 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
           <h2 id="save-title">{version === undefined ? "Save as a scenario" : "Scenario details"}</h2>
           {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
           <div className="stack">
-            <TextField label="Name" required defaultValue={details.name} error={serverErrors?.name} registration={{ name: "name" }} />
-            <TextAreaField label="Description" defaultValue={details.description} error={serverErrors?.description} registration={{ name: "description" }} />
+            <TextField
+              label="Name"
+              required
+              defaultValue={details.name}
+              error={serverErrors?.name}
+              registration={{ name: "name" }}
+            />
+            <TextAreaField
+              label="Description"
+              defaultValue={details.description}
+              error={serverErrors?.description}
+              registration={{ name: "description" }}
+            />
             <SelectField
               label="Visibility"
               required

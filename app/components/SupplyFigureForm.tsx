@@ -24,7 +24,10 @@ export function SupplyFigureForm({
 }) {
   const pending = usePending();
   const creating = version === undefined;
-  const { register, onSubmit, errorFor } = useValidatedForm<typeof supplyFigureSchema | typeof supplyFigureNumbersSchema>(creating ? supplyFigureSchema : supplyFigureNumbersSchema, { defaultValues, serverErrors });
+  const { register, onSubmit, errorFor } = useValidatedForm<typeof supplyFigureSchema | typeof supplyFigureNumbersSchema>(
+    creating ? supplyFigureSchema : supplyFigureNumbersSchema,
+    { defaultValues, serverErrors },
+  );
   return (
     <>
       <FormError message={formError} />
@@ -51,7 +54,13 @@ export function SupplyFigureForm({
           </div>
         ) : null}
         <div className="grid-2">
-          <TextField label="IREL production (tonnes)" required inputMode="decimal" error={errorFor("production")} registration={register("production")} />
+          <TextField
+            label="IREL production (tonnes)"
+            required
+            inputMode="decimal"
+            error={errorFor("production")}
+            registration={register("production")}
+          />
           <SelectField
             label="Production is"
             required
@@ -69,9 +78,20 @@ export function SupplyFigureForm({
             error={errorFor("exports")}
             registration={register("exports")}
           />
-          <TextField label="Strategic reserve (tonnes)" required inputMode="decimal" error={errorFor("reserve")} registration={register("reserve")} />
+          <TextField
+            label="Strategic reserve (tonnes)"
+            required
+            inputMode="decimal"
+            error={errorFor("reserve")}
+            registration={register("reserve")}
+          />
         </div>
-        <TextAreaField label="Notes" hint="Source of the figure, assumptions" error={errorFor("notes")} registration={register("notes")} />
+        <TextAreaField
+          label="Notes"
+          hint="Source of the figure, assumptions"
+          error={errorFor("notes")}
+          registration={register("notes")}
+        />
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to="/supply" className="button button--quiet">

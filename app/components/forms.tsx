@@ -1,8 +1,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation, useSubmit } from "@remix-run/react";
-import type { FormEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { useId } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type RegisterOptions, type UseFormRegisterReturn } from "react-hook-form";
+import {
+  useId,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type RegisterOptions,
+  type UseFormRegisterReturn,
+} from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
@@ -14,7 +27,9 @@ import { translateMessage } from "~/utils/translate";
  * Paths of its output count too, because a preprocessed field (a list posted as repeated names)
  * has no shape before parsing; a form built on either of two schemas may name the fields of both.
  */
-export type FieldName<S extends z.ZodType<FieldValues, FieldValues>> = S extends unknown ? Path<z.input<S>> | Path<z.output<S>> : never;
+export type FieldName<S extends z.ZodType<FieldValues, FieldValues>> = S extends unknown
+  ? Path<z.input<S>> | Path<z.output<S>>
+  : never;
 
 /**
  * react-hook-form over a Remix <Form>: validates with the action's own zod schema in the browser,
@@ -150,7 +165,12 @@ export function TextAreaField({
   registration,
   required,
   ...input
-}: { label: string; hint?: ReactNode; error?: string; registration: Registration } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  registration: Registration;
+} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
       {({ inputId, describedBy, invalid }) => (

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-
 import { describe, expect, it } from "vitest";
 
 import { NAMESPACES } from "~/i18n";
@@ -20,17 +19,11 @@ function flatten(tree: unknown, prefix = ""): Record<string, string> {
 }
 
 // The validation catalog is keyed by English sentences, which hold dots: never split its keys.
-const catalog = (
-  locale: (typeof LOCALES)[number],
-  ns: (typeof NAMESPACES)[number],
-) =>
-  ns === "validation"
-    ? (resources[locale][ns] as Record<string, string>)
-    : flatten(resources[locale][ns]);
+const catalog = (locale: (typeof LOCALES)[number], ns: (typeof NAMESPACES)[number]) =>
+  ns === "validation" ? (resources[locale][ns] as Record<string, string>) : flatten(resources[locale][ns]);
 
 const base = (key: string) => key.replace(PLURAL, "");
-const variables = (text: string) =>
-  [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
 
 describe("message catalogs", () => {
   for (const ns of NAMESPACES) {
@@ -52,17 +45,13 @@ describe("message catalogs", () => {
 
       it(`${locale}/${ns} has exactly the plural forms ${locale} needs`, () => {
         const own = catalog(locale, ns);
-        const categories = new Intl.PluralRules(locale)
-          .resolvedOptions()
-          .pluralCategories.slice()
-          .sort();
+        const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.slice().sort();
         const forms = new Map<string, string[]>();
         for (const key of Object.keys(own)) {
           const m = PLURAL.exec(key);
           if (m) forms.set(base(key), [...(forms.get(base(key)) ?? []), m[1]!]);
         }
-        for (const [key, found] of forms)
-          expect(found.sort(), key).toEqual(categories);
+        for (const [key, found] of forms) expect(found.sort(), key).toEqual(categories);
       });
 
       it(`${locale}/${ns} fills in the same values as English`, () => {
@@ -83,13 +72,9 @@ describe("message catalogs", () => {
       for (const locale of ["ja", "hi"] as const) {
         const own = catalog(locale, ns);
         // Only a few words are the same everywhere (the product's name, codes like IREL).
-        const words = (text: string) =>
-          text.replace(/\{\{[^}]*\}\}/g, "").replace(/\bAccord\b/g, "");
+        const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, "").replace(/\bAccord\b/g, "");
         const same = Object.keys(english).filter(
-          (k) =>
-            own[k] === english[k] &&
-            /[a-z]{3}/.test(words(english[k]!)) &&
-            !/^[A-Z][\w. ()/–-]*$/.test(english[k]!),
+          (k) => own[k] === english[k] && /[a-z]{3}/.test(words(english[k]!)) && !/^[A-Z][\w. ()/–-]*$/.test(english[k]!),
         );
         expect(same, `${locale}/${ns}`).toEqual([]);
       }
@@ -97,40 +82,25 @@ describe("message catalogs", () => {
   });
 
   it("knows every key the code asks for", () => {
-    const files = execFileSync(
-      "git",
-      ["ls-files", "--cached", "--others", "--exclude-standard", "app"],
-      { encoding: "utf8" },
-    )
+    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "app"], { encoding: "utf8" })
       .split("\n")
       .filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith(".test.ts"));
-    const english = Object.fromEntries(
-      NAMESPACES.map((ns) => [ns, catalog("en", ns)]),
-    );
+    const english = Object.fromEntries(NAMESPACES.map((ns) => [ns, catalog("en", ns)]));
     const missing: string[] = [];
     for (const file of files) {
       const source = readFileSync(file, "utf8");
       // An unprefixed key belongs to a namespace the file's useTranslation names, or to common.
       const fileNamespaces = [
         "common",
-        ...[
-          ...source.matchAll(
-            /(?:useTranslation\(\s*|[fF]ixedT\([^,)]*,\s*)"(\w+)"/g,
-          ),
-        ].map((m) => m[1]!),
+        ...[...source.matchAll(/(?:useTranslation\(\s*|[fF]ixedT\([^,)]*,\s*)"(\w+)"/g)].map((m) => m[1]!),
       ];
       for (const m of source.matchAll(/\bt\(\s*"([^"]+)"/g)) {
         const prefixed = m[1]!.includes(":");
-        const namespaces = prefixed
-          ? [m[1]!.split(":", 2)[0]!]
-          : fileNamespaces;
+        const namespaces = prefixed ? [m[1]!.split(":", 2)[0]!] : fileNamespaces;
         const key = prefixed ? m[1]!.split(":", 2)[1]! : m[1]!;
         const known = namespaces.some((ns) => {
           const own = english[ns as (typeof NAMESPACES)[number]];
-          return (
-            own !== undefined &&
-            (own[key] !== undefined || own[`${key}_other`] !== undefined)
-          );
+          return own !== undefined && (own[key] !== undefined || own[`${key}_other`] !== undefined);
         });
         if (!known) missing.push(`${file}: ${m[1]}`);
       }
@@ -140,7 +110,6 @@ describe("message catalogs", () => {
 
   it("keys the validation catalog by its own English text", () => {
     const english = resources.en.validation as Record<string, string>;
-    for (const [key, value] of Object.entries(english))
-      expect(value, key).toBe(key);
+    for (const [key, value] of Object.entries(english)) expect(value, key).toBe(key);
   });
 });

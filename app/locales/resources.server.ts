@@ -2,32 +2,32 @@
  * Every catalog, bundled into the server (no HTTP backend: the words ship with the code). The
  * browser gets one language's share through the root loader, never this module.
  */
-import enCommon from "./en/common.json";
-import enBrief from "./en/brief.json";
+import type { Locale } from "~/utils/preferences";
+
 import enAgreement from "./en/agreement.json";
+import enBrief from "./en/brief.json";
+import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
 import enValidation from "./en/validation.json";
-import hiCommon from "./hi/common.json";
-import hiBrief from "./hi/brief.json";
 import hiAgreement from "./hi/agreement.json";
+import hiBrief from "./hi/brief.json";
+import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
 import hiValidation from "./hi/validation.json";
-import jaCommon from "./ja/common.json";
-import jaBrief from "./ja/brief.json";
 import jaAgreement from "./ja/agreement.json";
+import jaBrief from "./ja/brief.json";
+import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
 import jaValidation from "./ja/validation.json";
-
-import type { Locale } from "~/utils/preferences";
 
 export const resources = {
   en: {

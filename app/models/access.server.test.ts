@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ROLES, type Role } from "~db/schema";
+
 import {
   ACTIONS,
   assignableVisibilities,
@@ -14,7 +15,17 @@ import {
 } from "./access.server";
 
 function userWith(role: Role, organizationId = "org-1"): SessionUser {
-  return { id: "u", email: "u@x", displayName: "U", role, organizationId, organizationName: "Org", organizationShortName: "O", locale: null, timeZone: "Asia/Kolkata" };
+  return {
+    id: "u",
+    email: "u@x",
+    displayName: "U",
+    role,
+    organizationId,
+    organizationName: "Org",
+    organizationShortName: "O",
+    locale: null,
+    timeZone: "Asia/Kolkata",
+  };
 }
 
 // The whole role × action table, written out so a change to a grant is a visible test change.
@@ -96,7 +107,9 @@ describe("milestone progress", () => {
   it("lets users of the owner organization report on their own milestones only", () => {
     for (const role of ROLES) {
       expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "irel" })).toBe(true);
-      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "mines" })).toBe(role === "admin" || role === "official");
+      expect(can(userWith(role, "irel"), "milestones:progress", { organizationId: "mines" })).toBe(
+        role === "admin" || role === "official",
+      );
     }
     expect(can(userWith("irel", "irel"), "milestones:manage", { organizationId: "irel" })).toBe(false);
   });
@@ -122,7 +135,10 @@ describe("visibility", () => {
   it("lets internal users see shared records whoever the parties are", () => {
     expect(visibilityScope(userWith("irel")).partyOrganizationId).toBeNull();
     expect(visibilityScope(userWith("irel")).levels).not.toContain("restricted");
-    expect(visibilityScope(userWith("diplomat"))).toEqual({ levels: ["shared", "internal", "restricted"], partyOrganizationId: null });
+    expect(visibilityScope(userWith("diplomat"))).toEqual({
+      levels: ["shared", "internal", "restricted"],
+      partyOrganizationId: null,
+    });
   });
 
   it("never lets a user assign a level it could not read back", () => {
@@ -198,7 +214,11 @@ describe("record conditions", () => {
 describe("navigationFor", () => {
   it("gives every role consultations and actions", () => {
     for (const role of ROLES) {
-      expect(navigationFor(userWith(role)).map((i) => i.to).slice(0, 3)).toEqual(["/", "/consultations", "/actions"]);
+      expect(
+        navigationFor(userWith(role))
+          .map((i) => i.to)
+          .slice(0, 3),
+      ).toEqual(["/", "/consultations", "/actions"]);
     }
   });
 

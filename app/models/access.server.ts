@@ -8,8 +8,8 @@
  * - `visibilityScope(user)`: which records may this user see at all? Model code composes the
  *   scope into the SQL of every query, so invisible rows never leave the database.
  */
-import type { Locale } from "~/utils/preferences";
 import { notFound } from "~/utils/http.server";
+import type { Locale } from "~/utils/preferences";
 import type { DemandStatus, OrganizationSide, Role, Visibility } from "~db/schema";
 
 export interface SessionUser {
@@ -185,7 +185,11 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       // External users act only for, and see only, their own organization's requests.
       return isInternal(user) || resource.organizationId === user.organizationId;
     case "demand:withdraw":
-      return resource.organizationId === user.organizationId && resource.status !== undefined && UNDECIDED_DEMAND.includes(resource.status);
+      return (
+        resource.organizationId === user.organizationId &&
+        resource.status !== undefined &&
+        UNDECIDED_DEMAND.includes(resource.status)
+      );
     case "demand:review":
       return resource.status === "submitted";
     case "demand:decide":

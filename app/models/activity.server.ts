@@ -9,7 +9,13 @@ import type { SelectQueryBuilder } from "kysely";
 
 import { demandScope, type SessionUser } from "~/models/access.server";
 import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
-import { visibleConsultations, visibleDemandRequests, visibleIssues, visibleMilestones, visiblePositions } from "~/models/scopes.server";
+import {
+  visibleConsultations,
+  visibleDemandRequests,
+  visibleIssues,
+  visibleMilestones,
+  visiblePositions,
+} from "~/models/scopes.server";
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
@@ -54,7 +60,10 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
         .innerJoin("organizations as po", "po.id", "p.organization_id")
         .select(["p.id as id", "pi.id as issue_id", "pi.title as issue_title", "po.short_name as party"]),
     idRef: "p.id",
-    present: (r) => ({ subject: { kind: "position", party: text(r.party), issue: text(r.issue_title) }, href: `/issues/${text(r.issue_id)}` }),
+    present: (r) => ({
+      subject: { kind: "position", party: text(r.party), issue: text(r.issue_title) },
+      href: `/issues/${text(r.issue_id)}`,
+    }),
   },
   {
     kind: "demand",
@@ -152,12 +161,19 @@ export async function listActivity(
   const kinds = kindsFor(user, filter.kind ? ACTIVITY_KINDS.filter((k) => k.kind === filter.kind) : ACTIVITY_KINDS);
   const perKind = await Promise.all(
     kinds.map(async (kind) => {
-      const events = await kindQuery(db, user, kind, filter, cursor).orderBy("e.at", "desc").orderBy("e.id", "desc").limit(limit + 1).execute();
+      const events = await kindQuery(db, user, kind, filter, cursor)
+        .orderBy("e.at", "desc")
+        .orderBy("e.id", "desc")
+        .limit(limit + 1)
+        .execute();
       const ids = [...new Set(events.map((e) => e.entity_id as string))];
       const records = new Map<string, Record<string, unknown>>();
       if (ids.length > 0) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const rows = await kind.visible(db, user).where(kind.idRef as any, "in", ids).execute();
+        const rows = await kind
+          .visible(db, user)
+          .where(kind.idRef as any, "in", ids)
+          .execute();
         for (const r of rows as Record<string, unknown>[]) records.set(text(r.id), r);
       }
       return events.flatMap((e): ActivityItem[] => {
@@ -225,10 +241,20 @@ export async function unreadActivity(db: DB, user: SessionUser): Promise<UnreadC
       const row = await db
         .selectNoFrom((eb) => [
           eb
-            .selectFrom((inner) => inner.selectFrom(recent.as("e")).select("e.entity_id").where((w) => w.exists(visibleRecord(db, user, kind))).limit(UNREAD_CAP + 1).as("hits"))
+            .selectFrom((inner) =>
+              inner
+                .selectFrom(recent.as("e"))
+                .select("e.entity_id")
+                .where((w) => w.exists(visibleRecord(db, user, kind)))
+                .limit(UNREAD_CAP + 1)
+                .as("hits"),
+            )
             .select((c) => c.fn.countAll<number>().as("n"))
             .as("count"),
-          eb.selectFrom(recent.as("s")).select((c) => c.fn.countAll<number>().as("n")).as("scanned"),
+          eb
+            .selectFrom(recent.as("s"))
+            .select((c) => c.fn.countAll<number>().as("n"))
+            .as("scanned"),
         ])
         .executeTakeFirstOrThrow();
       return { count: Number(row.count ?? 0), full: Number(row.scanned ?? 0) >= UNREAD_SCAN };
@@ -256,7 +282,11 @@ export async function markAllActivityRead(db: DB, user: SessionUser, at: string 
 
 /** The changes since the start of the user's previous session. */
 export async function changesSinceLastVisit(db: DB, user: SessionUser, limit = 8) {
-  const row = await db.selectFrom("users").select(["previous_sign_in_at", "created_at"]).where("id", "=", user.id).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .select(["previous_sign_in_at", "created_at"])
+    .where("id", "=", user.id)
+    .executeTakeFirst();
   const since = row?.previous_sign_in_at ?? null;
   if (!since) return { since: null, items: [] as ActivityItem[] };
   const { items } = await listActivity(db, user, { since }, null, limit);

@@ -14,7 +14,13 @@ export interface AssessmentInput {
   visibility: Visibility;
 }
 
-export async function createAssessment(db: DB, authorId: string, issueId: string | null, input: AssessmentInput, at: string = nowIso()): Promise<Assessment> {
+export async function createAssessment(
+  db: DB,
+  authorId: string,
+  issueId: string | null,
+  input: AssessmentInput,
+  at: string = nowIso(),
+): Promise<Assessment> {
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto("assessments")
@@ -31,7 +37,14 @@ export async function createAssessment(db: DB, authorId: string, issueId: string
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId: authorId, action: "assessment.create", entityType: "assessment", entityId: row.id, after: row, at });
+    await recordAudit(tx, {
+      actorId: authorId,
+      action: "assessment.create",
+      entityType: "assessment",
+      entityId: row.id,
+      after: row,
+      at,
+    });
     return row;
   });
 }
@@ -40,7 +53,16 @@ export async function createAssessment(db: DB, authorId: string, issueId: string
 export async function listAssessments(db: DB, user: SessionUser, issueId: string | null, limit = 20) {
   let query = visibleAssessments(db, user)
     .innerJoin("users as u", "u.id", "a.author_id")
-    .select(["a.id", "a.assessed_on", "a.risk", "a.summary", "a.recommendation", "a.visibility", "a.created_at", "u.display_name as author"]);
+    .select([
+      "a.id",
+      "a.assessed_on",
+      "a.risk",
+      "a.summary",
+      "a.recommendation",
+      "a.visibility",
+      "a.created_at",
+      "u.display_name as author",
+    ]);
   query = issueId === null ? query.where("a.issue_id", "is", null) : query.where("a.issue_id", "=", issueId);
   return query.orderBy("a.assessed_on", "desc").orderBy("a.created_at", "desc").orderBy("a.id", "desc").limit(limit).execute();
 }

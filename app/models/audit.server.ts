@@ -2,12 +2,12 @@
  * The append-only audit log. This module offers no update or delete: an event, once written,
  * stays as it was.
  */
+import type { Transaction } from "kysely";
+
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { AuditEvent } from "~db/schema";
-import type { Transaction } from "kysely";
-import type { Database } from "~db/schema";
+import type { AuditEvent, Database } from "~db/schema";
 
 export type Executor = DB | Transaction<Database>;
 

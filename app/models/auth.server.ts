@@ -4,8 +4,8 @@
  * only its SHA-256 (the lucia session id), so reading the database gives no usable session
  * (docs/decisions/010-hardening.md).
  */
-import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser, generateIdFromEntropySize } from "lucia";
 import crypto from "node:crypto";
+import { Cookie, generateIdFromEntropySize, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
@@ -14,12 +14,12 @@ import { stampSignIn } from "~/models/writes.server";
 import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
+import { redirectToSignIn } from "~/utils/http.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { homeTimeZone, isLocale } from "~/utils/preferences";
 import { noteRequestUser } from "~/utils/request-log.server";
 import { currentRequestScope } from "~/utils/request-scope.server";
 import type { Role } from "~db/schema";
-import { redirectToSignIn } from "~/utils/http.server";
 
 interface SessionAttributes {
   createdAt: string;
@@ -244,9 +244,7 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
-export type SignInResult =
-  | { ok: true; cookie: string; userId: string }
-  | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult = { ok: true; cookie: string; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 
 /** Checks throttling before any hashing, then the password, and audits the outcome. */
 export async function signIn(

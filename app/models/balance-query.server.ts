@@ -1,5 +1,5 @@
-import { MATERIALS, type Material } from "~db/schema";
 import { invalidRequest } from "~/utils/http.server";
+import { MATERIALS, type Material } from "~db/schema";
 
 /** The material a supply page shows: `?material=`, neodymium oxide by default; unknown is a 400. */
 export function materialFrom(url: URL): Material {

@@ -4,21 +4,21 @@
  * which the reader must be allowed to see). Bounded: one query per section, none per row.
  */
 import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/access.server";
+import { classificationOf } from "~/models/brief";
 import { listClauses, onTheTable } from "~/models/clauses.server";
 import { listConsultations } from "~/models/consultations.server";
+import { convergenceOf, positionsAsOf, type Trend } from "~/models/convergence";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { listIssues, partiesOf } from "~/models/issues.server";
+import type { RiskReason } from "~/models/milestone-rules";
 import { visibleGraph } from "~/models/milestones.server";
 import { visiblePositionHistory } from "~/models/positions.server";
 import { visibleAssessments, visibleMilestones } from "~/models/scopes.server";
-import { supplyYears } from "~/models/supply.server";
-import { classificationOf } from "~/models/brief";
-import { convergenceOf, positionsAsOf, type Trend } from "~/models/convergence";
-import type { RiskReason } from "~/models/milestone-rules";
-import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/models/fiscal-year";
 import { balanceOf, type BalanceRow } from "~/models/supply-balance";
-import type { ClauseStatus, Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
+import type { DB } from "~/utils/db.server";
+import type { ClauseStatus, Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 
@@ -38,7 +38,13 @@ export interface BriefIssue {
   status: IssueStatus;
   trend: Trend;
   spread: number | null;
-  positions: { party: string; stance: Stance | null; flexibility: Flexibility | null; statedOn: string | null; statement: string | null }[];
+  positions: {
+    party: string;
+    stance: Stance | null;
+    flexibility: Flexibility | null;
+    statedOn: string | null;
+    statement: string | null;
+  }[];
   assessment: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
 }
 
@@ -54,7 +60,14 @@ export interface Brief {
   supply: { fiscalYear: string; rows: BalanceRow[] } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
   /** The 2012 agreement clause by clause, with the proposal on the table. */
-  clauses: { id: string; reference: string; title: string; status: ClauseStatus; illustrative: boolean; onTable: { organization: string; text: string } | null }[];
+  clauses: {
+    id: string;
+    reference: string;
+    title: string;
+    status: ClauseStatus;
+    illustrative: boolean;
+    onTable: { organization: string; text: string } | null;
+  }[];
 }
 
 export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = today()): Promise<Brief> {
@@ -94,7 +107,12 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const briefIssues: BriefIssue[] = issues.map((issue) => {
     contained.push(issue.visibility);
     const issueParties = parties.filter((p) => p.issue_id === issue.id);
-    const convergence = convergenceOf(history, issue.id, issueParties.map((p) => p.organization_id), today);
+    const convergence = convergenceOf(
+      history,
+      issue.id,
+      issueParties.map((p) => p.organization_id),
+      today,
+    );
     return {
       id: issue.id,
       title: issue.title,
@@ -137,7 +155,15 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   contained.push(...clauses.map((c) => c.visibility), ...tabled.map((t) => t.visibility));
   const outcomes = new Map<string, string>();
   if (consultations.rows.length > 0) {
-    const rows = await db.selectFrom("consultations").select(["id", "outcome"]).where("id", "in", consultations.rows.map((c) => c.id)).execute();
+    const rows = await db
+      .selectFrom("consultations")
+      .select(["id", "outcome"])
+      .where(
+        "id",
+        "in",
+        consultations.rows.map((c) => c.id),
+      )
+      .execute();
     for (const r of rows) outcomes.set(r.id, r.outcome);
   }
 
@@ -151,10 +177,23 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     overall,
     milestones,
     supply: supplyRows ? { fiscalYear, rows: supplyRows } : null,
-    consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, outcome: outcomes.get(c.id) ?? "", visibility: c.visibility })),
+    consultations: consultations.rows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      startsAt: c.starts_at,
+      outcome: outcomes.get(c.id) ?? "",
+      visibility: c.visibility,
+    })),
     clauses: clauses.map((c) => {
       const t = tabled.find((x) => x.clauseId === c.id);
-      return { id: c.id, reference: c.reference, title: c.title, status: c.status, illustrative: c.illustrative, onTable: t ? { organization: t.organization, text: t.text } : null };
+      return {
+        id: c.id,
+        reference: c.reference,
+        title: c.title,
+        status: c.status,
+        illustrative: c.illustrative,
+        onTable: t ? { organization: t.organization, text: t.text } : null,
+      };
     }),
   };
 }

@@ -18,7 +18,10 @@ export const CLASSIFICATION_BANNER: Record<Visibility, string> = {
 /** Parses `levels=shared&levels=internal`; unknown words are an error, not ignored. */
 export function parseLevels(values: string[]): { ok: true; levels: Visibility[] } | { ok: false; message: string } {
   const levels: Visibility[] = [];
-  for (const v of values.flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean)) {
+  for (const v of values
+    .flatMap((x) => x.split(","))
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (!(LEVEL_ORDER as readonly string[]).includes(v)) return { ok: false, message: `Unknown level "${v}".` };
     if (!levels.includes(v as Visibility)) levels.push(v as Visibility);
   }

@@ -8,12 +8,12 @@ import { createHash, randomBytes } from "node:crypto";
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { visibleConsultations, visibleMilestones } from "~/models/scopes.server";
+import { sessionUserFromRow } from "~/models/users.server";
 import type { DB } from "~/utils/db.server";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS } from "~/utils/labels";
 import { serializeCalendar, type IcsEvent } from "~/utils/ics";
 import { newId, nowIso } from "~/utils/ids.server";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS } from "~/utils/labels";
 import type { Role } from "~db/schema";
-import { sessionUserFromRow } from "~/models/users.server";
 
 export function hashFeedToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -46,7 +46,10 @@ export async function issueFeedToken(db: DB, user: SessionUser): Promise<string>
       .returning("id")
       .execute();
     const id = newId();
-    await tx.insertInto("calendar_feed_tokens").values({ id, user_id: user.id, token_hash: hashFeedToken(token), created_at: now, revoked_at: null, last_used_at: null }).execute();
+    await tx
+      .insertInto("calendar_feed_tokens")
+      .values({ id, user_id: user.id, token_hash: hashFeedToken(token), created_at: now, revoked_at: null, last_used_at: null })
+      .execute();
     await recordAudit(tx, {
       actorId: user.id,
       action: revoked.length > 0 ? "calendar_feed.reset" : "calendar_feed.create",
@@ -71,7 +74,12 @@ export async function revokeFeed(db: DB, user: SessionUser): Promise<boolean> {
       .returning("id")
       .execute();
     if (revoked.length === 0) return false;
-    await recordAudit(tx, { actorId: user.id, action: "calendar_feed.revoke", entityType: "calendar_feed", entityId: revoked[0]!.id });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "calendar_feed.revoke",
+      entityType: "calendar_feed",
+      entityId: revoked[0]!.id,
+    });
     return true;
   });
 }
@@ -83,7 +91,21 @@ export async function userForFeedToken(db: DB, token: string): Promise<SessionUs
     .selectFrom("calendar_feed_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["t.id as token_id", "t.last_used_at", "u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country", "u.locale", "u.time_zone", "u.disabled"])
+    .select([
+      "t.id as token_id",
+      "t.last_used_at",
+      "u.id",
+      "u.email",
+      "u.display_name",
+      "u.role",
+      "u.organization_id",
+      "o.name",
+      "o.short_name",
+      "o.country",
+      "u.locale",
+      "u.time_zone",
+      "u.disabled",
+    ])
     .where("t.token_hash", "=", hashFeedToken(token))
     .where("t.revoked_at", "is", null)
     .executeTakeFirst();
@@ -138,5 +160,9 @@ export async function buildFeed(db: DB, user: SessionUser, origin: string): Prom
       categories: ["Consultation"],
     })),
   ];
-  return serializeCalendar({ prodId: "-//Accord//Milestones and consultations//EN", name: `Accord · ${user.displayName}`, events });
+  return serializeCalendar({
+    prodId: "-//Accord//Milestones and consultations//EN",
+    name: `Accord · ${user.displayName}`,
+    events,
+  });
 }

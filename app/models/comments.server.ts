@@ -4,12 +4,12 @@
  * restricted. Append-only. Callers check that the user can see the record itself first.
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
-import { commentSchema } from "~/schemas/consultations";
-import { failure, parseForm, type FormFailure } from "~/utils/forms";
 import { recordAudit } from "~/models/audit.server";
 import { visibleComments } from "~/models/scopes.server";
-import type { DB } from "~/utils/db.server";
+import { commentSchema } from "~/schemas/consultations";
 import { now } from "~/utils/clock";
+import type { DB } from "~/utils/db.server";
+import { failure, parseForm, type FormFailure } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { VISIBILITIES, type Visibility } from "~db/schema";
@@ -58,7 +58,12 @@ export async function listComments(db: DB, user: SessionUser, target: CommentTar
 
 export type AddCommentResult = { ok: true; id: string } | { ok: false; field: "visibility" | "form"; message: string };
 
-export async function addComment(db: DB, user: SessionUser, target: CommentTarget, input: { body: string; visibility: Visibility }): Promise<AddCommentResult> {
+export async function addComment(
+  db: DB,
+  user: SessionUser,
+  target: CommentTarget,
+  input: { body: string; visibility: Visibility },
+): Promise<AddCommentResult> {
   if (!can(user, "comment:create")) return { ok: false, field: "form", message: "You cannot comment here." };
   if (!commentVisibilitiesFor(user, target.visibility).includes(input.visibility)) {
     return { ok: false, field: "visibility", message: "A comment cannot be seen more widely than the record it is on." };
@@ -67,26 +72,55 @@ export async function addComment(db: DB, user: SessionUser, target: CommentTarge
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto("comments")
-      .values({ id: newId(), entity_type: target.entityType, entity_id: target.entityId, body: input.body, visibility: input.visibility, author_id: user.id, created_at: now })
+      .values({
+        id: newId(),
+        entity_type: target.entityType,
+        entity_id: target.entityId,
+        body: input.body,
+        visibility: input.visibility,
+        author_id: user.id,
+        created_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId: user.id, action: "comment.create", entityType: "comment", entityId: row.id, after: row, at: now, detail: `${target.entityType} ${target.entityId}` });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "comment.create",
+      entityType: "comment",
+      entityId: row.id,
+      after: row,
+      at: now,
+      detail: `${target.entityType} ${target.entityId}`,
+    });
     return { ok: true, id: row.id } as const;
   });
 }
 
-export type CommentIntentResult = { status: 200; body: { ok: true; savedCount: number; message: string } } | { status: 400; body: FormFailure };
+export type CommentIntentResult =
+  { status: 200; body: { ok: true; savedCount: number; message: string } } | { status: 400; body: FormFailure };
 
 /**
  * The `intent=comment` branch of a record page's action, for every record type: validates, checks
  * the level against the record's and stores. The caller has found the record visible (else 404).
  */
-export async function handleCommentIntent(db: DB, user: SessionUser, target: CommentTarget, formData: FormData): Promise<CommentIntentResult> {
+export async function handleCommentIntent(
+  db: DB,
+  user: SessionUser,
+  target: CommentTarget,
+  formData: FormData,
+): Promise<CommentIntentResult> {
   const parsed = parseForm(commentSchema, formData);
   if (!parsed.ok) return { status: 400, body: parsed };
   const result = await addComment(db, user, target, parsed.data);
   if (!result.ok) {
-    return { status: 400, body: failure(result.field === "visibility" ? { visibility: result.message } : {}, parsed.data, result.field === "form" ? result.message : undefined) };
+    return {
+      status: 400,
+      body: failure(
+        result.field === "visibility" ? { visibility: result.message } : {},
+        parsed.data,
+        result.field === "form" ? result.message : undefined,
+      ),
+    };
   }
   return { status: 200, body: { ok: true, savedCount: now().getTime(), message: "Comment posted." } };
 }

@@ -7,17 +7,33 @@
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.server";
-import { claimVersion, refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
+import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
+import {
+  claimVersion,
+  refused,
+  versionedUpdate,
+  type CreateResult,
+  type Refused,
+  type WriteResult,
+} from "~/models/writes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
 import { toCsv } from "~/utils/csv.server";
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
-import { replaceSearchDocument, searchJoin, searchMatches, searchNewestFirst, searchRank, searchSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from "~db/sql";
+import {
+  replaceSearchDocument,
+  searchJoin,
+  searchMatches,
+  searchNewestFirst,
+  searchRank,
+  searchSnippet,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+} from "~db/sql";
 
 export const PAGE_SIZE = 25;
 export const SEARCH_LIMIT = 50;
@@ -52,10 +68,15 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
   if (filter.to) query = query.where("c.starts_at", "<", startOfIndianDay(nextDay(filter.to)));
   if (filter.org) {
     const org = filter.org;
-    query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org));
+    query = query.where("c.id", "in", (eb) =>
+      eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org),
+    );
   }
   const fts = filter.q ? toFtsQuery(filter.q) : null;
-  if (fts) query = query.where("c.id", "in", (eb) => eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, fts)));
+  if (fts)
+    query = query.where("c.id", "in", (eb) =>
+      eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, fts)),
+    );
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
     query = query.where((eb) => eb(eb.refTuple("c.starts_at", "c.id"), "<", eb.tuple(cursor.key, cursor.id)));
@@ -78,12 +99,21 @@ function startOfIndianDay(date: string): string {
 
 export type ListRow = Awaited<ReturnType<typeof listConsultations>>["rows"][number];
 
-export async function listConsultations(db: DB, user: SessionUser, filter: ConsultationFilter, cursor: Cursor | null, limit = PAGE_SIZE) {
+export async function listConsultations(
+  db: DB,
+  user: SessionUser,
+  filter: ConsultationFilter,
+  cursor: Cursor | null,
+  limit = PAGE_SIZE,
+) {
   const rows = await consultationListQuery(db, user, filter, cursor)
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const participants = await participantsOf(db, page.map((r) => r.id));
+  const participants = await participantsOf(
+    db,
+    page.map((r) => r.id),
+  );
   const last = page[page.length - 1];
   return {
     rows: page.map((r) => ({ ...r, participants: participants.get(r.id) ?? [] })),
@@ -112,19 +142,46 @@ async function participantsOf(db: Executor, ids: string[]): Promise<Map<string, 
 
 /** Every row of the filtered list as CSV, read in keyset batches under the same scope. */
 export async function consultationsCsv(db: DB, user: SessionUser, filter: ConsultationFilter): Promise<string> {
-  const lines: unknown[][] = [["id", "title", "starts_at_utc", "starts_ist", "starts_jst", "time_zone_entered", "kind", "mode", "visibility", "location", "participants", "archived_at"]];
+  const lines: unknown[][] = [
+    [
+      "id",
+      "title",
+      "starts_at_utc",
+      "starts_ist",
+      "starts_jst",
+      "time_zone_entered",
+      "kind",
+      "mode",
+      "visibility",
+      "location",
+      "participants",
+      "archived_at",
+    ],
+  ];
   let cursor: Cursor | null = null;
   for (;;) {
     const { rows, next }: Awaited<ReturnType<typeof listConsultations>> = await listConsultations(db, user, filter, cursor, 500);
     for (const r of rows) {
-      lines.push([r.id, r.title, r.starts_at, utcToZonedLocal(r.starts_at, "Asia/Kolkata").replace("T", " "), utcToZonedLocal(r.starts_at, "Asia/Tokyo").replace("T", " "), r.time_zone, r.kind, r.mode, r.visibility, r.location ?? "", r.participants.map((p) => p.shortName).join("; "), r.archived_at ?? ""]);
+      lines.push([
+        r.id,
+        r.title,
+        r.starts_at,
+        utcToZonedLocal(r.starts_at, "Asia/Kolkata").replace("T", " "),
+        utcToZonedLocal(r.starts_at, "Asia/Tokyo").replace("T", " "),
+        r.time_zone,
+        r.kind,
+        r.mode,
+        r.visibility,
+        r.location ?? "",
+        r.participants.map((p) => p.shortName).join("; "),
+        r.archived_at ?? "",
+      ]);
     }
     if (!next) break;
     cursor = next;
   }
   return toCsv(lines);
 }
-
 
 export async function getConsultation(db: Executor, user: SessionUser, id: string): Promise<ConsultationDetail | null> {
   const consultation = await visibleConsultations(db, user).selectAll("c").where("c.id", "=", id).executeTakeFirst();
@@ -180,16 +237,30 @@ export interface SearchResult {
  * then costs about what a rare one does; the page says when more matched and offers narrowing by
  * date and organization, which moves the window (decision 012).
  */
-export async function searchConsultationsPage(db: DB, user: SessionUser, input: string, narrowing: SearchNarrowing = {}, limit = SEARCH_LIMIT): Promise<SearchResult> {
+export async function searchConsultationsPage(
+  db: DB,
+  user: SessionUser,
+  input: string,
+  narrowing: SearchNarrowing = {},
+  limit = SEARCH_LIMIT,
+): Promise<SearchResult> {
   const fts = toFtsQuery(input);
   if (!fts) return { hits: [], matched: 0, more: false };
-  let candidates = visibleConsultations(db, user).innerJoin("consultation_search", (join) => join.on(searchJoin(db))).where(searchMatches(db, fts));
+  let candidates = visibleConsultations(db, user)
+    .innerJoin("consultation_search", (join) => join.on(searchJoin(db)))
+    .where(searchMatches(db, fts));
   if (narrowing.from) candidates = candidates.where("c.starts_at", ">=", startOfIndianDay(narrowing.from));
   if (narrowing.to) candidates = candidates.where("c.starts_at", "<", startOfIndianDay(nextDay(narrowing.to)));
   if (narrowing.org) {
     const org = narrowing.org;
     candidates = candidates.where((eb) =>
-      eb.exists(eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").whereRef("fp.consultation_id", "=", "c.id").where("fp.organization_id", "=", org)),
+      eb.exists(
+        eb
+          .selectFrom("consultation_participants as fp")
+          .select("fp.consultation_id")
+          .whereRef("fp.consultation_id", "=", "c.id")
+          .where("fp.organization_id", "=", org),
+      ),
     );
   }
   const window = candidates
@@ -207,7 +278,10 @@ export async function searchConsultationsPage(db: DB, user: SessionUser, input: 
     .execute();
   const matched = Number(rows[0]?.matched ?? 0);
   return {
-    hits: rows.map(({ rank: _rank, matched: _matched, ...r }) => ({ ...r, snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE) })),
+    hits: rows.map(({ rank: _rank, matched: _matched, ...r }) => ({
+      ...r,
+      snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
+    })),
     matched: Math.min(matched, SEARCH_CANDIDATES),
     more: matched > SEARCH_CANDIDATES,
   };
@@ -273,8 +347,16 @@ function positionOf(segment: 0 | 1 | 2, row: ActionRow): Cursor {
 }
 
 /** Follow-up actions of visible, unarchived consultations: open ones first, soonest due first. */
-export async function listFollowUpActions(db: DB, user: SessionUser, filter: ActionsFilter, cursor: Cursor | null = null, limit = ACTIONS_PAGE_SIZE) {
-  const segments = ((filter.status === "open" ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[]).filter((segment) => !cursor || segment >= (cursor.run ?? 0));
+export async function listFollowUpActions(
+  db: DB,
+  user: SessionUser,
+  filter: ActionsFilter,
+  cursor: Cursor | null = null,
+  limit = ACTIONS_PAGE_SIZE,
+) {
+  const segments = ((filter.status === "open" ? [0, 1] : [0, 1, 2]) as (0 | 1 | 2)[]).filter(
+    (segment) => !cursor || segment >= (cursor.run ?? 0),
+  );
   // Every run is read at once, each limited to a page: the page runs the same statements however
   // many actions exist (decision 012).
   const runs = await Promise.all(
@@ -314,7 +396,12 @@ export type CompleteResult = WriteResult<FollowUpAction, CompleteRefusal>;
  * Marks a follow-up action done. The action must belong to a consultation the user can see (else
  * "not_found", shown as 404) and to the user's own organization.
  */
-export async function completeFollowUpAction(db: DB, user: SessionUser, actionId: string, expectedVersion: number): Promise<CompleteResult> {
+export async function completeFollowUpAction(
+  db: DB,
+  user: SessionUser,
+  actionId: string,
+  expectedVersion: number,
+): Promise<CompleteResult> {
   return versionedUpdate(db, {
     table: "follow_up_actions",
     id: actionId,
@@ -331,7 +418,8 @@ export async function completeFollowUpAction(db: DB, user: SessionUser, actionId
       const { consultation_visibility: level, ...action } = found;
       return actionSnapshot(action, level);
     },
-    permit: (before): CompleteRefusal | null => (can(user, "follow_up:complete", { organizationId: before.owner_organization_id }) ? null : refused("forbidden")),
+    permit: (before): CompleteRefusal | null =>
+      can(user, "follow_up:complete", { organizationId: before.owner_organization_id }) ? null : refused("forbidden"),
     check: (before) => (before.status !== "open" ? refused("not_open") : null),
     set: (_, now) => ({ status: "done" as const, completed_at: now }),
     action: "follow_up.complete",
@@ -354,28 +442,44 @@ export async function checkConsultationInput(db: Executor, user: SessionUser, in
   const errors: FieldErrors = {};
   const ids = [...new Set([...input.participants, ...input.actions.map((a) => a.ownerOrganizationId)])];
   const known = new Set(
-    ids.length === 0 ? [] : (await db.selectFrom("organizations").select("id").where("id", "in", ids).where("archived_at", "is", null).execute()).map((r) => r.id),
+    ids.length === 0
+      ? []
+      : (await db.selectFrom("organizations").select("id").where("id", "in", ids).where("archived_at", "is", null).execute()).map(
+          (r) => r.id,
+        ),
   );
-  if (input.participants.some((id) => !known.has(id))) errors.participants = "One of the chosen organizations does not exist; choose from the list.";
+  if (input.participants.some((id) => !known.has(id)))
+    errors.participants = "One of the chosen organizations does not exist; choose from the list.";
   else if (!can(user, "consultation:create", { participantOrganizationIds: input.participants })) {
     errors.participants = `${user.organizationShortName} must be among the participants of a consultation you record.`;
   }
   input.actions.forEach((a, i) => {
     if (!known.has(a.ownerOrganizationId)) errors[`actions.${i}.ownerOrganizationId`] = "Choose an organization from the list.";
   });
-  if (!assignableVisibilities(user).includes(input.visibility)) errors.visibility = "You cannot give a consultation a level you could not read yourself.";
+  if (!assignableVisibilities(user).includes(input.visibility))
+    errors.visibility = "You cannot give a consultation a level you could not read yourself.";
   return errors;
 }
 
 function searchDocument(c: Pick<Consultation, "title" | "agenda" | "notes" | "outcome">, actions: { description: string }[]) {
-  return { title: c.title, agenda: c.agenda, notes: c.notes, outcome: c.outcome, actions: actions.map((a) => a.description).join("\n") };
+  return {
+    title: c.title,
+    agenda: c.agenda,
+    notes: c.notes,
+    outcome: c.outcome,
+    actions: actions.map((a) => a.description).join("\n"),
+  };
 }
 
 function columnsOf(input: ConsultationInput) {
   return {
     title: input.title,
     // Validated by the schema; a null here would be a bug, so fail loudly.
-    starts_at: zonedLocalToUtc(input.startsLocal, input.timeZone) ?? (() => { throw new Error("unparsable time reached the model"); })(),
+    starts_at:
+      zonedLocalToUtc(input.startsLocal, input.timeZone) ??
+      (() => {
+        throw new Error("unparsable time reached the model");
+      })(),
     time_zone: input.timeZone,
     mode: input.mode,
     kind: input.kind,
@@ -390,36 +494,79 @@ function columnsOf(input: ConsultationInput) {
 /** The full picture of a consultation for the audit log's before and after. */
 async function snapshot(tx: Executor, id: string) {
   const consultation = await tx.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  const participants = (await tx.selectFrom("consultation_participants").select("organization_id").where("consultation_id", "=", id).orderBy("organization_id").execute()).map((r) => r.organization_id);
-  const actions = await tx.selectFrom("follow_up_actions").selectAll().where("consultation_id", "=", id).orderBy("position").execute();
+  const participants = (
+    await tx
+      .selectFrom("consultation_participants")
+      .select("organization_id")
+      .where("consultation_id", "=", id)
+      .orderBy("organization_id")
+      .execute()
+  ).map((r) => r.organization_id);
+  const actions = await tx
+    .selectFrom("follow_up_actions")
+    .selectAll()
+    .where("consultation_id", "=", id)
+    .orderBy("position")
+    .execute();
   return { ...consultation, participants, actions };
 }
 
 export type CreateConsultationResult = CreateResult<{ id: string }, Refused<"duplicate", { id: string }>>;
 
-export async function createConsultation(db: DB, user: SessionUser, input: ConsultationInput, submissionKey: string | null, at: string = nowIso()): Promise<CreateConsultationResult> {
+export async function createConsultation(
+  db: DB,
+  user: SessionUser,
+  input: ConsultationInput,
+  submissionKey: string | null,
+  at: string = nowIso(),
+): Promise<CreateConsultationResult> {
   return db.transaction().execute(async (tx) => {
     if (submissionKey) {
-      const existing = await tx.selectFrom("consultations").select("id").where("submission_key", "=", submissionKey).executeTakeFirst();
+      const existing = await tx
+        .selectFrom("consultations")
+        .select("id")
+        .where("submission_key", "=", submissionKey)
+        .executeTakeFirst();
       if (existing) return refused("duplicate", { id: existing.id });
     }
     const id = newId();
     const columns = columnsOf(input);
     await tx
       .insertInto("consultations")
-      .values({ id, ...columns, created_by: user.id, archived_at: null, created_at: at, updated_at: at, submission_key: submissionKey })
+      .values({
+        id,
+        ...columns,
+        created_by: user.id,
+        archived_at: null,
+        created_at: at,
+        updated_at: at,
+        submission_key: submissionKey,
+      })
       .execute();
     for (const organizationId of new Set(input.participants)) {
       await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: organizationId }).execute();
     }
     for (const [position, a] of input.actions.entries()) await insertFollowUpAction(tx, id, a, position, at);
     await replaceSearchDocument(tx, id, searchDocument(columns, input.actions));
-    await recordAudit(tx, { actorId: user.id, action: "consultation.create", entityType: "consultation", entityId: id, after: await snapshot(tx, id), at });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "consultation.create",
+      entityType: "consultation",
+      entityId: id,
+      after: await snapshot(tx, id),
+      at,
+    });
     return { ok: true, record: { id } } as const;
   });
 }
 
-async function insertFollowUpAction(tx: Executor, consultationId: string, a: ConsultationInput["actions"][number], position: number, at: string) {
+async function insertFollowUpAction(
+  tx: Executor,
+  consultationId: string,
+  a: ConsultationInput["actions"][number],
+  position: number,
+  at: string,
+) {
   await tx
     .insertInto("follow_up_actions")
     .values({
@@ -444,7 +591,13 @@ export type UpdateResult = WriteResult<{ id: string }, Refused<"forbidden">>;
  * edit is refused and nothing changes. Actions posted with an id are updated in place (only those
  * of this consultation); actions without one are added; none are deleted (status `dropped` instead).
  */
-export async function updateConsultation(db: DB, user: SessionUser, id: string, expectedVersion: number, input: ConsultationInput): Promise<UpdateResult> {
+export async function updateConsultation(
+  db: DB,
+  user: SessionUser,
+  id: string,
+  expectedVersion: number,
+  input: ConsultationInput,
+): Promise<UpdateResult> {
   return versionedUpdate(db, {
     ...consultationRecord(db, user, id),
     actorId: user.id,
@@ -453,8 +606,16 @@ export async function updateConsultation(db: DB, user: SessionUser, id: string, 
     alongside: async (tx, before, now) => {
       const wanted = new Set(input.participants);
       const had = new Set(before.participants);
-      for (const org of had) if (!wanted.has(org)) await tx.deleteFrom("consultation_participants").where("consultation_id", "=", id).where("organization_id", "=", org).execute();
-      for (const org of wanted) if (!had.has(org)) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+      for (const org of had)
+        if (!wanted.has(org))
+          await tx
+            .deleteFrom("consultation_participants")
+            .where("consultation_id", "=", id)
+            .where("organization_id", "=", org)
+            .execute();
+      for (const org of wanted)
+        if (!had.has(org))
+          await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
 
       const existing = new Map(before.actions.map((a) => [a.id, a]));
       let position = before.actions.reduce((max, a) => Math.max(max, a.position + 1), 0);
@@ -464,7 +625,11 @@ export async function updateConsultation(db: DB, user: SessionUser, id: string, 
           await insertFollowUpAction(tx, id, a, position++, now);
           continue;
         }
-        const changed = old.description !== a.description || old.owner_organization_id !== a.ownerOrganizationId || old.due_date !== (a.dueDate ?? null) || old.status !== a.status;
+        const changed =
+          old.description !== a.description ||
+          old.owner_organization_id !== a.ownerOrganizationId ||
+          old.due_date !== (a.dueDate ?? null) ||
+          old.status !== a.status;
         if (!changed) continue;
         // An action completed meanwhile moves its own version on: the whole edit is then a conflict.
         await claimVersion(
@@ -489,7 +654,13 @@ export async function updateConsultation(db: DB, user: SessionUser, id: string, 
   });
 }
 
-export async function setConsultationArchived(db: DB, user: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<UpdateResult> {
+export async function setConsultationArchived(
+  db: DB,
+  user: SessionUser,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<UpdateResult> {
   return versionedUpdate(db, {
     ...consultationRecord(db, user, id),
     actorId: user.id,
@@ -509,9 +680,13 @@ function consultationRecord(db: DB, user: SessionUser, id: string) {
   return {
     table: "consultations" as const,
     id,
-    load: async (tx: Executor) => ((await visibleConsultations(tx, user).select("c.id").where("c.id", "=", id).executeTakeFirst()) ? snapshot(tx, id) : undefined),
+    load: async (tx: Executor) =>
+      (await visibleConsultations(tx, user).select("c.id").where("c.id", "=", id).executeTakeFirst())
+        ? snapshot(tx, id)
+        : undefined,
     reload: (tx: Executor) => snapshot(tx, id),
-    permit: (before: Snapshot) => (can(user, "consultation:edit", { participantOrganizationIds: before.participants }) ? null : refused("forbidden")),
+    permit: (before: Snapshot) =>
+      can(user, "consultation:edit", { participantOrganizationIds: before.participants }) ? null : refused("forbidden"),
     result: () => ({ id }),
   };
 }
@@ -521,7 +696,22 @@ type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 // ---- History -------------------------------------------------------------------------------
 
 /** Fields whose changes the history shows, by stored name; the UI names them (`historyFieldLabel`). */
-const TRACKED_FIELDS = ["title", "starts_at", "time_zone", "mode", "kind", "location", "agenda", "notes", "outcome", "visibility", "archived_at", "participants", "actions", "status"] as const;
+const TRACKED_FIELDS = [
+  "title",
+  "starts_at",
+  "time_zone",
+  "mode",
+  "kind",
+  "location",
+  "agenda",
+  "notes",
+  "outcome",
+  "visibility",
+  "archived_at",
+  "participants",
+  "actions",
+  "status",
+] as const;
 
 export interface HistoryEntry {
   id: string;
@@ -537,7 +727,13 @@ export interface HistoryEntry {
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === "object" && v !== null && "description" in v ? `${(v as { description: string }).description} (${(v as { status: string }).status})` : String(v))).join("; ");
+    return value
+      .map((v) =>
+        typeof v === "object" && v !== null && "description" in v
+          ? `${(v as { description: string }).description} (${(v as { status: string }).status})`
+          : String(v),
+      )
+      .join("; ");
   }
   const text = String(value);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
@@ -550,7 +746,12 @@ function show(value: unknown): string {
  * IREL never sees the text of a version that was restricted, nor an older action entry that
  * recorded no level at all.
  */
-export async function consultationHistory(db: DB, user: SessionUser, detail: ConsultationDetail, orgNames: Map<string, string>): Promise<HistoryEntry[]> {
+export async function consultationHistory(
+  db: DB,
+  user: SessionUser,
+  detail: ConsultationDetail,
+  orgNames: Map<string, string>,
+): Promise<HistoryEntry[]> {
   const ids = [detail.consultation.id, ...detail.actions.map((a) => a.id)];
   const rows = await visibleHistoryEvents(db, user, ["consultation", "follow_up_action"], ids, { partiesField: "participants" })
     .leftJoin("users as u", "u.id", "e.actor_id")
@@ -570,7 +771,8 @@ export async function consultationHistory(db: DB, user: SessionUser, detail: Con
         const a = field === "participants" ? name(after[field]) : after[field];
         if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: show(b), after: show(a) });
       }
-      if (r.action === "follow_up.complete") changes.unshift({ field: "action", before: show(before.description), after: "", markedDone: true });
+      if (r.action === "follow_up.complete")
+        changes.unshift({ field: "action", before: show(before.description), after: "", markedDone: true });
     }
     return { id: r.id, at: r.at, action: r.action, actor: r.actor_name ?? null, changes };
   });

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { convergenceOf, positionsAsOf, shiftDate, stanceSpread, trendBetween, type PositionPoint } from "./convergence";
 
 let n = 0;
-function pos(organizationId: string, stance: PositionPoint["stance"], statedOn: string, recordedAt = `${statedOn}T05:00:00.000Z`, issueId = "i1"): PositionPoint {
+function pos(
+  organizationId: string,
+  stance: PositionPoint["stance"],
+  statedOn: string,
+  recordedAt = `${statedOn}T05:00:00.000Z`,
+  issueId = "i1",
+): PositionPoint {
   n += 1;
   return { id: `p${String(n).padStart(3, "0")}`, issueId, organizationId, stance, statedOn, recordedAt };
 }
@@ -84,7 +90,12 @@ describe("convergenceOf", () => {
   });
   it("falls back to the 30-day comparison and reports too little to compare", () => {
     const recent = [pos("a", "opposes", "2026-10-01"), pos("b", "supports", "2026-10-01"), pos("a", "supports", "2026-11-25")];
-    expect(convergenceOf(recent, "i1", ["a", "b"], "2026-12-01")).toEqual({ now: 0, days30: 2, days90: null, trend: "converging" });
+    expect(convergenceOf(recent, "i1", ["a", "b"], "2026-12-01")).toEqual({
+      now: 0,
+      days30: 2,
+      days90: null,
+      trend: "converging",
+    });
     expect(convergenceOf(recent, "i1", ["a"], "2026-12-01").trend).toBe("insufficient");
   });
 });

@@ -100,7 +100,12 @@ export interface Convergence {
  * How far one issue's parties are apart on `asOf`, 30 days and 90 days before. Only the given
  * parties count (a former party's old positions do not).
  */
-export function convergenceOf(positions: readonly PositionPoint[], issueId: string, partyIds: readonly string[], asOf: string): Convergence {
+export function convergenceOf(
+  positions: readonly PositionPoint[],
+  issueId: string,
+  partyIds: readonly string[],
+  asOf: string,
+): Convergence {
   const parties = new Set(partyIds);
   const spreadOn = (date: string) => {
     const held = positionsAsOf(

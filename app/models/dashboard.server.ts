@@ -3,21 +3,27 @@
  * of queries (no query per row). Every figure comes from the same scoped queries as the list it
  * links to, so a count on the dashboard always equals the length of that list.
  */
-import { awaitingConcurrence } from "~/models/clauses.server";
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { changesSinceLastVisit } from "~/models/activity.server";
+import { awaitingConcurrence } from "~/models/clauses.server";
 import { listConsultations, listFollowUpActions } from "~/models/consultations.server";
+import { shiftDate, type Trend } from "~/models/convergence";
 import { listDemandRequests } from "~/models/demand.server";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { visibleGraph } from "~/models/milestones.server";
 import { positionsMatrix } from "~/models/positions.server";
-import { visibleAssessments, visibleConsultations, visibleDemandRequests, visibleIssues, visiblePositions } from "~/models/scopes.server";
-import { supplyYears } from "~/models/supply.server";
-import type { DB } from "~/utils/db.server";
-import { fiscalYearOf } from "~/models/fiscal-year";
+import {
+  visibleAssessments,
+  visibleConsultations,
+  visibleDemandRequests,
+  visibleIssues,
+  visiblePositions,
+} from "~/models/scopes.server";
 import { balanceOf } from "~/models/supply-balance";
-import { ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
-import { shiftDate, type Trend } from "~/models/convergence";
+import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
+import type { DB } from "~/utils/db.server";
+import { ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
 
 export const UPCOMING_DAYS = 60;
 
@@ -36,7 +42,16 @@ async function latestAssessment(db: DB, user: SessionUser) {
   return visibleAssessments(db, user)
     .leftJoin("issues as ai", "ai.id", "a.issue_id")
     .innerJoin("users as au", "au.id", "a.author_id")
-    .select(["a.id", "a.issue_id", "a.assessed_on", "a.risk", "a.summary", "a.recommendation", "ai.title as issue_title", "au.display_name as author"])
+    .select([
+      "a.id",
+      "a.issue_id",
+      "a.assessed_on",
+      "a.risk",
+      "a.summary",
+      "a.recommendation",
+      "ai.title as issue_title",
+      "au.display_name as author",
+    ])
     .orderBy("a.assessed_on", "desc")
     .orderBy("a.created_at", "desc")
     .limit(1)
@@ -57,7 +72,10 @@ async function milestoneOutlook(db: DB, user: SessionUser, today: string) {
   const byDue = (a: { dueDate: string }, b: { dueDate: string }) => a.dueDate.localeCompare(b.dueDate);
   return {
     upcoming: view.filter((m) => m.status !== "done" && m.dueDate >= today && m.dueDate <= horizon).sort(byDue),
-    next: view.filter((m) => m.status !== "done" && m.dueDate > horizon).sort(byDue).slice(0, 5),
+    next: view
+      .filter((m) => m.status !== "done" && m.dueDate > horizon)
+      .sort(byDue)
+      .slice(0, 5),
     late: view.filter((m) => m.risk === "late").sort(byDue),
     threatened: view.filter((m) => m.risk === "threatened").sort(byDue),
   };
@@ -120,7 +138,21 @@ async function demandStatusCounts(db: DB, user: SessionUser): Promise<Partial<Re
 export async function assembleDashboard(db: DB, user: SessionUser, now = today()) {
   const today = todayInIndia(now);
   const internal = isInternal(user);
-  const [issueCounts, matrix, assessment, milestones, consultations, actions, overdueActions, supply, since, positions, demand, demandCounts, awaiting] = await Promise.all([
+  const [
+    issueCounts,
+    matrix,
+    assessment,
+    milestones,
+    consultations,
+    actions,
+    overdueActions,
+    supply,
+    since,
+    positions,
+    demand,
+    demandCounts,
+    awaiting,
+  ] = await Promise.all([
     issueStatusCounts(db, user),
     positionsMatrix(db, user, today, null, 12),
     internal ? latestAssessment(db, user) : Promise.resolve(undefined),
@@ -142,11 +174,23 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     today,
     internal,
     issueCounts,
-    issues: matrix.rows.map((r) => ({ id: r.id, title: r.title, status: r.status, trend: r.convergence.trend, spread: r.convergence.now })),
+    issues: matrix.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      trend: r.convergence.trend,
+      spread: r.convergence.now,
+    })),
     trends,
     assessment: assessment ?? null,
     milestones,
-    consultations: consultations.rows.map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at, kind: c.kind, visibility: c.visibility })),
+    consultations: consultations.rows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      startsAt: c.starts_at,
+      kind: c.kind,
+      visibility: c.visibility,
+    })),
     actions: actions.rows.map((a) => ({
       id: a.id,
       description: a.description,
@@ -162,7 +206,13 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     positions,
     requests: demand?.rows ?? null,
     demandCounts,
-    awaitingConcurrence: awaiting.map((a) => ({ id: a.id, clauseId: a.clause_id, reference: a.reference, title: a.title, proposer: a.proposer })),
+    awaitingConcurrence: awaiting.map((a) => ({
+      id: a.id,
+      clauseId: a.clause_id,
+      reference: a.reference,
+      title: a.title,
+      proposer: a.proposer,
+    })),
   };
 }
 

@@ -3,7 +3,7 @@
  * request an industry user may not see never leaves the database. Decisions are append-only:
  * a change of decision is a new row that names the one it supersedes.
  */
-import { UNDECIDED_DEMAND, can, type SessionUser } from "~/models/access.server";
+import { can, UNDECIDED_DEMAND, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleDemandRequests } from "~/models/scopes.server";
 import { refused, versionedUpdate, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
@@ -55,14 +55,24 @@ const listColumns = [
 ] as const;
 
 /** Newest first, keyset-paginated on (created_at, id). */
-export async function listDemandRequests(db: DB, user: SessionUser, filter: DemandFilter, cursor: Cursor | null, limit = DEMAND_PAGE_SIZE) {
+export async function listDemandRequests(
+  db: DB,
+  user: SessionUser,
+  filter: DemandFilter,
+  cursor: Cursor | null,
+  limit = DEMAND_PAGE_SIZE,
+) {
   let query = filtered(db, user, filter).select(listColumns);
   if (cursor) {
     query = query.where((eb) =>
       eb.or([eb("r.created_at", "<", cursor.key), eb.and([eb("r.created_at", "=", cursor.key), eb("r.id", "<", cursor.id)])]),
     );
   }
-  const rows = await query.orderBy("r.created_at", "desc").orderBy("r.id", "desc").limit(limit + 1).execute();
+  const rows = await query
+    .orderBy("r.created_at", "desc")
+    .orderBy("r.id", "desc")
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > limit && last ? { key: last.created_at, id: last.id } : null };
@@ -127,8 +137,34 @@ export async function listDecisions(db: DB, requestId: string): Promise<Decision
 }
 
 function auditView(r: DemandRequest) {
-  const { organization_id, material, fiscal_year, quantity_kg, sector, end_use, justification, for_indian_magnets, status, allocated_kg, current_decision_id, version } = r;
-  return { organization_id, material, fiscal_year, quantity_kg, sector, end_use, justification, for_indian_magnets, status, allocated_kg, current_decision_id, version };
+  const {
+    organization_id,
+    material,
+    fiscal_year,
+    quantity_kg,
+    sector,
+    end_use,
+    justification,
+    for_indian_magnets,
+    status,
+    allocated_kg,
+    current_decision_id,
+    version,
+  } = r;
+  return {
+    organization_id,
+    material,
+    fiscal_year,
+    quantity_kg,
+    sector,
+    end_use,
+    justification,
+    for_indian_magnets,
+    status,
+    allocated_kg,
+    current_decision_id,
+    version,
+  };
 }
 
 /**
@@ -165,7 +201,14 @@ export async function insertDemandRequest(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: "demand_request.create", entityType: "demand_request", entityId: row.id, after: auditView(row), at: now });
+    await recordAudit(tx, {
+      actorId,
+      action: "demand_request.create",
+      entityType: "demand_request",
+      entityId: row.id,
+      after: auditView(row),
+      at: now,
+    });
     return row;
   });
 }
@@ -191,7 +234,10 @@ async function transition(
     expectedVersion,
     // Scoped, so an industry user cannot touch another organization's request even by id.
     load: (tx) => visibleDemandRequests(tx, user).selectAll("r").where("r.id", "=", id).executeTakeFirst(),
-    check: (before) => (can(user, action, { organizationId: before.organization_id, status: before.status }) ? null : refused("not_allowed", { current: before })),
+    check: (before) =>
+      can(user, action, { organizationId: before.organization_id, status: before.status })
+        ? null
+        : refused("not_allowed", { current: before }),
     set: () => ({ status: to }),
     action: to === "withdrawn" ? "demand_request.withdraw" : "demand_request.review",
   });
@@ -219,7 +265,12 @@ export function takeUnderReview(db: DB, user: SessionUser, id: string, expectedV
  * What is left for a request of this material and year: production − exports − reserve −
  * allocations of the other approved requests. With no supply figure, nothing is available.
  */
-export async function remainingBalanceKg(db: Executor, material: Material, fiscalYear: string, exceptRequestId?: string): Promise<number> {
+export async function remainingBalanceKg(
+  db: Executor,
+  material: Material,
+  fiscalYear: string,
+  exceptRequestId?: string,
+): Promise<number> {
   const figure = await db
     .selectFrom("supply_figures")
     .select(["production_kg", "exports_kg", "reserve_kg"])
@@ -253,7 +304,9 @@ export interface DecisionInput {
 /** A request with its current decision, if any. */
 export type DecidedRequest = DemandRequest & { decision: DemandDecision | null };
 
-type DecisionRefusal = Refused<"not_allowed", { current: DemandRequest }> | Refused<"needs_confirmation", { remainingKg: number; current: DemandRequest }>;
+type DecisionRefusal =
+  | Refused<"not_allowed", { current: DemandRequest }>
+  | Refused<"needs_confirmation", { remainingKg: number; current: DemandRequest }>;
 
 export type DecisionResult = WriteResult<DecidedRequest, DecisionRefusal>;
 
@@ -272,20 +325,29 @@ export async function decideDemandRequest(db: DB, user: SessionUser, id: string,
     load: async (tx) => {
       const row = await tx.selectFrom("demand_requests").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row) return undefined;
-      const decision = row.current_decision_id ? await tx.selectFrom("demand_decisions").selectAll().where("id", "=", row.current_decision_id).executeTakeFirst() : undefined;
+      const decision = row.current_decision_id
+        ? await tx.selectFrom("demand_decisions").selectAll().where("id", "=", row.current_decision_id).executeTakeFirst()
+        : undefined;
       return { ...row, decision: decision ?? null };
     },
     actorId: user.id,
     expectedVersion: input.version,
     at: input.at,
-    permit: (before): DecisionRefusal | null => (can(user, "demand:decide", { organizationId: before.organization_id, status: before.status }) ? null : refused("not_allowed", { current: before })),
+    permit: (before): DecisionRefusal | null =>
+      can(user, "demand:decide", { organizationId: before.organization_id, status: before.status })
+        ? null
+        : refused("not_allowed", { current: before }),
     check: async (before, tx): Promise<DecisionRefusal | "conflict" | null> => {
       // The page's current decision is part of what the official saw: another means a conflict.
       if ((before.current_decision_id ?? undefined) !== input.replaces) return "conflict";
       remainingKg = await remainingBalanceKg(tx, before.material, before.fiscal_year, before.id);
       return over() && !input.confirmOverBalance ? refused("needs_confirmation", { remainingKg, current: before }) : null;
     },
-    set: () => ({ status: input.outcome, allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg, current_decision_id: decisionId }),
+    set: () => ({
+      status: input.outcome,
+      allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg,
+      current_decision_id: decisionId,
+    }),
     alongside: (tx, before, at) =>
       tx
         .insertInto("demand_decisions")

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { compareFiscalYears, fiscalYearDates, fiscalYearLabel, fiscalYearOf, offeredFiscalYears, parseFiscalYear } from "./fiscal-year";
+import {
+  compareFiscalYears,
+  fiscalYearDates,
+  fiscalYearLabel,
+  fiscalYearOf,
+  offeredFiscalYears,
+  parseFiscalYear,
+} from "./fiscal-year";
 
 describe("parseFiscalYear", () => {
   it("reads well-formed labels", () => {
@@ -8,7 +15,17 @@ describe("parseFiscalYear", () => {
     expect(parseFiscalYear(" FY2099-00 ")).toBe(2099);
   });
   it("refuses badly formed or inconsistent labels", () => {
-    for (const bad of ["2025-26", "FY2025-27", "FY2025/26", "fy2025-26", "FY25-26", "FY2025-2026", "FY2025-26x", "", "FYabcd-ef"]) {
+    for (const bad of [
+      "2025-26",
+      "FY2025-27",
+      "FY2025/26",
+      "fy2025-26",
+      "FY25-26",
+      "FY2025-2026",
+      "FY2025-26x",
+      "",
+      "FYabcd-ef",
+    ]) {
       expect(parseFiscalYear(bad), bad).toBeNull();
     }
   });
@@ -32,7 +49,13 @@ describe("fiscalYearOf", () => {
 
 describe("offeredFiscalYears", () => {
   it("offers the current year and the next four", () => {
-    expect(offeredFiscalYears(new Date("2026-12-01T00:00:00Z"))).toEqual(["FY2026-27", "FY2027-28", "FY2028-29", "FY2029-30", "FY2030-31"]);
+    expect(offeredFiscalYears(new Date("2026-12-01T00:00:00Z"))).toEqual([
+      "FY2026-27",
+      "FY2027-28",
+      "FY2028-29",
+      "FY2029-30",
+      "FY2030-31",
+    ]);
     expect(offeredFiscalYears(new Date("2027-03-01T00:00:00Z"))[0]).toBe("FY2026-27");
     expect(offeredFiscalYears(new Date("2027-04-02T00:00:00Z"))[0]).toBe("FY2027-28");
   });

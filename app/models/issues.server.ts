@@ -30,8 +30,15 @@ export interface IssueFilter {
 
 /** A page of visible issues by title, each with its count of positions the user may see. */
 export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter, cursor: Cursor | null, limit = ISSUE_PAGE_SIZE) {
-  let query = visibleIssues(db, user)
-    .select(["i.id", "i.title", "i.status", "i.priority", "i.visibility", "i.archived_at", "i.updated_at"]);
+  let query = visibleIssues(db, user).select([
+    "i.id",
+    "i.title",
+    "i.status",
+    "i.priority",
+    "i.visibility",
+    "i.archived_at",
+    "i.updated_at",
+  ]);
   if (!filter.includeArchived) query = query.where("i.archived_at", "is", null);
   if (filter.status) query = query.where("i.status", "=", filter.status);
   if (cursor) {
@@ -39,14 +46,22 @@ export async function listIssues(db: DB, user: SessionUser, filter: IssueFilter,
       eb.or([eb("i.title", ">", cursor.key), eb.and([eb("i.title", "=", cursor.key), eb("i.id", ">", cursor.id)])]),
     );
   }
-  const rows = await query.orderBy("i.title").orderBy("i.id").limit(limit + 1).execute();
+  const rows = await query
+    .orderBy("i.title")
+    .orderBy("i.id")
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const counts = new Map<string, number>();
   if (page.length) {
     const grouped = await visiblePositions(db, user)
       .select(["p.issue_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("p.issue_id", "in", page.map((r) => r.id))
+      .where(
+        "p.issue_id",
+        "in",
+        page.map((r) => r.id),
+      )
       .groupBy("p.issue_id")
       .execute();
     for (const g of grouped) counts.set(g.issue_id, Number(g.n));
@@ -115,7 +130,9 @@ export async function unknownParties(db: DB, ids: readonly string[], allowArchiv
 async function snapshot(tx: Executor, id: string) {
   const issue = await tx.selectFrom("issues").selectAll().where("id", "=", id).executeTakeFirst();
   if (!issue) return undefined;
-  const parties = (await tx.selectFrom("issue_parties").select("organization_id").where("issue_id", "=", id).execute()).map((r) => r.organization_id).sort();
+  const parties = (await tx.selectFrom("issue_parties").select("organization_id").where("issue_id", "=", id).execute())
+    .map((r) => r.organization_id)
+    .sort();
   return { ...issue, parties };
 }
 
@@ -138,30 +155,63 @@ export async function createIssue(db: DB, actorId: string, input: IssueInput, no
       .returningAll()
       .executeTakeFirstOrThrow();
     const parties = [...new Set(input.parties)];
-    if (parties.length) await tx.insertInto("issue_parties").values(parties.map((organization_id) => ({ issue_id: row.id, organization_id }))).execute();
-    await recordAudit(tx, { actorId, action: "issue.create", entityType: "issue", entityId: row.id, after: await snapshot(tx, row.id), at: now });
+    if (parties.length)
+      await tx
+        .insertInto("issue_parties")
+        .values(parties.map((organization_id) => ({ issue_id: row.id, organization_id })))
+        .execute();
+    await recordAudit(tx, {
+      actorId,
+      action: "issue.create",
+      entityType: "issue",
+      entityId: row.id,
+      after: await snapshot(tx, row.id),
+      at: now,
+    });
     return row;
   });
 }
 
 /** Refuses the edit when the issue changed since the editor loaded it. */
-export async function updateIssue(db: DB, actorId: string, id: string, expectedVersion: number, input: IssueInput): Promise<WriteResult<Issue>> {
+export async function updateIssue(
+  db: DB,
+  actorId: string,
+  id: string,
+  expectedVersion: number,
+  input: IssueInput,
+): Promise<WriteResult<Issue>> {
   return versionedUpdate(db, {
     ...issueRecord(id),
     actorId,
     expectedVersion,
-    set: () => ({ title: input.title, description: input.description ?? "", status: input.status, priority: input.priority, visibility: input.visibility }),
+    set: () => ({
+      title: input.title,
+      description: input.description ?? "",
+      status: input.status,
+      priority: input.priority,
+      visibility: input.visibility,
+    }),
     // The party list is a set: rewrite it; the audit event keeps the before and after.
     alongside: async (tx) => {
       const wanted = [...new Set(input.parties)];
       await tx.deleteFrom("issue_parties").where("issue_id", "=", id).execute();
-      if (wanted.length) await tx.insertInto("issue_parties").values(wanted.map((organization_id) => ({ issue_id: id, organization_id }))).execute();
+      if (wanted.length)
+        await tx
+          .insertInto("issue_parties")
+          .values(wanted.map((organization_id) => ({ issue_id: id, organization_id })))
+          .execute();
     },
     action: (before, after) => (before.status !== after.status ? "issue.status_change" : "issue.update"),
   });
 }
 
-export async function setIssueArchived(db: DB, actorId: string, id: string, expectedVersion: number, archived: boolean): Promise<WriteResult<Issue>> {
+export async function setIssueArchived(
+  db: DB,
+  actorId: string,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<WriteResult<Issue>> {
   return versionedUpdate(db, {
     ...issueRecord(id),
     actorId,
@@ -185,7 +235,11 @@ export async function consultationsOfIssue(db: DB, user: SessionUser, issueId: s
   // Driven by the issue's own links (an IN list of them), not by walking every visible consultation.
   return visibleConsultations(db, user)
     .select(["c.id", "c.title", "c.starts_at", "c.kind"])
-    .where("c.id", "in", db.selectFrom("consultation_issues as ci").select("ci.consultation_id").where("ci.issue_id", "=", issueId))
+    .where(
+      "c.id",
+      "in",
+      db.selectFrom("consultation_issues as ci").select("ci.consultation_id").where("ci.issue_id", "=", issueId),
+    )
     .where("c.archived_at", "is", null)
     .orderBy("c.starts_at", "desc")
     .orderBy("c.id")
@@ -222,7 +276,11 @@ export async function issueChoices(db: DB, user: SessionUser, limit = 200) {
 /** The ids among `ids` that the user may not link: unknown, invisible or archived issues. */
 export async function unlinkableIssues(db: DB, user: SessionUser, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const found = await visibleIssues(db, user).select("i.id").where("i.id", "in", [...ids]).where("i.archived_at", "is", null).execute();
+  const found = await visibleIssues(db, user)
+    .select("i.id")
+    .where("i.id", "in", [...ids])
+    .where("i.archived_at", "is", null)
+    .execute();
   const ok = new Set(found.map((r) => r.id));
   return ids.filter((id) => !ok.has(id));
 }
@@ -239,7 +297,13 @@ export async function consultationChoices(db: DB, user: SessionUser, limit = 200
 }
 
 export async function isVisibleConsultation(db: DB, user: SessionUser, id: string): Promise<boolean> {
-  return (await visibleConsultations(db, user).select("c.id").where("c.id", "=", id).where("c.archived_at", "is", null).executeTakeFirst()) !== undefined;
+  return (
+    (await visibleConsultations(db, user)
+      .select("c.id")
+      .where("c.id", "=", id)
+      .where("c.archived_at", "is", null)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export type LinkResult = "linked" | "already";
@@ -256,7 +320,14 @@ export async function linkConsultation(db: DB, actorId: string, issueId: string,
     const now = nowIso();
     const row = { consultation_id: consultationId, issue_id: issueId, created_at: now };
     await tx.insertInto("consultation_issues").values(row).execute();
-    await recordAudit(tx, { actorId, action: "issue.link_consultation", entityType: "issue", entityId: issueId, after: row, at: now });
+    await recordAudit(tx, {
+      actorId,
+      action: "issue.link_consultation",
+      entityType: "issue",
+      entityId: issueId,
+      after: row,
+      at: now,
+    });
     return "linked";
   });
 }
@@ -270,7 +341,11 @@ export async function unlinkConsultation(db: DB, actorId: string, issueId: strin
       .where("consultation_id", "=", consultationId)
       .executeTakeFirst();
     if (!before) return false;
-    await tx.deleteFrom("consultation_issues").where("issue_id", "=", issueId).where("consultation_id", "=", consultationId).execute();
+    await tx
+      .deleteFrom("consultation_issues")
+      .where("issue_id", "=", issueId)
+      .where("consultation_id", "=", consultationId)
+      .execute();
     await recordAudit(tx, { actorId, action: "issue.unlink_consultation", entityType: "issue", entityId: issueId, before });
     return true;
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { computeRisks, daysBetween, describeCycle, findCycle, type GraphNode } from "./milestone-rules";
 import { riskReasonText } from "~/utils/messages";
+
+import { computeRisks, daysBetween, describeCycle, findCycle, type GraphNode } from "./milestone-rules";
 
 const TODAY = "2026-12-01";
 
@@ -24,7 +25,9 @@ describe("computeRisks", () => {
     const output = node("p", "2027-03-31", "planned", ["c"]);
     const risk = computeRisks([clearances, output], TODAY).get("p")!;
     expect(risk.level).toBe("threatened");
-    expect(risk.reasons.map(riskReasonText)).toEqual(["depends on 'Clearances for four new mines', due 2027-06-30, after this milestone's 2027-03-31"]);
+    expect(risk.reasons.map(riskReasonText)).toEqual([
+      "depends on 'Clearances for four new mines', due 2027-06-30, after this milestone's 2027-03-31",
+    ]);
   });
 
   it("threatens a milestone whose dependency is late", () => {
@@ -36,7 +39,9 @@ describe("computeRisks", () => {
   it("names both facts when a late milestone also depends on a later one", () => {
     const risk = computeRisks([node("c", "2026-06-30"), node("p", "2026-03-31", "planned", ["c"])], TODAY).get("p")!;
     expect(risk).toMatchObject({ level: "late", late: true, threatened: true });
-    expect(risk.reasons.map(riskReasonText)[1]).toBe("depends on 'C', due 2026-06-30, after this milestone's 2026-03-31; 'C' is late");
+    expect(risk.reasons.map(riskReasonText)[1]).toBe(
+      "depends on 'C', due 2026-06-30, after this milestone's 2026-03-31; 'C' is late",
+    );
   });
 
   it("ignores done dependencies and dependencies it cannot see", () => {
@@ -46,7 +51,11 @@ describe("computeRisks", () => {
 
   it("carries a slip down a chain of three", () => {
     const risks = computeRisks(
-      [node("a", "2026-06-30", "in_progress"), node("b", "2027-03-31", "planned", ["a"]), node("c", "2027-09-30", "planned", ["b"])],
+      [
+        node("a", "2026-06-30", "in_progress"),
+        node("b", "2027-03-31", "planned", ["a"]),
+        node("c", "2027-09-30", "planned", ["b"]),
+      ],
       TODAY,
     );
     expect(risks.get("a")!.level).toBe("late");

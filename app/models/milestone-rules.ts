@@ -77,7 +77,13 @@ export function computeRisks(nodes: readonly GraphNode[], today: string): Map<st
       const depLate = isLate(dep, today);
       if (dep.dueDate > node.dueDate) {
         threatened = true;
-        reasons.push({ code: "dependency_due_after", dependency: dep.title, dependencyDueDate: dep.dueDate, dueDate: node.dueDate, dependencyLate: depLate });
+        reasons.push({
+          code: "dependency_due_after",
+          dependency: dep.title,
+          dependencyDueDate: dep.dueDate,
+          dueDate: node.dueDate,
+          dependencyLate: depLate,
+        });
       } else if (depLate) {
         threatened = true;
         reasons.push({ code: "dependency_late", dependency: dep.title, dependencyDueDate: dep.dueDate });
@@ -102,7 +108,11 @@ export function computeRisks(nodes: readonly GraphNode[], today: string): Map<st
  * `edges` are the current [milestone, dependsOn] pairs; the milestone's own current edges are
  * replaced by the proposal.
  */
-export function findCycle(edges: readonly (readonly [string, string])[], milestoneId: string, proposed: readonly string[]): string[] | null {
+export function findCycle(
+  edges: readonly (readonly [string, string])[],
+  milestoneId: string,
+  proposed: readonly string[],
+): string[] | null {
   const next = new Map<string, string[]>();
   for (const [from, to] of edges) {
     if (from === milestoneId) continue;

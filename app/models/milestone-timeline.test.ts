@@ -3,10 +3,25 @@ import { describe, expect, it } from "vitest";
 import { layoutTimeline, type TimelineInput } from "./milestone-timeline";
 
 function item(id: string, category: TimelineInput["category"], dueDate: string, dependsOn: string[] = []): TimelineInput {
-  return { id, title: id, category, dueDate, status: "planned", risk: "on_track", late: false, threatened: false, reasons: [], dependsOn };
+  return {
+    id,
+    title: id,
+    category,
+    dueDate,
+    status: "planned",
+    risk: "on_track",
+    late: false,
+    threatened: false,
+    reasons: [],
+    dependsOn,
+  };
 }
 
-const items = [item("clearances", "mining_clearance", "2026-06-30"), item("output", "production", "2026-03-31", ["clearances"]), item("doubled", "production", "2030-03-31", ["output"])];
+const items = [
+  item("clearances", "mining_clearance", "2026-06-30"),
+  item("output", "production", "2026-03-31", ["clearances"]),
+  item("doubled", "production", "2030-03-31", ["output"]),
+];
 
 describe("layoutTimeline", () => {
   it("spans whole periods around every due date and today", () => {
@@ -40,7 +55,10 @@ describe("layoutTimeline", () => {
       ["clearances", "output", true],
       ["output", "doubled", false],
     ]);
-    const withHidden = layoutTimeline([item("a", "legal", "2027-01-01", ["not-visible"])], { zoom: "years", today: "2026-12-01" });
+    const withHidden = layoutTimeline([item("a", "legal", "2027-01-01", ["not-visible"])], {
+      zoom: "years",
+      today: "2026-12-01",
+    });
     expect(withHidden.arrows).toEqual([]);
   });
 });

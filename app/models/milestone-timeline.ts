@@ -107,7 +107,9 @@ export function layoutTimeline(items: readonly TimelineInput[], options: { zoom:
   const points: TimelinePoint[] = [];
   let y = AXIS_HEIGHT;
   for (const category of MILESTONE_CATEGORIES) {
-    const inLane = items.filter((i) => i.category === category).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+    const inLane = items
+      .filter((i) => i.category === category)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
     if (inLane.length === 0) continue;
     const height = inLane.length * ROW + 2 * LANE_PAD;
     lanes.push({ category, label: MILESTONE_CATEGORY_LABELS[category], y, height });
@@ -115,7 +117,13 @@ export function layoutTimeline(items: readonly TimelineInput[], options: { zoom:
       const x = xOf(item.dueDate);
       // Labels go right of the point unless they would run off the plot.
       const anchor = x > plotRight - 260 ? "end" : "start";
-      points.push({ ...item, x, y: y + LANE_PAD + index * ROW + ROW / 2, labelX: anchor === "start" ? x + 14 : x - 14, labelAnchor: anchor });
+      points.push({
+        ...item,
+        x,
+        y: y + LANE_PAD + index * ROW + ROW / 2,
+        labelX: anchor === "start" ? x + 14 : x - 14,
+        labelAnchor: anchor,
+      });
     });
     y += height;
   }

@@ -5,18 +5,17 @@
  * Linked negotiation issues (`milestone_issues`) are written with the dependencies and parties,
  * checked against the editor's visible issues; each page lists only the side its reader may see.
  */
-import { milestoneFilterSchema } from "~/schemas/milestones";
-import { isPlainDate, type Cursor } from "~/utils/cursor";
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type Executor } from "~/models/audit.server";
 import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
 import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models/scopes.server";
+import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
+import { milestoneFilterSchema } from "~/schemas/milestones";
+import { isPlainDate, type Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { parseListQuery } from "~/utils/list.server";
-import type { Executor } from "~/models/audit.server";
-import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { Milestone, MilestoneCategory, MilestoneStatus, Visibility } from "~db/schema";
 
 export interface MilestoneInput {
@@ -76,7 +75,13 @@ export async function visibleGraph(db: DB, user: SessionUser, today: string) {
           .execute();
   const dependsOn = new Map<string, string[]>();
   for (const e of edges) dependsOn.set(e.milestone_id, [...(dependsOn.get(e.milestone_id) ?? []), e.depends_on_id]);
-  const graph: GraphNode[] = nodes.map((n) => ({ id: n.id, title: n.title, dueDate: n.due_date, status: n.status, dependsOn: dependsOn.get(n.id) ?? [] }));
+  const graph: GraphNode[] = nodes.map((n) => ({
+    id: n.id,
+    title: n.title,
+    dueDate: n.due_date,
+    status: n.status,
+    dependsOn: dependsOn.get(n.id) ?? [],
+  }));
   return { nodes: graph, rows: nodes, edges, risks: computeRisks(graph, today) };
 }
 
@@ -132,7 +137,11 @@ export interface MilestoneLink {
 }
 
 /** Visible milestones this one depends on (upstream) and that depend on it (downstream). */
-export async function neighboursOf(db: DB, user: SessionUser, id: string): Promise<{ upstream: MilestoneLink[]; downstream: MilestoneLink[] }> {
+export async function neighboursOf(
+  db: DB,
+  user: SessionUser,
+  id: string,
+): Promise<{ upstream: MilestoneLink[]; downstream: MilestoneLink[] }> {
   const columns = ["m.id", "m.title", "m.due_date", "m.status", "m.archived_at"] as const;
   const [upstream, downstream] = await Promise.all([
     visibleMilestones(db, user)
@@ -168,7 +177,12 @@ export async function dependencyIdsOf(db: DB | Executor, id: string): Promise<st
 
 /** Live milestones the user may pick as dependencies, by due date. */
 export async function dependencyOptions(db: DB, user: SessionUser) {
-  return visibleMilestones(db, user).select(["m.id", "m.title", "m.due_date"]).where("m.archived_at", "is", null).orderBy("m.due_date").orderBy("m.title").execute();
+  return visibleMilestones(db, user)
+    .select(["m.id", "m.title", "m.due_date"])
+    .where("m.archived_at", "is", null)
+    .orderBy("m.due_date")
+    .orderBy("m.title")
+    .execute();
 }
 
 /**
@@ -176,23 +190,33 @@ export async function dependencyOptions(db: DB, user: SessionUser) {
  * active, dependencies are visible to the editor, live and not the milestone itself, and the
  * change closes no cycle. Field errors keyed as the form names them, or null.
  */
-async function checkReferences(tx: Executor, user: SessionUser, milestoneId: string, input: MilestoneInput): Promise<FieldErrors | null> {
+async function checkReferences(
+  tx: Executor,
+  user: SessionUser,
+  milestoneId: string,
+  input: MilestoneInput,
+): Promise<FieldErrors | null> {
   const errors: FieldErrors = {};
   const orgIds = [...new Set([input.ownerOrganizationId, ...input.partyOrganizationIds])];
   const orgs = await tx.selectFrom("organizations").select(["id", "archived_at"]).where("id", "in", orgIds).execute();
   const activeOrg = new Set(orgs.filter((o) => o.archived_at === null).map((o) => o.id));
   if (!activeOrg.has(input.ownerOrganizationId)) errors.ownerOrganizationId = "Choose an active organization as the owner.";
-  if (input.partyOrganizationIds.some((id) => !activeOrg.has(id))) errors.partyOrganizationIds = "Choose parties among the active organizations.";
+  if (input.partyOrganizationIds.some((id) => !activeOrg.has(id)))
+    errors.partyOrganizationIds = "Choose parties among the active organizations.";
 
   const issueIds = [...new Set(input.issueIds)];
   if (issueIds.length > 0) {
     // An archived issue may stay linked, but only a live one may be newly linked.
     const [found, current] = await Promise.all([
-      visibleIssues(tx as DB, user).select(["i.id", "i.archived_at"]).where("i.id", "in", issueIds).execute(),
+      visibleIssues(tx as DB, user)
+        .select(["i.id", "i.archived_at"])
+        .where("i.id", "in", issueIds)
+        .execute(),
       issueIdsOf(tx, milestoneId),
     ]);
     const linkable = new Set(found.filter((i) => i.archived_at === null || current.includes(i.id)).map((i) => i.id));
-    if (issueIds.some((id) => !linkable.has(id))) errors.issueIds = "A chosen issue does not exist or is archived. Choose among the issues listed.";
+    if (issueIds.some((id) => !linkable.has(id)))
+      errors.issueIds = "A chosen issue does not exist or is archived. Choose among the issues listed.";
   }
 
   const deps = [...new Set(input.dependsOn)];
@@ -201,7 +225,11 @@ async function checkReferences(tx: Executor, user: SessionUser, milestoneId: str
     return errors;
   }
   if (deps.length > 0) {
-    const found = await visibleMilestones(tx as DB, user).select("m.id").where("m.id", "in", deps).where("m.archived_at", "is", null).execute();
+    const found = await visibleMilestones(tx as DB, user)
+      .select("m.id")
+      .where("m.id", "in", deps)
+      .where("m.archived_at", "is", null)
+      .execute();
     if (found.length !== deps.length) {
       errors.dependsOn = "A chosen dependency does not exist or is archived. Choose among the milestones listed.";
       return errors;
@@ -221,7 +249,12 @@ async function checkReferences(tx: Executor, user: SessionUser, milestoneId: str
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
-async function writeLinks(tx: Executor, editor: SessionUser, id: string, input: Pick<MilestoneInput, "dependsOn" | "partyOrganizationIds" | "issueIds">) {
+async function writeLinks(
+  tx: Executor,
+  editor: SessionUser,
+  id: string,
+  input: Pick<MilestoneInput, "dependsOn" | "partyOrganizationIds" | "issueIds">,
+) {
   await tx.deleteFrom("milestone_dependencies").where("milestone_id", "=", id).execute();
   await tx.deleteFrom("milestone_parties").where("milestone_id", "=", id).execute();
   // Only the links the editor could see in the form are replaced; any others are kept.
@@ -233,8 +266,16 @@ async function writeLinks(tx: Executor, editor: SessionUser, id: string, input: 
   const deps = [...new Set(input.dependsOn)];
   const parties = [...new Set(input.partyOrganizationIds)];
   const issues = [...new Set(input.issueIds)];
-  if (deps.length) await tx.insertInto("milestone_dependencies").values(deps.map((d) => ({ milestone_id: id, depends_on_id: d }))).execute();
-  if (parties.length) await tx.insertInto("milestone_parties").values(parties.map((o) => ({ milestone_id: id, organization_id: o }))).execute();
+  if (deps.length)
+    await tx
+      .insertInto("milestone_dependencies")
+      .values(deps.map((d) => ({ milestone_id: id, depends_on_id: d })))
+      .execute();
+  if (parties.length)
+    await tx
+      .insertInto("milestone_parties")
+      .values(parties.map((o) => ({ milestone_id: id, organization_id: o })))
+      .execute();
   if (issues.length) {
     await tx
       .insertInto("milestone_issues")
@@ -281,7 +322,9 @@ async function snapshotIfAny(tx: Executor, id: string) {
 async function snapshot(tx: Executor, id: string) {
   const row = await tx.selectFrom("milestones").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const dependsOn = (await dependencyIdsOf(tx, id)).sort();
-  const parties = (await tx.selectFrom("milestone_parties").select("organization_id").where("milestone_id", "=", id).execute()).map((p) => p.organization_id).sort();
+  const parties = (await tx.selectFrom("milestone_parties").select("organization_id").where("milestone_id", "=", id).execute())
+    .map((p) => p.organization_id)
+    .sort();
   const issueIds = (await issueIdsOf(tx, id)).sort();
   return { ...row, depends_on: dependsOn, party_organization_ids: parties, issue_ids: issueIds };
 }
@@ -290,7 +333,11 @@ export type MilestoneSnapshot = Awaited<ReturnType<typeof snapshot>>;
 type InvalidReferences = Refused<"invalid", { fieldErrors: FieldErrors }>;
 export type MilestoneWriteResult = WriteResult<MilestoneSnapshot, InvalidReferences>;
 
-export async function createMilestone(db: DB, actor: SessionUser, input: MilestoneInput): Promise<CreateResult<MilestoneSnapshot, InvalidReferences>> {
+export async function createMilestone(
+  db: DB,
+  actor: SessionUser,
+  input: MilestoneInput,
+): Promise<CreateResult<MilestoneSnapshot, InvalidReferences>> {
   const id = newId();
   return db.transaction().execute(async (tx) => {
     const errors = await checkReferences(tx, actor, id, input);
@@ -309,13 +356,26 @@ export async function createMilestone(db: DB, actor: SessionUser, input: Milesto
       .execute();
     await writeLinks(tx, actor, id, input);
     const after = await snapshot(tx, id);
-    await recordAudit(tx, { actorId: actor.id, action: "milestone.create", entityType: "milestone", entityId: id, after, at: now });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "milestone.create",
+      entityType: "milestone",
+      entityId: id,
+      after,
+      at: now,
+    });
     return { ok: true, record: after } as const;
   });
 }
 
 /** A full edit by an official: refused when the version moved on or a reference is bad. */
-export async function updateMilestone(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: MilestoneInput): Promise<MilestoneWriteResult> {
+export async function updateMilestone(
+  db: DB,
+  actor: SessionUser,
+  id: string,
+  expectedVersion: number,
+  input: MilestoneInput,
+): Promise<MilestoneWriteResult> {
   return versionedUpdate(db, {
     ...milestoneRecord(id),
     actorId: actor.id,
@@ -331,11 +391,29 @@ export async function updateMilestone(db: DB, actor: SessionUser, id: string, ex
 }
 
 /** The owner's report: status, progress note and completion only. */
-export async function updateProgress(db: DB, actor: SessionUser, id: string, expectedVersion: number, input: ProgressInput): Promise<MilestoneWriteResult> {
-  return versionedUpdate(db, { ...milestoneRecord(id), actorId: actor.id, expectedVersion, set: () => progressColumns(input), action: "milestone.progress" });
+export async function updateProgress(
+  db: DB,
+  actor: SessionUser,
+  id: string,
+  expectedVersion: number,
+  input: ProgressInput,
+): Promise<MilestoneWriteResult> {
+  return versionedUpdate(db, {
+    ...milestoneRecord(id),
+    actorId: actor.id,
+    expectedVersion,
+    set: () => progressColumns(input),
+    action: "milestone.progress",
+  });
 }
 
-export async function setMilestoneArchived(db: DB, actor: SessionUser, id: string, expectedVersion: number, archived: boolean): Promise<MilestoneWriteResult> {
+export async function setMilestoneArchived(
+  db: DB,
+  actor: SessionUser,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<MilestoneWriteResult> {
   return versionedUpdate(db, {
     ...milestoneRecord(id),
     actorId: actor.id,
@@ -387,7 +465,10 @@ export interface StatusChange {
  * the level, owner and parties its own snapshots recorded (see `visibleHistoryEvents`).
  */
 export async function statusHistoryOf(db: DB, user: SessionUser, id: string): Promise<StatusChange[]> {
-  const events = await visibleHistoryEvents(db, user, ["milestone"], [id], { ownerField: "owner_organization_id", partiesField: "party_organization_ids" })
+  const events = await visibleHistoryEvents(db, user, ["milestone"], [id], {
+    ownerField: "owner_organization_id",
+    partiesField: "party_organization_ids",
+  })
     .leftJoin("users as u", "u.id", "e.actor_id")
     .select(["e.id", "e.at", "e.action", "e.before_json", "e.after_json", "u.display_name as actor_name"])
     .orderBy("e.at", "asc")
@@ -419,14 +500,26 @@ export async function statusHistoryOf(db: DB, user: SessionUser, id: string): Pr
  */
 export async function milestoneFormOptions(db: DB, user: SessionUser, milestoneId?: string) {
   const [organizations, dependencies, issues] = await Promise.all([
-    db.selectFrom("organizations").select(["id", "name", "short_name"]).where("archived_at", "is", null).orderBy("name").execute(),
+    db
+      .selectFrom("organizations")
+      .select(["id", "name", "short_name"])
+      .where("archived_at", "is", null)
+      .orderBy("name")
+      .execute(),
     dependencyOptions(db, user),
     visibleIssues(db, user)
       .select(["i.id", "i.title"])
       .where((eb) =>
         milestoneId === undefined
           ? eb("i.archived_at", "is", null)
-          : eb.or([eb("i.archived_at", "is", null), eb("i.id", "in", eb.selectFrom("milestone_issues as mi").select("mi.issue_id").where("mi.milestone_id", "=", milestoneId))]),
+          : eb.or([
+              eb("i.archived_at", "is", null),
+              eb(
+                "i.id",
+                "in",
+                eb.selectFrom("milestone_issues as mi").select("mi.issue_id").where("mi.milestone_id", "=", milestoneId),
+              ),
+            ]),
       )
       .orderBy("i.title")
       .orderBy("i.id")
@@ -450,4 +543,3 @@ export async function visibleOwners(db: DB, user: SessionUser) {
 export function parseMilestoneFilter(url: URL) {
   return parseListQuery(url, milestoneFilterSchema, { keys: ["category", "owner", "status", "risk"], validKey: isPlainDate });
 }
-

@@ -1,8 +1,7 @@
-import type { Executor } from "~/models/audit.server";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type Executor } from "~/models/audit.server";
+import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { Organization, OrganizationKind, OrganizationSide } from "~db/schema";
 
 export interface OrganizationInput {
@@ -57,7 +56,14 @@ export async function createOrganization(db: DB, actorId: string | null, input: 
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: "organization.create", entityType: "organization", entityId: row.id, after: row, at: now });
+    await recordAudit(tx, {
+      actorId,
+      action: "organization.create",
+      entityType: "organization",
+      entityId: row.id,
+      after: row,
+      at: now,
+    });
     return row;
   });
 }
@@ -74,12 +80,24 @@ export async function updateOrganization(
     ...organizationRecord(id),
     actorId,
     expectedVersion,
-    set: () => ({ name: input.name, short_name: input.shortName, kind: input.kind, country: input.country, sector: input.sector ?? null }),
+    set: () => ({
+      name: input.name,
+      short_name: input.shortName,
+      kind: input.kind,
+      country: input.country,
+      sector: input.sector ?? null,
+    }),
     action: "organization.update",
   });
 }
 
-export async function setOrganizationArchived(db: DB, actorId: string, id: string, expectedVersion: number, archived: boolean): Promise<WriteResult<Organization>> {
+export async function setOrganizationArchived(
+  db: DB,
+  actorId: string,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<WriteResult<Organization>> {
   return versionedUpdate(db, {
     ...organizationRecord(id),
     actorId,

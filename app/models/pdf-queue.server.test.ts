@@ -21,11 +21,7 @@ describe("PdfQueue", () => {
       running--;
       return i;
     };
-    const runs = [
-      queue.run("u1", job(0)),
-      queue.run("u2", job(1)),
-      queue.run("u3", job(2)),
-    ];
+    const runs = [queue.run("u1", job(0)), queue.run("u2", job(1)), queue.run("u3", job(2))];
     await Promise.resolve();
     expect(queue.stats).toEqual({ running: 2, waiting: 1 });
     const refused = await queue.run("u4", job(0)).catch((e: unknown) => e);
@@ -41,9 +37,7 @@ describe("PdfQueue", () => {
     const queue = new PdfQueue({ concurrency: 2, maxWaiting: 4, perUser: 1 });
     const gate = deferred();
     const first = queue.run("u1", () => gate.promise);
-    await expect(queue.run("u1", async () => 1)).rejects.toBeInstanceOf(
-      PdfBusyError,
-    );
+    await expect(queue.run("u1", async () => 1)).rejects.toBeInstanceOf(PdfBusyError);
     expect(await queue.run("u2", async () => 2)).toBe(2);
     gate.resolve();
     await first;
@@ -52,9 +46,7 @@ describe("PdfQueue", () => {
 
   it("frees the slot when a job fails", async () => {
     const queue = new PdfQueue({ concurrency: 1, maxWaiting: 0, perUser: 1 });
-    await expect(
-      queue.run("u1", async () => Promise.reject(new Error("printing failed"))),
-    ).rejects.toThrow("printing failed");
+    await expect(queue.run("u1", async () => Promise.reject(new Error("printing failed")))).rejects.toThrow("printing failed");
     expect(await queue.run("u1", async () => "ok")).toBe("ok");
   });
 });

@@ -36,24 +36,14 @@ export class PdfQueue {
   async run<T>(userId: string, job: () => Promise<T>): Promise<T> {
     const mine = this.byUser.get(userId) ?? 0;
     if (mine >= this.options.perUser) {
-      throw new PdfBusyError(
-        "Your previous PDF is still being printed; try again when it has arrived.",
-        5,
-      );
+      throw new PdfBusyError("Your previous PDF is still being printed; try again when it has arrived.", 5);
     }
-    if (
-      this.running >= this.options.concurrency &&
-      this.waiting.length >= this.options.maxWaiting
-    ) {
-      throw new PdfBusyError(
-        "The server is printing other PDFs; try again in a moment.",
-        10,
-      );
+    if (this.running >= this.options.concurrency && this.waiting.length >= this.options.maxWaiting) {
+      throw new PdfBusyError("The server is printing other PDFs; try again in a moment.", 10);
     }
     this.byUser.set(userId, mine + 1);
     try {
-      if (this.running >= this.options.concurrency)
-        await new Promise<void>((resolve) => this.waiting.push(resolve));
+      if (this.running >= this.options.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
       else this.running++;
       try {
         return await job();

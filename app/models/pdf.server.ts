@@ -4,7 +4,6 @@
  * document gets its own context (cookies) and a hard time limit.
  */
 import fs from "node:fs";
-
 import { chromium, type Browser } from "playwright-core";
 
 export class PdfUnavailableError extends Error {}
@@ -29,7 +28,14 @@ function sharedBrowser(): Promise<Browser> {
     browserPromise = chromium
       .launch({
         executablePath,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
         timeout: 15_000,
       })
       .then((browser) => {

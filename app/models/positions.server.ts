@@ -5,17 +5,17 @@
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
+import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/models/convergence";
 import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueParty } from "~/models/issues.server";
 import { visibleConsultations, visiblePositions } from "~/models/scopes.server";
-import { toCsv } from "~/utils/csv.server";
-import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/models/convergence";
-import type { Cursor } from "~/utils/cursor";
+import { matrixQuerySchema } from "~/schemas/issues";
 import { todayInIndia } from "~/utils/clock";
+import { toCsv } from "~/utils/csv.server";
+import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { matrixQuerySchema } from "~/schemas/issues";
 import type { Flexibility, Issue, OrganizationSide, Position, Stance, Visibility } from "~db/schema";
 
 export interface PositionInput {
@@ -37,7 +37,8 @@ export async function recordableParties(db: DB, user: SessionUser, issueId: stri
   return parties.filter((p) => can(user, "positions:record", { organizationId: p.organization_id, organizationSide: p.side }));
 }
 
-export type RecordResult = { ok: true; position: Position } | { ok: false; status: 400 | 404; fieldErrors: FieldErrors; formError?: string };
+export type RecordResult =
+  { ok: true; position: Position } | { ok: false; status: 400 | 404; fieldErrors: FieldErrors; formError?: string };
 
 /**
  * Records a new position, superseding the party's previous one. The caller has checked that the
@@ -45,9 +46,16 @@ export type RecordResult = { ok: true; position: Position } | { ok: false; statu
  */
 export async function recordPosition(db: DB, user: SessionUser, issue: Issue, input: PositionInput): Promise<RecordResult> {
   if (!can(user, "positions:record")) return { ok: false, status: 404, fieldErrors: {} };
-  if (issue.archived_at) return { ok: false, status: 400, fieldErrors: {}, formError: "This issue is archived: restore it before recording positions." };
+  if (issue.archived_at)
+    return {
+      ok: false,
+      status: 400,
+      fieldErrors: {},
+      formError: "This issue is archived: restore it before recording positions.",
+    };
   const party = (await partiesOf(db, [issue.id])).find((p) => p.organization_id === input.organizationId);
-  if (!party) return { ok: false, status: 400, fieldErrors: { organizationId: "That organization is not a party to this issue." } };
+  if (!party)
+    return { ok: false, status: 400, fieldErrors: { organizationId: "That organization is not a party to this issue." } };
   if (!can(user, "positions:record", { organizationId: party.organization_id, organizationSide: party.side })) {
     return { ok: false, status: 400, fieldErrors: { organizationId: `You may not record ${party.short_name}'s position.` } };
   }
@@ -65,7 +73,8 @@ export async function recordPosition(db: DB, user: SessionUser, issue: Issue, in
   if (input.sourceConsultationId && !(await isVisibleConsultation(db, user, input.sourceConsultationId))) {
     return { ok: false, status: 400, fieldErrors: { sourceConsultationId: "Choose a consultation from the list." } };
   }
-  if (input.statedOn > todayInIndia()) return { ok: false, status: 400, fieldErrors: { statedOn: "A position cannot be dated in the future." } };
+  if (input.statedOn > todayInIndia())
+    return { ok: false, status: 400, fieldErrors: { statedOn: "A position cannot be dated in the future." } };
 
   const position = await insertPosition(db, user.id, issue.id, { ...input, visibility });
   return { ok: true, position };
@@ -143,7 +152,12 @@ export interface PositionView {
 }
 
 /** Every position on these issues that the user may see, stated on or before `until`, oldest first. */
-export async function visiblePositionHistory(db: DB, user: SessionUser, issueIds: readonly string[], until?: string): Promise<PositionView[]> {
+export async function visiblePositionHistory(
+  db: DB,
+  user: SessionUser,
+  issueIds: readonly string[],
+  until?: string,
+): Promise<PositionView[]> {
   if (issueIds.length === 0) return [];
   let query = visiblePositions(db, user)
     .innerJoin("organizations as o", "o.id", "p.organization_id")
@@ -171,7 +185,8 @@ export async function visiblePositionHistory(db: DB, user: SessionUser, issueIds
   const sourceIds = [...new Set(rows.map((r) => r.source_consultation_id).filter((id): id is string => id !== null))];
   const sources = new Map<string, string>();
   if (sourceIds.length) {
-    for (const c of await visibleConsultations(db, user).select(["c.id", "c.title"]).where("c.id", "in", sourceIds).execute()) sources.set(c.id, c.title);
+    for (const c of await visibleConsultations(db, user).select(["c.id", "c.title"]).where("c.id", "in", sourceIds).execute())
+      sources.set(c.id, c.title);
   }
   return rows.map((r) => ({
     id: r.id,
@@ -188,7 +203,10 @@ export async function visiblePositionHistory(db: DB, user: SessionUser, issueIds
     recordedBy: r.recorder,
     redLine: r.red_line === 1,
     visibility: r.visibility,
-    source: r.source_consultation_id && sources.has(r.source_consultation_id) ? { id: r.source_consultation_id, title: sources.get(r.source_consultation_id)! } : null,
+    source:
+      r.source_consultation_id && sources.has(r.source_consultation_id)
+        ? { id: r.source_consultation_id, title: sources.get(r.source_consultation_id)! }
+        : null,
   }));
 }
 
@@ -220,7 +238,13 @@ export interface Matrix {
 }
 
 /** The positions matrix on `asOf`, for one page of visible active issues. */
-export async function positionsMatrix(db: DB, user: SessionUser, asOf: string, cursor: Cursor | null, limit?: number): Promise<Matrix> {
+export async function positionsMatrix(
+  db: DB,
+  user: SessionUser,
+  asOf: string,
+  cursor: Cursor | null,
+  limit?: number,
+): Promise<Matrix> {
   const { rows: issues, next } = await listIssues(db, user, {}, cursor, limit);
   const ids = issues.map((i) => i.id);
   const parties = await partiesOf(db, ids);
@@ -228,7 +252,8 @@ export async function positionsMatrix(db: DB, user: SessionUser, asOf: string, c
   const history = (await visiblePositionHistory(db, user, ids, asOf)).map(asPoint);
   const held = positionsAsOf(history, asOf);
   const columns = new Map<string, { id: string; name: string; shortName: string; side: OrganizationSide }>();
-  for (const p of parties) columns.set(p.organization_id, { id: p.organization_id, name: p.name, shortName: p.short_name, side: p.side });
+  for (const p of parties)
+    columns.set(p.organization_id, { id: p.organization_id, name: p.name, shortName: p.short_name, side: p.side });
   const rows: MatrixRow[] = issues.map((issue) => {
     const partyIds = parties.filter((p) => p.issue_id === issue.id).map((p) => p.organization_id);
     const cells: Record<string, MatrixCell | null> = {};
@@ -236,7 +261,13 @@ export async function positionsMatrix(db: DB, user: SessionUser, asOf: string, c
       const p = held.get(issue.id)?.get(orgId);
       cells[orgId] = p ? { stance: p.stance, flexibility: p.flexibility, statedOn: p.statedOn, redLine: p.redLine } : null;
     }
-    return { id: issue.id, title: issue.title, status: issue.status, cells, convergence: convergenceOf(history, issue.id, partyIds, asOf) };
+    return {
+      id: issue.id,
+      title: issue.title,
+      status: issue.status,
+      cells,
+      convergence: convergenceOf(history, issue.id, partyIds, asOf),
+    };
   });
   return {
     asOf,
@@ -273,7 +304,15 @@ export async function positionsMatrixCsv(db: DB, user: SessionUser, asOf: string
     r.convergence.trend,
   ]);
   return toCsv([
-    ["Issue", "Status", ...parties.map((p) => p.shortName), `Spread on ${asOf}`, `Spread on ${shiftDate(asOf, -30)}`, `Spread on ${shiftDate(asOf, -90)}`, "Trend"],
+    [
+      "Issue",
+      "Status",
+      ...parties.map((p) => p.shortName),
+      `Spread on ${asOf}`,
+      `Spread on ${shiftDate(asOf, -30)}`,
+      `Spread on ${shiftDate(asOf, -90)}`,
+      "Trend",
+    ],
     ...records,
   ]);
 }
@@ -287,4 +326,3 @@ export function matrixDate(url: URL): { asOf: string; today: string; dateError: 
   if (asOf > today) return { asOf: today, today, dateError: "The matrix cannot show a future date; showing today instead." };
   return { asOf, today, dateError: null };
 }
-

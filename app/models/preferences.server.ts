@@ -15,18 +15,9 @@ export interface PreferencesInput {
 }
 
 /** Stores what changed and audits before and after; a no-op when nothing differs. */
-export async function savePreferences(
-  db: DB,
-  user: SessionUser,
-  input: PreferencesInput,
-  ip: string | null,
-): Promise<void> {
+export async function savePreferences(db: DB, user: SessionUser, input: PreferencesInput, ip: string | null): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom("users")
-      .select(["locale", "time_zone"])
-      .where("id", "=", user.id)
-      .executeTakeFirstOrThrow();
+    const row = await tx.selectFrom("users").select(["locale", "time_zone"]).where("id", "=", user.id).executeTakeFirstOrThrow();
     const next = {
       locale: input.locale ?? row.locale,
       time_zone: input.timeZone ?? row.time_zone,

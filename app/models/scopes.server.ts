@@ -26,7 +26,13 @@ export function visibleConsultations(db: Executor, user: SessionUser) {
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom("consultation_participants as cp").select("cp.consultation_id").whereRef("cp.consultation_id", "=", "c.id").where("cp.organization_id", "=", orgId)),
+      eb.exists(
+        eb
+          .selectFrom("consultation_participants as cp")
+          .select("cp.consultation_id")
+          .whereRef("cp.consultation_id", "=", "c.id")
+          .where("cp.organization_id", "=", orgId),
+      ),
     );
   }
   return query;
@@ -41,7 +47,15 @@ export function visibleIssues(db: DB, user: SessionUser) {
   let query = db.selectFrom("issues as i").where("i.visibility", "in", [...scope.levels]);
   if (scope.partyOrganizationId !== null) {
     const orgId = scope.partyOrganizationId;
-    query = query.where((eb) => eb.exists(eb.selectFrom("issue_parties as ip").select("ip.issue_id").whereRef("ip.issue_id", "=", "i.id").where("ip.organization_id", "=", orgId)));
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("issue_parties as ip")
+          .select("ip.issue_id")
+          .whereRef("ip.issue_id", "=", "i.id")
+          .where("ip.organization_id", "=", orgId),
+      ),
+    );
   }
   return query;
 }
@@ -68,7 +82,9 @@ export function visibleAssessments(db: DB, user: SessionUser) {
   if (scope.partyOrganizationId !== null) {
     query = query.where("a.issue_id", "is not", null).where("a.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
   } else {
-    query = query.where((eb) => eb.or([eb("a.issue_id", "is", null), eb("a.issue_id", "in", visibleIssues(db, user).select("i.id"))]));
+    query = query.where((eb) =>
+      eb.or([eb("a.issue_id", "is", null), eb("a.issue_id", "in", visibleIssues(db, user).select("i.id"))]),
+    );
   }
   return query;
 }
@@ -107,7 +123,13 @@ export function visibleMilestones(db: DB, user: SessionUser) {
     query = query.where((eb) =>
       eb.or([
         eb("m.owner_organization_id", "=", orgId),
-        eb.exists(eb.selectFrom("milestone_parties as mp").select("mp.milestone_id").whereRef("mp.milestone_id", "=", "m.id").where("mp.organization_id", "=", orgId)),
+        eb.exists(
+          eb
+            .selectFrom("milestone_parties as mp")
+            .select("mp.milestone_id")
+            .whereRef("mp.milestone_id", "=", "m.id")
+            .where("mp.organization_id", "=", orgId),
+        ),
       ]),
     );
   }
@@ -145,7 +167,13 @@ export interface SnapshotAudience {
  * it counts as one the user could not see; an event with no snapshot at all is shown only to those
  * who see every level. Callers check first that the user may see the record itself.
  */
-export function visibleHistoryEvents(db: Executor, user: SessionUser, entityTypes: readonly string[], entityIds: readonly string[], audience: SnapshotAudience) {
+export function visibleHistoryEvents(
+  db: Executor,
+  user: SessionUser,
+  entityTypes: readonly string[],
+  entityIds: readonly string[],
+  audience: SnapshotAudience,
+) {
   const scope = visibilityScope(user);
   const everyLevel = VISIBILITIES.every((v) => scope.levels.includes(v));
   const orgId = scope.partyOrganizationId;
@@ -208,12 +236,16 @@ export function visibleAmendments(db: Executor, user: SessionUser) {
     .selectFrom("clause_amendments as am")
     .where("am.clause_id", "in", (eb) => visibleClauses(eb as unknown as Executor, user).select("cl.id"))
     .where((eb) => {
-      const tabled = eb.exists(eb.selectFrom("amendment_tablings as t").select("t.amendment_id").whereRef("t.amendment_id", "=", "am.id"));
+      const tabled = eb.exists(
+        eb.selectFrom("amendment_tablings as t").select("t.amendment_id").whereRef("t.amendment_id", "=", "am.id"),
+      );
       const atLevel = eb.and([
         eb("am.visibility", "in", levels),
         readsInternal ? eb.lit(true) : eb("am.needs_concurrence", "=", 0),
       ]);
-      return levels.includes("shared") ? eb.or([atLevel, eb.and([tabled, eb("am.visibility", "in", ["shared", "internal"])])]) : atLevel;
+      return levels.includes("shared")
+        ? eb.or([atLevel, eb.and([tabled, eb("am.visibility", "in", ["shared", "internal"])])])
+        : atLevel;
     });
 }
 
@@ -221,7 +253,12 @@ export function visibleAmendments(db: Executor, user: SessionUser) {
 export function visibleConcurrences(db: Executor, user: SessionUser) {
   const scope = visibilityScope(user);
   const levels = scope.levels.filter((l) => l !== "shared");
-  let query = db.selectFrom("concurrences as cc").where("cc.amendment_id", "in", (eb) => visibleAmendments(eb as unknown as Executor, user).select("am.id"));
-  query = scope.partyOrganizationId !== null || levels.length === 0 ? query.where((eb) => eb.lit(false)) : query.where("cc.visibility", "in", levels);
+  let query = db
+    .selectFrom("concurrences as cc")
+    .where("cc.amendment_id", "in", (eb) => visibleAmendments(eb as unknown as Executor, user).select("am.id"));
+  query =
+    scope.partyOrganizationId !== null || levels.length === 0
+      ? query.where((eb) => eb.lit(false))
+      : query.where("cc.visibility", "in", levels);
   return query;
 }

@@ -7,7 +7,11 @@ export const MAX_SEARCH_WORDS = 12;
 
 /** The words of a query: runs of letters and digits, lower-cased, without repeats. */
 export function searchWords(input: string): string[] {
-  const words = input.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    input
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words)].slice(0, MAX_SEARCH_WORDS);
 }
 

@@ -2,9 +2,25 @@ import { describe, expect, it } from "vitest";
 
 import { applySchedule, balanceOf, groupRows, outcomeByMaterial, scheduleOf, totalsOf, type SupplyYear } from "./supply-balance";
 
-const nd26: SupplyYear = { material: "neodymium_oxide", fiscalYear: "FY2026-27", productionKg: 520_000, exportsKg: 300_000, reserveKg: 40_000, approvedKg: 120_000, pendingKg: 150_000 };
+const nd26: SupplyYear = {
+  material: "neodymium_oxide",
+  fiscalYear: "FY2026-27",
+  productionKg: 520_000,
+  exportsKg: 300_000,
+  reserveKg: 40_000,
+  approvedKg: 120_000,
+  pendingKg: 150_000,
+};
 const nd27: SupplyYear = { ...nd26, fiscalYear: "FY2027-28", productionKg: 600_000, approvedKg: 0, pendingKg: 100_000 };
-const dy26: SupplyYear = { material: "dysprosium_oxide", fiscalYear: "FY2026-27", productionKg: 10_000, exportsKg: 0, reserveKg: 2_000, approvedKg: 12_000, pendingKg: 3_000 };
+const dy26: SupplyYear = {
+  material: "dysprosium_oxide",
+  fiscalYear: "FY2026-27",
+  productionKg: 10_000,
+  exportsKg: 0,
+  reserveKg: 2_000,
+  approvedKg: 12_000,
+  pendingKg: 3_000,
+};
 
 describe("balanceOf", () => {
   it("is production minus exports minus reserve minus approved, with pending beside it", () => {

@@ -52,7 +52,16 @@ export function balanceOf(year: SupplyYear): BalanceRow {
 
 export type Totals = Pick<
   BalanceRow,
-  "productionKg" | "exportsKg" | "reserveKg" | "approvedKg" | "pendingKg" | "availableKg" | "balanceKg" | "afterPendingKg" | "approvedMetKg" | "pendingMetKg"
+  | "productionKg"
+  | "exportsKg"
+  | "reserveKg"
+  | "approvedKg"
+  | "pendingKg"
+  | "availableKg"
+  | "balanceKg"
+  | "afterPendingKg"
+  | "approvedMetKg"
+  | "pendingMetKg"
 >;
 
 const TOTAL_KEYS = [

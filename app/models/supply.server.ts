@@ -5,21 +5,24 @@
  */
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
+import { compareFiscalYears } from "~/models/fiscal-year";
 import { visibleDemandRequests, visibleScenarios } from "~/models/scopes.server";
+import type { ExportSchedule, SupplyYear } from "~/models/supply-balance";
 import { refused, versionedUpdate, type CreateResult, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { SupplyFigureInput } from "~/schemas/demand";
 import type { DB } from "~/utils/db.server";
-import { compareFiscalYears } from "~/models/fiscal-year";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { ExportSchedule, SupplyYear } from "~/models/supply-balance";
 import { MATERIALS, type Material, type SupplyFigure, type SupplyScenario, type Visibility } from "~db/schema";
+
 import { ALLOCATED_STATUSES, PENDING_STATUSES } from "./demand.server";
 
 const materialOrder = (m: string) => (MATERIALS as readonly string[]).indexOf(m);
 
 export async function listSupplyFigures(db: DB): Promise<SupplyFigure[]> {
   const rows = await db.selectFrom("supply_figures").selectAll().execute();
-  return rows.sort((a, b) => materialOrder(a.material) - materialOrder(b.material) || compareFiscalYears(a.fiscal_year, b.fiscal_year));
+  return rows.sort(
+    (a, b) => materialOrder(a.material) - materialOrder(b.material) || compareFiscalYears(a.fiscal_year, b.fiscal_year),
+  );
 }
 
 export async function getSupplyFigure(db: DB, id: string): Promise<SupplyFigure | undefined> {
@@ -27,7 +30,12 @@ export async function getSupplyFigure(db: DB, id: string): Promise<SupplyFigure 
 }
 
 export async function supplyFigureFor(db: DB, material: Material, fiscalYear: string) {
-  return db.selectFrom("supply_figures").selectAll().where("material", "=", material).where("fiscal_year", "=", fiscalYear).executeTakeFirst();
+  return db
+    .selectFrom("supply_figures")
+    .selectAll()
+    .where("material", "=", material)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
 }
 
 function figureValues(input: SupplyFigureInput) {
@@ -59,7 +67,14 @@ export async function createSupplyFigure(db: DB, actorId: string | null, input: 
       .values({ id: newId(), ...figureValues(input), updated_by: actorId, created_at: now, updated_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actorId, action: "supply_figure.create", entityType: "supply_figure", entityId: figure.id, after: figure, at: now });
+    await recordAudit(tx, {
+      actorId,
+      action: "supply_figure.create",
+      entityType: "supply_figure",
+      entityId: figure.id,
+      after: figure,
+      at: now,
+    });
     return { ok: true, record: figure } as const;
   });
 }
@@ -103,10 +118,30 @@ export async function supplyYears(db: DB, user: SessionUser, options: { fromFisc
         "r.material",
         "r.fiscal_year",
         eb.fn
-          .coalesce(eb.fn.sum<number>(eb.case().when("r.status", "in", [...ALLOCATED_STATUSES]).then(eb.ref("r.allocated_kg")).else(eb.lit(0)).end()), eb.lit(0))
+          .coalesce(
+            eb.fn.sum<number>(
+              eb
+                .case()
+                .when("r.status", "in", [...ALLOCATED_STATUSES])
+                .then(eb.ref("r.allocated_kg"))
+                .else(eb.lit(0))
+                .end(),
+            ),
+            eb.lit(0),
+          )
           .as("approved_kg"),
         eb.fn
-          .coalesce(eb.fn.sum<number>(eb.case().when("r.status", "in", [...PENDING_STATUSES]).then(eb.ref("r.quantity_kg")).else(eb.lit(0)).end()), eb.lit(0))
+          .coalesce(
+            eb.fn.sum<number>(
+              eb
+                .case()
+                .when("r.status", "in", [...PENDING_STATUSES])
+                .then(eb.ref("r.quantity_kg"))
+                .else(eb.lit(0))
+                .end(),
+            ),
+            eb.lit(0),
+          )
           .as("pending_kg"),
       ])
       .groupBy(["r.material", "r.fiscal_year"])
@@ -127,7 +162,15 @@ export async function supplyYears(db: DB, user: SessionUser, options: { fromFisc
   }
   for (const d of demand) {
     const k = key(d.material, d.fiscal_year);
-    const year = byKey.get(k) ?? { material: d.material, fiscalYear: d.fiscal_year, productionKg: 0, exportsKg: 0, reserveKg: 0, approvedKg: 0, pendingKg: 0 };
+    const year = byKey.get(k) ?? {
+      material: d.material,
+      fiscalYear: d.fiscal_year,
+      productionKg: 0,
+      exportsKg: 0,
+      reserveKg: 0,
+      approvedKg: 0,
+      pendingKg: 0,
+    };
     year.approvedKg = Number(d.approved_kg);
     year.pendingKg = Number(d.pending_kg);
     byKey.set(k, year);
@@ -175,7 +218,12 @@ export interface ScenarioInput {
 
 function scheduleCells(scenarioId: string, schedule: ExportSchedule) {
   return Object.entries(schedule).flatMap(([material, years]) =>
-    Object.entries(years).map(([fiscal_year, kg]) => ({ scenario_id: scenarioId, material: material as Material, fiscal_year, exports_kg: kg })),
+    Object.entries(years).map(([fiscal_year, kg]) => ({
+      scenario_id: scenarioId,
+      material: material as Material,
+      fiscal_year,
+      exports_kg: kg,
+    })),
   );
 }
 
@@ -184,18 +232,40 @@ export async function createScenario(db: DB, actorId: string, input: ScenarioInp
     const now = nowIso();
     const scenario = await tx
       .insertInto("supply_scenarios")
-      .values({ id: newId(), name: input.name, description: input.description ?? "", visibility: input.visibility, created_by: actorId, archived_at: null, created_at: now, updated_at: now })
+      .values({
+        id: newId(),
+        name: input.name,
+        description: input.description ?? "",
+        visibility: input.visibility,
+        created_by: actorId,
+        archived_at: null,
+        created_at: now,
+        updated_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const cells = scheduleCells(scenario.id, input.exports);
     if (cells.length > 0) await tx.insertInto("supply_scenario_exports").values(cells).execute();
-    await recordAudit(tx, { actorId, action: "supply_scenario.create", entityType: "supply_scenario", entityId: scenario.id, after: { ...scenario, exports: input.exports }, at: now });
+    await recordAudit(tx, {
+      actorId,
+      action: "supply_scenario.create",
+      entityType: "supply_scenario",
+      entityId: scenario.id,
+      after: { ...scenario, exports: input.exports },
+      at: now,
+    });
     return scenario;
   });
 }
 
 /** Updates a scenario's name and schedule; cells are upserted, never deleted. */
-export async function updateScenario(db: DB, actorId: string, id: string, expectedVersion: number, input: ScenarioInput): Promise<WriteResult<SupplyScenario>> {
+export async function updateScenario(
+  db: DB,
+  actorId: string,
+  id: string,
+  expectedVersion: number,
+  input: ScenarioInput,
+): Promise<WriteResult<SupplyScenario>> {
   return versionedUpdate(db, {
     ...scenarioRecord(id),
     actorId,
@@ -207,14 +277,23 @@ export async function updateScenario(db: DB, actorId: string, id: string, expect
       await tx
         .insertInto("supply_scenario_exports")
         .values(cells)
-        .onConflict((oc) => oc.columns(["scenario_id", "material", "fiscal_year"]).doUpdateSet((eb) => ({ exports_kg: eb.ref("excluded.exports_kg") })))
+        .onConflict((oc) =>
+          oc
+            .columns(["scenario_id", "material", "fiscal_year"])
+            .doUpdateSet((eb) => ({ exports_kg: eb.ref("excluded.exports_kg") })),
+        )
         .execute();
     },
     action: "supply_scenario.update",
   });
 }
 
-export async function setScenarioArchived(db: DB, actorId: string, id: string, expectedVersion: number): Promise<WriteResult<SupplyScenario>> {
+export async function setScenarioArchived(
+  db: DB,
+  actorId: string,
+  id: string,
+  expectedVersion: number,
+): Promise<WriteResult<SupplyScenario>> {
   return versionedUpdate(db, {
     ...scenarioRecord(id),
     actorId,
@@ -250,6 +329,7 @@ export async function scenarioBase(db: DB, user: SessionUser, currentFiscalYear:
   const years = [...new Set(base.map((y) => y.fiscalYear))].sort(compareFiscalYears);
   const materials = MATERIALS.filter((m) => base.some((y) => y.material === m && y.exportsKg > 0));
   const committed: ExportSchedule = {};
-  for (const y of base) if (materials.includes(y.material as Material)) (committed[y.material] ??= {})[y.fiscalYear] = y.exportsKg;
+  for (const y of base)
+    if (materials.includes(y.material as Material)) (committed[y.material] ??= {})[y.fiscalYear] = y.exportsKg;
   return { base, years, materials: materials as string[], committed };
 }

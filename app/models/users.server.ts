@@ -9,7 +9,10 @@ import { homeTimeZone, isLocale } from "~/utils/preferences";
 import type { Role, User } from "~db/schema";
 
 /** A user as pages and the audit log see one: never the password hash. */
-export type PublicUser = Omit<User, "password_hash" | "previous_sign_in_at"> & { organization_name: string; organization_short_name: string };
+export type PublicUser = Omit<User, "password_hash" | "previous_sign_in_at"> & {
+  organization_name: string;
+  organization_short_name: string;
+};
 
 const publicColumns = [
   "u.id",
@@ -82,7 +85,13 @@ export async function createUser(db: DB, actorId: string | null, input: NewUserI
       entityType: "user",
       entityId: id,
       at: now,
-      after: { email: input.email.toLowerCase(), display_name: input.displayName, role: input.role, organization_id: input.organizationId, disabled: 0 },
+      after: {
+        email: input.email.toLowerCase(),
+        display_name: input.displayName,
+        role: input.role,
+        organization_id: input.organizationId,
+        disabled: 0,
+      },
     });
   });
   const created = await getUser(db, id);
@@ -125,7 +134,12 @@ export async function setUserDisabled(db: DB, actorId: string, id: string, disab
       if (disabled) {
         await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
         // Like a password reset: a leaked calendar address must not come back when the account does.
-        await tx.updateTable("calendar_feed_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+        await tx
+          .updateTable("calendar_feed_tokens")
+          .set({ revoked_at: nowIso() })
+          .where("user_id", "=", id)
+          .where("revoked_at", "is", null)
+          .execute();
       }
     },
     action: disabled ? "user.disable" : "user.enable",
@@ -142,7 +156,12 @@ export async function resetPassword(db: DB, actorId: string, id: string, passwor
     alongside: async (tx, _, now) => {
       await tx.deleteFrom("sessions").where("user_id", "=", id).execute();
       // A reset is for a suspected compromise: a leaked calendar address must stop working too.
-      await tx.updateTable("calendar_feed_tokens").set({ revoked_at: now }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+      await tx
+        .updateTable("calendar_feed_tokens")
+        .set({ revoked_at: now })
+        .where("user_id", "=", id)
+        .where("revoked_at", "is", null)
+        .execute();
     },
     action: "user.reset_password",
     // The event says a reset happened; it keeps nothing of the hash.
@@ -163,7 +182,10 @@ function userRecord(id: string) {
 }
 
 /** The model's answer with the user as pages see one, read after the write. */
-async function withPublicUser<R extends Refused<string>>(db: DB, result: WriteResult<string, R>): Promise<WriteResult<PublicUser, R>> {
+async function withPublicUser<R extends Refused<string>>(
+  db: DB,
+  result: WriteResult<string, R>,
+): Promise<WriteResult<PublicUser, R>> {
   if (!result.ok && result.reason !== "conflict") return result;
   const current = await getUser(db, result.ok ? result.record : result.current);
   if (!current) return notFound;
@@ -204,7 +226,18 @@ export async function sessionUserByEmail(db: DB, email: string): Promise<Session
   const row = await db
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organization_id", "o.name", "o.short_name", "o.country", "u.locale", "u.time_zone"])
+    .select([
+      "u.id",
+      "u.email",
+      "u.display_name",
+      "u.role",
+      "u.organization_id",
+      "o.name",
+      "o.short_name",
+      "o.country",
+      "u.locale",
+      "u.time_zone",
+    ])
     .where("u.email", "=", email)
     .executeTakeFirstOrThrow();
   return sessionUserFromRow(row);

@@ -44,14 +44,10 @@ export type VersionedTable = keyof typeof VERSIONED_TABLES;
  * - `refused`: the write is not allowed as asked; `code` says why, with any detail beside it.
  */
 export type WriteResult<T, R extends Refused<string> = never> =
-  | { ok: true; record: T }
-  | NotFound
-  | { ok: false; reason: "conflict"; current: T }
-  | R;
+  { ok: true; record: T } | NotFound | { ok: false; reason: "conflict"; current: T } | R;
 
 /** What a create answers: the same shape, where a record that is not there yet cannot be missing or stale. */
-export type CreateResult<T, R extends Refused<string> = never> =
-  { ok: true; record: T } | R;
+export type CreateResult<T, R extends Refused<string> = never> = { ok: true; record: T } | R;
 
 export type NotFound = { ok: false; reason: "not_found" };
 
@@ -64,10 +60,7 @@ export type Refused<Code extends string, Detail extends object = object> = {
 export const notFound: NotFound = { ok: false, reason: "not_found" };
 
 export function refused<Code extends string>(code: Code): Refused<Code>;
-export function refused<Code extends string, Detail extends object>(
-  code: Code,
-  detail: Detail,
-): Refused<Code, Detail>;
+export function refused<Code extends string, Detail extends object>(code: Code, detail: Detail): Refused<Code, Detail>;
 export function refused(code: string, detail: object = {}) {
   return { ok: false as const, reason: "refused" as const, code, ...detail };
 }
@@ -84,10 +77,7 @@ class StaleVersion extends Error {
   }
 }
 
-type Columns<TB extends VersionedTable> = Omit<
-  Updateable<Database[TB]>,
-  "id" | "version" | "updated_at"
->;
+type Columns<TB extends VersionedTable> = Omit<Updateable<Database[TB]>, "id" | "version" | "updated_at">;
 
 /**
  * `UPDATE table SET …, version = expected + 1, updated_at = now WHERE id = ? AND version = expected`.
@@ -117,13 +107,7 @@ export async function claimVersion<TB extends VersionedTable>(
   if (Number(result.numUpdatedRows) !== 1) throw new StaleVersion(table, id);
 }
 
-export interface VersionedUpdate<
-  TB extends VersionedTable,
-  S extends { version: number },
-  T,
-  R extends Refused<string>,
-  A,
-> {
+export interface VersionedUpdate<TB extends VersionedTable, S extends { version: number }, T, R extends Refused<string>, A> {
   table: TB;
   id: string;
   actorId: string | null;
@@ -139,10 +123,7 @@ export interface VersionedUpdate<
   /** Refusals judged before the version is compared: may this user do this at all. */
   permit?: (before: S) => R | null;
   /** Rules judged on the current version (state, references); "conflict" when the request no longer fits it. */
-  check?: (
-    before: S,
-    tx: Tx,
-  ) => Promise<R | "conflict" | null> | R | "conflict" | null;
+  check?: (before: S, tx: Tx) => Promise<R | "conflict" | null> | R | "conflict" | null;
   /** The columns to change; version and updated_at are the helper's. */
   set: (before: S, now: string) => Columns<TB>;
   /** Writes that go with the change (links, child rows, search text), after the row is claimed. */
@@ -170,68 +151,49 @@ export async function versionedUpdate<
 >(db: DB, spec: VersionedUpdate<TB, S, T, R, A>): Promise<WriteResult<T, R>> {
   const view = spec.auditView ?? ((s: S) => s);
   try {
-    return await db
-      .transaction()
-      .execute(async (tx): Promise<WriteResult<T, R>> => {
-        const before = await spec.load(tx);
-        if (!before) return notFound;
-        const refusal = spec.permit?.(before);
-        if (refusal) return refusal;
-        const expected = spec.expectedVersion ?? before.version;
-        if (before.version !== expected)
-          return {
-            ok: false,
-            reason: "conflict",
-            current: spec.result(before),
-          };
-        const checked = await spec.check?.(before, tx);
-        if (checked === "conflict")
-          return {
-            ok: false,
-            reason: "conflict",
-            current: spec.result(before),
-          };
-        if (checked) return checked;
-        const now = spec.at ?? nowIso();
-        await claimVersion(
-          tx,
-          spec.table,
-          spec.id,
-          expected,
-          spec.set(before, now),
-          now,
-        );
-        const extra = (await spec.alongside?.(tx, before, now)) as A;
-        const after = await (spec.reload ?? spec.load)(tx);
-        if (!after)
-          throw new Error(
-            `${spec.table} ${spec.id} vanished inside its own update`,
-          );
-        const action =
-          typeof spec.action === "string"
-            ? spec.action
-            : spec.action(before, after, extra);
-        const afterView = spec.auditAfter
-          ? spec.auditAfter(view(after), extra)
-          : view(after);
-        await recordAudit(tx, {
-          actorId: spec.actorId,
-          action,
-          entityType: VERSIONED_TABLES[spec.table],
-          entityId: spec.id,
-          before: view(before),
-          after: afterView,
-          at: now,
-        });
-        return { ok: true, record: spec.result(after) };
+    return await db.transaction().execute(async (tx): Promise<WriteResult<T, R>> => {
+      const before = await spec.load(tx);
+      if (!before) return notFound;
+      const refusal = spec.permit?.(before);
+      if (refusal) return refusal;
+      const expected = spec.expectedVersion ?? before.version;
+      if (before.version !== expected)
+        return {
+          ok: false,
+          reason: "conflict",
+          current: spec.result(before),
+        };
+      const checked = await spec.check?.(before, tx);
+      if (checked === "conflict")
+        return {
+          ok: false,
+          reason: "conflict",
+          current: spec.result(before),
+        };
+      if (checked) return checked;
+      const now = spec.at ?? nowIso();
+      await claimVersion(tx, spec.table, spec.id, expected, spec.set(before, now), now);
+      const extra = (await spec.alongside?.(tx, before, now)) as A;
+      const after = await (spec.reload ?? spec.load)(tx);
+      if (!after) throw new Error(`${spec.table} ${spec.id} vanished inside its own update`);
+      const action = typeof spec.action === "string" ? spec.action : spec.action(before, after, extra);
+      const afterView = spec.auditAfter ? spec.auditAfter(view(after), extra) : view(after);
+      await recordAudit(tx, {
+        actorId: spec.actorId,
+        action,
+        entityType: VERSIONED_TABLES[spec.table],
+        entityId: spec.id,
+        before: view(before),
+        after: afterView,
+        at: now,
       });
+      return { ok: true, record: spec.result(after) };
+    });
   } catch (error) {
     if (!(error instanceof StaleVersion)) throw error;
     // Another writer won between our read and our claim: answer with what it stored.
     const current = await db.transaction().execute((tx) => spec.load(tx));
-    return current
-      ? { ok: false, reason: "conflict", current: spec.result(current) }
-      : notFound;
+    return current ? { ok: false, reason: "conflict", current: spec.result(current) } : notFound;
   }
 }
 
@@ -244,12 +206,7 @@ export async function versionedUpdate<
 export async function stampSignIn(
   db: DB | Tx,
   userId: string,
-  columns: Required<
-    Pick<
-      Updateable<Database["users"]>,
-      "last_sign_in_at" | "previous_sign_in_at"
-    >
-  >,
+  columns: Required<Pick<Updateable<Database["users"]>, "last_sign_in_at" | "previous_sign_in_at">>,
 ): Promise<void> {
   await db.updateTable("users").set(columns).where("id", "=", userId).execute();
 }

@@ -4,16 +4,16 @@ import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 
 import { requireUser } from "~/models/auth.server";
+import type { Trend } from "~/models/convergence";
 import { assembleDashboard } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
-import type { Trend } from "~/models/convergence";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
+import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
-import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
-import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
@@ -23,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const dashboard = await assembleDashboard(getDb(), user);
   return {
-    user: { displayName: user.displayName, organizationName: user.organizationName, organizationShortName: user.organizationShortName, role: user.role },
+    user: {
+      displayName: user.displayName,
+      organizationName: user.organizationName,
+      organizationShortName: user.organizationShortName,
+      role: user.role,
+    },
     dashboard,
   };
 }
@@ -32,7 +37,8 @@ const TREND_MARKS: Record<Trend, string> = { converging: "▼", diverging: "▲"
 
 function TrendBadge({ trend }: { trend: Trend }) {
   const { t } = useTranslation();
-  const tone = trend === "converging" ? "badge--ok" : trend === "stuck" || trend === "diverging" ? "badge--danger" : "badge--muted";
+  const tone =
+    trend === "converging" ? "badge--ok" : trend === "stuck" || trend === "diverging" ? "badge--danger" : "badge--muted";
   return (
     <span className={`badge ${tone}`}>
       <span aria-hidden="true">{TREND_MARKS[trend]} </span>
@@ -41,7 +47,19 @@ function TrendBadge({ trend }: { trend: Trend }) {
   );
 }
 
-function Card({ title, href, linkLabel, children, id }: { title: string; href?: string; linkLabel?: string; children: ReactNode; id: string }) {
+function Card({
+  title,
+  href,
+  linkLabel,
+  children,
+  id,
+}: {
+  title: string;
+  href?: string;
+  linkLabel?: string;
+  children: ReactNode;
+  id: string;
+}) {
   const { t } = useTranslation("dashboard");
   return (
     <section className="card dash-card" aria-labelledby={id}>
@@ -92,27 +110,42 @@ export default function Home() {
       </header>
 
       {d.internal ? (
-      <div className="stats" role="list" aria-label={t("atAGlance")}>
-        {ISSUE_STATUSES.filter((s) => s !== "withdrawn").map((s) => (
-          <div role="listitem" key={s}>
-            <Stat to={`/issues?status=${s}`} value={d.issueCounts[s]} label={t("issuesWithStatus", { status: t(`labels:issueStatus.${s}`) })} tone={s === "deadlocked" ? "danger" : s === "agreed" ? "ok" : undefined} />
+        <div className="stats" role="list" aria-label={t("atAGlance")}>
+          {ISSUE_STATUSES.filter((s) => s !== "withdrawn").map((s) => (
+            <div role="listitem" key={s}>
+              <Stat
+                to={`/issues?status=${s}`}
+                value={d.issueCounts[s]}
+                label={t("issuesWithStatus", { status: t(`labels:issueStatus.${s}`) })}
+                tone={s === "deadlocked" ? "danger" : s === "agreed" ? "ok" : undefined}
+              />
+            </div>
+          ))}
+          <div role="listitem">
+            <Stat to="/milestones?risk=late" value={d.milestones.late.length} label={t("lateMilestones")} tone="danger" />
           </div>
-        ))}
-        <div role="listitem">
-          <Stat to="/milestones?risk=late" value={d.milestones.late.length} label={t("lateMilestones")} tone="danger" />
+          <div role="listitem">
+            <Stat
+              to="/milestones?risk=threatened"
+              value={d.milestones.threatened.length}
+              label={t("threatenedMilestones")}
+              tone="warn"
+            />
+          </div>
+          <div role="listitem">
+            <Stat to="/actions" value={overdueActions} label={t("overdueActions")} tone="danger" />
+          </div>
         </div>
-        <div role="listitem">
-          <Stat to="/milestones?risk=threatened" value={d.milestones.threatened.length} label={t("threatenedMilestones")} tone="warn" />
-        </div>
-        <div role="listitem">
-          <Stat to="/actions" value={overdueActions} label={t("overdueActions")} tone="danger" />
-        </div>
-      </div>
       ) : null}
 
       <div className="dash-grid">
         {d.awaitingConcurrence.length ? (
-          <Card id="dash-concurrence" title={t("agreement:register.awaiting", { organization: user.organizationShortName })} href="/agreement" linkLabel={t("agreement:clause.back")}>
+          <Card
+            id="dash-concurrence"
+            title={t("agreement:register.awaiting", { organization: user.organizationShortName })}
+            href="/agreement"
+            linkLabel={t("agreement:clause.back")}
+          >
             <ul>
               {d.awaitingConcurrence.map((a) => (
                 <li key={a.id}>
@@ -147,7 +180,10 @@ export default function Home() {
                 {d.requests.map((r) => (
                   <li key={r.id}>
                     <Link to={`/demand/${r.id}`}>
-                      {t("requests.line", { material: t(`labels:material.${r.material}`, { defaultValue: r.material }), year: r.fiscal_year })}
+                      {t("requests.line", {
+                        material: t(`labels:material.${r.material}`, { defaultValue: r.material }),
+                        year: r.fiscal_year,
+                      })}
                     </Link>{" "}
                     <span className="muted small">{formatTonnes(r.quantity_kg)}</span>{" "}
                     <span className={DEMAND_STATUS_BADGES[r.status]}>{t(`labels:demandStatus.${r.status}`)}</span>
@@ -159,55 +195,63 @@ export default function Home() {
         ) : null}
 
         {d.requests === null ? (
-        <Card id="dash-issues" title={t("issues.title")} href="/positions" linkLabel={t("issues.matrix")}>
-          {d.issues.length === 0 ? (
-            <Empty>{t("issues.none")}</Empty>
-          ) : (
-            <>
-              <p className="small muted">
-                {(["converging", "stable", "diverging", "stuck"] as const)
-                  .filter((trend) => d.trends[trend] > 0)
-                  .map((trend) => t("issues.trendCount", { count: d.trends[trend], trend: t(`labels:trend.${trend}`).toLowerCase() }))
-                  .join(" · ")}{" "}
-                {t("issues.overLast90Days")}
-              </p>
-              <table className="table table--dense">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("issues.issue")}</th>
-                    <th scope="col">{t("issues.status")}</th>
-                    <th scope="col">{t("issues.trend")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.issues.map((i) => (
-                    <tr key={i.id}>
-                      <td>
-                        <Link to={`/issues/${i.id}`}>{i.title}</Link>
-                      </td>
-                      <td>
-                        <span className={ISSUE_STATUS_BADGES[i.status]}>{t(`labels:issueStatus.${i.status}`)}</span>
-                      </td>
-                      <td>
-                        <TrendBadge trend={i.trend} />
-                      </td>
+          <Card id="dash-issues" title={t("issues.title")} href="/positions" linkLabel={t("issues.matrix")}>
+            {d.issues.length === 0 ? (
+              <Empty>{t("issues.none")}</Empty>
+            ) : (
+              <>
+                <p className="small muted">
+                  {(["converging", "stable", "diverging", "stuck"] as const)
+                    .filter((trend) => d.trends[trend] > 0)
+                    .map((trend) =>
+                      t("issues.trendCount", { count: d.trends[trend], trend: t(`labels:trend.${trend}`).toLowerCase() }),
+                    )
+                    .join(" · ")}{" "}
+                  {t("issues.overLast90Days")}
+                </p>
+                <table className="table table--dense">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("issues.issue")}</th>
+                      <th scope="col">{t("issues.status")}</th>
+                      <th scope="col">{t("issues.trend")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </Card>
+                  </thead>
+                  <tbody>
+                    {d.issues.map((i) => (
+                      <tr key={i.id}>
+                        <td>
+                          <Link to={`/issues/${i.id}`}>{i.title}</Link>
+                        </td>
+                        <td>
+                          <span className={ISSUE_STATUS_BADGES[i.status]}>{t(`labels:issueStatus.${i.status}`)}</span>
+                        </td>
+                        <td>
+                          <TrendBadge trend={i.trend} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+          </Card>
         ) : null}
 
         {d.internal ? (
-          <Card id="dash-assessment" title={t("assessment.title")} href={d.assessment?.issue_id ? `/issues/${d.assessment.issue_id}` : "/positions"} linkLabel={t("assessment.readInContext")}>
+          <Card
+            id="dash-assessment"
+            title={t("assessment.title")}
+            href={d.assessment?.issue_id ? `/issues/${d.assessment.issue_id}` : "/positions"}
+            linkLabel={t("assessment.readInContext")}
+          >
             {d.assessment ? (
               <div className="stack-tight">
                 <p>
                   <span className={RISK_BADGES[d.assessment.risk]}>{t(`labels:risk.${d.assessment.risk}`)}</span>{" "}
                   <span className="muted small">
-                    {formatPlainDate(d.assessment.assessed_on)} · {d.assessment.author} · {d.assessment.issue_title ?? t("assessment.wholeNegotiation")}
+                    {formatPlainDate(d.assessment.assessed_on)} · {d.assessment.author} ·{" "}
+                    {d.assessment.issue_title ?? t("assessment.wholeNegotiation")}
                   </span>
                 </p>
                 <p>{d.assessment.summary}</p>
@@ -228,7 +272,8 @@ export default function Home() {
             <ul className="dash-list">
               {d.positions.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/issues/${p.issue_id}`}>{p.issue_title}</Link> <span className="badge">{t(`labels:stance.${p.stance}`)}</span>{" "}
+                  <Link to={`/issues/${p.issue_id}`}>{p.issue_title}</Link>{" "}
+                  <span className="badge">{t(`labels:stance.${p.stance}`)}</span>{" "}
                   <span className="muted small">{t("positions.since", { date: formatPlainDate(p.stated_on) })}</span>
                 </li>
               ))}
@@ -241,8 +286,11 @@ export default function Home() {
           <ul className="dash-list">
             {[...d.milestones.late, ...d.milestones.threatened].map((m) => (
               <li key={m.id}>
-                <span className={m.risk === "late" ? "badge badge--danger" : "badge badge--warn"}>{m.risk === "late" ? t("milestones.late") : t("milestones.threatened")}</span>{" "}
-                <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
+                <span className={m.risk === "late" ? "badge badge--danger" : "badge badge--warn"}>
+                  {m.risk === "late" ? t("milestones.late") : t("milestones.threatened")}
+                </span>{" "}
+                <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
+                <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
                 {m.reason ? <p className="small muted dash-reason">{riskReasonText(m.reason, t)}</p> : null}
               </li>
             ))}
@@ -254,7 +302,8 @@ export default function Home() {
             <ul className="dash-list">
               {d.milestones.upcoming.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
+                  <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
+                  <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
                 </li>
               ))}
             </ul>
@@ -265,7 +314,8 @@ export default function Home() {
               <ul className="dash-list">
                 {d.milestones.next.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
+                    <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
+                    <span className="muted small">{t("milestones.due", { date: formatPlainDate(m.dueDate) })}</span>
                   </li>
                 ))}
               </ul>
@@ -274,86 +324,100 @@ export default function Home() {
         </Card>
 
         {d.requests === null || d.consultations.length > 0 ? (
-        <Card id="dash-consultations" title={t("consultations.title")} href="/consultations">
-          {d.consultations.length === 0 ? (
-            <Empty>{t("consultations.none")}</Empty>
-          ) : (
-            <ul className="dash-list">
-              {d.consultations.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
-                  <span className="muted small">
-                    {formatDate(c.startsAt)} · {t(`labels:visibility.${c.visibility}`)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3 className="dash-subhead">
-            {t("consultations.openActions")}{" "}
-            {overdueActions > 0 ? <span className="badge badge--danger">{t("consultations.overdueCount", { count: overdueActions })}</span> : null}
-          </h3>
-          {openActions === 0 ? (
-            <Empty>{t("consultations.noActions")}</Empty>
-          ) : (
-            <ul className="dash-list">
-              {d.actions.map((a) => (
-                <li key={a.id} className={a.overdue ? "dash-overdue" : undefined}>
-                  {a.description} <span className="muted small">{t("consultations.actionMeta", { owner: a.owner, date: formatPlainDate(a.dueDate) })}</span>
-                  {a.overdue ? <span className="badge badge--danger">{t("consultations.overdue")}</span> : null}{" "}
-                  <Link to={`/consultations/${a.consultationId}`} className="small">
-                    {a.consultationTitle}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="small">
-            <Link to="/actions">{t("consultations.allActions")}</Link>
-          </p>
-        </Card>
+          <Card id="dash-consultations" title={t("consultations.title")} href="/consultations">
+            {d.consultations.length === 0 ? (
+              <Empty>{t("consultations.none")}</Empty>
+            ) : (
+              <ul className="dash-list">
+                {d.consultations.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
+                    <span className="muted small">
+                      {formatDate(c.startsAt)} · {t(`labels:visibility.${c.visibility}`)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h3 className="dash-subhead">
+              {t("consultations.openActions")}{" "}
+              {overdueActions > 0 ? (
+                <span className="badge badge--danger">{t("consultations.overdueCount", { count: overdueActions })}</span>
+              ) : null}
+            </h3>
+            {openActions === 0 ? (
+              <Empty>{t("consultations.noActions")}</Empty>
+            ) : (
+              <ul className="dash-list">
+                {d.actions.map((a) => (
+                  <li key={a.id} className={a.overdue ? "dash-overdue" : undefined}>
+                    {a.description}{" "}
+                    <span className="muted small">
+                      {t("consultations.actionMeta", { owner: a.owner, date: formatPlainDate(a.dueDate) })}
+                    </span>
+                    {a.overdue ? <span className="badge badge--danger">{t("consultations.overdue")}</span> : null}{" "}
+                    <Link to={`/consultations/${a.consultationId}`} className="small">
+                      {a.consultationTitle}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="small">
+              <Link to="/actions">{t("consultations.allActions")}</Link>
+            </p>
+          </Card>
         ) : null}
 
         {d.supply ? (
-          <Card id="dash-supply" title={t("supply.title", { year: d.supply.fiscalYear })} href="/supply" linkLabel={t("supply.link")}>
+          <Card
+            id="dash-supply"
+            title={t("supply.title", { year: d.supply.fiscalYear })}
+            href="/supply"
+            linkLabel={t("supply.link")}
+          >
             {d.supply.rows.length === 0 ? (
               <Empty>{t("supply.none")}</Empty>
             ) : (
               <div className="dash-table">
-              <table className="table table--dense">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("supply.material")}</th>
-                    <th scope="col" className="num">
-                      {t("supply.production")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("supply.toJapan")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("supply.balance")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("supply.pending")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.supply.rows.map((r) => (
-                    <tr key={r.material}>
-                      <td>
-                        <Link to={`/supply?material=${r.material}`}>{t(`labels:material.${r.material}`, { defaultValue: r.material })}</Link>
-                      </td>
-                      <td className="num">{formatTonnes(r.productionKg)}</td>
-                      <td className="num">{formatTonnes(r.exportsKg)}</td>
-                      <td className={r.shortfall ? "num dash-shortfall" : "num"}>
-                        {r.shortfall ? t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) }) : formatTonnes(r.balanceKg)}
-                      </td>
-                      <td className={r.pendingShortfall ? "num dash-pending-over" : "num"}>{formatTonnes(r.pendingKg)}</td>
+                <table className="table table--dense">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("supply.material")}</th>
+                      <th scope="col" className="num">
+                        {t("supply.production")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("supply.toJapan")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("supply.balance")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("supply.pending")}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {d.supply.rows.map((r) => (
+                      <tr key={r.material}>
+                        <td>
+                          <Link to={`/supply?material=${r.material}`}>
+                            {t(`labels:material.${r.material}`, { defaultValue: r.material })}
+                          </Link>
+                        </td>
+                        <td className="num">{formatTonnes(r.productionKg)}</td>
+                        <td className="num">{formatTonnes(r.exportsKg)}</td>
+                        <td className={r.shortfall ? "num dash-shortfall" : "num"}>
+                          {r.shortfall
+                            ? t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) })
+                            : formatTonnes(r.balanceKg)}
+                        </td>
+                        <td className={r.pendingShortfall ? "num dash-pending-over" : "num"}>{formatTonnes(r.pendingKg)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             )}
           </Card>
@@ -368,7 +432,8 @@ export default function Home() {
             <ul className="dash-list">
               {d.since.items.map((item) => (
                 <li key={item.id}>
-                  <span className="badge badge--muted">{t(`labels:activityKind.${item.kind}`)}</span> <Link to={item.href}>{activitySubjectText(item.subject, t)}</Link>{" "}
+                  <span className="badge badge--muted">{t(`labels:activityKind.${item.kind}`)}</span>{" "}
+                  <Link to={item.href}>{activitySubjectText(item.subject, t)}</Link>{" "}
                   <span className="muted small">
                     {describeAction(item.action, t)}
                     {item.actorName ? t("since.by", { name: item.actorName }) : ""}, {formatDateTime(item.at)}

@@ -1,10 +1,9 @@
-import { Pager, AnySelect, EmptyRow } from "~/components/ListKit";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
 import { FormError, Notice } from "~/components/forms";
+import { AnySelect, EmptyRow, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { completeFollowUpAction, isOverdue, listFollowUpActions } from "~/models/consultations.server";
@@ -12,9 +11,9 @@ import { listOrganizations } from "~/models/organizations.server";
 import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
-import { formatPlainDate } from "~/utils/format";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
@@ -62,7 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
   if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
-  if (!result.ok) return data(failure({}, {}, "That action changed since you opened the page; the list has been reloaded."), { status: 409 });
+  if (!result.ok)
+    return data(failure({}, {}, "That action changed since you opened the page; the list has been reloaded."), { status: 409 });
   return data({ ok: true as const, message: "Action marked done." });
 }
 
@@ -73,14 +73,12 @@ export default function ActionsPage() {
     <div className="page">
       <header className="page-header">
         <h1>Follow-up actions</h1>
-        <p className="muted">Actions agreed in the consultations you may see. Open ones first, soonest due first; overdue ones are marked.</p>
+        <p className="muted">
+          Actions agreed in the consultations you may see. Open ones first, soonest due first; overdue ones are marked.
+        </p>
       </header>
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
-      {actionData && "formError" in actionData && actionData.formError ? (
-        <FormError message={actionData.formError} />
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
+      {actionData && "formError" in actionData && actionData.formError ? <FormError message={actionData.formError} /> : null}
       <Form method="get" className="filters" aria-label="Filter actions">
         <AnySelect
           name="owner"
@@ -115,9 +113,7 @@ export default function ActionsPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <EmptyRow columns={6}>No actions match these filters.</EmptyRow>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow columns={6}>No actions match these filters.</EmptyRow> : null}
             {rows.map((r) => (
               <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
                 <td>{r.description}</td>

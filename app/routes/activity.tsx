@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
@@ -10,10 +9,10 @@ import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
-import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
-import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime } from "~/utils/format";
+import { pageLinks, parseListQuery } from "~/utils/list.server";
+import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Accord" }];
 
@@ -24,7 +23,6 @@ const activityFilterSchema = z.object({
     .optional(),
   organization: z.string().optional(),
 });
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -83,7 +81,13 @@ export default function ActivityPage() {
       <Form method="get" className="filters" aria-label="Filter activity">
         <AnySelect name="kind" label="Kind" value={filter.kind} anyLabel="Everything" options={kinds} />
         {organizations.length > 0 ? (
-          <AnySelect name="organization" label="Changed by" value={filter.organization} anyLabel="Any organization" options={organizations} />
+          <AnySelect
+            name="organization"
+            label="Changed by"
+            value={filter.organization}
+            anyLabel="Any organization"
+            options={organizations}
+          />
         ) : null}
         <button type="submit" className="button">
           Filter
@@ -97,7 +101,8 @@ export default function ActivityPage() {
             <li key={item.id} className="feed__item">
               <span className="badge">{ACTIVITY_KIND_LABELS[item.kind]}</span>
               <div>
-                <Link to={item.href}>{activitySubjectText(item.subject)}</Link> <span className="muted">{describeAction(item.action)}</span>
+                <Link to={item.href}>{activitySubjectText(item.subject)}</Link>{" "}
+                <span className="muted">{describeAction(item.action)}</span>
                 <p className="small muted">
                   {formatDateTime(item.at)}
                   {item.actorName ? ` · ${item.actorName}${item.actorOrganization ? ` (${item.actorOrganization})` : ""}` : ""}

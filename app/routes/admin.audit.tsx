@@ -10,11 +10,9 @@ import { auditFilterSchema } from "~/schemas/admin";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "audit:read");
@@ -58,7 +56,13 @@ export default function AuditPage() {
       </header>
       <Form method="get" className="filters" aria-label="Filter the audit log">
         <AnySelect name="user" label="User" value={filter.user} anyLabel="Anyone" options={options.users} />
-        <AnySelect name="action" label="Action" value={filter.action} anyLabel="Any action" options={options.actions.map((a) => ({ value: a, label: a }))} />
+        <AnySelect
+          name="action"
+          label="Action"
+          value={filter.action}
+          anyLabel="Any action"
+          options={options.actions.map((a) => ({ value: a, label: a }))}
+        />
         <label className="filter">
           <span>From</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
@@ -83,9 +87,7 @@ export default function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <EmptyRow columns={5}>No events match these filters.</EmptyRow>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow columns={5}>No events match these filters.</EmptyRow> : null}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="nowrap">{formatDateTime(r.at)}</td>

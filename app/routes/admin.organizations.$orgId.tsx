@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
@@ -7,19 +6,26 @@ import { Notice } from "~/components/forms";
 import { OrganizationForm } from "~/components/OrganizationForm";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { getOrganization, organizationNameTaken, setOrganizationArchived, updateOrganization } from "~/models/organizations.server";
+import {
+  getOrganization,
+  organizationNameTaken,
+  setOrganizationArchived,
+  updateOrganization,
+} from "~/models/organizations.server";
 import { organizationEditSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDateTime } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? "Organization"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? "Organization"} · Accord` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:organizations");
@@ -28,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { organization };
 }
 
-const CONFLICT = "Someone else changed this organization while you were editing. Your input is kept: compare it with the details above, then save again to apply it.";
+const CONFLICT =
+  "Someone else changed this organization while you were editing. Your input is kept: compare it with the details above, then save again to apply it.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request);
@@ -76,9 +83,7 @@ export default function OrganizationPage() {
           )}
         </p>
       </header>
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
           <h2 id="details-title">Details</h2>
@@ -103,7 +108,9 @@ export default function OrganizationPage() {
           version={organization.version}
           noun="organization"
           restoreNote={"Restoring makes the organization selectable again."}
-          archiveNote={"Archived organizations stay in every record that names them but cannot be chosen for new users or records. Nothing is deleted."}
+          archiveNote={
+            "Archived organizations stay in every record that names them but cannot be chosen for new users or records. Nothing is deleted."
+          }
         />
       </div>
     </>

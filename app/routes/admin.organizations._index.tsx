@@ -63,7 +63,13 @@ export default function OrganizationsPage() {
                   {o.affiliation ? ` (${o.affiliation})` : null}
                 </td>
                 <td>{o.sector ?? "—"}</td>
-                <td>{o.archived_at ? <span className="badge badge--muted">Archived</span> : <span className="badge badge--ok">Active</span>}</td>
+                <td>
+                  {o.archived_at ? (
+                    <span className="badge badge--muted">Archived</span>
+                  ) : (
+                    <span className="badge badge--ok">Active</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { FormError, Notice, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
@@ -11,12 +10,12 @@ import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/us
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ROLE_LABELS } from "~/utils/labels";
-import { ROLES } from "~db/schema";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDateTime } from "~/utils/format";
+import { ROLES } from "~db/schema";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -53,23 +52,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     const organization = await getOrganization(db, parsed.data.organizationId);
     if (!organization || organization.archived_at) {
-      return data({ intent, ...failure({ organizationId: "Choose an existing, active organization." }, parsed.data) }, { status: 400 });
+      return data(
+        { intent, ...failure({ organizationId: "Choose an existing, active organization." }, parsed.data) },
+        { status: 400 },
+      );
     }
     if (user.id === admin.id && parsed.data.role !== "admin") {
-      return data({ intent, ...failure({ role: "You cannot remove your own administrator role." }, parsed.data) }, { status: 400 });
+      return data(
+        { intent, ...failure({ role: "You cannot remove your own administrator role." }, parsed.data) },
+        { status: 400 },
+      );
     }
     const result = await updateUser(db, admin.id, user.id, parsed.data.version, parsed.data);
     if (!result.ok && result.reason === "conflict") {
       return data(
-        { intent, ...failure({}, parsed.data, "Someone else changed this user while you were editing. Your input is kept: compare it with the details above, then save again to apply it.") },
+        {
+          intent,
+          ...failure(
+            {},
+            parsed.data,
+            "Someone else changed this user while you were editing. Your input is kept: compare it with the details above, then save again to apply it.",
+          ),
+        },
         { status: 409 },
       );
     }
-    return data({ intent, ok: true as const, message: "Saved. The user must sign in again to use the new role or organization." });
+    return data({
+      intent,
+      ok: true as const,
+      message: "Saved. The user must sign in again to use the new role or organization.",
+    });
   }
 
   if (intent === "disable" || intent === "enable") {
-    if (user.id === admin.id) return data({ intent, ...failure({}, {}, "You cannot disable your own account.") }, { status: 400 });
+    if (user.id === admin.id)
+      return data({ intent, ...failure({}, {}, "You cannot disable your own account.") }, { status: 400 });
     const result = await setUserDisabled(db, admin.id, user.id, intent === "disable");
     if (!result.ok) return data({ intent, ...failure({}, {}, CHANGED) }, { status: 409 });
     return data({
@@ -133,9 +150,7 @@ export default function UserPage() {
         <p className="muted small">Last sign-in: {formatDateTime(user.last_sign_in_at)}</p>
       </header>
 
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="profile-title">
@@ -144,7 +159,12 @@ export default function UserPage() {
           <Form method="post" noValidate onSubmit={profile.onSubmit} className="stack">
             <input type="hidden" name="intent" value="profile" />
             <input type="hidden" name="version" value={user.version} />
-            <TextField label="Display name" required error={profile.errorFor("displayName")} registration={profile.register("displayName")} />
+            <TextField
+              label="Display name"
+              required
+              error={profile.errorFor("displayName")}
+              registration={profile.register("displayName")}
+            />
             <SelectField
               label="Role"
               required

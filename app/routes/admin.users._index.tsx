@@ -5,8 +5,8 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
-import { ROLE_LABELS } from "~/utils/labels";
 import { formatDateTime } from "~/utils/format";
+import { ROLE_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
 
@@ -49,7 +49,13 @@ export default function UsersPage() {
                 <td>{u.email}</td>
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.organization_short_name}</td>
-                <td>{u.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}</td>
+                <td>
+                  {u.disabled ? (
+                    <span className="badge badge--muted">Disabled</span>
+                  ) : (
+                    <span className="badge badge--ok">Active</span>
+                  )}
+                </td>
                 <td>{formatDateTime(u.last_sign_in_at)}</td>
               </tr>
             ))}

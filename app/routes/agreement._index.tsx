@@ -25,9 +25,7 @@ export default function AgreementRegister() {
     <div className="page">
       <header className="page-header">
         <h1>{t("register.heading")}</h1>
-        <p className="muted">
-          {t("register.intro")}
-        </p>
+        <p className="muted">{t("register.intro")}</p>
       </header>
 
       {awaiting.length ? (

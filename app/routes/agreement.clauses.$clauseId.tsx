@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -17,9 +16,9 @@ import {
 import { amendmentSchema, clauseStatusSchema, concurrenceSchema, tablingSchema } from "~/schemas/agreement";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatDateTime } from "~/utils/format";
 import { CLAUSE_STATUS_LABELS, CLAUSE_TOPIC_LABELS, CONCURRENCE_RESPONSE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { AGREEMENT_REFUSALS } from "~/utils/messages";
 import { CLAUSE_STATUSES, CONCURRENCE_RESPONSES } from "~db/schema";
@@ -159,9 +158,7 @@ export default function ClausePage() {
 
       <section className="card" aria-labelledby="text-title">
         <h2 id="text-title">{t("clause.currentText")}</h2>
-        {clause.illustrative ? (
-          <p className="small muted">{t("clause.illustrativeNote")}</p>
-        ) : null}
+        {clause.illustrative ? <p className="small muted">{t("clause.illustrativeNote")}</p> : null}
         <blockquote className="clause-text">{clause.current_text}</blockquote>
         {d.issues.length ? (
           <p>
@@ -187,8 +184,12 @@ export default function ClausePage() {
                 <p>
                   <strong>{a.organization}</strong>, {formatDateTime(a.createdAt)} · {VISIBILITY_LABELS[a.visibility]}
                   {a.onTable ? <span className="badge badge--ok"> {t("clause.onTable")}</span> : null}
-                  {a.needsConcurrence && !a.tabledAt ? <span className="badge badge--warn"> {t("clause.inConcurrence")}</span> : null}
-                  {a.tabledAt ? <span className="small muted"> · {t("clause.tabled", { at: formatDateTime(a.tabledAt) })}</span> : null}
+                  {a.needsConcurrence && !a.tabledAt ? (
+                    <span className="badge badge--warn"> {t("clause.inConcurrence")}</span>
+                  ) : null}
+                  {a.tabledAt ? (
+                    <span className="small muted"> · {t("clause.tabled", { at: formatDateTime(a.tabledAt) })}</span>
+                  ) : null}
                 </p>
                 <p className="diff" aria-label={t("clause.diff")}>
                   {a.diff.map((p, n) =>

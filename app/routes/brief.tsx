@@ -1,18 +1,17 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { assertCan, visibilityScope } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { parseLevels } from "~/models/brief";
 import { allowedBriefLevels, assembleBrief } from "~/models/brief.server";
+import { formatSpread } from "~/models/convergence";
 import { pdfAvailable } from "~/models/pdf.server";
 import briefStyles from "~/styles/brief.css";
-import { parseLevels } from "~/models/brief";
 import { getDb } from "~/utils/db.server";
-import { formatSpread } from "~/models/convergence";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
 import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
 import { riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 
@@ -57,7 +56,8 @@ export default function BriefPage() {
           <legend>{t("include")}</legend>
           {choices.map((c) => (
             <label key={c.value} className="checkbox">
-              <input type="checkbox" name="levels" value={c.value} defaultChecked={c.checked} /> {t(`labels:visibility.${c.value}`)}
+              <input type="checkbox" name="levels" value={c.value} defaultChecked={c.checked} />{" "}
+              {t(`labels:visibility.${c.value}`)}
             </label>
           ))}
         </fieldset>
@@ -111,8 +111,8 @@ export default function BriefPage() {
               <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
             </h3>
             <p className="small">
-              <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span> · {t("issues.convergence")}{" "}
-              <strong>{t(`labels:trend.${issue.trend}`)}</strong>
+              <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span> ·{" "}
+              {t("issues.convergence")} <strong>{t(`labels:trend.${issue.trend}`)}</strong>
               {issue.spread !== null ? t("issues.spread", { spread: formatSpread(issue.spread) }) : ""}
             </p>
             <table className="table table--dense">
@@ -205,7 +205,13 @@ export default function BriefPage() {
                   <td>{formatTonnes(r.exportsKg)}</td>
                   <td>{formatTonnes(r.reserveKg)}</td>
                   <td>{formatTonnes(r.approvedKg)}</td>
-                  <td>{r.shortfall ? <strong>{t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) })}</strong> : formatTonnes(r.balanceKg)}</td>
+                  <td>
+                    {r.shortfall ? (
+                      <strong>{t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) })}</strong>
+                    ) : (
+                      formatTonnes(r.balanceKg)
+                    )}
+                  </td>
                   <td>{formatTonnes(r.pendingKg)}</td>
                 </tr>
               ))}
@@ -271,7 +277,7 @@ export default function BriefPage() {
           </table>
         )}
       </section>
-            <Banner classification={brief.classification} />
+      <Banner classification={brief.classification} />
     </article>
   );
 }

@@ -1,13 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 
 import { fixedT, getLocale, localeCookie } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
 import { lucia, requireUser, SESSION_COOKIE } from "~/models/auth.server";
+import { classificationOf, parseLevels } from "~/models/brief";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfBusyError, pdfQueue } from "~/models/pdf-queue.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
-import { classificationOf, parseLevels } from "~/models/brief";
 import { nowIso } from "~/utils/clock";
 import { env } from "~/utils/env.server";
 
@@ -38,7 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const pdf = await pdfQueue(PDF_CONCURRENCY).run(user.id, () =>
       renderPdf({
         url: `${self}/brief?${query}`,
-        cookies: [...(sessionToken ? [{ name: SESSION_COOKIE, value: sessionToken }] : []), { name: localeCookie().name, value: languageCookie }],
+        cookies: [
+          ...(sessionToken ? [{ name: SESSION_COOKIE, value: sessionToken }] : []),
+          { name: localeCookie().name, value: languageCookie },
+        ],
         footerText: t("pdfFooter", { level: t(`bannerShort.${classificationOf(allowed.levels)}`) }),
       }),
     );
@@ -56,7 +58,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     console.error("brief PDF failed", error);
     if (error instanceof PdfUnavailableError) {
-      throw data({ message: "PDF output is not available on this server. Use Print on the brief page instead." }, { status: 503 });
+      throw data(
+        { message: "PDF output is not available on this server. Use Print on the brief page instead." },
+        { status: 503 },
+      );
     }
     throw data({ message: "The PDF could not be produced. Try again, or use Print on the brief page." }, { status: 502 });
   }

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { FormError, Notice } from "~/components/forms";
@@ -10,8 +9,8 @@ import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure } from "~/utils/forms";
 import { formatDateTime } from "~/utils/format";
+import { failure } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -53,16 +52,12 @@ export default function CalendarPage() {
         </p>
         <h1>Calendar feed</h1>
         <p className="muted">
-          Follow milestone due dates and consultation dates in your own calendar (Outlook, Google Calendar, Apple Calendar). The feed holds only what you may see in Accord, and
-          updates as it changes.
+          Follow milestone due dates and consultation dates in your own calendar (Outlook, Google Calendar, Apple Calendar). The
+          feed holds only what you may see in Accord, and updates as it changes.
         </p>
       </header>
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
-      {actionData && "formError" in actionData && actionData.formError ? (
-        <FormError message={actionData.formError} />
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
+      {actionData && "formError" in actionData && actionData.formError ? <FormError message={actionData.formError} /> : null}
       {feedUrl ? (
         <section className="card" aria-labelledby="url-title">
           <h2 id="url-title">Your feed address</h2>
@@ -81,8 +76,10 @@ export default function CalendarPage() {
         {feed ? (
           <p className="muted">
             Created {formatDateTime(feed.created_at)}
-            {feed.last_used_at ? `; last read by a calendar ${formatDateTime(feed.last_used_at)}` : "; not read by a calendar yet"}. Resetting issues a new address; the old one
-            stops working at once.
+            {feed.last_used_at
+              ? `; last read by a calendar ${formatDateTime(feed.last_used_at)}`
+              : "; not read by a calendar yet"}
+            . Resetting issues a new address; the old one stops working at once.
           </p>
         ) : (
           <p className="muted">Create a private address for your calendar to subscribe to.</p>

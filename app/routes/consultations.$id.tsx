@@ -1,32 +1,37 @@
-import { ArchiveButton } from "~/components/ArchiveCard";
-import { FormError, Notice } from "~/components/forms";
-import { todayInIndia } from "~/utils/clock";
-import { formatPlainDate, formatDateTime, meetingTimes } from "~/utils/format";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
+import { ArchiveButton } from "~/components/ArchiveCard";
 import { Comments, type CommentFormState } from "~/components/Comments";
 import { ConsultationIssues } from "~/components/ConsultationIssues";
+import { FormError, Notice } from "~/components/forms";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { commentVisibilitiesFor, handleCommentIntent, listComments } from "~/models/comments.server";
-import { completeFollowUpAction, consultationHistory, getConsultation, isOverdue, setConsultationArchived } from "~/models/consultations.server";
+import {
+  completeFollowUpAction,
+  consultationHistory,
+  getConsultation,
+  isOverdue,
+  setConsultationArchived,
+} from "~/models/consultations.server";
 import { getVisibleIssue, issueChoices, linkConsultation, listIssuesForConsultation } from "~/models/issues.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { linkIssueSchema } from "~/schemas/issues";
 import styles from "~/styles/consultations.css";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { translateMessage } from "~/utils/translate";
-import { pageTitle } from "~/utils/page-title";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { revalidateAfterConflict } from "~/utils/revalidate";
 import { historyEventLabel, historyFieldLabel } from "~/utils/messages";
+import { pageTitle } from "~/utils/page-title";
+import { revalidateAfterConflict } from "~/utils/revalidate";
+import { translateMessage } from "~/utils/translate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -34,7 +39,11 @@ export const shouldRevalidate = revalidateAfterConflict;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? pageTitle(matches, "app.plain", { text: data.consultation.title }) : pageTitle(matches, "consultations:detail.fallbackTitle") },
+  {
+    title: data
+      ? pageTitle(matches, "app.plain", { text: data.consultation.title })
+      : pageTitle(matches, "consultations:detail.fallbackTitle"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -50,7 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [comments, history, linkedIssues, issueOptions] = await Promise.all([
     listComments(db, user, target),
     can(user, "consultation:history")
-      ? listOrganizations(db, { includeArchived: true }).then((orgs) => consultationHistory(db, user, detail, new Map(orgs.map((o) => [o.id, o.short_name]))))
+      ? listOrganizations(db, { includeArchived: true }).then((orgs) =>
+          consultationHistory(db, user, detail, new Map(orgs.map((o) => [o.id, o.short_name]))),
+        )
       : Promise.resolve(null),
     listIssuesForConsultation(db, user, c.id),
     canLinkIssues ? issueChoices(db, user) : Promise.resolve([]),
@@ -110,7 +121,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "comment") {
     assertCan(user, "comment:create");
-    const result = await handleCommentIntent(db, user, { entityType: "consultation", entityId: c.id, visibility: c.visibility }, formData);
+    const result = await handleCommentIntent(
+      db,
+      user,
+      { entityType: "consultation", entityId: c.id, visibility: c.visibility },
+      formData,
+    );
     return data({ ...result.body, intent: "comment" as const }, { status: result.status });
   }
 
@@ -119,35 +135,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ ...parsed, intent: "complete" as const }, { status: 400 });
     const result = await completeFollowUpAction(db, user, parsed.data.actionId, parsed.data.version);
     if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
-    if (!result.ok) return data({ ...failure({}, {}, "This action changed since you opened the page; it has been reloaded."), intent: "complete" as const }, { status: 409 });
+    if (!result.ok)
+      return data(
+        {
+          ...failure({}, {}, "This action changed since you opened the page; it has been reloaded."),
+          intent: "complete" as const,
+        },
+        { status: 409 },
+      );
     return data({ ok: true as const, intent: "complete" as const, message: "Action marked done." });
   }
 
   if (intent === "link-issue") {
     assertCan(user, "issues:manage");
-    if (c.archived_at) return data({ ...failure({}, {}, "Restore this consultation before linking issues to it."), intent }, { status: 409 });
+    if (c.archived_at)
+      return data({ ...failure({}, {}, "Restore this consultation before linking issues to it."), intent }, { status: 409 });
     const parsed = parseForm(linkIssueSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const issue = await getVisibleIssue(db, user, parsed.data.issueId);
-    if (!issue || issue.archived_at) return data({ ...failure({ issueId: "Choose an issue from the list." }, parsed.data), intent }, { status: 400 });
+    if (!issue || issue.archived_at)
+      return data({ ...failure({ issueId: "Choose an issue from the list." }, parsed.data), intent }, { status: 400 });
     const linked = await linkConsultation(db, user.id, issue.id, c.id);
     return data({ ok: true as const, intent, message: linked === "linked" ? "Issue linked." : "That issue was already linked." });
   }
 
   if (intent === "archive" || intent === "restore") {
     const version = versionField.safeParse(formData.get("version"));
-    if (!version.success) return data({ ...failure({}, {}, "The form is missing its version; reload the page."), intent }, { status: 400 });
+    if (!version.success)
+      return data({ ...failure({}, {}, "The form is missing its version; reload the page."), intent }, { status: 400 });
     const result = await setConsultationArchived(db, user, c.id, version.data, intent === "archive");
     if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return data({ ...failure({}, {}, STALE), intent }, { status: 409 });
-    return data({ ok: true as const, intent, message: intent === "archive" ? "Consultation archived. It stays readable here." : "Consultation restored." });
+    return data({
+      ok: true as const,
+      intent,
+      message: intent === "archive" ? "Consultation archived. It stays readable here." : "Consultation restored.",
+    });
   }
 
   return data({ ...failure({}, {}, "Unknown request."), intent: "unknown" as const }, { status: 400 });
 }
 
 export default function ConsultationPage() {
-  const { consultation: c, participants, actions, comments, commentVisibilities, history, linkedIssues, issueLinkChoices, canLinkIssues, canEdit } = useLoaderData<typeof loader>();
+  const {
+    consultation: c,
+    participants,
+    actions,
+    comments,
+    commentVisibilities,
+    history,
+    linkedIssues,
+    issueLinkChoices,
+    canLinkIssues,
+    canEdit,
+  } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -170,8 +211,11 @@ export default function ConsultationPage() {
             <span className={`badge badge--${c.visibility}`} title={t(`labels:visibilityHint.${c.visibility}`)}>
               {t(`labels:visibility.${c.visibility}`)}
             </span>{" "}
-            <span className="badge">{t(`labels:kind.${c.kind}`)}</span> <span className="badge badge--muted">{t(`labels:mode.${c.mode}`)}</span>{" "}
-            {c.archivedAt ? <span className="badge badge--warn">{t("detail.archived", { date: formatDateTime(c.archivedAt) })}</span> : null}
+            <span className="badge">{t(`labels:kind.${c.kind}`)}</span>{" "}
+            <span className="badge badge--muted">{t(`labels:mode.${c.mode}`)}</span>{" "}
+            {c.archivedAt ? (
+              <span className="badge badge--warn">{t("detail.archived", { date: formatDateTime(c.archivedAt) })}</span>
+            ) : null}
           </p>
         </div>
         {canEdit ? (
@@ -184,12 +228,8 @@ export default function ConsultationPage() {
         ) : null}
       </header>
 
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
-      {failed?.formError && actionData?.intent !== "comment" ? (
-        <FormError message={failed.formError} />
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
+      {failed?.formError && actionData?.intent !== "comment" ? <FormError message={failed.formError} /> : null}
 
       <section className="card consultation__facts" aria-label={t("detail.whenAndWho")}>
         <dl className="facts">
@@ -229,15 +269,27 @@ export default function ConsultationPage() {
       <div className="consultation__body">
         <section className="card" aria-labelledby="agenda-title">
           <h2 id="agenda-title">{t("detail.agenda")}</h2>
-          {c.agendaHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.agendaHtml }} /> : <p className="muted">{t("detail.noAgenda")}</p>}
+          {c.agendaHtml ? (
+            <div className="prose" dangerouslySetInnerHTML={{ __html: c.agendaHtml }} />
+          ) : (
+            <p className="muted">{t("detail.noAgenda")}</p>
+          )}
         </section>
         <section className="card" aria-labelledby="notes-title">
           <h2 id="notes-title">{t("detail.notes")}</h2>
-          {c.notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.notesHtml }} /> : <p className="muted">{t("detail.noNotes")}</p>}
+          {c.notesHtml ? (
+            <div className="prose" dangerouslySetInnerHTML={{ __html: c.notesHtml }} />
+          ) : (
+            <p className="muted">{t("detail.noNotes")}</p>
+          )}
         </section>
         <section className="card card--outcome" aria-labelledby="outcome-title">
           <h2 id="outcome-title">{t("detail.outcome")}</h2>
-          {c.outcomeHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: c.outcomeHtml }} /> : <p className="muted">{t("detail.noOutcome")}</p>}
+          {c.outcomeHtml ? (
+            <div className="prose" dangerouslySetInnerHTML={{ __html: c.outcomeHtml }} />
+          ) : (
+            <p className="muted">{t("detail.noOutcome")}</p>
+          )}
         </section>
       </div>
 
@@ -282,7 +334,11 @@ export default function ConsultationPage() {
                           <input type="hidden" name="intent" value="complete" />
                           <input type="hidden" name="actionId" value={a.id} />
                           <input type="hidden" name="version" value={a.version} />
-                          <button type="submit" className="button button--small" aria-label={t("detail.markDoneOf", { action: a.description })}>
+                          <button
+                            type="submit"
+                            className="button button--small"
+                            aria-label={t("detail.markDoneOf", { action: a.description })}
+                          >
                             {t("detail.markDone")}
                           </button>
                         </Form>
@@ -304,7 +360,13 @@ export default function ConsultationPage() {
                 <input type="hidden" name="intent" value="link-issue" />
                 <label className="filter">
                   <span>{t("detail.linkIssue")}</span>
-                  <select name="issueId" className="input" defaultValue="" aria-invalid={linkFailure?.fieldErrors.issueId ? true : undefined} aria-describedby={linkFailure?.fieldErrors.issueId ? "issue-link-error" : undefined}>
+                  <select
+                    name="issueId"
+                    className="input"
+                    defaultValue=""
+                    aria-invalid={linkFailure?.fieldErrors.issueId ? true : undefined}
+                    aria-describedby={linkFailure?.fieldErrors.issueId ? "issue-link-error" : undefined}
+                  >
                     <option value="">{t("detail.chooseIssue")}</option>
                     {issueLinkChoices.map((i) => (
                       <option key={i.id} value={i.id}>
@@ -342,7 +404,8 @@ export default function ConsultationPage() {
               {history.map((h) => (
                 <li key={h.id}>
                   <p className="small">
-                    <strong>{h.actor ?? t("detail.system")}</strong> · {historyEventLabel(h.action, t)} <span className="muted">· {formatDateTime(h.at)}</span>
+                    <strong>{h.actor ?? t("detail.system")}</strong> · {historyEventLabel(h.action, t)}{" "}
+                    <span className="muted">· {formatDateTime(h.at)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">

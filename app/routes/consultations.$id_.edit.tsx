@@ -1,5 +1,11 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ConsultationForm } from "~/components/ConsultationForm";
@@ -11,18 +17,20 @@ import { consultationEditSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { utcToZonedLocal } from "~/utils/time";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDateTime } from "~/utils/format";
+import { utcToZonedLocal } from "~/utils/time";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.current.title ?? "consultation"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.current.title ?? "consultation"} · Accord` },
+];
 
 /** The consultation if the user may see and edit it; otherwise, for that user, it does not exist. */
 async function editable(request: Request, id: string | undefined) {
@@ -30,7 +38,8 @@ async function editable(request: Request, id: string | undefined) {
   assertCan(user, "consultation:list");
   const db = getDb();
   const detail = await getConsultation(db, user, id ?? "");
-  if (!detail || !can(user, "consultation:edit", { participantOrganizationIds: detail.participants.map((p) => p.id) })) notFound();
+  if (!detail || !can(user, "consultation:edit", { participantOrganizationIds: detail.participants.map((p) => p.id) }))
+    notFound();
   return { user, db, detail };
 }
 
@@ -56,7 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: c.notes,
       outcome: c.outcome,
       visibility: c.visibility,
-      actions: actions.map((a) => ({ id: a.id, description: a.description, ownerOrganizationId: a.owner_organization_id, dueDate: a.due_date ?? "", status: a.status })),
+      actions: actions.map((a) => ({
+        id: a.id,
+        description: a.description,
+        ownerOrganizationId: a.owner_organization_id,
+        dueDate: a.due_date ?? "",
+        status: a.status,
+      })),
     },
   };
 }
@@ -72,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(errors).length > 0) return data(failure(errors, parsed.data), { status: 400 });
   const { version, ...input } = parsed.data;
   const result = await updateConsultation(db, user, detail.consultation.id, version, input);
-  if (!result.ok && result.reason === "conflict") return data({ ...failure({}, parsed.data, CONFLICT), conflict: true as const }, { status: 409 });
+  if (!result.ok && result.reason === "conflict")
+    return data({ ...failure({}, parsed.data, CONFLICT), conflict: true as const }, { status: 409 });
   if (!result.ok) notFound();
   return redirect(`/consultations/${detail.consultation.id}`);
 }

@@ -10,10 +10,10 @@ import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
+import { meetingTimes } from "~/utils/format";
 import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
-import { meetingTimes } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -71,11 +71,27 @@ export default function ConsultationsPage() {
       <Form method="get" className="filters" aria-label="Filter consultations">
         <label className="filter filter--wide">
           <span>Words</span>
-          <input type="search" name="q" defaultValue={filter.q ?? ""} className="input" placeholder="Title, agenda, notes, outcome, actions" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ""}
+            className="input"
+            placeholder="Title, agenda, notes, outcome, actions"
+          />
         </label>
-        <AnySelect name="org" label="Organization" value={filter.org} options={organizations.map((o) => ({ value: o.id, label: o.shortName }))} />
+        <AnySelect
+          name="org"
+          label="Organization"
+          value={filter.org}
+          options={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
+        />
         <AnySelect name="kind" label="Kind" value={filter.kind} options={choicesOf(CONSULTATION_KINDS, KIND_LABELS)} />
-        <AnySelect name="visibility" label="Visibility" value={filter.visibility} options={choicesOf(VISIBILITIES, VISIBILITY_LABELS)} />
+        <AnySelect
+          name="visibility"
+          label="Visibility"
+          value={filter.visibility}
+          options={choicesOf(VISIBILITIES, VISIBILITY_LABELS)}
+        />
         <label className="filter">
           <span>From</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className="input" />

@@ -4,9 +4,9 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { consultationsCsv } from "~/models/consultations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
+import { nowIso } from "~/utils/clock";
 import { csvResponse } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
-import { nowIso } from "~/utils/clock";
 import { parseListQuery } from "~/utils/list.server";
 
 /** The filtered list as CSV, under exactly the list's visibility scope. */

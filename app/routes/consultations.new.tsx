@@ -1,5 +1,11 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ConsultationForm } from "~/components/ConsultationForm";
@@ -50,7 +56,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submissionKey, ...input } = parsed.data;
   const result = await createConsultation(db, user, input, submissionKey ?? null);
   if (!result.ok) {
-    return data({ ...failure({}, parsed.data, "This form was already submitted: the consultation is saved once."), existingId: result.id }, { status: 409 });
+    return data(
+      { ...failure({}, parsed.data, "This form was already submitted: the consultation is saved once."), existingId: result.id },
+      { status: 409 },
+    );
   }
   return redirect(`/consultations/${result.record.id}`);
 }

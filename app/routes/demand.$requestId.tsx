@@ -1,9 +1,8 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 
-import { FormError, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm, Notice } from "~/components/forms";
+import { FormError, Notice, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -16,26 +15,37 @@ import {
   type DecisionResult,
   type TransitionResult,
 } from "~/models/demand.server";
+import { fiscalYearDates } from "~/models/fiscal-year";
 import { supplyFigureFor, supplyYears } from "~/models/supply.server";
 import { decisionActionSchema, decisionSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
-import { BASIS_LABELS, DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, OUTCOME_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates } from "~/models/fiscal-year";
-import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
+import {
+  BASIS_LABELS,
+  DEMAND_STATUS_BADGES,
+  DEMAND_STATUS_LABELS,
+  MATERIAL_LABELS,
+  OUTCOME_LABELS,
+  SECTOR_LABELS,
+} from "~/utils/demand-labels";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDate, formatDateTime, formatTonnes } from "~/utils/format";
+import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
-import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDate, formatDateTime, formatTonnes } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${MATERIAL_LABELS[data.request.material]}, ${data.request.fiscal_year} · Demand · Accord` : "Demand request · Accord" },
+  {
+    title: data
+      ? `${MATERIAL_LABELS[data.request.material]}, ${data.request.fiscal_year} · Demand · Accord`
+      : "Demand request · Accord",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,7 +66,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ]);
     const year = years.find((y) => y.material === row.material && y.fiscalYear === row.fiscal_year);
     supply = {
-      figure: figure && { productionKg: figure.production_kg, basis: figure.production_basis, exportsKg: figure.exports_kg, reserveKg: figure.reserve_kg },
+      figure: figure && {
+        productionKg: figure.production_kg,
+        basis: figure.production_basis,
+        exportsKg: figure.exports_kg,
+        reserveKg: figure.reserve_kg,
+      },
       remainingKg,
       pendingKg: year?.pendingKg ?? 0,
     };
@@ -101,7 +116,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const STALE = "This request changed while you were looking at it. The page now shows its current state; your input is kept below.";
+const STALE =
+  "This request changed while you were looking at it. The page now shows its current state; your input is kept below.";
 
 function transitionFailure(intent: string, result: Exclude<TransitionResult, { ok: true }>, notAllowed: string) {
   if (result.reason === "not_found") notFound();
@@ -113,7 +129,10 @@ function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: 
   if (result.reason === "not_found") return notFound();
   switch (result.reason === "refused" ? result.code : result.reason) {
     case "not_allowed":
-      return data({ intent, ...failure({}, values, "This request was withdrawn by its submitter and can no longer be decided.") }, { status: 409 });
+      return data(
+        { intent, ...failure({}, values, "This request was withdrawn by its submitter and can no longer be decided.") },
+        { status: 409 },
+      );
     case "conflict": {
       const { current } = result as Extract<typeof result, { reason: "conflict" }>;
       const now = DEMAND_STATUS_LABELS[current.status];
@@ -158,7 +177,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = versionField.safeParse(formData.get("version"));
 
   if (intent === "withdraw" || intent === "review") {
-    if (!version.success) return data({ intent, ...failure({}, {}, "The form is missing its version; reload the page.") }, { status: 400 });
+    if (!version.success)
+      return data({ intent, ...failure({}, {}, "The form is missing its version; reload the page.") }, { status: 400 });
     if (intent === "withdraw") {
       assertCan(user, "demand:withdraw");
       const result = await withdrawDemandRequest(db, user, row.id, version.data);
@@ -194,7 +214,15 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 /** A refused decision as the action answers it: the form's failure, perhaps asking to confirm an over-balance allocation. */
 type DecisionFailure = Pick<FormFailure, "fieldErrors" | "values" | "formError"> & { needsConfirmation?: boolean };
 
-function DecisionForm({ request, remainingKg, failed }: { request: LoaderData["request"]; remainingKg: number | null; failed: DecisionFailure | undefined }) {
+function DecisionForm({
+  request,
+  remainingKg,
+  failed,
+}: {
+  request: LoaderData["request"];
+  remainingKg: number | null;
+  failed: DecisionFailure | undefined;
+}) {
   const pending = usePending();
   const schema = useMemo(() => decisionSchema(request.quantity_kg), [request.quantity_kg]);
   const values = failed?.values ?? {};
@@ -205,10 +233,15 @@ function DecisionForm({ request, remainingKg, failed }: { request: LoaderData["r
   });
   const outcome = form.watch("outcome");
   const allocatedText = form.watch("allocated");
-  const allocatedKg = outcome === "approved" ? request.quantity_kg : outcome === "partially_approved" ? (() => {
-    const p = parseTonnes(allocatedText ?? "");
-    return p.ok ? p.kg : 0;
-  })() : 0;
+  const allocatedKg =
+    outcome === "approved"
+      ? request.quantity_kg
+      : outcome === "partially_approved"
+        ? (() => {
+            const p = parseTonnes(allocatedText ?? "");
+            return p.ok ? p.kg : 0;
+          })()
+        : 0;
   const exceeds = remainingKg !== null && allocatedKg > 0 && allocatedKg > remainingKg;
   const showConfirm = exceeds || failed?.needsConfirmation === true;
   const revising = request.current_decision_id !== null;
@@ -244,7 +277,13 @@ function DecisionForm({ request, remainingKg, failed }: { request: LoaderData["r
         error={errorFor("allocated")}
         registration={register("allocated")}
       />
-      <TextAreaField label="Reasons" required hint="The submitter reads these." error={errorFor("reasons")} registration={register("reasons")} />
+      <TextAreaField
+        label="Reasons"
+        required
+        hint="The submitter reads these."
+        error={errorFor("reasons")}
+        registration={register("reasons")}
+      />
       {showConfirm ? (
         <div className={errorFor("confirmOverBalance") ? "notice notice--warn field--invalid" : "notice notice--warn"}>
           <p>
@@ -281,11 +320,17 @@ export default function DemandRequestPage() {
   const { internal, request, decisions, supply, canWithdraw, canReview, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const okMessage = actionData && "message" in actionData ? actionData.message : params.get("submitted") ? "Request submitted. Officials will review it; its status shows here." : null;
+  const okMessage =
+    actionData && "message" in actionData
+      ? actionData.message
+      : params.get("submitted")
+        ? "Request submitted. Officials will review it; its status shows here."
+        : null;
   const failedIntent = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const dates = fiscalYearDates(request.fiscal_year);
   const byId = new Map(decisions.map((d) => [d.id, d]));
-  const decisionFailure: DecisionFailure | undefined = actionData?.intent === "decide" && "fieldErrors" in actionData ? actionData : undefined;
+  const decisionFailure: DecisionFailure | undefined =
+    actionData?.intent === "decide" && "fieldErrors" in actionData ? actionData : undefined;
   const otherFailure = failedIntent && failedIntent.intent !== "decide" ? failedIntent : undefined;
 
   return (
@@ -299,13 +344,13 @@ export default function DemandRequestPage() {
         </h1>
         <p className="muted">
           {request.organization_name} · <StatusBadge status={request.status} />
-          {request.allocated_kg !== null && request.status !== "rejected" ? <> · {formatTonnes(request.allocated_kg)} allocated</> : null}
+          {request.allocated_kg !== null && request.status !== "rejected" ? (
+            <> · {formatTonnes(request.allocated_kg)} allocated</>
+          ) : null}
         </p>
       </header>
 
-      {okMessage ? (
-        <Notice>{okMessage}</Notice>
-      ) : null}
+      {okMessage ? <Notice>{okMessage}</Notice> : null}
       <FormError message={otherFailure?.formError} />
 
       <div className="grid-2 grid-2--top">
@@ -323,7 +368,12 @@ export default function DemandRequestPage() {
             <dt>Fiscal year</dt>
             <dd>
               {request.fiscal_year}
-              {dates ? <span className="muted"> ({formatDate(`${dates.from}T00:00:00+05:30`)} – {formatDate(`${dates.to}T00:00:00+05:30`)})</span> : null}
+              {dates ? (
+                <span className="muted">
+                  {" "}
+                  ({formatDate(`${dates.from}T00:00:00+05:30`)} – {formatDate(`${dates.to}T00:00:00+05:30`)})
+                </span>
+              ) : null}
             </dd>
             <dt>Sector</dt>
             <dd>{SECTOR_LABELS[request.sector]}</dd>
@@ -373,7 +423,11 @@ export default function DemandRequestPage() {
                   </tr>
                   <tr>
                     <th scope="row">− Allocated to other requests</th>
-                    <td className="num">{formatTonnes(supply.figure.productionKg - supply.figure.exportsKg - supply.figure.reserveKg - supply.remainingKg)}</td>
+                    <td className="num">
+                      {formatTonnes(
+                        supply.figure.productionKg - supply.figure.exportsKg - supply.figure.reserveKg - supply.remainingKg,
+                      )}
+                    </td>
                   </tr>
                   <tr className={supply.remainingKg < 0 ? "row--shortfall" : "row--total"}>
                     <th scope="row">{supply.remainingKg < 0 ? "Shortfall before this request" : "Remaining for this request"}</th>
@@ -392,7 +446,9 @@ export default function DemandRequestPage() {
                 </tbody>
               </table>
             ) : (
-              <p className="notice notice--warn">No supply figure is recorded for this material and year: nothing can be allocated without confirming a shortfall.</p>
+              <p className="notice notice--warn">
+                No supply figure is recorded for this material and year: nothing can be allocated without confirming a shortfall.
+              </p>
             )}
             <p className="small">
               <Link to={`/supply?material=${request.material}`}>Balance of all years</Link>
@@ -418,12 +474,14 @@ export default function DemandRequestPage() {
               <p className="prose">{d.reasons}</p>
               {d.supersedes_id ? (
                 <p className="muted small">
-                  Replaces the decision of {formatDateTime(byId.get(d.supersedes_id)?.decided_at)} ({DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
+                  Replaces the decision of {formatDateTime(byId.get(d.supersedes_id)?.decided_at)} (
+                  {DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
                 </p>
               ) : null}
               {d.over_balance_confirmed ? (
                 <p className="small">
-                  <span className="badge badge--danger">Confirmed beyond balance</span> {formatTonnes(d.remaining_balance_kg ?? 0)} remained when decided.
+                  <span className="badge badge--danger">Confirmed beyond balance</span>{" "}
+                  {formatTonnes(d.remaining_balance_kg ?? 0)} remained when decided.
                 </p>
               ) : null}
             </li>
@@ -435,7 +493,9 @@ export default function DemandRequestPage() {
         <section className="card card--form" aria-labelledby="decide-title">
           <h2 id="decide-title">{request.current_decision_id ? "Change the decision" : "Decide"}</h2>
           {request.current_decision_id ? (
-            <p className="muted">A decision is made once. A new decision is recorded beside the current one, names it as replaced, and is audited.</p>
+            <p className="muted">
+              A decision is made once. A new decision is recorded beside the current one, names it as replaced, and is audited.
+            </p>
           ) : null}
           {canReview ? (
             <Form method="post" className="form-actions review-action">
@@ -448,7 +508,12 @@ export default function DemandRequestPage() {
             </Form>
           ) : null}
           {canDecide ? (
-            <DecisionForm key={request.version} request={request} remainingKg={supply?.remainingKg ?? null} failed={decisionFailure} />
+            <DecisionForm
+              key={request.version}
+              request={request}
+              remainingKg={supply?.remainingKg ?? null}
+              failed={decisionFailure}
+            />
           ) : null}
         </section>
       ) : null}

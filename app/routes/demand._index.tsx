@@ -6,11 +6,11 @@ import { assertCan, can, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
 import { demandOrganizations, demandTotals, listDemandRequests } from "~/models/demand.server";
+import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/models/fiscal-year";
 import styles from "~/styles/demand.css";
+import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearLabel, parseFiscalYear, fiscalYearOf } from "~/models/fiscal-year";
-import { today } from "~/utils/clock";
 import { formatDate, formatTonnes } from "~/utils/format";
 import { hrefWith, pageLinks } from "~/utils/list.server";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
@@ -46,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DemandList() {
-  const { internal, canSubmit, organizationName, filter, organizations, years, rows, totals, nextHref, firstHref, exportHref } = useLoaderData<typeof loader>();
+  const { internal, canSubmit, organizationName, filter, organizations, years, rows, totals, nextHref, firstHref, exportHref } =
+    useLoaderData<typeof loader>();
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -74,8 +75,15 @@ export default function DemandList() {
         <AnySelect name="material" label="Material" value={filter.material} options={choicesOf(MATERIALS, MATERIAL_LABELS)} />
         <AnySelect name="year" label="Fiscal year" value={filter.year} options={years.map((y) => ({ value: y, label: y }))} />
         <AnySelect name="sector" label="Sector" value={filter.sector} options={choicesOf(DEMAND_SECTORS, SECTOR_LABELS)} />
-        {internal ? <AnySelect name="organization" label="Organization" value={filter.organization} options={organizations} /> : null}
-        <AnySelect name="status" label="Status" value={filter.status} options={choicesOf(DEMAND_STATUSES, DEMAND_STATUS_LABELS)} />
+        {internal ? (
+          <AnySelect name="organization" label="Organization" value={filter.organization} options={organizations} />
+        ) : null}
+        <AnySelect
+          name="status"
+          label="Status"
+          value={filter.status}
+          options={choicesOf(DEMAND_STATUSES, DEMAND_STATUS_LABELS)}
+        />
         <button type="submit" className="button">
           Filter
         </button>
@@ -87,8 +95,9 @@ export default function DemandList() {
       </Form>
 
       <p className="demand-totals" aria-live="polite">
-        <strong>{totals.count}</strong> {totals.count === 1 ? "request" : "requests"} · <strong>{formatTonnes(totals.requestedKg)}</strong> requested ·{" "}
-        <strong>{formatTonnes(totals.allocatedKg)}</strong> allocated
+        <strong>{totals.count}</strong> {totals.count === 1 ? "request" : "requests"} ·{" "}
+        <strong>{formatTonnes(totals.requestedKg)}</strong> requested · <strong>{formatTonnes(totals.allocatedKg)}</strong>{" "}
+        allocated
         {nextHref || firstHref ? <span className="muted small"> (totals of all pages)</span> : null}
       </p>
 
@@ -112,9 +121,7 @@ export default function DemandList() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <EmptyRow columns={internal ? 8 : 7}>No requests match these filters.</EmptyRow>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow columns={internal ? 8 : 7}>No requests match these filters.</EmptyRow> : null}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>

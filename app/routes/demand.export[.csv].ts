@@ -30,7 +30,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.justification,
       r.created_at,
     ]),
-    ["id", "organization", "material", "fiscal_year", "requested_t", "allocated_t", "status", "sector", "end_use", "for_magnets_made_in_india", "justification", "submitted_at"],
+    [
+      "id",
+      "organization",
+      "material",
+      "fiscal_year",
+      "requested_t",
+      "allocated_t",
+      "status",
+      "sector",
+      "end_use",
+      "for_magnets_made_in_india",
+      "justification",
+      "submitted_at",
+    ],
   );
   return csvResponse("demand-requests.csv", csv);
 }

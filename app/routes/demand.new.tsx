@@ -1,5 +1,11 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 
@@ -7,12 +13,12 @@ import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePend
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { submitDemandRequest } from "~/models/demand.server";
+import { fiscalYearDates, offeredFiscalYears } from "~/models/fiscal-year";
 import { demandRequestSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { fiscalYearDates, offeredFiscalYears } from "~/models/fiscal-year";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, formDataToObject, parseForm } from "~/utils/forms";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
@@ -34,7 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // The form never names an organization: a request is always for the submitter's own.
   const claimed = formData.get("organizationId");
   if (typeof claimed === "string" && claimed !== "" && !can(user, "demand:submit", { organizationId: claimed })) {
-    return data(failure({}, formDataToObject(formData, schema), `You can submit requests only for ${user.organizationName}.`), { status: 403 });
+    return data(failure({}, formDataToObject(formData, schema), `You can submit requests only for ${user.organizationName}.`), {
+      status: 403,
+    });
   }
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
@@ -64,8 +72,8 @@ export default function NewDemandRequest() {
         </p>
         <h1>New demand request</h1>
         <p className="muted">
-          For <strong>{organizationName}</strong>. The Government of India weighs each request against IREL's output and the exports still committed to
-          Japan, and decides with reasons.
+          For <strong>{organizationName}</strong>. The Government of India weighs each request against IREL's output and the
+          exports still committed to Japan, and decides with reasons.
         </p>
       </header>
       <div className="card card--form">
@@ -110,7 +118,13 @@ export default function NewDemandRequest() {
               registration={register("sector")}
             />
           </div>
-          <TextField label="End use" required hint="What the material will be made into" error={errorFor("endUse")} registration={register("endUse")} />
+          <TextField
+            label="End use"
+            required
+            hint="What the material will be made into"
+            error={errorFor("endUse")}
+            registration={register("endUse")}
+          />
           <TextAreaField
             label="Justification"
             required
@@ -119,7 +133,11 @@ export default function NewDemandRequest() {
             registration={register("justification")}
           />
           <label className="checkbox">
-            <input type="checkbox" {...register("forIndianMagnets")} defaultChecked={actionData?.values?.forIndianMagnets === "on"} />
+            <input
+              type="checkbox"
+              {...register("forIndianMagnets")}
+              defaultChecked={actionData?.values?.forIndianMagnets === "on"}
+            />
             <span>The need is for magnets made in India</span>
           </label>
           <div className="form-actions">

@@ -1,17 +1,17 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
-import { PositionForm } from "~/components/PositionForm";
 import { StatusBadge } from "~/components/MilestoneBadges";
+import { PositionForm } from "~/components/PositionForm";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assessmentVisibilities, assertCan, assignableVisibilities, can } from "~/models/access.server";
+import { assertCan, assessmentVisibilities, assignableVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
+import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
 import {
   consultationChoices,
   consultationsOfIssue,
@@ -25,21 +25,22 @@ import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
 import { SIDE_LABELS } from "~/utils/labels";
-import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
-import { translateMessage } from "~/utils/translate";
 import { pageTitle } from "~/utils/page-title";
+import { translateMessage } from "~/utils/translate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? pageTitle(matches, "app.plain", { text: data.issue.title }) : pageTitle(matches, "issues:detail.fallbackTitle") },
+  {
+    title: data ? pageTitle(matches, "app.plain", { text: data.issue.title }) : pageTitle(matches, "issues:detail.fallbackTitle"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,9 +66,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     issue,
     today,
-    parties: parties.map((p) => ({ id: p.organization_id, name: p.name, shortName: p.short_name, side: p.side, country: p.country, affiliation: p.affiliation, current: held?.get(p.organization_id) ?? null })),
+    parties: parties.map((p) => ({
+      id: p.organization_id,
+      name: p.name,
+      shortName: p.short_name,
+      side: p.side,
+      country: p.country,
+      affiliation: p.affiliation,
+      current: held?.get(p.organization_id) ?? null,
+    })),
     timeline: [...history].reverse().map((p) => ({ ...p, current: currentIds.has(p.id) })),
-    convergence: convergenceOf(history, issue.id, parties.map((p) => p.organization_id), today),
+    convergence: convergenceOf(
+      history,
+      issue.id,
+      parties.map((p) => p.organization_id),
+      today,
+    ),
     consultations,
     milestones,
     linkChoices: canManage ? choices.filter((c) => !linkedIds.has(c.id)) : [],
@@ -84,7 +98,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Intent = "position" | "assessment" | "link" | "unlink";
 
-function fail(intent: Intent, status: number, fieldErrors: Record<string, string>, values: Record<string, unknown> = {}, formError?: string) {
+function fail(
+  intent: Intent,
+  status: number,
+  fieldErrors: Record<string, string>,
+  values: Record<string, unknown> = {},
+  formError?: string,
+) {
   return data({ ...failure(fieldErrors, values, formError), intent }, { status });
 }
 
@@ -126,7 +146,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "link") {
       const linked = await linkConsultation(db, user.id, issue.id, parsed.data.consultationId);
-      return data({ ok: true as const, intent, message: linked === "linked" ? "Consultation linked." : "That consultation was already linked." });
+      return data({
+        ok: true as const,
+        intent,
+        message: linked === "linked" ? "Consultation linked." : "That consultation was already linked.",
+      });
     }
     await unlinkConsultation(db, user.id, issue.id, parsed.data.consultationId);
     return data({ ok: true as const, intent, message: "Consultation unlinked." });
@@ -138,7 +162,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IssuePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failedFor = (intent: Intent) => (actionData && "fieldErrors" in actionData && actionData.intent === intent ? actionData : undefined);
+  const failedFor = (intent: Intent) =>
+    actionData && "fieldErrors" in actionData && actionData.intent === intent ? actionData : undefined;
   const positionFailure = failedFor("position");
   const assessmentFailure = failedFor("assessment");
   const linkFailure = failedFor("link") ?? failedFor("unlink");
@@ -154,9 +179,13 @@ export default function IssuePage() {
           <h1>{issue.title}</h1>
           <p className="issue-meta">
             <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
-            <span className="badge badge--muted">{t("detail.priority", { priority: t(`labels:priority.${issue.priority}`) })}</span>
+            <span className="badge badge--muted">
+              {t("detail.priority", { priority: t(`labels:priority.${issue.priority}`) })}
+            </span>
             <span className="badge badge--muted">{t(`labels:visibility.${issue.visibility}`)}</span>
-            {issue.archived_at ? <span className="badge badge--warn">{t("detail.archived", { date: formatDate(issue.archived_at) })}</span> : null}
+            {issue.archived_at ? (
+              <span className="badge badge--warn">{t("detail.archived", { date: formatDate(issue.archived_at) })}</span>
+            ) : null}
           </p>
         </div>
         {d.canManage ? (
@@ -166,9 +195,7 @@ export default function IssuePage() {
         ) : null}
       </header>
 
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
       {issue.description ? <p className="issue-description">{issue.description}</p> : null}
 
@@ -208,7 +235,12 @@ export default function IssuePage() {
                     {p.name}
                     {/* Side and country differ for an Indian affiliate of a Japanese group: show both. */}
                     <span className="muted"> · {SIDE_LABELS[p.side]}</span>
-                    {p.affiliation ? <span className="muted"> · {t("agreement:side.affiliate", { country: p.country, affiliation: p.affiliation })}</span> : null}
+                    {p.affiliation ? (
+                      <span className="muted">
+                        {" "}
+                        · {t("agreement:side.affiliate", { country: p.country, affiliation: p.affiliation })}
+                      </span>
+                    ) : null}
                   </th>
                   {p.current ? (
                     <>
@@ -219,7 +251,9 @@ export default function IssuePage() {
                       <td>{t(`labels:flexibility.${p.current.flexibility}`)}</td>
                       <td>
                         {p.current.statement}
-                        {p.current.desiredOutcome ? <p className="small muted">{t("detail.desiredOutcome", { text: p.current.desiredOutcome })}</p> : null}
+                        {p.current.desiredOutcome ? (
+                          <p className="small muted">{t("detail.desiredOutcome", { text: p.current.desiredOutcome })}</p>
+                        ) : null}
                       </td>
                       <td className="nowrap">{formatPlainDate(p.current.statedOn)}</td>
                     </>
@@ -245,14 +279,20 @@ export default function IssuePage() {
               {d.timeline.map((p) => (
                 <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
                   <p className="timeline__head">
-                    <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
+                    <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong>{" "}
+                    <StanceBadge stance={p.stance} />
                     {p.redLine ? <span className="badge badge--danger red-line">{t("detail.redLine")}</span> : null}
-                    {p.current ? <span className="badge badge--ok">{t("detail.currentBadge")}</span> : <span className="badge badge--muted">{t("detail.superseded")}</span>}
+                    {p.current ? (
+                      <span className="badge badge--ok">{t("detail.currentBadge")}</span>
+                    ) : (
+                      <span className="badge badge--muted">{t("detail.superseded")}</span>
+                    )}
                   </p>
                   <p>{p.statement}</p>
                   {p.desiredOutcome ? <p className="small">{t("detail.desiredOutcome", { text: p.desiredOutcome })}</p> : null}
                   <p className="small muted">
-                    {t(`labels:flexibility.${p.flexibility}`)} · {t(`labels:visibility.${p.visibility}`)} · {t("detail.recordedBy", { name: p.recordedBy, date: formatDateTime(p.recordedAt) })}
+                    {t(`labels:flexibility.${p.flexibility}`)} · {t(`labels:visibility.${p.visibility}`)} ·{" "}
+                    {t("detail.recordedBy", { name: p.recordedBy, date: formatDateTime(p.recordedAt) })}
                     {p.source ? (
                       <>
                         {" "}
@@ -293,13 +333,18 @@ export default function IssuePage() {
                 {d.consultations.map((c) => (
                   <li key={c.id} className="linked-consultation">
                     <span>
-                      <Link to={`/consultations/${c.id}`}>{c.title}</Link> <span className="small muted">{formatDate(c.starts_at)}</span>
+                      <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
+                      <span className="small muted">{formatDate(c.starts_at)}</span>
                     </span>
                     {d.canManage ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="unlink" />
                         <input type="hidden" name="consultationId" value={c.id} />
-                        <button type="submit" className="button button--quiet small" aria-label={t("detail.unlinkOf", { title: c.title })}>
+                        <button
+                          type="submit"
+                          className="button button--quiet small"
+                          aria-label={t("detail.unlinkOf", { title: c.title })}
+                        >
                           {t("detail.unlink")}
                         </button>
                       </Form>
@@ -347,7 +392,9 @@ export default function IssuePage() {
               <ul className="plain-list">
                 {d.milestones.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span> <StatusBadge status={m.status} />
+                    <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
+                    <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span>{" "}
+                    <StatusBadge status={m.status} />
                     <ArchivedTag archived={Boolean(m.archived_at)} />
                   </li>
                 ))}
@@ -364,7 +411,8 @@ export default function IssuePage() {
                 {d.assessments.map((a) => (
                   <li key={a.id} className="assessment">
                     <p className="timeline__head">
-                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
+                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
+                      <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
                       <span className="badge badge--muted">{t(`labels:visibility.${a.visibility}`)}</span>
                     </p>
                     <p>{a.summary}</p>

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
@@ -7,15 +6,22 @@ import { Notice } from "~/components/forms";
 import { IssueForm } from "~/components/IssueForm";
 import { assertCan, assignableVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { getVisibleIssue, partiesOf, partyCandidates, setIssueArchived, unknownParties, updateIssue } from "~/models/issues.server";
+import {
+  getVisibleIssue,
+  partiesOf,
+  partyCandidates,
+  setIssueArchived,
+  unknownParties,
+  updateIssue,
+} from "~/models/issues.server";
 import { issueEditSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDate } from "~/utils/format";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -33,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { issue, parties, organizations: await partyCandidates(db, parties), visibilities: assignableVisibilities(user) };
 }
 
-const CONFLICT = "Someone else changed this issue while you were editing. Your input is kept: compare it with the issue as it is now, then save again to apply it.";
+const CONFLICT =
+  "Someone else changed this issue while you were editing. Your input is kept: compare it with the issue as it is now, then save again to apply it.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -79,7 +86,9 @@ export default function EditIssuePage() {
         <h1>Edit issue</h1>
       </header>
       {actionData && "message" in actionData ? (
-        <Notice>{actionData.message} <Link to={`/issues/${issue.id}`}>Back to the issue</Link></Notice>
+        <Notice>
+          {actionData.message} <Link to={`/issues/${issue.id}`}>Back to the issue</Link>
+        </Notice>
       ) : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
@@ -109,7 +118,9 @@ export default function EditIssuePage() {
           version={issue.version}
           noun="issue"
           restoreNote={`Archived ${formatDate(issue.archived_at)}. Restoring returns it to the register and the matrix.`}
-          archiveNote={"An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."}
+          archiveNote={
+            "An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."
+          }
         />
       </div>
     </div>

@@ -8,9 +8,9 @@ import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
-import { formatDate } from "~/utils/format";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ISSUE_STATUSES } from "~db/schema";
 
@@ -34,14 +34,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listIssues(db, user, issueFilter, query.cursor),
     countVisibleIssues(db, user, issueFilter),
   ]);
-  const parties = await partiesOf(db, rows.map((r) => r.id));
+  const parties = await partiesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     filter,
     total,
     canCreate: can(user, "issues:manage"),
     rows: rows.map((r) => ({ ...r, parties: parties.filter((p) => p.issue_id === r.id).map((p) => p.short_name) })),
     // Links carry only the filter that parsed: a value the schema dropped is not repeated.
-    ...pageLinks("/issues", { ...query, raw: { ...(filter.status ? { status: filter.status } : {}), ...(filter.archived ? { archived: "1" } : {}) } }, next),
+    ...pageLinks(
+      "/issues",
+      { ...query, raw: { ...(filter.status ? { status: filter.status } : {}), ...(filter.archived ? { archived: "1" } : {}) } },
+      next,
+    ),
   };
 }
 
@@ -53,7 +60,8 @@ export default function IssuesPage() {
         <div>
           <h1>Issue register</h1>
           <p className="muted">
-            {total} {total === 1 ? "issue" : "issues"} under negotiation. <Link to="/positions">See every party&apos;s stance in the positions matrix.</Link>
+            {total} {total === 1 ? "issue" : "issues"} under negotiation.{" "}
+            <Link to="/positions">See every party&apos;s stance in the positions matrix.</Link>
           </p>
         </div>
         {canCreate ? (
@@ -63,7 +71,13 @@ export default function IssuesPage() {
         ) : null}
       </header>
       <Form method="get" className="filters" aria-label="Filter issues">
-        <AnySelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={choicesOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS)} />
+        <AnySelect
+          name="status"
+          label="Status"
+          value={filter.status}
+          anyLabel="Any status"
+          options={choicesOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS)}
+        />
         <label className="checkbox">
           <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === "1"} /> Include archived
         </label>

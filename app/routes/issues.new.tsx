@@ -1,5 +1,11 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { IssueForm } from "~/components/IssueForm";
@@ -54,7 +60,13 @@ export default function NewIssuePage() {
           cancelTo="/issues"
           organizations={organizations}
           visibilities={visibilities}
-          defaultValues={{ status: "open", priority: "medium", visibility: "internal", parties: [], ...(actionData?.values ?? {}) }}
+          defaultValues={{
+            status: "open",
+            priority: "medium",
+            visibility: "internal",
+            parties: [],
+            ...(actionData?.values ?? {}),
+          }}
           serverErrors={actionData?.fieldErrors}
           formError={actionData?.formError}
         />

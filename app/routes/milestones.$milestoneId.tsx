@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
@@ -26,16 +25,16 @@ import {
 } from "~/models/milestones.server";
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime, formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
-import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDateTime, formatPlainDate } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
 import { riskReasonText } from "~/utils/messages";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -82,12 +81,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const CONFLICT = "Someone else changed this milestone while you were editing. Your input is kept: compare it with the details shown, then save again to apply it.";
+const CONFLICT =
+  "Someone else changed this milestone while you were editing. Your input is kept: compare it with the details shown, then save again to apply it.";
 
 type Intent = "save" | "progress" | "archive" | "other";
 
 /** A failed post, tagged with the form it came from so the page shows it beside that form. */
-function refusal(intent: Intent, status: 400 | 409, fieldErrors: Record<string, string>, values: Record<string, unknown>, formError?: string) {
+function refusal(
+  intent: Intent,
+  status: 400 | 409,
+  fieldErrors: Record<string, string>,
+  values: Record<string, unknown>,
+  formError?: string,
+) {
   return data({ ...failure(fieldErrors, values, formError), intent }, { status });
 }
 
@@ -115,7 +121,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: true as const, message: intent === "archive" ? "Milestone archived." : "Milestone restored." });
   }
 
-  if (milestone.archived_at !== null) return refusal("other", 409, {}, {}, "This milestone is archived. Restore it before changing it.");
+  if (milestone.archived_at !== null)
+    return refusal("other", 409, {}, {}, "This milestone is archived. Restore it before changing it.");
 
   if (intent === "progress") {
     assertCan(user, "milestones:progress", { organizationId: milestone.owner_organization_id });
@@ -138,7 +145,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refusal("other", 400, {}, {}, "Unknown action.");
 }
 
-function NeighbourList({ items, empty }: { items: { id: string; title: string; due_date: string; status: keyof typeof MILESTONE_STATUS_LABELS; archived_at: string | null; risk: Risk }[]; empty: string }) {
+function NeighbourList({
+  items,
+  empty,
+}: {
+  items: {
+    id: string;
+    title: string;
+    due_date: string;
+    status: keyof typeof MILESTONE_STATUS_LABELS;
+    archived_at: string | null;
+    risk: Risk;
+  }[];
+  empty: string;
+}) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="neighbours">
@@ -146,7 +166,8 @@ function NeighbourList({ items, empty }: { items: { id: string; title: string; d
         <li key={m.id}>
           <Link to={`/milestones/${m.id}`}>{m.title}</Link>
           <span className="neighbours__meta">
-            due {formatPlainDate(m.due_date)} · <StatusBadge status={m.status} /> {m.archived_at ? <span className="badge badge--muted">Archived</span> : <RiskBadge level={m.risk.level} />}
+            due {formatPlainDate(m.due_date)} · <StatusBadge status={m.status} />{" "}
+            {m.archived_at ? <span className="badge badge--muted">Archived</span> : <RiskBadge level={m.risk.level} />}
           </span>
         </li>
       ))}
@@ -155,7 +176,8 @@ function NeighbourList({ items, empty }: { items: { id: string; title: string; d
 }
 
 export default function MilestonePage() {
-  const { milestone, risk, upstream, downstream, parties, history, issues, dependsOn, options, canManage, canProgress, today } = useLoaderData<typeof loader>();
+  const { milestone, risk, upstream, downstream, parties, history, issues, dependsOn, options, canManage, canProgress, today } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const progressFailed = failed?.intent === "progress" ? failed : undefined;
@@ -169,20 +191,23 @@ export default function MilestonePage() {
         <h1>{milestone.title}</h1>
         <p className="badges">
           <StatusBadge status={milestone.status} />
-          {milestone.archived_at ? <span className="badge badge--muted">Archived {formatDateTime(milestone.archived_at)}</span> : <RiskBadge level={risk.level} />}
+          {milestone.archived_at ? (
+            <span className="badge badge--muted">Archived {formatDateTime(milestone.archived_at)}</span>
+          ) : (
+            <RiskBadge level={risk.level} />
+          )}
           <span className="badge badge--muted" title={VISIBILITY_HINTS[milestone.visibility]}>
             {VISIBILITY_LABELS[milestone.visibility]}
           </span>
         </p>
       </header>
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
-      {failed?.formError && !progressFailed && !editFailed ? (
-        <FormError message={failed.formError} />
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
+      {failed?.formError && !progressFailed && !editFailed ? <FormError message={failed.formError} /> : null}
       {risk.reasons.length > 0 ? (
-        <section className={risk.late ? "notice notice--error risk-notice" : "notice notice--warn risk-notice"} aria-labelledby="risk-title">
+        <section
+          className={risk.late ? "notice notice--error risk-notice" : "notice notice--warn risk-notice"}
+          aria-labelledby="risk-title"
+        >
           <h2 id="risk-title" className="risk-notice__title">
             {risk.late ? "Late" : "Threatened"} as of {formatPlainDate(today)}
           </h2>
@@ -234,7 +259,8 @@ export default function MilestonePage() {
               <li key={i.id}>
                 <Link to={`/issues/${i.id}`}>{i.title}</Link>
                 <span className="neighbours__meta">
-                  <span className={ISSUE_STATUS_BADGES[i.status]}>{ISSUE_STATUS_LABELS[i.status]}</span> {i.archived_at ? <span className="badge badge--muted">Archived</span> : null}
+                  <span className={ISSUE_STATUS_BADGES[i.status]}>{ISSUE_STATUS_LABELS[i.status]}</span>{" "}
+                  {i.archived_at ? <span className="badge badge--muted">Archived</span> : null}
                 </span>
               </li>
             ))}
@@ -248,7 +274,12 @@ export default function MilestonePage() {
           <ProgressForm
             key={`progress-${milestone.version}`}
             version={milestone.version}
-            defaultValues={{ status: milestone.status, completedOn: milestone.completed_on ?? "", progressNote: milestone.progress_note, ...(progressFailed?.values ?? {}) }}
+            defaultValues={{
+              status: milestone.status,
+              completedOn: milestone.completed_on ?? "",
+              progressNote: milestone.progress_note,
+              ...(progressFailed?.values ?? {}),
+            }}
             serverErrors={progressFailed?.fieldErrors}
             formError={progressFailed?.formError}
           />
@@ -320,9 +351,12 @@ export default function MilestonePage() {
         <ArchiveCard
           archived={Boolean(milestone.archived_at)}
           version={milestone.version}
-          noun="milestone" className="card no-print"
+          noun="milestone"
+          className="card no-print"
           restoreNote={"Restoring puts the milestone back on the list, the timeline and the calendar feeds."}
-          archiveNote={"An archived milestone leaves the list, the timeline and the calendar feeds. Nothing is deleted and its history stays."}
+          archiveNote={
+            "An archived milestone leaves the list, the timeline and the calendar feeds. Nothing is deleted and its history stays."
+          }
         />
       ) : null}
     </div>

@@ -9,13 +9,13 @@ import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter, visibleOwners } from "~/models/milestones.server";
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { formatPlainDate } from "~/utils/format";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { hrefWith, pageLinks } from "~/utils/list.server";
-import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
-import { formatPlainDate } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
 import { riskReasonsText } from "~/utils/messages";
+import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -78,10 +78,34 @@ export default function MilestonesPage() {
         </div>
       </header>
       <Form method="get" className="filters" aria-label="Filter milestones">
-        <AnySelect name="category" label="Category" value={filter.category} anyLabel="Any category" options={choicesOf(MILESTONE_CATEGORIES, MILESTONE_CATEGORY_LABELS)} />
-        <AnySelect name="owner" label="Owner" value={filter.owner} anyLabel="Any owner" options={owners.map((o) => ({ value: o.id, label: o.name }))} />
-        <AnySelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={choicesOf(MILESTONE_STATUSES, MILESTONE_STATUS_LABELS)} />
-        <AnySelect name="risk" label="Risk" value={filter.risk} anyLabel="Any risk" options={choicesOf(RISK_FILTERS, RISK_LABELS)} />
+        <AnySelect
+          name="category"
+          label="Category"
+          value={filter.category}
+          anyLabel="Any category"
+          options={choicesOf(MILESTONE_CATEGORIES, MILESTONE_CATEGORY_LABELS)}
+        />
+        <AnySelect
+          name="owner"
+          label="Owner"
+          value={filter.owner}
+          anyLabel="Any owner"
+          options={owners.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <AnySelect
+          name="status"
+          label="Status"
+          value={filter.status}
+          anyLabel="Any status"
+          options={choicesOf(MILESTONE_STATUSES, MILESTONE_STATUS_LABELS)}
+        />
+        <AnySelect
+          name="risk"
+          label="Risk"
+          value={filter.risk}
+          anyLabel="Any risk"
+          options={choicesOf(RISK_FILTERS, RISK_LABELS)}
+        />
         <button type="submit" className="button">
           Filter
         </button>
@@ -103,9 +127,7 @@ export default function MilestonesPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <EmptyRow columns={7}>No milestones match these filters.</EmptyRow>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow columns={7}>No milestones match these filters.</EmptyRow> : null}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>

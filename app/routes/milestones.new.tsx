@@ -1,5 +1,11 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { MilestoneForm } from "~/components/MilestoneForm";
@@ -31,7 +37,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(failure({ visibility: "Choose a visibility you can see yourself." }, parsed.data), { status: 400 });
   }
   const result = await createMilestone(getDb(), user, parsed.data);
-  if (!result.ok) return data(failure(result.reason === "refused" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), { status: 400 });
+  if (!result.ok)
+    return data(failure(result.reason === "refused" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), {
+      status: 400,
+    });
   return redirect(`/milestones/${result.record.id}`);
 }
 

@@ -1,5 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { LegendMarker, MilestoneTimeline } from "~/components/MilestoneTimeline";
@@ -9,9 +8,9 @@ import { layoutTimeline, ZOOM_LEVELS } from "~/models/milestone-timeline";
 import { visibleGraph } from "~/models/milestones.server";
 import { TIMELINE_ZOOMS, type TimelineZoom } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
+import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { formatPlainDate } from "~/utils/format";
-import { todayInIndia } from "~/utils/clock";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -21,16 +20,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "milestones:read");
   const raw = new URL(request.url).searchParams.get("zoom") ?? "years";
-  if (!(TIMELINE_ZOOMS as readonly string[]).includes(raw)) throw data({ message: `Unknown zoom "${raw}": use one of ${TIMELINE_ZOOMS.join(", ")}.` }, { status: 400 });
+  if (!(TIMELINE_ZOOMS as readonly string[]).includes(raw))
+    throw data({ message: `Unknown zoom "${raw}": use one of ${TIMELINE_ZOOMS.join(", ")}.` }, { status: 400 });
   const zoom = raw as TimelineZoom;
   const today = todayInIndia();
   const { rows, nodes, risks } = await visibleGraph(getDb(), user, today);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const items = rows.map((r) => {
     const risk = risks.get(r.id)!;
-    return { id: r.id, title: r.title, category: r.category, dueDate: r.due_date, status: r.status, risk: risk.level, late: risk.late, threatened: risk.threatened, reasons: risk.reasons, dependsOn: [...(byId.get(r.id)?.dependsOn ?? [])] };
+    return {
+      id: r.id,
+      title: r.title,
+      category: r.category,
+      dueDate: r.due_date,
+      status: r.status,
+      risk: risk.level,
+      late: risk.late,
+      threatened: risk.threatened,
+      reasons: risk.reasons,
+      dependsOn: [...(byId.get(r.id)?.dependsOn ?? [])],
+    };
   });
-  const counts = { late: items.filter((i) => i.late).length, threatened: items.filter((i) => !i.late && i.threatened).length, total: items.length };
+  const counts = {
+    late: items.filter((i) => i.late).length,
+    threatened: items.filter((i) => !i.late && i.threatened).length,
+    total: items.length,
+  };
   return { zoom, today, counts, layout: items.length ? layoutTimeline(items, { zoom, today }) : null };
 }
 
@@ -54,7 +69,12 @@ export default function TimelinePage() {
         <nav className="zoom no-print" aria-label="Zoom">
           <span className="zoom__label">Scale</span>
           {TIMELINE_ZOOMS.map((z) => (
-            <Link key={z} to={`?zoom=${z}`} className={z === zoom ? "button button--primary" : "button"} aria-current={z === zoom ? "true" : undefined}>
+            <Link
+              key={z}
+              to={`?zoom=${z}`}
+              className={z === zoom ? "button button--primary" : "button"}
+              aria-current={z === zoom ? "true" : undefined}
+            >
               {ZOOM_LEVELS[z].label}
             </Link>
           ))}
@@ -87,7 +107,8 @@ export default function TimelinePage() {
           <span className="legend__arrow" aria-hidden="true" /> Depends on
         </li>
         <li>
-          <span className="legend__arrow legend__arrow--back" aria-hidden="true" /> Dependency due after the milestone that needs it
+          <span className="legend__arrow legend__arrow--back" aria-hidden="true" /> Dependency due after the milestone that needs
+          it
         </li>
       </ul>
       {layout ? (

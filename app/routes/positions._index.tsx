@@ -1,24 +1,38 @@
-import { Pager, EmptyRow } from "~/components/ListKit";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Notice } from "~/components/forms";
+import { EmptyRow, Pager } from "~/components/ListKit";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assessmentVisibilities, assertCan, can } from "~/models/access.server";
+import { assertCan, assessmentVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
+import {
+  formatSpread,
+  shiftDate,
+  STANCE_SCORES,
+  STUCK_SPREAD,
+  TREND_LABELS,
+  TREND_THRESHOLD,
+  type Trend,
+} from "~/models/convergence";
 import { matrixDate, positionsMatrix } from "~/models/positions.server";
 import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
-import { formatSpread, shiftDate, STANCE_SCORES, STUCK_SPREAD, TREND_LABELS, TREND_THRESHOLD, type Trend } from "~/models/convergence";
 import { decodeCursor } from "~/utils/cursor";
-import { formatPlainDate, formatMonth } from "~/utils/format";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
+import { formatMonth, formatPlainDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { FLEXIBILITY_LABELS, ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, RISK_BADGES, RISK_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
+import {
+  FLEXIBILITY_LABELS,
+  ISSUE_STATUS_BADGES,
+  ISSUE_STATUS_LABELS,
+  RISK_BADGES,
+  RISK_LABELS,
+  STANCE_LABELS,
+} from "~/utils/issueLabels";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { pageLinks } from "~/utils/list.server";
 import { STANCES } from "~db/schema";
@@ -69,7 +83,18 @@ const TREND_CLASSES: Record<Trend, string> = {
 const TREND_MARKS: Record<Trend, string> = { converging: "↘", diverging: "↗", stable: "→", stuck: "■", insufficient: "·" };
 
 export default function PositionsPage() {
-  const { asOf, today, dateError, matrix, csvHref, nextHref, firstHref, assessments, canAssess, assessmentVisibilities: levels } = useLoaderData<typeof loader>();
+  const {
+    asOf,
+    today,
+    dateError,
+    matrix,
+    csvHref,
+    nextHref,
+    firstHref,
+    assessments,
+    canAssess,
+    assessmentVisibilities: levels,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const quickDates = [
@@ -84,7 +109,8 @@ export default function PositionsPage() {
         <div>
           <h1>Positions matrix</h1>
           <p className="muted">
-            Each party&apos;s stance on each issue {asOf === today ? "today" : "as it stood on"} <strong>{formatPlainDate(asOf)}</strong>.
+            Each party&apos;s stance on each issue {asOf === today ? "today" : "as it stood on"}{" "}
+            <strong>{formatPlainDate(asOf)}</strong>.
           </p>
         </div>
         <a href={csvHref} className="button" download>
@@ -97,9 +123,7 @@ export default function PositionsPage() {
           {dateError}
         </div>
       ) : null}
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
       <Form method="get" className="filters" aria-label="Choose the matrix date">
         <label className="filter">
@@ -111,7 +135,11 @@ export default function PositionsPage() {
         </button>
         <span className="quick-dates small">
           {quickDates.map((q) => (
-            <Link key={q.label} to={q.date === today ? "/positions" : `/positions?asOf=${q.date}`} aria-current={q.date === asOf ? "true" : undefined}>
+            <Link
+              key={q.label}
+              to={q.date === today ? "/positions" : `/positions?asOf=${q.date}`}
+              aria-current={q.date === asOf ? "true" : undefined}
+            >
               {q.label}
             </Link>
           ))}
@@ -206,15 +234,16 @@ export default function PositionsPage() {
             ))}
           </ul>
           <p>
-            The <strong>spread</strong> of an issue is the distance between its most supportive and its most opposed party: 0 when all parties hold the same
-            stance, 2 when one supports and another opposes. It needs at least two parties with a placed stance. It is worked out on the matrix date and again
-            30 and 90 days before it, from the positions you may see.
+            The <strong>spread</strong> of an issue is the distance between its most supportive and its most opposed party: 0 when
+            all parties hold the same stance, 2 when one supports and another opposes. It needs at least two parties with a placed
+            stance. It is worked out on the matrix date and again 30 and 90 days before it, from the positions you may see.
           </p>
           <p>
-            The <strong>trend</strong> compares the spread now with 90 days before (or 30 days before when there was too little to compare 90 days before): a
-            fall of {TREND_THRESHOLD} or more is <em>{TREND_LABELS.converging.toLowerCase()}</em>, a rise of {TREND_THRESHOLD} or more is{" "}
-            <em>{TREND_LABELS.diverging.toLowerCase()}</em>; otherwise it is <em>{TREND_LABELS.stable.toLowerCase()}</em>, or <em>{TREND_LABELS.stuck.toLowerCase()}</em>{" "}
-            when the parties stay {STUCK_SPREAD} or more apart.
+            The <strong>trend</strong> compares the spread now with 90 days before (or 30 days before when there was too little to
+            compare 90 days before): a fall of {TREND_THRESHOLD} or more is <em>{TREND_LABELS.converging.toLowerCase()}</em>, a
+            rise of {TREND_THRESHOLD} or more is <em>{TREND_LABELS.diverging.toLowerCase()}</em>; otherwise it is{" "}
+            <em>{TREND_LABELS.stable.toLowerCase()}</em>, or <em>{TREND_LABELS.stuck.toLowerCase()}</em> when the parties stay{" "}
+            {STUCK_SPREAD} or more apart.
           </p>
         </section>
 
@@ -226,7 +255,8 @@ export default function PositionsPage() {
               {assessments.map((a) => (
                 <li key={a.id} className="assessment">
                   <p className="timeline__head">
-                    <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time> <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
+                    <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
+                    <span className={RISK_BADGES[a.risk]}>{RISK_LABELS[a.risk]}</span>{" "}
                     <span className="badge badge--muted">{VISIBILITY_LABELS[a.visibility]}</span>
                   </p>
                   <p>{a.summary}</p>
@@ -254,7 +284,8 @@ export default function PositionsPage() {
         ) : null}
       </div>
       <p className="small muted legend">
-        Stances: {STANCES.map((s) => STANCE_LABELS[s]).join(", ")}. A dash marks an organization that is not a party to the issue. An issue&apos;s status badge is its status today, whatever the matrix date.
+        Stances: {STANCES.map((s) => STANCE_LABELS[s]).join(", ")}. A dash marks an organization that is not a party to the issue.
+        An issue&apos;s status badge is its status today, whatever the matrix date.
       </p>
     </div>
   );

@@ -1,23 +1,8 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  usePending,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, usePending } from "~/components/forms";
 import { NATIVE_NAMES } from "~/components/LanguageMenu";
 import { getLocale, localeCookie } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
@@ -32,9 +17,7 @@ import { pageTitle } from "~/utils/page-title";
 import { LOCALES } from "~/utils/preferences";
 import { TIME_ZONES } from "~/utils/time";
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: pageTitle(matches, "preferences.title") },
-];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "preferences.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -57,27 +40,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { locale, timeZone, redirectTo } = parsed.data;
   const headers = new Headers();
-  if (locale)
-    headers.append("Set-Cookie", await localeCookie().serialize(locale));
+  if (locale) headers.append("Set-Cookie", await localeCookie().serialize(locale));
   if (user) {
     assertCan(user, "preferences:edit");
-    await savePreferences(
-      getDb(),
-      user,
-      { locale, timeZone },
-      context?.clientAddress ?? null,
-    );
+    await savePreferences(getDb(), user, { locale, timeZone }, context?.clientAddress ?? null);
   } else if (timeZone) {
     // An anonymous reader has nowhere to keep a zone; only the language menu works signed out.
-    throw redirect(
-      `/login?${new URLSearchParams({ redirectTo: "/preferences" })}`,
-      { headers },
-    );
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: "/preferences" })}`, { headers });
   }
-  return redirect(
-    redirectTo ? safeRedirect(redirectTo) : "/preferences?saved=1",
-    { headers },
-  );
+  return redirect(redirectTo ? safeRedirect(redirectTo) : "/preferences?saved=1", { headers });
 }
 
 export default function PreferencesPage() {

@@ -6,16 +6,18 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { SEARCH_CANDIDATES, searchConsultationsPage } from "~/models/consultations.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { searchWords } from "~/models/search";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
-import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
-import { searchWords } from "~/models/search";
 import { meetingTimes } from "~/utils/format";
+import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `“${data.q}” · Search · Accord` : "Search · Accord" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.q ? `“${data.q}” · Search · Accord` : "Search · Accord" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,7 +50,8 @@ function summary(words: string[], shown: number, matched: number, more: boolean,
   if (words.length === 0) return "Type at least one word or number.";
   if (shown === 0) return `Nothing found for ${words.join(" ")}.`;
   const noun = (n: number) => (n === 1 ? "consultation" : "consultations");
-  if (more) return `The best ${shown} of the newest ${candidates} matches for ${words.join(" ")}; more than ${candidates} consultations matched. Narrow by date or organization to reach older ones.`;
+  if (more)
+    return `The best ${shown} of the newest ${candidates} matches for ${words.join(" ")}; more than ${candidates} consultations matched. Narrow by date or organization to reach older ones.`;
   if (shown < matched) return `The best ${shown} of ${matched} ${noun(matched)} for ${words.join(" ")}.`;
   return `${shown} ${noun(shown)} for ${words.join(" ")}.`;
 }
@@ -59,7 +62,9 @@ export default function SearchPage() {
     <div className="page">
       <header className="page-header">
         <h1>Search</h1>
-        <p className="muted">Titles, agendas, notes, outcomes and follow-up actions of the consultations you may see, best matches first.</p>
+        <p className="muted">
+          Titles, agendas, notes, outcomes and follow-up actions of the consultations you may see, best matches first.
+        </p>
       </header>
       <Form method="get" role="search" className="filters" aria-label="Search consultations">
         <label className="filter filter--wide">
@@ -101,7 +106,8 @@ export default function SearchPage() {
               <Link to={`/consultations/${h.id}`}>{h.title}</Link>
             </h2>
             <p className="small muted">
-              {h.times.ist} · {h.times.jst} · {KIND_LABELS[h.kind]} · <span className={`badge badge--${h.visibility}`}>{VISIBILITY_LABELS[h.visibility]}</span>
+              {h.times.ist} · {h.times.jst} · {KIND_LABELS[h.kind]} ·{" "}
+              <span className={`badge badge--${h.visibility}`}>{VISIBILITY_LABELS[h.visibility]}</span>
               <ArchivedTag archived={Boolean(h.archived_at)} />
             </p>
             <p className="search-hit__snippet">

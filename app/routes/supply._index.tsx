@@ -6,14 +6,14 @@ import { BalanceCell, YearGrid } from "~/components/YearGrid";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { materialFrom } from "~/models/balance-query.server";
+import { compareFiscalYears } from "~/models/fiscal-year";
+import { balanceOf, groupRows, totalsOf } from "~/models/supply-balance";
 import { listSupplyFigures, supplyYears } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
-import { compareFiscalYears } from "~/models/fiscal-year";
-import { balanceOf, groupRows, totalsOf } from "~/models/supply-balance";
-import { MATERIALS } from "~db/schema";
 import { formatTonnes } from "~/utils/format";
+import { MATERIALS } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Supply and balance · Accord" }];
@@ -48,8 +48,8 @@ export default function SupplyPage() {
         <div>
           <h1>Supply and balance</h1>
           <p className="muted">
-            IREL's production less the exports committed to Japan, the strategic reserve and approved domestic allocations, per material and fiscal year.
-            Pending demand is shown beside the balance.
+            IREL's production less the exports committed to Japan, the strategic reserve and approved domestic allocations, per
+            material and fiscal year. Pending demand is shown beside the balance.
           </p>
         </div>
         <div className="form-actions">
@@ -84,13 +84,23 @@ export default function SupplyPage() {
       {pressure.length > 0 ? (
         <div className="notice notice--warn">
           <strong>Pending demand exceeds the balance:</strong>{" "}
-          {pressure.map((r) => `${MATERIAL_LABELS[r.material as keyof typeof MATERIAL_LABELS]} ${r.fiscalYear} (${formatTonnes(r.afterPendingKg)} after pending)`).join("; ")}
+          {pressure
+            .map(
+              (r) =>
+                `${MATERIAL_LABELS[r.material as keyof typeof MATERIAL_LABELS]} ${r.fiscalYear} (${formatTonnes(r.afterPendingKg)} after pending)`,
+            )
+            .join("; ")}
         </div>
       ) : null}
 
       <nav className="subnav no-print" aria-label="Materials">
         {MATERIALS.map((m) => (
-          <Link key={m} to={`/supply?material=${m}`} className={m === material ? "active" : undefined} aria-current={m === material ? "page" : undefined}>
+          <Link
+            key={m}
+            to={`/supply?material=${m}`}
+            className={m === material ? "active" : undefined}
+            aria-current={m === material ? "page" : undefined}
+          >
             {MATERIAL_LABELS[m]}
           </Link>
         ))}
@@ -103,7 +113,10 @@ export default function SupplyPage() {
         ) : (
           <>
             <ChartLegend />
-            <BalanceChart rows={mine} title={`${label}: production, committed exports, allocated and pending demand by fiscal year`} />
+            <BalanceChart
+              rows={mine}
+              title={`${label}: production, committed exports, allocated and pending demand by fiscal year`}
+            />
           </>
         )}
       </section>
@@ -115,14 +128,30 @@ export default function SupplyPage() {
             <thead>
               <tr>
                 <th scope="col">Fiscal year</th>
-                <th scope="col" className="num">Production</th>
-                <th scope="col" className="num">Committed exports</th>
-                <th scope="col" className="num">Reserve</th>
-                <th scope="col" className="num">Available</th>
-                <th scope="col" className="num">Allocated</th>
-                <th scope="col" className="num">Balance</th>
-                <th scope="col" className="num">Pending</th>
-                <th scope="col" className="num">After pending</th>
+                <th scope="col" className="num">
+                  Production
+                </th>
+                <th scope="col" className="num">
+                  Committed exports
+                </th>
+                <th scope="col" className="num">
+                  Reserve
+                </th>
+                <th scope="col" className="num">
+                  Available
+                </th>
+                <th scope="col" className="num">
+                  Allocated
+                </th>
+                <th scope="col" className="num">
+                  Balance
+                </th>
+                <th scope="col" className="num">
+                  Pending
+                </th>
+                <th scope="col" className="num">
+                  After pending
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -172,7 +201,9 @@ export default function SupplyPage() {
             years={fiscalYears}
             rows={byMaterial}
             rowKey={(g) => g.value}
-            rowHeader={(g) => <Link to={`/supply?material=${g.value}`}>{MATERIAL_LABELS[g.value as keyof typeof MATERIAL_LABELS]}</Link>}
+            rowHeader={(g) => (
+              <Link to={`/supply?material=${g.value}`}>{MATERIAL_LABELS[g.value as keyof typeof MATERIAL_LABELS]}</Link>
+            )}
             cell={(g, fy) => <BalanceCell row={g.rows.find((x) => x.fiscalYear === fy)} />}
           />
         </div>

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { balanceOf } from "~/models/supply-balance";
 import { supplyYears } from "~/models/supply.server";
 import { csvResponse, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { MATERIAL_LABELS } from "~/utils/demand-labels";
-import { balanceOf } from "~/models/supply-balance";
 import { tonnesInput } from "~/utils/tonnes";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +27,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       tonnesInput(r.afterPendingKg),
       r.shortfall ? "yes" : "no",
     ]),
-    ["material", "fiscal_year", "production_t", "committed_exports_t", "reserve_t", "available_t", "allocated_t", "balance_t", "pending_t", "after_pending_t", "shortfall"],
+    [
+      "material",
+      "fiscal_year",
+      "production_t",
+      "committed_exports_t",
+      "reserve_t",
+      "available_t",
+      "allocated_t",
+      "balance_t",
+      "pending_t",
+      "after_pending_t",
+      "shortfall",
+    ],
   );
   return csvResponse("supply-balance.csv", csv);
 }

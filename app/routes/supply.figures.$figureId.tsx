@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { Notice } from "~/components/forms";
@@ -13,18 +12,22 @@ import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime, formatTonnes } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { tonnesInput } from "~/utils/tonnes";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDateTime, formatTonnes } from "~/utils/format";
+import { tonnesInput } from "~/utils/tonnes";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${MATERIAL_LABELS[data.figure.material]} ${data.figure.fiscal_year} · Supply · Accord` : "Supply figure · Accord" },
+  {
+    title: data
+      ? `${MATERIAL_LABELS[data.figure.material]} ${data.figure.fiscal_year} · Supply · Accord`
+      : "Supply figure · Accord",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -52,7 +55,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateSupplyFigure(db, user.id, figure.id, parsed.data.version, parsed.data);
   if (!result.ok) {
     return data(
-      failure({}, { ...parsed.data, production: tonnesInput(parsed.data.production), exports: tonnesInput(parsed.data.exports), reserve: tonnesInput(parsed.data.reserve) }, "Someone else changed this figure while you were editing. Your input is kept: compare it with the current figures above, then save again."),
+      failure(
+        {},
+        {
+          ...parsed.data,
+          production: tonnesInput(parsed.data.production),
+          exports: tonnesInput(parsed.data.exports),
+          reserve: tonnesInput(parsed.data.reserve),
+        },
+        "Someone else changed this figure while you were editing. Your input is kept: compare it with the current figures above, then save again.",
+      ),
       { status: 409 },
     );
   }
@@ -74,13 +86,12 @@ export default function SupplyFigurePage() {
           {MATERIAL_LABELS[figure.material]}, {figure.fiscal_year}
         </h1>
         <p className="muted">
-          {formatTonnes(figure.production_kg)} produced ({BASIS_LABELS[figure.production_basis].toLowerCase()}) · {formatTonnes(figure.exports_kg)} committed to
-          Japan · {formatTonnes(figure.reserve_kg)} reserve · {formatTonnes(available)} available for domestic allocation
+          {formatTonnes(figure.production_kg)} produced ({BASIS_LABELS[figure.production_basis].toLowerCase()}) ·{" "}
+          {formatTonnes(figure.exports_kg)} committed to Japan · {formatTonnes(figure.reserve_kg)} reserve ·{" "}
+          {formatTonnes(available)} available for domestic allocation
         </p>
       </header>
-      {actionData && "message" in actionData ? (
-        <Notice>{actionData.message}</Notice>
-      ) : null}
+      {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
       <div className="grid-2 grid-2--top">
         {canEdit ? (
           <section className="card" aria-labelledby="edit-title">

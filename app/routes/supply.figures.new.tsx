@@ -1,15 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { SupplyFigureForm } from "~/components/SupplyFigureForm";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/models/fiscal-year";
 import { createSupplyFigure } from "~/models/supply.server";
 import { supplyFigureSchema } from "~/schemas/demand";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/models/fiscal-year";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 
@@ -28,7 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createSupplyFigure(getDb(), user.id, parsed.data);
   if (!result.ok) {
-    return data(failure({ fiscalYear: "A figure for this material and year already exists; edit it instead." }, parsed.data), { status: 409 });
+    return data(failure({ fiscalYear: "A figure for this material and year already exists; edit it instead." }, parsed.data), {
+      status: 409,
+    });
   }
   return redirect(`/supply?material=${result.record.material}`);
 }

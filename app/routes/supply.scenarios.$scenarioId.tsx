@@ -1,30 +1,38 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { Notice } from "~/components/forms";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { initialCells } from "~/models/scenario-cells";
-import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenario-form.server";
 import { getScenario, scenarioBase, setScenarioArchived, updateScenario } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearOf } from "~/models/fiscal-year";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime } from "~/utils/format";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { VISIBILITY_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { formatDateTime } from "~/utils/format";
+import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenario-form.server";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.name ?? "Scenario"} · What-if · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.scenario.name ?? "Scenario"} · What-if · Accord` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -62,23 +70,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
   if (found.scenario.archived_at !== null) {
-    return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "This scenario is archived and can no longer be changed.") }, { status: 409 });
+    return data(
+      {
+        intent: "save" as const,
+        cells: undefined,
+        ...failure({}, {}, "This scenario is archived and can no longer be changed."),
+      },
+      { status: 409 },
+    );
   }
   if (intent === "archive") {
     const version = versionField.safeParse(formData.get("version"));
-    if (!version.success) return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "The form is missing its version; reload the page.") }, { status: 400 });
+    if (!version.success)
+      return data(
+        { intent: "save" as const, cells: undefined, ...failure({}, {}, "The form is missing its version; reload the page.") },
+        { status: 400 },
+      );
     const result = await setScenarioArchived(db, user.id, found.scenario.id, version.data);
     if (!result.ok) return conflictResponse({});
     return redirect("/supply/scenarios");
   }
-  if (intent !== "save") return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
+  if (intent !== "save")
+    return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
   const parsed = parseScenario(formData);
   if (!parsed.ok) return parsed.response;
   if (!scenarioVisibilities(user).includes(parsed.data.visibility)) {
-    return data({ intent: "save" as const, cells: parsed.cells, ...failure({ visibility: "Choose a level you may see." }, parsed.values) }, { status: 400 });
+    return data(
+      { intent: "save" as const, cells: parsed.cells, ...failure({ visibility: "Choose a level you may see." }, parsed.values) },
+      { status: 400 },
+    );
   }
   const version = versionField.safeParse(formData.get("version"));
-  if (!version.success) return data({ intent: "save" as const, cells: parsed.cells, ...failure({}, parsed.values, "The form is missing its version; reload the page.") }, { status: 400 });
+  if (!version.success)
+    return data(
+      {
+        intent: "save" as const,
+        cells: parsed.cells,
+        ...failure({}, parsed.values, "The form is missing its version; reload the page."),
+      },
+      { status: 400 },
+    );
   const result = await updateScenario(db, user.id, found.scenario.id, version.data, parsed.data);
   if (!result.ok) return conflictResponse(parsed.values);
   return data({ intent: "save" as const, cells: undefined, ok: true as const, fieldErrors: {}, message: "Scenario saved." });
@@ -99,8 +130,10 @@ export default function ScenarioPage() {
           </p>
           <h1>{scenario.name}</h1>
           <p className="muted">
-            <span className={scenario.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[scenario.visibility]}</span> · saved{" "}
-            {formatDateTime(scenario.updated_at)} · drafted by {scenario.created_by_name}
+            <span className={scenario.visibility === "restricted" ? "badge badge--danger" : "badge"}>
+              {VISIBILITY_LABELS[scenario.visibility]}
+            </span>{" "}
+            · saved {formatDateTime(scenario.updated_at)} · drafted by {scenario.created_by_name}
           </p>
           {scenario.description ? <p>{scenario.description}</p> : null}
         </div>
@@ -119,9 +152,7 @@ export default function ScenarioPage() {
           ) : null}
         </div>
       </header>
-      {message ? (
-        <Notice>{message}</Notice>
-      ) : null}
+      {message ? <Notice>{message}</Notice> : null}
       <ScenarioEditor
         key={`${scenario.version}-${JSON.stringify(actionData?.cells ?? null)}`}
         base={base}
@@ -136,7 +167,9 @@ export default function ScenarioPage() {
         details={{
           name: values.name ?? scenario.name,
           description: values.description ?? scenario.description,
-          visibility: (values.visibility as "internal" | "restricted" | undefined) ?? (scenario.visibility === "restricted" ? "restricted" : "internal"),
+          visibility:
+            (values.visibility as "internal" | "restricted" | undefined) ??
+            (scenario.visibility === "restricted" ? "restricted" : "internal"),
         }}
         visibilities={visibilities}
       />

@@ -1,21 +1,27 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { fiscalYearOf } from "~/models/fiscal-year";
 import { initialCells } from "~/models/scenario-cells";
-import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
 import { createScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { fiscalYearOf } from "~/models/fiscal-year";
 import { readFormData } from "~/utils/form-body.server";
+import { formatDateTime } from "~/utils/format";
 import { failure } from "~/utils/forms";
 import { VISIBILITY_LABELS } from "~/utils/labels";
-import { formatDateTime } from "~/utils/format";
+import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Phase-down what-if · Accord" }];
@@ -26,7 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const [scenarios, context] = await Promise.all([listScenarios(db, user), scenarioBase(db, user, fiscalYearOf(today()))]);
   return {
-    scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, description: s.description, visibility: s.visibility, updated_at: s.updated_at, created_by_name: s.created_by_name })),
+    scenarios: scenarios.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      visibility: s.visibility,
+      updated_at: s.updated_at,
+      created_by_name: s.created_by_name,
+    })),
     ...context,
     cells: initialCells(context.materials, context.years, context.committed),
     canEdit: can(user, "scenario:edit"),
@@ -40,11 +53,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
-  if (intent !== "save") return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
+  if (intent !== "save")
+    return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
   const parsed = parseScenario(formData);
   if (!parsed.ok) return parsed.response;
   if (!scenarioVisibilities(user).includes(parsed.data.visibility)) {
-    return data({ intent: "save" as const, cells: parsed.cells, ...failure({ visibility: "Choose a level you may see." }, parsed.values) }, { status: 400 });
+    return data(
+      { intent: "save" as const, cells: parsed.cells, ...failure({ visibility: "Choose a level you may see." }, parsed.values) },
+      { status: 400 },
+    );
   }
   const scenario = await createScenario(getDb(), user.id, parsed.data);
   return redirect(`/supply/scenarios/${scenario.id}?saved=1`);
@@ -62,7 +79,10 @@ export default function ScenariosPage() {
             <Link to="/supply">Supply and balance</Link>
           </p>
           <h1>Phase-down what-if</h1>
-          <p className="muted">Draft a schedule of exports to Japan and see how much of India's approved and pending demand IREL's output could then meet.</p>
+          <p className="muted">
+            Draft a schedule of exports to Japan and see how much of India's approved and pending demand IREL's output could then
+            meet.
+          </p>
         </div>
         {scenarios.length >= 1 ? (
           <Link to="/supply/scenarios/compare" className="button">
@@ -97,7 +117,9 @@ export default function ScenariosPage() {
                     {s.description ? <div className="muted small">{s.description}</div> : null}
                   </td>
                   <td>
-                    <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>{VISIBILITY_LABELS[s.visibility]}</span>
+                    <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>
+                      {VISIBILITY_LABELS[s.visibility]}
+                    </span>
                   </td>
                   <td className="nowrap">
                     {formatDateTime(s.updated_at)}
@@ -123,7 +145,11 @@ export default function ScenariosPage() {
             serverErrors={actionData?.fieldErrors}
             formError={actionData && "formError" in actionData ? actionData.formError : undefined}
             canEdit
-            details={{ name: values.name ?? "", description: values.description ?? "", visibility: (values.visibility as "internal" | "restricted") ?? "internal" }}
+            details={{
+              name: values.name ?? "",
+              description: values.description ?? "",
+              visibility: (values.visibility as "internal" | "restricted") ?? "internal",
+            }}
             visibilities={visibilities}
           />
         </>

@@ -4,15 +4,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { YearGrid } from "~/components/YearGrid";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { fiscalYearOf } from "~/models/fiscal-year";
+import { applySchedule, outcomeByMaterial, type ExportSchedule } from "~/models/supply-balance";
 import { getScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { materialLabel } from "~/utils/demand-labels";
-import { fiscalYearOf } from "~/models/fiscal-year";
-import { notFound } from "~/utils/http.server";
-import { applySchedule, outcomeByMaterial, type ExportSchedule } from "~/models/supply-balance";
 import { formatShare, formatTonnes } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Compare scenarios · Accord" }];
@@ -140,7 +140,9 @@ export default function CompareScenarios() {
             </tbody>
           </table>
         </div>
-        <p className="muted small">Balance: the domestic balance after approved allocations, summed over {years[0]} to {years[years.length - 1]}.</p>
+        <p className="muted small">
+          Balance: the domestic balance after approved allocations, summed over {years[0]} to {years[years.length - 1]}.
+        </p>
       </section>
     </div>
   );
@@ -162,7 +164,17 @@ function FragmentHeaders() {
   );
 }
 
-function FragmentCells({ balance, approved, pending, shortfallYears }: { balance: number; approved: string; pending: string; shortfallYears: string[] }) {
+function FragmentCells({
+  balance,
+  approved,
+  pending,
+  shortfallYears,
+}: {
+  balance: number;
+  approved: string;
+  pending: string;
+  shortfallYears: string[];
+}) {
   return (
     <>
       <td className="num group-start">

@@ -25,7 +25,13 @@ const userProfile = {
 };
 
 export const newUserSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter an email address.").max(254, "That email address is too long.").pipe(z.email("Enter a valid email address.")),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter an email address.")
+    .max(254, "That email address is too long.")
+    .pipe(z.email("Enter a valid email address.")),
   ...userProfile,
   password,
 });

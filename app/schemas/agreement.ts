@@ -1,7 +1,6 @@
 import * as z from "zod";
 
 import { manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
-
 import { CLAUSE_STATUSES, CONCURRENCE_RESPONSES, VISIBILITIES } from "~db/schema";
 
 export const amendmentSchema = z.object({

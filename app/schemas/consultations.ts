@@ -1,7 +1,7 @@
 import * as z from "zod";
 
-import { manyOf, optionalText, requiredText, versionField, normaliseText, textCheck } from "~/utils/forms";
 import { formatInteger } from "~/utils/format";
+import { manyOf, normaliseText, optionalText, requiredText, textCheck, versionField } from "~/utils/forms";
 import { isKnownTimeZone, zonedLocalToUtc } from "~/utils/time";
 import { ACTION_STATUSES, CONSULTATION_KINDS, CONSULTATION_MODES, VISIBILITIES } from "~db/schema";
 
@@ -18,13 +18,18 @@ export const LIMITS = {
 const longText = (max: number, label: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? normaliseText(v, "multiLine") : ""),
-    z.string().max(max, `${label} must be at most ${formatInteger(max)} characters.`).superRefine(textCheck(label, "multiLine")),
+    z
+      .string()
+      .max(max, `${label} must be at most ${formatInteger(max)} characters.`)
+      .superRefine(textCheck(label, "multiLine")),
   );
 
 const followUpSchema = z.object({
   id: optionalText(64),
   description: requiredText(LIMITS.actionDescription, "The action's description"),
-  ownerOrganizationId: z.string({ error: "Choose the organization that owns this action." }).min(1, "Choose the organization that owns this action."),
+  ownerOrganizationId: z
+    .string({ error: "Choose the organization that owns this action." })
+    .min(1, "Choose the organization that owns this action."),
   dueDate: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date("Use a date like 2026-12-31.").optional()),
   status: z.enum(ACTION_STATUSES, { error: "Choose open, done or dropped." }).default("open"),
 });
@@ -44,7 +49,9 @@ function withoutBlankRows(value: unknown): unknown {
 const fields = {
   title: requiredText(LIMITS.title, "Title"),
   startsLocal: z.string({ error: "Enter the date and time." }).trim().min(1, "Enter the date and time."),
-  timeZone: z.string({ error: "Choose the time zone the time was given in." }).refine(isKnownTimeZone, "Choose a time zone from the list."),
+  timeZone: z
+    .string({ error: "Choose the time zone the time was given in." })
+    .refine(isKnownTimeZone, "Choose a time zone from the list."),
   mode: z.enum(CONSULTATION_MODES, { error: "Choose how the consultation was held." }),
   kind: z.enum(CONSULTATION_KINDS, { error: "Choose the kind of consultation." }),
   location: optionalText(LIMITS.location, "Location"),

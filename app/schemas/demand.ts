@@ -5,11 +5,11 @@
  */
 import * as z from "zod";
 
-import { checkbox, optionalText, requiredText, versionField } from "~/utils/forms";
 import { parseFiscalYear } from "~/models/fiscal-year";
+import { formatTonnes } from "~/utils/format";
+import { checkbox, optionalText, requiredText, versionField } from "~/utils/forms";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, DEMAND_SECTORS, MATERIALS, PRODUCTION_BASES } from "~db/schema";
-import { formatTonnes } from "~/utils/format";
 
 /** Decimal tonnes in, integer kilograms out. */
 export function tonnesField(label: string, options: { allowZero?: boolean } = {}) {
@@ -119,7 +119,8 @@ const scheduleField = z
   .record(z.string(), z.record(z.string(), tonnesField("Exports", { allowZero: true })))
   .superRefine((schedule, ctx) => {
     for (const [m, years] of Object.entries(schedule)) {
-      if (!(MATERIALS as readonly string[]).includes(m)) ctx.addIssue({ code: "custom", path: [m], message: "Unknown material." });
+      if (!(MATERIALS as readonly string[]).includes(m))
+        ctx.addIssue({ code: "custom", path: [m], message: "Unknown material." });
       for (const fy of Object.keys(years)) {
         if (parseFiscalYear(fy) === null) ctx.addIssue({ code: "custom", path: [m, fy], message: "Unknown fiscal year." });
       }

@@ -1,9 +1,8 @@
 import * as z from "zod";
 
-import { checkbox, manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
-
-import { FLEXIBILITIES, ISSUE_PRIORITIES, ISSUE_STATUSES, RISK_LEVELS, STANCES, VISIBILITIES } from "~db/schema";
 import { todayInIndia } from "~/utils/clock";
+import { checkbox, manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
+import { FLEXIBILITIES, ISSUE_PRIORITIES, ISSUE_STATUSES, RISK_LEVELS, STANCES, VISIBILITIES } from "~db/schema";
 
 export const issueSchema = z.object({
   title: requiredText(200, "Title"),
@@ -19,7 +18,9 @@ export const issueEditSchema = issueSchema.extend({ version: versionField });
 const calendarDate = z.iso.date("Use a date like 2026-01-31.");
 
 export const positionSchema = z.object({
-  organizationId: z.string({ error: "Choose the party whose position this is." }).min(1, "Choose the party whose position this is."),
+  organizationId: z
+    .string({ error: "Choose the party whose position this is." })
+    .min(1, "Choose the party whose position this is."),
   stance: z.enum(STANCES, { error: "Choose a stance from the list." }),
   statement: requiredText(4000, "Statement", "multiLine"),
   desiredOutcome: optionalText(2000, "Desired outcome", "multiLine"),

@@ -1,8 +1,8 @@
 import * as z from "zod";
 
+import { todayInIndia } from "~/utils/clock";
 import { manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, VISIBILITIES } from "~db/schema";
-import { todayInIndia } from "~/utils/clock";
 
 const date = (label: string) => z.iso.date(`${label} must be a date like 2026-03-31.`);
 
@@ -43,7 +43,11 @@ export const milestoneSchema = milestoneFields.superRefine(checkCompletion);
 
 export const milestoneEditSchema = milestoneFields.extend({ version: versionField }).superRefine(checkCompletion);
 
-const progressFields = z.object({ status, completedOn: optionalDate("The completion date"), progressNote: optionalText(2000, "The progress note", "multiLine") });
+const progressFields = z.object({
+  status,
+  completedOn: optionalDate("The completion date"),
+  progressNote: optionalText(2000, "The progress note", "multiLine"),
+});
 
 /** What the owner organization may change: status, progress note and completion. */
 export const milestoneProgressFormSchema = progressFields.superRefine(checkCompletion);

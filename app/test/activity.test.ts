@@ -5,9 +5,10 @@ import { recordAudit } from "~/models/audit.server";
 import { action as activityAction, loader as activityLoader } from "~/routes/activity";
 import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { Visibility } from "~db/schema";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 import { activitySubjectText } from "~/utils/messages";
+import type { Visibility } from "~db/schema";
+
+import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 async function consultation(title: string, visibility: Visibility, orgs: string[], at = nowIso()) {
   const ctx = await demoData();
@@ -16,9 +17,23 @@ async function consultation(title: string, visibility: Visibility, orgs: string[
   const actor = ctx.user["official@accord.test"]!;
   await db
     .insertInto("consultations")
-    .values({ id, title, starts_at: at, time_zone: "Asia/Kolkata", mode: "video", kind: "bilateral", location: null, visibility, created_by: actor, archived_at: null, created_at: at, updated_at: at })
+    .values({
+      id,
+      title,
+      starts_at: at,
+      time_zone: "Asia/Kolkata",
+      mode: "video",
+      kind: "bilateral",
+      location: null,
+      visibility,
+      created_by: actor,
+      archived_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
-  for (const org of orgs) await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+  for (const org of orgs)
+    await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
   await recordAudit(db, { actorId: actor, action: "consultation.create", entityType: "consultation", entityId: id, at });
   return id;
 }
@@ -30,7 +45,9 @@ describe("activity feed", () => {
     await consultation("feed: internal", "internal", [ctx.org.moci, ctx.org.toyotsu], "2026-11-02T10:00:00.000Z");
     await consultation("feed: restricted", "restricted", [ctx.org.moci], "2026-11-03T10:00:00.000Z");
     const titles = async (email: string) =>
-      (await listActivity(getDb(), await sessionUserFor(email), { kind: "consultation" }, null, 500)).items.map((i) => activitySubjectText(i.subject)).filter((t) => t.startsWith("feed:"));
+      (await listActivity(getDb(), await sessionUserFor(email), { kind: "consultation" }, null, 500)).items
+        .map((i) => activitySubjectText(i.subject))
+        .filter((t) => t.startsWith("feed:"));
     expect(await titles("official@accord.test")).toEqual(["feed: restricted", "feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("irel@accord.test")).toEqual(["feed: internal", "feed: shared with Toyotsu"]);
     expect(await titles("counterpart@accord.test")).toEqual(["feed: shared with Toyotsu"]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loader as registerLoader } from "~/routes/agreement._index";
 import { action as clauseAction, loader as clauseLoader } from "~/routes/agreement.clauses.$clauseId";
 import { getDb } from "~/utils/db.server";
+
 import { call, cookieFor, demoData, get, post } from "./fixtures";
 
 interface ClauseData {

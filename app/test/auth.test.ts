@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { getSessionUser, MAX_FAILURES_PER_EMAIL, sessionIdOf, signIn } from "~/models/auth.server";
 import { setUserDisabled } from "~/models/users.server";
+import { loader as homeLoader } from "~/routes/_index";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
-import { loader as homeLoader } from "~/routes/_index";
 import { getDb } from "~/utils/db.server";
+
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PASSWORD = "accord-demo-2026";
@@ -17,7 +18,10 @@ function cookieOf(headers: Headers): string {
 describe("sign-in", () => {
   it("signs in with the right password and lands on the requested page", async () => {
     await demoData();
-    const res = await call(loginAction, post("/login", { email: "Official@Accord.test ", password: PASSWORD, redirectTo: "/admin/audit" }));
+    const res = await call(
+      loginAction,
+      post("/login", { email: "Official@Accord.test ", password: PASSWORD, redirectTo: "/admin/audit" }),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/admin/audit");
     const setCookie = res.headers.get("Set-Cookie") ?? "";
@@ -34,7 +38,10 @@ describe("sign-in", () => {
 
   it("refuses a foreign redirect target", async () => {
     await demoData();
-    const res = await call(loginAction, post("/login", { email: "official@accord.test", password: PASSWORD, redirectTo: "https://evil.test/" }));
+    const res = await call(
+      loginAction,
+      post("/login", { email: "official@accord.test", password: PASSWORD, redirectTo: "https://evil.test/" }),
+    );
     expect(res.headers.get("Location")).toBe("/");
   });
 
@@ -60,7 +67,11 @@ describe("sign-in", () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect((wrong.data as { formError: string }).formError).toBe((unknown.data as { formError: string }).formError);
-    const audit = await getDb().selectFrom("audit_events").select(["action", "detail"]).where("action", "=", "auth.sign_in_failed").execute();
+    const audit = await getDb()
+      .selectFrom("audit_events")
+      .select(["action", "detail"])
+      .where("action", "=", "auth.sign_in_failed")
+      .execute();
     expect(audit.map((a) => a.detail)).toEqual(expect.arrayContaining(["diplomat@accord.test", "nobody@accord.test"]));
   });
 
@@ -94,8 +105,13 @@ describe("sign-in", () => {
       const r = await signIn(db, { email: `guess${i}@accord.test`, password: "x", ip, userAgent: null });
       expect(r).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await signIn(db, { email: "elcina@accord.test", password: PASSWORD, ip, userAgent: null })).toEqual({ ok: false, reason: "throttled" });
-    expect((await signIn(db, { email: "elcina@accord.test", password: PASSWORD, ip: "10.9.8.8", userAgent: null })).ok).toBe(true);
+    expect(await signIn(db, { email: "elcina@accord.test", password: PASSWORD, ip, userAgent: null })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect((await signIn(db, { email: "elcina@accord.test", password: PASSWORD, ip: "10.9.8.8", userAgent: null })).ok).toBe(
+      true,
+    );
   });
 
   it("refuses a disabled account", async () => {
@@ -128,7 +144,11 @@ describe("sessions", () => {
   it("expires a session idle for more than 30 minutes", async () => {
     const cookie = await cookieFor("irel@accord.test");
     const id = sessionIdOf(cookie.split("=")[1]!);
-    await getDb().updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", id).execute();
+    await getDb()
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("id", "=", id)
+      .execute();
     expect(await getSessionUser(get("/", cookie))).toBeNull();
   });
 
@@ -145,7 +165,11 @@ describe("sessions", () => {
   it("expires a session twelve hours after sign-in however active", async () => {
     const cookie = await cookieFor("irel@accord.test");
     const id = sessionIdOf(cookie.split("=")[1]!);
-    await getDb().updateTable("sessions").set({ created_at: new Date(Date.now() - 12 * 3_600_000 - 1000).toISOString() }).where("id", "=", id).execute();
+    await getDb()
+      .updateTable("sessions")
+      .set({ created_at: new Date(Date.now() - 12 * 3_600_000 - 1000).toISOString() })
+      .where("id", "=", id)
+      .execute();
     expect(await getSessionUser(get("/", cookie))).toBeNull();
   });
 

@@ -7,7 +7,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,18 +25,14 @@ interface ActionRoute {
 
 async function actionRoutes(): Promise<ActionRoute[]> {
   const out: ActionRoute[] = [];
-  for (const file of fs
-    .readdirSync(routeDir)
-    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))) {
+  for (const file of fs.readdirSync(routeDir).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))) {
     const mod = (await import(path.join(routeDir, file))) as {
       action?: (args: ActionFunctionArgs) => unknown;
     };
     if (typeof mod.action !== "function") continue;
     const source = fs.readFileSync(path.join(routeDir, file), "utf8");
     const intents = new Set<string>([""]);
-    for (const m of source.matchAll(
-      /intent\s*===\s*"([^"]+)"|case\s+"([^"]+)"|name="intent"\s+value="([^"]+)"/g,
-    ))
+    for (const m of source.matchAll(/intent\s*===\s*"([^"]+)"|case\s+"([^"]+)"|name="intent"\s+value="([^"]+)"/g))
       intents.add(m[1] ?? m[2] ?? m[3]!);
     out.push({ file, action: mod.action, intents: [...intents] });
   }
@@ -56,10 +51,7 @@ const PARAM_TABLES: Record<string, string> = {
   clauseId: "clauses",
 };
 
-async function paramsFor(
-  file: string,
-  users: Record<string, string>,
-): Promise<Record<string, string>> {
+async function paramsFor(file: string, users: Record<string, string>): Promise<Record<string, string>> {
   const params: Record<string, string> = {};
   for (const m of file.matchAll(/\$(\w+?)_?(?=[.]|$)/g)) {
     const name = m[1]!;
@@ -67,9 +59,7 @@ async function paramsFor(
     else if (PARAM_TABLES[name]) {
       const row = await sql<{
         id: string;
-      }>`select id from ${sql.table(PARAM_TABLES[name])} order by id limit 1`.execute(
-        getDb(),
-      );
+      }>`select id from ${sql.table(PARAM_TABLES[name])} order by id limit 1`.execute(getDb());
       params[name] = row.rows[0]?.id ?? "missing";
     } else params[name] = "missing";
   }
@@ -104,9 +94,7 @@ const FIELDS = [
 ];
 
 /** The corpus: each entry is a body and its Content-Type (null: none). */
-function corpus(
-  intent: string,
-): { label: string; body: BodyInit | null; type: string | null }[] {
+function corpus(intent: string): { label: string; body: BodyInit | null; type: string | null }[] {
   const form = (pairs: [string, string][]) => {
     const p = new URLSearchParams(intent ? [["intent", intent]] : []);
     for (const [k, v] of pairs) p.append(k, v);
@@ -186,9 +174,7 @@ function corpus(
     },
     {
       label: "broken UTF-8",
-      body:
-        FIELDS.map((f) => `${f}=%ED%A0%80%FF`).join("&") +
-        (intent ? `&intent=${intent}` : ""),
+      body: FIELDS.map((f) => `${f}=%ED%A0%80%FF`).join("&") + (intent ? `&intent=${intent}` : ""),
       type: urlenc,
     },
     {
@@ -211,7 +197,10 @@ function corpus(
 async function checksums(excluded: string[]): Promise<Record<string, string>> {
   const db = getDb();
   // Kysely's introspection lists the tables on either dialect; search indexes are derived data.
-  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((name) => !/search/.test(name)).sort();
+  const tables = (await db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((name) => !/search/.test(name))
+    .sort();
   const out: Record<string, string> = {};
   for (const name of tables) {
     if (excluded.includes(name)) continue;
@@ -246,23 +235,15 @@ describe("the bad-input corpus against every form action", () => {
         const params = await paramsFor(route.file, users);
         const url = `${ORIGIN}${urlFor(route.file, params)}`;
         // Sign-in records failed attempts by design; sessions move with every signed-in request.
-        const excluded = [
-          "sessions",
-          ...(route.file === "login.tsx"
-            ? ["login_attempts", "audit_events"]
-            : []),
-        ];
-        const signer = route.file.startsWith("demand.new")
-          ? "industry@accord.test"
-          : "admin@accord.test";
+        const excluded = ["sessions", ...(route.file === "login.tsx" ? ["login_attempts", "audit_events"] : [])];
+        const signer = route.file.startsWith("demand.new") ? "industry@accord.test" : "admin@accord.test";
         let routeCookie = await cookieFor(signer);
         let baseline = await checksums(excluded);
         for (const intent of route.intents) {
           for (const entry of corpus(intent)) {
             for (const signedIn of [true, false]) {
               // Signing out ends the session it is given: that route gets a fresh one each time.
-              if (route.file === "logout.tsx")
-                routeCookie = await cookieFor(signer);
+              if (route.file === "logout.tsx") routeCookie = await cookieFor(signer);
               const cookie = signedIn ? routeCookie : null;
               const headers: Record<string, string> = { Origin: ORIGIN };
               if (entry.type) headers["Content-Type"] = entry.type;
@@ -280,29 +261,19 @@ describe("the bad-input corpus against every form action", () => {
                   params,
                 ));
               } catch (error) {
-                failures.push(
-                  `${route.file} [${intent}] ${entry.label}: threw ${(error as Error).message}`,
-                );
+                failures.push(`${route.file} [${intent}] ${entry.label}: threw ${(error as Error).message}`);
                 continue;
               }
               const ms = performance.now() - started;
               requests++;
               const who = signedIn ? "signed in" : "anonymous";
-              if (status >= 500)
-                failures.push(
-                  `${route.file} [${intent}] ${entry.label} (${who}): ${status}`,
-                );
-              if (ms > 1_000)
-                failures.push(
-                  `${route.file} [${intent}] ${entry.label} (${who}): ${Math.round(ms)} ms`,
-                );
+              if (status >= 500) failures.push(`${route.file} [${intent}] ${entry.label} (${who}): ${status}`);
+              if (ms > 1_000) failures.push(`${route.file} [${intent}] ${entry.label} (${who}): ${Math.round(ms)} ms`);
               const after = await checksums(excluded);
               if (status >= 400) {
                 for (const table of Object.keys(baseline)) {
                   if (baseline[table] !== after[table])
-                    failures.push(
-                      `${route.file} [${intent}] ${entry.label} (${who}): ${status} but ${table} changed`,
-                    );
+                    failures.push(`${route.file} [${intent}] ${entry.label} (${who}): ${status} but ${table} changed`);
                 }
               }
               baseline = after;

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 
 import { consultationListQuery, listFollowUpActions } from "~/models/consultations.server";
-import { neutraliseFormula } from "~/utils/csv.server";
-import { decodeCursor, encodeCursor, type Cursor } from "~/utils/cursor";
-import { loader as actionsLoader, action as actionsAction } from "~/routes/actions";
-import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
-import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
+import { action as actionsAction, loader as actionsLoader } from "~/routes/actions";
 import { loader as listLoader } from "~/routes/consultations._index";
+import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
+import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { loader as csvLoader } from "~/routes/consultations.export[.csv]";
 import { action as newAction, loader as newLoader } from "~/routes/consultations.new";
 import { loader as searchLoader } from "~/routes/search";
+import { neutraliseFormula } from "~/utils/csv.server";
+import { decodeCursor, encodeCursor, type Cursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { explainQueryPlan } from "~db/sql";
+
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const T = {
@@ -47,7 +48,10 @@ async function allTitles(email: string, query = ""): Promise<string[]> {
 }
 
 async function count(table: "consultations" | "follow_up_actions" | "comments"): Promise<number> {
-  const row = await getDb().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await getDb()
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -67,7 +71,13 @@ describe("who sees which consultation", () => {
     expect(titles).toContain(T.interMinisterial);
     expect(titles).toContain(T.meti);
     expect(titles).not.toContain(T.restricted);
-    expect((await call(recordLoader, get(`/consultations/${await idOf(T.restricted)}`, await cookieFor("irel@accord.test")), { id: await idOf(T.restricted) })).status).toBe(404);
+    expect(
+      (
+        await call(recordLoader, get(`/consultations/${await idOf(T.restricted)}`, await cookieFor("irel@accord.test")), {
+          id: await idOf(T.restricted),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("gives external users only the shared consultations their organization attended", async () => {
@@ -109,9 +119,17 @@ describe("who sees which consultation", () => {
 
     const csv = await call(csvLoader, get("/consultations/export.csv", cookie));
     expect(csv.status).toBe(200);
-    const text = await ((await csvLoader({ request: get("/consultations/export.csv", cookie), params: {}, context: { nonce: "test", clientAddress: "127.0.0.1" } })) as Response).text();
+    const text = await (
+      (await csvLoader({
+        request: get("/consultations/export.csv", cookie),
+        params: {},
+        context: { nonce: "test", clientAddress: "127.0.0.1" },
+      })) as Response
+    ).text();
     expect(text).toContain(T.review2024);
-    expect(text.split("\n")[0]).toBe("id,title,starts_at_utc,starts_ist,starts_jst,time_zone_entered,kind,mode,visibility,location,participants,archived_at");
+    expect(text.split("\n")[0]).toBe(
+      "id,title,starts_at_utc,starts_ist,starts_jst,time_zone_entered,kind,mode,visibility,location,participants,archived_at",
+    );
     expect(text).toContain("2025-01-22T05:00:00.000Z,2025-01-22 10:30,2025-01-22 14:00,Asia/Kolkata");
     expect(text).not.toContain("METI on rare-earth");
     expect(text).not.toContain("fall-back");
@@ -135,7 +153,9 @@ describe("who sees which consultation", () => {
     expect(await allTitles("official@accord.test", "?from=2025-08-20&to=2025-08-31")).toEqual([]);
     expect(await allTitles("official@accord.test", "?q=incentive%20schemes")).toContain(T.minister);
     expect(await allTitles("official@accord.test", "?archived=only")).toEqual([T.archived]);
-    expect((await call(listLoader, get("/consultations?visibility=secret", await cookieFor("official@accord.test")))).status).toBe(400);
+    expect(
+      (await call(listLoader, get("/consultations?visibility=secret", await cookieFor("official@accord.test")))).status,
+    ).toBe(400);
 
     const cookie = await cookieFor("official@accord.test");
     const first = (await call(listLoader, get("/consultations", cookie))).data as ListData;
@@ -143,15 +163,21 @@ describe("who sees which consultation", () => {
     // With 25 a page, the demo data fits one page; the cursor is still honoured.
     const last = first.rows[first.rows.length - 1]!;
     const db = getDb();
-    const row = await db.selectFrom("consultations").select(["starts_at", "id"]).where("id", "=", last.id).executeTakeFirstOrThrow();
-    const after = (await call(listLoader, get(`/consultations?cursor=${encodeCursor({ key: row.starts_at, id: row.id })}`, cookie))).data as ListData;
+    const row = await db
+      .selectFrom("consultations")
+      .select(["starts_at", "id"])
+      .where("id", "=", last.id)
+      .executeTakeFirstOrThrow();
+    const after = (
+      await call(listLoader, get(`/consultations?cursor=${encodeCursor({ key: row.starts_at, id: row.id })}`, cookie))
+    ).data as ListData;
     expect(after.rows).toEqual([]);
   });
 });
 
 describe("CSV export", () => {
   it("keeps spreadsheet formulas from running", () => {
-    expect(neutraliseFormula("=HYPERLINK(\"https://evil.example\")")).toBe("'=HYPERLINK(\"https://evil.example\")");
+    expect(neutraliseFormula('=HYPERLINK("https://evil.example")')).toBe('\'=HYPERLINK("https://evil.example")');
     expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(neutraliseFormula("-2+3")).toBe("'-2+3");
     expect(neutraliseFormula("IREL review")).toBe("IREL review");
@@ -165,7 +191,8 @@ describe.skipIf(process.env.ACCORD_TEST_DIALECT === "postgres")("the list query 
     const db = getDb();
     const plan = async (email: string, filter = {}, cursor: Cursor | null = null) =>
       explainQueryPlan(db, consultationListQuery(db, await sessionUserFor(email), filter, cursor).limit(26));
-    const noTableScan = (lines: string[]) => expect(lines.filter((l) => /^SCAN c\b/.test(l) && !/USING (COVERING )?INDEX/.test(l))).toEqual([]);
+    const noTableScan = (lines: string[]) =>
+      expect(lines.filter((l) => /^SCAN c\b/.test(l) && !/USING (COVERING )?INDEX/.test(l))).toEqual([]);
 
     for (const email of ["official@accord.test", "irel@accord.test"]) {
       const lines = await plan(email);
@@ -253,7 +280,13 @@ describe("recording a consultation", () => {
     const again = await call(newAction, post("/consultations/new", form, cookie));
     expect(again.status).toBe(409);
     expect(again.data).toMatchObject({ existingId: id });
-    expect(await getDb().selectFrom("consultations").select("id").where("title", "=", form.title as string).execute()).toHaveLength(1);
+    expect(
+      await getDb()
+        .selectFrom("consultations")
+        .select("id")
+        .where("title", "=", form.title as string)
+        .execute(),
+    ).toHaveLength(1);
 
     const row = await getDb().selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.starts_at).toBe("2026-11-30T06:00:00.000Z");
@@ -267,7 +300,9 @@ describe("recording a consultation", () => {
     expect(hits.data.hits.map((h) => h.id)).toEqual([id]);
     const counterpartHits = await call(searchLoader, get("/search?q=praseodymium", await cookieFor("counterpart@accord.test")));
     expect(counterpartHits.data.hits.map((h) => h.id)).toEqual([id]);
-    expect((await call(searchLoader, get("/search?q=praseodymium", await cookieFor("meti@accord.test")))).data).toMatchObject({ hits: [] });
+    expect((await call(searchLoader, get("/search?q=praseodymium", await cookieFor("meti@accord.test")))).data).toMatchObject({
+      hits: [],
+    });
   });
 
   it("lets IREL record only consultations it takes part in, and never restricted ones", async () => {
@@ -288,19 +323,36 @@ describe("recording a consultation", () => {
     for (const email of ["diplomat@accord.test", "counterpart@accord.test", "industry@accord.test"]) {
       const cookie = await cookieFor(email);
       expect((await call(newLoader, get("/consultations/new", cookie))).status, email).toBe(404);
-      expect((await call(newAction, post("/consultations/new", { ...(await validForm()), title: `by ${email}` }, cookie))).status, email).toBe(404);
+      expect(
+        (await call(newAction, post("/consultations/new", { ...(await validForm()), title: `by ${email}` }, cookie))).status,
+        email,
+      ).toBe(404);
     }
   });
 
   it("treats typed search syntax as plain words and never fails", async () => {
     const cookie = await cookieFor("official@accord.test");
-    for (const q of ["oxide ".repeat(100), '"unbalanced', "magnet*", "NEAR(oxide plant", "title:IREL", "notes: OR AND NOT", "(((", "^", '""', "-neodymium", "{a b}:c"]) {
+    for (const q of [
+      "oxide ".repeat(100),
+      '"unbalanced',
+      "magnet*",
+      "NEAR(oxide plant",
+      "title:IREL",
+      "notes: OR AND NOT",
+      "(((",
+      "^",
+      '""',
+      "-neodymium",
+      "{a b}:c",
+    ]) {
       const res = await call(searchLoader, get(`/search?q=${encodeURIComponent(q)}`, cookie));
       expect(res.status, q).toBe(200);
       const list = await call(listLoader, get(`/consultations?q=${encodeURIComponent(q)}`, cookie));
       expect(list.status, q).toBe(200);
     }
-    const hits = (await call(searchLoader, get(`/search?q=${encodeURIComponent('"neodymium')}`, cookie))).data as { hits: { title: string; snippet: { text: string; hit: boolean }[] }[] };
+    const hits = (await call(searchLoader, get(`/search?q=${encodeURIComponent('"neodymium')}`, cookie))).data as {
+      hits: { title: string; snippet: { text: string; hit: boolean }[] }[];
+    };
     expect(hits.hits.length).toBeGreaterThan(0);
     expect(hits.hits[0]!.snippet.some((p) => p.hit && /neodymium/i.test(p.text))).toBe(true);
   });
@@ -309,7 +361,10 @@ describe("recording a consultation", () => {
 describe("editing a consultation", () => {
   const editForm = async (id: string) => {
     const res = await call(editLoader, get(`/consultations/${id}/edit`, await cookieFor("official@accord.test")), { id });
-    const d = res.data as { version: number; defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] } };
+    const d = res.data as {
+      version: number;
+      defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] };
+    };
     const form: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(d.defaults)) if (typeof v === "string") form[k] = v;
     form.participants = d.defaults.participants;
@@ -324,14 +379,25 @@ describe("editing a consultation", () => {
     const id = await idOf(T.incentive);
     const cookie = await cookieFor("official@accord.test");
     const form = await editForm(id);
-    const res = await call(editAction, post(`/consultations/${id}/edit`, { ...form, outcome: "Comments extended to March for samarium cobalt magnets." }, cookie), { id });
+    const res = await call(
+      editAction,
+      post(`/consultations/${id}/edit`, { ...form, outcome: "Comments extended to March for samarium cobalt magnets." }, cookie),
+      { id },
+    );
     expect(res.status).toBe(302);
-    const audit = await getDb().selectFrom("audit_events").selectAll().where("entity_id", "=", id).where("action", "=", "consultation.update").executeTakeFirstOrThrow();
+    const audit = await getDb()
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("entity_id", "=", id)
+      .where("action", "=", "consultation.update")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!).outcome).toBe("Comments on the draft scheme due within four weeks.");
     expect(JSON.parse(audit.after_json!).outcome).toMatch(/samarium/);
     const hits = (await call(searchLoader, get("/search?q=samarium cobalt", cookie))).data as { hits: { id: string }[] };
     expect(hits.hits.map((h) => h.id)).toContain(id);
-    const page = (await call(recordLoader, get(`/consultations/${id}`, cookie), { id })).data as { history: { action: string; changes: { field: string }[] }[] };
+    const page = (await call(recordLoader, get(`/consultations/${id}`, cookie), { id })).data as {
+      history: { action: string; changes: { field: string }[] }[];
+    };
     expect(page.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update"]);
     expect(page.history[1]!.changes.map((c) => c.field)).toEqual(["outcome"]);
   });
@@ -340,18 +406,41 @@ describe("editing a consultation", () => {
     const id = await idOf(T.restricted);
     const official = await cookieFor("official@accord.test");
     const first = await editForm(id);
-    expect((await call(editAction, post(`/consultations/${id}/edit`, { ...first, visibility: "internal", notes: "Summary for the wider Indian side." }, official), { id })).status).toBe(302);
+    expect(
+      (
+        await call(
+          editAction,
+          post(
+            `/consultations/${id}/edit`,
+            { ...first, visibility: "internal", notes: "Summary for the wider Indian side." },
+            official,
+          ),
+          { id },
+        )
+      ).status,
+    ).toBe(302);
     const second = await editForm(id);
-    expect((await call(editAction, post(`/consultations/${id}/edit`, { ...second, outcome: "Phase-down preferred." }, official), { id })).status).toBe(302);
+    expect(
+      (
+        await call(editAction, post(`/consultations/${id}/edit`, { ...second, outcome: "Phase-down preferred." }, official), {
+          id,
+        })
+      ).status,
+    ).toBe(302);
 
     type Page = { history: { action: string; changes: { field: string; before: string; after: string }[] }[] };
-    const asIrel = (await call(recordLoader, get(`/consultations/${id}`, await cookieFor("irel@accord.test")), { id })).data as Page;
+    const asIrel = (await call(recordLoader, get(`/consultations/${id}`, await cookieFor("irel@accord.test")), { id }))
+      .data as Page;
     expect(asIrel.history.map((h) => h.action)).toEqual(["consultation.update"]);
     // The notes written while restricted never appear; the outcome was internal when it changed.
     expect(JSON.stringify(asIrel.history)).not.toMatch(/Red lines/);
     expect(asIrel.history[0]!.changes.map((c) => c.field)).toEqual(["outcome"]);
     const asOfficial = (await call(recordLoader, get(`/consultations/${id}`, official), { id })).data as Page;
-    expect(asOfficial.history.map((h) => h.action)).toEqual(["consultation.create", "consultation.update", "consultation.update"]);
+    expect(asOfficial.history.map((h) => h.action)).toEqual([
+      "consultation.create",
+      "consultation.update",
+      "consultation.update",
+    ]);
   });
 
   it("refuses a stale save with 409, echoes the user's text and changes nothing", async () => {
@@ -359,11 +448,29 @@ describe("editing a consultation", () => {
     const cookie = await cookieFor("official@accord.test");
     const first = await editForm(id);
     const second = { ...first };
-    expect((await call(editAction, post(`/consultations/${id}/edit`, { ...first, notes: "First editor's notes" }, cookie), { id })).status).toBe(302);
-    const stale = await call(editAction, post(`/consultations/${id}/edit`, { ...second, notes: "Second editor's careful notes" }, await cookieFor("admin@accord.test")), { id });
+    expect(
+      (await call(editAction, post(`/consultations/${id}/edit`, { ...first, notes: "First editor's notes" }, cookie), { id }))
+        .status,
+    ).toBe(302);
+    const stale = await call(
+      editAction,
+      post(
+        `/consultations/${id}/edit`,
+        { ...second, notes: "Second editor's careful notes" },
+        await cookieFor("admin@accord.test"),
+      ),
+      { id },
+    );
     expect(stale.status).toBe(409);
-    expect(stale.data).toMatchObject({ values: { notes: "Second editor's careful notes" }, formError: expect.stringMatching(/Someone else saved/) });
-    const row = await getDb().selectFrom("consultations").select(["notes", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(stale.data).toMatchObject({
+      values: { notes: "Second editor's careful notes" },
+      formError: expect.stringMatching(/Someone else saved/),
+    });
+    const row = await getDb()
+      .selectFrom("consultations")
+      .select(["notes", "version"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.notes).toBe("First editor's notes");
   });
 
@@ -372,11 +479,21 @@ describe("editing a consultation", () => {
     for (const title of [T.interMinisterial, T.review2024]) {
       const id = await idOf(title);
       const before = await getDb().selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      const res = await call(editAction, post(`/consultations/${id}/edit`, { ...(await editForm(id)), title: "Hijacked" }, cookie), { id });
+      const res = await call(
+        editAction,
+        post(`/consultations/${id}/edit`, { ...(await editForm(id)), title: "Hijacked" }, cookie),
+        { id },
+      );
       expect(res.status, title).toBe(404);
-      const archive = await call(recordAction, post(`/consultations/${id}`, { intent: "archive", version: String(before.version) }, cookie), { id });
+      const archive = await call(
+        recordAction,
+        post(`/consultations/${id}`, { intent: "archive", version: String(before.version) }, cookie),
+        { id },
+      );
       expect(archive.status, title).toBe(404);
-      expect(await getDb().selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow()).toEqual(before);
+      expect(await getDb().selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirstOrThrow()).toEqual(
+        before,
+      );
     }
   });
 
@@ -391,14 +508,33 @@ describe("editing a consultation", () => {
   it("archives instead of deleting: gone from the default list, still readable", async () => {
     const id = await idOf(T.review2024);
     const cookie = await cookieFor("official@accord.test");
-    const { version } = await getDb().selectFrom("consultations").select("version").where("id", "=", id).executeTakeFirstOrThrow();
-    expect((await call(recordAction, post(`/consultations/${id}`, { intent: "archive", version: String(version) }, cookie), { id })).status).toBe(200);
+    const { version } = await getDb()
+      .selectFrom("consultations")
+      .select("version")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(
+      (await call(recordAction, post(`/consultations/${id}`, { intent: "archive", version: String(version) }, cookie), { id }))
+        .status,
+    ).toBe(200);
     expect(await allTitles("counterpart@accord.test")).not.toContain(T.review2024);
     expect(await allTitles("counterpart@accord.test", "?archived=include")).toContain(T.review2024);
-    expect((await call(recordLoader, get(`/consultations/${id}`, await cookieFor("counterpart@accord.test")), { id })).status).toBe(200);
-    const stale = await call(recordAction, post(`/consultations/${id}`, { intent: "restore", version: String(version) }, cookie), { id });
+    expect(
+      (await call(recordLoader, get(`/consultations/${id}`, await cookieFor("counterpart@accord.test")), { id })).status,
+    ).toBe(200);
+    const stale = await call(
+      recordAction,
+      post(`/consultations/${id}`, { intent: "restore", version: String(version) }, cookie),
+      { id },
+    );
     expect(stale.status).toBe(409);
-    expect((await call(recordAction, post(`/consultations/${id}`, { intent: "restore", version: String(version + 1) }, cookie), { id })).status).toBe(200);
+    expect(
+      (
+        await call(recordAction, post(`/consultations/${id}`, { intent: "restore", version: String(version + 1) }, cookie), {
+          id,
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -407,16 +543,52 @@ describe("comments", () => {
     const id = await idOf(T.phaseDown);
     const counterpart = await cookieFor("counterpart@accord.test");
     const before = await count("comments");
-    const tooWide = await call(recordAction, post(`/consultations/${id}`, { intent: "comment", body: "Try restricted", visibility: "restricted" }, counterpart), { id });
+    const tooWide = await call(
+      recordAction,
+      post(`/consultations/${id}`, { intent: "comment", body: "Try restricted", visibility: "restricted" }, counterpart),
+      { id },
+    );
     expect(tooWide.status).toBe(400);
-    const empty = await call(recordAction, post(`/consultations/${id}`, { intent: "comment", body: " ", visibility: "shared" }, counterpart), { id });
+    const empty = await call(
+      recordAction,
+      post(`/consultations/${id}`, { intent: "comment", body: " ", visibility: "shared" }, counterpart),
+      { id },
+    );
     expect(empty.status).toBe(400);
     expect(await count("comments")).toBe(before);
-    expect((await call(recordAction, post(`/consultations/${id}`, { intent: "comment", body: "TREI agrees to the <script>alert(1)</script> timetable", visibility: "shared" }, counterpart), { id })).status).toBe(200);
-    expect((await call(recordAction, post(`/consultations/${id}`, { intent: "comment", body: "Our red line is the second step.", visibility: "restricted" }, await cookieFor("official@accord.test")), { id })).status).toBe(200);
+    expect(
+      (
+        await call(
+          recordAction,
+          post(
+            `/consultations/${id}`,
+            { intent: "comment", body: "TREI agrees to the <script>alert(1)</script> timetable", visibility: "shared" },
+            counterpart,
+          ),
+          { id },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(
+          recordAction,
+          post(
+            `/consultations/${id}`,
+            { intent: "comment", body: "Our red line is the second step.", visibility: "restricted" },
+            await cookieFor("official@accord.test"),
+          ),
+          { id },
+        )
+      ).status,
+    ).toBe(200);
 
     const seen = async (email: string) =>
-      ((await call(recordLoader, get(`/consultations/${id}`, await cookieFor(email)), { id })).data as { comments: { html: string; visibility: string }[] }).comments;
+      (
+        (await call(recordLoader, get(`/consultations/${id}`, await cookieFor(email)), { id })).data as {
+          comments: { html: string; visibility: string }[];
+        }
+      ).comments;
     const asCounterpart = await seen("counterpart@accord.test");
     expect(asCounterpart.map((c) => c.visibility)).toEqual(["shared"]);
     expect(asCounterpart[0]!.html).not.toContain("<script>");
@@ -424,14 +596,31 @@ describe("comments", () => {
     expect((await seen("diplomat@accord.test")).some((c) => c.html.includes("red line"))).toBe(true);
 
     const internal = await idOf(T.interMinisterial);
-    expect((await call(recordAction, post(`/consultations/${internal}`, { intent: "comment", body: "peek", visibility: "shared" }, counterpart), { id: internal })).status).toBe(404);
-    const sharedOnInternal = await call(recordAction, post(`/consultations/${internal}`, { intent: "comment", body: "too wide", visibility: "shared" }, await cookieFor("official@accord.test")), { id: internal });
+    expect(
+      (
+        await call(
+          recordAction,
+          post(`/consultations/${internal}`, { intent: "comment", body: "peek", visibility: "shared" }, counterpart),
+          { id: internal },
+        )
+      ).status,
+    ).toBe(404);
+    const sharedOnInternal = await call(
+      recordAction,
+      post(
+        `/consultations/${internal}`,
+        { intent: "comment", body: "too wide", visibility: "shared" },
+        await cookieFor("official@accord.test"),
+      ),
+      { id: internal },
+    );
     expect(sharedOnInternal.status).toBe(400);
   });
 });
 
 describe("follow-up actions", () => {
-  const actionNamed = async (description: string) => getDb().selectFrom("follow_up_actions").selectAll().where("description", "=", description).executeTakeFirstOrThrow();
+  const actionNamed = async (description: string) =>
+    getDb().selectFrom("follow_up_actions").selectAll().where("description", "=", description).executeTakeFirstOrThrow();
 
   it("lists open ones first with overdue ones marked, filtered by owner", async () => {
     const ctx = await demoData();
@@ -440,7 +629,8 @@ describe("follow-up actions", () => {
     const firstClosed = rows.findIndex((r) => r.status !== "open");
     expect(rows.slice(firstClosed).every((r) => r.status !== "open")).toBe(true);
     expect(rows.filter((r) => r.overdue).length).toBeGreaterThanOrEqual(3);
-    const mines = (await call(actionsLoader, get(`/actions?owner=${ctx.org.mines}`, await cookieFor("official@accord.test")))).data as { rows: { owner_short_name: string }[] };
+    const mines = (await call(actionsLoader, get(`/actions?owner=${ctx.org.mines}`, await cookieFor("official@accord.test"))))
+      .data as { rows: { owner_short_name: string }[] };
     expect(mines.rows.length).toBeGreaterThan(0);
     expect(mines.rows.every((r) => r.owner_short_name === "Mines")).toBe(true);
   });
@@ -451,10 +641,25 @@ describe("follow-up actions", () => {
     const ctx = await demoData();
     const consultationId = await idOf(T.minister);
     const now = new Date().toISOString();
-    for (const [n, status] of [[1, "open"], [2, "open"], [3, "dropped"]] as const) {
+    for (const [n, status] of [
+      [1, "open"],
+      [2, "open"],
+      [3, "dropped"],
+    ] as const) {
       await db
         .insertInto("follow_up_actions")
-        .values({ id: `undated-${n}`, consultation_id: consultationId, description: `Undated action ${n}`, owner_organization_id: ctx.org.moci, due_date: null, status, completed_at: null, position: 10 + n, created_at: now, updated_at: now })
+        .values({
+          id: `undated-${n}`,
+          consultation_id: consultationId,
+          description: `Undated action ${n}`,
+          owner_organization_id: ctx.org.moci,
+          due_date: null,
+          status,
+          completed_at: null,
+          position: 10 + n,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
     const everything = (await listFollowUpActions(db, user, { status: "all" }, null, 1000)).rows.map((r) => r.id);
@@ -462,7 +667,13 @@ describe("follow-up actions", () => {
       const seen: string[] = [];
       let cursor: Cursor | null = null;
       for (let guard = 0; guard < 200; guard++) {
-        const page: Awaited<ReturnType<typeof listFollowUpActions>> = await listFollowUpActions(db, user, { status: "all" }, cursor, size);
+        const page: Awaited<ReturnType<typeof listFollowUpActions>> = await listFollowUpActions(
+          db,
+          user,
+          { status: "all" },
+          cursor,
+          size,
+        );
         expect(page.rows.length).toBeLessThanOrEqual(size);
         seen.push(...page.rows.map((r) => r.id));
         if (!page.next) break;
@@ -471,7 +682,9 @@ describe("follow-up actions", () => {
       expect(seen, `page size ${size}`).toEqual(everything);
     }
     const undatedOpen = everything.indexOf("undated-1");
-    const firstClosed = (await listFollowUpActions(db, user, { status: "all" }, null, 1000)).rows.findIndex((r) => r.status !== "open");
+    const firstClosed = (await listFollowUpActions(db, user, { status: "all" }, null, 1000)).rows.findIndex(
+      (r) => r.status !== "open",
+    );
     expect(undatedOpen).toBeGreaterThan(-1);
     expect(undatedOpen).toBeLessThan(firstClosed);
     expect(everything.indexOf("undated-3")).toBeGreaterThan(firstClosed - 1);
@@ -485,16 +698,31 @@ describe("follow-up actions", () => {
     const meti = await actionNamed("Share Japan's assessment of alternative supply sources");
     const counterpart = await cookieFor("counterpart@accord.test");
 
-    expect((await call(actionsAction, post("/actions", { actionId: irels.id, version: String(irels.version) }, counterpart))).status).toBe(404);
-    expect((await call(actionsAction, post("/actions", { actionId: meti.id, version: String(meti.version) }, counterpart))).status).toBe(404);
-    expect((await call(actionsAction, post("/actions", { actionId: meti.id, version: String(meti.version) }, await cookieFor("official@accord.test")))).status).toBe(404);
+    expect(
+      (await call(actionsAction, post("/actions", { actionId: irels.id, version: String(irels.version) }, counterpart))).status,
+    ).toBe(404);
+    expect(
+      (await call(actionsAction, post("/actions", { actionId: meti.id, version: String(meti.version) }, counterpart))).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          actionsAction,
+          post("/actions", { actionId: meti.id, version: String(meti.version) }, await cookieFor("official@accord.test")),
+        )
+      ).status,
+    ).toBe(404);
     expect((await actionNamed(irels.description)).status).toBe("open");
 
-    expect((await call(actionsAction, post("/actions", { actionId: own.id, version: String(own.version) }, counterpart))).status).toBe(200);
+    expect(
+      (await call(actionsAction, post("/actions", { actionId: own.id, version: String(own.version) }, counterpart))).status,
+    ).toBe(200);
     const done = await actionNamed(own.description);
     expect(done.status).toBe("done");
     expect(done.completed_at).not.toBeNull();
-    expect((await call(actionsAction, post("/actions", { actionId: own.id, version: String(own.version) }, counterpart))).status).toBe(409);
+    expect(
+      (await call(actionsAction, post("/actions", { actionId: own.id, version: String(own.version) }, counterpart))).status,
+    ).toBe(409);
     const audit = await getDb().selectFrom("audit_events").select("action").where("entity_id", "=", own.id).execute();
     expect(audit.map((a) => a.action)).toEqual(["follow_up.complete"]);
   });

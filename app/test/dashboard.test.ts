@@ -1,17 +1,27 @@
 import { describe, expect, it } from "vitest";
 
+import type { Brief } from "~/models/brief.server";
+import type { Dashboard } from "~/models/dashboard.server";
+import { loader as homeLoader } from "~/routes/_index";
 import { loader as actionsLoader } from "~/routes/actions";
 import { loader as briefLoader } from "~/routes/brief";
 import { loader as demandLoader } from "~/routes/demand._index";
 import { loader as issuesLoader } from "~/routes/issues._index";
 import { loader as milestonesLoader } from "~/routes/milestones._index";
-import { loader as homeLoader } from "~/routes/_index";
-import type { Dashboard } from "~/models/dashboard.server";
-import type { Brief } from "~/models/brief.server";
-import { ISSUE_STATUSES, DEMAND_STATUSES } from "~db/schema";
+import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
+
 import { call, cookieFor, demoData, get } from "./fixtures";
 
-const ROLES = ["admin@accord.test", "official@accord.test", "irel@accord.test", "diplomat@accord.test", "counterpart@accord.test", "meti@accord.test", "industry@accord.test", "elcina@accord.test"];
+const ROLES = [
+  "admin@accord.test",
+  "official@accord.test",
+  "irel@accord.test",
+  "diplomat@accord.test",
+  "counterpart@accord.test",
+  "meti@accord.test",
+  "industry@accord.test",
+  "elcina@accord.test",
+];
 
 async function dashboardOf(cookie: string): Promise<Dashboard> {
   const res = await call(homeLoader, get("/", cookie));

@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
 
-process.env.ACCORD_TODAY = "2026-12-01";
-
 import { decideDemandRequest, listDemandRequests, remainingBalanceKg } from "~/models/demand.server";
+import { balanceOf, totalsOf } from "~/models/supply-balance";
 import { supplyYears } from "~/models/supply.server";
+import { loader as listLoader } from "~/routes/demand._index";
 import { action as requestAction, loader as requestLoader } from "~/routes/demand.$requestId";
 import { loader as exportLoader } from "~/routes/demand.export[.csv]";
-import { loader as listLoader } from "~/routes/demand._index";
 import { action as newAction, loader as newLoader } from "~/routes/demand.new";
+import { loader as supplyLoader } from "~/routes/supply._index";
 import { loader as balanceCsvLoader } from "~/routes/supply.balance[.csv]";
 import { action as figureAction } from "~/routes/supply.figures.$figureId";
-import { loader as supplyLoader } from "~/routes/supply._index";
 import type { Cursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { balanceOf, totalsOf } from "~/models/supply-balance";
+
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+
+process.env.ACCORD_TODAY = "2026-12-01";
 
 const VALID = {
   material: "neodymium_oxide",
@@ -27,7 +28,10 @@ const VALID = {
 };
 
 async function countRequests() {
-  const row = await getDb().selectFrom("demand_requests").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await getDb()
+    .selectFrom("demand_requests")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -46,7 +50,11 @@ async function requestRow(id: string) {
 }
 
 function decide(id: string, version: number, form: Record<string, string>, cookie: string) {
-  return call(requestAction, post(`/demand/${id}`, { intent: "decide", version: String(version), replaces: "", ...form }, cookie), { requestId: id });
+  return call(
+    requestAction,
+    post(`/demand/${id}`, { intent: "decide", version: String(version), replaces: "", ...form }, cookie),
+    { requestId: id },
+  );
 }
 
 describe("an industry user submits a demand request", () => {
@@ -104,22 +112,36 @@ describe("who sees which requests", () => {
     const id = await createRequest("industry@accord.test", { endUse: "SIAM secret hub motors" });
     const elcina = await cookieFor("elcina@accord.test");
     expect((await call(requestLoader, get(`/demand/${id}`, elcina), { requestId: id })).status).toBe(404);
-    expect((await call(requestAction, post(`/demand/${id}`, { intent: "withdraw", version: "1" }, elcina), { requestId: id })).status).toBe(404);
+    expect(
+      (await call(requestAction, post(`/demand/${id}`, { intent: "withdraw", version: "1" }, elcina), { requestId: id })).status,
+    ).toBe(404);
 
-    const list = (await call(listLoader, get("/demand", elcina))).data as { rows: { id: string; organization_id: string }[]; totals: { count: number; requestedKg: number } };
+    const list = (await call(listLoader, get("/demand", elcina))).data as {
+      rows: { id: string; organization_id: string }[];
+      totals: { count: number; requestedKg: number };
+    };
     const ctx = await demoData();
     expect(list.rows.length).toBeGreaterThan(0);
     expect(list.rows.every((r) => r.organization_id === ctx.org.elcina)).toBe(true);
-    const own = await getDb().selectFrom("demand_requests").select(["quantity_kg"]).where("organization_id", "=", ctx.org.elcina).execute();
+    const own = await getDb()
+      .selectFrom("demand_requests")
+      .select(["quantity_kg"])
+      .where("organization_id", "=", ctx.org.elcina)
+      .execute();
     expect(list.totals.count).toBe(own.length);
     expect(list.totals.requestedKg).toBe(own.reduce((s, r) => s + r.quantity_kg, 0));
 
-    const csv = await (await exportLoader({ request: get("/demand/export.csv", elcina), params: {}, context: {} } as never) as Response).text();
+    const csv = await (
+      (await exportLoader({ request: get("/demand/export.csv", elcina), params: {}, context: {} } as never)) as Response
+    ).text();
     expect(csv).not.toContain(id);
     expect(csv).not.toContain("SIAM");
     expect(csv).toContain("Electronic Industries Association of India");
 
-    const filtered = (await call(listLoader, get(`/demand?organization=${ctx.org.siam}`, elcina))).data as { rows: unknown[]; totals: { count: number } };
+    const filtered = (await call(listLoader, get(`/demand?organization=${ctx.org.siam}`, elcina))).data as {
+      rows: unknown[];
+      totals: { count: number };
+    };
     expect(filtered.rows).toHaveLength(0);
     expect(filtered.totals.count).toBe(0);
   });
@@ -155,7 +177,12 @@ describe("who sees which requests", () => {
   it("pages with a keyset cursor, newest first, without gaps or repeats", async () => {
     const official = await sessionUserFor("official@accord.test");
     const db = getDb();
-    const all = await db.selectFrom("demand_requests").select(["id", "created_at"]).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+    const all = await db
+      .selectFrom("demand_requests")
+      .select(["id", "created_at"])
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .execute();
     const seen: string[] = [];
     let cursor: Cursor | null = null;
     do {
@@ -215,12 +242,24 @@ describe("deciding", () => {
     const ctx = await demoData();
     const official = await sessionUserFor("official@accord.test");
     const db = getDb();
-    const id = await createRequest("industry@accord.test", { material: "praseodymium_oxide", fiscalYear: "FY2028-29", quantity: "30.5" });
-    const yearOf = async () => (await supplyYears(db, official)).find((y) => y.material === "praseodymium_oxide" && y.fiscalYear === "FY2028-29")!;
+    const id = await createRequest("industry@accord.test", {
+      material: "praseodymium_oxide",
+      fiscalYear: "FY2028-29",
+      quantity: "30.5",
+    });
+    const yearOf = async () =>
+      (await supplyYears(db, official)).find((y) => y.material === "praseodymium_oxide" && y.fiscalYear === "FY2028-29")!;
     const before = balanceOf(await yearOf());
     const cookie = await cookieFor("official@accord.test");
-    expect((await call(requestAction, post(`/demand/${id}`, { intent: "review", version: "1" }, cookie), { requestId: id })).status).toBe(200);
-    const res = await decide(id, 2, { outcome: "partially_approved", allocated: "12.125", reasons: "Part of the request fits the balance." }, cookie);
+    expect(
+      (await call(requestAction, post(`/demand/${id}`, { intent: "review", version: "1" }, cookie), { requestId: id })).status,
+    ).toBe(200);
+    const res = await decide(
+      id,
+      2,
+      { outcome: "partially_approved", allocated: "12.125", reasons: "Part of the request fits the balance." },
+      cookie,
+    );
     expect(res.status).toBe(200);
     const after = balanceOf(await yearOf());
     expect(before.balanceKg - after.balanceKg).toBe(12_125);
@@ -228,7 +267,12 @@ describe("deciding", () => {
     const row = await requestRow(id);
     expect(row).toMatchObject({ status: "partially_approved", allocated_kg: 12_125, version: 3 });
     // The balance is production − exports − reserve − the sum of the allocations of its rows.
-    const figure = await db.selectFrom("supply_figures").selectAll().where("material", "=", "praseodymium_oxide").where("fiscal_year", "=", "FY2028-29").executeTakeFirstOrThrow();
+    const figure = await db
+      .selectFrom("supply_figures")
+      .selectAll()
+      .where("material", "=", "praseodymium_oxide")
+      .where("fiscal_year", "=", "FY2028-29")
+      .executeTakeFirstOrThrow();
     const allocations = await db
       .selectFrom("demand_requests")
       .select("allocated_kg")
@@ -236,7 +280,9 @@ describe("deciding", () => {
       .where("fiscal_year", "=", "FY2028-29")
       .where("status", "in", ["approved", "partially_approved"])
       .execute();
-    expect(after.balanceKg).toBe(figure.production_kg - figure.exports_kg - figure.reserve_kg - allocations.reduce((s, r) => s + (r.allocated_kg ?? 0), 0));
+    expect(after.balanceKg).toBe(
+      figure.production_kg - figure.exports_kg - figure.reserve_kg - allocations.reduce((s, r) => s + (r.allocated_kg ?? 0), 0),
+    );
     expect(ctx.org.siam).toBe(row.organization_id);
   });
 
@@ -245,8 +291,20 @@ describe("deciding", () => {
     const db = getDb();
     const [a, b] = [await sessionUserFor("official@accord.test"), await sessionUserFor("mines@accord.test")];
     const results = await Promise.all([
-      decideDemandRequest(db, a, id, { outcome: "approved", allocatedKg: 4_000, reasons: "A approves", confirmOverBalance: false, version: 1 }),
-      decideDemandRequest(db, b, id, { outcome: "partially_approved", allocatedKg: 1_000, reasons: "B approves part", confirmOverBalance: false, version: 1 }),
+      decideDemandRequest(db, a, id, {
+        outcome: "approved",
+        allocatedKg: 4_000,
+        reasons: "A approves",
+        confirmOverBalance: false,
+        version: 1,
+      }),
+      decideDemandRequest(db, b, id, {
+        outcome: "partially_approved",
+        allocatedKg: 1_000,
+        reasons: "B approves part",
+        confirmOverBalance: false,
+        version: 1,
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "conflict")).toHaveLength(1);
@@ -259,7 +317,13 @@ describe("deciding", () => {
     expect(late.status).toBe(409);
     expect((late.data as { formError: string }).formError).toMatch(/Another official decided this request/);
     const sam = (await supplyYears(db, a)).find((y) => y.material === "samarium" && y.fiscalYear === "FY2029-30")!;
-    const allocated = await db.selectFrom("demand_requests").select("allocated_kg").where("material", "=", "samarium").where("fiscal_year", "=", "FY2029-30").where("status", "in", ["approved", "partially_approved"]).execute();
+    const allocated = await db
+      .selectFrom("demand_requests")
+      .select("allocated_kg")
+      .where("material", "=", "samarium")
+      .where("fiscal_year", "=", "FY2029-30")
+      .where("status", "in", ["approved", "partially_approved"])
+      .execute();
     expect(sam.approvedKg).toBe(allocated.reduce((s, r) => s + (r.allocated_kg ?? 0), 0));
   });
 
@@ -290,18 +354,32 @@ describe("deciding", () => {
     expect((await decide(id, 2, { outcome: "approved", reasons: "Yes" }, cookie)).status).toBe(409);
     const res = await call(
       requestAction,
-      post(`/demand/${id}`, { intent: "decide", version: "2", replaces: first.current_decision_id!, outcome: "approved", reasons: "Reconsidered" }, cookie),
+      post(
+        `/demand/${id}`,
+        { intent: "decide", version: "2", replaces: first.current_decision_id!, outcome: "approved", reasons: "Reconsidered" },
+        cookie,
+      ),
       { requestId: id },
     );
     expect(res.status).toBe(200);
-    const decisions = await getDb().selectFrom("demand_decisions").selectAll().where("request_id", "=", id).orderBy("decided_at").execute();
+    const decisions = await getDb()
+      .selectFrom("demand_decisions")
+      .selectAll()
+      .where("request_id", "=", id)
+      .orderBy("decided_at")
+      .execute();
     expect(decisions.map((d) => d.outcome)).toEqual(["rejected", "approved"]);
     expect(decisions[1]!.supersedes_id).toBe(decisions[0]!.id);
-    expect(await requestRow(id)).toMatchObject({ status: "approved", allocated_kg: 20_000, current_decision_id: decisions[1]!.id });
+    expect(await requestRow(id)).toMatchObject({
+      status: "approved",
+      allocated_kg: 20_000,
+      current_decision_id: decisions[1]!.id,
+    });
     const audit = await getDb().selectFrom("audit_events").select("action").where("entity_id", "=", id).orderBy("at").execute();
     expect(audit.map((a) => a.action)).toEqual(["demand_request.create", "demand_request.decide", "demand_request.redecide"]);
     // The submitter sees the reasons but not the internal balance figures.
-    const seen = (await call(requestLoader, get(`/demand/${id}`, await cookieFor("elcina@accord.test")), { requestId: id })).data as {
+    const seen = (await call(requestLoader, get(`/demand/${id}`, await cookieFor("elcina@accord.test")), { requestId: id }))
+      .data as {
       decisions: { reasons: string; remaining_balance_kg: number | null }[];
     };
     expect(seen.decisions.map((d) => d.reasons)).toEqual(["No", "Reconsidered"]);
@@ -331,17 +409,54 @@ describe("the supply balance", () => {
 
   it("lets IREL and officials edit figures with a version check, audited; not diplomats", async () => {
     const db = getDb();
-    const figure = await db.selectFrom("supply_figures").selectAll().where("material", "=", "samarium").where("fiscal_year", "=", "FY2030-31").executeTakeFirstOrThrow();
-    const form = { production: "85.5", productionBasis: "forecast", exports: "0", reserve: "2", notes: "Revised plan", version: String(figure.version) };
-    expect((await call(figureAction, post(`/supply/figures/${figure.id}`, form, await cookieFor("diplomat@accord.test")), { figureId: figure.id })).status).toBe(404);
-    expect((await call(figureAction, post(`/supply/figures/${figure.id}`, { ...form, production: "-1" }, await cookieFor("irel@accord.test")), { figureId: figure.id })).status).toBe(400);
-    const ok = await call(figureAction, post(`/supply/figures/${figure.id}`, form, await cookieFor("irel@accord.test")), { figureId: figure.id });
+    const figure = await db
+      .selectFrom("supply_figures")
+      .selectAll()
+      .where("material", "=", "samarium")
+      .where("fiscal_year", "=", "FY2030-31")
+      .executeTakeFirstOrThrow();
+    const form = {
+      production: "85.5",
+      productionBasis: "forecast",
+      exports: "0",
+      reserve: "2",
+      notes: "Revised plan",
+      version: String(figure.version),
+    };
+    expect(
+      (
+        await call(figureAction, post(`/supply/figures/${figure.id}`, form, await cookieFor("diplomat@accord.test")), {
+          figureId: figure.id,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          figureAction,
+          post(`/supply/figures/${figure.id}`, { ...form, production: "-1" }, await cookieFor("irel@accord.test")),
+          { figureId: figure.id },
+        )
+      ).status,
+    ).toBe(400);
+    const ok = await call(figureAction, post(`/supply/figures/${figure.id}`, form, await cookieFor("irel@accord.test")), {
+      figureId: figure.id,
+    });
     expect(ok.status).toBe(200);
-    const stale = await call(figureAction, post(`/supply/figures/${figure.id}`, { ...form, production: "99" }, await cookieFor("official@accord.test")), { figureId: figure.id });
+    const stale = await call(
+      figureAction,
+      post(`/supply/figures/${figure.id}`, { ...form, production: "99" }, await cookieFor("official@accord.test")),
+      { figureId: figure.id },
+    );
     expect(stale.status).toBe(409);
     const after = await db.selectFrom("supply_figures").selectAll().where("id", "=", figure.id).executeTakeFirstOrThrow();
     expect(after.production_kg).toBe(85_500);
-    const audit = await db.selectFrom("audit_events").select(["action", "before_json"]).where("entity_id", "=", figure.id).orderBy("at").execute();
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["action", "before_json"])
+      .where("entity_id", "=", figure.id)
+      .orderBy("at")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["supply_figure.create", "supply_figure.update"]);
     expect(audit[1]!.before_json).toContain('"production_kg":80000');
   });

@@ -1,12 +1,12 @@
 /** Helpers for integration tests: demo data, signed-in requests, and calling routes directly. */
-import type { ActionFunctionArgs, data as remixData, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, data as remixData } from "@remix-run/node";
 
 import type { SessionUser } from "~/models/access.server";
-import { lucia, createSessionFor } from "~/models/auth.server";
+import { createSessionFor, lucia } from "~/models/auth.server";
 import { sessionUserByEmail } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
-import { type DEMO_ACCOUNTS, seedDemo, type DemoContext } from "~db/seed/demo";
+import { seedDemo, type DEMO_ACCOUNTS, type DemoContext } from "~db/seed/demo";
 
 export const ORIGIN = "http://localhost";
 

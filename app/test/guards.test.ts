@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-
 import { describe, expect, it } from "vitest";
 
 import { visibleConsultations } from "~/models/scopes.server";
@@ -10,15 +9,9 @@ import { addEnumGuards, dropEnumGuards } from "~db/guards";
 
 import { demoData, sessionUserFor } from "./fixtures";
 
-async function anyRow(
-  table: "issues" | "positions" | "audit_events" | "consultations",
-) {
+async function anyRow(table: "issues" | "positions" | "audit_events" | "consultations") {
   await demoData();
-  return getDb()
-    .selectFrom(table)
-    .selectAll()
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  return getDb().selectFrom(table).selectAll().limit(1).executeTakeFirstOrThrow();
 }
 
 // SQLite's triggers name the column ("issues.status must be …"); PostgreSQL names the CHECK
@@ -76,36 +69,16 @@ describe("database guards", () => {
     const event = await anyRow("audit_events");
     const position = await anyRow("positions");
     await expect(
-      db
-        .updateTable("audit_events")
-        .set({ detail: "rewritten" })
-        .where("id", "=", event.id)
-        .execute(),
+      db.updateTable("audit_events").set({ detail: "rewritten" }).where("id", "=", event.id).execute(),
     ).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom("audit_events").where("id", "=", event.id).execute()).rejects.toThrow(/append-only/);
     await expect(
-      db.deleteFrom("audit_events").where("id", "=", event.id).execute(),
+      db.updateTable("positions").set({ statement: "rewritten" }).where("id", "=", position.id).execute(),
     ).rejects.toThrow(/append-only/);
-    await expect(
-      db
-        .updateTable("positions")
-        .set({ statement: "rewritten" })
-        .where("id", "=", position.id)
-        .execute(),
-    ).rejects.toThrow(/append-only/);
-    await expect(
-      db.deleteFrom("positions").where("id", "=", position.id).execute(),
-    ).rejects.toThrow(/append-only/);
-    await expect(db.deleteFrom("demand_decisions").execute()).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(db.deleteFrom("positions").where("id", "=", position.id).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom("demand_decisions").execute()).rejects.toThrow(/append-only/);
     expect(
-      (
-        await db
-          .selectFrom("audit_events")
-          .select("detail")
-          .where("id", "=", event.id)
-          .executeTakeFirstOrThrow()
-      ).detail,
+      (await db.selectFrom("audit_events").select("detail").where("id", "=", event.id).executeTakeFirstOrThrow()).detail,
     ).toBe(event.detail);
   });
 
@@ -156,35 +129,17 @@ describe("versioned writes", () => {
     const db = getDb();
     const issue = await anyRow("issues");
     const events = async () =>
-      (
-        await db
-          .selectFrom("audit_events")
-          .select("id")
-          .where("entity_id", "=", issue.id)
-          .execute()
-      ).length;
+      (await db.selectFrom("audit_events").select("id").where("entity_id", "=", issue.id).execute()).length;
     const eventsBefore = await events();
     const result = await versionedUpdate(db, {
       table: "issues",
       id: issue.id,
       actorId: null,
       expectedVersion: issue.version,
-      load: (tx) =>
-        tx
-          .selectFrom("issues")
-          .selectAll()
-          .where("id", "=", issue.id)
-          .executeTakeFirst(),
+      load: (tx) => tx.selectFrom("issues").selectAll().where("id", "=", issue.id).executeTakeFirst(),
       // Another writer gets in between this read and the claim, as it may under read committed.
       check: async (_, tx) => {
-        await claimVersion(
-          tx,
-          "issues",
-          issue.id,
-          issue.version,
-          { title: "The other writer's title" },
-          nowIso(),
-        );
+        await claimVersion(tx, "issues", issue.id, issue.version, { title: "The other writer's title" }, nowIso());
         return null;
       },
       set: () => ({ title: "Lost update" }),
@@ -196,11 +151,7 @@ describe("versioned writes", () => {
       reason: "conflict",
       current: { id: issue.id, title: issue.title, version: issue.version },
     });
-    const stored = await db
-      .selectFrom("issues")
-      .selectAll()
-      .where("id", "=", issue.id)
-      .executeTakeFirstOrThrow();
+    const stored = await db.selectFrom("issues").selectAll().where("id", "=", issue.id).executeTakeFirstOrThrow();
     expect(stored.title).toBe(issue.title);
     expect(stored.version).toBe(issue.version);
     expect(await events()).toBe(eventsBefore);

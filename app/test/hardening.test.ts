@@ -11,15 +11,7 @@ import { loader as compareLoader } from "~/routes/supply.scenarios.compare";
 import { getDb } from "~/utils/db.server";
 import { UNSUPPORTED_BODY_MESSAGE } from "~/utils/form-body.server";
 
-import {
-  call,
-  cookieFor,
-  demoData,
-  get,
-  ORIGIN,
-  post,
-  sessionUserFor,
-} from "./fixtures";
+import { call, cookieFor, demoData, get, ORIGIN, post, sessionUserFor } from "./fixtures";
 
 const PASSWORD = "accord-demo-2026";
 
@@ -28,12 +20,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("form bodies", () => {
   it("answers 415 with a message to JSON, text, XML and missing bodies at /login", async () => {
     await demoData();
-    for (const type of [
-      "application/json",
-      "text/plain",
-      "application/xml",
-      null,
-    ]) {
+    for (const type of ["application/json", "text/plain", "application/xml", null]) {
       const headers: Record<string, string> = { Origin: ORIGIN };
       if (type) headers["Content-Type"] = type;
       const res = await call(
@@ -81,9 +68,7 @@ describe("form bodies", () => {
     });
     const res = await call(loginAction, request);
     expect(res.status).toBe(400);
-    expect(
-      (res.data as { fieldErrors: Record<string, string> }).fieldErrors.email,
-    ).toMatch(/not valid Unicode/);
+    expect((res.data as { fieldErrors: Record<string, string> }).fieldErrors.email).toMatch(/not valid Unicode/);
   });
 });
 
@@ -91,10 +76,7 @@ describe("scenario comparison", () => {
   it("shows the picker for ?a= and ?a=&b= instead of failing", async () => {
     const cookie = await cookieFor("official@accord.test");
     for (const query of ["?a=", "?a=&b=", "?b="]) {
-      const res = await call(
-        compareLoader,
-        get(`/supply/scenarios/compare${query}`, cookie),
-      );
+      const res = await call(compareLoader, get(`/supply/scenarios/compare${query}`, cookie));
       expect(res.status).toBe(200);
       expect((res.data as { a: { id: string } }).a.id).toBe("committed");
     }
@@ -113,18 +95,8 @@ describe("calendar feeds of a disabled user", () => {
         })
       ).status,
     ).toBe(200);
-    await setUserDisabled(
-      getDb(),
-      ctx.user["admin@accord.test"]!,
-      user.id,
-      true,
-    );
-    await setUserDisabled(
-      getDb(),
-      ctx.user["admin@accord.test"]!,
-      user.id,
-      false,
-    );
+    await setUserDisabled(getDb(), ctx.user["admin@accord.test"]!, user.id, true);
+    await setUserDisabled(getDb(), ctx.user["admin@accord.test"]!, user.id, false);
     expect(
       (
         await call(feedLoader, get(`/calendar/feed/${token}.ics`), {
@@ -138,22 +110,15 @@ describe("calendar feeds of a disabled user", () => {
 describe("stored sessions", () => {
   it("hold only the SHA-256 of the cookie's token", async () => {
     await demoData();
-    const res = await call(
-      loginAction,
-      post("/login", { email: "elcina@accord.test", password: PASSWORD }),
-    );
+    const res = await call(loginAction, post("/login", { email: "elcina@accord.test", password: PASSWORD }));
     const cookie = res.headers.get("Set-Cookie")!.split(";")[0]!;
     const token = cookie.split("=")[1]!;
     const rows = await getDb().selectFrom("sessions").select("id").execute();
     expect(rows.map((r) => r.id)).not.toContain(token);
     expect(rows.map((r) => r.id)).toContain(sessionIdOf(token));
-    expect((await getSessionUser(get("/", cookie)))?.email).toBe(
-      "elcina@accord.test",
-    );
+    expect((await getSessionUser(get("/", cookie)))?.email).toBe("elcina@accord.test");
     // Whoever reads the table cannot use what is there as a cookie.
-    expect(
-      await getSessionUser(get("/", `accord_session=${sessionIdOf(token)}`)),
-    ).toBeNull();
+    expect(await getSessionUser(get("/", `accord_session=${sessionIdOf(token)}`))).toBeNull();
   });
 });
 

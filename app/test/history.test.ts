@@ -5,13 +5,14 @@
 import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "~/models/audit.server";
-import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
+import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
 import { action as consultationNewAction } from "~/routes/consultations.new";
 import { action as milestoneAction, loader as milestoneLoader } from "~/routes/milestones.$milestoneId";
 import { action as milestoneNewAction } from "~/routes/milestones.new";
 import { getDb } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
+
 import { call, cookieFor, demoData, get, post } from "./fixtures";
 
 type Ctx = Awaited<ReturnType<typeof demoData>>;
@@ -37,7 +38,13 @@ function milestoneForm(ctx: Ctx, overrides: Form = {}): Form {
 async function createMilestoneAs(email: string, form: Form): Promise<string> {
   const res = await call(milestoneNewAction, post("/milestones/new", form, await cookieFor(email)));
   expect(res.status).toBe(302);
-  return (await getDb().selectFrom("milestones").select("id").where("title", "=", form.title as string).executeTakeFirstOrThrow()).id;
+  return (
+    await getDb()
+      .selectFrom("milestones")
+      .select("id")
+      .where("title", "=", form.title as string)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 async function milestoneVersion(id: string): Promise<number> {
@@ -45,7 +52,15 @@ async function milestoneVersion(id: string): Promise<number> {
 }
 
 async function editMilestone(id: string, form: Form): Promise<void> {
-  const res = await call(milestoneAction, post(`/milestones/${id}`, { ...form, intent: "save", version: String(await milestoneVersion(id)) }, await cookieFor("official@accord.test")), { milestoneId: id });
+  const res = await call(
+    milestoneAction,
+    post(
+      `/milestones/${id}`,
+      { ...form, intent: "save", version: String(await milestoneVersion(id)) },
+      await cookieFor("official@accord.test"),
+    ),
+    { milestoneId: id },
+  );
   expect(res.status).toBe(200);
 }
 
@@ -58,10 +73,19 @@ async function milestoneHistory(email: string, id: string): Promise<MilestonePag
 describe("milestone status history", () => {
   it("never shows a counterpart a version that was internal before the milestone was shared", async () => {
     const ctx = await demoData();
-    const form = milestoneForm(ctx, { visibility: "internal", partyOrganizationIds: [ctx.org.toyotsu], progressNote: "SECRETNOTE fall-back if Toyotsu walks away" });
+    const form = milestoneForm(ctx, {
+      visibility: "internal",
+      partyOrganizationIds: [ctx.org.toyotsu],
+      progressNote: "SECRETNOTE fall-back if Toyotsu walks away",
+    });
     const id = await createMilestoneAs("official@accord.test", form);
     await editMilestone(id, { ...form, visibility: "shared", progressNote: "Schedule under discussion with Toyotsu." });
-    await editMilestone(id, { ...form, visibility: "shared", progressNote: "Schedule under discussion with Toyotsu.", status: "in_progress" });
+    await editMilestone(id, {
+      ...form,
+      visibility: "shared",
+      progressNote: "Schedule under discussion with Toyotsu.",
+      status: "in_progress",
+    });
 
     const asCounterpart = await milestoneHistory("counterpart@accord.test", id);
     expect(JSON.stringify(asCounterpart)).not.toMatch(/SECRETNOTE/);
@@ -69,7 +93,11 @@ describe("milestone status history", () => {
     expect(asCounterpart).toEqual([expect.objectContaining({ from: "planned", to: "in_progress", note: null })]);
 
     const asOfficial = await milestoneHistory("official@accord.test", id);
-    expect(asOfficial.map((h) => h.note)).toEqual(["SECRETNOTE fall-back if Toyotsu walks away", "Schedule under discussion with Toyotsu.", null]);
+    expect(asOfficial.map((h) => h.note)).toEqual([
+      "SECRETNOTE fall-back if Toyotsu walks away",
+      "Schedule under discussion with Toyotsu.",
+      null,
+    ]);
   });
 
   it("never shows IREL a note written while the milestone was restricted", async () => {
@@ -83,27 +111,54 @@ describe("milestone status history", () => {
     expect(JSON.stringify(asIrel)).not.toMatch(/RESTRICTEDNOTE/);
     expect(asIrel.map((h) => h.note)).toEqual(["Volumes agreed with Mines."]);
     const asDiplomat = await milestoneHistory("diplomat@accord.test", id);
-    expect(asDiplomat.map((h) => h.note)).toEqual(["RESTRICTEDNOTE red line on the 2027 volume", "Volumes under review.", "Volumes agreed with Mines."]);
+    expect(asDiplomat.map((h) => h.note)).toEqual([
+      "RESTRICTEDNOTE red line on the 2027 volume",
+      "Volumes under review.",
+      "Volumes agreed with Mines.",
+    ]);
   });
 
   it("shows an external user only versions that named its organization as owner or party", async () => {
     const ctx = await demoData();
-    const form = milestoneForm(ctx, { visibility: "shared", partyOrganizationIds: [ctx.org.meti], progressNote: "METIONLY bilateral line with METI" });
+    const form = milestoneForm(ctx, {
+      visibility: "shared",
+      partyOrganizationIds: [ctx.org.meti],
+      progressNote: "METIONLY bilateral line with METI",
+    });
     const id = await createMilestoneAs("official@accord.test", form);
-    await editMilestone(id, { ...form, partyOrganizationIds: [ctx.org.meti, ctx.org.toyotsu], progressNote: "Joint schedule with METI and Toyotsu." });
-    await editMilestone(id, { ...form, partyOrganizationIds: [ctx.org.meti, ctx.org.toyotsu], progressNote: "Joint schedule agreed." });
+    await editMilestone(id, {
+      ...form,
+      partyOrganizationIds: [ctx.org.meti, ctx.org.toyotsu],
+      progressNote: "Joint schedule with METI and Toyotsu.",
+    });
+    await editMilestone(id, {
+      ...form,
+      partyOrganizationIds: [ctx.org.meti, ctx.org.toyotsu],
+      progressNote: "Joint schedule agreed.",
+    });
 
     const asCounterpart = await milestoneHistory("counterpart@accord.test", id);
     expect(JSON.stringify(asCounterpart)).not.toMatch(/METIONLY/);
     expect(asCounterpart.map((h) => h.note)).toEqual(["Joint schedule agreed."]);
     // METI was a party throughout and sees every version.
-    expect((await milestoneHistory("meti@accord.test", id)).map((h) => h.note)).toEqual(["METIONLY bilateral line with METI", "Joint schedule with METI and Toyotsu.", "Joint schedule agreed."]);
+    expect((await milestoneHistory("meti@accord.test", id)).map((h) => h.note)).toEqual([
+      "METIONLY bilateral line with METI",
+      "Joint schedule with METI and Toyotsu.",
+      "Joint schedule agreed.",
+    ]);
 
     // As owner, without being a party, Toyotsu sees the whole history of its own milestone.
-    const owned = milestoneForm(ctx, { visibility: "shared", ownerOrganizationId: ctx.org.toyotsu, progressNote: "Toyotsu's own first note" });
+    const owned = milestoneForm(ctx, {
+      visibility: "shared",
+      ownerOrganizationId: ctx.org.toyotsu,
+      progressNote: "Toyotsu's own first note",
+    });
     const ownedId = await createMilestoneAs("official@accord.test", owned);
     await editMilestone(ownedId, { ...owned, progressNote: "Toyotsu's own second note" });
-    expect((await milestoneHistory("counterpart@accord.test", ownedId)).map((h) => h.note)).toEqual(["Toyotsu's own first note", "Toyotsu's own second note"]);
+    expect((await milestoneHistory("counterpart@accord.test", ownedId)).map((h) => h.note)).toEqual([
+      "Toyotsu's own first note",
+      "Toyotsu's own second note",
+    ]);
   });
 
   it("hides an entry whose snapshot names no level from anyone who cannot read every level", async () => {
@@ -111,7 +166,14 @@ describe("milestone status history", () => {
     const form = milestoneForm(ctx, { visibility: "shared", partyOrganizationIds: [ctx.org.toyotsu] });
     const id = await createMilestoneAs("official@accord.test", form);
     // An older kind of entry, written without the level or the parties.
-    await recordAudit(getDb(), { actorId: ctx.user["official@accord.test"]!, action: "milestone.progress", entityType: "milestone", entityId: id, before: { status: "planned" }, after: { status: "blocked", progress_note: "NOLEVEL legacy note" } });
+    await recordAudit(getDb(), {
+      actorId: ctx.user["official@accord.test"]!,
+      action: "milestone.progress",
+      entityType: "milestone",
+      entityId: id,
+      before: { status: "planned" },
+      after: { status: "blocked", progress_note: "NOLEVEL legacy note" },
+    });
 
     for (const email of ["irel@accord.test", "counterpart@accord.test"]) {
       expect(JSON.stringify(await milestoneHistory(email, id)), email).not.toMatch(/NOLEVEL/);
@@ -148,7 +210,10 @@ function consultationForm(ctx: Ctx, overrides: Form = {}): Form {
 /** The edit form as the official loads it, ready to post back. */
 async function editFormOf(id: string): Promise<Form> {
   const res = await call(editLoader, get(`/consultations/${id}/edit`, await cookieFor("official@accord.test")), { id });
-  const d = res.data as { version: number; defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] } };
+  const d = res.data as {
+    version: number;
+    defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] };
+  };
   const form: Form = {};
   for (const [k, v] of Object.entries(d.defaults)) if (typeof v === "string") form[k] = v;
   form.participants = d.defaults.participants;
@@ -160,13 +225,30 @@ async function editFormOf(id: string): Promise<Form> {
 }
 
 async function editConsultation(id: string, changes: Form): Promise<void> {
-  const res = await call(editAction, post(`/consultations/${id}/edit`, { ...(await editFormOf(id)), ...changes }, await cookieFor("official@accord.test")), { id });
+  const res = await call(
+    editAction,
+    post(`/consultations/${id}/edit`, { ...(await editFormOf(id)), ...changes }, await cookieFor("official@accord.test")),
+    { id },
+  );
   expect(res.status).toBe(302);
 }
 
 async function completeAction(email: string, consultationId: string, description: string): Promise<string> {
-  const action = await getDb().selectFrom("follow_up_actions").selectAll().where("consultation_id", "=", consultationId).where("description", "=", description).executeTakeFirstOrThrow();
-  const res = await call(recordAction, post(`/consultations/${consultationId}`, { intent: "complete", actionId: action.id, version: String(action.version) }, await cookieFor(email)), { id: consultationId });
+  const action = await getDb()
+    .selectFrom("follow_up_actions")
+    .selectAll()
+    .where("consultation_id", "=", consultationId)
+    .where("description", "=", description)
+    .executeTakeFirstOrThrow();
+  const res = await call(
+    recordAction,
+    post(
+      `/consultations/${consultationId}`,
+      { intent: "complete", actionId: action.id, version: String(action.version) },
+      await cookieFor(email),
+    ),
+    { id: consultationId },
+  );
   expect(res.status).toBe(200);
   return action.id;
 }
@@ -203,11 +285,22 @@ describe("consultation history of follow-up actions", () => {
     expect(asIrel[0]!.changes[0]).toMatchObject({ field: "action", before: "IREL to confirm plant capacity" });
 
     const asOfficial = await consultationHistoryFor("official@accord.test", id);
-    expect(asOfficial.map((h) => h.action)).toEqual(["consultation.create", "follow_up.complete", "consultation.update", "consultation.update", "follow_up.complete"]);
+    expect(asOfficial.map((h) => h.action)).toEqual([
+      "consultation.create",
+      "follow_up.complete",
+      "consultation.update",
+      "consultation.update",
+      "follow_up.complete",
+    ]);
     expect(JSON.stringify(asOfficial)).toMatch(/RESTRICTEDACTION/);
 
     // The entry carries the level the consultation had when the action was done.
-    const audit = await getDb().selectFrom("audit_events").selectAll().where("entity_id", "=", actionId).where("action", "=", "follow_up.complete").executeTakeFirstOrThrow();
+    const audit = await getDb()
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("entity_id", "=", actionId)
+      .where("action", "=", "follow_up.complete")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!).visibility).toBe("restricted");
     expect(JSON.parse(audit.after_json!).visibility).toBe("restricted");
   });
@@ -218,7 +311,11 @@ describe("consultation history of follow-up actions", () => {
     const created = await call(consultationNewAction, post("/consultations/new", form, await cookieFor("official@accord.test")));
     expect(created.status).toBe(302);
     const id = created.headers.get("Location")!.split("/").pop()!;
-    const action = await getDb().selectFrom("follow_up_actions").selectAll().where("consultation_id", "=", id).executeTakeFirstOrThrow();
+    const action = await getDb()
+      .selectFrom("follow_up_actions")
+      .selectAll()
+      .where("consultation_id", "=", id)
+      .executeTakeFirstOrThrow();
     // As entries were written before they carried the consultation's level.
     await recordAudit(getDb(), {
       actorId: ctx.user["official@accord.test"]!,

@@ -1,12 +1,13 @@
 // Structural checks for the layering decided in docs/decisions/011: each fails when a new file
 // slips back into the old habit.
 import { execFileSync } from "node:child_process";
-
 import { describe, expect, it } from "vitest";
 
 function grep(pattern: string, ...paths: string[]): string[] {
   try {
-    return execFileSync("git", ["grep", "--untracked", "-l", "-E", pattern, "--", ...paths, ":!*.test.ts"], { encoding: "utf8" }).split("\n").filter(Boolean);
+    return execFileSync("git", ["grep", "--untracked", "-l", "-E", pattern, "--", ...paths, ":!*.test.ts"], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
   } catch {
     return [];
   }

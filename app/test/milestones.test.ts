@@ -1,22 +1,23 @@
 import { describe, expect, it } from "vitest";
 
-import { parseCalendar } from "~/utils/ics";
 import { hashFeedToken } from "~/models/calendar.server";
+import type { RiskReason } from "~/models/milestone-rules";
 import { createMilestone, type MilestoneInput } from "~/models/milestones.server";
 import { action as calendarAction, loader as calendarLoader } from "~/routes/calendar._index";
 import { loader as feedLoader } from "~/routes/calendar.feed.$file";
+import { loader as listLoader } from "~/routes/milestones._index";
 import { action as milestoneAction, loader as milestoneLoader } from "~/routes/milestones.$milestoneId";
 import { loader as csvLoader } from "~/routes/milestones.export[.csv]";
-import { loader as listLoader } from "~/routes/milestones._index";
 import { action as newAction, loader as newLoader } from "~/routes/milestones.new";
 import { loader as timelineLoader } from "~/routes/milestones.timeline";
 import { getDb } from "~/utils/db.server";
+import { parseCalendar } from "~/utils/ics";
 import { newId, nowIso } from "~/utils/ids.server";
-import { DEMO_MILESTONES } from "~db/seed/milestones";
-import type { Visibility } from "~db/schema";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 import { riskReasonText } from "~/utils/messages";
-import type { RiskReason } from "~/models/milestone-rules";
+import type { Visibility } from "~db/schema";
+import { DEMO_MILESTONES } from "~db/seed/milestones";
+
+import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const TITLE = Object.fromEntries(DEMO_MILESTONES.map((m) => [m.key, m.title])) as Record<string, string>;
 
@@ -32,7 +33,11 @@ async function listFor(email: string, query = ""): Promise<ListRow[]> {
   return res.data.rows;
 }
 
-const demoTitles = (rows: { title: string }[]) => rows.map((r) => r.title).filter((t) => Object.values(TITLE).includes(t)).sort();
+const demoTitles = (rows: { title: string }[]) =>
+  rows
+    .map((r) => r.title)
+    .filter((t) => Object.values(TITLE).includes(t))
+    .sort();
 
 /** Runs a resource route and returns its body, or the status it threw. */
 async function fetchRoute(fn: typeof feedLoader, path: string, params: Record<string, string>) {
@@ -70,7 +75,11 @@ describe("milestone visibility", () => {
       const csv = await fetchRoute(csvLoader as never, "/milestones/export.csv", {});
       expect(csv.status).toBe(302); // no session: sent to sign in
       const exported = await (async () => {
-        const res = (await csvLoader({ request: get("/milestones/export.csv", cookie), params: {}, context: {} } as never)) as Response;
+        const res = (await csvLoader({
+          request: get("/milestones/export.csv", cookie),
+          params: {},
+          context: {},
+        } as never)) as Response;
         return res.text();
       })();
       for (const title of Object.values(TITLE)) expect(exported.includes(title)).toBe(expected.includes(title));
@@ -85,8 +94,15 @@ describe("milestone visibility", () => {
 
   it("hides upstream and downstream milestones a counterpart may not see", async () => {
     const id = await idOf(TITLE.output450!);
-    const res = await call(milestoneLoader, get(`/milestones/${id}`, await cookieFor("counterpart@accord.test")), { milestoneId: id });
-    const d = res.data as { upstream: { title: string }[]; downstream: { title: string }[]; parties: unknown; risk: { reasons: RiskReason[] } };
+    const res = await call(milestoneLoader, get(`/milestones/${id}`, await cookieFor("counterpart@accord.test")), {
+      milestoneId: id,
+    });
+    const d = res.data as {
+      upstream: { title: string }[];
+      downstream: { title: string }[];
+      parties: unknown;
+      risk: { reasons: RiskReason[] };
+    };
     expect(d.upstream).toEqual([]);
     expect(d.downstream.map((m) => m.title)).toEqual([TITLE.phaseDown]);
     expect(d.parties).toBeNull();
@@ -115,11 +131,17 @@ describe("milestone risk in the demo data (as of today)", () => {
     const risk = (key: string) => rows.find((r) => r.title === TITLE[key])!.risk;
     expect(risk("clearances").level).toBe("late");
     expect(risk("output450").level).toBe("late");
-    expect(risk("output450").reasons.map(riskReasonText)).toContain("depends on 'Clearances for four new mines', due 2026-06-30, after this milestone's 2026-03-31; 'Clearances for four new mines' is late");
+    expect(risk("output450").reasons.map(riskReasonText)).toContain(
+      "depends on 'Clearances for four new mines', due 2026-06-30, after this milestone's 2026-03-31; 'Clearances for four new mines' is late",
+    );
     // clearances → 450 t → phase-down → amended arrangement
     expect(risk("phaseDown")).toMatchObject({ level: "threatened", late: false, threatened: true });
-    expect(risk("phaseDown").reasons.map(riskReasonText)).toEqual(["depends on 'IREL produces 450 t of neodymium', due 2026-03-31, which is late"]);
-    expect(risk("amended").reasons.map(riskReasonText)).toEqual(["depends on 'Export phase-down schedule agreed with Toyotsu', which is itself threatened"]);
+    expect(risk("phaseDown").reasons.map(riskReasonText)).toEqual([
+      "depends on 'IREL produces 450 t of neodymium', due 2026-03-31, which is late",
+    ]);
+    expect(risk("amended").reasons.map(riskReasonText)).toEqual([
+      "depends on 'Export phase-down schedule agreed with Toyotsu', which is itself threatened",
+    ]);
     expect(risk("incentives").level).toBe("done");
     expect(risk("partner").level).toBe("on_track");
 
@@ -142,7 +164,10 @@ function form(ctx: Awaited<ReturnType<typeof demoData>>, overrides: Record<strin
 }
 
 async function milestoneCount(): Promise<number> {
-  const row = await getDb().selectFrom("milestones").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await getDb()
+    .selectFrom("milestones")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -174,7 +199,17 @@ describe("creating and editing milestones", () => {
     const ctx = await demoData();
     // IREL may not create milestones through the routes; the model still checks what it is given.
     const irel = await sessionUserFor("irel@accord.test");
-    const input: MilestoneInput = { title: "x", category: "policy", ownerOrganizationId: ctx.org.irel, dueDate: "2027-01-01", status: "planned", visibility: "internal", dependsOn: [await idOf(TITLE.fallback!)], partyOrganizationIds: [], issueIds: [] };
+    const input: MilestoneInput = {
+      title: "x",
+      category: "policy",
+      ownerOrganizationId: ctx.org.irel,
+      dueDate: "2027-01-01",
+      status: "planned",
+      visibility: "internal",
+      dependsOn: [await idOf(TITLE.fallback!)],
+      partyOrganizationIds: [],
+      issueIds: [],
+    };
     const result = await createMilestone(getDb(), irel, input);
     expect(result).toMatchObject({ ok: false, reason: "refused", code: "invalid" });
     expect(await getDb().selectFrom("milestones").select("id").where("title", "=", "x").executeTakeFirst()).toBeUndefined();
@@ -194,7 +229,15 @@ describe("creating and editing milestones", () => {
 
     const row = await getDb().selectFrom("milestones").selectAll().where("id", "=", a).executeTakeFirstOrThrow();
     const edit = (dependsOn: string[]) =>
-      call(milestoneAction, post(`/milestones/${a}`, { ...form(ctx, { title: "Chain A", dependsOn }), intent: "save", version: String(row.version) }, cookie), { milestoneId: a });
+      call(
+        milestoneAction,
+        post(
+          `/milestones/${a}`,
+          { ...form(ctx, { title: "Chain A", dependsOn }), intent: "save", version: String(row.version) },
+          cookie,
+        ),
+        { milestoneId: a },
+      );
 
     const cyclic = await edit([c]);
     expect(cyclic.status).toBe(400);
@@ -203,25 +246,47 @@ describe("creating and editing milestones", () => {
     );
     const self = await edit([a]);
     expect(self.status).toBe(400);
-    expect((self.data as { fieldErrors: Record<string, string> }).fieldErrors.dependsOn).toBe("A milestone cannot depend on itself.");
+    expect((self.data as { fieldErrors: Record<string, string> }).fieldErrors.dependsOn).toBe(
+      "A milestone cannot depend on itself.",
+    );
     const after = await getDb().selectFrom("milestones").selectAll().where("id", "=", a).executeTakeFirstOrThrow();
     expect(after.version).toBe(row.version);
-    expect(await getDb().selectFrom("milestone_dependencies").select("depends_on_id").where("milestone_id", "=", a).execute()).toEqual([]);
+    expect(
+      await getDb().selectFrom("milestone_dependencies").select("depends_on_id").where("milestone_id", "=", a).execute(),
+    ).toEqual([]);
 
     // Risk carries down the chain: A slips into the past, B and C are threatened.
     const late = await edit([]);
     expect(late.status).toBe(200);
     const v2 = (await getDb().selectFrom("milestones").select("version").where("id", "=", a).executeTakeFirstOrThrow()).version;
-    const past = await call(milestoneAction, post(`/milestones/${a}`, { ...form(ctx, { title: "Chain A", dueDate: "2026-11-01" }), intent: "save", version: String(v2) }, cookie), { milestoneId: a });
+    const past = await call(
+      milestoneAction,
+      post(
+        `/milestones/${a}`,
+        { ...form(ctx, { title: "Chain A", dueDate: "2026-11-01" }), intent: "save", version: String(v2) },
+        cookie,
+      ),
+      { milestoneId: a },
+    );
     expect(past.status).toBe(200);
     const rows = await listFor("official@accord.test");
     const level = (title: string) => rows.find((r) => r.title === title)!.risk;
     expect(level("Chain A").level).toBe("late");
-    expect(level("Chain B")).toMatchObject({ level: "threatened", reasons: [{ code: "dependency_late", dependency: "Chain A", dependencyDueDate: "2026-11-01" }] });
-    expect(level("Chain C")).toMatchObject({ level: "threatened", reasons: [{ code: "dependency_threatened", dependency: "Chain B" }] });
+    expect(level("Chain B")).toMatchObject({
+      level: "threatened",
+      reasons: [{ code: "dependency_late", dependency: "Chain A", dependencyDueDate: "2026-11-01" }],
+    });
+    expect(level("Chain C")).toMatchObject({
+      level: "threatened",
+      reasons: [{ code: "dependency_threatened", dependency: "Chain B" }],
+    });
 
     // A stale edit is refused and the input echoed back.
-    const stale = await call(milestoneAction, post(`/milestones/${a}`, { ...form(ctx, { title: "Stale title" }), intent: "save", version: String(v2) }, cookie), { milestoneId: a });
+    const stale = await call(
+      milestoneAction,
+      post(`/milestones/${a}`, { ...form(ctx, { title: "Stale title" }), intent: "save", version: String(v2) }, cookie),
+      { milestoneId: a },
+    );
     expect(stale.status).toBe(409);
     expect((stale.data as { values: Record<string, string> }).values.title).toBe("Stale title");
 
@@ -237,23 +302,40 @@ describe("archiving a milestone", () => {
     const res = await call(newAction, post("/milestones/new", form(ctx, { title: "To be archived" }), cookie));
     expect(res.status).toBe(302);
     const id = await idOf("To be archived");
-    const archive = await call(milestoneAction, post(`/milestones/${id}`, { intent: "archive", version: "1" }, cookie), { milestoneId: id });
+    const archive = await call(milestoneAction, post(`/milestones/${id}`, { intent: "archive", version: "1" }, cookie), {
+      milestoneId: id,
+    });
     expect(archive.status).toBe(200);
     expect((await listFor("official@accord.test")).map((r) => r.title)).not.toContain("To be archived");
     // Still reachable by its address, with its history.
     const page = await call(milestoneLoader, get(`/milestones/${id}`, cookie), { milestoneId: id });
     expect(page.status).toBe(200);
-    const refused = await call(milestoneAction, post(`/milestones/${id}`, { ...form(ctx, { title: "Changed" }), intent: "save", version: "2" }, cookie), { milestoneId: id });
+    const refused = await call(
+      milestoneAction,
+      post(`/milestones/${id}`, { ...form(ctx, { title: "Changed" }), intent: "save", version: "2" }, cookie),
+      { milestoneId: id },
+    );
     expect(refused.status).toBe(409);
-    expect(refused.data).toMatchObject({ intent: "other", formError: "This milestone is archived. Restore it before changing it." });
-    const stale = await call(milestoneAction, post(`/milestones/${id}`, { intent: "restore", version: "1" }, cookie), { milestoneId: id });
+    expect(refused.data).toMatchObject({
+      intent: "other",
+      formError: "This milestone is archived. Restore it before changing it.",
+    });
+    const stale = await call(milestoneAction, post(`/milestones/${id}`, { intent: "restore", version: "1" }, cookie), {
+      milestoneId: id,
+    });
     expect(stale.status).toBe(409);
     expect(stale.data).toMatchObject({ intent: "archive" });
-    const restore = await call(milestoneAction, post(`/milestones/${id}`, { intent: "restore", version: "2" }, cookie), { milestoneId: id });
+    const restore = await call(milestoneAction, post(`/milestones/${id}`, { intent: "restore", version: "2" }, cookie), {
+      milestoneId: id,
+    });
     expect(restore.status).toBe(200);
     expect((await listFor("official@accord.test")).map((r) => r.title)).toContain("To be archived");
     // IREL may not archive.
-    const irel = await call(milestoneAction, post(`/milestones/${id}`, { intent: "archive", version: "3" }, await cookieFor("irel@accord.test")), { milestoneId: id });
+    const irel = await call(
+      milestoneAction,
+      post(`/milestones/${id}`, { intent: "archive", version: "3" }, await cookieFor("irel@accord.test")),
+      { milestoneId: id },
+    );
     expect(irel.status).toBe(404);
   });
 });
@@ -268,38 +350,88 @@ describe("the owner organization reports progress", () => {
     const page = await call(milestoneLoader, get(`/milestones/${id}`, irel), { milestoneId: id });
     expect(page.data).toMatchObject({ canProgress: true, canManage: false });
 
-    const bad = await call(milestoneAction, post(`/milestones/${id}`, { intent: "progress", status: "done", version: String(version) }, irel), { milestoneId: id });
+    const bad = await call(
+      milestoneAction,
+      post(`/milestones/${id}`, { intent: "progress", status: "done", version: String(version) }, irel),
+      { milestoneId: id },
+    );
     expect(bad.status).toBe(400);
 
-    const fullEdit = await call(milestoneAction, post(`/milestones/${id}`, { intent: "save", title: "Renamed", version: String(version) }, irel), { milestoneId: id });
+    const fullEdit = await call(
+      milestoneAction,
+      post(`/milestones/${id}`, { intent: "save", title: "Renamed", version: String(version) }, irel),
+      { milestoneId: id },
+    );
     expect(fullEdit.status).toBe(404);
 
     const ok = await call(
       milestoneAction,
-      post(`/milestones/${id}`, { intent: "progress", status: "in_progress", progressNote: "Odisha separation plant running at full rate.", version: String(version) }, irel),
+      post(
+        `/milestones/${id}`,
+        {
+          intent: "progress",
+          status: "in_progress",
+          progressNote: "Odisha separation plant running at full rate.",
+          version: String(version),
+        },
+        irel,
+      ),
       { milestoneId: id },
     );
     expect(ok.status).toBe(200);
     const row = await getDb().selectFrom("milestones").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "in_progress", version: version + 1, title: TITLE.output450 });
 
-    const stale = await call(milestoneAction, post(`/milestones/${id}`, { intent: "progress", status: "blocked", version: String(version) }, irel), { milestoneId: id });
+    const stale = await call(
+      milestoneAction,
+      post(`/milestones/${id}`, { intent: "progress", status: "blocked", version: String(version) }, irel),
+      { milestoneId: id },
+    );
     expect(stale.status).toBe(409);
 
-    const history = (await call(milestoneLoader, get(`/milestones/${id}`, irel), { milestoneId: id })).data as { history: { from: string | null; to: string; note: string | null; actor: string }[] };
-    expect(history.history.at(-1)).toMatchObject({ from: "planned", to: "in_progress", note: "Odisha separation plant running at full rate.", actor: "Rahul Menon" });
+    const history = (await call(milestoneLoader, get(`/milestones/${id}`, irel), { milestoneId: id })).data as {
+      history: { from: string | null; to: string; note: string | null; actor: string }[];
+    };
+    expect(history.history.at(-1)).toMatchObject({
+      from: "planned",
+      to: "in_progress",
+      note: "Odisha separation plant running at full rate.",
+      actor: "Rahul Menon",
+    });
 
     // Not its own: the Ministry of Mines owns the clearances.
     const clearances = await idOf(TITLE.clearances!);
-    const other = await call(milestoneAction, post(`/milestones/${clearances}`, { intent: "progress", status: "done", completedOn: "2026-11-30", version: "1" }, irel), { milestoneId: clearances });
+    const other = await call(
+      milestoneAction,
+      post(`/milestones/${clearances}`, { intent: "progress", status: "done", completedOn: "2026-11-30", version: "1" }, irel),
+      { milestoneId: clearances },
+    );
     expect(other.status).toBe(404);
     // A counterpart that can see the milestone still may not report on it.
-    const counterpart = await call(milestoneAction, post(`/milestones/${id}`, { intent: "progress", status: "blocked", version: String(version + 1) }, await cookieFor("counterpart@accord.test")), { milestoneId: id });
+    const counterpart = await call(
+      milestoneAction,
+      post(
+        `/milestones/${id}`,
+        { intent: "progress", status: "blocked", version: String(version + 1) },
+        await cookieFor("counterpart@accord.test"),
+      ),
+      { milestoneId: id },
+    );
     expect(counterpart.status).toBe(404);
     // Nor on one it cannot see at all.
-    const hidden = await call(milestoneAction, post(`/milestones/${clearances}`, { intent: "progress", status: "blocked", version: "1" }, await cookieFor("counterpart@accord.test")), { milestoneId: clearances });
+    const hidden = await call(
+      milestoneAction,
+      post(
+        `/milestones/${clearances}`,
+        { intent: "progress", status: "blocked", version: "1" },
+        await cookieFor("counterpart@accord.test"),
+      ),
+      { milestoneId: clearances },
+    );
     expect(hidden.status).toBe(404);
-    expect((await getDb().selectFrom("milestones").select("status").where("id", "=", clearances).executeTakeFirstOrThrow()).status).toBe("in_progress");
+    expect(
+      (await getDb().selectFrom("milestones").select("status").where("id", "=", clearances).executeTakeFirstOrThrow()).status,
+    ).toBe("in_progress");
   });
 });
 
@@ -318,9 +450,23 @@ describe("the calendar feed", () => {
     const now = nowIso();
     await getDb()
       .insertInto("consultations")
-      .values({ id, title, starts_at: "2026-12-10T04:30:00.000Z", time_zone: "Asia/Kolkata", mode: "video", kind: "bilateral", location: "New Delhi, Vanijya Bhawan", visibility, created_by: ctx.user["official@accord.test"]!, archived_at: null, created_at: now, updated_at: now })
+      .values({
+        id,
+        title,
+        starts_at: "2026-12-10T04:30:00.000Z",
+        time_zone: "Asia/Kolkata",
+        mode: "video",
+        kind: "bilateral",
+        location: "New Delhi, Vanijya Bhawan",
+        visibility,
+        created_by: ctx.user["official@accord.test"]!,
+        archived_at: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    for (const org of orgs) await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+    for (const org of orgs)
+      await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
   }
 
   it("holds only what the user may see, parses as RFC 5545, and dies on reset", async () => {
@@ -331,7 +477,11 @@ describe("the calendar feed", () => {
     const file = await issue("counterpart@accord.test");
     expect(file).toMatch(/^[A-Za-z0-9_-]{43}\.ics$/);
     // Only the hash is stored.
-    const stored = await getDb().selectFrom("calendar_feed_tokens").select("token_hash").where("user_id", "=", ctx.user["counterpart@accord.test"]!).execute();
+    const stored = await getDb()
+      .selectFrom("calendar_feed_tokens")
+      .select("token_hash")
+      .where("user_id", "=", ctx.user["counterpart@accord.test"]!)
+      .execute();
     expect(stored.map((s) => s.token_hash)).toEqual([hashFeedToken(file.replace(".ics", ""))]);
 
     const res = await feed(file);
@@ -340,7 +490,9 @@ describe("the calendar feed", () => {
     const { calendar, events } = parseCalendar(res.body);
     expect(calendar.VERSION).toBe("2.0");
     const summaries = events.map((e) => e.SUMMARY).sort();
-    expect(summaries.filter((s) => s!.startsWith("Milestone due:"))).toEqual(VISIBLE["counterpart@accord.test"]!.map((k) => `Milestone due: ${TITLE[k]}`).sort());
+    expect(summaries.filter((s) => s!.startsWith("Milestone due:"))).toEqual(
+      VISIBLE["counterpart@accord.test"]!.map((k) => `Milestone due: ${TITLE[k]}`).sort(),
+    );
     // The demo data has consultations of its own; these two are this test's.
     expect(summaries.filter((s) => s!.startsWith("Consultation: Feed:"))).toEqual(["Consultation: Feed: talks with Toyotsu"]);
     const due = events.find((e) => e.SUMMARY === `Milestone due: ${TITLE.output450}`)!;
@@ -363,7 +515,9 @@ describe("the calendar feed", () => {
     expect(page.data.feed).not.toBeNull();
 
     // Turned off: 404 too.
-    expect((await call(calendarAction, post("/calendar", { intent: "revoke" }, await cookieFor("counterpart@accord.test")))).status).toBe(200);
+    expect(
+      (await call(calendarAction, post("/calendar", { intent: "revoke" }, await cookieFor("counterpart@accord.test")))).status,
+    ).toBe(200);
     expect((await feed(renewed)).status).toBe(404);
   });
 

@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 
 import { listIssues, listIssuesForConsultation } from "~/models/issues.server";
 import { positionsMatrix } from "~/models/positions.server";
+import { loader as issuesLoader } from "~/routes/issues._index";
 import { action as issueAction, loader as issueLoader } from "~/routes/issues.$issueId._index";
 import { action as editAction } from "~/routes/issues.$issueId.edit";
-import { loader as issuesLoader } from "~/routes/issues._index";
 import { action as newIssueAction, loader as newIssueLoader } from "~/routes/issues.new";
 import { action as matrixAction, loader as matrixLoader } from "~/routes/positions._index";
 import { loader as csvLoader } from "~/routes/positions[.csv]";
 import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { DEMO_ISSUES } from "~db/seed/positions";
+
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
@@ -26,7 +27,14 @@ async function issueId(title: string): Promise<string> {
 }
 
 async function positionCount(): Promise<number> {
-  return Number((await getDb().selectFrom("positions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await getDb()
+        .selectFrom("positions")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 interface RegisterData {
@@ -36,12 +44,24 @@ interface RegisterData {
 interface MatrixData {
   matrix: {
     columns: { id: string; shortName: string }[];
-    rows: { id: string; title: string; cells: Record<string, { stance: string; redLine: boolean } | null>; convergence: { now: number | null; days30: number | null; days90: number | null; trend: string } }[];
+    rows: {
+      id: string;
+      title: string;
+      cells: Record<string, { stance: string; redLine: boolean } | null>;
+      convergence: { now: number | null; days30: number | null; days90: number | null; trend: string };
+    }[];
   };
 }
 interface IssueData {
   parties: { id: string; shortName: string; current: { stance: string; statement: string; redLine: boolean } | null }[];
-  timeline: { id: string; organizationShortName: string; statement: string; redLine: boolean; current: boolean; visibility: string }[];
+  timeline: {
+    id: string;
+    organizationShortName: string;
+    statement: string;
+    redLine: boolean;
+    current: boolean;
+    visibility: string;
+  }[];
   assessments: { id: string }[];
   recordable: { organization_id: string }[];
 }
@@ -62,7 +82,9 @@ const positionForm = (organizationId: string, overrides: Record<string, string> 
 describe("the demonstration story", () => {
   it("measures the demo story before any test adds positions: two issues converging, one stuck", async () => {
     const figures = async (email: string, asOf: string) =>
-      Object.fromEntries((await positionsMatrix(getDb(), await sessionUserFor(email), asOf, null)).rows.map((r) => [r.title, r.convergence]));
+      Object.fromEntries(
+        (await positionsMatrix(getDb(), await sessionUserFor(email), asOf, null)).rows.map((r) => [r.title, r.convergence]),
+      );
     const now = await figures("diplomat@accord.test", "2026-12-01");
     expect(now[PHASE_DOWN]).toEqual({ now: 0.5, days30: 1, days90: 1, trend: "converging" });
     expect(now[VOLUMES]).toEqual({ now: 0, days30: 0, days90: 1.5, trend: "converging" });
@@ -77,7 +99,6 @@ describe("the demonstration story", () => {
     expect(counterpart[PHASE_DOWN]).toEqual({ now: 0.5, days30: 1, days90: 1, trend: "converging" });
     expect(counterpart[DOMESTIC]).toBeUndefined();
   });
-
 });
 
 describe("who sees which issue", () => {
@@ -134,9 +155,15 @@ describe("red lines and internal positions", () => {
       const csv = await (await csvResponse(cookie)).text();
       expect(csv).not.toMatch(/red line/i);
     }
-    const officialCount = ((await call(issuesLoader, get("/issues", await cookieFor("official@accord.test")))).data as RegisterData).rows.find((r) => r.id === id)!.position_count;
-    const irelCount = ((await call(issuesLoader, get("/issues", await cookieFor("irel@accord.test")))).data as RegisterData).rows.find((r) => r.id === id)!.position_count;
-    const counterpartCount = ((await call(issuesLoader, get("/issues", await cookieFor("counterpart@accord.test")))).data as RegisterData).rows.find((r) => r.id === id)!.position_count;
+    const officialCount = (
+      (await call(issuesLoader, get("/issues", await cookieFor("official@accord.test")))).data as RegisterData
+    ).rows.find((r) => r.id === id)!.position_count;
+    const irelCount = (
+      (await call(issuesLoader, get("/issues", await cookieFor("irel@accord.test")))).data as RegisterData
+    ).rows.find((r) => r.id === id)!.position_count;
+    const counterpartCount = (
+      (await call(issuesLoader, get("/issues", await cookieFor("counterpart@accord.test")))).data as RegisterData
+    ).rows.find((r) => r.id === id)!.position_count;
     expect(officialCount - irelCount).toBe(1); // the red line
     expect(irelCount - counterpartCount).toBe(1); // DAE's internal position
   });
@@ -144,10 +171,12 @@ describe("red lines and internal positions", () => {
   it("keeps internal positions of a shared issue from counterparts", async () => {
     const id = await issueId(PHASE_DOWN);
     const ctx = await demoData();
-    const page = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("counterpart@accord.test")), { issueId: id })).data as IssueData;
+    const page = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("counterpart@accord.test")), { issueId: id }))
+      .data as IssueData;
     expect(page.parties.find((p) => p.id === ctx.org.dae)?.current).toBeNull();
     expect(page.timeline.every((p) => p.visibility === "shared")).toBe(true);
-    const irel = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("irel@accord.test")), { issueId: id })).data as IssueData;
+    const irel = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("irel@accord.test")), { issueId: id }))
+      .data as IssueData;
     expect(irel.parties.find((p) => p.id === ctx.org.dae)?.current?.stance).toBe("conditional");
   });
 });
@@ -176,10 +205,33 @@ describe("recording positions", () => {
     const ctx = await demoData();
     const id = await issueId(BINDING);
     const cookie = await cookieFor("counterpart@accord.test");
-    const before = await getDb().selectFrom("positions").selectAll().where("issue_id", "=", id).where("organization_id", "=", ctx.org.toyotsu).orderBy("stated_on").execute();
-    const res = await call(issueAction, post(`/issues/${id}`, positionForm(ctx.org.toyotsu, { stance: "neutral", statement: "Toyotsu will discuss the terms if compensation is on the table." }), cookie), { issueId: id });
+    const before = await getDb()
+      .selectFrom("positions")
+      .selectAll()
+      .where("issue_id", "=", id)
+      .where("organization_id", "=", ctx.org.toyotsu)
+      .orderBy("stated_on")
+      .execute();
+    const res = await call(
+      issueAction,
+      post(
+        `/issues/${id}`,
+        positionForm(ctx.org.toyotsu, {
+          stance: "neutral",
+          statement: "Toyotsu will discuss the terms if compensation is on the table.",
+        }),
+        cookie,
+      ),
+      { issueId: id },
+    );
     expect(res.status).toBe(200);
-    const after = await getDb().selectFrom("positions").selectAll().where("issue_id", "=", id).where("organization_id", "=", ctx.org.toyotsu).orderBy("stated_on").execute();
+    const after = await getDb()
+      .selectFrom("positions")
+      .selectAll()
+      .where("issue_id", "=", id)
+      .where("organization_id", "=", ctx.org.toyotsu)
+      .orderBy("stated_on")
+      .execute();
     expect(after).toHaveLength(before.length + 1);
     // Append-only: the earlier positions are exactly as they were.
     expect(after.slice(0, before.length)).toEqual(before);
@@ -187,7 +239,11 @@ describe("recording positions", () => {
     expect(page.parties.find((p) => p.id === ctx.org.toyotsu)?.current?.stance).toBe("neutral");
     const toyotsuHistory = page.timeline.filter((p) => p.organizationShortName === "TREI");
     expect(toyotsuHistory.map((p) => p.current)).toEqual([true, ...before.map(() => false)]);
-    const audit = await getDb().selectFrom("audit_events").selectAll().where("entity_id", "=", after[after.length - 1]!.id).executeTakeFirstOrThrow();
+    const audit = await getDb()
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("entity_id", "=", after[after.length - 1]!.id)
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe("position.record");
     expect(JSON.parse(audit.before_json!).id).toBe(before[before.length - 1]!.id);
   });
@@ -196,7 +252,15 @@ describe("recording positions", () => {
     const ctx = await demoData();
     const shared = await issueId(PHASE_DOWN);
     const before = await positionCount();
-    const res = await call(issueAction, post(`/issues/${shared}`, positionForm(ctx.org.siam, { statement: "SIAM members need a fixed domestic share." }), await cookieFor("industry@accord.test")), { issueId: shared });
+    const res = await call(
+      issueAction,
+      post(
+        `/issues/${shared}`,
+        positionForm(ctx.org.siam, { statement: "SIAM members need a fixed domestic share." }),
+        await cookieFor("industry@accord.test"),
+      ),
+      { issueId: shared },
+    );
     expect(res.status).toBe(200);
     expect(await positionCount()).toBe(before + 1);
   });
@@ -211,22 +275,88 @@ describe("recording positions", () => {
     const cases: { cookie: string; issue: string; form: Record<string, string>; status: number; field?: string }[] = [
       { cookie: counterpart, issue: shared, form: positionForm(ctx.org.meti), status: 400, field: "organizationId" },
       { cookie: counterpart, issue: internal, form: positionForm(ctx.org.toyotsu), status: 404 },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { stance: "furious" }), status: 400, field: "stance" },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { flexibility: "elastic" }), status: 400, field: "flexibility" },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { statement: "   " }), status: 400, field: "statement" },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { statement: "x".repeat(4001) }), status: 400, field: "statement" },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { visibility: "internal" }), status: 400, field: "visibility" },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { redLine: "on" }), status: 400, field: "redLine" },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { statedOn: "2999-01-01" }), status: 400, field: "statedOn" },
-      { cookie: counterpart, issue: shared, form: positionForm(ctx.org.toyotsu, { sourceConsultationId: "nope" }), status: 400, field: "sourceConsultationId" },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { stance: "furious" }),
+        status: 400,
+        field: "stance",
+      },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { flexibility: "elastic" }),
+        status: 400,
+        field: "flexibility",
+      },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { statement: "   " }),
+        status: 400,
+        field: "statement",
+      },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { statement: "x".repeat(4001) }),
+        status: 400,
+        field: "statement",
+      },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { visibility: "internal" }),
+        status: 400,
+        field: "visibility",
+      },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { redLine: "on" }),
+        status: 400,
+        field: "redLine",
+      },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { statedOn: "2999-01-01" }),
+        status: 400,
+        field: "statedOn",
+      },
+      {
+        cookie: counterpart,
+        issue: shared,
+        form: positionForm(ctx.org.toyotsu, { sourceConsultationId: "nope" }),
+        status: 400,
+        field: "sourceConsultationId",
+      },
       { cookie: official, issue: shared, form: positionForm(ctx.org.meti), status: 400, field: "organizationId" },
       { cookie: official, issue: shared, form: positionForm(ctx.org.elcina), status: 400, field: "organizationId" },
       { cookie: irel, issue: shared, form: positionForm(ctx.org.moci), status: 400, field: "organizationId" },
-      { cookie: irel, issue: shared, form: positionForm(ctx.org.irel, { redLine: "on", visibility: "internal" }), status: 400, field: "redLine" },
+      {
+        cookie: irel,
+        issue: shared,
+        form: positionForm(ctx.org.irel, { redLine: "on", visibility: "internal" }),
+        status: 400,
+        field: "redLine",
+      },
       { cookie: await cookieFor("diplomat@accord.test"), issue: shared, form: positionForm(ctx.org.moci), status: 404 },
       // SIAM speaks for itself only.
-      { cookie: await cookieFor("industry@accord.test"), issue: shared, form: positionForm(ctx.org.moci), status: 400, field: "organizationId" },
-      { cookie: await cookieFor("industry@accord.test"), issue: shared, form: positionForm(ctx.org.siam, { visibility: "internal" }), status: 400, field: "visibility" },
+      {
+        cookie: await cookieFor("industry@accord.test"),
+        issue: shared,
+        form: positionForm(ctx.org.moci),
+        status: 400,
+        field: "organizationId",
+      },
+      {
+        cookie: await cookieFor("industry@accord.test"),
+        issue: shared,
+        form: positionForm(ctx.org.siam, { visibility: "internal" }),
+        status: 400,
+        field: "visibility",
+      },
     ];
     for (const c of cases) {
       const before = await positionCount();
@@ -242,13 +372,30 @@ describe("recording positions", () => {
     const id = await issueId(VOLUMES);
     const res = await call(
       issueAction,
-      post(`/issues/${id}`, positionForm(ctx.org.moci, { stance: "supports", statement: "No more than 400 t in FY2027-28.", redLine: "on", visibility: "shared", statedOn: "2026-11-29" }), await cookieFor("official@accord.test")),
+      post(
+        `/issues/${id}`,
+        positionForm(ctx.org.moci, {
+          stance: "supports",
+          statement: "No more than 400 t in FY2027-28.",
+          redLine: "on",
+          visibility: "shared",
+          statedOn: "2026-11-29",
+        }),
+        await cookieFor("official@accord.test"),
+      ),
       { issueId: id },
     );
     expect(res.status).toBe(200);
-    const row = await getDb().selectFrom("positions").selectAll().where("issue_id", "=", id).where("red_line", "=", 1).executeTakeFirstOrThrow();
+    const row = await getDb()
+      .selectFrom("positions")
+      .selectAll()
+      .where("issue_id", "=", id)
+      .where("red_line", "=", 1)
+      .executeTakeFirstOrThrow();
     expect(row.visibility).toBe("restricted");
-    const counterpartView = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("counterpart@accord.test")), { issueId: id })).data as IssueData;
+    const counterpartView = (
+      await call(issueLoader, get(`/issues/${id}`, await cookieFor("counterpart@accord.test")), { issueId: id })
+    ).data as IssueData;
     expect(counterpartView.timeline.some((p) => p.id === row.id)).toBe(false);
   });
 });
@@ -271,7 +418,11 @@ describe("the matrix as of a date and its convergence figures", () => {
 
   it("reports an invalid or future date and shows today instead", async () => {
     const cookie = await cookieFor("official@accord.test");
-    const bad = (await call(matrixLoader, get("/positions?asOf=yesterday", cookie))).data as { dateError: string; asOf: string; today: string };
+    const bad = (await call(matrixLoader, get("/positions?asOf=yesterday", cookie))).data as {
+      dateError: string;
+      asOf: string;
+      today: string;
+    };
     expect(bad.dateError).toMatch(/date like/);
     expect(bad.asOf).toBe(bad.today);
     const future = (await call(matrixLoader, get("/positions?asOf=2999-01-01", cookie))).data as { dateError: string };
@@ -299,8 +450,23 @@ describe("the issue register", () => {
     const cookie = await cookieFor("official@accord.test");
     expect((await call(newIssueLoader, get("/issues/new", await cookieFor("counterpart@accord.test")))).status).toBe(404);
     expect((await call(newIssueLoader, get("/issues/new", await cookieFor("diplomat@accord.test")))).status).toBe(404);
-    const form = { title: "Stockpile of dysprosium oxide", description: "", status: "open", priority: "low", visibility: "shared", parties: [ctx.org.moci, ctx.org.toyotsu] };
-    const count = async () => Number((await getDb().selectFrom("issues").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const form = {
+      title: "Stockpile of dysprosium oxide",
+      description: "",
+      status: "open",
+      priority: "low",
+      visibility: "shared",
+      parties: [ctx.org.moci, ctx.org.toyotsu],
+    };
+    const count = async () =>
+      Number(
+        (
+          await getDb()
+            .selectFrom("issues")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const n = await count();
     expect((await call(newIssueAction, post("/issues/new", { ...form, status: "stalled" }, cookie))).status).toBe(400);
     expect((await call(newIssueAction, post("/issues/new", { ...form, title: "" }, cookie))).status).toBe(400);
@@ -317,12 +483,20 @@ describe("the issue register", () => {
     const stale = await call(editAction, post(`/issues/${id}/edit`, { ...edit, title: "Stale title" }, cookie), { issueId: id });
     expect(stale.status).toBe(409);
     expect(stale.data).toMatchObject({ values: { title: "Stale title" } });
-    expect((await call(editAction, post(`/issues/${id}/edit`, { intent: "archive", version: "2" }, cookie), { issueId: id })).status).toBe(200);
+    expect(
+      (await call(editAction, post(`/issues/${id}/edit`, { intent: "archive", version: "2" }, cookie), { issueId: id })).status,
+    ).toBe(200);
     const register = (await call(issuesLoader, get("/issues", cookie))).data as RegisterData;
     expect(register.rows.some((r) => r.id === id)).toBe(false);
     const withArchived = (await call(issuesLoader, get("/issues?archived=1", cookie))).data as RegisterData;
     expect(withArchived.rows.some((r) => r.id === id)).toBe(true);
-    const actions = await getDb().selectFrom("audit_events").select("action").where("entity_id", "=", id).orderBy("at").orderBy("id").execute();
+    const actions = await getDb()
+      .selectFrom("audit_events")
+      .select("action")
+      .where("entity_id", "=", id)
+      .orderBy("at")
+      .orderBy("id")
+      .execute();
     expect(actions.map((a) => a.action).sort()).toEqual(["issue.archive", "issue.create", "issue.status_change"]);
   });
 });
@@ -330,25 +504,65 @@ describe("the issue register", () => {
 describe("assessments", () => {
   it("lets diplomats write them and keeps them on the Indian side", async () => {
     const id = await issueId(PHASE_DOWN);
-    const form = { intent: "assessment", assessedOn: "2026-11-30", risk: "low", summary: "Toyotsu's shift makes a joint statement possible.", recommendation: "Table the three-year schedule.", visibility: "internal" };
-    const count = async () => Number((await getDb().selectFrom("assessments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const form = {
+      intent: "assessment",
+      assessedOn: "2026-11-30",
+      risk: "low",
+      summary: "Toyotsu's shift makes a joint statement possible.",
+      recommendation: "Table the three-year schedule.",
+      visibility: "internal",
+    };
+    const count = async () =>
+      Number(
+        (
+          await getDb()
+            .selectFrom("assessments")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const n = await count();
-    expect((await call(issueAction, post(`/issues/${id}`, form, await cookieFor("official@accord.test")), { issueId: id })).status).toBe(404);
-    expect((await call(issueAction, post(`/issues/${id}`, { ...form, risk: "severe" }, await cookieFor("diplomat@accord.test")), { issueId: id })).status).toBe(400);
-    expect((await call(issueAction, post(`/issues/${id}`, { ...form, visibility: "shared" }, await cookieFor("diplomat@accord.test")), { issueId: id })).status).toBe(400);
+    expect(
+      (await call(issueAction, post(`/issues/${id}`, form, await cookieFor("official@accord.test")), { issueId: id })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(issueAction, post(`/issues/${id}`, { ...form, risk: "severe" }, await cookieFor("diplomat@accord.test")), {
+          issueId: id,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(
+          issueAction,
+          post(`/issues/${id}`, { ...form, visibility: "shared" }, await cookieFor("diplomat@accord.test")),
+          { issueId: id },
+        )
+      ).status,
+    ).toBe(400);
     expect(await count()).toBe(n);
-    expect((await call(issueAction, post(`/issues/${id}`, form, await cookieFor("diplomat@accord.test")), { issueId: id })).status).toBe(200);
-    const diplomat = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("diplomat@accord.test")), { issueId: id })).data as IssueData;
+    expect(
+      (await call(issueAction, post(`/issues/${id}`, form, await cookieFor("diplomat@accord.test")), { issueId: id })).status,
+    ).toBe(200);
+    const diplomat = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("diplomat@accord.test")), { issueId: id }))
+      .data as IssueData;
     expect(diplomat.assessments).toHaveLength(1);
-    const counterpart = (await call(issueLoader, get(`/issues/${id}`, await cookieFor("counterpart@accord.test")), { issueId: id })).data as IssueData;
+    const counterpart = (
+      await call(issueLoader, get(`/issues/${id}`, await cookieFor("counterpart@accord.test")), { issueId: id })
+    ).data as IssueData;
     expect(counterpart.assessments).toHaveLength(0);
 
     const whole = { ...form, intent: "" };
     expect((await call(matrixAction, post("/positions", whole, await cookieFor("counterpart@accord.test")))).status).toBe(404);
     expect((await call(matrixAction, post("/positions", whole, await cookieFor("diplomat@accord.test")))).status).toBe(200);
-    const irelView = (await call(matrixLoader, get("/positions", await cookieFor("irel@accord.test")))).data as { assessments: { summary: string }[] };
+    const irelView = (await call(matrixLoader, get("/positions", await cookieFor("irel@accord.test")))).data as {
+      assessments: { summary: string }[];
+    };
     expect(irelView.assessments.map((a) => a.summary)).toContain(form.summary);
-    const counterpartView = (await call(matrixLoader, get("/positions", await cookieFor("counterpart@accord.test")))).data as { assessments: unknown[] };
+    const counterpartView = (await call(matrixLoader, get("/positions", await cookieFor("counterpart@accord.test")))).data as {
+      assessments: unknown[];
+    };
     expect(counterpartView.assessments).toEqual([]);
   });
 });
@@ -362,9 +576,23 @@ describe("consultations linked to issues", () => {
       const now = nowIso();
       await db
         .insertInto("consultations")
-        .values({ id, title, starts_at: "2026-10-14T05:00:00.000Z", time_zone: "Asia/Kolkata", mode: "video", kind: "bilateral", location: null, visibility, created_by: ctx.user["official@accord.test"]!, archived_at: null, created_at: now, updated_at: now })
+        .values({
+          id,
+          title,
+          starts_at: "2026-10-14T05:00:00.000Z",
+          time_zone: "Asia/Kolkata",
+          mode: "video",
+          kind: "bilateral",
+          location: null,
+          visibility,
+          created_by: ctx.user["official@accord.test"]!,
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
-      for (const org of orgs) await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+      for (const org of orgs)
+        await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
       return id;
     };
     const startedAt = new Date().toISOString();
@@ -378,26 +606,71 @@ describe("consultations linked to issues", () => {
       [shared, internalMeeting],
       [internal, bilateral],
     ] as const) {
-      expect((await call(issueAction, post(`/issues/${issue}`, { intent: "link", consultationId: consultation }, official), { issueId: issue })).status).toBe(200);
+      expect(
+        (
+          await call(issueAction, post(`/issues/${issue}`, { intent: "link", consultationId: consultation }, official), {
+            issueId: issue,
+          })
+        ).status,
+      ).toBe(200);
     }
-    expect((await call(issueAction, post(`/issues/${shared}`, { intent: "link", consultationId: "nope" }, official), { issueId: shared })).status).toBe(400);
-    expect((await call(issueAction, post(`/issues/${shared}`, { intent: "link", consultationId: bilateral }, await cookieFor("counterpart@accord.test")), { issueId: shared })).status).toBe(404);
+    expect(
+      (
+        await call(issueAction, post(`/issues/${shared}`, { intent: "link", consultationId: "nope" }, official), {
+          issueId: shared,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(
+          issueAction,
+          post(`/issues/${shared}`, { intent: "link", consultationId: bilateral }, await cookieFor("counterpart@accord.test")),
+          { issueId: shared },
+        )
+      ).status,
+    ).toBe(404);
 
     const titlesOn = async (email: string) =>
-      ((await call(issueLoader, get(`/issues/${shared}`, await cookieFor(email)), { issueId: shared })).data as { consultations: { title: string }[] }).consultations.map((c) => c.title);
-    expect(await titlesOn("official@accord.test")).toEqual(expect.arrayContaining(["Link test: bilateral round", "Link test: inter-ministerial"]));
+      (
+        (await call(issueLoader, get(`/issues/${shared}`, await cookieFor(email)), { issueId: shared })).data as {
+          consultations: { title: string }[];
+        }
+      ).consultations.map((c) => c.title);
+    expect(await titlesOn("official@accord.test")).toEqual(
+      expect.arrayContaining(["Link test: bilateral round", "Link test: inter-ministerial"]),
+    );
     // The demo data links consultations of its own; these are this test's.
-    expect((await titlesOn("counterpart@accord.test")).filter((t) => t.startsWith("Link test:"))).toEqual(["Link test: bilateral round"]);
+    expect((await titlesOn("counterpart@accord.test")).filter((t) => t.startsWith("Link test:"))).toEqual([
+      "Link test: bilateral round",
+    ]);
 
-    const issuesOf = async (email: string, consultation: string) => (await listIssuesForConsultation(db, await sessionUserFor(email), consultation)).map((i) => i.title);
+    const issuesOf = async (email: string, consultation: string) =>
+      (await listIssuesForConsultation(db, await sessionUserFor(email), consultation)).map((i) => i.title);
     expect(await issuesOf("official@accord.test", bilateral)).toEqual([DOMESTIC, PHASE_DOWN]);
     expect(await issuesOf("counterpart@accord.test", bilateral)).toEqual([PHASE_DOWN]);
     expect(await issuesOf("counterpart@accord.test", internalMeeting)).toEqual([]);
     expect(await issuesOf("meti@accord.test", bilateral)).toEqual([]);
 
-    expect((await call(issueAction, post(`/issues/${shared}`, { intent: "unlink", consultationId: internalMeeting }, official), { issueId: shared })).status).toBe(200);
+    expect(
+      (
+        await call(issueAction, post(`/issues/${shared}`, { intent: "unlink", consultationId: internalMeeting }, official), {
+          issueId: shared,
+        })
+      ).status,
+    ).toBe(200);
     expect(await issuesOf("official@accord.test", internalMeeting)).toEqual([]);
-    const audit = await db.selectFrom("audit_events").select("action").where("entity_id", "=", shared).where("action", "like", "issue.%link%").where("at", ">=", startedAt).execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(["issue.link_consultation", "issue.link_consultation", "issue.unlink_consultation"]);
+    const audit = await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("entity_id", "=", shared)
+      .where("action", "like", "issue.%link%")
+      .where("at", ">=", startedAt)
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "issue.link_consultation",
+      "issue.link_consultation",
+      "issue.unlink_consultation",
+    ]);
   });
 });

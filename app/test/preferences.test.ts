@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { NAMESPACES } from "~/i18n";
-import { getDb } from "~/utils/db.server";
-import { action, loader } from "~/routes/preferences";
 import { loader as rootLoader } from "~/root";
+import { action, loader } from "~/routes/preferences";
+import { getDb } from "~/utils/db.server";
 
 import { call, cookieFor, get, ORIGIN, post } from "./fixtures";
 
@@ -14,10 +14,7 @@ function getWith(pathname: string, headers: Record<string, string>): Request {
 describe("preferences", () => {
   it("stores a signed-in user's language and zone, audited, and the session user carries them", async () => {
     const cookie = await cookieFor("diplomat@accord.test");
-    const res = await call(
-      action,
-      post("/preferences", { locale: "ja", timeZone: "Asia/Tokyo" }, cookie),
-    );
+    const res = await call(action, post("/preferences", { locale: "ja", timeZone: "Asia/Tokyo" }, cookie));
     expect(res.status).toBe(302);
     const row = await getDb()
       .selectFrom("users")
@@ -25,11 +22,7 @@ describe("preferences", () => {
       .where("email", "=", "diplomat@accord.test")
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ locale: "ja", time_zone: "Asia/Tokyo" });
-    const audit = await getDb()
-      .selectFrom("audit_events")
-      .selectAll()
-      .where("action", "=", "user.preferences_updated")
-      .execute();
+    const audit = await getDb().selectFrom("audit_events").selectAll().where("action", "=", "user.preferences_updated").execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after_json!)).toEqual({
       locale: "ja",
@@ -38,23 +31,15 @@ describe("preferences", () => {
     const page = await call(loader, get("/preferences", cookie));
     expect(page.data).toMatchObject({ locale: "ja", timeZone: "Asia/Tokyo" });
     // The stored choice beats the browser's.
-    const root = await call(
-      rootLoader,
-      getWith("/", { Cookie: cookie, "Accept-Language": "hi-IN,hi;q=0.9" }),
-    );
+    const root = await call(rootLoader, getWith("/", { Cookie: cookie, "Accept-Language": "hi-IN,hi;q=0.9" }));
     expect((root.data as { locale: string }).locale).toBe("ja");
   });
 
   it("refuses a language or zone that is not one, and stores nothing", async () => {
     const cookie = await cookieFor("official@accord.test");
-    const res = await call(
-      action,
-      post("/preferences", { locale: "fr", timeZone: "Mars/Olympus" }, cookie),
-    );
+    const res = await call(action, post("/preferences", { locale: "fr", timeZone: "Mars/Olympus" }, cookie));
     expect(res.status).toBe(400);
-    expect(
-      (res.data as { fieldErrors: Record<string, string> }).fieldErrors,
-    ).toEqual({
+    expect((res.data as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
       locale: "Choose English, Japanese or Hindi.",
       timeZone: "Choose a time zone from the list.",
     });
@@ -70,28 +55,16 @@ describe("preferences", () => {
     const cookie = await cookieFor("meti@accord.test");
     const page = await call(loader, get("/preferences", cookie));
     expect(page.data).toMatchObject({ timeZone: "Asia/Tokyo" });
-    const indian = await call(
-      loader,
-      get("/preferences", await cookieFor("industry@accord.test")),
-    );
+    const indian = await call(loader, get("/preferences", await cookieFor("industry@accord.test")));
     expect(indian.data).toMatchObject({ timeZone: "Asia/Kolkata" });
   });
 
   it("follows Accept-Language, then a chosen cookie, for a reader who is not signed in", async () => {
-    const ja = await call(
-      rootLoader,
-      getWith("/login", { "Accept-Language": "ja-JP,ja;q=0.9,en;q=0.5" }),
-    );
+    const ja = await call(rootLoader, getWith("/login", { "Accept-Language": "ja-JP,ja;q=0.9,en;q=0.5" }));
     expect((ja.data as { locale: string }).locale).toBe("ja");
-    const fallback = await call(
-      rootLoader,
-      getWith("/login", { "Accept-Language": "fr-FR" }),
-    );
+    const fallback = await call(rootLoader, getWith("/login", { "Accept-Language": "fr-FR" }));
     expect((fallback.data as { locale: string }).locale).toBe("en");
-    const chosen = await call(
-      action,
-      post("/preferences", { locale: "hi", redirectTo: "/login" }),
-    );
+    const chosen = await call(action, post("/preferences", { locale: "hi", redirectTo: "/login" }));
     expect(chosen.status).toBe(302);
     const setCookie = chosen.headers.get("Set-Cookie")!;
     expect(setCookie).toMatch(/^accord_lng=/);
@@ -104,8 +77,6 @@ describe("preferences", () => {
     );
     expect((after.data as { locale: string }).locale).toBe("hi");
     // Only this language's words travel to the browser.
-    expect(
-      Object.keys((after.data as { resources: object }).resources),
-    ).toEqual([...NAMESPACES]);
+    expect(Object.keys((after.data as { resources: object }).resources)).toEqual([...NAMESPACES]);
   });
 });

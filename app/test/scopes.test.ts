@@ -5,6 +5,7 @@ import { visibleConsultations } from "~/models/scopes.server";
 import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Visibility } from "~db/schema";
+
 import { demoData, sessionUserFor as sessionUser } from "./fixtures";
 
 describe("visibleConsultations", () => {
@@ -16,9 +17,23 @@ describe("visibleConsultations", () => {
       const now = nowIso();
       await db
         .insertInto("consultations")
-        .values({ id, title, starts_at: now, time_zone: "Asia/Kolkata", mode: "video", kind: "bilateral", location: null, visibility, created_by: ctx.user["official@accord.test"]!, archived_at: null, created_at: now, updated_at: now })
+        .values({
+          id,
+          title,
+          starts_at: now,
+          time_zone: "Asia/Kolkata",
+          mode: "video",
+          kind: "bilateral",
+          location: null,
+          visibility,
+          created_by: ctx.user["official@accord.test"]!,
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
-      for (const org of orgs) await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+      for (const org of orgs)
+        await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
       return title;
     };
     await make("scope shared with Toyotsu", "shared", [ctx.org.irel, ctx.org.toyotsu]);
@@ -27,9 +42,20 @@ describe("visibleConsultations", () => {
     await make("scope restricted", "restricted", [ctx.org.moci]);
 
     const titles = async (email: string) =>
-      (await visibleConsultations(db, await sessionUser(email)).select("c.title").where("c.title", "like", "scope %").orderBy("c.title").execute()).map((r) => r.title);
+      (
+        await visibleConsultations(db, await sessionUser(email))
+          .select("c.title")
+          .where("c.title", "like", "scope %")
+          .orderBy("c.title")
+          .execute()
+      ).map((r) => r.title);
 
-    expect(await titles("official@accord.test")).toEqual(["scope internal", "scope restricted", "scope shared with METI", "scope shared with Toyotsu"]);
+    expect(await titles("official@accord.test")).toEqual([
+      "scope internal",
+      "scope restricted",
+      "scope shared with METI",
+      "scope shared with Toyotsu",
+    ]);
     expect(await titles("diplomat@accord.test")).toHaveLength(4);
     expect(await titles("irel@accord.test")).toEqual(["scope internal", "scope shared with METI", "scope shared with Toyotsu"]);
     expect(await titles("counterpart@accord.test")).toEqual(["scope shared with Toyotsu"]);

@@ -4,7 +4,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { afterAll, beforeAll, inject } from "vitest";
 
 import { createTestDatabase } from "~db/testing/pg-cluster";

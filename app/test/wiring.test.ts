@@ -10,6 +10,7 @@ import { action as newMilestoneAction } from "~/routes/milestones.new";
 import { getDb } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { DemoContext } from "~db/seed/demo";
+
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
@@ -30,9 +31,23 @@ async function makeConsultation(ctx: DemoContext, title: string, orgs: string[])
   const now = nowIso();
   await getDb()
     .insertInto("consultations")
-    .values({ id, title, starts_at: "2026-11-20T05:00:00.000Z", time_zone: "Asia/Kolkata", mode: "video", kind: "bilateral", location: null, visibility: "shared", created_by: ctx.user["official@accord.test"]!, archived_at: null, created_at: now, updated_at: now })
+    .values({
+      id,
+      title,
+      starts_at: "2026-11-20T05:00:00.000Z",
+      time_zone: "Asia/Kolkata",
+      mode: "video",
+      kind: "bilateral",
+      location: null,
+      visibility: "shared",
+      created_by: ctx.user["official@accord.test"]!,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
-  for (const org of orgs) await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+  for (const org of orgs)
+    await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
   return id;
 }
 
@@ -45,8 +60,15 @@ describe("issues on the consultation page", () => {
     const official = await cookieFor("official@accord.test");
     const id = await makeConsultation(ctx, "Wiring: Tokyo technical round", [ctx.org.moci, ctx.org.toyotsu]);
     // Shared, but Toyotsu is no party to it: a counterpart must not see it.
-    const siamOnly = await createIssue(db, ctx.user["official@accord.test"]!, { title: "Wiring: automotive offtake terms", status: "open", priority: "low", visibility: "shared", parties: [ctx.org.moci, ctx.org.siam] });
-    const linkIssue = (issueId: string, cookie: string) => call(consultationAction, post(`/consultations/${id}`, { intent: "link-issue", issueId }, cookie), { id });
+    const siamOnly = await createIssue(db, ctx.user["official@accord.test"]!, {
+      title: "Wiring: automotive offtake terms",
+      status: "open",
+      priority: "low",
+      visibility: "shared",
+      parties: [ctx.org.moci, ctx.org.siam],
+    });
+    const linkIssue = (issueId: string, cookie: string) =>
+      call(consultationAction, post(`/consultations/${id}`, { intent: "link-issue", issueId }, cookie), { id });
 
     for (const issue of [await issueIdOf(PHASE_DOWN), await issueIdOf(DOMESTIC), siamOnly.id]) {
       expect((await linkIssue(issue, official)).status).toBe(200);
@@ -64,7 +86,12 @@ describe("issues on the consultation page", () => {
 
     const linked = ((await page("official@accord.test")).data as ConsultationPage).issueLinkChoices.map((c) => c.id);
     expect(linked).not.toContain(siamOnly.id);
-    const audit = await db.selectFrom("audit_events").select("entity_id").where("action", "=", "issue.link_consultation").where("after_json", "like", `%${id}%`).execute();
+    const audit = await db
+      .selectFrom("audit_events")
+      .select("entity_id")
+      .where("action", "=", "issue.link_consultation")
+      .where("after_json", "like", `%${id}%`)
+      .execute();
     expect(audit).toHaveLength(3);
   });
 
@@ -73,9 +100,16 @@ describe("issues on the consultation page", () => {
     const db = getDb();
     const id = await makeConsultation(ctx, "Wiring: refusals", [ctx.org.moci, ctx.org.toyotsu]);
     const official = await cookieFor("official@accord.test");
-    const archived = await createIssue(db, ctx.user["official@accord.test"]!, { title: "Wiring: an archived issue", status: "open", priority: "low", visibility: "shared", parties: [ctx.org.moci, ctx.org.toyotsu] });
+    const archived = await createIssue(db, ctx.user["official@accord.test"]!, {
+      title: "Wiring: an archived issue",
+      status: "open",
+      priority: "low",
+      visibility: "shared",
+      parties: [ctx.org.moci, ctx.org.toyotsu],
+    });
     await setIssueArchived(db, ctx.user["official@accord.test"]!, archived.id, archived.version, true);
-    const linkIssue = (issueId: string, cookie: string) => call(consultationAction, post(`/consultations/${id}`, { intent: "link-issue", issueId }, cookie), { id });
+    const linkIssue = (issueId: string, cookie: string) =>
+      call(consultationAction, post(`/consultations/${id}`, { intent: "link-issue", issueId }, cookie), { id });
 
     for (const issueId of ["", "no-such-issue", archived.id]) {
       const res = await linkIssue(issueId, official);
@@ -94,15 +128,26 @@ type MilestonePage = { issues: { id: string; title: string }[]; options: { issue
 type IssuePage = { milestones: { id: string; title: string }[] };
 
 function milestoneForm(ctx: DemoContext, over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return { title: "Wiring milestone", category: "negotiation", ownerOrganizationId: ctx.org.moci, dueDate: "2027-06-30", status: "planned", visibility: "shared", partyOrganizationIds: [ctx.org.toyotsu], ...over };
+  return {
+    title: "Wiring milestone",
+    category: "negotiation",
+    ownerOrganizationId: ctx.org.moci,
+    dueDate: "2027-06-30",
+    status: "planned",
+    visibility: "shared",
+    partyOrganizationIds: [ctx.org.toyotsu],
+    ...over,
+  };
 }
 
 describe("negotiation issues linked to milestones", () => {
   it("shows the demo links on both pages, each side only to those who may see it", async () => {
     await demoData();
     const phaseDown = await milestoneIdOf("Export phase-down schedule agreed with Toyotsu");
-    const milestonePage = async (email: string, milestoneId: string) => call(milestoneLoader, get(`/milestones/${milestoneId}`, await cookieFor(email)), { milestoneId });
-    const issueTitles = async (email: string, milestoneId: string) => ((await milestonePage(email, milestoneId)).data as MilestonePage).issues.map((i) => i.title);
+    const milestonePage = async (email: string, milestoneId: string) =>
+      call(milestoneLoader, get(`/milestones/${milestoneId}`, await cookieFor(email)), { milestoneId });
+    const issueTitles = async (email: string, milestoneId: string) =>
+      ((await milestonePage(email, milestoneId)).data as MilestonePage).issues.map((i) => i.title);
 
     expect(await issueTitles("counterpart@accord.test", phaseDown)).toEqual([PHASE_DOWN, VOLUMES]);
     expect(await issueTitles("official@accord.test", phaseDown)).toEqual([PHASE_DOWN, VOLUMES]);
@@ -117,7 +162,10 @@ describe("negotiation issues linked to milestones", () => {
       expect(res.status).toBe(200);
       return res.data.milestones.map((m) => m.title);
     };
-    expect(await milestonesOn("official@accord.test", binding)).toEqual(["Fallback position on the binding terms approved", "Amended supply arrangement signed"]);
+    expect(await milestonesOn("official@accord.test", binding)).toEqual([
+      "Fallback position on the binding terms approved",
+      "Amended supply arrangement signed",
+    ]);
     // The fallback is restricted: IREL and the counterparts never see it.
     expect(await milestonesOn("irel@accord.test", binding)).toEqual(["Amended supply arrangement signed"]);
     expect(await milestonesOn("counterpart@accord.test", binding)).toEqual(["Amended supply arrangement signed"]);
@@ -132,18 +180,44 @@ describe("negotiation issues linked to milestones", () => {
     const official = await cookieFor("official@accord.test");
     const phaseDown = await issueIdOf(PHASE_DOWN);
     const binding = await issueIdOf(BINDING);
-    const count = async () => Number((await db.selectFrom("milestones").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-    const linkCount = async () => Number((await db.selectFrom("milestone_issues").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom("milestones")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const linkCount = async () =>
+      Number(
+        (
+          await db
+            .selectFrom("milestone_issues")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     const before = await count();
     const links = await linkCount();
-    const bad = await call(newMilestoneAction, post("/milestones/new", milestoneForm(ctx, { title: "Wiring: bad link", issueIds: [phaseDown, "no-such-issue"] }), official));
+    const bad = await call(
+      newMilestoneAction,
+      post(
+        "/milestones/new",
+        milestoneForm(ctx, { title: "Wiring: bad link", issueIds: [phaseDown, "no-such-issue"] }),
+        official,
+      ),
+    );
     expect(bad.status).toBe(400);
     expect((bad.data as { fieldErrors: Record<string, string> }).fieldErrors.issueIds).toMatch(/issue/);
     expect(await count()).toBe(before);
     expect(await linkCount()).toBe(links);
 
-    const created = await call(newMilestoneAction, post("/milestones/new", milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [phaseDown] }), official));
+    const created = await call(
+      newMilestoneAction,
+      post("/milestones/new", milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [phaseDown] }), official),
+    );
     expect(created.status).toBe(302);
     const id = await milestoneIdOf("Wiring: linked milestone");
     const page = (await call(milestoneLoader, get(`/milestones/${id}`, official), { milestoneId: id })).data as MilestonePage;
@@ -151,51 +225,141 @@ describe("negotiation issues linked to milestones", () => {
     expect(page.options?.issues.map((i) => i.id)).toContain(binding);
 
     const row = await db.selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirstOrThrow();
-    const edit = await call(milestoneAction, post(`/milestones/${id}`, { ...milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [binding] }), intent: "save", version: String(row.version) }, official), { milestoneId: id });
+    const edit = await call(
+      milestoneAction,
+      post(
+        `/milestones/${id}`,
+        {
+          ...milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [binding] }),
+          intent: "save",
+          version: String(row.version),
+        },
+        official,
+      ),
+      { milestoneId: id },
+    );
     expect(edit.status).toBe(200);
-    const issuePage = async (issueId: string) => ((await call(issueLoader, get(`/issues/${issueId}`, official), { issueId })).data as IssuePage).milestones.map((m) => m.id);
+    const issuePage = async (issueId: string) =>
+      ((await call(issueLoader, get(`/issues/${issueId}`, official), { issueId })).data as IssuePage).milestones.map((m) => m.id);
     expect(await issuePage(binding)).toContain(id);
     expect(await issuePage(phaseDown)).not.toContain(id);
-    const audit = await db.selectFrom("audit_events").select(["before_json", "after_json"]).where("entity_id", "=", id).where("action", "=", "milestone.update").executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["before_json", "after_json"])
+      .where("entity_id", "=", id)
+      .where("action", "=", "milestone.update")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!).issue_ids).toEqual([phaseDown]);
     expect(JSON.parse(audit.after_json!).issue_ids).toEqual([binding]);
 
-    const badEdit = await call(milestoneAction, post(`/milestones/${id}`, { ...milestoneForm(ctx, { title: "Wiring: renamed", issueIds: ["no-such-issue"] }), intent: "save", version: String(row.version + 1) }, official), { milestoneId: id });
+    const badEdit = await call(
+      milestoneAction,
+      post(
+        `/milestones/${id}`,
+        {
+          ...milestoneForm(ctx, { title: "Wiring: renamed", issueIds: ["no-such-issue"] }),
+          intent: "save",
+          version: String(row.version + 1),
+        },
+        official,
+      ),
+      { milestoneId: id },
+    );
     expect(badEdit.status).toBe(400);
-    expect(await db.selectFrom("milestones").select("title").where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ title: "Wiring: linked milestone" });
+    expect(await db.selectFrom("milestones").select("title").where("id", "=", id).executeTakeFirstOrThrow()).toEqual({
+      title: "Wiring: linked milestone",
+    });
     expect(await issuePage(binding)).toContain(id);
   });
 
   it("refuses an issue the editor cannot see or that is archived, storing nothing", async () => {
     const ctx = await demoData();
     const db = getDb();
-    const secret = await createIssue(db, ctx.user["official@accord.test"]!, { title: "Wiring: restricted issue", status: "open", priority: "high", visibility: "restricted", parties: [ctx.org.moci] });
-    const archived = await createIssue(db, ctx.user["official@accord.test"]!, { title: "Wiring: archived for milestones", status: "open", priority: "low", visibility: "internal", parties: [ctx.org.moci] });
+    const secret = await createIssue(db, ctx.user["official@accord.test"]!, {
+      title: "Wiring: restricted issue",
+      status: "open",
+      priority: "high",
+      visibility: "restricted",
+      parties: [ctx.org.moci],
+    });
+    const archived = await createIssue(db, ctx.user["official@accord.test"]!, {
+      title: "Wiring: archived for milestones",
+      status: "open",
+      priority: "low",
+      visibility: "internal",
+      parties: [ctx.org.moci],
+    });
     await setIssueArchived(db, ctx.user["official@accord.test"]!, archived.id, archived.version, true);
-    const input = { title: "Wiring: hidden link", category: "policy" as const, ownerOrganizationId: ctx.org.irel, dueDate: "2027-01-01", status: "planned" as const, visibility: "internal" as const, dependsOn: [], partyOrganizationIds: [] };
+    const input = {
+      title: "Wiring: hidden link",
+      category: "policy" as const,
+      ownerOrganizationId: ctx.org.irel,
+      dueDate: "2027-01-01",
+      status: "planned" as const,
+      visibility: "internal" as const,
+      dependsOn: [],
+      partyOrganizationIds: [],
+    };
 
     // The routes let only officials edit; the model still checks what each editor may see.
     const irel = await sessionUserFor("irel@accord.test");
-    expect(await createMilestone(db, irel, { ...input, issueIds: [secret.id] })).toMatchObject({ ok: false, reason: "refused", code: "invalid", fieldErrors: { issueIds: expect.any(String) } });
+    expect(await createMilestone(db, irel, { ...input, issueIds: [secret.id] })).toMatchObject({
+      ok: false,
+      reason: "refused",
+      code: "invalid",
+      fieldErrors: { issueIds: expect.any(String) },
+    });
     const official = await sessionUserFor("official@accord.test");
-    expect(await createMilestone(db, official, { ...input, issueIds: [archived.id] })).toMatchObject({ ok: false, reason: "refused", code: "invalid" });
-    expect(await db.selectFrom("milestones").select("id").where("title", "=", "Wiring: hidden link").executeTakeFirst()).toBeUndefined();
-    expect(await db.selectFrom("milestone_issues").select("milestone_id").where("issue_id", "in", [secret.id, archived.id]).execute()).toEqual([]);
+    expect(await createMilestone(db, official, { ...input, issueIds: [archived.id] })).toMatchObject({
+      ok: false,
+      reason: "refused",
+      code: "invalid",
+    });
+    expect(
+      await db.selectFrom("milestones").select("id").where("title", "=", "Wiring: hidden link").executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await db.selectFrom("milestone_issues").select("milestone_id").where("issue_id", "in", [secret.id, archived.id]).execute(),
+    ).toEqual([]);
 
     // A milestone page for a counterpart never lists the restricted issue an official linked.
-    const linked = await createMilestone(db, official, { ...input, title: "Wiring: shared with a secret", visibility: "shared", ownerOrganizationId: ctx.org.moci, partyOrganizationIds: [ctx.org.toyotsu], issueIds: [secret.id, await issueIdOf(PHASE_DOWN)] });
+    const linked = await createMilestone(db, official, {
+      ...input,
+      title: "Wiring: shared with a secret",
+      visibility: "shared",
+      ownerOrganizationId: ctx.org.moci,
+      partyOrganizationIds: [ctx.org.toyotsu],
+      issueIds: [secret.id, await issueIdOf(PHASE_DOWN)],
+    });
     expect(linked.ok).toBe(true);
     const id = linked.ok ? linked.record.id : "";
-    const counterpart = (await call(milestoneLoader, get(`/milestones/${id}`, await cookieFor("counterpart@accord.test")), { milestoneId: id })).data as MilestonePage;
+    const counterpart = (
+      await call(milestoneLoader, get(`/milestones/${id}`, await cookieFor("counterpart@accord.test")), { milestoneId: id })
+    ).data as MilestonePage;
     expect(counterpart.issues.map((i) => i.title)).toEqual([PHASE_DOWN]);
-    expect((await call(issueLoader, get(`/issues/${secret.id}`, await cookieFor("counterpart@accord.test")), { issueId: secret.id })).status).toBe(404);
+    expect(
+      (await call(issueLoader, get(`/issues/${secret.id}`, await cookieFor("counterpart@accord.test")), { issueId: secret.id }))
+        .status,
+    ).toBe(404);
   });
 
   it("keeps the demo links idempotent", async () => {
     const ctx = await demoData();
-    const links = await getDb().selectFrom("milestone_issues").select(["milestone_id", "issue_id"]).orderBy("milestone_id").orderBy("issue_id").execute();
+    const links = await getDb()
+      .selectFrom("milestone_issues")
+      .select(["milestone_id", "issue_id"])
+      .orderBy("milestone_id")
+      .orderBy("issue_id")
+      .execute();
     const { seedMilestones } = await import("~db/seed/milestones");
     await seedMilestones(ctx);
-    expect(await getDb().selectFrom("milestone_issues").select(["milestone_id", "issue_id"]).orderBy("milestone_id").orderBy("issue_id").execute()).toEqual(links);
+    expect(
+      await getDb()
+        .selectFrom("milestone_issues")
+        .select(["milestone_id", "issue_id"])
+        .orderBy("milestone_id")
+        .orderBy("issue_id")
+        .execute(),
+    ).toEqual(links);
   });
 });

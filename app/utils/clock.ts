@@ -32,7 +32,12 @@ export function today(): Date {
   return pinned ? new Date(`${pinned}T12:00:00+05:30`) : now();
 }
 
-const isoDateInIndia = new Intl.DateTimeFormat("en-CA", { timeZone: INDIA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const isoDateInIndia = new Intl.DateTimeFormat("en-CA", {
+  timeZone: INDIA_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** A calendar date (YYYY-MM-DD) as India sees it: "today" is the date in IST. */
 export function todayInIndia(at: Date = today()): string {

@@ -4,7 +4,7 @@ import { neutraliseFormula, toCsv } from "./csv.server";
 
 describe("CSV cells", () => {
   it("neutralises what a spreadsheet would run", () => {
-    for (const attack of ["=HYPERLINK(\"http://evil.example\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1", "\r=1"]) {
+    for (const attack of ['=HYPERLINK("http://evil.example")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1", "\r=1"]) {
       expect(neutraliseFormula(attack)).toBe(`'${attack}`);
     }
   });

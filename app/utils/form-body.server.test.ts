@@ -12,19 +12,12 @@ describe("readFormData", () => {
   });
 
   it("marks a value that is not valid UTF-8 instead of replacing it silently", () => {
-    const value = String(
-      parseUrlEncoded(encoder.encode("t=a%ED%A0%80b")).get("t"),
-    );
+    const value = String(parseUrlEncoded(encoder.encode("t=a%ED%A0%80b")).get("t"));
     expect(value.startsWith("\uFFFF")).toBe(true);
   });
 
   it("refuses bodies that are not HTML forms with 415", async () => {
-    for (const type of [
-      "application/json",
-      "text/plain",
-      "application/xml",
-      "",
-    ]) {
+    for (const type of ["application/json", "text/plain", "application/xml", ""]) {
       const request = new Request("http://x/", {
         method: "POST",
         body: "{}",

@@ -12,16 +12,12 @@ export const UNSUPPORTED_BODY_MESSAGE =
   "Accord accepts only HTML form submissions (application/x-www-form-urlencoded or multipart/form-data).";
 
 function mediaType(request: Request): string {
-  return (request.headers.get("Content-Type") ?? "")
-    .split(";")[0]!
-    .trim()
-    .toLowerCase();
+  return (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
 /** More fields than any Accord form has (the largest, the scenario grid, has a few hundred). */
 export const MAX_FORM_FIELDS = 2_000;
-const TOO_MANY =
-  "This form has more fields than any Accord form; reload the page and try again.";
+const TOO_MANY = "This form has more fields than any Accord form; reload the page and try again.";
 
 export async function readFormData(request: Request): Promise<FormData> {
   const type = mediaType(request);
@@ -29,31 +25,19 @@ export async function readFormData(request: Request): Promise<FormData> {
     const bytes = new Uint8Array(await request.arrayBuffer());
     // Counted before anything is decoded, so a flood of names costs a scan and no more.
     let fields = 1;
-    for (
-      let i = bytes.indexOf(0x26);
-      i !== -1 && fields <= MAX_FORM_FIELDS;
-      i = bytes.indexOf(0x26, i + 1)
-    )
-      fields++;
-    if (fields > MAX_FORM_FIELDS)
-      throw data({ message: TOO_MANY }, { status: 413 });
+    for (let i = bytes.indexOf(0x26); i !== -1 && fields <= MAX_FORM_FIELDS; i = bytes.indexOf(0x26, i + 1)) fields++;
+    if (fields > MAX_FORM_FIELDS) throw data({ message: TOO_MANY }, { status: 413 });
     return parseUrlEncoded(bytes);
   }
-  if (type !== MULTIPART)
-    throw data({ message: UNSUPPORTED_BODY_MESSAGE }, { status: 415 });
+  if (type !== MULTIPART) throw data({ message: UNSUPPORTED_BODY_MESSAGE }, { status: 415 });
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw data(
-      { message: "The form could not be read; reload the page and try again." },
-      { status: 400 },
-    );
+    throw data({ message: "The form could not be read; reload the page and try again." }, { status: 400 });
   }
   let fields = 0;
-  for (const _ of form.keys())
-    if (++fields > MAX_FORM_FIELDS)
-      throw data({ message: TOO_MANY }, { status: 413 });
+  for (const _ of form.keys()) if (++fields > MAX_FORM_FIELDS) throw data({ message: TOO_MANY }, { status: 413 });
   return form;
 }
 
@@ -71,22 +55,13 @@ function hex(byte: number): number {
   return -1;
 }
 
-function decodeComponent(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-): string {
+function decodeComponent(bytes: Uint8Array, start: number, end: number): string {
   const out = new Uint8Array(end - start);
   let n = 0;
   for (let i = start; i < end; i++) {
     const b = bytes[i]!;
     if (b === 0x2b) out[n++] = 0x20;
-    else if (
-      b === 0x25 &&
-      i + 2 < end &&
-      hex(bytes[i + 1]!) >= 0 &&
-      hex(bytes[i + 2]!) >= 0
-    ) {
+    else if (b === 0x25 && i + 2 < end && hex(bytes[i + 1]!) >= 0 && hex(bytes[i + 2]!) >= 0) {
       out[n++] = hex(bytes[i + 1]!) * 16 + hex(bytes[i + 2]!);
       i += 2;
     } else out[n++] = b;
@@ -109,10 +84,7 @@ export function parseUrlEncoded(bytes: Uint8Array): FormData {
     if (end > start) {
       let eq = bytes.indexOf(0x3d, start);
       if (eq === -1 || eq > end) eq = end;
-      form.append(
-        decodeComponent(bytes, start, eq),
-        eq < end ? decodeComponent(bytes, eq + 1, end) : "",
-      );
+      form.append(decodeComponent(bytes, start, eq), eq < end ? decodeComponent(bytes, eq + 1, end) : "");
     }
     start = end + 1;
   }

@@ -72,12 +72,16 @@ export function formatDateTime(iso: string | null | undefined, reader: Reader = 
 
 /** A calendar date shown as "31 Mar 2026"; no time zone shift, it is a date, not an instant. */
 export function formatPlainDate(date: string | null | undefined, reader: Reader = DEFAULT_READER): string {
-  return date ? dateTimeFormat(reader.locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`)) : NONE;
+  return date
+    ? dateTimeFormat(reader.locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`))
+    : NONE;
 }
 
 /** The month of a calendar date: "Mar 2026". */
 export function formatMonth(date: string, reader: Reader = DEFAULT_READER): string {
-  return dateTimeFormat(reader.locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return dateTimeFormat(reader.locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 /** "14 Mar 2026, 10:30 am", in the zone given. */
@@ -121,8 +125,13 @@ export function tonnesNumber(kg: number, reader: Reader = DEFAULT_READER): strin
   const negative = kg < 0;
   const abs = Math.abs(kg);
   const whole = Math.floor(abs / KG_PER_TONNE);
-  const fraction = String(abs % KG_PER_TONNE).padStart(3, "0").replace(/0+$/, "");
-  const decimal = numberFormat(reader.locale, {}).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  const fraction = String(abs % KG_PER_TONNE)
+    .padStart(3, "0")
+    .replace(/0+$/, "");
+  const decimal =
+    numberFormat(reader.locale, {})
+      .formatToParts(1.5)
+      .find((p) => p.type === "decimal")?.value ?? ".";
   return `${negative ? "−" : ""}${formatInteger(whole, reader)}${fraction ? `${decimal}${fraction}` : ""}`;
 }
 

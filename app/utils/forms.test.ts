@@ -51,12 +51,27 @@ describe("parseForm", () => {
   });
 
   it("returns data when valid", () => {
-    const result = parseForm(schema, fd([["title", " Hi "], ["orgs", "a"], ["flag", "on"], ["password", "x"]]));
+    const result = parseForm(
+      schema,
+      fd([
+        ["title", " Hi "],
+        ["orgs", "a"],
+        ["flag", "on"],
+        ["password", "x"],
+      ]),
+    );
     expect(result).toEqual({ ok: true, data: { title: "Hi", note: undefined, orgs: ["a"], flag: true, password: "x" } });
   });
 
   it("keys errors by field and echoes values without passwords", () => {
-    const result = parseForm(schema, fd([["title", "too long title"], ["note", "long"], ["password", "secret"]]));
+    const result = parseForm(
+      schema,
+      fd([
+        ["title", "too long title"],
+        ["note", "long"],
+        ["password", "secret"],
+      ]),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.fieldErrors).toEqual({
@@ -77,19 +92,38 @@ describe("parseForm bounded by the schema (issue 10)", () => {
   const schema = z.object({
     title: requiredText(200, "Title"),
     notes: optionalText(2000, "Notes", "multiLine"),
-    rows: z.array(z.object({ description: requiredText(50, "Description") })).max(3).default([]),
+    rows: z
+      .array(z.object({ description: requiredText(50, "Description") }))
+      .max(3)
+      .default([]),
     orgs: manyOf(z.string(), 5),
   });
 
   it("drops array indexes past the array's max instead of building a huge array", () => {
     const started = performance.now();
-    const result = parseForm(schema, fd([["title", "T"], ["x.99999999", "1"], ["rows.99999999.description", "d"], ["rows.3.description", "d"]]));
+    const result = parseForm(
+      schema,
+      fd([
+        ["title", "T"],
+        ["x.99999999", "1"],
+        ["rows.99999999.description", "d"],
+        ["rows.3.description", "d"],
+      ]),
+    );
     expect(performance.now() - started).toBeLessThan(100);
     expect(result).toEqual({ ok: true, data: { title: "T", notes: undefined, rows: [], orgs: [] } });
   });
 
   it("never echoes fields the schema does not know", () => {
-    const result = parseForm(schema, fd([["title", ""], ["secretField", "x"], ["a.b.c.d.e.f.g.h", "1"], ["rows.0.other", "y"]]));
+    const result = parseForm(
+      schema,
+      fd([
+        ["title", ""],
+        ["secretField", "x"],
+        ["a.b.c.d.e.f.g.h", "1"],
+        ["rows.0.other", "y"],
+      ]),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.values).toEqual({ title: "" });
@@ -101,13 +135,23 @@ describe("parseForm bounded by the schema (issue 10)", () => {
   });
 
   it("bounds a form read without a schema too", () => {
-    const out = formDataToObject(fd([["x.99999999", "1"], ["a.b.c.d.e.f.g.h", "1"], ["ok", "1"]]));
+    const out = formDataToObject(
+      fd([
+        ["x.99999999", "1"],
+        ["a.b.c.d.e.f.g.h", "1"],
+        ["ok", "1"],
+      ]),
+    );
     expect(out).toEqual({ ok: "1" });
   });
 });
 
 describe("one text normalisation step (issue 10)", () => {
-  const schema = z.object({ title: requiredText(200, "Title"), notes: optionalText(2000, "Notes", "multiLine"), raw: z.string().optional() });
+  const schema = z.object({
+    title: requiredText(200, "Title"),
+    notes: optionalText(2000, "Notes", "multiLine"),
+    raw: z.string().optional(),
+  });
   const errorsOf = (entries: [string, string][]) => {
     const base: [string, string][] = entries.some(([k]) => k === "title") ? [] : [["title", "T"]];
     const result = parseForm(schema, fd([...base, ...entries]));
@@ -115,7 +159,13 @@ describe("one text normalisation step (issue 10)", () => {
   };
 
   it("stores text in Unicode NFC and multi-line text with LF", () => {
-    const result = parseForm(schema, fd([["title", "Cafe\u0301"], ["notes", "a\r\nb\tc"]]));
+    const result = parseForm(
+      schema,
+      fd([
+        ["title", "Cafe\u0301"],
+        ["notes", "a\r\nb\tc"],
+      ]),
+    );
     expect(result).toEqual({ ok: true, data: { title: "Café", notes: "a\nb\tc", raw: undefined } });
   });
 
@@ -151,13 +201,30 @@ describe("parseForm with random names and values (property)", () => {
     exports: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   });
   const part = fc.oneof(
-    fc.constantFrom("title", "notes", "rows", "orgs", "flag", "exports", "description", "due", "__proto__", "constructor", "prototype", ""),
+    fc.constantFrom(
+      "title",
+      "notes",
+      "rows",
+      "orgs",
+      "flag",
+      "exports",
+      "description",
+      "due",
+      "__proto__",
+      "constructor",
+      "prototype",
+      "",
+    ),
     fc.nat({ max: 20 }).map(String),
     fc.constantFrom("99999999", "3000000", "4294967295", "-1", "1e9"),
     fc.string({ maxLength: 8 }),
   );
   const name = fc.array(part, { minLength: 1, maxLength: 9 }).map((parts) => parts.join("."));
-  const value = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom("\u0000", "\u202E", "\uD800", "on", "2026-02-31"));
+  const value = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.constantFrom("\u0000", "\u202E", "\uD800", "on", "2026-02-31"),
+  );
 
   it("never throws, stays small and fast, never pollutes prototypes, and never echoes unknown names", () => {
     fc.assert(

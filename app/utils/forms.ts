@@ -58,8 +58,7 @@ function merge(a: FormShape | null, b: FormShape | null): FormShape | null {
   if (!b) return a;
   if (a.kind === "object" && b.kind === "object") {
     const fields = { ...a.fields };
-    for (const [k, v] of Object.entries(b.fields))
-      fields[k] = merge(fields[k] ?? null, v) ?? v;
+    for (const [k, v] of Object.entries(b.fields)) fields[k] = merge(fields[k] ?? null, v) ?? v;
     return { kind: "object", fields };
   }
   if (a.kind === "array" && b.kind === "array")
@@ -77,10 +76,7 @@ function merge(a: FormShape | null, b: FormShape | null): FormShape | null {
 const shapes = new WeakMap<z.ZodType, FormShape>();
 
 /** The field names a schema can hold, derived from its zod definition. */
-export function formShape(
-  schema: z.ZodType,
-  seen = new Set<z.ZodType>(),
-): FormShape {
+export function formShape(schema: z.ZodType, seen = new Set<z.ZodType>()): FormShape {
   const cached = shapes.get(schema);
   if (cached) return cached;
   if (seen.has(schema)) return FREE; // a recursive (lazy) schema: bounded by FREE_DEPTH
@@ -96,14 +92,11 @@ function walk(schema: z.ZodType, seen: Set<z.ZodType>): FormShape {
   switch (def.type) {
     case "object": {
       const fields: Record<string, FormShape> = {};
-      for (const [key, value] of Object.entries(def.shape ?? {}))
-        fields[key] = formShape(value, seen);
+      for (const [key, value] of Object.entries(def.shape ?? {})) fields[key] = formShape(value, seen);
       return { kind: "object", fields };
     }
     case "array": {
-      const maxCheck = (def.checks ?? [])
-        .map((c) => c._zod.def)
-        .find((c) => c.check === "max_length");
+      const maxCheck = (def.checks ?? []).map((c) => c._zod.def).find((c) => c.check === "max_length");
       return {
         kind: "array",
         element: formShape(def.element!, seen),
@@ -123,15 +116,9 @@ function walk(schema: z.ZodType, seen: Set<z.ZodType>): FormShape {
     case "pipe":
       return merge(formShape(def.in!, seen), formShape(def.out!, seen)) ?? FREE;
     case "union":
-      return (
-        (def.options ?? [])
-          .map((o) => formShape(o, seen))
-          .reduce<FormShape | null>(merge, null) ?? FREE
-      );
+      return (def.options ?? []).map((o) => formShape(o, seen)).reduce<FormShape | null>(merge, null) ?? FREE;
     case "intersection":
-      return (
-        merge(formShape(def.left!, seen), formShape(def.right!, seen)) ?? FREE
-      );
+      return merge(formShape(def.left!, seen), formShape(def.right!, seen)) ?? FREE;
     case "lazy":
       return formShape(def.getter!(), seen);
     case "transform":
@@ -155,15 +142,12 @@ function childShape(shape: FormShape, part: string): FormShape | null {
     case "object":
       return Object.hasOwn(shape.fields, part) ? shape.fields[part]! : null;
     case "array":
-      return INDEX.test(part) && Number(part) < shape.max
-        ? shape.element
-        : null;
+      return INDEX.test(part) && Number(part) < shape.max ? shape.element : null;
     case "record":
       return FREE_KEY.test(part) ? shape.value : null;
     case "free":
       if (shape.depth <= 0) return null;
-      return FREE_KEY.test(part) &&
-        (!INDEX.test(part) || Number(part) < DEFAULT_MAX_ITEMS)
+      return FREE_KEY.test(part) && (!INDEX.test(part) || Number(part) < DEFAULT_MAX_ITEMS)
         ? { kind: "free", depth: shape.depth - 1 }
         : null;
     case "leaf":
@@ -174,21 +158,14 @@ function childShape(shape: FormShape, part: string): FormShape | null {
 function maxRepeats(shape: FormShape): number {
   // A repeated name fills a list of choices up to its bound; a single field keeps two values, enough
   // for the schema to say "expected one" without holding every copy.
-  return shape.kind === "array"
-    ? shape.max
-    : shape.kind === "free"
-      ? DEFAULT_MAX_ITEMS
-      : 2;
+  return shape.kind === "array" ? shape.max : shape.kind === "free" ? DEFAULT_MAX_ITEMS : 2;
 }
 
 /**
  * Turns FormData into a plain object; a repeated name becomes an array. Names the shape (the
  * schema's, or a small free one) does not know are dropped, never stored or echoed.
  */
-export function formDataToObject(
-  formData: FormData,
-  schema?: z.ZodType,
-): Record<string, unknown> {
+export function formDataToObject(formData: FormData, schema?: z.ZodType): Record<string, unknown> {
   const shape = schema ? formShape(schema) : FREE;
   const out: Record<string, unknown> = {};
   for (const [key, raw] of formData.entries()) {
@@ -198,12 +175,7 @@ export function formDataToObject(
   return out;
 }
 
-function setPath(
-  target: Record<string, unknown>,
-  root: FormShape,
-  key: string,
-  value: string,
-) {
+function setPath(target: Record<string, unknown>, root: FormShape, key: string, value: string) {
   if (key.length > 200) return;
   const parts = key.split(".");
   const chain: FormShape[] = [];
@@ -220,10 +192,7 @@ function setPath(
     const child = Object.hasOwn(node, part) ? node[part] : undefined;
     if (typeof child !== "object" || child === null) {
       const kind = chain[i]!.kind;
-      node[part] =
-        kind === "array" || (kind === "free" && INDEX.test(parts[i + 1]!))
-          ? []
-          : {};
+      node[part] = kind === "array" || (kind === "free" && INDEX.test(parts[i + 1]!)) ? [] : {};
     }
     node = node[part] as Record<string, unknown>;
   }
@@ -231,11 +200,7 @@ function setPath(
   const existing = Object.hasOwn(node, last) ? node[last] : undefined;
   if (existing === undefined) node[last] = value;
   else if (Array.isArray(existing)) {
-    if (
-      existing.length < maxRepeats(shape) &&
-      existing.every((v) => typeof v === "string")
-    )
-      existing.push(value);
+    if (existing.length < maxRepeats(shape) && existing.every((v) => typeof v === "string")) existing.push(value);
   } else if (typeof existing === "string") node[last] = [existing, value];
 }
 
@@ -245,34 +210,23 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_BREAK_OR_TAB = /[\n\r\t\u2028\u2029]/;
 // Unpaired surrogates, and the noncharacters U+FFFE/U+FFFF (form-body.server.ts marks a value that
 // was not valid UTF-8 with one).
-const LONE_SURROGATE =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/;
 /** Embeddings, overrides and isolates: they can make "exe.pdf" display as "fdp.exe". */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 export type TextKind = "oneLine" | "multiLine";
 
 /** The one normalisation every text input gets: Unicode NFC, and CRLF as LF in multi-line text. */
-export function normaliseText(
-  value: string,
-  kind: TextKind = "oneLine",
-): string {
+export function normaliseText(value: string, kind: TextKind = "oneLine"): string {
   const nfc = LONE_SURROGATE.test(value) ? value : value.normalize("NFC");
   return kind === "multiLine" ? nfc.replace(/\r\n?/g, "\n") : nfc;
 }
 
 /** Why a text cannot be stored, or null. `label` starts the message shown next to the field. */
-export function textProblem(
-  value: string,
-  label: string,
-  kind: TextKind | "any" = "oneLine",
-): string | null {
-  if (LONE_SURROGATE.test(value))
-    return `${label} contains broken characters (not valid Unicode); retype it.`;
-  if (CONTROL.test(value))
-    return `${label} contains a control character; remove it.`;
-  if (kind === "oneLine" && LINE_BREAK_OR_TAB.test(value))
-    return `${label} must be one line, without line breaks or tabs.`;
+export function textProblem(value: string, label: string, kind: TextKind | "any" = "oneLine"): string | null {
+  if (LONE_SURROGATE.test(value)) return `${label} contains broken characters (not valid Unicode); retype it.`;
+  if (CONTROL.test(value)) return `${label} contains a control character; remove it.`;
+  if (kind === "oneLine" && LINE_BREAK_OR_TAB.test(value)) return `${label} must be one line, without line breaks or tabs.`;
   if (kind === "oneLine" && BIDI_CONTROL.test(value))
     return `${label} contains a text-direction control character, which can disguise text; remove it.`;
   return null;
@@ -287,11 +241,7 @@ export function textCheck(label: string, kind: TextKind) {
 }
 
 /** A required one-line text (titles, names). */
-export function requiredText(
-  max: number,
-  label: string,
-  kind: TextKind = "oneLine",
-) {
+export function requiredText(max: number, label: string, kind: TextKind = "oneLine") {
   return z
     .string({ error: `${label} is required.` })
     .overwrite((v) => normaliseText(v, kind))
@@ -302,72 +252,42 @@ export function requiredText(
 }
 
 /** An optional text field: an empty input means "not given". */
-export function optionalText(
-  max: number,
-  label = "This field",
-  kind: TextKind = "oneLine",
-) {
+export function optionalText(max: number, label = "This field", kind: TextKind = "oneLine") {
   return z.preprocess(
-    (v) =>
-      typeof v === "string" && v.trim() === ""
-        ? undefined
-        : typeof v === "string"
-          ? normaliseText(v, kind).trim()
-          : v,
-    z
-      .string()
-      .max(max, `${label} must be at most ${max} characters.`)
-      .superRefine(textCheck(label, kind))
-      .optional(),
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? normaliseText(v, kind).trim() : v),
+    z.string().max(max, `${label} must be at most ${max} characters.`).superRefine(textCheck(label, kind)).optional(),
   );
 }
 
 /** The builders by name: every free-text field of a schema is one of these. */
-export const oneLine = (max: number, label: string) =>
-  requiredText(max, label, "oneLine");
-export const multiLine = (max: number, label: string) =>
-  requiredText(max, label, "multiLine");
-export const optionalOneLine = (max: number, label: string) =>
-  optionalText(max, label, "oneLine");
-export const optionalMultiLine = (max: number, label: string) =>
-  optionalText(max, label, "multiLine");
+export const oneLine = (max: number, label: string) => requiredText(max, label, "oneLine");
+export const multiLine = (max: number, label: string) => requiredText(max, label, "multiLine");
+export const optionalOneLine = (max: number, label: string) => optionalText(max, label, "oneLine");
+export const optionalMultiLine = (max: number, label: string) => optionalText(max, label, "multiLine");
 
 /**
  * The step in front of every schema: every posted string in NFC, and none carrying control
  * characters or broken surrogates, whichever zod type reads it. Returns errors by path.
  */
-function normaliseValues(
-  value: unknown,
-  path: string,
-  errors: FieldErrors,
-): unknown {
+function normaliseValues(value: unknown, path: string, errors: FieldErrors): unknown {
   if (typeof value === "string") {
     const problem = textProblem(value, "This field", "any");
     if (problem) {
       errors[path || "form"] ??= problem;
-      return value.replace(
-        new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, "g"),
-        "",
-      );
+      return value.replace(new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, "g"), "");
     }
     return normaliseText(value, "oneLine");
   }
-  if (Array.isArray(value))
-    return value.map((v, i) =>
-      normaliseValues(v, path ? `${path}.${i}` : String(i), errors),
-    );
+  if (Array.isArray(value)) return value.map((v, i) => normaliseValues(v, path ? `${path}.${i}` : String(i), errors));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value))
-      out[k] = normaliseValues(v, path ? `${path}.${k}` : k, errors);
+    for (const [k, v] of Object.entries(value)) out[k] = normaliseValues(v, path ? `${path}.${k}` : k, errors);
     return out;
   }
   return value;
 }
 
-export function issuesToFieldErrors(
-  issues: readonly z.core.$ZodIssue[],
-): FieldErrors {
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "form";
@@ -376,19 +296,11 @@ export function issuesToFieldErrors(
   return errors;
 }
 
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-): { ok: true; data: z.output<S> } | FormFailure {
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.output<S> } | FormFailure {
   const textErrors: FieldErrors = {};
-  const values = normaliseValues(
-    formDataToObject(formData, schema),
-    "",
-    textErrors,
-  ) as Record<string, unknown>;
+  const values = normaliseValues(formDataToObject(formData, schema), "", textErrors) as Record<string, unknown>;
   const result = schema.safeParse(values);
-  if (result.success && Object.keys(textErrors).length === 0)
-    return { ok: true, data: result.data };
+  if (result.success && Object.keys(textErrors).length === 0) return { ok: true, data: result.data };
   const fieldErrors = {
     ...(result.success ? {} : issuesToFieldErrors(result.error.issues)),
     ...textErrors,
@@ -402,20 +314,13 @@ export function parseForm<S extends z.ZodType>(
   };
 }
 
-function withoutSecrets(
-  values: Record<string, unknown>,
-): Record<string, unknown> {
+function withoutSecrets(values: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...values };
-  for (const key of Object.keys(copy))
-    if (/password/i.test(key)) delete copy[key];
+  for (const key of Object.keys(copy)) if (/password/i.test(key)) delete copy[key];
   return copy;
 }
 
-export function failure(
-  fieldErrors: FieldErrors,
-  values: Record<string, unknown> = {},
-  formError?: string,
-): FormFailure {
+export function failure(fieldErrors: FieldErrors, values: Record<string, unknown> = {}, formError?: string): FormFailure {
   return { ok: false, fieldErrors, formError, values: withoutSecrets(values) };
 }
 
@@ -428,13 +333,7 @@ export function manyOf<T extends z.ZodType>(item: T, max = DEFAULT_MAX_ITEMS) {
 }
 
 /** A checkbox posts "on" (or its value) when ticked and nothing when not. */
-export const checkbox = z.preprocess(
-  (v) => v === "on" || v === "true" || v === "1" || v === true,
-  z.boolean(),
-);
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1" || v === true, z.boolean());
 
 /** The record version an edit was based on, for refusing stale edits. */
-export const versionField = z.coerce
-  .number({ error: "The form is missing its version; reload the page." })
-  .int()
-  .min(1);
+export const versionField = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);

@@ -37,7 +37,13 @@ describe("ics", () => {
           description: "Line one\nLine two; with a semicolon",
           url: "https://accord.example/milestones/1",
         },
-        { uid: "consultation-2@accord", stamp: "2026-12-01T08:30:00.000Z", start: { dateTime: "2026-12-10T04:30:00.000Z" }, durationMinutes: 60, summary: "Talks" },
+        {
+          uid: "consultation-2@accord",
+          stamp: "2026-12-01T08:30:00.000Z",
+          start: { dateTime: "2026-12-10T04:30:00.000Z" },
+          durationMinutes: 60,
+          summary: "Talks",
+        },
       ],
     });
     expect(text.split("\r\n").every((l) => encoder.encode(l).length <= 75)).toBe(true);
@@ -54,6 +60,12 @@ describe("ics", () => {
   });
 
   it("refuses a malformed date rather than writing a broken feed", () => {
-    expect(() => serializeCalendar({ prodId: "x", name: "x", events: [{ uid: "u", stamp: "2026-12-01T00:00:00Z", start: { date: "31/03/2026" }, summary: "s" }] })).toThrow();
+    expect(() =>
+      serializeCalendar({
+        prodId: "x",
+        name: "x",
+        events: [{ uid: "u", stamp: "2026-12-01T00:00:00Z", start: { date: "31/03/2026" }, summary: "s" }],
+      }),
+    ).toThrow();
   });
 });

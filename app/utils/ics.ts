@@ -70,7 +70,10 @@ export function icsDate(date: string): string {
 export function icsDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`not an instant: ${iso}`);
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function nextDay(date: string): string {
@@ -118,7 +121,10 @@ export function serializeCalendar(calendar: IcsCalendar): string {
  */
 export function parseCalendar(text: string): { calendar: Record<string, string>; events: Record<string, string>[] } {
   if (!text.endsWith(CRLF) || /(^|[^\r])\n/.test(text)) throw new Error("lines must end in CRLF");
-  const unfolded = text.replace(/\r\n[ \t]/g, "").split(CRLF).filter(Boolean);
+  const unfolded = text
+    .replace(/\r\n[ \t]/g, "")
+    .split(CRLF)
+    .filter(Boolean);
   const calendar: Record<string, string> = {};
   const events: Record<string, string>[] = [];
   let current: Record<string, string> | null = null;

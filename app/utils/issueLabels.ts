@@ -29,4 +29,8 @@ export const STANCE_LABELS: Record<Stance, string> = {
 export const FLEXIBILITY_LABELS: Record<Flexibility, string> = { firm: "Firm", negotiable: "Negotiable", open: "Open" };
 
 export const RISK_LABELS: Record<RiskLevel, string> = { low: "Low risk", medium: "Medium risk", high: "High risk" };
-export const RISK_BADGES: Record<RiskLevel, string> = { low: "badge badge--ok", medium: "badge badge--warn", high: "badge badge--danger" };
+export const RISK_BADGES: Record<RiskLevel, string> = {
+  low: "badge badge--ok",
+  medium: "badge badge--warn",
+  high: "badge badge--danger",
+};

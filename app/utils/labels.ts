@@ -1,5 +1,17 @@
-import type { ClauseStatus, ClauseTopic, ConcurrenceResponse } from "~db/schema";
-import type { ActionStatus, ConsultationKind, ConsultationMode, MilestoneCategory, MilestoneStatus, OrganizationKind, OrganizationSide, Role, Visibility } from "~db/schema";
+import type {
+  ActionStatus,
+  ClauseStatus,
+  ClauseTopic,
+  ConcurrenceResponse,
+  ConsultationKind,
+  ConsultationMode,
+  MilestoneCategory,
+  MilestoneStatus,
+  OrganizationKind,
+  OrganizationSide,
+  Role,
+  Visibility,
+} from "~db/schema";
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrator",

@@ -16,10 +16,18 @@ describe("describeAction", () => {
 
 describe("riskReasonText", () => {
   it("words each risk code with its dates", () => {
-    expect(riskReasonText({ code: "late", dueDate: "2026-03-31", daysLate: 12 })).toBe("due 2026-03-31 and not done: 12 days late");
-    expect(riskReasonText({ code: "dependency_due_after", dependency: "X", dependencyDueDate: "2026-06-30", dueDate: "2026-03-31", dependencyLate: true })).toBe(
-      "depends on 'X', due 2026-06-30, after this milestone's 2026-03-31; 'X' is late",
+    expect(riskReasonText({ code: "late", dueDate: "2026-03-31", daysLate: 12 })).toBe(
+      "due 2026-03-31 and not done: 12 days late",
     );
+    expect(
+      riskReasonText({
+        code: "dependency_due_after",
+        dependency: "X",
+        dependencyDueDate: "2026-06-30",
+        dueDate: "2026-03-31",
+        dependencyLate: true,
+      }),
+    ).toBe("depends on 'X', due 2026-06-30, after this milestone's 2026-03-31; 'X' is late");
     expect(riskReasonText({ code: "dependency_threatened", dependency: "X" })).toBe("depends on 'X', which is itself threatened");
   });
 });

@@ -61,9 +61,13 @@ export function activitySubjectText(subject: ActivitySubject, t?: unknown): stri
     case "titled":
       return subject.title;
     case "position":
-      return tr ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue }) : `${subject.party} on ${subject.issue}`;
+      return tr
+        ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue })
+        : `${subject.party} on ${subject.issue}`;
     case "demand": {
-      const material = tr ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material }) : materialLabel(subject.material);
+      const material = tr
+        ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material })
+        : materialLabel(subject.material);
       return tr
         ? tr("labels:activitySubject.demand", { requester: subject.requester, material, year: subject.fiscalYear })
         : `${subject.requester}: ${material}, ${subject.fiscalYear}`;
@@ -80,11 +84,17 @@ export function riskReasonText(reason: RiskReason, t?: unknown): string {
         return tr("labels:riskReason.late", { dueDate: reason.dueDate, count: reason.daysLate });
       case "dependency_due_after":
         return (
-          tr("labels:riskReason.dependencyDueAfter", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate, dueDate: reason.dueDate }) +
-          (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
+          tr("labels:riskReason.dependencyDueAfter", {
+            dependency: reason.dependency,
+            dependencyDueDate: reason.dependencyDueDate,
+            dueDate: reason.dueDate,
+          }) + (reason.dependencyLate ? tr("labels:riskReason.dependencyAlsoLate", { dependency: reason.dependency }) : "")
         );
       case "dependency_late":
-        return tr("labels:riskReason.dependencyLate", { dependency: reason.dependency, dependencyDueDate: reason.dependencyDueDate });
+        return tr("labels:riskReason.dependencyLate", {
+          dependency: reason.dependency,
+          dependencyDueDate: reason.dependencyDueDate,
+        });
       case "dependency_threatened":
         return tr("labels:riskReason.dependencyThreatened", { dependency: reason.dependency });
     }
@@ -137,7 +147,9 @@ const HISTORY_EVENT_LABELS: Record<string, string> = {
 export function historyEventLabel(action: string, t?: unknown): string {
   const english = HISTORY_EVENT_LABELS[action] ?? action;
   const tr = words(t);
-  return tr && HISTORY_EVENT_LABELS[action] ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english }) : english;
+  return tr && HISTORY_EVENT_LABELS[action]
+    ? tr(`labels:historyEvent.${action.replace(".", "_")}`, { defaultValue: english })
+    : english;
 }
 
 export function historyFieldLabel(field: string, t?: unknown): string {
@@ -153,11 +165,17 @@ export const MARKED_DONE = "marked done";
 export const AGREEMENT_REFUSALS: Record<string, { field?: string; message: string }> = {
   not_your_organization: { field: "organizationId", message: "You may not propose wording for that organization." },
   unknown_organization: { field: "organizationId", message: "Choose an organization from the list." },
-  shared_before_tabling: { field: "visibility", message: "India's proposals are shared only by tabling, after concurrence: choose internal or restricted." },
+  shared_before_tabling: {
+    field: "visibility",
+    message: "India's proposals are shared only by tabling, after concurrence: choose internal or restricted.",
+  },
   level_not_allowed: { field: "visibility", message: "You may not give a proposal that level." },
   unchanged_text: { field: "proposedText", message: "The proposed wording is the same as the current text." },
   clause_archived: { message: "This clause is archived." },
-  not_requested: { field: "response", message: "Your organization's concurrence was not asked for on this proposal: a ministry answers only for itself." },
+  not_requested: {
+    field: "response",
+    message: "Your organization's concurrence was not asked for on this proposal: a ministry answers only for itself.",
+  },
   already_answered: { field: "response", message: "Your organization has already answered on this proposal." },
   already_tabled: { message: "This proposal is already on the table." },
   comment_required: { field: "comment", message: "Give your comments or the reasons for the objection." },

@@ -8,35 +8,21 @@ function lookup(tree: unknown, path: string): unknown {
   return path
     .split(".")
     .reduce<unknown>(
-      (node, part) =>
-        node && typeof node === "object"
-          ? (node as Record<string, unknown>)[part]
-          : undefined,
+      (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
       tree,
     );
 }
 
 /** "Title · Accord" for a key of the common catalog, or "Accord" alone. */
-export function pageTitle(
-  matches: readonly Match[],
-  key?: string,
-  values: Record<string, string | number> = {},
-): string {
-  const root = matches.find((m) => m.id === "root")?.data as
-    { resources?: Record<string, unknown> } | undefined;
+export function pageTitle(matches: readonly Match[], key?: string, values: Record<string, string | number> = {}): string {
+  const root = matches.find((m) => m.id === "root")?.data as { resources?: Record<string, unknown> } | undefined;
   const common = root?.resources?.common;
   const app = (lookup(common, "app.name") as string | undefined) ?? "Accord";
   if (!key) return app;
-  const [ns, path] = key.includes(":")
-    ? (key.split(":", 2) as [string, string])
-    : ["common", key];
+  const [ns, path] = key.includes(":") ? (key.split(":", 2) as [string, string]) : ["common", key];
   const raw = lookup(root?.resources?.[ns], path);
   if (typeof raw !== "string") return app;
-  const title = raw.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-    String(values[name] ?? ""),
-  );
+  const title = raw.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""));
   const suffix = lookup(common, "app.titleSuffix");
-  return typeof suffix === "string"
-    ? suffix.replace("{{title}}", title)
-    : `${title} · ${app}`;
+  return typeof suffix === "string" ? suffix.replace("{{title}}", title) : `${title} · ${app}`;
 }

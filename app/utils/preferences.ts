@@ -8,9 +8,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
 export function isLocale(value: unknown): value is Locale {
-  return (
-    typeof value === "string" && (LOCALES as readonly string[]).includes(value)
-  );
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
 const COUNTRY_ZONES: Record<string, string> = {
@@ -19,16 +17,11 @@ const COUNTRY_ZONES: Record<string, string> = {
 };
 
 /** A user's home zone when none is stored: the organization's country's zone, else India's. */
-export function defaultTimeZoneForCountry(
-  country: string | null | undefined,
-): string {
+export function defaultTimeZoneForCountry(country: string | null | undefined): string {
   return COUNTRY_ZONES[(country ?? "").trim().toLowerCase()] ?? "Asia/Kolkata";
 }
 
 /** The zone a user reads times in: their stored choice, else their organization's country's. */
-export function homeTimeZone(
-  stored: string | null | undefined,
-  country: string | null | undefined,
-): string {
+export function homeTimeZone(stored: string | null | undefined, country: string | null | undefined): string {
   return stored || defaultTimeZoneForCountry(country);
 }

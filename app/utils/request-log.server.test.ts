@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  formatRequestLog,
-  noteRequestUser,
-  requestLogStorage,
-  type RequestLogContext,
-} from "./request-log.server";
+import { formatRequestLog, noteRequestUser, requestLogStorage, type RequestLogContext } from "./request-log.server";
 
 describe("request log", () => {
   it("writes one JSON line with method, path, status, time and user, never a feed secret", () => {

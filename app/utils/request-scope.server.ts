@@ -8,8 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // On globalThis: the server bundle and the Remix build each carry a copy of this module.
 const KEY = Symbol.for("accord.requestScope");
 const holder = globalThis as { [KEY]?: AsyncLocalStorage<object> };
-const scope: AsyncLocalStorage<object> = (holder[KEY] ??=
-  new AsyncLocalStorage());
+const scope: AsyncLocalStorage<object> = (holder[KEY] ??= new AsyncLocalStorage());
 
 /** Runs `fn` with `context` (the load context of one HTTP request) as the current request scope. */
 export function inRequestScope<T>(context: object, fn: () => T): T {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { revalidateAfterConflict } from "./revalidate";
 
 type Args = Parameters<typeof revalidateAfterConflict>[0];
-const args = (actionStatus: number | undefined, defaultShouldRevalidate: boolean) => ({ actionStatus, defaultShouldRevalidate }) as unknown as Args;
+const args = (actionStatus: number | undefined, defaultShouldRevalidate: boolean) =>
+  ({ actionStatus, defaultShouldRevalidate }) as unknown as Args;
 
 describe("revalidateAfterConflict", () => {
   it("reloads after a 409 even when single fetch would not", () => {

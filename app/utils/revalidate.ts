@@ -6,4 +6,5 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
  * conflict again; reload then, so the form shows what is saved now and posts its new version.
  * Use as `export const shouldRevalidate = revalidateAfterConflict;` in the route module.
  */
-export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 409 ? true : defaultShouldRevalidate);
+export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;

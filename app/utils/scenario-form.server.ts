@@ -30,7 +30,11 @@ export function conflictResponse(values: Record<string, unknown>) {
     {
       intent: "save" as const,
       cells: cellsFrom(values),
-      ...failure({}, values, "Someone else saved this scenario while you were editing. Your grid is kept: compare it with the saved version, then save again."),
+      ...failure(
+        {},
+        values,
+        "Someone else saved this scenario while you were editing. Your grid is kept: compare it with the saved version, then save again.",
+      ),
     },
     { status: 409 },
   );

@@ -18,9 +18,16 @@ describe("isAllowedOrigin", () => {
   it("accepts its own origin, or APP_ORIGIN behind a proxy", () => {
     expect(isAllowedOrigin({ method: "POST", origin: requestOrigin, requestOrigin })).toBe(true);
     expect(
-      isAllowedOrigin({ method: "POST", origin: "https://accord.gov.in", requestOrigin, configuredOrigin: "https://accord.gov.in/" }),
+      isAllowedOrigin({
+        method: "POST",
+        origin: "https://accord.gov.in",
+        requestOrigin,
+        configuredOrigin: "https://accord.gov.in/",
+      }),
     ).toBe(true);
-    expect(isAllowedOrigin({ method: "POST", origin: requestOrigin, requestOrigin, configuredOrigin: "https://accord.gov.in" })).toBe(false);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: requestOrigin, requestOrigin, configuredOrigin: "https://accord.gov.in" }),
+    ).toBe(false);
   });
 });
 

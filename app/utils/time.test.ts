@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { isKnownTimeZone, utcToZonedLocal, zonedLocalToUtc } from "./time";
 import { meetingTimes } from "~/utils/format";
+
+import { isKnownTimeZone, utcToZonedLocal, zonedLocalToUtc } from "./time";
 
 describe("zonedLocalToUtc", () => {
   it("reads a local time in India Standard Time (UTC+5:30)", () => {

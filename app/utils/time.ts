@@ -40,7 +40,14 @@ function wallClock(instantMs: number, zone: string) {
     partsFormatters.set(zone, f);
   }
   const get = (type: string) => Number(f.formatToParts(new Date(instantMs)).find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (IST: +5h30m). */
@@ -60,14 +67,33 @@ const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 export function zonedLocalToUtc(local: string, zone: string): string | null {
   const m = LOCAL_PATTERN.exec(local.trim());
   if (!m || !isKnownTimeZone(zone)) return null;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const naive = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(naive);
   // Date.UTC rolls 31 February over into March: refuse instead.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return null;
   if (year < 1900 || year > 2200) return null;
   // Try the offsets in force just before and after: the one that maps back to the same wall clock wins.
-  const candidates = [naive - offsetAt(naive - 86_400_000, zone), naive - offsetAt(naive + 86_400_000, zone), naive - offsetAt(naive, zone)];
+  const candidates = [
+    naive - offsetAt(naive - 86_400_000, zone),
+    naive - offsetAt(naive + 86_400_000, zone),
+    naive - offsetAt(naive, zone),
+  ];
   const valid = candidates.filter((t) => {
     const w = wallClock(t, zone);
     return w.year === year && w.month === month && w.day === day && w.hour === hour && w.minute === minute;

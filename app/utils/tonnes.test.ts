@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { parseTonnes, tonnesInput } from "./tonnes";
 import { formatShare, formatTonnes } from "~/utils/format";
+
+import { parseTonnes, tonnesInput } from "./tonnes";
 
 describe("parseTonnes", () => {
   it("turns decimal text into exact kilograms", () => {

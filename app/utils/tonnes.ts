@@ -20,7 +20,9 @@ const DECIMAL = /^(\d+)(?:\.(\d*))?$/;
 export function parseTonnes(raw: unknown, options: { allowZero?: boolean; label?: string } = {}): TonnesParse {
   const label = options.label ?? "Quantity";
   if (typeof raw !== "string" && typeof raw !== "number") return { ok: false, error: `${label} is required.` };
-  const text = String(raw).trim().replace(/[,\s\u2009\u202f_]/g, "");
+  const text = String(raw)
+    .trim()
+    .replace(/[,\s\u2009\u202f_]/g, "");
   if (text === "") return { ok: false, error: `${label} is required.` };
   if (text.startsWith("-")) return { ok: false, error: `${label} must be positive.` };
   const match = DECIMAL.exec(text.replace(/^\./, "0."));
@@ -39,6 +41,8 @@ export function parseTonnes(raw: unknown, options: { allowZero?: boolean; label?
 export function tonnesInput(kg: number): string {
   const negative = kg < 0;
   const abs = Math.abs(kg);
-  const fraction = String(abs % KG_PER_TONNE).padStart(3, "0").replace(/0+$/, "");
+  const fraction = String(abs % KG_PER_TONNE)
+    .padStart(3, "0")
+    .replace(/0+$/, "");
   return `${negative ? "-" : ""}${Math.floor(abs / KG_PER_TONNE)}${fraction ? `.${fraction}` : ""}`;
 }

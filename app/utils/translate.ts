@@ -8,10 +8,7 @@ import type { i18n as I18n } from "i18next";
 
 type Bundle = Record<string, string>;
 
-const compiled = new WeakMap<
-  Bundle,
-  { pattern: RegExp; names: string[]; template: string }[]
->();
+const compiled = new WeakMap<Bundle, { pattern: RegExp; names: string[]; template: string }[]>();
 
 function templatesOf(bundle: Bundle) {
   let list = compiled.get(bundle);
@@ -39,10 +36,7 @@ function templatesOf(bundle: Bundle) {
 }
 
 /** The message in the catalog's language of `bundle`, or the message itself. */
-export function translateWith(
-  bundle: Bundle | undefined,
-  message: string,
-): string {
+export function translateWith(bundle: Bundle | undefined, message: string): string {
   if (!bundle) return message;
   const exact = bundle[message];
   if (exact !== undefined) return exact;
@@ -58,16 +52,9 @@ export function translateWith(
 }
 
 export function translateMessage(i18n: I18n, message: string): string;
-export function translateMessage(
-  i18n: I18n,
-  message: string | null | undefined,
-): string | undefined;
-export function translateMessage(
-  i18n: I18n,
-  message: string | null | undefined,
-): string | undefined {
+export function translateMessage(i18n: I18n, message: string | null | undefined): string | undefined;
+export function translateMessage(i18n: I18n, message: string | null | undefined): string | undefined {
   if (!message) return message ?? undefined;
-  const bundle = i18n.getResourceBundle(i18n.language, "validation") as
-    Bundle | undefined;
+  const bundle = i18n.getResourceBundle(i18n.language, "validation") as Bundle | undefined;
   return translateWith(bundle, message);
 }

@@ -73,11 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("audit_events_at_idx").on("audit_events").columns(["at", "id"]).execute();
   await db.schema.createIndex("audit_events_actor_idx").on("audit_events").columns(["actor_id", "at"]).execute();
   await db.schema.createIndex("audit_events_action_idx").on("audit_events").columns(["action", "at"]).execute();
-  await db.schema
-    .createIndex("audit_events_entity_idx")
-    .on("audit_events")
-    .columns(["entity_type", "entity_id", "at"])
-    .execute();
+  await db.schema.createIndex("audit_events_entity_idx").on("audit_events").columns(["entity_type", "entity_id", "at"]).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -58,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("follow_up_actions_consultation_idx").on("follow_up_actions").columns(["consultation_id", "position"]).execute();
+  await db.schema
+    .createIndex("follow_up_actions_consultation_idx")
+    .on("follow_up_actions")
+    .columns(["consultation_id", "position"])
+    .execute();
   await db.schema
     .createIndex("follow_up_actions_owner_idx")
     .on("follow_up_actions")

@@ -68,7 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("author_id", "text", (c) => c.notNull().references("users.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("assessments_issue_date_idx").on("assessments").columns(["issue_id", "assessed_on", "created_at"]).execute();
+  await db.schema
+    .createIndex("assessments_issue_date_idx")
+    .on("assessments")
+    .columns(["issue_id", "assessed_on", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("consultation_issues")
@@ -77,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("consultation_issues_pk", ["consultation_id", "issue_id"])
     .execute();
-  await db.schema.createIndex("consultation_issues_issue_idx").on("consultation_issues").columns(["issue_id", "consultation_id"]).execute();
+  await db.schema
+    .createIndex("consultation_issues_issue_idx")
+    .on("consultation_issues")
+    .columns(["issue_id", "consultation_id"])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -26,10 +26,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The list sorts newest first; industry users' lists are per organization.
   await db.schema.createIndex("demand_requests_created_idx").on("demand_requests").columns(["created_at", "id"]).execute();
-  await db.schema.createIndex("demand_requests_org_created_idx").on("demand_requests").columns(["organization_id", "created_at", "id"]).execute();
-  await db.schema.createIndex("demand_requests_status_created_idx").on("demand_requests").columns(["status", "created_at", "id"]).execute();
+  await db.schema
+    .createIndex("demand_requests_org_created_idx")
+    .on("demand_requests")
+    .columns(["organization_id", "created_at", "id"])
+    .execute();
+  await db.schema
+    .createIndex("demand_requests_status_created_idx")
+    .on("demand_requests")
+    .columns(["status", "created_at", "id"])
+    .execute();
   // The balance sums by material and year.
-  await db.schema.createIndex("demand_requests_material_year_idx").on("demand_requests").columns(["material", "fiscal_year", "status"]).execute();
+  await db.schema
+    .createIndex("demand_requests_material_year_idx")
+    .on("demand_requests")
+    .columns(["material", "fiscal_year", "status"])
+    .execute();
 
   await db.schema
     .createTable("demand_decisions")
@@ -44,7 +56,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("decided_by", "text", (c) => c.notNull().references("users.id"))
     .addColumn("decided_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("demand_decisions_request_idx").on("demand_decisions").columns(["request_id", "decided_at"]).execute();
+  await db.schema
+    .createIndex("demand_decisions_request_idx")
+    .on("demand_decisions")
+    .columns(["request_id", "decided_at"])
+    .execute();
   // A decision is superseded at most once: two concurrent changes cannot both replace it.
   await db.schema.createIndex("demand_decisions_supersedes_uq").on("demand_decisions").column("supersedes_id").unique().execute();
 
@@ -78,7 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("supply_scenarios_visibility_idx").on("supply_scenarios").columns(["visibility", "updated_at", "id"]).execute();
+  await db.schema
+    .createIndex("supply_scenarios_visibility_idx")
+    .on("supply_scenarios")
+    .columns(["visibility", "updated_at", "id"])
+    .execute();
 
   await db.schema
     .createTable("supply_scenario_exports")

@@ -26,9 +26,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The list sorts by due date and filters by visibility, category, owner and status.
   await db.schema.createIndex("milestones_due_idx").on("milestones").columns(["due_date", "id"]).execute();
-  await db.schema.createIndex("milestones_visibility_due_idx").on("milestones").columns(["visibility", "due_date", "id"]).execute();
+  await db.schema
+    .createIndex("milestones_visibility_due_idx")
+    .on("milestones")
+    .columns(["visibility", "due_date", "id"])
+    .execute();
   await db.schema.createIndex("milestones_category_due_idx").on("milestones").columns(["category", "due_date", "id"]).execute();
-  await db.schema.createIndex("milestones_owner_due_idx").on("milestones").columns(["owner_organization_id", "due_date", "id"]).execute();
+  await db.schema
+    .createIndex("milestones_owner_due_idx")
+    .on("milestones")
+    .columns(["owner_organization_id", "due_date", "id"])
+    .execute();
   await db.schema.createIndex("milestones_status_due_idx").on("milestones").columns(["status", "due_date", "id"]).execute();
   await db.schema.createIndex("milestones_title_idx").on("milestones").column("title").execute();
 
@@ -53,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("organization_id", "text", (c) => c.notNull().references("organizations.id"))
     .addPrimaryKeyConstraint("milestone_parties_pk", ["milestone_id", "organization_id"])
     .execute();
-  await db.schema.createIndex("milestone_parties_org_idx").on("milestone_parties").columns(["organization_id", "milestone_id"]).execute();
+  await db.schema
+    .createIndex("milestone_parties_org_idx")
+    .on("milestone_parties")
+    .columns(["organization_id", "milestone_id"])
+    .execute();
 
   // Secret calendar feed URLs: only a SHA-256 of the token is kept; a reset revokes the old one.
   await db.schema
@@ -65,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("revoked_at", "text")
     .addColumn("last_used_at", "text")
     .execute();
-  await db.schema.createIndex("calendar_feed_tokens_user_idx").on("calendar_feed_tokens").columns(["user_id", "revoked_at"]).execute();
+  await db.schema
+    .createIndex("calendar_feed_tokens_user_idx")
+    .on("calendar_feed_tokens")
+    .columns(["user_id", "revoked_at"])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

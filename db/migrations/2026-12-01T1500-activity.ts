@@ -12,11 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The start of the user's previous session: the baseline of "since your last visit".
   await db.schema.alterTable("users").addColumn("previous_sign_in_at", "text").execute();
-  await db.schema
-    .createIndex("audit_events_entity_type_at_idx")
-    .on("audit_events")
-    .columns(["entity_type", "at"])
-    .execute();
+  await db.schema.createIndex("audit_events_entity_type_at_idx").on("audit_events").columns(["entity_type", "at"]).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

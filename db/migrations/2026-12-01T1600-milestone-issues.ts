@@ -12,7 +12,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("milestone_issues_pk", ["milestone_id", "issue_id"])
     .execute();
   // The issue page lists its milestones: look links up by issue too.
-  await db.schema.createIndex("milestone_issues_issue_idx").on("milestone_issues").columns(["issue_id", "milestone_id"]).execute();
+  await db.schema
+    .createIndex("milestone_issues_issue_idx")
+    .on("milestone_issues")
+    .columns(["issue_id", "milestone_id"])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

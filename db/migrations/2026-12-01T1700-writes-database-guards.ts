@@ -1,12 +1,6 @@
 import type { Kysely } from "kysely";
 
-import {
-  addEnumGuards,
-  dropAppendOnly,
-  dropEnumGuards,
-  makeAppendOnly,
-  type EnumGuards,
-} from "../guards";
+import { addEnumGuards, dropAppendOnly, dropEnumGuards, makeAppendOnly, type EnumGuards } from "../guards";
 
 // Frozen: never edit a migration once it has landed; add a new one.
 // The value lists are copied here, not imported from db/schema.ts: a later change to the app's
@@ -27,14 +21,7 @@ const MATERIAL = [
 
 const GUARDS: EnumGuards = {
   organizations: {
-    kind: [
-      "ministry",
-      "public_sector_undertaking",
-      "foreign_company",
-      "foreign_government",
-      "industry_body",
-      "company",
-    ],
+    kind: ["ministry", "public_sector_undertaking", "foreign_company", "foreign_government", "industry_body", "company"],
   },
   users: {
     role: ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
@@ -43,12 +30,7 @@ const GUARDS: EnumGuards = {
   login_attempts: { succeeded: BOOL },
   consultations: {
     mode: ["in_person", "video", "phone", "written"],
-    kind: [
-      "bilateral",
-      "inter_ministerial",
-      "industry_consultation",
-      "technical",
-    ],
+    kind: ["bilateral", "inter_ministerial", "industry_consultation", "technical"],
     visibility: VISIBILITY,
   },
   follow_up_actions: { status: ["open", "done", "dropped"] },
@@ -67,22 +49,8 @@ const GUARDS: EnumGuards = {
   assessments: { risk: ["low", "medium", "high"], visibility: VISIBILITY },
   demand_requests: {
     material: MATERIAL,
-    sector: [
-      "automotive",
-      "electronics",
-      "renewable_energy",
-      "defence",
-      "pharmaceuticals",
-      "other",
-    ],
-    status: [
-      "submitted",
-      "under_review",
-      "approved",
-      "partially_approved",
-      "rejected",
-      "withdrawn",
-    ],
+    sector: ["automotive", "electronics", "renewable_energy", "defence", "pharmaceuticals", "other"],
+    status: ["submitted", "under_review", "approved", "partially_approved", "rejected", "withdrawn"],
     for_indian_magnets: BOOL,
   },
   demand_decisions: {
@@ -96,27 +64,14 @@ const GUARDS: EnumGuards = {
   supply_scenarios: { visibility: VISIBILITY },
   supply_scenario_exports: { material: MATERIAL },
   milestones: {
-    category: [
-      "production",
-      "mining_clearance",
-      "negotiation",
-      "legal",
-      "industry",
-      "policy",
-    ],
+    category: ["production", "mining_clearance", "negotiation", "legal", "industry", "policy"],
     status: ["planned", "in_progress", "done", "at_risk", "blocked"],
     visibility: VISIBILITY,
   },
 };
 
 /** History is added to, never rewritten: audit events, positions, decisions, assessments, comments. */
-const APPEND_ONLY = [
-  "audit_events",
-  "positions",
-  "demand_decisions",
-  "assessments",
-  "comments",
-] as const;
+const APPEND_ONLY = ["audit_events", "positions", "demand_decisions", "assessments", "comments"] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { createClause, proposeAmendment, respondToConcurrence } from "~/models/clauses.server";
 import { sessionUserByEmail } from "~/models/users.server";
+
 import type { ClauseStatus, ClauseTopic, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
 

@@ -4,9 +4,10 @@
  * follow-up actions, the search index and the audit trail are exactly as the app would make them.
  */
 import type { SessionUser } from "~/models/access.server";
-import { sessionUserByEmail } from "~/models/users.server";
 import { addComment } from "~/models/comments.server";
 import { createConsultation, setConsultationArchived, type ConsultationInput } from "~/models/consultations.server";
+import { sessionUserByEmail } from "~/models/users.server";
+
 import type { ActionStatus, ConsultationKind, ConsultationMode, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
 import type { DemoOrgKey } from "./organizations";
@@ -48,7 +49,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     participants: ["irel", "toyotsu", "dae"],
     visibility: "shared",
     by: "irel@accord.test",
-    agenda: "1. Reconciliation of 2023 neodymium oxide deliveries\n2. Assay results and moisture claims\n3. Shipment plan for 2024",
+    agenda:
+      "1. Reconciliation of 2023 neodymium oxide deliveries\n2. Assay results and moisture claims\n3. Shipment plan for 2024",
     notes:
       "## Reconciliation\n\nIREL and Toyotsu Rare Earths India (TREI) reconciled the 2023 deliveries under the **2012 arrangement**. Two lots had moisture readings above the contract band; TREI accepted IREL's re-test.\n\n## 2024 plan\n\n- Quarterly lots, as in 2023\n- Assay certificates to travel with each lot\n\nDAE confirmed no change to the regulatory position on monazite processing.",
     outcome: "2023 deliveries reconciled; 2024 shipment plan agreed in quarterly lots.",
@@ -73,7 +75,12 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     outcome: "On schedule. No increase in second-half volumes; IREL to confirm the Q4 lot size by September.",
     actions: [
       { description: "Confirm the Q4 2024 lot size to Toyotsu", owner: "irel", due: "2024-09-15", status: "done" },
-      { description: "Send Kochi port handling schedule for the second half", owner: "toyotsu", due: "2024-08-10", status: "done" },
+      {
+        description: "Send Kochi port handling schedule for the second half",
+        owner: "toyotsu",
+        due: "2024-08-10",
+        status: "done",
+      },
     ],
   },
   {
@@ -92,7 +99,12 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     outcome: "2024 volumes confirmed at just over 1,000 t. TREI asked for six months' notice of any change.",
     actions: [
       { description: "Circulate the final 2024 shipment statement", owner: "irel", due: "2025-02-15", status: "done" },
-      { description: "Write to IREL setting out TREI's notice-period request", owner: "toyotsu", due: "2025-02-28", status: "done" },
+      {
+        description: "Write to IREL setting out TREI's notice-period request",
+        owner: "toyotsu",
+        due: "2025-02-28",
+        status: "done",
+      },
     ],
   },
   {
@@ -105,10 +117,12 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     participants: ["moci", "mines", "dae", "mea", "irel"],
     visibility: "internal",
     by: "official@accord.test",
-    agenda: "1. China's tightened rare-earth export controls (April 2025)\n2. Exposure of Indian industry\n3. Options for IREL's output",
+    agenda:
+      "1. China's tightened rare-earth export controls (April 2025)\n2. Exposure of Indian industry\n3. Options for IREL's output",
     notes:
       "China tightened rare-earth export controls this month. India has **no domestic magnet production** and imported over **53,000 t** of magnets in the fiscal year ending March 2025, mostly from China.\n\nMEA recalled that in 2010 China halted shipments to Japan during a diplomatic standoff: Japan will be sensitive to any change in IREL's exports.\n\nMines noted India holds the world's fifth-largest reserves, about 6.9 million t.",
-    outcome: "Agreed to examine keeping IREL's output for domestic use and to seek a negotiated transition with Japan rather than a unilateral suspension.",
+    outcome:
+      "Agreed to examine keeping IREL's output for domestic use and to seek a negotiated transition with Japan rather than a unilateral suspension.",
     actions: [
       { description: "Prepare a note on magnet import dependence by sector", owner: "moci", due: "2025-05-15", status: "done" },
       { description: "Assess the legal position under the 2012 agreement", owner: "dae", due: "2025-06-01", status: "done" },
@@ -124,14 +138,25 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     participants: ["moci", "siam", "acma", "elcina", "irel"],
     visibility: "shared",
     by: "official@accord.test",
-    agenda: "1. Rare-earth magnet shortages since April\n2. Domestic demand for neodymium\n3. IREL's output and the Japan arrangement",
+    agenda:
+      "1. Rare-earth magnet shortages since April\n2. Domestic demand for neodymium\n3. IREL's output and the Japan arrangement",
     notes:
       "The Commerce Minister met automotive and electronics executives. SIAM and ACMA described production lines at risk from magnet shortages; ELCINA raised the same for electronics.\n\nThe Minister **urged IREL to keep its output for domestic use** and said the government was finalising incentive schemes for rare-earth processing and magnet manufacturing.\n\nIREL said it aims to produce 450 t of neodymium by March 2026 and to double that by 2030.",
     outcome: "Industry to submit demand estimates; the ministry to brief the Minister on a transition with Japan.",
     actions: [
-      { description: "Submit neodymium demand estimates for FY2026-27 (automotive)", owner: "siam", due: "2025-07-31", status: "done" },
+      {
+        description: "Submit neodymium demand estimates for FY2026-27 (automotive)",
+        owner: "siam",
+        due: "2025-07-31",
+        status: "done",
+      },
       { description: "Submit magnet demand estimates for auto components", owner: "acma", due: "2025-07-31", status: "open" },
-      { description: "Brief the Minister on options for a negotiated transition", owner: "moci", due: "2025-07-15", status: "done" },
+      {
+        description: "Brief the Minister on options for a negotiated transition",
+        owner: "moci",
+        due: "2025-07-15",
+        status: "done",
+      },
     ],
   },
   {
@@ -150,7 +175,12 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     outcome: "Option 1 preferred; option 3 only with Cabinet approval.",
     actions: [
       { description: "Seek Cabinet Secretariat's view on option 3", owner: "moci", due: "2025-09-30", status: "open" },
-      { description: "Assess Japan's likely reaction to a three-year phase-down", owner: "mea", due: "2025-08-31", status: "done" },
+      {
+        description: "Assess Japan's likely reaction to a three-year phase-down",
+        owner: "mea",
+        due: "2025-08-31",
+        status: "done",
+      },
     ],
   },
   {
@@ -163,7 +193,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     participants: ["moci", "mea", "meti"],
     visibility: "shared",
     by: "official@accord.test",
-    agenda: "1. Supply security for both countries\n2. Alternative supply for Japan\n3. Joint processing and magnet manufacturing",
+    agenda:
+      "1. Supply security for both countries\n2. Alternative supply for Japan\n3. Joint processing and magnet manufacturing",
     notes:
       "Government-to-government meeting; Toyotsu did not attend. METI listened to India's account of domestic demand and asked about alternative supply for Japan during any transition.\n\nPublicly, Japan's government declined to comment on the bilateral discussions.",
     outcome: "METI open to discussing a transition if Japanese supply is secured; both sides to exchange papers.",
@@ -172,8 +203,16 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
       { description: "Share Japan's assessment of alternative supply sources", owner: "meti", due: "2025-10-31", status: "open" },
     ],
     comments: [
-      { by: "diplomat@accord.test", body: "Tone was constructive. METI will not be drawn on the commercial terms of the 2012 agreement.", visibility: "restricted" },
-      { by: "meti@accord.test", body: "Thank you for the meeting. Our paper will follow through the Embassy.", visibility: "shared" },
+      {
+        by: "diplomat@accord.test",
+        body: "Tone was constructive. METI will not be drawn on the commercial terms of the 2012 agreement.",
+        visibility: "restricted",
+      },
+      {
+        by: "meti@accord.test",
+        body: "Thank you for the meeting. Our paper will follow through the Embassy.",
+        visibility: "shared",
+      },
     ],
   },
   {
@@ -186,7 +225,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     participants: ["moci", "irel", "toyotsu", "toyotaTsusho"],
     visibility: "shared",
     by: "official@accord.test",
-    agenda: "1. India's request to suspend the 2012 arrangement\n2. Toyotsu's commitments to Japanese customers\n3. Process and timetable",
+    agenda:
+      "1. India's request to suspend the 2012 arrangement\n2. Toyotsu's commitments to Japanese customers\n3. Process and timetable",
     notes:
       "India explained its request that IREL suspend the 2012 arrangement and keep output for domestic industry, and its wish for an **amicable renegotiation**.\n\nToyotsu and Toyota Tsusho stressed that the agreement is binding and that Japanese magnet makers depend on the supply. They asked for a transition period.",
     outcome: "Both sides agreed to negotiate a transition; technical teams to work on transition-period volumes.",
@@ -224,7 +264,8 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     participants: ["moci", "mines", "siam", "acma", "elcina"],
     visibility: "shared",
     by: "official@accord.test",
-    agenda: "1. Draft incentive scheme for rare-earth processing and magnet manufacturing\n2. Demand from automotive, electronics and pharmaceutical sectors",
+    agenda:
+      "1. Draft incentive scheme for rare-earth processing and magnet manufacturing\n2. Demand from automotive, electronics and pharmaceutical sectors",
     notes:
       "The draft scheme was presented. Industry asked for offtake guarantees for India's first domestic magnet plant. ELCINA raised the need for smaller magnet grades for electronics.",
     outcome: "Comments on the draft scheme due within four weeks.",
@@ -263,9 +304,17 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     visibility: "shared",
     by: "official@accord.test",
     agenda: "Interest in a joint magnet plant in India",
-    notes: "Toyota Tsusho expressed interest in partnering on India's first domestic magnet plant, provided some supply to Japan continues during the transition.",
+    notes:
+      "Toyota Tsusho expressed interest in partnering on India's first domestic magnet plant, provided some supply to Japan continues during the transition.",
     outcome: "Toyota Tsusho to send an expression of interest.",
-    actions: [{ description: "Send an expression of interest in a joint magnet plant", owner: "toyotaTsusho", due: "2026-06-30", status: "done" }],
+    actions: [
+      {
+        description: "Send an expression of interest in a joint magnet plant",
+        owner: "toyotaTsusho",
+        due: "2026-06-30",
+        status: "done",
+      },
+    ],
   },
   {
     title: "Technical meeting on clearances for IREL's four new mines",
@@ -278,10 +327,16 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     visibility: "internal",
     by: "mines@accord.test",
     agenda: "1. Status of environmental and atomic-minerals clearances\n2. Production ramp-up",
-    notes: "Two of the four mine clearances are at the final stage. IREL's plan to double neodymium output by 2030 depends on all four.",
+    notes:
+      "Two of the four mine clearances are at the final stage. IREL's plan to double neodymium output by 2030 depends on all four.",
     outcome: "Mines to take up the two pending clearances with the states concerned.",
     actions: [
-      { description: "Take up the two pending clearances with the state governments", owner: "mines", due: "2026-10-31", status: "open" },
+      {
+        description: "Take up the two pending clearances with the state governments",
+        owner: "mines",
+        due: "2026-10-31",
+        status: "open",
+      },
       { description: "Update the production ramp-up plan", owner: "irel", due: "2026-12-15", status: "open" },
     ],
   },
@@ -344,14 +399,24 @@ export async function seedConsultations(ctx: DemoContext): Promise<void> {
       notes: demo.notes,
       outcome: demo.outcome,
       visibility: demo.visibility,
-      actions: demo.actions.map((a) => ({ description: a.description, ownerOrganizationId: ctx.org[a.owner], dueDate: a.due, status: a.status })),
+      actions: demo.actions.map((a) => ({
+        description: a.description,
+        ownerOrganizationId: ctx.org[a.owner],
+        dueDate: a.due,
+        status: a.status,
+      })),
     };
     const created = await createConsultation(ctx.db, author, input, null);
     if (!created.ok) continue;
     if (demo.archived) await setConsultationArchived(ctx.db, author, created.record.id, 1, true);
     for (const c of demo.comments ?? []) {
       const commenter = await sessionUser(ctx, c.by);
-      await addComment(ctx.db, commenter, { entityType: "consultation", entityId: created.record.id, visibility: demo.visibility }, { body: c.body, visibility: c.visibility });
+      await addComment(
+        ctx.db,
+        commenter,
+        { entityType: "consultation", entityId: created.record.id, visibility: demo.visibility },
+        { body: c.body, visibility: c.visibility },
+      );
     }
     ctx.log(`consultation ${demo.title}`);
   }

@@ -6,9 +6,10 @@
  * organization and end use, scenarios by name.
  */
 import type { SessionUser } from "~/models/access.server";
-import { sessionUserByEmail } from "~/models/users.server";
 import { decideDemandRequest, insertDemandRequest, takeUnderReview, withdrawDemandRequest } from "~/models/demand.server";
 import { createScenario, createSupplyFigure } from "~/models/supply.server";
+import { sessionUserByEmail } from "~/models/users.server";
+
 import type { DecisionOutcome, DemandSector, Material } from "../schema";
 import type { DemoContext } from "./demo";
 
@@ -56,8 +57,23 @@ const FORECAST: [string, number[]][] = [
   ["FY2029-30", [900, 180, 420, 10, 3, 80, 740, 1380]],
   ["FY2030-31", [950, 190, 440, 10, 3, 80, 760, 1400]],
 ];
-const ORDER: Material[] = ["neodymium_oxide", "praseodymium_oxide", "ndpr_oxide", "dysprosium_oxide", "terbium_oxide", "samarium", "lanthanum_oxide", "cerium_oxide"];
-const RESERVE: Partial<Record<Material, number>> = { neodymium_oxide: 40, praseodymium_oxide: 10, ndpr_oxide: 30, dysprosium_oxide: 1, terbium_oxide: 0.5 };
+const ORDER: Material[] = [
+  "neodymium_oxide",
+  "praseodymium_oxide",
+  "ndpr_oxide",
+  "dysprosium_oxide",
+  "terbium_oxide",
+  "samarium",
+  "lanthanum_oxide",
+  "cerium_oxide",
+];
+const RESERVE: Partial<Record<Material, number>> = {
+  neodymium_oxide: 40,
+  praseodymium_oxide: 10,
+  ndpr_oxide: 30,
+  dysprosium_oxide: 1,
+  terbium_oxide: 0.5,
+};
 for (const [fy, production] of FORECAST) {
   const figures: Figures = {};
   ORDER.forEach((m, i) => {
@@ -91,11 +107,18 @@ const REQUESTS: DemoRequest[] = [
     tonnes: 100,
     sector: "automotive",
     endUse: "NdFeB traction-motor magnets for electric two- and four-wheelers",
-    justification: "Members' EV programmes lost three months of magnet supply after China's April 2025 export controls; a domestic allocation lets the first Indian magnet line start on Indian oxide.",
+    justification:
+      "Members' EV programmes lost three months of magnet supply after China's April 2025 export controls; a domestic allocation lets the first Indian magnet line start on Indian oxide.",
     magnets: true,
     submittedAt: "2026-05-12T05:30:00.000Z",
     review: true,
-    decisions: [{ outcome: "approved", reasons: "Priority use: domestic magnet manufacturing for EV traction motors, within the FY2026-27 balance.", at: "2026-06-20T06:00:00.000Z" }],
+    decisions: [
+      {
+        outcome: "approved",
+        reasons: "Priority use: domestic magnet manufacturing for EV traction motors, within the FY2026-27 balance.",
+        at: "2026-06-20T06:00:00.000Z",
+      },
+    ],
   },
   {
     org: "acma",
@@ -104,11 +127,19 @@ const REQUESTS: DemoRequest[] = [
     tonnes: 80,
     sector: "automotive",
     endUse: "Magnets for electric power-steering and starter motors (component makers)",
-    justification: "Component makers import almost all of their magnets; a share of IREL's neodymium would qualify them for the magnet-manufacturing incentive scheme.",
+    justification:
+      "Component makers import almost all of their magnets; a share of IREL's neodymium would qualify them for the magnet-manufacturing incentive scheme.",
     magnets: true,
     submittedAt: "2026-05-28T07:15:00.000Z",
     review: true,
-    decisions: [{ outcome: "partially_approved", tonnes: 40, reasons: "Half allocated: the FY2026-27 balance after SIAM's allocation and the strategic reserve leaves about 60 t.", at: "2026-07-02T09:00:00.000Z" }],
+    decisions: [
+      {
+        outcome: "partially_approved",
+        tonnes: 40,
+        reasons: "Half allocated: the FY2026-27 balance after SIAM's allocation and the strategic reserve leaves about 60 t.",
+        at: "2026-07-02T09:00:00.000Z",
+      },
+    ],
   },
   {
     org: "elcina",
@@ -146,7 +177,13 @@ const REQUESTS: DemoRequest[] = [
     justification: "Traction-motor magnets need dysprosium to keep their strength at operating temperature.",
     magnets: true,
     submittedAt: "2026-05-12T05:40:00.000Z",
-    decisions: [{ outcome: "approved", reasons: "Needed for the approved neodymium allocation to be usable in traction motors.", at: "2026-06-20T06:10:00.000Z" }],
+    decisions: [
+      {
+        outcome: "approved",
+        reasons: "Needed for the approved neodymium allocation to be usable in traction motors.",
+        at: "2026-06-20T06:10:00.000Z",
+      },
+    ],
   },
   {
     org: "acma",
@@ -180,7 +217,13 @@ const REQUESTS: DemoRequest[] = [
     magnets: false,
     submittedAt: "2026-06-15T10:00:00.000Z",
     review: true,
-    decisions: [{ outcome: "rejected", reasons: "Terbium is reserved for magnet-grade use; phosphor demand can be met from imports.", at: "2026-08-11T05:00:00.000Z" }],
+    decisions: [
+      {
+        outcome: "rejected",
+        reasons: "Terbium is reserved for magnet-grade use; phosphor demand can be met from imports.",
+        at: "2026-08-11T05:00:00.000Z",
+      },
+    ],
   },
   {
     org: "elcina",
@@ -219,7 +262,13 @@ const REQUESTS: DemoRequest[] = [
     magnets: true,
     submittedAt: "2026-07-19T06:00:00.000Z",
     review: true,
-    decisions: [{ outcome: "approved", reasons: "Strategic use; well within the FY2028-29 samarium balance.", at: "2026-09-02T07:30:00.000Z" }],
+    decisions: [
+      {
+        outcome: "approved",
+        reasons: "Strategic use; well within the FY2028-29 samarium balance.",
+        at: "2026-09-02T07:30:00.000Z",
+      },
+    ],
   },
   {
     org: "siam",
@@ -246,8 +295,16 @@ const REQUESTS: DemoRequest[] = [
     submittedAt: "2026-07-07T09:00:00.000Z",
     review: true,
     decisions: [
-      { outcome: "rejected", reasons: "Too early to commit FY2029-30 volumes before the new mines are cleared.", at: "2026-08-01T06:00:00.000Z" },
-      { outcome: "approved", reasons: "Reconsidered after IREL confirmed the FY2029-30 production plan of 900 t; this replaces the earlier rejection.", at: "2026-10-15T06:00:00.000Z" },
+      {
+        outcome: "rejected",
+        reasons: "Too early to commit FY2029-30 volumes before the new mines are cleared.",
+        at: "2026-08-01T06:00:00.000Z",
+      },
+      {
+        outcome: "approved",
+        reasons: "Reconsidered after IREL confirmed the FY2029-30 production plan of 900 t; this replaces the earlier rejection.",
+        at: "2026-10-15T06:00:00.000Z",
+      },
     ],
   },
   {
@@ -346,7 +403,15 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
       ctx.db,
       submitter,
       organizationId,
-      { material: r.material, fiscalYear: r.fiscalYear, quantity: kg(r.tonnes), sector: r.sector, endUse: r.endUse, justification: r.justification, forIndianMagnets: r.magnets },
+      {
+        material: r.material,
+        fiscalYear: r.fiscalYear,
+        quantity: kg(r.tonnes),
+        sector: r.sector,
+        endUse: r.endUse,
+        justification: r.justification,
+        forIndianMagnets: r.magnets,
+      },
       { submittedBy: submitter, at: r.submittedAt },
     );
     ctx.log(`demand ${r.org} ${r.material} ${r.fiscalYear}`);

@@ -7,10 +7,11 @@ import type { Kysely } from "kysely";
 
 import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
+
 import type { Database, Role } from "../schema";
 import { seedAgreement } from "./agreement";
-import { seedDemand } from "./demand";
 import { seedConsultations } from "./consultations";
+import { seedDemand } from "./demand";
 import { seedMilestones } from "./milestones";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPositions } from "./positions";

@@ -4,11 +4,12 @@
  * are late, and what waits on them is threatened. Idempotent: looked up by title.
  */
 import type { SessionUser } from "~/models/access.server";
-import { sessionUserByEmail } from "~/models/users.server";
 import { recordAudit } from "~/models/audit.server";
 import { createMilestone, type MilestoneInput } from "~/models/milestones.server";
-import type { DemoOrgKey } from "./organizations";
+import { sessionUserByEmail } from "~/models/users.server";
+
 import type { DemoContext } from "./demo";
+import type { DemoOrgKey } from "./organizations";
 
 interface DemoMilestone extends Omit<MilestoneInput, "ownerOrganizationId" | "partyOrganizationIds" | "dependsOn" | "issueIds"> {
   key: string;
@@ -23,7 +24,8 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
   {
     key: "clearances",
     title: "Clearances for four new mines",
-    description: "Environmental and mining clearances for the four new mining leases IREL has applied for, so that its feedstock can grow.",
+    description:
+      "Environmental and mining clearances for the four new mining leases IREL has applied for, so that its feedstock can grow.",
     category: "mining_clearance",
     owner: "mines",
     dueDate: "2026-06-30",
@@ -37,7 +39,8 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
   {
     key: "output450",
     title: "IREL produces 450 t of neodymium",
-    description: "IREL's target for the year to March 2026, from its separation plant in Odisha and its refining facility in Kerala.",
+    description:
+      "IREL's target for the year to March 2026, from its separation plant in Odisha and its refining facility in Kerala.",
     category: "production",
     owner: "irel",
     dueDate: "2026-03-31",
@@ -66,7 +69,8 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
   {
     key: "partner",
     title: "Partner chosen for India's first magnet plant",
-    description: "IREL selects a partner for India's first domestic rare-earth magnet plant, serving the automotive, electronics and pharmaceutical sectors.",
+    description:
+      "IREL selects a partner for India's first domestic rare-earth magnet plant, serving the automotive, electronics and pharmaceutical sectors.",
     category: "industry",
     owner: "irel",
     dueDate: "2027-06-30",
@@ -80,7 +84,8 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
   {
     key: "phaseDown",
     title: "Export phase-down schedule agreed with Toyotsu",
-    description: "A schedule that steps down exports under the 2012 arrangement as domestic demand is met, agreed with Toyotsu Rare Earths India.",
+    description:
+      "A schedule that steps down exports under the 2012 arrangement as domestic demand is met, agreed with Toyotsu Rare Earths India.",
     category: "negotiation",
     owner: "moci",
     dueDate: "2027-03-31",
@@ -106,7 +111,8 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
   {
     key: "fallback",
     title: "Fallback position on the binding terms approved",
-    description: "The position India takes if the negotiated transition stalls, given that the 2012 agreement is legally binding.",
+    description:
+      "The position India takes if the negotiated transition stalls, given that the 2012 agreement is legally binding.",
     category: "legal",
     owner: "moci",
     dueDate: "2027-01-31",
@@ -133,7 +139,11 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
 
 async function issueIdsByTitle(ctx: DemoContext, titles: readonly string[]): Promise<string[]> {
   if (titles.length === 0) return [];
-  const rows = await ctx.db.selectFrom("issues").select(["id", "title"]).where("title", "in", [...titles]).execute();
+  const rows = await ctx.db
+    .selectFrom("issues")
+    .select(["id", "title"])
+    .where("title", "in", [...titles])
+    .execute();
   const missing = titles.filter((t) => !rows.some((r) => r.title === t));
   if (missing.length) throw new Error(`demo milestones link unknown issues: ${missing.join(", ")}`);
   return rows.map((r) => r.id);
@@ -141,12 +151,26 @@ async function issueIdsByTitle(ctx: DemoContext, titles: readonly string[]): Pro
 
 /** A demo database seeded before milestones had issues gets its links added once, audited. */
 async function backfillIssueLinks(ctx: DemoContext, actorId: string, milestoneId: string, issueIds: readonly string[]) {
-  const present = new Set((await ctx.db.selectFrom("milestone_issues").select("issue_id").where("milestone_id", "=", milestoneId).execute()).map((r) => r.issue_id));
+  const present = new Set(
+    (await ctx.db.selectFrom("milestone_issues").select("issue_id").where("milestone_id", "=", milestoneId).execute()).map(
+      (r) => r.issue_id,
+    ),
+  );
   const missing = issueIds.filter((id) => !present.has(id));
   if (missing.length === 0) return;
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto("milestone_issues").values(missing.map((issue_id) => ({ milestone_id: milestoneId, issue_id }))).execute();
-    await recordAudit(tx, { actorId, action: "milestone.link_issues", entityType: "milestone", entityId: milestoneId, before: { issue_ids: [...present].sort() }, after: { issue_ids: [...present, ...missing].sort() } });
+    await tx
+      .insertInto("milestone_issues")
+      .values(missing.map((issue_id) => ({ milestone_id: milestoneId, issue_id })))
+      .execute();
+    await recordAudit(tx, {
+      actorId,
+      action: "milestone.link_issues",
+      entityType: "milestone",
+      entityId: milestoneId,
+      before: { issue_ids: [...present].sort() },
+      after: { issue_ids: [...present, ...missing].sort() },
+    });
   });
 }
 

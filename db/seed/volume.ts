@@ -7,12 +7,7 @@
  */
 import type SQLite from "better-sqlite3";
 
-import {
-  MATERIALS,
-  MILESTONE_CATEGORIES,
-  STANCES,
-  VISIBILITIES,
-} from "./../schema";
+import { MATERIALS, MILESTONE_CATEGORIES, STANCES, VISIBILITIES } from "./../schema";
 
 /** Words in nearly every record, and one word in a single record, for the search pages. */
 export const COMMON_WORD = "neodymium";
@@ -47,19 +42,13 @@ export interface VolumeOptions {
 export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
   let seed = 42;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pick = <T>(list: readonly T[]): T =>
-    list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const level = () => VISIBILITIES[rand() < 0.6 ? 0 : rand() < 0.75 ? 1 : 2]!;
-  const parties = (n: number) =>
-    [
-      ...new Set(Array.from({ length: n }, () => pick(o.organizationIds))),
-    ].sort();
+  const parties = (n: number) => [...new Set(Array.from({ length: n }, () => pick(o.organizationIds)))].sort();
   const end = o.now.getTime();
   const yearMs = 365 * 86_400_000;
-  const instant = () =>
-    new Date(end - Math.floor(rand() * yearMs)).toISOString();
-  const day = (offsetDays: number) =>
-    new Date(end + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const instant = () => new Date(end - Math.floor(rand() * yearMs)).toISOString();
+  const day = (offsetDays: number) => new Date(end + offsetDays * 86_400_000).toISOString().slice(0, 10);
   const stamp = o.now.toISOString();
 
   const insert = {
@@ -67,9 +56,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
       `insert into consultations (id, title, starts_at, time_zone, mode, kind, location, agenda, notes, outcome, visibility, created_by, archived_at, created_at, updated_at)
        values (?, ?, ?, 'Asia/Kolkata', 'video', 'technical', null, '', ?, '', ?, ?, ?, ?, ?)`,
     ),
-    participant: sqlite.prepare(
-      "insert into consultation_participants (consultation_id, organization_id) values (?, ?)",
-    ),
+    participant: sqlite.prepare("insert into consultation_participants (consultation_id, organization_id) values (?, ?)"),
     search: sqlite.prepare(
       "insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions) select rowid, id, title, '', notes, '', '' from consultations where id = ?",
     ),
@@ -81,9 +68,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
       `insert into issues (id, title, description, status, priority, visibility, created_by, archived_at, created_at, updated_at)
        values (?, ?, '', ?, 'medium', ?, ?, null, ?, ?)`,
     ),
-    issueParty: sqlite.prepare(
-      "insert into issue_parties (issue_id, organization_id) values (?, ?)",
-    ),
+    issueParty: sqlite.prepare("insert into issue_parties (issue_id, organization_id) values (?, ?)"),
     position: sqlite.prepare(
       `insert into positions (id, issue_id, organization_id, stance, statement, desired_outcome, flexibility, stated_on, recorded_at, recorded_by, source_consultation_id, red_line, visibility)
        values (?, ?, ?, ?, ?, null, 'negotiable', ?, ?, ?, null, 0, ?)`,
@@ -92,9 +77,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
       `insert into milestones (id, title, description, category, owner_organization_id, due_date, status, completed_on, progress_note, visibility, created_by, archived_at, created_at, updated_at)
        values (?, ?, '', ?, ?, ?, 'planned', null, '', ?, ?, null, ?, ?)`,
     ),
-    milestoneParty: sqlite.prepare(
-      "insert into milestone_parties (milestone_id, organization_id) values (?, ?)",
-    ),
+    milestoneParty: sqlite.prepare("insert into milestone_parties (milestone_id, organization_id) values (?, ?)"),
     demand: sqlite.prepare(
       `insert into demand_requests (id, organization_id, submitted_by, material, fiscal_year, quantity_kg, sector, end_use, justification, for_indian_magnets, status, allocated_kg, current_decision_id, created_at, updated_at)
        values (?, ?, null, ?, 'FY2026-27', ?, 'automotive', 'Traction motors', 'Volume benchmark', 1, 'submitted', null, null, ?, ?)`,
@@ -104,21 +87,8 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
        values (?, ?, ?, ?, ?, ?, null, ?, null, null)`,
     ),
   };
-  const audit = (
-    entityType: string,
-    id: string,
-    at: string,
-    after: Record<string, unknown>,
-  ) =>
-    insert.audit.run(
-      `bench-e-${id}`,
-      at,
-      o.authorId,
-      `${entityType}.create`,
-      entityType,
-      id,
-      JSON.stringify(after),
-    );
+  const audit = (entityType: string, id: string, at: string, after: Record<string, unknown>) =>
+    insert.audit.run(`bench-e-${id}`, at, o.authorId, `${entityType}.create`, entityType, id, JSON.stringify(after));
 
   const issueIds: { id: string; parties: string[]; visibility: string }[] = [];
   const BATCH = 5_000;
@@ -129,19 +99,8 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
         const visibility = level();
         const at = instant();
         const notes =
-          Array.from({ length: 30 }, () => pick(WORDS)).join(" ") +
-          (i === Math.floor(o.count / 2) ? ` ${RARE_WORD}` : "");
-        insert.consultation.run(
-          id,
-          `Consultation ${i}`,
-          at,
-          notes,
-          visibility,
-          o.authorId,
-          rand() < 0.05 ? stamp : null,
-          at,
-          at,
-        );
+          Array.from({ length: 30 }, () => pick(WORDS)).join(" ") + (i === Math.floor(o.count / 2) ? ` ${RARE_WORD}` : "");
+        insert.consultation.run(id, `Consultation ${i}`, at, notes, visibility, o.authorId, rand() < 0.05 ? stamp : null, at, at);
         const participants = parties(3);
         for (const org of participants) insert.participant.run(id, org);
         insert.search.run(id);
@@ -219,8 +178,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
             at,
             at,
           );
-          for (const org of milestoneParties)
-            insert.milestoneParty.run(milestoneId, org);
+          for (const org of milestoneParties) insert.milestoneParty.run(milestoneId, org);
           audit("milestone", milestoneId, at, {
             id: milestoneId,
             visibility: milestoneLevel,

@@ -24,7 +24,12 @@ export interface TestCluster {
 export function postgresBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) {
     const bin = path.join(root, v, "bin");
     if (fs.existsSync(path.join(bin, "initdb"))) return bin;
@@ -70,11 +75,32 @@ export async function startTestCluster(): Promise<TestCluster> {
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   // Byte-order collation sorts text as SQLite does; a UTF-8 ctype lets pg_trgm read Japanese.
-  run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"]);
+  run("initdb", [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "--encoding=UTF8",
+    "--lc-collate=C",
+    "--lc-ctype=C.UTF-8",
+    "--no-sync",
+  ]);
   let port = 0;
   // Durability is not what these tests measure: fsync off keeps them fast.
   const start = () =>
-    run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, "-w", "-t", "60", "start"]);
+    run("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "log"),
+      "-o",
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ]);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {

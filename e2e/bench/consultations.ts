@@ -7,7 +7,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { sql } from "kysely";
 
 import type { SessionUser } from "~/models/access.server";
@@ -20,7 +19,20 @@ import { VISIBILITIES } from "~db/schema";
 
 const COUNT = Number(process.env.BENCH_CONSULTATIONS ?? 100_000);
 const PAGE = 25;
-const WORDS = ["neodymium", "oxide", "shipment", "transition", "magnet", "clearance", "volumes", "review", "export", "refining", "Odisha", "Kerala"];
+const WORDS = [
+  "neodymium",
+  "oxide",
+  "shipment",
+  "transition",
+  "magnet",
+  "clearance",
+  "volumes",
+  "review",
+  "export",
+  "refining",
+  "Odisha",
+  "Kerala",
+];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-bench-"));
 const db = createDatabase(`file:${path.join(dir, "bench.sqlite")}`);
@@ -49,13 +61,39 @@ async function build() {
   const orgIds = Array.from({ length: 11 }, (_, i) => `org-${i}`);
   await db.transaction().execute(async (tx) => {
     for (const id of orgIds) {
-      await tx.insertInto("organizations").values({ id, name: id, short_name: id, kind: "ministry", country: "India", sector: null, archived_at: null, created_at: now, updated_at: now }).execute();
+      await tx
+        .insertInto("organizations")
+        .values({
+          id,
+          name: id,
+          short_name: id,
+          kind: "ministry",
+          country: "India",
+          sector: null,
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
-    await tx.insertInto("users").values({ id: "bench-user", email: "bench@accord.test", display_name: "Bench", role: "official", organization_id: orgIds[0]!, password_hash: "x", last_sign_in_at: null, created_at: now, updated_at: now }).execute();
+    await tx
+      .insertInto("users")
+      .values({
+        id: "bench-user",
+        email: "bench@accord.test",
+        display_name: "Bench",
+        role: "official",
+        organization_id: orgIds[0]!,
+        password_hash: "x",
+        last_sign_in_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
   });
   // Deterministic pseudo-random data, so two runs are comparable.
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const start = Date.parse("2012-01-01T00:00:00Z");
   const span = Date.parse("2026-12-01T00:00:00Z") - start;
   const BATCH = 2_000;
@@ -68,16 +106,51 @@ async function build() {
         const words = Array.from({ length: 30 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ");
         await tx
           .insertInto("consultations")
-          .values({ id, title: `Consultation ${i}`, starts_at: startsAt, time_zone: "Asia/Kolkata", mode: "video", kind: "technical", location: null, agenda: "", notes: words, outcome: "", visibility, created_by: "bench-user", archived_at: rand() < 0.05 ? now : null, created_at: now, updated_at: now, submission_key: null })
+          .values({
+            id,
+            title: `Consultation ${i}`,
+            starts_at: startsAt,
+            time_zone: "Asia/Kolkata",
+            mode: "video",
+            kind: "technical",
+            location: null,
+            agenda: "",
+            notes: words,
+            outcome: "",
+            visibility,
+            created_by: "bench-user",
+            archived_at: rand() < 0.05 ? now : null,
+            created_at: now,
+            updated_at: now,
+            submission_key: null,
+          })
           .execute();
-        const participants = new Set([orgIds[Math.floor(rand() * 11)]!, orgIds[Math.floor(rand() * 11)]!, orgIds[Math.floor(rand() * 11)]!]);
-        for (const org of participants) await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+        const participants = new Set([
+          orgIds[Math.floor(rand() * 11)]!,
+          orgIds[Math.floor(rand() * 11)]!,
+          orgIds[Math.floor(rand() * 11)]!,
+        ]);
+        for (const org of participants)
+          await tx.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
         // Each record's history, as the activity feed and the dashboard read it.
         await tx
           .insertInto("audit_events")
-          .values({ id: `e-${id}`, at: startsAt, actor_id: "bench-user", action: "consultation.create", entity_type: "consultation", entity_id: id, before_json: null, after_json: null, ip: null, detail: null })
+          .values({
+            id: `e-${id}`,
+            at: startsAt,
+            actor_id: "bench-user",
+            action: "consultation.create",
+            entity_type: "consultation",
+            entity_id: id,
+            before_json: null,
+            after_json: null,
+            ip: null,
+            detail: null,
+          })
           .execute();
-        await sql`insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions) select rowid, id, title, '', notes, '', '' from consultations where id = ${id}`.execute(tx);
+        await sql`insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions) select rowid, id, title, '', notes, '', '' from consultations where id = ${id}`.execute(
+          tx,
+        );
       }
     });
   }
@@ -87,7 +160,17 @@ async function build() {
 }
 
 function user(role: SessionUser["role"], organizationId: string): SessionUser {
-  return { id: "bench-user", email: "bench@accord.test", displayName: "Bench", role, organizationId, organizationName: organizationId, organizationShortName: organizationId, locale: null, timeZone: "Asia/Kolkata" };
+  return {
+    id: "bench-user",
+    email: "bench@accord.test",
+    displayName: "Bench",
+    role,
+    organizationId,
+    organizationName: organizationId,
+    organizationShortName: organizationId,
+    locale: null,
+    timeZone: "Asia/Kolkata",
+  };
 }
 
 async function main() {
@@ -100,19 +183,49 @@ async function main() {
   const RUNS = 30;
 
   console.log("Primary-key read (the unit the others are compared with)");
-  const pk = await time("select one consultation by id", RUNS * 3, () => db.selectFrom("consultations").selectAll().where("id", "=", "c-012345").executeTakeFirst());
+  const pk = await time("select one consultation by id", RUNS * 3, () =>
+    db.selectFrom("consultations").selectAll().where("id", "=", "c-012345").executeTakeFirst(),
+  );
 
   console.log("\nFirst page of the scoped list");
-  const listOfficial = await time("official (sees every level)", RUNS, () => consultationListQuery(db, official, {}, null).limit(PAGE + 1).execute());
-  const listIrel = await time("IREL (shared and internal)", RUNS, () => consultationListQuery(db, irel, {}, null).limit(PAGE + 1).execute());
-  const listExternal = await time("counterpart (shared, its organization takes part)", RUNS, () => consultationListQuery(db, counterpart, {}, null).limit(PAGE + 1).execute());
-  const listOrg = await time("official filtered by one organization", RUNS, () => consultationListQuery(db, official, { org: orgIds[3] }, null).limit(PAGE + 1).execute());
+  const listOfficial = await time("official (sees every level)", RUNS, () =>
+    consultationListQuery(db, official, {}, null)
+      .limit(PAGE + 1)
+      .execute(),
+  );
+  const listIrel = await time("IREL (shared and internal)", RUNS, () =>
+    consultationListQuery(db, irel, {}, null)
+      .limit(PAGE + 1)
+      .execute(),
+  );
+  const listExternal = await time("counterpart (shared, its organization takes part)", RUNS, () =>
+    consultationListQuery(db, counterpart, {}, null)
+      .limit(PAGE + 1)
+      .execute(),
+  );
+  const listOrg = await time("official filtered by one organization", RUNS, () =>
+    consultationListQuery(db, official, { org: orgIds[3] }, null)
+      .limit(PAGE + 1)
+      .execute(),
+  );
 
   console.log("\nDeep page: the 200th page (5,000 rows in)");
-  const deep = await consultationListQuery(db, official, {}, null).offset(PAGE * 200 - 1).limit(1).executeTakeFirstOrThrow();
+  const deep = await consultationListQuery(db, official, {}, null)
+    .offset(PAGE * 200 - 1)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const cursor = { key: deep.starts_at, id: deep.id };
-  const keyset = await time("keyset (cursor in the query string)", RUNS, () => consultationListQuery(db, official, {}, cursor).limit(PAGE + 1).execute());
-  const offset = await time("OFFSET 5000 (what keyset avoids)", RUNS, () => consultationListQuery(db, official, {}, null).offset(PAGE * 200).limit(PAGE + 1).execute());
+  const keyset = await time("keyset (cursor in the query string)", RUNS, () =>
+    consultationListQuery(db, official, {}, cursor)
+      .limit(PAGE + 1)
+      .execute(),
+  );
+  const offset = await time("OFFSET 5000 (what keyset avoids)", RUNS, () =>
+    consultationListQuery(db, official, {}, null)
+      .offset(PAGE * 200)
+      .limit(PAGE + 1)
+      .execute(),
+  );
 
   console.log("\nFull-text search, ranked, capped at 50 results");
   const rare = await time("a word in one consultation", RUNS, () => searchConsultations(db, official, "monazite"));
@@ -128,14 +241,17 @@ async function main() {
 
   const r = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   console.log("\nRatios (this run)");
-  console.log(`  scoped first page / primary-key read: official ${r(listOfficial, pk)}, IREL ${r(listIrel, pk)}, counterpart ${r(listExternal, pk)}, org filter ${r(listOrg, pk)}`);
+  console.log(
+    `  scoped first page / primary-key read: official ${r(listOfficial, pk)}, IREL ${r(listIrel, pk)}, counterpart ${r(listExternal, pk)}, org filter ${r(listOrg, pk)}`,
+  );
   console.log(`  OFFSET page 200 / keyset page 200: ${r(offset, keyset)}`);
   console.log(`  common-word search / rare-word search: ${r(common, rare)} (counterpart ${r(commonExternal, rare)})`);
   console.log(`  dashboard / primary-key read: official ${r(dashOfficial, pk)}, counterpart ${r(dashExternal, pk)}`);
   console.log(`  activity feed page / primary-key read: official ${r(feedOfficial, pk)}, counterpart ${r(feedExternal, pk)}`);
 
   await db.destroy();
-  if (process.env.BENCH_KEEP) console.log(dir); else fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(dir);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

@@ -68,29 +68,20 @@ async function buildDatabase(size: number, dir: string) {
   const db = createDatabase(`file:${file}`);
   await migrateToLatest(db);
   const ctx = await seedDemo(db, { password: PASSWORD });
-  const orgs = await db
-    .selectFrom("organizations")
-    .select(["id", "kind"])
-    .execute();
+  const orgs = await db.selectFrom("organizations").select(["id", "kind"]).execute();
   await db.destroy();
   const sqlite = openSqlite(file);
   const now = new Date();
   addVolume(sqlite, {
     count: size,
     organizationIds: orgs.map((o) => o.id),
-    industryOrganizationIds: orgs
-      .filter((o) => o.kind === "industry_body")
-      .map((o) => o.id),
+    industryOrganizationIds: orgs.filter((o) => o.kind === "industry_body").map((o) => o.id),
     authorId: ctx.user["official@accord.test"]!,
     now,
   });
   // Everyone last read the feed a year ago, so the unread badge has the whole year to count.
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
-  sqlite
-    .prepare(
-      "insert or replace into activity_reads (user_id, last_read_at) select id, ? from users",
-    )
-    .run(yearAgo);
+  sqlite.prepare("insert or replace into activity_reads (user_id, last_read_at) select id, ? from users").run(yearAgo);
   // One consultation and one issue each role may open: shared, with every benchmarked party.
   const pickRecord = (table: "consultation" | "issue") => {
     const [t, link, col] =
@@ -180,12 +171,7 @@ async function timePage(url: string, cookie: string): Promise<Sample> {
 }
 
 /** Requests completed per second by ten connections each sending one request after another. */
-async function throughput(
-  url: string,
-  cookie: string,
-  seconds = LOAD_SECONDS,
-  connections = 10,
-): Promise<number> {
+async function throughput(url: string, cookie: string, seconds = LOAD_SECONDS, connections = 10): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
@@ -202,27 +188,18 @@ async function throughput(
 /** Gzipped size of every script the dashboard's HTML loads or preloads on first load. */
 function firstLoadJs(html: string): { files: number; gzipBytes: number } {
   const hrefs = new Set<string>();
-  for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g))
-    hrefs.add(m[1]!);
-  for (const m of html.matchAll(
-    /import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g,
-  ))
-    hrefs.add(m[1]!);
+  for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) hrefs.add(m[1]!);
+  for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g)) hrefs.add(m[1]!);
   let gzipBytes = 0;
-  for (const href of hrefs)
-    gzipBytes += zlib.gzipSync(
-      fs.readFileSync(path.join("public", href)),
-    ).length;
+  for (const href of hrefs) gzipBytes += zlib.gzipSync(fs.readFileSync(path.join("public", href))).length;
   return { files: hrefs.size, gzipBytes };
 }
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
-const ratio = (a: number | undefined, b: number | undefined) =>
-  a && b ? `${(a / b).toFixed(2)}×` : "—";
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : "—");
 
 async function main() {
-  if (!process.env.BENCH_SKIP_BUILD)
-    execSync("npm run build", { stdio: "inherit" });
+  if (!process.env.BENCH_SKIP_BUILD) execSync("npm run build", { stdio: "inherit" });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-pages-"));
   const results: Results = new Map();
   const load: { size: number; label: string; rps: number }[] = [];
@@ -243,16 +220,10 @@ async function main() {
         const bySize = new Map<string, Map<Role, Sample>>();
         results.set(size, bySize);
         for (const page of PAGES) {
-          const url =
-            origin +
-            page.replace(
-              ":id",
-              page.startsWith("/issues") ? ids.issue : ids.consultation,
-            );
+          const url = origin + page.replace(":id", page.startsWith("/issues") ? ids.issue : ids.consultation);
           const byRole = new Map<Role, Sample>();
           bySize.set(page, byRole);
-          for (const r of ROLES)
-            byRole.set(r.role, await timePage(url, cookies[r.role]));
+          for (const r of ROLES) byRole.set(r.role, await timePage(url, cookies[r.role]));
           process.stdout.write(".");
         }
         console.log();
@@ -295,13 +266,8 @@ function report(
 ) {
   const [small, large] = [SIZES[0]!, SIZES[SIZES.length - 1]!];
   const k = (n: number) => `${n / 1000}k`;
-  console.log(
-    `\nMedian / p95 in ms, SQL statements per request in brackets; ${RUNS} requests each, one at a time.\n`,
-  );
-  const head = [
-    "page",
-    ...SIZES.flatMap((s) => ROLES.map((r) => `${r.role} ${k(s)}`)),
-  ];
+  console.log(`\nMedian / p95 in ms, SQL statements per request in brackets; ${RUNS} requests each, one at a time.\n`);
+  const head = ["page", ...SIZES.flatMap((s) => ROLES.map((r) => `${r.role} ${k(s)}`))];
   console.log(`| ${head.join(" | ")} |`);
   console.log(`| ${head.map(() => "---").join(" | ")} |`);
   for (const page of PAGES) {
@@ -328,20 +294,10 @@ function report(
     console.log(`| ${h2.map(() => "---").join(" | ")} |`);
     for (const page of PAGES) {
       const at = (s: number, r: Role) => results.get(s)!.get(page)!.get(r)!;
-      const growth = ROLES.map((r) =>
-        ratio(at(large, r.role).median, at(small, r.role).median),
-      );
-      const external = ROLES.slice(1).map((r) =>
-        ratio(at(large, r.role).median, at(large, "official").median),
-      );
-      const same = ROLES.every(
-        (r) => at(large, r.role).statements === at(small, r.role).statements,
-      )
-        ? "yes"
-        : "no";
-      console.log(
-        `| \`${page}\` | ${[...growth, ...external, same].join(" | ")} |`,
-      );
+      const growth = ROLES.map((r) => ratio(at(large, r.role).median, at(small, r.role).median));
+      const external = ROLES.slice(1).map((r) => ratio(at(large, r.role).median, at(large, "official").median));
+      const same = ROLES.every((r) => at(large, r.role).statements === at(small, r.role).statements) ? "yes" : "no";
+      console.log(`| \`${page}\` | ${[...growth, ...external, same].join(" | ")} |`);
     }
     const common = results.get(large)!.get(`/search?q=${COMMON_WORD}`)!;
     const rare = results.get(large)!.get(`/search?q=${RARE_WORD}`)!;
@@ -349,18 +305,12 @@ function report(
       `\nCommon ÷ rare word search at ${k(large)} (target ≤ 3): ${ROLES.map((r) => `${r.role} ${ratio(common.get(r.role)!.median, rare.get(r.role)!.median)}`).join(", ")}`,
     );
   }
-  console.log(
-    `\nThroughput, ten connections for ${LOAD_SECONDS} s each, as a ratio to /healthz (dashboard target ≥ 0.25):\n`,
-  );
+  console.log(`\nThroughput, ten connections for ${LOAD_SECONDS} s each, as a ratio to /healthz (dashboard target ≥ 0.25):\n`);
   console.log("| size | request | requests/s | ÷ /healthz |");
   console.log("| --- | --- | --- | --- |");
   for (const l of load) {
-    const base = load.find(
-      (x) => x.size === l.size && x.label === "/healthz",
-    )!.rps;
-    console.log(
-      `| ${k(l.size)} | \`${l.label}\` | ${l.rps.toFixed(0)} | ${(l.rps / base).toFixed(2)} |`,
-    );
+    const base = load.find((x) => x.size === l.size && x.label === "/healthz")!.rps;
+    console.log(`| ${k(l.size)} | \`${l.label}\` | ${l.rps.toFixed(0)} | ${(l.rps / base).toFixed(2)} |`);
   }
   console.log(
     `\nDashboard first-load JavaScript: ${js.files} files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (target ≤ 100 KB).`,
