@@ -142,6 +142,9 @@ function Shell({ children }: { children: ReactNode }) {
                   {t(`labels:role.${user.role}`)} · {user.organizationShortName}
                 </span>
               </div>
+              <Link to="/account/password" className="button button--quiet">
+                {t("header.password")}
+              </Link>
               <Link to="/preferences" className="button button--quiet">
                 {t("header.preferences")}
               </Link>

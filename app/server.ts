@@ -10,6 +10,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
+import { startMailWorker } from "~/models/mailer.server";
 import { env } from "~/utils/env.server";
 import { formatRequestLog, requestLogStorage, type RequestLogContext } from "~/utils/request-log.server";
 import { inRequestScope } from "~/utils/request-scope.server";
@@ -137,7 +138,13 @@ const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`Accord is listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`);
 });
 
+// The outbox worker runs in this process over its own connection; without SMTP_URL it stays idle.
+const mailDb = createDatabase(config.DATABASE_URL);
+const stopMail = startMailWorker(mailDb, { onError: (e) => console.error("mail worker:", e) });
+console.log(config.SMTP_URL ? "mail: sending through SMTP_URL" : "mail: off (SMTP_URL unset); mail waits in the outbox");
+
 function shutdown() {
+  stopMail();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 3_000).unref();
 }

@@ -27,7 +27,22 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const ORGANIZATION_SIDES = ["india", "japan", "other"] as const;
 export type OrganizationSide = (typeof ORGANIZATION_SIDES)[number];
 
-export interface OrganizationTable {
+/**
+ * The columns every versioned record carries: `version` is claimed by each update (see
+ * app/models/writes.server.ts), the timestamps are ISO-8601 UTC text.
+ */
+export interface VersionedColumns {
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A versioned record that is archived, never deleted. */
+export interface ArchivableColumns extends VersionedColumns {
+  archived_at: string | null;
+}
+
+export interface OrganizationTable extends ArchivableColumns {
   id: string;
   name: string;
   short_name: string;
@@ -37,10 +52,6 @@ export interface OrganizationTable {
   /** The group a company belongs to, e.g. a Japanese parent of an Indian company. */
   affiliation: string | null;
   sector: string | null;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface UserTable {
@@ -112,7 +123,7 @@ export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export interface ConsultationTable {
+export interface ConsultationTable extends ArchivableColumns {
   id: string;
   title: string;
   /** ISO-8601 UTC instant. */
@@ -128,10 +139,6 @@ export interface ConsultationTable {
   outcome: Generated<string>;
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
   /** Random key of the form that created it; refuses a duplicate submit. */
   submission_key: string | null;
 }
@@ -141,7 +148,7 @@ export interface ConsultationParticipantTable {
   organization_id: string;
 }
 
-export interface FollowUpActionTable {
+export interface FollowUpActionTable extends VersionedColumns {
   id: string;
   consultation_id: string;
   description: string;
@@ -152,9 +159,6 @@ export interface FollowUpActionTable {
   completed_at: string | null;
   /** Order within the consultation. */
   position: Generated<number>;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 /** FTS5 virtual table (SQLite): one search document per consultation, written by the model. */
@@ -207,7 +211,7 @@ export type Flexibility = (typeof FLEXIBILITIES)[number];
 export const RISK_LEVELS = ["low", "medium", "high"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export interface IssueTable {
+export interface IssueTable extends ArchivableColumns {
   id: string;
   title: string;
   description: Generated<string>;
@@ -215,10 +219,6 @@ export interface IssueTable {
   priority: IssuePriority;
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface IssuePartyTable {
@@ -294,7 +294,7 @@ export const PRODUCTION_BASES = ["forecast", "actual"] as const;
 export type ProductionBasis = (typeof PRODUCTION_BASES)[number];
 
 /** Quantities are integer kilograms: exact, portable, and summed without rounding. */
-export interface DemandRequestTable {
+export interface DemandRequestTable extends VersionedColumns {
   id: string;
   organization_id: string;
   /** Null for requests recorded from a letter rather than submitted in Accord. */
@@ -311,9 +311,6 @@ export interface DemandRequestTable {
   /** The allocation of the current decision; null until approved (0 when rejected). */
   allocated_kg: number | null;
   current_decision_id: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 /** Append-only: a change of decision is a new row naming the one it supersedes. */
@@ -332,7 +329,7 @@ export interface DemandDecisionTable {
   decided_at: string;
 }
 
-export interface SupplyFigureTable {
+export interface SupplyFigureTable extends VersionedColumns {
   id: string;
   material: Material;
   fiscal_year: string;
@@ -343,22 +340,15 @@ export interface SupplyFigureTable {
   reserve_kg: number;
   notes: Generated<string>;
   updated_by: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
-export interface SupplyScenarioTable {
+export interface SupplyScenarioTable extends ArchivableColumns {
   id: string;
   name: string;
   description: Generated<string>;
   /** `internal` or `restricted`: never shared outside the Indian side. */
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface SupplyScenarioExportTable {
@@ -376,13 +366,91 @@ export interface DemandTables {
   supply_scenario_exports: SupplyScenarioExportTable;
 }
 
+export const MINUTES_STATUSES = ["draft", "circulated", "agreed"] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+export const AMENDMENT_STATUSES = ["open", "accepted", "rejected"] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+/** Agreed minutes of a consultation: one per consultation, with the consultation's visibility. */
+export interface MinutesTable {
+  id: string;
+  consultation_id: string;
+  status: MinutesStatus;
+  /** Markdown; paragraphs are separated by a blank line and numbered from 1. */
+  body: string;
+  drafted_by: string;
+  drafting_organization_id: string;
+  /** Number of the latest circulated version; 0 while never circulated. */
+  current_number: number;
+  /** Number of the latest agreed version, kept while a correction goes round. */
+  agreed_number: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A circulated, frozen text. Append-only. */
+export interface MinutesVersionTable {
+  minutes_id: string;
+  number: number;
+  body: string;
+  /** SHA-256 of `body` (UTF-8), 64 hex digits. */
+  sha256: string;
+  circulated_by: string;
+  circulated_at: string;
+}
+
+/** The organizations a version was circulated to for confirmation. Append-only. */
+export interface MinutesVersionPartyTable {
+  minutes_id: string;
+  number: number;
+  organization_id: string;
+}
+
+/** One organization's confirmation of one version. Append-only. */
+export interface MinutesConfirmationTable {
+  id: string;
+  minutes_id: string;
+  number: number;
+  organization_id: string;
+  user_id: string;
+  at: string;
+}
+
+export interface MinutesAmendmentTable {
+  id: string;
+  minutes_id: string;
+  /** The version the amendment was proposed against. */
+  number: number;
+  paragraph: number;
+  proposed_text: string;
+  reason: string;
+  organization_id: string;
+  proposed_by: string;
+  proposed_at: string;
+  status: Generated<AmendmentStatus>;
+  decided_by: string | null;
+  decided_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MinutesTables {
+  minutes: MinutesTable;
+  minutes_versions: MinutesVersionTable;
+  minutes_version_parties: MinutesVersionPartyTable;
+  minutes_confirmations: MinutesConfirmationTable;
+  minutes_amendments: MinutesAmendmentTable;
+}
+
 // Each feature adds its tables interface to this list.
 export const MILESTONE_CATEGORIES = ["production", "mining_clearance", "negotiation", "legal", "industry", "policy"] as const;
 export type MilestoneCategory = (typeof MILESTONE_CATEGORIES)[number];
 export const MILESTONE_STATUSES = ["planned", "in_progress", "done", "at_risk", "blocked"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
-export interface MilestoneTable {
+export interface MilestoneTable extends ArchivableColumns {
   id: string;
   title: string;
   description: Generated<string>;
@@ -396,10 +464,6 @@ export interface MilestoneTable {
   progress_note: Generated<string>;
   visibility: Visibility;
   created_by: string;
-  archived_at: string | null;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }
 
 /** `milestone_id` depends on `depends_on_id`. */
@@ -549,8 +613,74 @@ export interface AgreementTables {
   concurrences: ConcurrenceTable;
 }
 
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const NOTIFICATION_MODES = ["each", "digest", "off"] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
+export interface PasswordResetTokenTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the mailed token; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordResetRequestTable {
+  id: string;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  user_id: string | null;
+  to_address: string;
+  kind: string;
+  dedupe_key: string | null;
+  subject: string;
+  body: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  claim_token: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  mode: Generated<NotificationMode>;
+  /** Hour of the day, in the user's time zone, at which the digest goes. */
+  digest_hour: Generated<number>;
+  last_digest_at: string | null;
+  updated_at: string;
+}
+
+export interface MailTables {
+  password_reset_tokens: PasswordResetTokenTable;
+  password_reset_requests: PasswordResetRequestTable;
+  outbox: OutboxTable;
+  notification_preferences: NotificationPreferenceTable;
+}
+
 export interface Database
-  extends FoundationTables, ConsultationTables, ActivityTables, PositionTables, DemandTables, MilestoneTables, AgreementTables {}
+  extends
+    FoundationTables,
+    ConsultationTables,
+    ActivityTables,
+    PositionTables,
+    DemandTables,
+    MilestoneTables,
+    MinutesTables,
+    MailTables,
+    AgreementTables {}
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
@@ -572,5 +702,9 @@ export type SupplyFigure = Selectable<SupplyFigureTable>;
 export type SupplyScenario = Selectable<SupplyScenarioTable>;
 export type Milestone = Selectable<MilestoneTable>;
 export type Comment = Selectable<CommentTable>;
+export type Minutes = Selectable<MinutesTable>;
+export type MinutesVersion = Selectable<MinutesVersionTable>;
+export type MinutesAmendment = Selectable<MinutesAmendmentTable>;
+export type OutboxMail = Selectable<OutboxTable>;
 export type Clause = Selectable<ClauseTable>;
 export type ClauseAmendment = Selectable<ClauseAmendmentTable>;

@@ -59,8 +59,8 @@ test("preferences take a language and a time zone", async ({ page }) => {
   await page.getByLabel("Time zone", { exact: true }).selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(page.getByRole("status")).toHaveText("設定を保存しました。");
-  await expect(page.getByLabel("タイムゾーン")).toHaveValue("Asia/Tokyo");
+  await expect(page.getByLabel("タイムゾーン", { exact: true })).toHaveValue("Asia/Tokyo");
   await page.getByLabel("表示言語", { exact: true }).selectOption("en");
-  await page.getByRole("button", { name: "設定を保存" }).click();
+  await page.getByRole("button", { name: "設定を保存", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Your preferences are saved.");
 });

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assessmentSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
-import { RISK_LABELS } from "~/utils/issueLabels";
+import { RISK_LABELS } from "~/utils/issue-labels";
 import { RISK_LEVELS, type Visibility } from "~db/schema";
 
 const LEVEL_OPTION_LABELS: Record<Visibility, string> = {

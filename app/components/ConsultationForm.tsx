@@ -3,8 +3,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { consultationSchema, LIMITS } from "~/schemas/consultations";
+import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import type { FieldErrors } from "~/utils/forms";
-import { ACTION_STATUS_LABELS, KIND_LABELS, MODE_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { TIME_ZONES } from "~/utils/time";
 import { ACTION_STATUSES, CONSULTATION_KINDS, CONSULTATION_MODES, type Visibility } from "~db/schema";
 

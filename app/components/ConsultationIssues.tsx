@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ISSUE_STATUS_BADGES } from "~/utils/issueLabels";
+import { ISSUE_STATUS_BADGES } from "~/utils/issue-labels";
 import type { IssueStatus } from "~db/schema";
 
 /**

@@ -2,9 +2,9 @@ import { Form, Link } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { issueSchema } from "~/schemas/issues";
+import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import type { FieldErrors } from "~/utils/forms";
-import { ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
-import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issue-labels";
 import { ISSUE_PRIORITIES, ISSUE_STATUSES, type Visibility } from "~db/schema";
 
 export function IssueForm({

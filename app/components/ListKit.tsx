@@ -90,3 +90,41 @@ export function ArchivedTag({ archived }: { archived: boolean }) {
     </>
   );
 }
+
+/**
+ * A list's table: the scrolling wrapper, one header cell per column, and the empty row (across
+ * every column) when `empty` is given. The rows are the children.
+ */
+export function ListTable({
+  columns,
+  dense,
+  empty,
+  children,
+}: {
+  columns: readonly ReactNode[];
+  dense?: boolean;
+  empty?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className={dense ? "table table--dense" : "table"}>
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {empty !== undefined && empty !== null && empty !== false ? (
+            <EmptyRow columns={columns.length}>{empty}</EmptyRow>
+          ) : null}
+          {children}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -2,9 +2,9 @@ import { Form, Link } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { milestoneProgressFormSchema, milestoneSchema } from "~/schemas/milestones";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { formatPlainDate } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, type Visibility } from "~db/schema";
 
 export interface MilestoneFormOptions {

@@ -1,7 +1,7 @@
 import { RISK_LABELS } from "~/models/milestone-rules";
 import type { TimelineLayout, TimelinePoint } from "~/models/milestone-timeline";
+import { MILESTONE_STATUS_LABELS } from "~/utils/common-labels";
 import { formatPlainDate } from "~/utils/format";
-import { MILESTONE_STATUS_LABELS } from "~/utils/labels";
 import { riskReasonsText } from "~/utils/messages";
 
 const MAX_LABEL = 46;

@@ -2,8 +2,8 @@ import { Form, Link } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { organizationSchema } from "~/schemas/admin";
+import { ORGANIZATION_KIND_LABELS } from "~/utils/common-labels";
 import type { FieldErrors } from "~/utils/forms";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/labels";
 import { ORGANIZATION_KINDS } from "~db/schema";
 
 export function OrganizationForm({

@@ -2,10 +2,10 @@ import { Form } from "@remix-run/react";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { formatDate } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
-import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import { VISIBILITY_LABELS } from "~/utils/labels";
+import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
 
 export function PositionForm({

@@ -5,10 +5,10 @@ import { FormError, SelectField, TextAreaField, TextField } from "~/components/f
 import { BalanceCell, YearGrid } from "~/components/YearGrid";
 import type { CellText } from "~/models/scenario-cells";
 import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/models/supply-balance";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { MATERIAL_LABELS, materialLabel } from "~/utils/demand-labels";
 import { formatShare, formatTonnes } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
-import { VISIBILITY_LABELS } from "~/utils/labels";
 import { parseTonnes, tonnesInput } from "~/utils/tonnes";
 import type { Visibility } from "~db/schema";
 

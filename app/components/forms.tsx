@@ -8,14 +8,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import {
-  useForm,
-  type DefaultValues,
-  type FieldValues,
-  type Path,
-  type RegisterOptions,
-  type UseFormRegisterReturn,
-} from "react-hook-form";
+import { useForm, type FieldValues, type Path, type RegisterOptions, type UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
@@ -51,7 +44,9 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // The resolver's types are stricter than a schema generic allows; the runtime contract holds.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolver: zodResolver(schema as any),
-    defaultValues: options.defaultValues as DefaultValues<Values> | undefined,
+    // No defaultValues here: given one, react-hook-form writes it into the input when it registers,
+    // wiping what a user typed before the page hydrated. The server-rendered defaultValue (below)
+    // is what the input starts with, and react-hook-form reads the input as it registers it.
     // Validate on submit, then as the user corrects: validating on blur raced the submit's own
     // validation and dropped errors of other fields.
     mode: "onSubmit",
@@ -89,12 +84,20 @@ export function usePending(action?: string): boolean {
   return action === undefined || navigation.formAction === action;
 }
 
+/** The attributes every control of a field carries: its id and what describes it. */
+interface ControlProps {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+  "aria-required": true | undefined;
+}
+
 interface FieldShellProps {
   label: string;
   hint?: ReactNode;
   error?: string;
   required?: boolean;
-  children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  children: (control: ControlProps) => ReactNode;
 }
 
 function FieldShell({ label, hint, error: message, required, children }: FieldShellProps) {
@@ -121,7 +124,12 @@ function FieldShell({ label, hint, error: message, required, children }: FieldSh
           {hint}
         </p>
       ) : null}
-      {children({ inputId: `${id}-input`, describedBy, invalid: Boolean(error) })}
+      {children({
+        id: `${id}-input`,
+        "aria-describedby": describedBy,
+        "aria-invalid": error ? true : undefined,
+        "aria-required": required || undefined,
+      })}
       {error ? (
         <p id={errorId} className="field__error" role="alert">
           {error}
@@ -133,6 +141,14 @@ function FieldShell({ label, hint, error: message, required, children }: FieldSh
 
 type Registration = UseFormRegisterReturn | { name: string };
 
+/** What every field component takes besides its control's own attributes. */
+interface FieldProps {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  registration: Registration;
+}
+
 export function TextField({
   label,
   hint,
@@ -140,20 +156,10 @@ export function TextField({
   registration,
   required,
   ...input
-}: { label: string; hint?: ReactNode; error?: string; registration: Registration } & InputHTMLAttributes<HTMLInputElement>) {
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
-      {({ inputId, describedBy, invalid }) => (
-        <input
-          id={inputId}
-          className="input"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required={required || undefined}
-          {...input}
-          {...registration}
-        />
-      )}
+      {(control) => <input className="input" {...control} {...input} {...registration} />}
     </FieldShell>
   );
 }
@@ -165,25 +171,10 @@ export function TextAreaField({
   registration,
   required,
   ...input
-}: {
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  registration: Registration;
-} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
-      {({ inputId, describedBy, invalid }) => (
-        <textarea
-          id={inputId}
-          className="input input--area"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required={required || undefined}
-          {...input}
-          {...registration}
-        />
-      )}
+      {(control) => <textarea className="input input--area" {...control} {...input} {...registration} />}
     </FieldShell>
   );
 }
@@ -197,26 +188,14 @@ export function SelectField({
   required,
   placeholder,
   ...select
-}: {
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  registration: Registration;
+}: FieldProps & {
   options: readonly { value: string; label: string }[];
   placeholder?: string;
 } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
-      {({ inputId, describedBy, invalid }) => (
-        <select
-          id={inputId}
-          className="input"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required={required || undefined}
-          {...select}
-          {...registration}
-        >
+      {(control) => (
+        <select className="input" {...control} {...select} {...registration}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

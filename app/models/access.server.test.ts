@@ -65,7 +65,11 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "account:manage": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "preferences:edit": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "minutes:draft": ["admin", "official", "irel"],
+  // Without a record: anyone; with one, only for the user's own organization among those asked.
+  "minutes:respond": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
 };
 
 describe("can", () => {

@@ -10,7 +10,7 @@
  */
 import { notFound } from "~/utils/http.server";
 import type { Locale } from "~/utils/preferences";
-import type { DemandStatus, OrganizationSide, Role, Visibility } from "~db/schema";
+import { type DemandStatus, type OrganizationSide, type Role, type Visibility } from "~db/schema";
 
 export interface SessionUser {
   id: string;
@@ -73,8 +73,13 @@ export const ACTIONS = [
   "milestones:manage",
   "milestones:progress",
   "calendar:subscribe",
+  // One's own account: password, notification choices.
+  "account:manage",
   // One's own language and time zone.
   "preferences:edit",
+  // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
+  "minutes:draft",
+  "minutes:respond",
   // The 2012 agreement clause by clause, proposed amendments and India's concurrence.
   "agreement:read",
   "clauses:manage",
@@ -120,7 +125,12 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Without a record: only those who may update every milestone; owners are handled in `can`.
   "milestones:progress": ["admin", "official"],
   "calendar:subscribe": ALL_ROLES,
+  "account:manage": ALL_ROLES,
   "preferences:edit": ALL_ROLES,
+  // IREL only for consultations IREL takes part in (see `can`).
+  "minutes:draft": ["admin", "official", "irel"],
+  // Only for an organization the version was circulated to, and only the user's own (see `can`).
+  "minutes:respond": ALL_ROLES,
   "agreement:read": ALL_ROLES,
   "clauses:manage": ["admin", "official"],
   // Any party that may see the clause proposes, each for its own organization (see `can`).
@@ -165,6 +175,13 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
       // IREL: only consultations IREL takes part in.
       if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
       return true;
+    case "minutes:draft":
+      if (user.role === "irel") return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
+      return true;
+    case "minutes:respond":
+      // `participantOrganizationIds` are the organizations asked to confirm the version: a user
+      // answers for its own organization, never for another.
+      return (resource.participantOrganizationIds ?? []).includes(user.organizationId);
     case "amendments:propose":
       if (resource.organizationId === undefined) return true;
       if (user.role === "admin" || user.role === "official") return resource.organizationSide === "india";

@@ -14,6 +14,7 @@ import {
   visibleDemandRequests,
   visibleIssues,
   visibleMilestones,
+  visibleMinutes,
   visiblePositions,
 } from "~/models/scopes.server";
 import type { Cursor } from "~/utils/cursor";
@@ -85,6 +86,17 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
     visible: (db, user) => visibleMilestones(db, user).select(["m.id as id", "m.title as title"]),
     idRef: "m.id",
     present: (r) => ({ subject: { kind: "titled", title: text(r.title) }, href: `/milestones/${text(r.id)}` }),
+  },
+  {
+    // Drafts, confirmations and amendments of agreed minutes, seen by whoever sees the minutes.
+    kind: "minutes",
+    entityType: "minutes",
+    visible: (db, user) => visibleMinutes(db, user).select(["mn.id as id", "c.id as consultation_id", "c.title as title"]),
+    idRef: "mn.id",
+    present: (r) => ({
+      subject: { kind: "minutes", consultation: text(r.title) },
+      href: `/consultations/${text(r.consultation_id)}/minutes`,
+    }),
   },
 ];
 
@@ -169,9 +181,9 @@ export async function listActivity(
       const ids = [...new Set(events.map((e) => e.entity_id as string))];
       const records = new Map<string, Record<string, unknown>>();
       if (ids.length > 0) {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const rows = await kind
           .visible(db, user)
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           .where(kind.idRef as any, "in", ids)
           .execute();
         for (const r of rows as Record<string, unknown>[]) records.set(text(r.id), r);

@@ -7,18 +7,18 @@ import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/a
 import { classificationOf } from "~/models/brief";
 import { listClauses, onTheTable } from "~/models/clauses.server";
 import { listConsultations } from "~/models/consultations.server";
-import { convergenceOf, positionsAsOf, type Trend } from "~/models/convergence";
+import { convergenceOf, positionsAsOf, shiftDate, type Trend } from "~/models/convergence";
 import { fiscalYearOf } from "~/models/fiscal-year";
 import { listIssues, partiesOf } from "~/models/issues.server";
-import type { RiskReason } from "~/models/milestone-rules";
-import { visibleGraph } from "~/models/milestones.server";
+import { type RiskReason } from "~/models/milestone-rules";
+import { milestoneWatch } from "~/models/milestones.server";
 import { visiblePositionHistory } from "~/models/positions.server";
-import { visibleAssessments, visibleMilestones } from "~/models/scopes.server";
+import { visibleAssessments } from "~/models/scopes.server";
 import { balanceOf, type BalanceRow } from "~/models/supply-balance";
 import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
 import type { DB } from "~/utils/db.server";
-import type { ClauseStatus, Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import { type ClauseStatus, type Flexibility, type IssueStatus, type RiskLevel, type Stance, type Visibility } from "~db/schema";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 
@@ -31,6 +31,8 @@ export function allowedBriefLevels(user: SessionUser, chosen: Visibility[]): Bri
 }
 
 export const BRIEF_ISSUE_LIMIT = 40;
+export const BRIEF_MILESTONE_LIMIT = 15;
+export const BRIEF_MILESTONE_DAYS = 90;
 
 export interface BriefIssue {
   id: string;
@@ -56,7 +58,9 @@ export interface Brief {
   issues: BriefIssue[];
   moreIssues: boolean;
   overall: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
+  /** Late, threatened, due within BRIEF_MILESTONE_DAYS and the next few; each kind capped. */
   milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: RiskReason | null }[];
+  moreMilestones: boolean;
   supply: { fiscalYear: string; rows: BalanceRow[] } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
   /** The 2012 agreement clause by clause, with the proposal on the table. */
@@ -77,7 +81,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const ids = issues.map((i) => i.id);
   const fiscalYear = fiscalYearOf(now);
   const withSupply = levels.includes("internal") && can(user, "supply:read");
-  const [parties, history, assessments, graph, milestoneLevels, consultations, supply, clauses, tabled] = await Promise.all([
+  const [parties, history, assessments, watch, consultations, supply, clauses, tabled] = await Promise.all([
     partiesOf(db, ids),
     visiblePositionHistory(db, reader, ids, today),
     visibleAssessments(db, reader)
@@ -86,8 +90,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
       .orderBy("a.created_at", "desc")
       .limit(200)
       .execute(),
-    visibleGraph(db, reader, today),
-    visibleMilestones(db, reader).where("m.archived_at", "is", null).select("m.visibility").distinct().execute(),
+    milestoneWatch(db, reader, today, shiftDate(today, BRIEF_MILESTONE_DAYS), BRIEF_MILESTONE_LIMIT),
     listConsultations(db, reader, {}, null, 8),
     withSupply ? supplyYears(db, reader, { fromFiscalYear: fiscalYear }) : Promise.resolve(null),
     listClauses(db, reader),
@@ -135,17 +138,20 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   });
   const overall = assessmentView(latestByIssue.get(null));
 
-  contained.push(...milestoneLevels.map((m) => m.visibility));
-  const milestones = [...graph.rows]
-    .sort((a, b) => a.due_date.localeCompare(b.due_date))
-    .map((m) => ({
-      id: m.id,
-      title: m.title,
-      dueDate: m.due_date,
-      status: m.status,
-      risk: graph.risks.get(m.id)?.level ?? "on_track",
-      reason: graph.risks.get(m.id)?.reasons[0] ?? null,
-    }));
+  // The milestones that need attention (late, threatened, due soon, then the next few), each list
+  // capped, so the brief costs the same however many milestones the history holds.
+  const picked = new Map<string, (typeof watch.late)[number]>();
+  for (const m of [...watch.late, ...watch.threatened, ...watch.upcoming, ...watch.next]) picked.set(m.id, m);
+  const milestones = [...picked.values()]
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
+    .map(({ visibility, ...m }) => {
+      contained.push(visibility);
+      return m;
+    });
+  const moreMilestones =
+    watch.lateTotal > watch.late.length ||
+    watch.threatenedTotal > watch.threatened.length ||
+    watch.upcomingTotal > watch.upcoming.length;
 
   const supplyRows = supply ? supply.filter((y) => y.fiscalYear === fiscalYear).map(balanceOf) : null;
   // IREL's supply figures are internal records.
@@ -176,6 +182,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     moreIssues: next !== null,
     overall,
     milestones,
+    moreMilestones,
     supply: supplyRows ? { fiscalYear, rows: supplyRows } : null,
     consultations: consultations.rows.map((c) => ({
       id: c.id,

@@ -9,10 +9,10 @@ import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { visibleConsultations, visibleMilestones } from "~/models/scopes.server";
 import { sessionUserFromRow } from "~/models/users.server";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS } from "~/utils/common-labels";
 import type { DB } from "~/utils/db.server";
 import { serializeCalendar, type IcsEvent } from "~/utils/ics";
 import { newId, nowIso } from "~/utils/ids.server";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS } from "~/utils/labels";
 import type { Role } from "~db/schema";
 
 export function hashFeedToken(token: string): string {

@@ -1,7 +1,8 @@
 /**
  * The home dashboard: where the negotiation stands, for the reader's role, in a bounded number
  * of queries (no query per row). Every figure comes from the same scoped queries as the list it
- * links to, so a count on the dashboard always equals the length of that list.
+ * links to, so a count on the dashboard always equals the length of that list (up to `COUNT_CAP`,
+ * past which it reads "100+"; milestone lists show the first few and link to the rest).
  */
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { changesSinceLastVisit } from "~/models/activity.server";
@@ -10,7 +11,8 @@ import { listConsultations, listFollowUpActions } from "~/models/consultations.s
 import { shiftDate, type Trend } from "~/models/convergence";
 import { listDemandRequests } from "~/models/demand.server";
 import { fiscalYearOf } from "~/models/fiscal-year";
-import { visibleGraph } from "~/models/milestones.server";
+import { milestoneWatch } from "~/models/milestones.server";
+import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
 import { positionsMatrix } from "~/models/positions.server";
 import {
   visibleAssessments,
@@ -22,20 +24,20 @@ import {
 import { balanceOf } from "~/models/supply-balance";
 import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
-import type { DB } from "~/utils/db.server";
-import { ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
+import { cappedCount } from "~/utils/count.server";
+import { type DB } from "~/utils/db.server";
+import { DEMAND_STATUSES, ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
 
 export const UPCOMING_DAYS = 60;
 
+/** Live visible issues per status, each counted up to the cap (a fixed number of statements). */
 export async function issueStatusCounts(db: DB, user: SessionUser): Promise<Record<IssueStatus, number>> {
-  const rows = await visibleIssues(db, user)
-    .where("i.archived_at", "is", null)
-    .select(["i.status", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("i.status")
-    .execute();
-  const counts = Object.fromEntries(ISSUE_STATUSES.map((s) => [s, 0])) as Record<IssueStatus, number>;
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return counts;
+  const ns = await Promise.all(
+    ISSUE_STATUSES.map((s) =>
+      cappedCount(db, visibleIssues(db, user).where("i.archived_at", "is", null).where("i.status", "=", s)),
+    ),
+  );
+  return Object.fromEntries(ISSUE_STATUSES.map((s, k) => [s, ns[k]!])) as Record<IssueStatus, number>;
 }
 
 async function latestAssessment(db: DB, user: SessionUser) {
@@ -58,27 +60,9 @@ async function latestAssessment(db: DB, user: SessionUser) {
     .executeTakeFirst();
 }
 
+/** Late, threatened and upcoming milestones, each capped, with their totals (see `milestoneWatch`). */
 async function milestoneOutlook(db: DB, user: SessionUser, today: string) {
-  const { rows, risks } = await visibleGraph(db, user, today);
-  const horizon = shiftDate(today, UPCOMING_DAYS);
-  const view = rows.map((m) => ({
-    id: m.id,
-    title: m.title,
-    dueDate: m.due_date,
-    status: m.status,
-    risk: risks.get(m.id)?.level ?? "on_track",
-    reason: risks.get(m.id)?.reasons[0] ?? null,
-  }));
-  const byDue = (a: { dueDate: string }, b: { dueDate: string }) => a.dueDate.localeCompare(b.dueDate);
-  return {
-    upcoming: view.filter((m) => m.status !== "done" && m.dueDate >= today && m.dueDate <= horizon).sort(byDue),
-    next: view
-      .filter((m) => m.status !== "done" && m.dueDate > horizon)
-      .sort(byDue)
-      .slice(0, 5),
-    late: view.filter((m) => m.risk === "late").sort(byDue),
-    threatened: view.filter((m) => m.risk === "threatened").sort(byDue),
-  };
+  return milestoneWatch(db, user, today, shiftDate(today, UPCOMING_DAYS));
 }
 
 async function supplyHeadline(db: DB, user: SessionUser, now: Date) {
@@ -115,24 +99,23 @@ async function ownPositions(db: DB, user: SessionUser, limit = 8) {
   return rows.filter((r) => !seen.has(r.issue_id) && seen.add(r.issue_id)).slice(0, limit);
 }
 
-/** Open actions past due, on visible live consultations: the same rows `/actions` lists first. */
+/** Open actions past due, on visible live consultations (the rows `/actions` lists first), up to the cap. */
 export async function countOverdueActions(db: DB, user: SessionUser, today: string): Promise<number> {
-  const row = await visibleConsultations(db, user)
-    .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
-    .where("c.archived_at", "is", null)
-    .where("a.status", "=", "open")
-    .where("a.due_date", "<", today)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return cappedCount(
+    db,
+    visibleConsultations(db, user)
+      .innerJoin("follow_up_actions as a", "a.consultation_id", "c.id")
+      .where("c.archived_at", "is", null)
+      .where("a.status", "=", "open")
+      .where("a.due_date", "<", today),
+  );
 }
 
 async function demandStatusCounts(db: DB, user: SessionUser): Promise<Partial<Record<DemandStatus, number>>> {
-  const rows = await visibleDemandRequests(db, user)
-    .select(["r.status", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("r.status")
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  const ns = await Promise.all(
+    DEMAND_STATUSES.map((s) => cappedCount(db, visibleDemandRequests(db, user).where("r.status", "=", s))),
+  );
+  return Object.fromEntries(DEMAND_STATUSES.map((s, k) => [s, ns[k]!]).filter(([, n]) => n !== 0));
 }
 
 export async function assembleDashboard(db: DB, user: SessionUser, now = today()) {
@@ -151,6 +134,8 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     positions,
     demand,
     demandCounts,
+    minutesAwaiting,
+    minutesWaiting,
     awaiting,
   ] = await Promise.all([
     issueStatusCounts(db, user),
@@ -165,6 +150,9 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     user.role === "counterpart" ? ownPositions(db, user) : Promise.resolve([]),
     can(user, "demand:read") && !internal ? listDemandRequests(db, user, {}, null, 8) : Promise.resolve(null),
     can(user, "demand:read") ? demandStatusCounts(db, user) : Promise.resolve(null),
+    minutesAwaitingMyOrganization(db, user, 10),
+    // The diplomat watches the record of the talks: minutes unanswered for more than a week.
+    user.role === "diplomat" ? minutesWaitingLong(db, user, now.toISOString()) : Promise.resolve(null),
     // What awaits the reader's ministry before India can table a proposal.
     awaitingConcurrence(db, user),
   ]);
@@ -206,6 +194,8 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     positions,
     requests: demand?.rows ?? null,
     demandCounts,
+    minutesAwaiting,
+    minutesWaiting,
     awaitingConcurrence: awaiting.map((a) => ({
       id: a.id,
       clauseId: a.clause_id,

@@ -5,7 +5,7 @@
  */
 import type { RiskLevel, RiskReason } from "~/models/milestone-rules";
 import type { TimelineZoom } from "~/schemas/milestones";
-import { MILESTONE_CATEGORY_LABELS } from "~/utils/labels";
+import { MILESTONE_CATEGORY_LABELS } from "~/utils/common-labels";
 import { MILESTONE_CATEGORIES, type MilestoneCategory, type MilestoneStatus } from "~db/schema";
 
 export interface TimelineInput {

@@ -7,10 +7,11 @@
  */
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
-import { computeRisks, describeCycle, findCycle, type GraphNode, type Risk } from "~/models/milestone-rules";
+import { computeRisks, daysBetween, describeCycle, findCycle, isLate, type GraphNode, type Risk } from "~/models/milestone-rules";
 import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models/scopes.server";
 import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import { milestoneFilterSchema } from "~/schemas/milestones";
+import { cappedCount } from "~/utils/count.server";
 import { isPlainDate, type Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -85,6 +86,164 @@ export async function visibleGraph(db: DB, user: SessionUser, today: string) {
   return { nodes: graph, rows: nodes, edges, risks: computeRisks(graph, today) };
 }
 
+/**
+ * Risks of the visible live milestones that take part in a dependency, computed on that subgraph
+ * alone: a milestone with no dependency edge is late or on track by its own dates, so the rest of
+ * the history never needs reading. The subgraph grows with the dependencies people draw, not with
+ * the number of milestones.
+ */
+export async function dependencyRisks(db: DB, user: SessionUser, today: string) {
+  const nodes = await visibleMilestones(db, user)
+    .select(["m.id", "m.title", "m.due_date", "m.status"])
+    .where("m.archived_at", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb("m.id", "in", eb.selectFrom("milestone_dependencies").select("milestone_id")),
+        eb("m.id", "in", eb.selectFrom("milestone_dependencies").select("depends_on_id")),
+      ]),
+    )
+    .execute();
+  const ids = nodes.map((n) => n.id);
+  const edges =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("milestone_dependencies")
+          .select(["milestone_id", "depends_on_id"])
+          .where("milestone_id", "in", ids)
+          .where("depends_on_id", "in", ids)
+          .execute();
+  const dependsOn = new Map<string, string[]>();
+  for (const e of edges) dependsOn.set(e.milestone_id, [...(dependsOn.get(e.milestone_id) ?? []), e.depends_on_id]);
+  const graph: GraphNode[] = nodes.map((n) => ({
+    id: n.id,
+    title: n.title,
+    dueDate: n.due_date,
+    status: n.status,
+    dependsOn: dependsOn.get(n.id) ?? [],
+  }));
+  const risks = computeRisks(graph, today);
+  /** The risk of any visible live milestone, from the subgraph or, outside it, its own dates. */
+  const riskOf = (m: { id: string; due_date: string; status: MilestoneStatus }): Risk => {
+    const known = risks.get(m.id);
+    if (known) return known;
+    if (m.status === "done") return { level: "done", late: false, threatened: false, reasons: [] };
+    if (isLate({ dueDate: m.due_date, status: m.status }, today))
+      return {
+        level: "late",
+        late: true,
+        threatened: false,
+        reasons: [{ code: "late", dueDate: m.due_date, daysLate: daysBetween(m.due_date, today) }],
+      };
+    return { level: "on_track", late: false, threatened: false, reasons: [] };
+  };
+  return { risks, riskOf, dependsOn };
+}
+
+/** How many a capped list holds at most; past it a page says "n+" and links to the full list. */
+export const WATCH_LIMIT = 10;
+
+/**
+ * The milestones that need attention, each list capped at `limit` with its full length (late
+ * counted up to `COUNT_CAP + 1`): late, threatened, due within `horizonDays`, and the next few
+ * after. Read by index ranges, so the cost follows the limit, not the history.
+ */
+export async function milestoneWatch(db: DB, user: SessionUser, today: string, horizon: string, limit = WATCH_LIMIT) {
+  const live = () => withOwner(db, user).where("m.archived_at", "is", null).where("m.status", "!=", "done");
+  const [deps, late, lateCount, upcoming, upcomingCount, next] = await Promise.all([
+    dependencyRisks(db, user, today),
+    live().where("m.due_date", "<", today).orderBy("m.due_date", "asc").orderBy("m.id", "asc").limit(limit).execute(),
+    cappedCount(db, live().where("m.due_date", "<", today)),
+    live()
+      .where("m.due_date", ">=", today)
+      .where("m.due_date", "<=", horizon)
+      .orderBy("m.due_date", "asc")
+      .orderBy("m.id", "asc")
+      .limit(limit)
+      .execute(),
+    cappedCount(db, live().where("m.due_date", ">=", today).where("m.due_date", "<=", horizon)),
+    live().where("m.due_date", ">", horizon).orderBy("m.due_date", "asc").orderBy("m.id", "asc").limit(5).execute(),
+  ]);
+  const threatenedIds = [...deps.risks].filter(([, r]) => r.level === "threatened").map(([id]) => id);
+  const threatened =
+    threatenedIds.length === 0
+      ? []
+      : await withOwner(db, user)
+          .where("m.id", "in", threatenedIds)
+          .orderBy("m.due_date", "asc")
+          .orderBy("m.id", "asc")
+          .limit(limit)
+          .execute();
+  const view = (m: MilestoneWithOwner) => {
+    const risk = deps.riskOf(m);
+    return {
+      id: m.id,
+      title: m.title,
+      dueDate: m.due_date,
+      status: m.status,
+      visibility: m.visibility,
+      risk: risk.level,
+      reason: risk.reasons[0] ?? null,
+    };
+  };
+  return {
+    late: late.map(view),
+    lateTotal: lateCount,
+    threatened: threatened.map(view),
+    threatenedTotal: threatenedIds.length,
+    upcoming: upcoming.map(view),
+    upcomingTotal: upcomingCount,
+    next: next.map(view),
+  };
+}
+
+/** How many milestones the timeline draws at once. */
+export const TIMELINE_LIMIT = 40;
+
+/**
+ * One window of the timeline: up to `TIMELINE_LIMIT` visible live milestones due on or after
+ * `from`, by due date, with their risks and the dependencies among them, and where the windows
+ * before and after start (null when there is none).
+ */
+export async function timelineWindow(db: DB, user: SessionUser, today: string, from: string) {
+  const live = () =>
+    visibleMilestones(db, user)
+      .select(["m.id", "m.title", "m.due_date", "m.status", "m.category"])
+      .where("m.archived_at", "is", null);
+  const [deps, rows, before] = await Promise.all([
+    dependencyRisks(db, user, today),
+    live()
+      .where("m.due_date", ">=", from)
+      .orderBy("m.due_date", "asc")
+      .orderBy("m.id", "asc")
+      .limit(TIMELINE_LIMIT + 1)
+      .execute(),
+    live().where("m.due_date", "<", from).orderBy("m.due_date", "desc").orderBy("m.id", "desc").limit(TIMELINE_LIMIT).execute(),
+  ]);
+  const page = rows.slice(0, TIMELINE_LIMIT);
+  const shown = new Set(page.map((r) => r.id));
+  return {
+    items: page.map((r) => {
+      const risk = deps.riskOf(r);
+      const dependsOn = (deps.dependsOn.get(r.id) ?? []).filter((id) => shown.has(id));
+      return {
+        id: r.id,
+        title: r.title,
+        category: r.category,
+        dueDate: r.due_date,
+        status: r.status,
+        risk: risk.level,
+        late: risk.late,
+        threatened: risk.threatened,
+        reasons: risk.reasons,
+        dependsOn,
+      };
+    }),
+    earlier: before.length > 0 ? before[before.length - 1]!.due_date : null,
+    later: rows.length > TIMELINE_LIMIT ? rows[TIMELINE_LIMIT]!.due_date : null,
+  };
+}
+
 /** One page of visible live milestones, by due date, with the filters; risk comes from the graph. */
 export async function listMilestones(
   db: DB,
@@ -93,16 +252,24 @@ export async function listMilestones(
   today: string,
   options: { cursor?: Cursor | null; limit?: number | null } = {},
 ): Promise<{ rows: (MilestoneWithOwner & { risk: Risk })[]; next: Cursor | null }> {
-  const { risks } = await visibleGraph(db, user, today);
+  // Risk needs only the dependency subgraph: outside it a milestone's own dates decide.
+  const { riskOf, risks } = await dependencyRisks(db, user, today);
   let query = withOwner(db, user).where("m.archived_at", "is", null);
   if (filter.category) query = query.where("m.category", "=", filter.category);
   if (filter.owner) query = query.where("m.owner_organization_id", "=", filter.owner);
   if (filter.status) query = query.where("m.status", "=", filter.status);
   if (filter.risk) {
-    // Risk is computed from the graph; the matching ids go back into the SQL so paging stays keyset.
-    const ids = [...risks].filter(([, r]) => r.level === filter.risk).map(([id]) => id);
-    if (ids.length === 0) return { rows: [], next: null };
-    query = query.where("m.id", "in", ids);
+    // Threatened comes from the subgraph; the other levels are plain date and status tests.
+    const threatened = [...risks].filter(([, r]) => r.level === "threatened").map(([id]) => id);
+    if (filter.risk === "done") query = query.where("m.status", "=", "done");
+    else if (filter.risk === "late") query = query.where("m.status", "!=", "done").where("m.due_date", "<", today);
+    else if (filter.risk === "threatened") {
+      if (threatened.length === 0) return { rows: [], next: null };
+      query = query.where("m.id", "in", threatened);
+    } else {
+      query = query.where("m.status", "!=", "done").where("m.due_date", ">=", today);
+      if (threatened.length > 0) query = query.where("m.id", "not in", threatened);
+    }
   }
   const cursor = options.cursor;
   if (cursor) {
@@ -116,9 +283,8 @@ export async function listMilestones(
   const rows = await ordered.execute();
   const page = limit === null ? rows : rows.slice(0, limit);
   const last = page[page.length - 1];
-  const none: Risk = { level: "on_track", late: false, threatened: false, reasons: [] };
   return {
-    rows: page.map((r) => ({ ...r, risk: risks.get(r.id) ?? none })),
+    rows: page.map((r) => ({ ...r, risk: riskOf(r) })),
     next: limit !== null && rows.length > limit && last ? { key: last.due_date, id: last.id } : null,
   };
 }

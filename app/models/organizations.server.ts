@@ -2,7 +2,7 @@ import { recordAudit, type Executor } from "~/models/audit.server";
 import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { Organization, OrganizationKind, OrganizationSide } from "~db/schema";
+import { type Organization, type OrganizationKind, type OrganizationSide } from "~db/schema";
 
 export interface OrganizationInput {
   name: string;

@@ -15,8 +15,8 @@ import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issueLabels";
-import type { Flexibility, Issue, OrganizationSide, Position, Stance, Visibility } from "~db/schema";
+import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
+import { type Flexibility, type Issue, type OrganizationSide, type Position, type Stance, type Visibility } from "~db/schema";
 
 export interface PositionInput {
   organizationId: string;

@@ -39,6 +39,15 @@ export function visibleConsultations(db: Executor, user: SessionUser) {
 }
 
 /**
+ * Minutes the user may see, aliased `mn`, with their consultation as `c`: the consultation's
+ * scope decides. External users see minutes only once circulated: a draft is the Indian side's.
+ */
+export function visibleMinutes(db: Executor, user: SessionUser) {
+  const query = visibleConsultations(db, user).innerJoin("minutes as mn", "mn.consultation_id", "c.id");
+  return visibilityScope(user).partyOrganizationId === null ? query : query.where("mn.current_number", ">", 0);
+}
+
+/**
  * Issues the user may see, aliased `i`. An external user sees an issue only when it is at a
  * level it may read (shared) and its organization is a party. Archived ones included.
  */

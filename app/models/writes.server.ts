@@ -28,6 +28,8 @@ export const VERSIONED_TABLES = {
   supply_figures: "supply_figure",
   supply_scenarios: "supply_scenario",
   milestones: "milestone",
+  minutes: "minutes",
+  minutes_amendments: "minutes_amendment",
   clauses: "clause",
 } as const satisfies Partial<Record<keyof Database, string>>;
 

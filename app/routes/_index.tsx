@@ -9,8 +9,8 @@ import { assembleDashboard } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
-import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { COUNT_CAP, formatCount, formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
@@ -79,9 +79,32 @@ function Card({
 function Stat({ to, value, label, tone }: { to: string; value: number; label: string; tone?: "danger" | "warn" | "ok" }) {
   return (
     <Link to={to} className={`stat${tone && value > 0 ? ` stat--${tone}` : ""}`}>
-      <span className="stat__value">{value}</span>
+      <span className="stat__value">{formatCount(value)}</span>
       <span className="stat__label">{label}</span>
     </Link>
+  );
+}
+
+/** "and 12 more" under a capped list, linking to the full one. */
+function MoreLink({
+  shown,
+  total,
+  to,
+  what,
+}: {
+  shown: number;
+  total: number;
+  to: string;
+  what: "moreLate" | "moreThreatened" | "moreDue";
+}) {
+  const { t } = useTranslation("dashboard");
+  if (total <= shown) return null;
+  return (
+    <p className="small">
+      <Link to={to}>
+        {t(`milestones.${what}`, { value: total > COUNT_CAP ? `${COUNT_CAP - shown}+` : String(total - shown) })}
+      </Link>
+    </p>
   );
 }
 
@@ -122,12 +145,12 @@ export default function Home() {
             </div>
           ))}
           <div role="listitem">
-            <Stat to="/milestones?risk=late" value={d.milestones.late.length} label={t("lateMilestones")} tone="danger" />
+            <Stat to="/milestones?risk=late" value={d.milestones.lateTotal} label={t("lateMilestones")} tone="danger" />
           </div>
           <div role="listitem">
             <Stat
               to="/milestones?risk=threatened"
-              value={d.milestones.threatened.length}
+              value={d.milestones.threatenedTotal}
               label={t("threatenedMilestones")}
               tone="warn"
             />
@@ -165,7 +188,10 @@ export default function Home() {
                 {DEMAND_STATUSES.filter((s) => (d.demandCounts?.[s] ?? 0) > 0).map((s) => (
                   <li key={s}>
                     <Link to={`/demand?status=${s}`} className={DEMAND_STATUS_BADGES[s]}>
-                      {t("requests.statusCount", { status: t(`labels:demandStatus.${s}`), count: d.demandCounts?.[s] ?? 0 })}
+                      {t("requests.statusCount", {
+                        status: t(`labels:demandStatus.${s}`),
+                        value: formatCount(d.demandCounts?.[s] ?? 0),
+                      })}
                     </Link>
                   </li>
                 ))}
@@ -295,6 +321,13 @@ export default function Home() {
               </li>
             ))}
           </ul>
+          <MoreLink shown={d.milestones.late.length} total={d.milestones.lateTotal} to="/milestones?risk=late" what="moreLate" />
+          <MoreLink
+            shown={d.milestones.threatened.length}
+            total={d.milestones.threatenedTotal}
+            to="/milestones?risk=threatened"
+            what="moreThreatened"
+          />
           <h3 className="dash-subhead">{t("milestones.next60")}</h3>
           {d.milestones.upcoming.length === 0 ? (
             <Empty>{t("milestones.nothingDue")}</Empty>
@@ -308,6 +341,7 @@ export default function Home() {
               ))}
             </ul>
           )}
+          <MoreLink shown={d.milestones.upcoming.length} total={d.milestones.upcomingTotal} to="/milestones" what="moreDue" />
           {d.milestones.next.length > 0 ? (
             <>
               <h3 className="dash-subhead">{t("milestones.later")}</h3>
@@ -342,7 +376,9 @@ export default function Home() {
             <h3 className="dash-subhead">
               {t("consultations.openActions")}{" "}
               {overdueActions > 0 ? (
-                <span className="badge badge--danger">{t("consultations.overdueCount", { count: overdueActions })}</span>
+                <span className="badge badge--danger">
+                  {t("consultations.overdueCount", { value: formatCount(overdueActions) })}
+                </span>
               ) : null}
             </h3>
             {openActions === 0 ? (
@@ -419,6 +455,44 @@ export default function Home() {
                   </tbody>
                 </table>
               </div>
+            )}
+          </Card>
+        ) : null}
+
+        {d.minutesAwaiting.length > 0 ? (
+          <Card id="dash-minutes" title={t("minutes.awaitingTitle")}>
+            <ul className="dash-list">
+              {d.minutesAwaiting.map((m) => (
+                <li key={m.consultationId}>
+                  <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                  <span className="muted small">
+                    {t("minutes.circulated", { number: m.number, at: formatDateTime(m.circulatedAt) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
+        {d.minutesWaiting ? (
+          <Card id="dash-minutes-waiting" title={t("minutes.waitingTitle")}>
+            {d.minutesWaiting.length === 0 ? (
+              <Empty>{t("minutes.noneWaiting")}</Empty>
+            ) : (
+              <ul className="dash-list">
+                {d.minutesWaiting.map((m) => (
+                  <li key={m.consultationId}>
+                    <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                    <span className="muted small">
+                      {t("minutes.circulatedWaiting", {
+                        number: m.number,
+                        at: formatDateTime(m.circulatedAt),
+                        orgs: m.waitingOn.join(", ") || "—",
+                      })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
             )}
           </Card>
         ) : null}

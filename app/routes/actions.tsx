@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
 import { FormError, Notice } from "~/components/forms";
-import { AnySelect, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { completeFollowUpAction, isOverdue, listFollowUpActions } from "~/models/consultations.server";
@@ -11,12 +11,12 @@ import { listOrganizations } from "~/models/organizations.server";
 import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
+import { ACTION_STATUS_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ACTION_STATUS_LABELS } from "~/utils/labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
@@ -98,57 +98,43 @@ export default function ActionsPage() {
           Filter
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">Consultation</th>
-              <th scope="col">
-                <span className="visually-hidden">Mark done</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? <EmptyRow columns={6}>No actions match these filters.</EmptyRow> : null}
-            {rows.map((r) => (
-              <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
-                <td>{r.description}</td>
-                <td title={r.owner_name}>{r.owner_short_name}</td>
-                <td className="nowrap">
-                  {formatPlainDate(r.due_date)}
-                  {r.overdue ? (
-                    <>
-                      {" "}
-                      <span className="badge badge--danger">Overdue</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <span className={`badge badge--status-${r.status}`}>{ACTION_STATUS_LABELS[r.status]}</span>
-                </td>
-                <td>
-                  <Link to={`/consultations/${r.consultation_id}`}>{r.consultation_title}</Link>
-                </td>
-                <td>
-                  {r.canComplete ? (
-                    <Form method="post">
-                      <input type="hidden" name="actionId" value={r.id} />
-                      <input type="hidden" name="version" value={r.version} />
-                      <button type="submit" className="button button--small" aria-label={`Mark done: ${r.description}`}>
-                        Mark done
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        columns={["Action", "Owner", "Due", "Status", "Consultation", <span className="visually-hidden">Mark done</span>]}
+        empty={rows.length === 0 ? "No actions match these filters." : null}
+      >
+        {rows.map((r) => (
+          <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
+            <td>{r.description}</td>
+            <td title={r.owner_name}>{r.owner_short_name}</td>
+            <td className="nowrap">
+              {formatPlainDate(r.due_date)}
+              {r.overdue ? (
+                <>
+                  {" "}
+                  <span className="badge badge--danger">Overdue</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <span className={`badge badge--status-${r.status}`}>{ACTION_STATUS_LABELS[r.status]}</span>
+            </td>
+            <td>
+              <Link to={`/consultations/${r.consultation_id}`}>{r.consultation_title}</Link>
+            </td>
+            <td>
+              {r.canComplete ? (
+                <Form method="post">
+                  <input type="hidden" name="actionId" value={r.id} />
+                  <input type="hidden" name="version" value={r.version} />
+                  <button type="submit" className="button button--small" aria-label={`Mark done: ${r.description}`}>
+                    Mark done
+                  </button>
+                </Form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="More actions" />
     </div>
   );

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 
-import { AnySelect, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, ListTable, Pager } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { listAuditActions, listAuditEvents } from "~/models/audit.server";
 import { requireUser } from "~/models/auth.server";
@@ -75,43 +75,33 @@ export default function AuditPage() {
           Filter
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="table table--dense">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Record</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? <EmptyRow columns={5}>No events match these filters.</EmptyRow> : null}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="nowrap">{formatDateTime(r.at)}</td>
-                <td>{r.actor}</td>
-                <td>
-                  <code>{r.action}</code>
-                </td>
-                <td>{r.entity}</td>
-                <td>
-                  {r.detail ? <span>{r.detail} </span> : null}
-                  {r.ip ? <span className="muted small">from {r.ip}</span> : null}
-                  {r.before || r.after ? (
-                    <details>
-                      <summary>Changes</summary>
-                      {r.before ? <pre className="json">Before: {r.before}</pre> : null}
-                      {r.after ? <pre className="json">After: {r.after}</pre> : null}
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        columns={["When", "Who", "Action", "Record", "Detail"]}
+        dense
+        empty={rows.length === 0 ? "No events match these filters." : null}
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="nowrap">{formatDateTime(r.at)}</td>
+            <td>{r.actor}</td>
+            <td>
+              <code>{r.action}</code>
+            </td>
+            <td>{r.entity}</td>
+            <td>
+              {r.detail ? <span>{r.detail} </span> : null}
+              {r.ip ? <span className="muted small">from {r.ip}</span> : null}
+              {r.before || r.after ? (
+                <details>
+                  <summary>Changes</summary>
+                  {r.before ? <pre className="json">Before: {r.before}</pre> : null}
+                  {r.after ? <pre className="json">After: {r.after}</pre> : null}
+                </details>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older entries" />
     </>
   );

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { ListTable } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { ORGANIZATION_KIND_LABELS, SIDE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
-import { ORGANIZATION_KIND_LABELS, SIDE_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Organizations · Accord" }];
 
@@ -36,45 +37,30 @@ export default function OrganizationsPage() {
           Apply
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Short name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Country</th>
-              <th scope="col">Side</th>
-              <th scope="col">Sector</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/admin/organizations/${o.id}`}>{o.name}</Link>
-                </td>
-                <td>{o.short_name}</td>
-                <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
-                <td>{o.country}</td>
-                <td>
-                  {SIDE_LABELS[o.side]}
-                  {o.affiliation ? ` (${o.affiliation})` : null}
-                </td>
-                <td>{o.sector ?? "—"}</td>
-                <td>
-                  {o.archived_at ? (
-                    <span className="badge badge--muted">Archived</span>
-                  ) : (
-                    <span className="badge badge--ok">Active</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable columns={["Name", "Short name", "Kind", "Country", "Side", "Sector", "Status"]}>
+        {organizations.map((o) => (
+          <tr key={o.id}>
+            <td>
+              <Link to={`/admin/organizations/${o.id}`}>{o.name}</Link>
+            </td>
+            <td>{o.short_name}</td>
+            <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
+            <td>{o.country}</td>
+            <td>
+              {SIDE_LABELS[o.side]}
+              {o.affiliation ? ` (${o.affiliation})` : null}
+            </td>
+            <td>{o.sector ?? "—"}</td>
+            <td>
+              {o.archived_at ? (
+                <span className="badge badge--muted">Archived</span>
+              ) : (
+                <span className="badge badge--ok">Active</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -8,12 +8,12 @@ import { getOrganization, listOrganizations } from "~/models/organizations.serve
 import { passwordProblem } from "~/models/password.server";
 import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
+import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ROLE_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { ROLES } from "~db/schema";
 

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { ListTable } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
+import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
-import { ROLE_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
 
@@ -28,40 +29,26 @@ export default function UsersPage() {
           New user
         </Link>
       </header>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Organization</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last sign-in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/admin/users/${u.id}`}>{u.display_name}</Link>
-                </td>
-                <td>{u.email}</td>
-                <td>{ROLE_LABELS[u.role]}</td>
-                <td>{u.organization_short_name}</td>
-                <td>
-                  {u.disabled ? (
-                    <span className="badge badge--muted">Disabled</span>
-                  ) : (
-                    <span className="badge badge--ok">Active</span>
-                  )}
-                </td>
-                <td>{formatDateTime(u.last_sign_in_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable columns={["Name", "Email", "Role", "Organization", "Status", "Last sign-in"]}>
+        {users.map((u) => (
+          <tr key={u.id}>
+            <td>
+              <Link to={`/admin/users/${u.id}`}>{u.display_name}</Link>
+            </td>
+            <td>{u.email}</td>
+            <td>{ROLE_LABELS[u.role]}</td>
+            <td>{u.organization_short_name}</td>
+            <td>
+              {u.disabled ? (
+                <span className="badge badge--muted">Disabled</span>
+              ) : (
+                <span className="badge badge--ok">Active</span>
+              )}
+            </td>
+            <td>{formatDateTime(u.last_sign_in_at)}</td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -8,10 +8,10 @@ import { getOrganization, listOrganizations } from "~/models/organizations.serve
 import { passwordProblem } from "~/models/password.server";
 import { createUser, emailTaken } from "~/models/users.server";
 import { newUserSchema } from "~/schemas/admin";
+import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
-import { ROLE_LABELS } from "~/utils/labels";
 import { ROLES } from "~db/schema";
 
 export const meta: MetaFunction = () => [{ title: "New user · Accord" }];

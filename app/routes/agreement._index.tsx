@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { awaitingConcurrence, listClauses } from "~/models/clauses.server";
+import { CLAUSE_TOPIC_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
-import { CLAUSE_TOPIC_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction = () => [{ title: "The 2012 agreement · Accord" }];
 

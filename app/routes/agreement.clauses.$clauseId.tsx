@@ -14,12 +14,12 @@ import {
   tableAmendment,
 } from "~/models/clauses.server";
 import { amendmentSchema, clauseStatusSchema, concurrenceSchema, tablingSchema } from "~/schemas/agreement";
+import { CLAUSE_STATUS_LABELS, CLAUSE_TOPIC_LABELS, CONCURRENCE_RESPONSE_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { CLAUSE_STATUS_LABELS, CLAUSE_TOPIC_LABELS, CONCURRENCE_RESPONSE_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { AGREEMENT_REFUSALS } from "~/utils/messages";
 import { CLAUSE_STATUSES, CONCURRENCE_RESPONSES } from "~db/schema";
 

@@ -11,7 +11,7 @@ import { pdfAvailable } from "~/models/pdf.server";
 import briefStyles from "~/styles/brief.css";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 
@@ -179,6 +179,7 @@ export default function BriefPage() {
             </tbody>
           </table>
         )}
+        {brief.moreMilestones ? <p className="muted small">{t("milestones.more")}</p> : null}
       </section>
 
       {brief.supply ? (

@@ -217,6 +217,9 @@ export default function ConsultationPage() {
               <span className="badge badge--warn">{t("detail.archived", { date: formatDateTime(c.archivedAt) })}</span>
             ) : null}
           </p>
+          <p className="no-print">
+            <Link to={`/consultations/${c.id}/minutes`}>{t("detail.minutesLink")}</Link>
+          </p>
         </div>
         {canEdit ? (
           <div className="form-actions no-print">

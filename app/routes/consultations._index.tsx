@@ -1,17 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, choicesOf, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
+import { minutesAwaitingMyOrganization } from "~/models/minutes.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
+import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { meetingTimes } from "~/utils/format";
-import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
 
@@ -26,9 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseListQuery(url, consultationFilterSchema, { validKey: isTimestamp });
   const { filter } = query;
   const db = getDb();
-  const [{ rows, next }, organizations] = await Promise.all([
+  const [{ rows, next }, organizations, minutesAwaiting] = await Promise.all([
     listConsultations(db, user, filter, query.cursor),
     listOrganizations(db, { includeArchived: true }),
+    minutesAwaitingMyOrganization(db, user, 10),
   ]);
   return {
     filter,
@@ -45,11 +47,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...pageLinks("/consultations", query, next),
     csvHref: hrefWith("/consultations/export.csv", query.raw),
     canCreate: can(user, "consultation:create"),
+    minutesAwaiting,
   };
 }
 
 export default function ConsultationsPage() {
-  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate } = useLoaderData<typeof loader>();
+  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } =
+    useLoaderData<typeof loader>();
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -68,6 +72,21 @@ export default function ConsultationsPage() {
           ) : null}
         </div>
       </header>
+      {minutesAwaiting.length > 0 ? (
+        <section className="notice" aria-labelledby="minutes-awaiting-title">
+          <h2 id="minutes-awaiting-title" className="small">
+            Minutes awaiting your organization&apos;s confirmation
+          </h2>
+          <ul>
+            {minutesAwaiting.map((m) => (
+              <li key={m.consultationId}>
+                <Link to={`/consultations/${m.consultationId}/minutes`}>{m.title}</Link>{" "}
+                <span className="muted small">(version {m.number})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="get" className="filters" aria-label="Filter consultations">
         <label className="filter filter--wide">
           <span>Words</span>
@@ -112,40 +131,29 @@ export default function ConsultationsPage() {
           Filter
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">When (IST / JST)</th>
-              <th scope="col">Consultation</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Participants</th>
-              <th scope="col">Visibility</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? <EmptyRow columns={5}>No consultations match these filters.</EmptyRow> : null}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="nowrap">
-                  {r.times.ist}
-                  <br />
-                  <span className="muted small">{r.times.jst}</span>
-                </td>
-                <td>
-                  <Link to={`/consultations/${r.id}`}>{r.title}</Link>
-                  <ArchivedTag archived={r.archived} />
-                </td>
-                <td>{KIND_LABELS[r.kind]}</td>
-                <td>{r.participants.join(", ")}</td>
-                <td>
-                  <span className={`badge badge--${r.visibility}`}>{VISIBILITY_LABELS[r.visibility]}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        columns={["When (IST / JST)", "Consultation", "Kind", "Participants", "Visibility"]}
+        empty={rows.length === 0 ? "No consultations match these filters." : null}
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="nowrap">
+              {r.times.ist}
+              <br />
+              <span className="muted small">{r.times.jst}</span>
+            </td>
+            <td>
+              <Link to={`/consultations/${r.id}`}>{r.title}</Link>
+              <ArchivedTag archived={r.archived} />
+            </td>
+            <td>{KIND_LABELS[r.kind]}</td>
+            <td>{r.participants.join(", ")}</td>
+            <td>
+              <span className={`badge badge--${r.visibility}`}>{VISIBILITY_LABELS[r.visibility]}</span>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older consultations" />
     </div>
   );

@@ -231,8 +231,9 @@ function DecisionForm({
     defaultValues: defaults,
     serverErrors: failed?.fieldErrors,
   });
-  const outcome = form.watch("outcome");
-  const allocatedText = form.watch("allocated");
+  // Until a choice changes, the server-rendered values are what the inputs hold.
+  const outcome: string = form.watch("outcome") ?? defaults.outcome;
+  const allocatedText = form.watch("allocated") ?? (typeof values.allocated === "string" ? values.allocated : "");
   const allocatedKg =
     outcome === "approved"
       ? request.quantity_kg

@@ -26,13 +26,13 @@ import { recordableParties, recordPosition, visiblePositionHistory } from "~/mod
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { todayInIndia } from "~/utils/clock";
+import { SIDE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issueLabels";
-import { SIDE_LABELS } from "~/utils/labels";
+import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { pageTitle } from "~/utils/page-title";
 import { translateMessage } from "~/utils/translate";
 

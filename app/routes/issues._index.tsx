@@ -2,15 +2,15 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 
-import { AnySelect, ArchivedTag, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, ArchivedTag, choicesOf, EmptyRow, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
 import styles from "~/styles/positions.css";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issueLabels";
-import { VISIBILITY_LABELS } from "~/utils/labels";
+import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issue-labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ISSUE_STATUSES } from "~db/schema";
 
@@ -85,43 +85,28 @@ export default function IssuesPage() {
           Apply
         </button>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">Status</th>
-              <th scope="col">Priority</th>
-              <th scope="col">Parties</th>
-              <th scope="col">Positions</th>
-              <th scope="col">Visibility</th>
-              <th scope="col">Updated</th>
+      <ListTable columns={["Issue", "Status", "Priority", "Parties", "Positions", "Visibility", "Updated"]}>
+        {rows.length === 0 ? (
+          <EmptyRow columns={7}>No issues match.</EmptyRow>
+        ) : (
+          rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/issues/${r.id}`}>{r.title}</Link>
+                <ArchivedTag archived={Boolean(r.archived_at)} />
+              </td>
+              <td>
+                <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>
+              </td>
+              <td>{PRIORITY_LABELS[r.priority]}</td>
+              <td className="small">{r.parties.join(", ")}</td>
+              <td>{r.position_count}</td>
+              <td>{VISIBILITY_LABELS[r.visibility]}</td>
+              <td className="nowrap">{formatDate(r.updated_at)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <EmptyRow columns={7}>No issues match.</EmptyRow>
-            ) : (
-              rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/issues/${r.id}`}>{r.title}</Link>
-                    <ArchivedTag archived={Boolean(r.archived_at)} />
-                  </td>
-                  <td>
-                    <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>
-                  </td>
-                  <td>{PRIORITY_LABELS[r.priority]}</td>
-                  <td className="small">{r.parties.join(", ")}</td>
-                  <td>{r.position_count}</td>
-                  <td>{VISIBILITY_LABELS[r.visibility]}</td>
-                  <td className="nowrap">{formatDate(r.updated_at)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+          ))
+        )}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
@@ -77,6 +77,9 @@ export default function LoginPage() {
             {t("login.submit")}
           </SubmitButton>
         </Form>
+        <p className="signin__foot">
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
+        </p>
         <p className="signin__foot muted">{t("login.foot")}</p>
       </section>
     </div>

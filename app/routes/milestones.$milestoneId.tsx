@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
 import { FormError, Notice } from "~/components/forms";
+import { ListTable } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { MilestoneForm, ProgressForm } from "~/components/MilestoneForm";
 import { assertCan, can, canReadField } from "~/models/access.server";
@@ -26,13 +27,13 @@ import {
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime, formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issueLabels";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/labels";
+import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issue-labels";
 import { riskReasonText } from "~/utils/messages";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 
@@ -290,32 +291,20 @@ export default function MilestonePage() {
         {history.length === 0 ? (
           <p className="muted">No status changes you may see are recorded.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table--dense">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((h) => (
-                  <tr key={h.id}>
-                    <td className="nowrap">{formatDateTime(h.at)}</td>
-                    <td>{h.actor}</td>
-                    <td>
-                      {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}
-                      {MILESTONE_STATUS_LABELS[h.to]}
-                      {h.to === "done" && h.completedOn ? ` (completed ${formatPlainDate(h.completedOn)})` : ""}
-                    </td>
-                    <td>{h.note ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable columns={["When", "Who", "Status", "Note"]} dense>
+            {history.map((h) => (
+              <tr key={h.id}>
+                <td className="nowrap">{formatDateTime(h.at)}</td>
+                <td>{h.actor}</td>
+                <td>
+                  {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}
+                  {MILESTONE_STATUS_LABELS[h.to]}
+                  {h.to === "done" && h.completedOn ? ` (completed ${formatPlainDate(h.completedOn)})` : ""}
+                </td>
+                <td>{h.note ?? ""}</td>
+              </tr>
+            ))}
+          </ListTable>
         )}
       </section>
       {canManage && options ? (

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { AnySelect, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, choicesOf, ListTable, Pager } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -10,9 +10,9 @@ import { listMilestones, parseMilestoneFilter, visibleOwners } from "~/models/mi
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { formatPlainDate } from "~/utils/format";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { hrefWith, pageLinks } from "~/utils/list.server";
 import { riskReasonsText } from "~/utils/messages";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
@@ -113,44 +113,31 @@ export default function MilestonesPage() {
           Export CSV
         </a>
       </Form>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Category</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">Risk</th>
-              <th scope="col">Visibility</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? <EmptyRow columns={7}>No milestones match these filters.</EmptyRow> : null}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/milestones/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>{MILESTONE_CATEGORY_LABELS[r.category]}</td>
-                <td>
-                  <abbr title={r.ownerName}>{r.owner}</abbr>
-                </td>
-                <td className="nowrap">{formatPlainDate(r.dueDate)}</td>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td>
-                  <RiskBadge level={r.risk.level} />
-                  {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
-                </td>
-                <td>{VISIBILITY_LABELS[r.visibility]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        columns={["Milestone", "Category", "Owner", "Due", "Status", "Risk", "Visibility"]}
+        empty={rows.length === 0 ? "No milestones match these filters." : null}
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link to={`/milestones/${r.id}`}>{r.title}</Link>
+            </td>
+            <td>{MILESTONE_CATEGORY_LABELS[r.category]}</td>
+            <td>
+              <abbr title={r.ownerName}>{r.owner}</abbr>
+            </td>
+            <td className="nowrap">{formatPlainDate(r.dueDate)}</td>
+            <td>
+              <StatusBadge status={r.status} />
+            </td>
+            <td>
+              <RiskBadge level={r.risk.level} />
+              {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
+            </td>
+            <td>{VISIBILITY_LABELS[r.visibility]}</td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="Later milestones" />
     </div>
   );

@@ -5,9 +5,9 @@ import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter } from "~/models/milestones.server";
 import { todayInIndia } from "~/utils/clock";
+import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { csvResponse, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 import { riskReasonsText } from "~/utils/messages";
 
 /** The list's filters and visibility, every matching row, one file. */

@@ -4,11 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LegendMarker, MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import { shiftDate } from "~/models/convergence";
 import { layoutTimeline, ZOOM_LEVELS } from "~/models/milestone-timeline";
-import { visibleGraph } from "~/models/milestones.server";
+import { timelineWindow } from "~/models/milestones.server";
 import { TIMELINE_ZOOMS, type TimelineZoom } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
+import { isPlainDate } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { formatPlainDate } from "~/utils/format";
 
@@ -24,38 +26,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw data({ message: `Unknown zoom "${raw}": use one of ${TIMELINE_ZOOMS.join(", ")}.` }, { status: 400 });
   const zoom = raw as TimelineZoom;
   const today = todayInIndia();
-  const { rows, nodes, risks } = await visibleGraph(getDb(), user, today);
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const items = rows.map((r) => {
-    const risk = risks.get(r.id)!;
-    return {
-      id: r.id,
-      title: r.title,
-      category: r.category,
-      dueDate: r.due_date,
-      status: r.status,
-      risk: risk.level,
-      late: risk.late,
-      threatened: risk.threatened,
-      reasons: risk.reasons,
-      dependsOn: [...(byId.get(r.id)?.dependsOn ?? [])],
-    };
-  });
+  const fromParam = new URL(request.url).searchParams.get("from");
+  if (fromParam !== null && !isPlainDate(fromParam))
+    throw data({ message: `"from" must be a date (YYYY-MM-DD), not "${fromParam}".` }, { status: 400 });
+  // A window of the timeline, from a year back by default, so the page costs the same at any size.
+  const from = fromParam ?? shiftDate(today, -365);
+  const { items, earlier, later } = await timelineWindow(getDb(), user, today, from);
   const counts = {
     late: items.filter((i) => i.late).length,
     threatened: items.filter((i) => !i.late && i.threatened).length,
     total: items.length,
   };
-  return { zoom, today, counts, layout: items.length ? layoutTimeline(items, { zoom, today }) : null };
+  return { zoom, today, from, earlier, later, counts, layout: items.length ? layoutTimeline(items, { zoom, today }) : null };
 }
 
 export default function TimelinePage() {
-  const { zoom, today, counts, layout } = useLoaderData<typeof loader>();
+  const { zoom, today, from, earlier, later, counts, layout } = useLoaderData<typeof loader>();
   const index = TIMELINE_ZOOMS.indexOf(zoom);
   // TIMELINE_ZOOMS runs from the finest (quarters) to the coarsest (years).
   const zoomIn = index > 0 ? TIMELINE_ZOOMS[index - 1] : null;
   const zoomOut = index < TIMELINE_ZOOMS.length - 1 ? TIMELINE_ZOOMS[index + 1] : null;
-  const summary = `${counts.total} milestones by category on a time axis, as of ${formatPlainDate(today)}: ${counts.late} late, ${counts.threatened} threatened. Arrows run from a milestone to the one that depends on it.`;
+  const summary = `${counts.total} milestones due from ${formatPlainDate(from)}${later ? " (more follow)" : ""} by category on a time axis, as of ${formatPlainDate(today)}: ${counts.late} late, ${counts.threatened} threatened. Arrows run from a milestone to the one that depends on it.`;
   return (
     <div className="page page--wide">
       <header className="page-header page-header--row">
@@ -71,7 +62,7 @@ export default function TimelinePage() {
           {TIMELINE_ZOOMS.map((z) => (
             <Link
               key={z}
-              to={`?zoom=${z}`}
+              to={`?zoom=${z}&from=${from}`}
               className={z === zoom ? "button button--primary" : "button"}
               aria-current={z === zoom ? "true" : undefined}
             >
@@ -79,12 +70,12 @@ export default function TimelinePage() {
             </Link>
           ))}
           {zoomIn ? (
-            <Link to={`?zoom=${zoomIn}`} className="button button--quiet">
+            <Link to={`?zoom=${zoomIn}&from=${from}`} className="button button--quiet">
               Zoom in
             </Link>
           ) : null}
           {zoomOut ? (
-            <Link to={`?zoom=${zoomOut}`} className="button button--quiet">
+            <Link to={`?zoom=${zoomOut}&from=${from}`} className="button button--quiet">
               Zoom out
             </Link>
           ) : null}
@@ -118,6 +109,12 @@ export default function TimelinePage() {
       ) : (
         <p className="card muted">No milestones to show.</p>
       )}
+      {earlier || later ? (
+        <nav className="pager no-print" aria-label="Timeline windows">
+          {earlier ? <Link to={`?zoom=${zoom}&from=${earlier}`}>Earlier milestones</Link> : null}{" "}
+          {later ? <Link to={`?zoom=${zoom}&from=${later}`}>Later milestones</Link> : null}
+        </nav>
+      ) : null}
       <p className="muted small no-print">
         The same milestones as a table: <Link to="/milestones">milestone list</Link>. Print this page for a one-page overview.
       </p>

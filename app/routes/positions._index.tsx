@@ -20,6 +20,7 @@ import {
 import { matrixDate, positionsMatrix } from "~/models/positions.server";
 import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { decodeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
@@ -32,8 +33,7 @@ import {
   RISK_BADGES,
   RISK_LABELS,
   STANCE_LABELS,
-} from "~/utils/issueLabels";
-import { VISIBILITY_LABELS } from "~/utils/labels";
+} from "~/utils/issue-labels";
 import { pageLinks } from "~/utils/list.server";
 import { STANCES } from "~db/schema";
 

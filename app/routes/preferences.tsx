@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, usePending } from "~/components/forms";
 import { NATIVE_NAMES } from "~/components/LanguageMenu";
+import { NotificationPreferences } from "~/components/NotificationPreferences";
 import { getLocale, localeCookie } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
 import { getSessionUser, requireUser } from "~/models/auth.server";
+import { getPreference, setPreference } from "~/models/notifications.server";
 import { savePreferences } from "~/models/preferences.server";
-import { preferencesSchema } from "~/schemas/preferences";
+import { notificationPreferenceSchema, preferencesSchema } from "~/schemas/preferences";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
@@ -26,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const zones: string[] = TIME_ZONES.map((z) => z.value);
   // A zone stored from elsewhere (another client) stays choosable.
   if (!zones.includes(user.timeZone)) zones.push(user.timeZone);
-  return { locale: user.locale ?? locale, timeZone: user.timeZone, zones };
+  const notifications = await getPreference(getDb(), user.id);
+  return { locale: user.locale ?? locale, timeZone: user.timeZone, zones, notifications };
 }
 
 /**
@@ -36,7 +39,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
-  const parsed = parseForm(preferencesSchema, await readFormData(request));
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "notifications") {
+    // The notification section: a signed-in user's own choice.
+    const me = await requireUser(request);
+    assertCan(me, "preferences:edit");
+    const chosen = parseForm(notificationPreferenceSchema, formData);
+    if (!chosen.ok) return data({ ...chosen, intent: "notifications" as const }, { status: 400 });
+    await setPreference(getDb(), me.id, chosen.data);
+    return redirect("/preferences?notifications=saved");
+  }
+  const parsed = parseForm(preferencesSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { locale, timeZone, redirectTo } = parsed.data;
   const headers = new Headers();
@@ -52,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PreferencesPage() {
-  const { locale, timeZone, zones } = useLoaderData<typeof loader>();
+  const { locale, timeZone, zones, notifications } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pending = usePending();
@@ -68,14 +81,14 @@ export default function PreferencesPage() {
           {t("preferences.saved")}
         </div>
       ) : null}
-      <FormError message={actionData?.formError} />
+      <FormError message={actionData && !("intent" in actionData) ? actionData.formError : undefined} />
       <Form method="post" className="stack card card--form">
         <SelectField
           label={t("preferences.language")}
           hint={t("preferences.languageHint")}
           registration={{ name: "locale" }}
           defaultValue={locale}
-          error={actionData?.fieldErrors?.locale}
+          error={actionData && !("intent" in actionData) ? actionData.fieldErrors?.locale : undefined}
           options={LOCALES.map((l) => ({ value: l, label: NATIVE_NAMES[l] }))}
         />
         <SelectField
@@ -83,7 +96,7 @@ export default function PreferencesPage() {
           hint={t("preferences.timeZoneHint")}
           registration={{ name: "timeZone" }}
           defaultValue={timeZone}
-          error={actionData?.fieldErrors?.timeZone}
+          error={actionData && !("intent" in actionData) ? actionData.fieldErrors?.timeZone : undefined}
           options={zones.map((z) => ({
             value: z,
             label: t(`timeZones.${z}`, { defaultValue: z }),
@@ -93,6 +106,12 @@ export default function PreferencesPage() {
           <SubmitButton pending={pending}>{t("preferences.save")}</SubmitButton>
         </div>
       </Form>
+      <NotificationPreferences
+        current={notifications}
+        saved={searchParams.get("notifications") === "saved"}
+        fieldErrors={actionData && "intent" in actionData ? actionData.fieldErrors : undefined}
+        formError={actionData && "intent" in actionData ? actionData.formError : undefined}
+      />
     </div>
   );
 }

@@ -9,9 +9,9 @@ import { listOrganizations } from "~/models/organizations.server";
 import { searchWords } from "~/models/search";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
+import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { meetingTimes } from "~/utils/format";
-import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/labels";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

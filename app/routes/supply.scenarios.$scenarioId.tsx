@@ -17,12 +17,12 @@ import { initialCells } from "~/models/scenario-cells";
 import { getScenario, scenarioBase, setScenarioArchived, updateScenario } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime } from "~/utils/format";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { VISIBILITY_LABELS } from "~/utils/labels";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenario-form.server";
 

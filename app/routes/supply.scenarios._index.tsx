@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { ListTable } from "~/components/ListKit";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
 import { assertCan, can, scenarioVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -16,11 +17,11 @@ import { initialCells } from "~/models/scenario-cells";
 import { createScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
+import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime } from "~/utils/format";
 import { failure } from "~/utils/forms";
-import { VISIBILITY_LABELS } from "~/utils/labels";
 import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -93,43 +94,32 @@ export default function ScenariosPage() {
 
       <section aria-labelledby="saved-title" className="stack">
         <h2 id="saved-title">Saved scenarios</h2>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Scenario</th>
-                <th scope="col">Visibility</th>
-                <th scope="col">Last saved</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scenarios.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="empty">
-                    No saved scenarios yet.
-                  </td>
-                </tr>
-              ) : null}
-              {scenarios.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>
-                    {s.description ? <div className="muted small">{s.description}</div> : null}
-                  </td>
-                  <td>
-                    <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>
-                      {VISIBILITY_LABELS[s.visibility]}
-                    </span>
-                  </td>
-                  <td className="nowrap">
-                    {formatDateTime(s.updated_at)}
-                    <div className="muted small">{s.created_by_name}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable columns={["Scenario", "Visibility", "Last saved"]}>
+          {scenarios.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="empty">
+                No saved scenarios yet.
+              </td>
+            </tr>
+          ) : null}
+          {scenarios.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>
+                {s.description ? <div className="muted small">{s.description}</div> : null}
+              </td>
+              <td>
+                <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>
+                  {VISIBILITY_LABELS[s.visibility]}
+                </span>
+              </td>
+              <td className="nowrap">
+                {formatDateTime(s.updated_at)}
+                <div className="muted small">{s.created_by_name}</div>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       </section>
 
       {canEdit ? (

@@ -2,6 +2,7 @@ import * as z from "zod";
 
 import { LOCALES } from "~/utils/preferences";
 import { isKnownTimeZone } from "~/utils/time";
+import { NOTIFICATION_MODES } from "~db/schema";
 
 /** Both optional: the header's language menu sends only `locale`. */
 export const preferencesSchema = z.object({
@@ -16,4 +17,14 @@ export const preferencesSchema = z.object({
     )
     .optional(),
   redirectTo: z.string().optional(),
+});
+
+/** The notification section of /preferences posts with `intent=notifications`. */
+export const notificationPreferenceSchema = z.object({
+  mode: z.enum(NOTIFICATION_MODES, { error: "Choose how Accord should mail you." }),
+  digestHour: z.coerce
+    .number({ error: "Choose an hour." })
+    .int("Choose an hour.")
+    .min(0, "Choose an hour.")
+    .max(23, "Choose an hour."),
 });

@@ -4,37 +4,18 @@ import { changesSinceLastVisit, listActivity, markAllActivityRead, unreadActivit
 import { recordAudit } from "~/models/audit.server";
 import { action as activityAction, loader as activityLoader } from "~/routes/activity";
 import { getDb } from "~/utils/db.server";
-import { newId, nowIso } from "~/utils/ids.server";
+import { nowIso } from "~/utils/ids.server";
 import { activitySubjectText } from "~/utils/messages";
 import type { Visibility } from "~db/schema";
 
+import { insertConsultation } from "./factories";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 async function consultation(title: string, visibility: Visibility, orgs: string[], at = nowIso()) {
   const ctx = await demoData();
-  const db = getDb();
-  const id = newId();
   const actor = ctx.user["official@accord.test"]!;
-  await db
-    .insertInto("consultations")
-    .values({
-      id,
-      title,
-      starts_at: at,
-      time_zone: "Asia/Kolkata",
-      mode: "video",
-      kind: "bilateral",
-      location: null,
-      visibility,
-      created_by: actor,
-      archived_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  for (const org of orgs)
-    await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
-  await recordAudit(db, { actorId: actor, action: "consultation.create", entityType: "consultation", entityId: id, at });
+  const id = await insertConsultation(ctx, { title, visibility, orgs, startsAt: at, at });
+  await recordAudit(getDb(), { actorId: actor, action: "consultation.create", entityType: "consultation", entityId: id, at });
   return id;
 }
 

@@ -9,6 +9,7 @@ import { action as userAction } from "~/routes/admin.users.$userId";
 import { action as newUserAction, loader as newUserLoader } from "~/routes/admin.users.new";
 import { getDb } from "~/utils/db.server";
 
+import { userForm } from "./factories";
 import { call, cookieFor, demoData, get, post } from "./fixtures";
 
 const NON_ADMINS = [
@@ -53,13 +54,7 @@ describe("an admin manages users", () => {
   it("creates a user, refusing bad input first", async () => {
     const ctx = await demoData();
     const cookie = await cookieFor("admin@accord.test");
-    const form = {
-      email: "new.official@accord.test",
-      displayName: "Nandini Rao",
-      role: "official",
-      organizationId: ctx.org.mines,
-      password: "password1234",
-    };
+    const form = userForm(ctx);
     const weak = await call(newUserAction, post("/admin/users/new", form, cookie));
     expect(weak.status).toBe(400);
     expect((weak.data as { fieldErrors: Record<string, string> }).fieldErrors.password).toMatch(/too common/);

@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor, type Cursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { explainQueryPlan } from "~db/sql";
 
+import { consultationEditForm } from "./factories";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const T = {
@@ -359,21 +360,7 @@ describe("recording a consultation", () => {
 });
 
 describe("editing a consultation", () => {
-  const editForm = async (id: string) => {
-    const res = await call(editLoader, get(`/consultations/${id}/edit`, await cookieFor("official@accord.test")), { id });
-    const d = res.data as {
-      version: number;
-      defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] };
-    };
-    const form: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(d.defaults)) if (typeof v === "string") form[k] = v;
-    form.participants = d.defaults.participants;
-    d.defaults.actions.forEach((a, i) => {
-      for (const [k, v] of Object.entries(a)) form[`actions.${i}.${k}`] = v;
-    });
-    form.version = String(d.version);
-    return form;
-  };
+  const editForm = consultationEditForm;
 
   it("saves with before and after in the audit, keeps search in step and shows history", async () => {
     const id = await idOf(T.incentive);

@@ -6,46 +6,19 @@ import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "~/models/audit.server";
 import { action as recordAction, loader as recordLoader } from "~/routes/consultations.$id";
-import { action as editAction, loader as editLoader } from "~/routes/consultations.$id_.edit";
+import { action as editAction } from "~/routes/consultations.$id_.edit";
 import { action as consultationNewAction } from "~/routes/consultations.new";
 import { action as milestoneAction, loader as milestoneLoader } from "~/routes/milestones.$milestoneId";
-import { action as milestoneNewAction } from "~/routes/milestones.new";
 import { getDb } from "~/utils/db.server";
-import { newId } from "~/utils/ids.server";
 
+import { consultationEditForm, consultationForm, createMilestone, milestoneForm } from "./factories";
 import { call, cookieFor, demoData, get, post } from "./fixtures";
 
-type Ctx = Awaited<ReturnType<typeof demoData>>;
 type Form = Record<string, string | string[]>;
 
 // ---- Milestones ------------------------------------------------------------------------------
 
 type MilestonePage = { history: { from: string | null; to: string; note: string | null }[] };
-
-function milestoneForm(ctx: Ctx, overrides: Form = {}): Form {
-  return {
-    title: `History milestone ${newId().slice(0, 8)}`,
-    category: "policy",
-    ownerOrganizationId: ctx.org.moci,
-    dueDate: "2027-12-31",
-    status: "planned",
-    visibility: "internal",
-    ...overrides,
-  };
-}
-
-/** Creates a milestone as the official and returns its id. */
-async function createMilestoneAs(email: string, form: Form): Promise<string> {
-  const res = await call(milestoneNewAction, post("/milestones/new", form, await cookieFor(email)));
-  expect(res.status).toBe(302);
-  return (
-    await getDb()
-      .selectFrom("milestones")
-      .select("id")
-      .where("title", "=", form.title as string)
-      .executeTakeFirstOrThrow()
-  ).id;
-}
 
 async function milestoneVersion(id: string): Promise<number> {
   return (await getDb().selectFrom("milestones").select("version").where("id", "=", id).executeTakeFirstOrThrow()).version;
@@ -78,7 +51,7 @@ describe("milestone status history", () => {
       partyOrganizationIds: [ctx.org.toyotsu],
       progressNote: "SECRETNOTE fall-back if Toyotsu walks away",
     });
-    const id = await createMilestoneAs("official@accord.test", form);
+    const id = await createMilestone("official@accord.test", form);
     await editMilestone(id, { ...form, visibility: "shared", progressNote: "Schedule under discussion with Toyotsu." });
     await editMilestone(id, {
       ...form,
@@ -103,7 +76,7 @@ describe("milestone status history", () => {
   it("never shows IREL a note written while the milestone was restricted", async () => {
     const ctx = await demoData();
     const form = milestoneForm(ctx, { visibility: "restricted", progressNote: "RESTRICTEDNOTE red line on the 2027 volume" });
-    const id = await createMilestoneAs("official@accord.test", form);
+    const id = await createMilestone("official@accord.test", form);
     await editMilestone(id, { ...form, visibility: "internal", progressNote: "Volumes under review." });
     await editMilestone(id, { ...form, visibility: "internal", progressNote: "Volumes agreed with Mines." });
 
@@ -125,7 +98,7 @@ describe("milestone status history", () => {
       partyOrganizationIds: [ctx.org.meti],
       progressNote: "METIONLY bilateral line with METI",
     });
-    const id = await createMilestoneAs("official@accord.test", form);
+    const id = await createMilestone("official@accord.test", form);
     await editMilestone(id, {
       ...form,
       partyOrganizationIds: [ctx.org.meti, ctx.org.toyotsu],
@@ -153,7 +126,7 @@ describe("milestone status history", () => {
       ownerOrganizationId: ctx.org.toyotsu,
       progressNote: "Toyotsu's own first note",
     });
-    const ownedId = await createMilestoneAs("official@accord.test", owned);
+    const ownedId = await createMilestone("official@accord.test", owned);
     await editMilestone(ownedId, { ...owned, progressNote: "Toyotsu's own second note" });
     expect((await milestoneHistory("counterpart@accord.test", ownedId)).map((h) => h.note)).toEqual([
       "Toyotsu's own first note",
@@ -164,7 +137,7 @@ describe("milestone status history", () => {
   it("hides an entry whose snapshot names no level from anyone who cannot read every level", async () => {
     const ctx = await demoData();
     const form = milestoneForm(ctx, { visibility: "shared", partyOrganizationIds: [ctx.org.toyotsu] });
-    const id = await createMilestoneAs("official@accord.test", form);
+    const id = await createMilestone("official@accord.test", form);
     // An older kind of entry, written without the level or the parties.
     await recordAudit(getDb(), {
       actorId: ctx.user["official@accord.test"]!,
@@ -186,48 +159,14 @@ describe("milestone status history", () => {
 
 type ConsultationPage = { history: { action: string; changes: { field: string; before: string; after: string }[] }[] | null };
 
-function consultationForm(ctx: Ctx, overrides: Form = {}): Form {
-  return {
-    title: `History consultation ${newId().slice(0, 8)}`,
-    startsLocal: "2026-11-20T11:00",
-    timeZone: "Asia/Kolkata",
-    mode: "in_person",
-    kind: "inter_ministerial",
-    location: "Udyog Bhawan",
-    participants: [ctx.org.moci, ctx.org.irel],
-    agenda: "Fall-back options",
-    notes: "Discussed.",
-    outcome: "",
-    visibility: "restricted",
-    "actions.0.description": "RESTRICTEDACTION brief the minister on the walk-away volume",
-    "actions.0.ownerOrganizationId": ctx.org.moci,
-    "actions.0.dueDate": "2026-12-10",
-    "actions.0.status": "open",
-    ...overrides,
-  };
-}
-
-/** The edit form as the official loads it, ready to post back. */
-async function editFormOf(id: string): Promise<Form> {
-  const res = await call(editLoader, get(`/consultations/${id}/edit`, await cookieFor("official@accord.test")), { id });
-  const d = res.data as {
-    version: number;
-    defaults: Record<string, unknown> & { actions: Record<string, string>[]; participants: string[] };
-  };
-  const form: Form = {};
-  for (const [k, v] of Object.entries(d.defaults)) if (typeof v === "string") form[k] = v;
-  form.participants = d.defaults.participants;
-  d.defaults.actions.forEach((a, i) => {
-    for (const [k, v] of Object.entries(a)) form[`actions.${i}.${k}`] = v;
-  });
-  form.version = String(d.version);
-  return form;
-}
-
 async function editConsultation(id: string, changes: Form): Promise<void> {
   const res = await call(
     editAction,
-    post(`/consultations/${id}/edit`, { ...(await editFormOf(id)), ...changes }, await cookieFor("official@accord.test")),
+    post(
+      `/consultations/${id}/edit`,
+      { ...(await consultationEditForm(id)), ...changes },
+      await cookieFor("official@accord.test"),
+    ),
     { id },
   );
   expect(res.status).toBe(302);

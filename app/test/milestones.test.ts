@@ -12,11 +12,11 @@ import { action as newAction, loader as newLoader } from "~/routes/milestones.ne
 import { loader as timelineLoader } from "~/routes/milestones.timeline";
 import { getDb } from "~/utils/db.server";
 import { parseCalendar } from "~/utils/ics";
-import { newId, nowIso } from "~/utils/ids.server";
 import { riskReasonText } from "~/utils/messages";
 import type { Visibility } from "~db/schema";
 import { DEMO_MILESTONES } from "~db/seed/milestones";
 
+import { insertConsultation, milestoneForm } from "./factories";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const TITLE = Object.fromEntries(DEMO_MILESTONES.map((m) => [m.key, m.title])) as Record<string, string>;
@@ -151,18 +151,6 @@ describe("milestone risk in the demo data (as of today)", () => {
   });
 });
 
-function form(ctx: Awaited<ReturnType<typeof demoData>>, overrides: Record<string, string | string[]> = {}) {
-  return {
-    title: `Test milestone ${newId().slice(0, 6)}`,
-    category: "policy",
-    ownerOrganizationId: ctx.org.moci,
-    dueDate: "2027-12-31",
-    status: "planned",
-    visibility: "internal",
-    ...overrides,
-  };
-}
-
 async function milestoneCount(): Promise<number> {
   const row = await getDb()
     .selectFrom("milestones")
@@ -188,7 +176,7 @@ describe("creating and editing milestones", () => {
       [{ visibility: "secret" }, "visibility", /who may see/],
     ];
     for (const [overrides, field, message] of cases) {
-      const res = await call(newAction, post("/milestones/new", form(ctx, overrides), cookie));
+      const res = await call(newAction, post("/milestones/new", milestoneForm(ctx, overrides), cookie));
       expect(res.status, JSON.stringify(overrides)).toBe(400);
       expect((res.data as { fieldErrors: Record<string, string> }).fieldErrors[field]).toMatch(message);
     }
@@ -219,7 +207,7 @@ describe("creating and editing milestones", () => {
     const ctx = await demoData();
     const cookie = await cookieFor("official@accord.test");
     const create = async (title: string, dependsOn: string[] = []) => {
-      const res = await call(newAction, post("/milestones/new", form(ctx, { title, dependsOn }), cookie));
+      const res = await call(newAction, post("/milestones/new", milestoneForm(ctx, { title, dependsOn }), cookie));
       expect(res.status).toBe(302);
       return idOf(title);
     };
@@ -233,7 +221,7 @@ describe("creating and editing milestones", () => {
         milestoneAction,
         post(
           `/milestones/${a}`,
-          { ...form(ctx, { title: "Chain A", dependsOn }), intent: "save", version: String(row.version) },
+          { ...milestoneForm(ctx, { title: "Chain A", dependsOn }), intent: "save", version: String(row.version) },
           cookie,
         ),
         { milestoneId: a },
@@ -263,7 +251,7 @@ describe("creating and editing milestones", () => {
       milestoneAction,
       post(
         `/milestones/${a}`,
-        { ...form(ctx, { title: "Chain A", dueDate: "2026-11-01" }), intent: "save", version: String(v2) },
+        { ...milestoneForm(ctx, { title: "Chain A", dueDate: "2026-11-01" }), intent: "save", version: String(v2) },
         cookie,
       ),
       { milestoneId: a },
@@ -284,7 +272,7 @@ describe("creating and editing milestones", () => {
     // A stale edit is refused and the input echoed back.
     const stale = await call(
       milestoneAction,
-      post(`/milestones/${a}`, { ...form(ctx, { title: "Stale title" }), intent: "save", version: String(v2) }, cookie),
+      post(`/milestones/${a}`, { ...milestoneForm(ctx, { title: "Stale title" }), intent: "save", version: String(v2) }, cookie),
       { milestoneId: a },
     );
     expect(stale.status).toBe(409);
@@ -299,7 +287,7 @@ describe("archiving a milestone", () => {
   it("takes it off the list and refuses changes until it is restored; nothing is deleted", async () => {
     const ctx = await demoData();
     const cookie = await cookieFor("official@accord.test");
-    const res = await call(newAction, post("/milestones/new", form(ctx, { title: "To be archived" }), cookie));
+    const res = await call(newAction, post("/milestones/new", milestoneForm(ctx, { title: "To be archived" }), cookie));
     expect(res.status).toBe(302);
     const id = await idOf("To be archived");
     const archive = await call(milestoneAction, post(`/milestones/${id}`, { intent: "archive", version: "1" }, cookie), {
@@ -312,7 +300,7 @@ describe("archiving a milestone", () => {
     expect(page.status).toBe(200);
     const refused = await call(
       milestoneAction,
-      post(`/milestones/${id}`, { ...form(ctx, { title: "Changed" }), intent: "save", version: "2" }, cookie),
+      post(`/milestones/${id}`, { ...milestoneForm(ctx, { title: "Changed" }), intent: "save", version: "2" }, cookie),
       { milestoneId: id },
     );
     expect(refused.status).toBe(409);
@@ -445,28 +433,13 @@ describe("the calendar feed", () => {
   const feed = (file: string) => fetchRoute(feedLoader, `/calendar/feed/${file}`, { file });
 
   async function consultation(title: string, visibility: Visibility, orgs: string[]) {
-    const ctx = await demoData();
-    const id = newId();
-    const now = nowIso();
-    await getDb()
-      .insertInto("consultations")
-      .values({
-        id,
-        title,
-        starts_at: "2026-12-10T04:30:00.000Z",
-        time_zone: "Asia/Kolkata",
-        mode: "video",
-        kind: "bilateral",
-        location: "New Delhi, Vanijya Bhawan",
-        visibility,
-        created_by: ctx.user["official@accord.test"]!,
-        archived_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    for (const org of orgs)
-      await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+    await insertConsultation(await demoData(), {
+      title,
+      visibility,
+      orgs,
+      startsAt: "2026-12-10T04:30:00.000Z",
+      location: "New Delhi, Vanijya Bhawan",
+    });
   }
 
   it("holds only what the user may see, parses as RFC 5545, and dies on reset", async () => {

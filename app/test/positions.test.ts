@@ -9,9 +9,9 @@ import { action as newIssueAction, loader as newIssueLoader } from "~/routes/iss
 import { action as matrixAction, loader as matrixLoader } from "~/routes/positions._index";
 import { loader as csvLoader } from "~/routes/positions[.csv]";
 import { getDb } from "~/utils/db.server";
-import { newId, nowIso } from "~/utils/ids.server";
 import { DEMO_ISSUES } from "~db/seed/positions";
 
+import { insertConsultation } from "./factories";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
@@ -571,30 +571,8 @@ describe("consultations linked to issues", () => {
   it("links a visible consultation and lists each side only to those who may see it", async () => {
     const ctx = await demoData();
     const db = getDb();
-    const makeConsultation = async (title: string, visibility: "shared" | "internal", orgs: string[]) => {
-      const id = newId();
-      const now = nowIso();
-      await db
-        .insertInto("consultations")
-        .values({
-          id,
-          title,
-          starts_at: "2026-10-14T05:00:00.000Z",
-          time_zone: "Asia/Kolkata",
-          mode: "video",
-          kind: "bilateral",
-          location: null,
-          visibility,
-          created_by: ctx.user["official@accord.test"]!,
-          archived_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      for (const org of orgs)
-        await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
-      return id;
-    };
+    const makeConsultation = (title: string, visibility: "shared" | "internal", orgs: string[]) =>
+      insertConsultation(ctx, { title, visibility, orgs, startsAt: "2026-10-14T05:00:00.000Z" });
     const startedAt = new Date().toISOString();
     const bilateral = await makeConsultation("Link test: bilateral round", "shared", [ctx.org.moci, ctx.org.toyotsu]);
     const internalMeeting = await makeConsultation("Link test: inter-ministerial", "internal", [ctx.org.moci, ctx.org.mines]);

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { visibilityScope } from "~/models/access.server";
 import { visibleConsultations } from "~/models/scopes.server";
 import { getDb } from "~/utils/db.server";
-import { newId, nowIso } from "~/utils/ids.server";
+import { nowIso } from "~/utils/ids.server";
 import type { Visibility } from "~db/schema";
 
+import { insertConsultation } from "./factories";
 import { demoData, sessionUserFor as sessionUser } from "./fixtures";
 
 describe("visibleConsultations", () => {
@@ -13,27 +14,8 @@ describe("visibleConsultations", () => {
     const ctx = await demoData();
     const db = getDb();
     const make = async (title: string, visibility: Visibility, orgs: string[]) => {
-      const id = newId();
       const now = nowIso();
-      await db
-        .insertInto("consultations")
-        .values({
-          id,
-          title,
-          starts_at: now,
-          time_zone: "Asia/Kolkata",
-          mode: "video",
-          kind: "bilateral",
-          location: null,
-          visibility,
-          created_by: ctx.user["official@accord.test"]!,
-          archived_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      for (const org of orgs)
-        await db.insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
+      await insertConsultation(ctx, { title, visibility, orgs, startsAt: now, at: now });
       return title;
     };
     await make("scope shared with Toyotsu", "shared", [ctx.org.irel, ctx.org.toyotsu]);

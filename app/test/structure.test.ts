@@ -16,7 +16,9 @@ function filesMatching(pattern: string): string[] {
 
 describe("one way to do each thing", () => {
   it("writes CSV only through toCsv, which neutralises formulas", () => {
-    expect(filesMatching('from "csv-stringify')).toEqual(["app/utils/csv.server.ts"]);
+    expect(filesMatching('from "csv-stringif[y]') /* the bracket keeps this line from matching itself */).toEqual([
+      "app/utils/csv.server.ts",
+    ]);
   });
 
   it("keeps raw SQL in db/ only: the sql tag and CompiledQuery.raw alike", () => {

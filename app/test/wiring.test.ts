@@ -8,9 +8,9 @@ import { loader as issueLoader } from "~/routes/issues.$issueId._index";
 import { action as milestoneAction, loader as milestoneLoader } from "~/routes/milestones.$milestoneId";
 import { action as newMilestoneAction } from "~/routes/milestones.new";
 import { getDb } from "~/utils/db.server";
-import { newId, nowIso } from "~/utils/ids.server";
 import type { DemoContext } from "~db/seed/demo";
 
+import { insertConsultation, milestoneForm, type Form } from "./factories";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
@@ -27,28 +27,7 @@ async function milestoneIdOf(title: string): Promise<string> {
 }
 
 async function makeConsultation(ctx: DemoContext, title: string, orgs: string[]): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  await getDb()
-    .insertInto("consultations")
-    .values({
-      id,
-      title,
-      starts_at: "2026-11-20T05:00:00.000Z",
-      time_zone: "Asia/Kolkata",
-      mode: "video",
-      kind: "bilateral",
-      location: null,
-      visibility: "shared",
-      created_by: ctx.user["official@accord.test"]!,
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  for (const org of orgs)
-    await getDb().insertInto("consultation_participants").values({ consultation_id: id, organization_id: org }).execute();
-  return id;
+  return insertConsultation(ctx, { title, orgs, startsAt: "2026-11-20T05:00:00.000Z" });
 }
 
 type ConsultationPage = { linkedIssues: { title: string }[]; issueLinkChoices: { id: string }[]; canLinkIssues: boolean };
@@ -127,17 +106,15 @@ describe("issues on the consultation page", () => {
 type MilestonePage = { issues: { id: string; title: string }[]; options: { issues: { id: string }[] } | null };
 type IssuePage = { milestones: { id: string; title: string }[] };
 
-function milestoneForm(ctx: DemoContext, over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return {
+function wiringMilestoneForm(ctx: DemoContext, over: Form = {}): Form {
+  return milestoneForm(ctx, {
     title: "Wiring milestone",
     category: "negotiation",
-    ownerOrganizationId: ctx.org.moci,
     dueDate: "2027-06-30",
-    status: "planned",
     visibility: "shared",
     partyOrganizationIds: [ctx.org.toyotsu],
     ...over,
-  };
+  });
 }
 
 describe("negotiation issues linked to milestones", () => {
@@ -205,7 +182,7 @@ describe("negotiation issues linked to milestones", () => {
       newMilestoneAction,
       post(
         "/milestones/new",
-        milestoneForm(ctx, { title: "Wiring: bad link", issueIds: [phaseDown, "no-such-issue"] }),
+        wiringMilestoneForm(ctx, { title: "Wiring: bad link", issueIds: [phaseDown, "no-such-issue"] }),
         official,
       ),
     );
@@ -216,7 +193,7 @@ describe("negotiation issues linked to milestones", () => {
 
     const created = await call(
       newMilestoneAction,
-      post("/milestones/new", milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [phaseDown] }), official),
+      post("/milestones/new", wiringMilestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [phaseDown] }), official),
     );
     expect(created.status).toBe(302);
     const id = await milestoneIdOf("Wiring: linked milestone");
@@ -230,7 +207,7 @@ describe("negotiation issues linked to milestones", () => {
       post(
         `/milestones/${id}`,
         {
-          ...milestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [binding] }),
+          ...wiringMilestoneForm(ctx, { title: "Wiring: linked milestone", issueIds: [binding] }),
           intent: "save",
           version: String(row.version),
         },
@@ -257,7 +234,7 @@ describe("negotiation issues linked to milestones", () => {
       post(
         `/milestones/${id}`,
         {
-          ...milestoneForm(ctx, { title: "Wiring: renamed", issueIds: ["no-such-issue"] }),
+          ...wiringMilestoneForm(ctx, { title: "Wiring: renamed", issueIds: ["no-such-issue"] }),
           intent: "save",
           version: String(row.version + 1),
         },

@@ -26,6 +26,12 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   /** PDF documents printed at once; more wait in a short queue, then answer 503. */
   PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** The mail server, e.g. smtp://user:pass@mail.example.gov.in:587; unset: mail waits in the outbox. */
+  SMTP_URL: z.url().optional(),
+  /** The sender of Accord's mail. */
+  MAIL_FROM: z.string().default("Accord <accord@localhost>"),
+  /** Seconds between outbox runs of the mail worker. */
+  MAIL_POLL_SECONDS: z.coerce.number().positive().default(15),
 });
 
 export type Env = z.infer<typeof schema>;

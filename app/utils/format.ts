@@ -169,3 +169,11 @@ export function useFormat(): Formatter {
   const root = useRouteLoaderData<{ reader?: Reader }>("root");
   return formatterFor(root?.reader ?? DEFAULT_READER);
 }
+
+/** Figures past this are counted no further (see `cappedCount`). */
+export const COUNT_CAP = 100;
+
+/** A capped count as a page shows it: "100+" past the cap. */
+export function formatCount(n: number): string {
+  return n > COUNT_CAP ? `${COUNT_CAP}+` : String(n);
+}

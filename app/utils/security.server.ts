@@ -36,15 +36,7 @@ export function contentSecurityPolicy(nonce: string, production: boolean): strin
 }
 
 export function securityHeaders(nonce: string, production: boolean): Record<string, string> {
-  const headers: Record<string, string> = {
-    "Content-Security-Policy": contentSecurityPolicy(nonce, production),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-  };
-  if (production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
-  return headers;
+  return headersWithPolicy(contentSecurityPolicy(nonce, production), production);
 }
 
 /**
@@ -52,8 +44,13 @@ export function securityHeaders(nonce: string, production: boolean): Record<stri
  * sniffed into another type. A CSV, .ics or PDF opened in a tab stays inert.
  */
 export function baselineSecurityHeaders(production: boolean): Record<string, string> {
+  return headersWithPolicy("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'", production);
+}
+
+/** The headers every response carries, around its content security policy. */
+function headersWithPolicy(policy: string, production: boolean): Record<string, string> {
   const headers: Record<string, string> = {
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "Content-Security-Policy": policy,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",

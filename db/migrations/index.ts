@@ -11,7 +11,9 @@ import * as milestoneIssues from "./2026-12-01T1600-milestone-issues";
 import * as writesDatabaseGuards from "./2026-12-01T1700-writes-database-guards";
 import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-hashes";
 import * as i18nUserPreferences from "./2026-12-01T1720-i18n-user-preferences";
+import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as agreementOrganizationSide from "./2026-12-01T1800-agreement-organization-side";
+import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
 import * as agreementClauses from "./2026-12-01T1810-agreement-clauses";
 
 /**
@@ -30,6 +32,8 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1700-writes-database-guards": writesDatabaseGuards,
   "2026-12-01T1710-hardening-session-hashes": hardeningSessionHashes,
   "2026-12-01T1720-i18n-user-preferences": i18nUserPreferences,
+  "2026-12-01T1800-agreed-minutes": agreedMinutes,
+  "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
   "2026-12-01T1800-agreement-organization-side": agreementOrganizationSide,
   "2026-12-01T1810-agreement-clauses": agreementClauses,
 };

@@ -13,6 +13,7 @@ import { seedAgreement } from "./agreement";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
 import { seedMilestones } from "./milestones";
+import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPositions } from "./positions";
 
@@ -91,6 +92,8 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "issues and positions", run: seedPositions },
   { name: "demand and supply", run: seedDemand },
   { name: "milestones", run: seedMilestones },
+  // After consultations: minutes belong to one.
+  { name: "minutes", run: seedMinutes },
   // After issues: clauses belong to them.
   { name: "agreement clauses", run: seedAgreement },
 ];

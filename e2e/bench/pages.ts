@@ -65,6 +65,8 @@ const quantile = (xs: number[], q: number) => {
 
 async function buildDatabase(size: number, dir: string) {
   const file = path.join(dir, `bench-${size}.sqlite`);
+  // BENCH_DB_DIR keeps the files between runs; a kept file is reused as it is.
+  if (fs.existsSync(file)) return { file, ids: pickIds(file) };
   const db = createDatabase(`file:${file}`);
   await migrateToLatest(db);
   const ctx = await seedDemo(db, { password: PASSWORD });
@@ -82,7 +84,21 @@ async function buildDatabase(size: number, dir: string) {
   // Everyone last read the feed a year ago, so the unread badge has the whole year to count.
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
   sqlite.prepare("insert or replace into activity_reads (user_id, last_read_at) select id, ? from users").run(yearAgo);
-  // One consultation and one issue each role may open: shared, with every benchmarked party.
+  sqlite.close();
+  return { file, ids: pickIds(file) };
+}
+
+/** One consultation and one issue each role may open: shared, with every benchmarked party. */
+function pickIds(file: string) {
+  const sqlite = openSqlite(file);
+  const org = (email: string) =>
+    (sqlite.prepare("select organization_id as id from users where email = ?").get(email) as { id: string }).id;
+  const ctx = {
+    org: {
+      toyotsu: org("counterpart@accord.test"),
+      siam: org("industry@accord.test"),
+    },
+  };
   const pickRecord = (table: "consultation" | "issue") => {
     const [t, link, col] =
       table === "consultation"
@@ -102,7 +118,7 @@ async function buildDatabase(size: number, dir: string) {
     issue: pickRecord("issue"),
   };
   sqlite.close();
-  return { file, ids };
+  return ids;
 }
 
 async function startServer(file: string, port: number): Promise<ChildProcess> {
@@ -158,16 +174,26 @@ async function request(url: string, cookie: string) {
   };
 }
 
-async function timePage(url: string, cookie: string): Promise<Sample> {
-  for (let i = 0; i < 2; i++) await request(url, cookie);
-  const times: number[] = [];
-  let last = { status: 0, statements: null as number | null };
+/** One page at every size, the sizes taking turns request by request. */
+async function timePages(targets: { url: string; cookie: string }[]): Promise<Sample[]> {
+  for (const t of targets) for (let i = 0; i < 2; i++) await request(t.url, t.cookie);
+  const times = targets.map(() => [] as number[]);
+  const last = targets.map(() => ({
+    status: 0,
+    statements: null as number | null,
+  }));
   for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    last = await request(url, cookie);
-    times.push(performance.now() - start);
+    for (const [k, t] of targets.entries()) {
+      const start = performance.now();
+      last[k] = await request(t.url, t.cookie);
+      times[k]!.push(performance.now() - start);
+    }
   }
-  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), ...last };
+  return targets.map((_, k) => ({
+    median: quantile(times[k]!, 0.5),
+    p95: quantile(times[k]!, 0.95),
+    ...last[k]!,
+  }));
 }
 
 /** Requests completed per second by ten connections each sending one request after another. */
@@ -200,61 +226,74 @@ const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a 
 
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync("npm run build", { stdio: "inherit" });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-pages-"));
+  const keep = process.env.BENCH_DB_DIR;
+  if (keep) fs.mkdirSync(keep, { recursive: true });
+  const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "accord-pages-"));
   const results: Results = new Map();
   const load: { size: number; label: string; rps: number }[] = [];
   let js = { files: 0, gzipBytes: 0 };
+  const servers: ChildProcess[] = [];
   try {
+    // Every size is served at once and each page is timed at the sizes in turn, so a change in
+    // the machine's load (other builds) falls on both sides of a ratio alike.
+    const sites: { size: number; origin: string; ids: { consultation: string; issue: string }; cookies: Record<Role, string> }[] =
+      [];
     for (const [index, size] of SIZES.entries()) {
       const built = performance.now();
       const { file, ids } = await buildDatabase(size, dir);
-      console.log(
-        `\n${size.toLocaleString("en-IN")} consultations built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
-      );
+      console.log(`${size.toLocaleString("en-IN")} consultations built in ${((performance.now() - built) / 1000).toFixed(1)} s`);
       const port = BASE_PORT + index;
       const origin = `http://127.0.0.1:${port}`;
-      const server = await startServer(file, port);
-      try {
-        const cookies = {} as Record<Role, string>;
-        for (const r of ROLES) cookies[r.role] = await signIn(origin, r.email);
-        const bySize = new Map<string, Map<Role, Sample>>();
-        results.set(size, bySize);
-        for (const page of PAGES) {
-          const url = origin + page.replace(":id", page.startsWith("/issues") ? ids.issue : ids.consultation);
-          const byRole = new Map<Role, Sample>();
-          bySize.set(page, byRole);
-          for (const r of ROLES) byRole.set(r.role, await timePage(url, cookies[r.role]));
-          process.stdout.write(".");
-        }
-        console.log();
-        const healthz = await throughput(`${origin}/healthz`, "");
-        load.push({ size, label: "/healthz", rps: healthz });
-        for (const role of ["official", "counterpart"] as const) {
-          load.push({
-            size,
-            label: `/ (${role})`,
-            rps: await throughput(`${origin}/`, cookies[role]),
-          });
-          load.push({
-            size,
-            label: `/consultations (${role})`,
-            rps: await throughput(`${origin}/consultations`, cookies[role]),
-          });
-        }
-        if (index === 0)
-          js = firstLoadJs(
-            await (
-              await fetch(`${origin}/`, {
-                headers: { Cookie: cookies.official },
-              })
-            ).text(),
-          );
-      } finally {
-        server.kill();
+      servers.push(await startServer(file, port));
+      const cookies = {} as Record<Role, string>;
+      for (const r of ROLES) cookies[r.role] = await signIn(origin, r.email);
+      sites.push({ size, origin, ids, cookies });
+      results.set(size, new Map());
+    }
+    for (const page of PAGES) {
+      for (const r of ROLES) {
+        const samples = await timePages(
+          sites.map((site) => ({
+            url: site.origin + page.replace(":id", page.startsWith("/issues") ? site.ids.issue : site.ids.consultation),
+            cookie: site.cookies[r.role],
+          })),
+        );
+        sites.forEach((site, k) => {
+          const bySize = results.get(site.size)!;
+          if (!bySize.has(page)) bySize.set(page, new Map());
+          bySize.get(page)!.set(r.role, samples[k]!);
+        });
+      }
+      process.stdout.write(".");
+    }
+    console.log();
+    for (const { size, origin, cookies } of sites) {
+      const healthz = await throughput(`${origin}/healthz`, "");
+      load.push({ size, label: "/healthz", rps: healthz });
+      for (const role of ["official", "counterpart"] as const) {
+        load.push({
+          size,
+          label: `/ (${role})`,
+          rps: await throughput(`${origin}/`, cookies[role]),
+        });
+        load.push({
+          size,
+          label: `/consultations (${role})`,
+          rps: await throughput(`${origin}/consultations`, cookies[role]),
+        });
       }
     }
+    const first = sites[0]!;
+    js = firstLoadJs(
+      await (
+        await fetch(`${first.origin}/`, {
+          headers: { Cookie: first.cookies.official },
+        })
+      ).text(),
+    );
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    for (const server of servers) server.kill();
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
   report(results, load, js);
 }
