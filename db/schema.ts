@@ -243,6 +243,11 @@ export interface PositionTable {
   /** India's red line: always `restricted`. */
   red_line: Bool;
   visibility: Visibility;
+  /**
+   * 1 for a position of the Government of India meant for the table: it reaches readers of
+   * shared records only once tabled, after every named ministry concurred (decision 016).
+   */
+  needs_concurrence: Generated<0 | 1>;
 }
 
 export interface AssessmentTable {
@@ -603,7 +608,47 @@ export interface ConcurrenceTable {
   responded_at: string;
 }
 
+export const SCHEDULE_KINDS = ["offer", "ask"] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+export interface PositionConcurrenceRequestTable {
+  position_id: string;
+  organization_id: string;
+}
+
+export interface PositionConcurrenceTable {
+  id: string;
+  position_id: string;
+  organization_id: string;
+  response: ConcurrenceResponse;
+  comment: string | null;
+  /** Never shared: comments and objections stay with the Indian side. */
+  visibility: "internal" | "restricted";
+  responded_by: string | null;
+  responded_at: string;
+}
+
+export interface PositionTablingTable {
+  position_id: string;
+  tabled_by: string | null;
+  tabled_at: string;
+}
+
+/** Append-only: the tonnes a position offers (Indian side) or asks (Japanese side), per year. */
+export interface PositionScheduleTable {
+  id: string;
+  position_id: string;
+  material: Material;
+  fiscal_year: string;
+  kind: ScheduleKind;
+  kg: number;
+}
+
 export interface AgreementTables {
+  position_concurrence_requests: PositionConcurrenceRequestTable;
+  position_concurrences: PositionConcurrenceTable;
+  position_tablings: PositionTablingTable;
+  position_schedules: PositionScheduleTable;
   clauses: ClauseTable;
   clause_issues: ClauseIssueTable;
   clause_status_changes: ClauseStatusChangeTable;

@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
+import { SCHEDULE_ROWS } from "~/schemas/schedule";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { formatDate } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
@@ -17,6 +19,7 @@ export function PositionForm({
   defaultValues,
   serverErrors,
   formError,
+  schedule,
 }: {
   parties: readonly { organization_id: string; name: string }[];
   consultations: readonly { id: string; title: string; starts_at: string }[];
@@ -26,7 +29,10 @@ export function PositionForm({
   defaultValues?: Record<string, unknown>;
   serverErrors?: FieldErrors;
   formError?: string;
+  /** On a volume issue: the schedule's materials and the fiscal years of the agreement's term. */
+  schedule?: { materials: readonly string[]; first: string; last: string } | null;
 }) {
+  const { t } = useTranslation("agreement");
   const pending = usePending();
   const initialValues: Record<string, unknown> = {
     organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
@@ -125,6 +131,38 @@ export function PositionForm({
               </p>
             ) : null}
           </div>
+        ) : null}
+        {schedule ? (
+          <fieldset className="stack">
+            <legend>{t("position.scheduleLegend")}</legend>
+            <p className="small muted">{t("position.scheduleHint", { first: schedule.first, last: schedule.last })}</p>
+            {Array.from({ length: SCHEDULE_ROWS }, (_, n) => {
+              const row = n as 0 | 1 | 2;
+              return (
+                <div className="grid-3" key={n}>
+                  <SelectField
+                    label={t("position.rowMaterial", { n: n + 1 })}
+                    placeholder={t("position.choose")}
+                    options={schedule.materials.map((m) => ({ value: m, label: t(`labels:material.${m}`) }))}
+                    error={errorFor(`schedule${row}Material`)}
+                    registration={register(`schedule${row}Material`)}
+                  />
+                  <TextField
+                    label={t("position.rowYear", { n: n + 1 })}
+                    placeholder="FY2027-28"
+                    error={errorFor(`schedule${row}Year`)}
+                    registration={register(`schedule${row}Year`)}
+                  />
+                  <TextField
+                    label={t("position.rowTonnes", { n: n + 1 })}
+                    inputMode="decimal"
+                    error={errorFor(`schedule${row}Tonnes`)}
+                    registration={register(`schedule${row}Tonnes`)}
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
         ) : null}
         <p className="small muted">
           Positions are never edited: this one supersedes the party&apos;s previous position and the history keeps both.

@@ -262,7 +262,7 @@ export type ProposeRefusal =
   | Refused<"clause_archived">;
 
 /** The Government of India's proposals (its ministries, on the Indian side) need concurrence. */
-function isIndianGovernment(org: { side: string; kind: string }): boolean {
+export function isIndianGovernment(org: { side: string; kind: string }): boolean {
   return org.side === "india" && org.kind === "ministry";
 }
 

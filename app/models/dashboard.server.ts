@@ -13,6 +13,7 @@ import { listDemandRequests } from "~/models/demand.server";
 import { fiscalYearOf } from "~/models/fiscal-year";
 import { milestoneWatch } from "~/models/milestones.server";
 import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
+import { positionsAwaitingConcurrence } from "~/models/position-concurrence.server";
 import { positionsMatrix } from "~/models/positions.server";
 import {
   visibleAssessments,
@@ -137,6 +138,7 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     minutesAwaiting,
     minutesWaiting,
     awaiting,
+    positionsAwaiting,
   ] = await Promise.all([
     issueStatusCounts(db, user),
     positionsMatrix(db, user, today, null, 12),
@@ -155,6 +157,7 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     user.role === "diplomat" ? minutesWaitingLong(db, user, now.toISOString()) : Promise.resolve(null),
     // What awaits the reader's ministry before India can table a proposal.
     awaitingConcurrence(db, user),
+    positionsAwaitingConcurrence(db, user),
   ]);
   const trends: Record<Trend, number> = { converging: 0, diverging: 0, stable: 0, stuck: 0, insufficient: 0 };
   for (const row of matrix.rows) trends[row.convergence.trend]++;
@@ -196,6 +199,7 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     demandCounts,
     minutesAwaiting,
     minutesWaiting,
+    positionsAwaiting: positionsAwaiting.map((p) => ({ id: p.id, issueId: p.issue_id, title: p.title, proposer: p.proposer })),
     awaitingConcurrence: awaiting.map((a) => ({
       id: a.id,
       clauseId: a.clause_id,

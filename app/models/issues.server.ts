@@ -10,7 +10,7 @@ import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { Issue, IssuePriority, IssueStatus, OrganizationSide, Visibility } from "~db/schema";
+import type { Issue, IssuePriority, IssueStatus, OrganizationKind, OrganizationSide, Visibility } from "~db/schema";
 
 export interface IssueInput {
   title: string;
@@ -92,6 +92,7 @@ export interface IssueParty {
   country: string;
   side: OrganizationSide;
   affiliation: string | null;
+  kind: OrganizationKind;
 }
 
 /** Parties of the given issues, Indian organizations first, then by name. Callers pass visible issues only. */
@@ -100,7 +101,7 @@ export async function partiesOf(db: Executor, issueIds: readonly string[]): Prom
   const rows = await db
     .selectFrom("issue_parties as ip")
     .innerJoin("organizations as o", "o.id", "ip.organization_id")
-    .select(["ip.issue_id", "ip.organization_id", "o.name", "o.short_name", "o.country", "o.side", "o.affiliation"])
+    .select(["ip.issue_id", "ip.organization_id", "o.name", "o.short_name", "o.country", "o.side", "o.affiliation", "o.kind"])
     .where("ip.issue_id", "in", [...issueIds])
     .execute();
   return rows.sort(byPartyOrder);

@@ -5,8 +5,18 @@
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
+import { isIndianGovernment } from "~/models/clauses.server";
 import { convergenceOf, positionsAsOf, shiftDate, type Convergence, type PositionPoint } from "~/models/convergence";
 import { byPartyOrder, isVisibleConsultation, listIssues, partiesOf, type IssueParty } from "~/models/issues.server";
+import {
+  attachToPosition,
+  isVolumeIssue,
+  scheduleGaps,
+  scheduleKindOf,
+  schedulesOf,
+  type GapRow,
+  type ScheduleCell,
+} from "~/models/position-concurrence.server";
 import { visibleConsultations, visiblePositions } from "~/models/scopes.server";
 import { matrixQuerySchema } from "~/schemas/issues";
 import { todayInIndia } from "~/utils/clock";
@@ -16,7 +26,15 @@ import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
-import { type Flexibility, type Issue, type OrganizationSide, type Position, type Stance, type Visibility } from "~db/schema";
+import {
+  type Flexibility,
+  type Issue,
+  type OrganizationSide,
+  type Position,
+  type ScheduleKind,
+  type Stance,
+  type Visibility,
+} from "~db/schema";
 
 export interface PositionInput {
   organizationId: string;
@@ -28,6 +46,8 @@ export interface PositionInput {
   sourceConsultationId?: string | undefined;
   visibility: Visibility;
   redLine: boolean;
+  /** Tonnes offered or asked per material and fiscal year (volume issues only). */
+  schedule?: readonly ScheduleCell[] | undefined;
 }
 
 /** The parties of this issue the user may record a position for. */
@@ -38,7 +58,8 @@ export async function recordableParties(db: DB, user: SessionUser, issueId: stri
 }
 
 export type RecordResult =
-  { ok: true; position: Position } | { ok: false; status: 400 | 404; fieldErrors: FieldErrors; formError?: string };
+  | { ok: true; position: Position; inConcurrence: boolean }
+  | { ok: false; status: 400 | 404; fieldErrors: FieldErrors; formError?: string };
 
 /**
  * Records a new position, superseding the party's previous one. The caller has checked that the
@@ -76,8 +97,32 @@ export async function recordPosition(db: DB, user: SessionUser, issue: Issue, in
   if (input.statedOn > todayInIndia())
     return { ok: false, status: 400, fieldErrors: { statedOn: "A position cannot be dated in the future." } };
 
-  const position = await insertPosition(db, user.id, issue.id, { ...input, visibility });
-  return { ok: true, position };
+  const schedule = input.schedule ?? [];
+  const kind = scheduleKindOf(party.side);
+  if (schedule.length && !(await isVolumeIssue(db, issue.id)))
+    return {
+      ok: false,
+      status: 400,
+      fieldErrors: { schedule0Material: "A tonnage schedule belongs on an issue about volumes." },
+    };
+  if (schedule.length && !kind)
+    return {
+      ok: false,
+      status: 400,
+      fieldErrors: { schedule0Material: "Only the Indian side offers and the Japanese side asks tonnes." },
+    };
+  // The Government of India's position for the table is held internal until every named
+  // ministry has concurred and it is tabled (decision 016).
+  const needsConcurrence = visibility === "shared" && isIndianGovernment(party);
+  const position = await insertPosition(
+    db,
+    user.id,
+    issue.id,
+    { ...input, visibility: needsConcurrence ? "internal" : visibility },
+    undefined,
+    { needsConcurrence, kind, schedule },
+  );
+  return { ok: true, position, inConcurrence: needsConcurrence };
 }
 
 /** Writes one position and its audit event; the one it supersedes goes in `before`. Used by the seed too. */
@@ -87,6 +132,11 @@ export async function insertPosition(
   issueId: string,
   input: PositionInput,
   recordedAt: string = nowIso(),
+  extra: { needsConcurrence: boolean; kind: ScheduleKind | null; schedule: readonly ScheduleCell[] } = {
+    needsConcurrence: false,
+    kind: null,
+    schedule: [],
+  },
 ): Promise<Position> {
   return db.transaction().execute(async (tx) => {
     const previous = await tx
@@ -115,9 +165,11 @@ export async function insertPosition(
         source_consultation_id: input.sourceConsultationId ?? null,
         red_line: input.redLine ? 1 : 0,
         visibility: input.visibility,
+        needs_concurrence: extra.needsConcurrence ? 1 : 0,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await attachToPosition(tx, row.id, { kind: extra.kind, cells: extra.schedule, needsConcurrence: extra.needsConcurrence });
     await recordAudit(tx, {
       actorId,
       action: input.redLine ? "position.record_red_line" : "position.record",
@@ -147,6 +199,9 @@ export interface PositionView {
   recordedBy: string;
   redLine: boolean;
   visibility: Visibility;
+  /** India's position for the table, not yet tabled: only the Indian side sees it. */
+  inConcurrence: boolean;
+  tabledAt: string | null;
   /** Only when the user may see that consultation. */
   source: { id: string; title: string } | null;
 }
@@ -162,7 +217,10 @@ export async function visiblePositionHistory(
   let query = visiblePositions(db, user)
     .innerJoin("organizations as o", "o.id", "p.organization_id")
     .innerJoin("users as u", "u.id", "p.recorded_by")
+    .leftJoin("position_tablings as pt", "pt.position_id", "p.id")
     .select([
+      "p.needs_concurrence",
+      "pt.tabled_at",
       "p.id",
       "p.issue_id",
       "p.organization_id",
@@ -202,7 +260,10 @@ export async function visiblePositionHistory(
     recordedAt: r.recorded_at,
     recordedBy: r.recorder,
     redLine: r.red_line === 1,
-    visibility: r.visibility,
+    // Tabling is the moment India's position becomes shared with the parties.
+    visibility: r.tabled_at ? "shared" : r.visibility,
+    inConcurrence: r.needs_concurrence === 1 && !r.tabled_at,
+    tabledAt: r.tabled_at,
     source:
       r.source_consultation_id && sources.has(r.source_consultation_id)
         ? { id: r.source_consultation_id, title: sources.get(r.source_consultation_id)! }
@@ -228,6 +289,8 @@ export interface MatrixRow {
   /** Organization id → the stance held on the date; null: a party without a visible position. Absent: not a party. */
   cells: Record<string, MatrixCell | null>;
   convergence: Convergence;
+  /** Latest offer against latest ask per material and fiscal year, from the visible schedules. */
+  gaps: GapRow[];
 }
 
 export interface Matrix {
@@ -251,6 +314,14 @@ export async function positionsMatrix(
   // Positions up to the date suffice: the 30- and 90-day comparisons look further back, not forward.
   const history = (await visiblePositionHistory(db, user, ids, asOf)).map(asPoint);
   const held = positionsAsOf(history, asOf);
+  const gaps = scheduleGaps(
+    history,
+    await schedulesOf(
+      db,
+      user,
+      history.map((p) => p.id),
+    ),
+  );
   const columns = new Map<string, { id: string; name: string; shortName: string; side: OrganizationSide }>();
   for (const p of parties)
     columns.set(p.organization_id, { id: p.organization_id, name: p.name, shortName: p.short_name, side: p.side });
@@ -267,6 +338,7 @@ export async function positionsMatrix(
       status: issue.status,
       cells,
       convergence: convergenceOf(history, issue.id, partyIds, asOf),
+      gaps: gaps.get(issue.id) ?? [],
     };
   });
   return {

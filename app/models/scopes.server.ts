@@ -76,9 +76,19 @@ export function visibleIssues(db: DB, user: SessionUser) {
  */
 export function visiblePositions(db: DB, user: SessionUser) {
   const scope = visibilityScope(user);
+  const levels = [...scope.levels];
   let query = db
     .selectFrom("positions as p")
-    .where("p.visibility", "in", [...scope.levels])
+    .where((eb) => {
+      const atLevel = eb("p.visibility", "in", levels);
+      if (!levels.includes("shared")) return atLevel;
+      // India's position for the table is held internal through concurrence; tabling is the
+      // moment it reads as shared (decision 016). A restricted one is never tabled.
+      const tabled = eb.exists(
+        eb.selectFrom("position_tablings as pt").select("pt.position_id").whereRef("pt.position_id", "=", "p.id"),
+      );
+      return eb.or([atLevel, eb.and([eb("p.visibility", "=", "internal"), tabled])]);
+    })
     .where("p.issue_id", "in", () => visibleIssues(db, user).select("i.id"));
   if (!scope.levels.includes("restricted")) query = query.where("p.red_line", "=", 0);
   return query;
@@ -256,6 +266,18 @@ export function visibleAmendments(db: Executor, user: SessionUser) {
         ? eb.or([atLevel, eb.and([tabled, eb("am.visibility", "in", ["shared", "internal"])])])
         : atLevel;
     });
+}
+
+/** Answers on India's positions the user may see, aliased `pc`: the Indian side's only, never shared. */
+export function visiblePositionConcurrences(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = scope.levels.filter((l) => l !== "shared");
+  const query = db
+    .selectFrom("position_concurrences as pc")
+    .where("pc.position_id", "in", () => visiblePositions(db, user).select("p.id"));
+  return scope.partyOrganizationId !== null || levels.length === 0
+    ? query.where((eb) => eb.lit(false))
+    : query.where("pc.visibility", "in", levels);
 }
 
 /** Concurrence answers the user may see, aliased `cc`: the Indian side's only, never shared. */

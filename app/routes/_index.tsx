@@ -162,7 +162,7 @@ export default function Home() {
       ) : null}
 
       <div className="dash-grid">
-        {d.awaitingConcurrence.length ? (
+        {d.awaitingConcurrence.length || d.positionsAwaiting.length ? (
           <Card
             id="dash-concurrence"
             title={t("agreement:register.awaiting", { organization: user.organizationShortName })}
@@ -176,6 +176,13 @@ export default function Home() {
                     {a.reference}: {a.title}
                   </Link>{" "}
                   <span className="muted small">{t("agreement:register.proposedBy", { organization: a.proposer })}</span>
+                </li>
+              ))}
+              {d.positionsAwaiting.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/issues/${p.issueId}`}>
+                    {t("agreement:position.awaitingItem", { organization: p.proposer, issue: p.title })}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Notice } from "~/components/forms";
 import { EmptyRow, Pager } from "~/components/ListKit";
+import { GapList } from "~/components/Schedules";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assessmentVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
@@ -172,6 +173,7 @@ export default function PositionsPage() {
                     <Link to={`/issues/${r.id}`}>{r.title}</Link>
                     <br />
                     <span className={ISSUE_STATUS_BADGES[r.status]}>{ISSUE_STATUS_LABELS[r.status]}</span>
+                    <GapList gaps={r.gaps} />
                   </th>
                   {matrix.columns.map((c) => {
                     if (!(c.id in r.cells)) {

@@ -28,3 +28,15 @@ export const clauseStatusSchema = z.object({
   note: optionalText(2000, "Note", "multiLine"),
   version: versionField,
 });
+
+export const positionConcurrenceSchema = z.object({
+  positionId: z.string({ error: "Choose the position." }).min(1, "Choose the position."),
+  organizationId: optionalText(64, "Organization"),
+  response: z.enum(CONCURRENCE_RESPONSES, { error: "Choose concur, concur with comments or object." }),
+  comment: optionalText(4000, "Comments or reasons", "multiLine"),
+  visibility: z.enum(["internal", "restricted"], { error: "Choose internal or restricted." }),
+});
+
+export const positionRefSchema = z.object({
+  positionId: z.string({ error: "Choose the position." }).min(1, "Choose the position."),
+});

@@ -226,3 +226,16 @@ export const AGREEMENT_REFUSALS: Record<string, { field?: string; message: strin
   concurrence_incomplete: { message: "Every named ministry must concur before the proposal is tabled." },
   restricted_fallback: { message: "A restricted fall-back is never tabled." },
 };
+
+/** Words for the refusals on India's positions in concurrence, by the field they belong beside. */
+export const POSITION_REFUSALS: Record<string, { field?: string; message: string }> = {
+  for_another_organization: { field: "response", message: "A ministry answers only for itself, never for another organization." },
+  not_requested: { field: "response", message: "Your organization's concurrence was not asked for on this position." },
+  already_answered: { field: "response", message: "Your organization has already answered on this position." },
+  already_tabled: { field: "response", message: "This position is already on the table." },
+  comment_required: { field: "comment", message: "Give your comments or the reasons for the objection." },
+  not_in_concurrence: { message: "Only India's positions for the table are tabled after concurrence." },
+  concurrence_incomplete: { message: "Every named ministry must concur before the position is tabled." },
+  restricted_fallback: { message: "A restricted position is never tabled." },
+  no_schedule: { message: "This position has no tonnage schedule." },
+};

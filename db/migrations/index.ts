@@ -15,6 +15,7 @@ import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as agreementOrganizationSide from "./2026-12-01T1800-agreement-organization-side";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
 import * as agreementClauses from "./2026-12-01T1810-agreement-clauses";
+import * as agreementPositionConcurrence from "./2026-12-01T2000-agreement-position-concurrence";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
   "2026-12-01T1800-agreement-organization-side": agreementOrganizationSide,
   "2026-12-01T1810-agreement-clauses": agreementClauses,
+  "2026-12-01T2000-agreement-position-concurrence": agreementPositionConcurrence,
 };

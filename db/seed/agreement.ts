@@ -5,7 +5,10 @@
  * a restricted fall-back on the review clause. Idempotent: clauses by reference, proposals once.
  */
 import { createClause, proposeAmendment, respondToConcurrence } from "~/models/clauses.server";
+import { respondOnPosition } from "~/models/position-concurrence.server";
+import { insertPosition } from "~/models/positions.server";
 import { sessionUserByEmail } from "~/models/users.server";
+import { newId } from "~/utils/ids.server";
 
 import type { ClauseStatus, ClauseTopic, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
@@ -133,6 +136,8 @@ export async function seedAgreement(ctx: DemoContext): Promise<void> {
     ctx.log(`clause ${c.reference}`);
   }
 
+  await seedSchedules(ctx, issueId(VOLUMES));
+
   const volumes = await ctx.db.selectFrom("clauses").selectAll().where("reference", "=", "Clause 3").executeTakeFirstOrThrow();
   const review = await ctx.db.selectFrom("clauses").selectAll().where("reference", "=", "Clause 7").executeTakeFirstOrThrow();
   const already = await ctx.db
@@ -183,4 +188,69 @@ export async function seedAgreement(ctx: DemoContext): Promise<void> {
     visibility: "restricted",
   });
   ctx.log("clause proposals");
+}
+
+/**
+ * Tonnes on the transition volumes: Toyotsu's latest position asks 700 t then 400 t of neodymium
+ * oxide (its own statement), and India's new position for the table offers 600 t then 300 t. It is
+ * in concurrence with only the Ministry of Mines still to answer, so the parties do not see it yet.
+ */
+async function seedSchedules(ctx: DemoContext, issueId: string): Promise<void> {
+  const existing = await ctx.db
+    .selectFrom("position_schedules as s")
+    .innerJoin("positions as p", "p.id", "s.position_id")
+    .select("s.id")
+    .where("p.issue_id", "=", issueId)
+    .executeTakeFirst();
+  if (existing) return;
+  const trei = await ctx.db
+    .selectFrom("positions")
+    .select("id")
+    .where("issue_id", "=", issueId)
+    .where("organization_id", "=", ctx.org.toyotsu)
+    .orderBy("stated_on", "desc")
+    .orderBy("recorded_at", "desc")
+    .executeTakeFirst();
+  if (trei)
+    await ctx.db
+      .insertInto("position_schedules")
+      .values([
+        { id: newId(), position_id: trei.id, material: "neodymium_oxide", fiscal_year: "FY2026-27", kind: "ask", kg: 700_000 },
+        { id: newId(), position_id: trei.id, material: "neodymium_oxide", fiscal_year: "FY2027-28", kind: "ask", kg: 400_000 },
+      ])
+      .execute();
+  const officialId = ctx.user["official@accord.test"]!;
+  const india = await insertPosition(
+    ctx.db,
+    officialId,
+    issueId,
+    {
+      organizationId: ctx.org.moci,
+      stance: "conditional",
+      statement: "Offers 600 t of neodymium oxide in FY2026-27 and 300 t in FY2027-28, with a review before FY2028-29.",
+      flexibility: "negotiable",
+      statedOn: "2026-11-20",
+      visibility: "internal",
+      redLine: false,
+    },
+    "2026-11-20T06:00:00.000Z",
+    {
+      needsConcurrence: true,
+      kind: "offer",
+      schedule: [
+        { material: "neodymium_oxide", fiscalYear: "FY2026-27", kg: 600_000 },
+        { material: "neodymium_oxide", fiscalYear: "FY2027-28", kg: 300_000 },
+      ],
+    },
+  );
+  for (const [email, response, comment] of [
+    ["official@accord.test", "concur", undefined],
+    ["diplomat@accord.test", "concur", undefined],
+    ["dae@accord.test", "concur", undefined],
+    ["law@accord.test", "concur_with_comments", "Record the review as a right of both parties."],
+  ] as const) {
+    const user = await sessionUserByEmail(ctx.db, email);
+    await respondOnPosition(ctx.db, user, issueId, { positionId: india.id, response, comment, visibility: "internal" });
+  }
+  ctx.log("tonnage schedules");
 }
