@@ -246,7 +246,9 @@ export async function respondOnPosition(
     await recordAudit(tx, {
       actorId: user.id,
       action: "position_concurrence.respond",
-      entityType: "position",
+      // Not `position`: the feed shows a position's events to whoever sees it once tabled, and
+      // the ministries' answers stay with the Indian side.
+      entityType: "position_concurrence",
       entityId: position.id,
       after: { response: input.response },
       at: now,

@@ -25,6 +25,7 @@ import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
+import { tonnesInput } from "~/utils/tonnes";
 import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
 import {
   type Flexibility,
@@ -374,6 +375,12 @@ export async function positionsMatrixCsv(db: DB, user: SessionUser, asOf: string
     fmt(r.convergence.days30),
     fmt(r.convergence.days90),
     r.convergence.trend,
+    r.gaps
+      .map((g) => {
+        const t = (kg: number | null) => (kg === null ? "-" : `${tonnesInput(kg)} t`);
+        return `${g.fiscalYear} ${g.material}: offer ${t(g.offerKg)}, ask ${t(g.askKg)}, gap ${t(g.gapKg)}`;
+      })
+      .join("; "),
   ]);
   return toCsv([
     [
@@ -384,6 +391,7 @@ export async function positionsMatrixCsv(db: DB, user: SessionUser, asOf: string
       `Spread on ${shiftDate(asOf, -30)}`,
       `Spread on ${shiftDate(asOf, -90)}`,
       "Trend",
+      "Offer-ask gap",
     ],
     ...records,
   ]);
