@@ -333,9 +333,10 @@ export async function proposeAmendment(
     await recordAudit(tx, {
       actorId: user.id,
       action: "clause_amendment.propose",
-      entityType: "clause",
-      entityId: clause.id,
-      after: { amendmentId: id, organizationId: org.id, visibility: input.visibility },
+      // Under the proposal, so the feed shows it to those who may see the proposal only.
+      entityType: "clause_amendment",
+      entityId: id,
+      after: { clauseId: clause.id, organizationId: org.id, visibility: input.visibility },
       at: now,
     });
   });
@@ -404,9 +405,10 @@ export async function respondToConcurrence(
     await recordAudit(tx, {
       actorId: user.id,
       action: "concurrence.respond",
-      entityType: "clause",
-      entityId: clause.id,
-      after: { amendmentId: amendment.id, response: input.response },
+      // Its own type: the ministries' answers stay out of the feed (decision 016).
+      entityType: "concurrence",
+      entityId: amendment.id,
+      after: { clauseId: clause.id, response: input.response },
       at: now,
     });
     return { ok: true as const, record: { id } };
@@ -458,9 +460,9 @@ export async function tableAmendment(
     await recordAudit(tx, {
       actorId: user.id,
       action: "clause_amendment.table",
-      entityType: "clause",
-      entityId: clause.id,
-      after: { amendmentId: amendment.id },
+      entityType: "clause_amendment",
+      entityId: amendment.id,
+      after: { clauseId: clause.id },
       at: now,
     });
     return { ok: true as const, record: { id: amendment.id } };
@@ -587,4 +589,43 @@ export async function createClause(
     await recordAudit(tx, { actorId, action: "clause.create", entityType: "clause", entityId: row.id, after: row, at: now });
     return row;
   });
+}
+
+/**
+ * The register as rows for CSV: each visible clause, then each proposal on it the reader may see
+ * (India's only once tabled, for the other party), from the same scopes as the pages.
+ */
+export async function agreementExportRows(db: DB, user: SessionUser) {
+  const clauses = await listClauses(db, user);
+  const ids = clauses.map((c) => c.id);
+  const amendments = ids.length
+    ? await visibleAmendments(db, user)
+        .innerJoin("organizations as o", "o.id", "am.organization_id")
+        .leftJoin("amendment_tablings as t", "t.amendment_id", "am.id")
+        .select([
+          "am.clause_id",
+          "am.seq",
+          "o.short_name",
+          "am.proposed_text",
+          "am.visibility",
+          "am.needs_concurrence",
+          "t.tabled_at",
+        ])
+        .where("am.clause_id", "in", ids)
+        .orderBy("am.clause_id")
+        .orderBy("am.seq")
+        .execute()
+    : [];
+  return clauses.map((c) => ({
+    clause: c,
+    proposals: amendments
+      .filter((a) => a.clause_id === c.id)
+      .map((a) => ({
+        organization: a.short_name,
+        text: a.proposed_text,
+        visibility: (a.tabled_at ? "shared" : a.visibility) as Visibility,
+        tabledAt: a.needs_concurrence === 1 ? a.tabled_at : null,
+        inConcurrence: a.needs_concurrence === 1 && !a.tabled_at,
+      })),
+  }));
 }

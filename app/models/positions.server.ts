@@ -25,8 +25,8 @@ import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
-import { tonnesInput } from "~/utils/tonnes";
 import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
+import { tonnesInput } from "~/utils/tonnes";
 import {
   type Flexibility,
   type Issue,
@@ -405,4 +405,17 @@ export function matrixDate(url: URL): { asOf: string; today: string; dateError: 
   const asOf = parsed.data.asOf ?? today;
   if (asOf > today) return { asOf: today, today, dateError: "The matrix cannot show a future date; showing today instead." };
   return { asOf, today, dateError: null };
+}
+
+/** The offer–ask gap per year on each of these issues, from the positions the user may see. */
+export async function gapsOfIssues(db: DB, user: SessionUser, issueIds: readonly string[]): Promise<Map<string, GapRow[]>> {
+  const history = await visiblePositionHistory(db, user, issueIds);
+  return scheduleGaps(
+    history,
+    await schedulesOf(
+      db,
+      user,
+      history.map((p) => p.id),
+    ),
+  );
 }

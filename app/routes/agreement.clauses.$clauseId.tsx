@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { FormError, Notice } from "~/components/forms";
+import { GapTable } from "~/components/Schedules";
 import { assertCan, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -13,6 +14,7 @@ import {
   setClauseStatus,
   tableAmendment,
 } from "~/models/clauses.server";
+import { gapsOfIssues } from "~/models/positions.server";
 import { amendmentSchema, clauseStatusSchema, concurrenceSchema, tablingSchema } from "~/schemas/agreement";
 import { CLAUSE_STATUS_LABELS, CLAUSE_TOPIC_LABELS, CONCURRENCE_RESPONSE_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
@@ -32,6 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const clause = await getVisibleClause(db, user, params.clauseId ?? "");
   if (!clause) notFound();
   const detail = await clauseDetail(db, user, clause);
+  const gaps = await gapsOfIssues(
+    db,
+    user,
+    detail.issues.map((i) => i.id),
+  );
   const organizations = can(user, "amendments:propose")
     ? (
         await db
@@ -45,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     clause,
     ...detail,
+    gaps: detail.issues.map((i) => ({ ...i, gaps: gaps.get(i.id) ?? [] })).filter((i) => i.gaps.length > 0),
     proposeFor: organizations.map((o) => ({ id: o.id, name: o.short_name })),
     visibilities: assignableVisibilities(user),
     concurrenceVisibilities: concurrenceVisibilities(user),
@@ -172,6 +180,21 @@ export default function ClausePage() {
           </p>
         ) : null}
       </section>
+
+      {d.gaps.length ? (
+        <section className="card" aria-labelledby="tonnes-title">
+          <h2 id="tonnes-title">{t("position.onClause")}</h2>
+          <p className="small muted">{t("position.onClauseIntro")}</p>
+          {d.gaps.map((i) => (
+            <div key={i.id} className="stack">
+              <h3>
+                <Link to={`/issues/${i.id}`}>{i.title}</Link>
+              </h3>
+              <GapTable gaps={i.gaps} />
+            </div>
+          ))}
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="proposals-title">
         <h2 id="proposals-title">{t("clause.proposals")}</h2>

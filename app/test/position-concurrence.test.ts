@@ -11,7 +11,6 @@ import { getDb } from "~/utils/db.server";
 import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const VOLUMES = "Transition-period volumes";
-const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
 const OFFER = "Offers 600 t of neodymium oxide";
 
 interface IssueData {

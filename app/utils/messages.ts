@@ -62,6 +62,8 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKindCode, string> = {
   demand: "Demand",
   milestone: "Milestones",
   minutes: "Minutes",
+  clause: "Agreement clauses",
+  amendment: "Proposed amendments",
 };
 
 export function activitySubjectText(subject: ActivitySubject, t?: unknown): string {
@@ -75,6 +77,10 @@ export function activitySubjectText(subject: ActivitySubject, t?: unknown): stri
       return tr
         ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue })
         : `${subject.party} on ${subject.issue}`;
+    case "amendment":
+      return tr
+        ? tr("labels:activitySubject.amendment", { party: subject.party, clause: subject.clause })
+        : `${subject.party} on ${subject.clause}`;
     case "demand": {
       const material = tr
         ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material })
