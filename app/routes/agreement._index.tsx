@@ -26,6 +26,10 @@ export default function AgreementRegister() {
       <header className="page-header">
         <h1>{t("register.heading")}</h1>
         <p className="muted">{t("register.intro")}</p>
+        {/* A plain link: the CSV is a download, not a page. */}
+        <a href="/agreement.csv" className="button" download>
+          {t("register.csv")}
+        </a>
       </header>
 
       {awaiting.length ? (

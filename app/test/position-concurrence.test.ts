@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listActivity } from "~/models/activity.server";
 import { assembleBrief } from "~/models/brief.server";
 import { assembleDashboard } from "~/models/dashboard.server";
+import { loader as agreementCsvLoader } from "~/routes/agreement[.csv]";
 import { action as issueAction, loader as issueLoader } from "~/routes/issues.$issueId._index";
 import { loader as matrixLoader } from "~/routes/positions._index";
 import { loader as csvLoader } from "~/routes/positions[.csv]";
@@ -323,5 +324,48 @@ describe("tonnage schedules", () => {
     expect((await act(VOLUMES, "counterpart@accord.test", { intent: "scenario", positionId: cell.position_id })).status).toBe(
       404,
     );
+  });
+});
+
+describe("clauses and proposals in the feed and the CSV", () => {
+  const INDIA_WORDING = "ending in FY2029-30";
+  const FALLBACK = "where domestic requirements so demand";
+  const TOYOTSU_WORDING = "not less than 700 t";
+
+  async function csvFor(email: string) {
+    const res = (await agreementCsvLoader({
+      request: get("/agreement.csv", await cookieFor(email)),
+      params: {},
+      context: {},
+    } as never)) as Response;
+    expect(res.headers.get("Content-Type")).toMatch(/text\/csv/);
+    return res.text();
+  }
+
+  it("exports to Toyotsu its own proposal and never India's untabled wording or the restricted fall-back", async () => {
+    await demoData();
+    const counterpart = await csvFor("counterpart@accord.test");
+    expect(counterpart).toContain(TOYOTSU_WORDING);
+    expect(counterpart).not.toContain(INDIA_WORDING);
+    expect(counterpart).not.toContain(FALLBACK);
+    expect(counterpart).not.toContain("Domestic priority note");
+    const official = await csvFor("official@accord.test");
+    expect(official).toContain(INDIA_WORDING);
+    expect(official).toContain(FALLBACK);
+    expect(official).toContain("in concurrence");
+  });
+
+  it("shows Toyotsu clause events and its own proposals in the feed, never India's untabled ones or any concurrence", async () => {
+    const feedOf = async (email: string) => listActivity(getDb(), await sessionUserFor(email), {}, null, 200);
+    const counterpart = await feedOf("counterpart@accord.test");
+    expect(counterpart.items.some((i) => i.kind === "clause")).toBe(true);
+    const proposals = counterpart.items.filter((i) => i.kind === "amendment");
+    expect(proposals.length).toBeGreaterThan(0);
+    expect(proposals.every((i) => i.subject.kind === "amendment" && i.subject.party === "TREI")).toBe(true);
+    expect(counterpart.items.some((i) => i.action.startsWith("concurrence") || i.action.startsWith("position_concurrence"))).toBe(
+      false,
+    );
+    const official = await feedOf("official@accord.test");
+    expect(official.items.some((i) => i.subject.kind === "amendment" && i.subject.party === "MoCI")).toBe(true);
   });
 });
