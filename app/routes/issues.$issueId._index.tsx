@@ -141,7 +141,9 @@ type Intent = "position" | "assessment" | "link" | "unlink" | "positionConcur" |
 
 function positionRefusal(intent: Intent, code: string, values: Record<string, unknown>) {
   const words = POSITION_REFUSALS[code] ?? { message: "That could not be done." };
-  return fail(intent, 400, words.field ? { [words.field]: words.message } : {}, values, words.field ? undefined : words.message);
+  // Beside the field on the answer form; above the buttons, which have no field, otherwise.
+  const field = intent === "positionConcur" ? words.field : undefined;
+  return fail(intent, 400, field ? { [field]: words.message } : {}, values, field ? undefined : words.message);
 }
 
 function fail(
