@@ -20,6 +20,10 @@ export const NAMESPACES = [
   "dashboard",
   "issues",
   "labels",
+  "mail",
+  "map",
+  "security",
+  "reader",
   "validation",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

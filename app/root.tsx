@@ -30,6 +30,7 @@ import { useNonce } from "~/utils/nonce";
 import { pageTitle } from "~/utils/page-title";
 import { DEFAULT_LOCALE } from "~/utils/preferences";
 import { translateMessage } from "~/utils/translate";
+import { readerTimeZone } from "~/utils/zones";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -50,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organizationName: user.organizationName,
       organizationShortName: user.organizationShortName,
       canSearch: can(user, "consultation:list"),
+      timeZone: readerTimeZone(user),
     },
     nav: user ? await navigationWithCounts(user) : [],
     // The reader's locale and zone, read once here: pages format through useFormat().
@@ -144,6 +146,9 @@ function Shell({ children }: { children: ReactNode }) {
               </div>
               <Link to="/account/password" className="button button--quiet">
                 {t("header.password")}
+              </Link>
+              <Link to="/account/security" className="button button--quiet">
+                {t("security:account.link")}
               </Link>
               <Link to="/preferences" className="button button--quiet">
                 {t("header.preferences")}

@@ -5,7 +5,7 @@ import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePend
 import { positionSchema } from "~/schemas/issues";
 import { SCHEDULE_ROWS } from "~/schemas/schedule";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
-import { formatDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
@@ -34,6 +34,7 @@ export function PositionForm({
 }) {
   const { t } = useTranslation("agreement");
   const pending = usePending();
+  const fmt = useFormat();
   const initialValues: Record<string, unknown> = {
     organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
     stance: "",
@@ -103,7 +104,7 @@ export function PositionForm({
           <SelectField
             label="Source consultation"
             placeholder="None"
-            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.starts_at)})` }))}
+            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${fmt.date(c.starts_at)})` }))}
             error={errorFor("sourceConsultationId")}
             registration={register("sourceConsultationId")}
           />

@@ -8,6 +8,7 @@
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { computeRisks, daysBetween, describeCycle, findCycle, isLate, type GraphNode, type Risk } from "~/models/milestone-rules";
+import { notifyMilestoneChanged } from "~/models/notifications.server";
 import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models/scopes.server";
 import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import { milestoneFilterSchema } from "~/schemas/milestones";
@@ -61,7 +62,7 @@ function withOwner(db: DB, user: SessionUser) {
 /** The visible, live milestone graph with the risk of each node, as the user sees it. */
 export async function visibleGraph(db: DB, user: SessionUser, today: string) {
   const nodes = await visibleMilestones(db, user)
-    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category"])
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category", "m.visibility"])
     .where("m.archived_at", "is", null)
     .execute();
   const ids = nodes.map((n) => n.id);
@@ -469,10 +470,14 @@ export async function linkedIssuesOf(db: DB, user: SessionUser, milestoneId: str
 }
 
 /** The milestones linked to an issue that the user may see, by due date. Callers check the issue is visible. */
-export async function milestonesOfIssue(db: DB, user: SessionUser, issueId: string): Promise<MilestoneLink[]> {
+export async function milestonesOfIssue(
+  db: DB,
+  user: SessionUser,
+  issueId: string,
+): Promise<(MilestoneLink & { visibility: Visibility })[]> {
   return visibleMilestones(db, user)
     .innerJoin("milestone_issues as mi", "mi.milestone_id", "m.id")
-    .select(["m.id", "m.title", "m.due_date", "m.status", "m.archived_at"])
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.archived_at", "m.visibility"])
     .where("mi.issue_id", "=", issueId)
     .orderBy("m.due_date")
     .orderBy("m.id")
@@ -551,7 +556,11 @@ export async function updateMilestone(
       return errors ? refused("invalid", { fieldErrors: errors }) : null;
     },
     set: () => editedColumns(input),
-    alongside: (tx) => writeLinks(tx, actor, id, input),
+    alongside: async (tx) => {
+      await writeLinks(tx, actor, id, input);
+      // A new date or dependency may make this or what waits on it late or threatened.
+      await notifyMilestoneChanged(tx, id);
+    },
     action: "milestone.update",
   });
 }
@@ -569,6 +578,7 @@ export async function updateProgress(
     actorId: actor.id,
     expectedVersion,
     set: () => progressColumns(input),
+    alongside: (tx) => notifyMilestoneChanged(tx, id),
     action: "milestone.progress",
   });
 }

@@ -1,17 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, Notice, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getOrganization, listOrganizations } from "~/models/organizations.server";
 import { passwordProblem } from "~/models/password.server";
+import { hasTotp, resetTotpByAdmin } from "~/models/totp.server";
 import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -32,13 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     user,
     isSelf: user.id === admin.id,
+    totpOn: await hasTotp(db, user.id),
     organizations: organizations.map((o) => ({ value: o.id, label: o.name })),
   };
 }
 
 const CHANGED = "Someone else changed this user at the same moment; nothing was done. Reload the page and try again.";
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   assertCan(admin, "admin:users");
   const db = getDb();
@@ -96,6 +99,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
+  if (intent === "totp_reset") {
+    const done = await resetTotpByAdmin(db, admin.id, user.id, context?.clientAddress ?? null);
+    if (!done) return data({ intent, ...failure({}, {}, "This user has no authenticator.") }, { status: 409 });
+    return data({ intent, ok: true as const, message: "Authenticator turned off; the user's sessions have ended." });
+  }
+
   if (intent === "password") {
     const parsed = parseForm(resetPasswordSchema, formData);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
@@ -116,6 +125,7 @@ function resultFor(result: ActionResult, intent: string) {
 }
 
 export default function UserPage() {
+  const fmt = useFormat();
   const { user, isSelf, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const profileResult = resultFor(actionData, "profile");
@@ -147,7 +157,7 @@ export default function UserPage() {
           {user.email} · {ROLE_LABELS[user.role]} · {user.organization_name} ·{" "}
           {user.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}
         </p>
-        <p className="muted small">Last sign-in: {formatDateTime(user.last_sign_in_at)}</p>
+        <p className="muted small">Last sign-in: {fmt.dateTime(user.last_sign_in_at)}</p>
       </header>
 
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
@@ -206,6 +216,8 @@ export default function UserPage() {
             )}
           </section>
 
+          <TotpSection />
+
           <section className="card" aria-labelledby="password-title">
             <h2 id="password-title">Reset password</h2>
             <FormError message={passwordFailure?.formError} />
@@ -230,5 +242,29 @@ export default function UserPage() {
         </div>
       </div>
     </>
+  );
+}
+
+function TotpSection() {
+  const { totpOn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("security");
+  const result = actionData?.intent === "totp_reset" ? actionData : undefined;
+  return (
+    <section className="card stack" aria-labelledby="totp-title">
+      <h2 id="totp-title">{t("adminUser.title")}</h2>
+      <FormError message={result && "formError" in result ? result.formError : undefined} />
+      {totpOn ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="totp_reset" />
+          <p className="muted">{t("adminUser.on")}</p>
+          <button type="submit" className="button button--danger">
+            {t("adminUser.reset")}
+          </button>
+        </Form>
+      ) : (
+        <p className="muted">{t("adminUser.off")}</p>
+      )}
+    </section>
   );
 }

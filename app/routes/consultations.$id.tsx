@@ -9,7 +9,7 @@ import { ConsultationIssues } from "~/components/ConsultationIssues";
 import { FormError, Notice } from "~/components/forms";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { commentVisibilitiesFor, handleCommentIntent, listComments } from "~/models/comments.server";
+import { commentVisibilitiesFor, defaultCommentVisibility, handleCommentIntent, listComments } from "~/models/comments.server";
 import {
   completeFollowUpAction,
   consultationHistory,
@@ -24,7 +24,7 @@ import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
+import { formatPlainDate, meetingTimes, useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -98,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     comments,
     commentVisibilities: can(user, "comment:create") ? commentVisibilitiesFor(user, c.visibility) : [],
+    commentDefault: defaultCommentVisibility(user, c.visibility),
     history,
     linkedIssues,
     issueLinkChoices: issueOptions.filter((i) => !linkedIds.has(i.id)).map((i) => ({ id: i.id, title: i.title })),
@@ -183,6 +184,7 @@ export default function ConsultationPage() {
     actions,
     comments,
     commentVisibilities,
+    commentDefault,
     history,
     linkedIssues,
     issueLinkChoices,
@@ -190,6 +192,7 @@ export default function ConsultationPage() {
     canEdit,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
+  const fmt = useFormat();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const linkFailure = actionData?.intent === "link-issue" ? failed : undefined;
@@ -214,7 +217,7 @@ export default function ConsultationPage() {
             <span className="badge">{t(`labels:kind.${c.kind}`)}</span>{" "}
             <span className="badge badge--muted">{t(`labels:mode.${c.mode}`)}</span>{" "}
             {c.archivedAt ? (
-              <span className="badge badge--warn">{t("detail.archived", { date: formatDateTime(c.archivedAt) })}</span>
+              <span className="badge badge--warn">{t("detail.archived", { date: fmt.dateTime(c.archivedAt) })}</span>
             ) : null}
           </p>
           <p className="no-print">
@@ -394,7 +397,7 @@ export default function ConsultationPage() {
         </ConsultationIssues>
       ) : null}
 
-      <Comments comments={comments} visibilities={commentVisibilities} state={commentState} />
+      <Comments comments={comments} visibilities={commentVisibilities} defaultVisibility={commentDefault} state={commentState} />
 
       {history ? (
         <section className="card history" aria-labelledby="history-title">
@@ -408,7 +411,7 @@ export default function ConsultationPage() {
                 <li key={h.id}>
                   <p className="small">
                     <strong>{h.actor ?? t("detail.system")}</strong> · {historyEventLabel(h.action, t)}{" "}
-                    <span className="muted">· {formatDateTime(h.at)}</span>
+                    <span className="muted">· {fmt.dateTime(h.at)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">

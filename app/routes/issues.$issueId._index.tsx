@@ -13,8 +13,10 @@ import { AssessmentForm } from "~/components/AssessmentForm";
 import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
+import { Portion } from "~/components/Portion";
 import { PositionConcurrence } from "~/components/PositionConcurrence";
 import { PositionForm } from "~/components/PositionForm";
+import { PreviewBar } from "~/components/Preview";
 import { GapTable, ScheduleTable } from "~/components/Schedules";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assessmentVisibilities, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
@@ -43,6 +45,7 @@ import {
   tablePosition,
 } from "~/models/position-concurrence.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
+import { readerFor } from "~/models/preview.server";
 import { positionConcurrenceSchema, positionRefSchema } from "~/schemas/agreement";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
@@ -50,7 +53,7 @@ import { todayInIndia } from "~/utils/clock";
 import { SIDE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
+import { formatPlainDate, useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
@@ -67,9 +70,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "issues:read");
+  const signedIn = await requireUser(request);
+  assertCan(signedIn, "issues:read");
   const db = getDb();
+  // With ?as=, the issue as that external organization would see it: 404 if it could not (read-only, audited).
+  const { reader: user, preview } = await readerFor(db, signedIn, new URL(request.url));
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
   const today = todayInIndia();
@@ -93,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const choices = canManage || recordable.length ? await consultationChoices(db, user) : [];
   const linkedIds = new Set(consultations.map((c) => c.id));
   return {
+    preview,
     issue,
     today,
     parties: parties.map((p) => ({
@@ -253,6 +259,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IssuePage() {
+  const fmt = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failedFor = (intent: Intent) =>
@@ -265,12 +272,15 @@ export default function IssuePage() {
   const { t, i18n } = useTranslation("issues");
   return (
     <div className="page">
+      <PreviewBar active={d.preview.active} choices={d.preview.choices} />
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
             <Link to="/issues">{t("detail.register")}</Link>
           </p>
-          <h1>{issue.title}</h1>
+          <h1>
+            <Portion level={issue.visibility} /> {issue.title}
+          </h1>
           <p className="issue-meta">
             <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
             <span className="badge badge--muted">
@@ -278,7 +288,7 @@ export default function IssuePage() {
             </span>
             <span className="badge badge--muted">{t(`labels:visibility.${issue.visibility}`)}</span>
             {issue.archived_at ? (
-              <span className="badge badge--warn">{t("detail.archived", { date: formatDate(issue.archived_at) })}</span>
+              <span className="badge badge--warn">{t("detail.archived", { date: fmt.date(issue.archived_at) })}</span>
             ) : null}
           </p>
         </div>
@@ -326,7 +336,7 @@ export default function IssuePage() {
               {d.parties.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    {p.name}
+                    {p.current ? <Portion level={p.current.visibility} /> : null} {p.name}
                     {/* Side and country differ for an Indian affiliate of a Japanese group: show both. */}
                     <span className="muted"> · {SIDE_LABELS[p.side]}</span>
                     {p.affiliation ? (
@@ -388,8 +398,8 @@ export default function IssuePage() {
                   })}
                 >
                   <p className="timeline__head">
-                    <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong>{" "}
-                    <StanceBadge stance={p.stance} />
+                    <Portion level={p.visibility} /> <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> ·{" "}
+                    <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
                     {p.redLine ? <span className="badge badge--danger red-line">{t("detail.redLine")}</span> : null}
                     {p.current ? (
                       <span className="badge badge--ok">{t("detail.currentBadge")}</span>
@@ -403,7 +413,7 @@ export default function IssuePage() {
                   {p.desiredOutcome ? <p className="small">{t("detail.desiredOutcome", { text: p.desiredOutcome })}</p> : null}
                   <p className="small muted">
                     {t(`labels:flexibility.${p.flexibility}`)} · {t(`labels:visibility.${p.visibility}`)} ·{" "}
-                    {t("detail.recordedBy", { name: p.recordedBy, date: formatDateTime(p.recordedAt) })}
+                    {t("detail.recordedBy", { name: p.recordedBy, date: fmt.dateTime(p.recordedAt) })}
                     {p.source ? (
                       <>
                         {" "}
@@ -471,8 +481,8 @@ export default function IssuePage() {
                 {d.consultations.map((c) => (
                   <li key={c.id} className="linked-consultation">
                     <span>
-                      <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
-                      <span className="small muted">{formatDate(c.starts_at)}</span>
+                      <Portion level={c.visibility} /> <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
+                      <span className="small muted">{fmt.date(c.starts_at)}</span>
                     </span>
                     {d.canManage ? (
                       <Form method="post">
@@ -502,7 +512,7 @@ export default function IssuePage() {
                       <option value="">{t("detail.choose")}</option>
                       {d.linkChoices.map((c) => (
                         <option key={c.id} value={c.id}>
-                          {c.title} ({formatDate(c.starts_at)})
+                          {c.title} ({fmt.date(c.starts_at)})
                         </option>
                       ))}
                     </select>
@@ -530,7 +540,7 @@ export default function IssuePage() {
               <ul className="plain-list">
                 {d.milestones.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
+                    <Portion level={m.visibility} /> <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
                     <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span>{" "}
                     <StatusBadge status={m.status} />
                     <ArchivedTag archived={Boolean(m.archived_at)} />
@@ -549,7 +559,7 @@ export default function IssuePage() {
                 {d.assessments.map((a) => (
                   <li key={a.id} className="assessment">
                     <p className="timeline__head">
-                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
+                      <Portion level={a.visibility} /> <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
                       <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
                       <span className="badge badge--muted">{t(`labels:visibility.${a.visibility}`)}</span>
                     </p>

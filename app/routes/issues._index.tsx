@@ -9,7 +9,7 @@ import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.serve
 import styles from "~/styles/positions.css";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issue-labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ISSUE_STATUSES } from "~db/schema";
@@ -53,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function IssuesPage() {
+  const fmt = useFormat();
   const { filter, total, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -102,7 +103,7 @@ export default function IssuesPage() {
               <td className="small">{r.parties.join(", ")}</td>
               <td>{r.position_count}</td>
               <td>{VISIBILITY_LABELS[r.visibility]}</td>
-              <td className="nowrap">{formatDate(r.updated_at)}</td>
+              <td className="nowrap">{fmt.date(r.updated_at)}</td>
             </tr>
           ))
         )}

@@ -14,8 +14,10 @@ import * as i18nUserPreferences from "./2026-12-01T1720-i18n-user-preferences";
 import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as agreementOrganizationSide from "./2026-12-01T1800-agreement-organization-side";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
+import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
 import * as agreementClauses from "./2026-12-01T1810-agreement-clauses";
 import * as agreementPositionConcurrence from "./2026-12-01T2000-agreement-position-concurrence";
+import * as mapauthTotpMap from "./2026-12-01T2000-mapauth-totp-map";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1800-agreement-organization-side": agreementOrganizationSide,
   "2026-12-01T1810-agreement-clauses": agreementClauses,
   "2026-12-01T2000-agreement-position-concurrence": agreementPositionConcurrence,
+  "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
+  "2026-12-01T2000-mapauth-totp-map": mapauthTotpMap,
 };

@@ -12,6 +12,7 @@ import type { Database, Role } from "../schema";
 import { seedAgreement } from "./agreement";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
+import { seedStakeholderMap } from "./map";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
@@ -96,6 +97,7 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "minutes", run: seedMinutes },
   // After issues: clauses belong to them.
   { name: "agreement clauses", run: seedAgreement },
+  { name: "stakeholder map", run: seedStakeholderMap },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
