@@ -15,6 +15,7 @@ import type { Locale } from "~/utils/preferences";
 export const NAMESPACES = [
   "common",
   "brief",
+  "agreement",
   "consultations",
   "dashboard",
   "documents",

@@ -23,6 +23,10 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/** The side of the negotiation an organization sits on, which is not always its country's. */
+export const ORGANIZATION_SIDES = ["india", "japan", "other"] as const;
+export type OrganizationSide = (typeof ORGANIZATION_SIDES)[number];
+
 /**
  * The columns every versioned record carries: `version` is claimed by each update (see
  * app/models/writes.server.ts), the timestamps are ISO-8601 UTC text.
@@ -44,6 +48,9 @@ export interface OrganizationTable extends ArchivableColumns {
   short_name: string;
   kind: OrganizationKind;
   country: string;
+  side: Generated<OrganizationSide>;
+  /** The group a company belongs to, e.g. a Japanese parent of an Indian company. */
+  affiliation: string | null;
   sector: string | null;
 }
 
@@ -253,6 +260,11 @@ export interface PositionTable {
   /** India's red line: always `restricted`. */
   red_line: Bool;
   visibility: Visibility;
+  /**
+   * 1 for a position of the Government of India meant for the table: it reaches readers of
+   * shared records only once tabled, after every named ministry concurred (decision 016).
+   */
+  needs_concurrence: Generated<0 | 1>;
 }
 
 export interface AssessmentTable {
@@ -512,6 +524,157 @@ export interface MilestoneTables {
 }
 
 // Each feature adds its tables interface to this list.
+// ---- The 2012 agreement, clause by clause ----------------------------------------------------
+
+export const CLAUSE_TOPICS = [
+  "volumes",
+  "pricing",
+  "term_renewal",
+  "notice_suspension",
+  "review",
+  "force_majeure",
+  "dispute_resolution",
+  "confidentiality",
+  "other",
+] as const;
+export type ClauseTopic = (typeof CLAUSE_TOPICS)[number];
+export const CLAUSE_STATUSES = [
+  "unchanged",
+  "under_discussion",
+  "amendment_proposed",
+  "agreed_in_principle",
+  "agreed",
+  "withdrawn",
+] as const;
+export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
+export const CONCURRENCE_RESPONSES = ["concur", "concur_with_comments", "object"] as const;
+export type ConcurrenceResponse = (typeof CONCURRENCE_RESPONSES)[number];
+
+export interface ClauseTable {
+  id: string;
+  /** "Clause 4", unique. */
+  reference: string;
+  title: string;
+  topic: ClauseTopic;
+  /** The current text as recorded by India. */
+  current_text: string;
+  /** 1 when the text is illustrative (the real text is not public). */
+  illustrative: Generated<0 | 1>;
+  status: Generated<ClauseStatus>;
+  visibility: Visibility;
+  /** Order in the register. */
+  position: Generated<number>;
+  archived_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClauseIssueTable {
+  clause_id: string;
+  issue_id: string;
+}
+
+export interface ClauseStatusChangeTable {
+  id: string;
+  clause_id: string;
+  from_status: ClauseStatus | null;
+  to_status: ClauseStatus;
+  note: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
+/** Append-only: a proposal is never edited; a later one supersedes it. */
+export interface ClauseAmendmentTable {
+  id: string;
+  clause_id: string;
+  /** 1, 2, … in the order proposed on the clause. */
+  seq: number;
+  organization_id: string;
+  proposed_text: string;
+  rationale: string | null;
+  visibility: Visibility;
+  /** 1 for the Government of India's proposals: they go through concurrence before tabling. */
+  needs_concurrence: Generated<0 | 1>;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The moment an Indian proposal reached the table (and became shared). */
+export interface AmendmentTablingTable {
+  amendment_id: string;
+  tabled_by: string | null;
+  tabled_at: string;
+}
+
+export interface ConcurrenceRequestTable {
+  amendment_id: string;
+  organization_id: string;
+}
+
+export interface ConcurrenceTable {
+  id: string;
+  amendment_id: string;
+  organization_id: string;
+  response: ConcurrenceResponse;
+  comment: string | null;
+  /** Never shared: comments and objections stay with the Indian side. */
+  visibility: "internal" | "restricted";
+  responded_by: string | null;
+  responded_at: string;
+}
+
+export const SCHEDULE_KINDS = ["offer", "ask"] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+export interface PositionConcurrenceRequestTable {
+  position_id: string;
+  organization_id: string;
+}
+
+export interface PositionConcurrenceTable {
+  id: string;
+  position_id: string;
+  organization_id: string;
+  response: ConcurrenceResponse;
+  comment: string | null;
+  /** Never shared: comments and objections stay with the Indian side. */
+  visibility: "internal" | "restricted";
+  responded_by: string | null;
+  responded_at: string;
+}
+
+export interface PositionTablingTable {
+  position_id: string;
+  tabled_by: string | null;
+  tabled_at: string;
+}
+
+/** Append-only: the tonnes a position offers (Indian side) or asks (Japanese side), per year. */
+export interface PositionScheduleTable {
+  id: string;
+  position_id: string;
+  material: Material;
+  fiscal_year: string;
+  kind: ScheduleKind;
+  kg: number;
+}
+
+export interface AgreementTables {
+  position_concurrence_requests: PositionConcurrenceRequestTable;
+  position_concurrences: PositionConcurrenceTable;
+  position_tablings: PositionTablingTable;
+  position_schedules: PositionScheduleTable;
+  clauses: ClauseTable;
+  clause_issues: ClauseIssueTable;
+  clause_status_changes: ClauseStatusChangeTable;
+  clause_amendments: ClauseAmendmentTable;
+  amendment_tablings: AmendmentTablingTable;
+  concurrence_requests: ConcurrenceRequestTable;
+  concurrences: ConcurrenceTable;
+}
+
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -632,6 +795,7 @@ export interface Database
     MinutesTables,
     MailTables,
     DocumentTables,
+    AgreementTables,
     SecurityTables,
     StakeholderMapTables {}
 
@@ -734,3 +898,5 @@ export type MinutesAmendment = Selectable<MinutesAmendmentTable>;
 export type OutboxMail = Selectable<OutboxTable>;
 export type Document = Selectable<DocumentTable>;
 export type DocumentVersion = Selectable<DocumentVersionTable>;
+export type Clause = Selectable<ClauseTable>;
+export type ClauseAmendment = Selectable<ClauseAmendmentTable>;

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
+import { SCHEDULE_ROWS } from "~/schemas/schedule";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { translateMessage } from "~/utils/translate";
@@ -17,6 +18,7 @@ export function PositionForm({
   defaultValues,
   serverErrors,
   formError,
+  schedule,
 }: {
   parties: readonly { organization_id: string; name: string }[];
   consultations: readonly { id: string; title: string; starts_at: string }[];
@@ -26,7 +28,10 @@ export function PositionForm({
   defaultValues?: Record<string, unknown>;
   serverErrors?: FieldErrors;
   formError?: string;
+  /** On a volume issue: the schedule's materials and the fiscal years of the agreement's term. */
+  schedule?: { materials: readonly string[]; first: string; last: string } | null;
 }) {
+  const { t: ta } = useTranslation("agreement");
   const pending = usePending();
   const fmt = useFormat();
   const { t, i18n } = useTranslation("issues");
@@ -130,6 +135,38 @@ export function PositionForm({
               </p>
             ) : null}
           </div>
+        ) : null}
+        {schedule ? (
+          <fieldset className="stack">
+            <legend>{ta("position.scheduleLegend")}</legend>
+            <p className="small muted">{ta("position.scheduleHint", { first: schedule.first, last: schedule.last })}</p>
+            {Array.from({ length: SCHEDULE_ROWS }, (_, n) => {
+              const row = n as 0 | 1 | 2;
+              return (
+                <div className="grid-3" key={n}>
+                  <SelectField
+                    label={ta("position.rowMaterial", { n: n + 1 })}
+                    placeholder={ta("position.choose")}
+                    options={schedule.materials.map((m) => ({ value: m, label: t(`labels:material.${m}`) }))}
+                    error={errorFor(`schedule${row}Material`)}
+                    registration={register(`schedule${row}Material`)}
+                  />
+                  <TextField
+                    label={ta("position.rowYear", { n: n + 1 })}
+                    placeholder={ta("position.yearPlaceholder")}
+                    error={errorFor(`schedule${row}Year`)}
+                    registration={register(`schedule${row}Year`)}
+                  />
+                  <TextField
+                    label={ta("position.rowTonnes", { n: n + 1 })}
+                    inputMode="decimal"
+                    error={errorFor(`schedule${row}Tonnes`)}
+                    registration={register(`schedule${row}Tonnes`)}
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
         ) : null}
         <p className="small muted">{t("positionForm.note")}</p>
         <div className="form-actions">

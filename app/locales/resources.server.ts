@@ -6,6 +6,7 @@ import type { Locale } from "~/utils/preferences";
 
 import enActivity from "./en/activity.json";
 import enAdmin from "./en/admin.json";
+import enAgreement from "./en/agreement.json";
 import enBrief from "./en/brief.json";
 import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
@@ -21,6 +22,7 @@ import enSecurity from "./en/security.json";
 import enValidation from "./en/validation.json";
 import hiActivity from "./hi/activity.json";
 import hiAdmin from "./hi/admin.json";
+import hiAgreement from "./hi/agreement.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
@@ -36,6 +38,7 @@ import hiSecurity from "./hi/security.json";
 import hiValidation from "./hi/validation.json";
 import jaActivity from "./ja/activity.json";
 import jaAdmin from "./ja/admin.json";
+import jaAgreement from "./ja/agreement.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
@@ -54,6 +57,7 @@ export const resources = {
   en: {
     common: enCommon,
     brief: enBrief,
+    agreement: enAgreement,
     consultations: enConsultations,
     dashboard: enDashboard,
     documents: enDocuments,
@@ -71,6 +75,7 @@ export const resources = {
   ja: {
     common: jaCommon,
     brief: jaBrief,
+    agreement: jaAgreement,
     consultations: jaConsultations,
     dashboard: jaDashboard,
     documents: jaDocuments,
@@ -88,6 +93,7 @@ export const resources = {
   hi: {
     common: hiCommon,
     brief: hiBrief,
+    agreement: hiAgreement,
     consultations: hiConsultations,
     dashboard: hiDashboard,
     documents: hiDocuments,

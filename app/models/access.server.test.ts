@@ -47,7 +47,12 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "brief:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "issues:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "issues:manage": ["admin", "official"],
-  "positions:record": ["admin", "official", "irel", "counterpart"],
+  "positions:record": ["admin", "official", "irel", "counterpart", "industry"],
+  "agreement:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "clauses:manage": ["admin", "official"],
+  "amendments:propose": ["admin", "official", "irel", "counterpart"],
+  "concurrence:respond": ["admin", "official", "diplomat"],
+  "amendments:table": ["admin", "official"],
   "positions:red_line": ["admin", "official"],
   "assessments:write": ["diplomat"],
   "demand:read": ["admin", "official", "irel", "diplomat", "industry"],
@@ -89,8 +94,8 @@ describe("can", () => {
 });
 
 describe("who may record whose position", () => {
-  const india = (organizationId: string) => ({ organizationId, organizationCountry: "India" });
-  const japan = (organizationId: string) => ({ organizationId, organizationCountry: "Japan" });
+  const india = (organizationId: string) => ({ organizationId, organizationSide: "india" as const });
+  const japan = (organizationId: string) => ({ organizationId, organizationSide: "japan" as const });
   it("lets an official record any Indian party's position and no foreign one", () => {
     expect(can(userWith("official", "moci"), "positions:record", india("mines"))).toBe(true);
     expect(can(userWith("official", "moci"), "positions:record", india("siam"))).toBe(true);
@@ -102,9 +107,13 @@ describe("who may record whose position", () => {
     expect(can(userWith("counterpart", "toyotsu"), "positions:record", japan("toyotsu"))).toBe(true);
     expect(can(userWith("counterpart", "toyotsu"), "positions:record", japan("meti"))).toBe(false);
   });
-  it("never lets a diplomat or industry user record one", () => {
+  it("never lets a diplomat record one; industry only its own", () => {
     expect(can(userWith("diplomat", "mea"), "positions:record", india("mea"))).toBe(false);
-    expect(can(userWith("industry", "siam"), "positions:record", india("siam"))).toBe(false);
+    // SIAM records its own position, never another party's.
+    expect(can(userWith("industry", "siam"), "positions:record", india("siam"))).toBe(true);
+    expect(can(userWith("industry", "siam"), "positions:record", india("acma"))).toBe(false);
+    // An Indian company on the Japanese side (TREI) is not the officials' to speak for.
+    expect(can(userWith("official", "moci"), "positions:record", japan("toyotsu"))).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import { notFound } from "~/utils/http.server";
 import type { Locale } from "~/utils/preferences";
-import type { DemandStatus, Role, Visibility } from "~db/schema";
+import { type DemandStatus, type OrganizationSide, type Role, type Visibility } from "~db/schema";
 
 export interface SessionUser {
   id: string;
@@ -92,6 +92,12 @@ export const ACTIONS = [
   "minutes:respond",
   // Documents attached to records: upload, new versions, archive (decision 015, "Documents").
   "documents:attach",
+  // The 2012 agreement clause by clause, proposed amendments and India's concurrence.
+  "agreement:read",
+  "clauses:manage",
+  "amendments:propose",
+  "concurrence:respond",
+  "amendments:table",
   // The stakeholder map: the Indian side's own ratings of every organization.
   "map:read",
   "map:rate",
@@ -116,7 +122,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "brief:read": ALL_ROLES,
   "issues:read": ALL_ROLES,
   "issues:manage": ["admin", "official"],
-  "positions:record": ["admin", "official", "irel", "counterpart"],
+  // Industry bodies (SIAM) record their own positions on issues they are party to.
+  "positions:record": ["admin", "official", "irel", "counterpart", "industry"],
   "positions:red_line": ["admin", "official"],
   "assessments:write": ["diplomat"],
   "demand:read": ["admin", "official", "irel", "diplomat", "industry"],
@@ -143,6 +150,13 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // IREL on consultations it takes part in and milestones it owns; industry on its own
   // organization's demand requests (see `can`). Readers of a record read its documents by scope.
   "documents:attach": ["admin", "official", "irel", "industry"],
+  "agreement:read": ALL_ROLES,
+  "clauses:manage": ["admin", "official"],
+  // Any party that may see the clause proposes, each for its own organization (see `can`).
+  "amendments:propose": ["admin", "official", "irel", "counterpart"],
+  // A ministry answers for itself only (see `can`).
+  "concurrence:respond": ["admin", "official", "diplomat"],
+  "amendments:table": ["admin", "official"],
   "map:read": ["admin", "official", "irel", "diplomat"],
   "map:rate": ["admin", "official", "irel", "diplomat"],
 };
@@ -161,8 +175,11 @@ const READ_ACTIONS: readonly Action[] = [
 export interface Resource {
   /** The organization that owns the record (a milestone's owner, a request's submitter, …). */
   organizationId?: string;
-  /** The organization's country, for rules that tell the Indian side from the others. */
-  organizationCountry?: string;
+  /**
+   * The organization's negotiating side, for rules that tell the Indian side from the others (not
+   * its country: Toyotsu Rare Earths India is an Indian company on the Japanese side).
+   */
+  organizationSide?: OrganizationSide;
   /** Organizations taking part (a consultation's participants). */
   participantOrganizationIds?: readonly string[];
   /** For demand requests. */
@@ -207,13 +224,20 @@ export function can(user: SessionUser, action: Action, resource?: Resource): boo
           (resource.recordType === "milestone" && resource.organizationId === user.organizationId)
         );
       return resource.recordType === "demand_request" && resource.organizationId === user.organizationId;
+    case "amendments:propose":
+      if (resource.organizationId === undefined) return true;
+      if (user.role === "admin" || user.role === "official") return resource.organizationSide === "india";
+      return resource.organizationId === user.organizationId;
+    case "concurrence:respond":
+      // Concurrence is given by the ministry's own people, never on another's behalf.
+      return resource.organizationId === user.organizationId;
     case "follow_up:complete":
       // Only the owner organization's own people mark its actions done.
       return resource.organizationId === user.organizationId;
     case "positions:record":
       if (resource.organizationId === undefined) return true;
-      // Officials speak for any Indian party; IREL staff and counterparts only for their own organization.
-      if (user.role === "admin" || user.role === "official") return resource.organizationCountry === "India";
+      // Officials speak for any party on the Indian side; everyone else only for their own organization.
+      if (user.role === "admin" || user.role === "official") return resource.organizationSide === "india";
       return resource.organizationId === user.organizationId;
     case "demand:read":
     case "demand:submit":
@@ -325,6 +349,11 @@ export function demandScope(user: SessionUser): DemandScope {
   return isInternal(user) ? { kind: "all" } : { kind: "organization", organizationId: user.organizationId };
 }
 
+/** Levels a concurrence comment or objection may carry: never shared with the other party. */
+export function concurrenceVisibilities(user: SessionUser): readonly ("internal" | "restricted")[] {
+  return LEVELS_BY_ROLE[user.role].filter((v): v is "internal" | "restricted" => v !== "shared");
+}
+
 /** Scenario visibility levels an editor may choose: internal at least, never shared. */
 export function scenarioVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
@@ -391,6 +420,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     items.push({ to: "/issues", label: "Issues" });
     items.push({ to: "/positions", label: "Positions" });
   }
+  if (can(user, "agreement:read")) items.push({ to: "/agreement", label: "Agreement" });
   if (can(user, "milestones:read")) items.push({ to: "/milestones", label: "Milestones" });
   if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
   if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });

@@ -10,6 +10,8 @@ import type { SelectQueryBuilder } from "kysely";
 import { demandScope, type SessionUser } from "~/models/access.server";
 import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import {
+  visibleAmendments,
+  visibleClauses,
   visibleConsultations,
   visibleDemandRequests,
   visibleIssues,
@@ -96,6 +98,33 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
     present: (r) => ({
       subject: { kind: "minutes", consultation: text(r.title) },
       href: `/consultations/${text(r.consultation_id)}/minutes`,
+    }),
+  },
+  {
+    // The 2012 agreement's clauses: created, and their status moved.
+    kind: "clause",
+    entityType: "clause",
+    visible: (db, user) => visibleClauses(db, user).select(["cl.id as id", "cl.reference as reference", "cl.title as title"]),
+    idRef: "cl.id",
+    present: (r) => ({
+      subject: { kind: "titled", title: `${text(r.reference)}: ${text(r.title)}` },
+      href: `/agreement/clauses/${text(r.id)}`,
+    }),
+  },
+  {
+    // Proposed amendments, seen by whoever sees the proposal: India's only once tabled, for the
+    // other party. Concurrence answers are audited under their own type and never reach the feed.
+    kind: "amendment",
+    entityType: "clause_amendment",
+    visible: (db, user) =>
+      visibleAmendments(db, user)
+        .innerJoin("clauses as ac", "ac.id", "am.clause_id")
+        .innerJoin("organizations as ao", "ao.id", "am.organization_id")
+        .select(["am.id as id", "ac.id as clause_id", "ac.reference as reference", "ao.short_name as party"]),
+    idRef: "am.id",
+    present: (r) => ({
+      subject: { kind: "amendment", party: text(r.party), clause: text(r.reference) },
+      href: `/agreement/clauses/${text(r.clause_id)}`,
     }),
   },
 ];

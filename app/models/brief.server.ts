@@ -5,6 +5,7 @@
  */
 import { can, visibilityScope, withLevelCap, type SessionUser } from "~/models/access.server";
 import { classificationOf } from "~/models/brief";
+import { listClauses, onTheTable } from "~/models/clauses.server";
 import { listConsultations } from "~/models/consultations.server";
 import { convergenceDates, convergenceOf, positionsAsOf, shiftDate, type Trend } from "~/models/convergence";
 import { fiscalYearOf } from "~/models/fiscal-year";
@@ -17,7 +18,7 @@ import { balanceOf, type BalanceRow } from "~/models/supply-balance";
 import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
 import type { DB } from "~/utils/db.server";
-import type { Flexibility, IssueStatus, RiskLevel, Stance, Visibility } from "~db/schema";
+import { type ClauseStatus, type Flexibility, type IssueStatus, type RiskLevel, type Stance, type Visibility } from "~db/schema";
 
 export type BriefLevelsResult = { ok: true; levels: Visibility[] } | { ok: false; message: string };
 
@@ -82,6 +83,15 @@ export interface Brief {
   /** IREL's figures are internal records: the section is marked internal. */
   supply: { fiscalYear: string; rows: BalanceRow[]; visibility: Visibility } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
+  /** The 2012 agreement clause by clause, with the proposal on the table. */
+  clauses: {
+    id: string;
+    reference: string;
+    title: string;
+    status: ClauseStatus;
+    illustrative: boolean;
+    onTable: { organization: string; text: string } | null;
+  }[];
 }
 
 export async function assembleBrief(db: DB, user: SessionUser, levels: Visibility[], now = today()): Promise<Brief> {
@@ -91,7 +101,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const ids = issues.map((i) => i.id);
   const fiscalYear = fiscalYearOf(now);
   const withSupply = levels.includes("internal") && can(user, "supply:read");
-  const [parties, history, assessments, watch, consultations, supply] = await Promise.all([
+  const [parties, history, assessments, watch, consultations, supply, clauses, tabled] = await Promise.all([
     partiesOf(db, ids),
     positionsHeldOn(db, reader, ids, convergenceDates(today)),
     visibleAssessments(db, reader)
@@ -103,6 +113,8 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     milestoneWatch(db, reader, today, shiftDate(today, BRIEF_MILESTONE_DAYS), BRIEF_MILESTONE_LIMIT),
     listConsultations(db, reader, {}, null, 8),
     withSupply ? supplyYears(db, reader, { fromFiscalYear: fiscalYear }) : Promise.resolve(null),
+    listClauses(db, reader),
+    onTheTable(db, reader),
   ]);
 
   const held = positionsAsOf(history, today);
@@ -174,6 +186,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   if (supplyRows && supplyRows.length > 0) contained.push("internal");
 
   contained.push(...consultations.rows.map((c) => c.visibility));
+  contained.push(...clauses.map((c) => c.visibility), ...tabled.map((t) => t.visibility));
   const outcomes = new Map<string, string>();
   if (consultations.rows.length > 0) {
     const rows = await db
@@ -206,5 +219,16 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
       outcome: outcomes.get(c.id) ?? "",
       visibility: c.visibility,
     })),
+    clauses: clauses.map((c) => {
+      const t = tabled.find((x) => x.clauseId === c.id);
+      return {
+        id: c.id,
+        reference: c.reference,
+        title: c.title,
+        status: c.status,
+        illustrative: c.illustrative,
+        onTable: t ? { organization: t.organization, text: t.text } : null,
+      };
+    }),
   };
 }

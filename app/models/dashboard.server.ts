@@ -6,12 +6,14 @@
  */
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { changesSinceLastVisit } from "~/models/activity.server";
+import { awaitingConcurrence } from "~/models/clauses.server";
 import { listConsultations, listFollowUpActions } from "~/models/consultations.server";
 import { shiftDate, type Trend } from "~/models/convergence";
 import { listDemandRequests } from "~/models/demand.server";
 import { fiscalYearOf } from "~/models/fiscal-year";
 import { milestoneWatch } from "~/models/milestones.server";
 import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
+import { positionsAwaitingConcurrence } from "~/models/position-concurrence.server";
 import { positionsMatrix } from "~/models/positions.server";
 import {
   visibleAssessments,
@@ -24,7 +26,7 @@ import { balanceOf } from "~/models/supply-balance";
 import { supplyYears } from "~/models/supply.server";
 import { today, todayInIndia } from "~/utils/clock";
 import { cappedCount } from "~/utils/count.server";
-import type { DB } from "~/utils/db.server";
+import { type DB } from "~/utils/db.server";
 import { DEMAND_STATUSES, ISSUE_STATUSES, type DemandStatus, type IssueStatus } from "~db/schema";
 
 export const UPCOMING_DAYS = 60;
@@ -135,6 +137,8 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     demandCounts,
     minutesAwaiting,
     minutesWaiting,
+    awaiting,
+    positionsAwaiting,
   ] = await Promise.all([
     issueStatusCounts(db, user),
     positionsMatrix(db, user, today, null, 12),
@@ -151,6 +155,9 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     minutesAwaitingMyOrganization(db, user, 10),
     // The diplomat watches the record of the talks: minutes unanswered for more than a week.
     user.role === "diplomat" ? minutesWaitingLong(db, user, now.toISOString()) : Promise.resolve(null),
+    // What awaits the reader's ministry before India can table a proposal.
+    awaitingConcurrence(db, user),
+    positionsAwaitingConcurrence(db, user),
   ]);
   const trends: Record<Trend, number> = { converging: 0, diverging: 0, stable: 0, stuck: 0, insufficient: 0 };
   for (const row of matrix.rows) trends[row.convergence.trend]++;
@@ -192,6 +199,14 @@ export async function assembleDashboard(db: DB, user: SessionUser, now = today()
     demandCounts,
     minutesAwaiting,
     minutesWaiting,
+    positionsAwaiting: positionsAwaiting.map((p) => ({ id: p.id, issueId: p.issue_id, title: p.title, proposer: p.proposer })),
+    awaitingConcurrence: awaiting.map((a) => ({
+      id: a.id,
+      clauseId: a.clause_id,
+      reference: a.reference,
+      title: a.title,
+      proposer: a.proposer,
+    })),
   };
 }
 

@@ -10,7 +10,7 @@ import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { Issue, IssuePriority, IssueStatus, Visibility } from "~db/schema";
+import type { Issue, IssuePriority, IssueStatus, OrganizationKind, OrganizationSide, Visibility } from "~db/schema";
 
 export interface IssueInput {
   title: string;
@@ -102,6 +102,9 @@ export interface IssueParty {
   name: string;
   short_name: string;
   country: string;
+  side: OrganizationSide;
+  affiliation: string | null;
+  kind: OrganizationKind;
 }
 
 /** Parties of the given issues, Indian organizations first, then by name. Callers pass visible issues only. */
@@ -110,21 +113,21 @@ export async function partiesOf(db: Executor, issueIds: readonly string[]): Prom
   const rows = await db
     .selectFrom("issue_parties as ip")
     .innerJoin("organizations as o", "o.id", "ip.organization_id")
-    .select(["ip.issue_id", "ip.organization_id", "o.name", "o.short_name", "o.country"])
+    .select(["ip.issue_id", "ip.organization_id", "o.name", "o.short_name", "o.country", "o.side", "o.affiliation", "o.kind"])
     .where("ip.issue_id", "in", [...issueIds])
     .execute();
   return rows.sort(byPartyOrder);
 }
 
-export function byPartyOrder(a: { country: string; name: string }, b: { country: string; name: string }): number {
-  const ai = a.country === "India" ? 0 : 1;
-  const bi = b.country === "India" ? 0 : 1;
+export function byPartyOrder(a: { side: OrganizationSide; name: string }, b: { side: OrganizationSide; name: string }): number {
+  const ai = a.side === "india" ? 0 : 1;
+  const bi = b.side === "india" ? 0 : 1;
   return ai - bi || a.name.localeCompare(b.name);
 }
 
 /** Organizations that may be made parties: active ones, plus any already a party. */
 export async function partyCandidates(db: DB, currentIds: readonly string[] = []) {
-  let query = db.selectFrom("organizations").select(["id", "name", "short_name", "country"]);
+  let query = db.selectFrom("organizations").select(["id", "name", "short_name", "country", "side", "affiliation"]);
   query = currentIds.length
     ? query.where((eb) => eb.or([eb("archived_at", "is", null), eb("id", "in", [...currentIds])]))
     : query.where("archived_at", "is", null);

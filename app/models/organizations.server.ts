@@ -2,7 +2,7 @@ import { recordAudit, type Executor } from "~/models/audit.server";
 import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { Organization, OrganizationKind } from "~db/schema";
+import { type Organization, type OrganizationKind, type OrganizationSide } from "~db/schema";
 
 export interface OrganizationInput {
   name: string;
@@ -10,6 +10,14 @@ export interface OrganizationInput {
   kind: OrganizationKind;
   country: string;
   sector?: string | undefined;
+  /** Defaults to the country's side; set it when they differ (an Indian affiliate of a Japanese group). */
+  side?: OrganizationSide | undefined;
+  affiliation?: string | undefined;
+}
+
+/** The negotiating side an organization's country implies, when none is given. */
+export function sideOfCountry(country: string): OrganizationSide {
+  return country === "India" ? "india" : country === "Japan" ? "japan" : "other";
 }
 
 export async function listOrganizations(db: DB, options: { includeArchived?: boolean } = {}): Promise<Organization[]> {
@@ -39,6 +47,8 @@ export async function createOrganization(db: DB, actorId: string | null, input: 
         short_name: input.shortName,
         kind: input.kind,
         country: input.country,
+        side: input.side ?? sideOfCountry(input.country),
+        affiliation: input.affiliation ?? null,
         sector: input.sector ?? null,
         archived_at: null,
         created_at: now,

@@ -5,6 +5,7 @@
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
+import { isIndianGovernment } from "~/models/clauses.server";
 import {
   convergenceDates,
   convergenceOf,
@@ -14,6 +15,15 @@ import {
   type PositionPoint,
 } from "~/models/convergence";
 import { byPartyOrder, isVisibleConsultation, listIssuePage, partiesOf, type IssueParty } from "~/models/issues.server";
+import {
+  attachToPosition,
+  isVolumeIssue,
+  scheduleGaps,
+  scheduleKindOf,
+  schedulesOf,
+  type GapRow,
+  type ScheduleCell,
+} from "~/models/position-concurrence.server";
 import { heldPositionIds, visibleConsultations, visiblePositions } from "~/models/scopes.server";
 import { matrixQuerySchema } from "~/schemas/issues";
 import { todayInIndia } from "~/utils/clock";
@@ -23,7 +33,16 @@ import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { ISSUE_STATUS_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
-import type { Flexibility, Issue, Position, Stance, Visibility } from "~db/schema";
+import { tonnesInput } from "~/utils/tonnes";
+import {
+  type Flexibility,
+  type Issue,
+  type OrganizationSide,
+  type Position,
+  type ScheduleKind,
+  type Stance,
+  type Visibility,
+} from "~db/schema";
 
 export interface PositionInput {
   organizationId: string;
@@ -35,19 +54,20 @@ export interface PositionInput {
   sourceConsultationId?: string | undefined;
   visibility: Visibility;
   redLine: boolean;
+  /** Tonnes offered or asked per material and fiscal year (volume issues only). */
+  schedule?: readonly ScheduleCell[] | undefined;
 }
 
 /** The parties of this issue the user may record a position for. */
 export async function recordableParties(db: DB, user: SessionUser, issueId: string): Promise<IssueParty[]> {
   if (!can(user, "positions:record")) return [];
   const parties = await partiesOf(db, [issueId]);
-  return parties.filter((p) =>
-    can(user, "positions:record", { organizationId: p.organization_id, organizationCountry: p.country }),
-  );
+  return parties.filter((p) => can(user, "positions:record", { organizationId: p.organization_id, organizationSide: p.side }));
 }
 
 export type RecordResult =
-  { ok: true; position: Position } | { ok: false; status: 400 | 404; fieldErrors: FieldErrors; formError?: string };
+  | { ok: true; position: Position; inConcurrence: boolean }
+  | { ok: false; status: 400 | 404; fieldErrors: FieldErrors; formError?: string };
 
 /**
  * Records a new position, superseding the party's previous one. The caller has checked that the
@@ -65,13 +85,13 @@ export async function recordPosition(db: DB, user: SessionUser, issue: Issue, in
   const party = (await partiesOf(db, [issue.id])).find((p) => p.organization_id === input.organizationId);
   if (!party)
     return { ok: false, status: 400, fieldErrors: { organizationId: "That organization is not a party to this issue." } };
-  if (!can(user, "positions:record", { organizationId: party.organization_id, organizationCountry: party.country })) {
+  if (!can(user, "positions:record", { organizationId: party.organization_id, organizationSide: party.side })) {
     return { ok: false, status: 400, fieldErrors: { organizationId: `You may not record ${party.short_name}'s position.` } };
   }
   if (input.redLine && !can(user, "positions:red_line")) {
     return { ok: false, status: 400, fieldErrors: { redLine: "Only officials may mark India's red line." } };
   }
-  if (input.redLine && party.country !== "India") {
+  if (input.redLine && party.side !== "india") {
     return { ok: false, status: 400, fieldErrors: { redLine: "A red line is India's: choose an Indian party." } };
   }
   // A red line is restricted whatever was chosen.
@@ -85,8 +105,32 @@ export async function recordPosition(db: DB, user: SessionUser, issue: Issue, in
   if (input.statedOn > todayInIndia())
     return { ok: false, status: 400, fieldErrors: { statedOn: "A position cannot be dated in the future." } };
 
-  const position = await insertPosition(db, user.id, issue.id, { ...input, visibility });
-  return { ok: true, position };
+  const schedule = input.schedule ?? [];
+  const kind = scheduleKindOf(party.side);
+  if (schedule.length && !(await isVolumeIssue(db, issue.id)))
+    return {
+      ok: false,
+      status: 400,
+      fieldErrors: { schedule0Material: "A tonnage schedule belongs on an issue about volumes." },
+    };
+  if (schedule.length && !kind)
+    return {
+      ok: false,
+      status: 400,
+      fieldErrors: { schedule0Material: "Only the Indian side offers and the Japanese side asks tonnes." },
+    };
+  // The Government of India's position for the table is held internal until every named
+  // ministry has concurred and it is tabled (decision 016).
+  const needsConcurrence = visibility === "shared" && isIndianGovernment(party);
+  const position = await insertPosition(
+    db,
+    user.id,
+    issue.id,
+    { ...input, visibility: needsConcurrence ? "internal" : visibility },
+    undefined,
+    { needsConcurrence, kind, schedule },
+  );
+  return { ok: true, position, inConcurrence: needsConcurrence };
 }
 
 /** Writes one position and its audit event; the one it supersedes goes in `before`. Used by the seed too. */
@@ -96,6 +140,11 @@ export async function insertPosition(
   issueId: string,
   input: PositionInput,
   recordedAt: string = nowIso(),
+  extra: { needsConcurrence: boolean; kind: ScheduleKind | null; schedule: readonly ScheduleCell[] } = {
+    needsConcurrence: false,
+    kind: null,
+    schedule: [],
+  },
 ): Promise<Position> {
   return db.transaction().execute(async (tx) => {
     const previous = await tx
@@ -124,9 +173,11 @@ export async function insertPosition(
         source_consultation_id: input.sourceConsultationId ?? null,
         red_line: input.redLine ? 1 : 0,
         visibility: input.visibility,
+        needs_concurrence: extra.needsConcurrence ? 1 : 0,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await attachToPosition(tx, row.id, { kind: extra.kind, cells: extra.schedule, needsConcurrence: extra.needsConcurrence });
     await recordAudit(tx, {
       actorId,
       action: input.redLine ? "position.record_red_line" : "position.record",
@@ -156,6 +207,9 @@ export interface PositionView {
   recordedBy: string;
   redLine: boolean;
   visibility: Visibility;
+  /** India's position for the table, not yet tabled: only the Indian side sees it. */
+  inConcurrence: boolean;
+  tabledAt: string | null;
   /** Only when the user may see that consultation. */
   source: { id: string; title: string } | null;
 }
@@ -205,7 +259,10 @@ async function positionViews(
   const rows = await narrow(visiblePositions(db, user))
     .innerJoin("organizations as o", "o.id", "p.organization_id")
     .innerJoin("users as u", "u.id", "p.recorded_by")
+    .leftJoin("position_tablings as pt", "pt.position_id", "p.id")
     .select([
+      "p.needs_concurrence",
+      "pt.tabled_at",
       "p.id",
       "p.issue_id",
       "p.organization_id",
@@ -246,7 +303,10 @@ async function positionViews(
     recordedAt: r.recorded_at,
     recordedBy: r.recorder,
     redLine: r.red_line === 1,
-    visibility: r.visibility,
+    // Tabling is the moment India's position becomes shared with the parties.
+    visibility: r.tabled_at ? "shared" : r.visibility,
+    inConcurrence: r.needs_concurrence === 1 && !r.tabled_at,
+    tabledAt: r.tabled_at,
     source:
       r.source_consultation_id && sources.has(r.source_consultation_id)
         ? { id: r.source_consultation_id, title: sources.get(r.source_consultation_id)! }
@@ -272,6 +332,8 @@ export interface MatrixRow {
   /** Organization id → the stance held on the date; null: a party without a visible position. Absent: not a party. */
   cells: Record<string, MatrixCell | null>;
   convergence: Convergence;
+  /** Latest offer against latest ask per material and fiscal year, from the visible schedules. */
+  gaps: GapRow[];
 }
 
 export interface Matrix {
@@ -295,9 +357,17 @@ export async function positionsMatrix(
   // The cells and the 30- and 90-day comparisons need only what each party held on those dates.
   const history = (await positionsHeldOn(db, user, ids, convergenceDates(asOf))).map(asPoint);
   const held = positionsAsOf(history, asOf);
-  const columns = new Map<string, { id: string; name: string; shortName: string; country: string }>();
+  const gaps = scheduleGaps(
+    history,
+    await schedulesOf(
+      db,
+      user,
+      history.map((p) => p.id),
+    ),
+  );
+  const columns = new Map<string, { id: string; name: string; shortName: string; side: OrganizationSide }>();
   for (const p of parties)
-    columns.set(p.organization_id, { id: p.organization_id, name: p.name, shortName: p.short_name, country: p.country });
+    columns.set(p.organization_id, { id: p.organization_id, name: p.name, shortName: p.short_name, side: p.side });
   const rows: MatrixRow[] = issues.map((issue) => {
     const partyIds = parties.filter((p) => p.issue_id === issue.id).map((p) => p.organization_id);
     const cells: Record<string, MatrixCell | null> = {};
@@ -311,6 +381,7 @@ export async function positionsMatrix(
       status: issue.status,
       cells,
       convergence: convergenceOf(history, issue.id, partyIds, asOf),
+      gaps: gaps.get(issue.id) ?? [],
     };
   });
   return {
@@ -346,6 +417,12 @@ export async function positionsMatrixCsv(db: DB, user: SessionUser, asOf: string
     fmt(r.convergence.days30),
     fmt(r.convergence.days90),
     r.convergence.trend,
+    r.gaps
+      .map((g) => {
+        const t = (kg: number | null) => (kg === null ? "-" : `${tonnesInput(kg)} t`);
+        return `${g.fiscalYear} ${g.material}: offer ${t(g.offerKg)}, ask ${t(g.askKg)}, gap ${t(g.gapKg)}`;
+      })
+      .join("; "),
   ]);
   return toCsv([
     [
@@ -356,6 +433,7 @@ export async function positionsMatrixCsv(db: DB, user: SessionUser, asOf: string
       `Spread on ${shiftDate(asOf, -30)}`,
       `Spread on ${shiftDate(asOf, -90)}`,
       "Trend",
+      "Offer-ask gap",
     ],
     ...records,
   ]);
@@ -369,4 +447,17 @@ export function matrixDate(url: URL): { asOf: string; today: string; dateError: 
   const asOf = parsed.data.asOf ?? today;
   if (asOf > today) return { asOf: today, today, dateError: "The matrix cannot show a future date; showing today instead." };
   return { asOf, today, dateError: null };
+}
+
+/** The offer–ask gap per year on each of these issues, from the positions the user may see. */
+export async function gapsOfIssues(db: DB, user: SessionUser, issueIds: readonly string[]): Promise<Map<string, GapRow[]>> {
+  const history = await visiblePositionHistory(db, user, issueIds);
+  return scheduleGaps(
+    history,
+    await schedulesOf(
+      db,
+      user,
+      history.map((p) => p.id),
+    ),
+  );
 }

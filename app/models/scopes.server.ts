@@ -80,9 +80,19 @@ export function visibleIssues(db: DB, user: SessionUser) {
  */
 export function visiblePositions(db: DB, user: SessionUser) {
   const scope = visibilityScope(user);
+  const levels = [...scope.levels];
   let query = db
     .selectFrom("positions as p")
-    .where("p.visibility", "in", [...scope.levels])
+    .where((eb) => {
+      const atLevel = eb("p.visibility", "in", levels);
+      if (!levels.includes("shared")) return atLevel;
+      // India's position for the table is held internal through concurrence; tabling is the
+      // moment it reads as shared (decision 016). A restricted one is never tabled.
+      const tabled = eb.exists(
+        eb.selectFrom("position_tablings as pt").select("pt.position_id").whereRef("pt.position_id", "=", "p.id"),
+      );
+      return eb.or([atLevel, eb.and([eb("p.visibility", "=", "internal"), tabled])]);
+    })
     // The issue is probed by key for each position reached, not built as every visible issue.
     .where((eb) => eb.exists(visibleIssues(db, user).select("i.id").where("i.id", "=", eb.ref("p.issue_id"))));
   if (!scope.levels.includes("restricted")) query = query.where("p.red_line", "=", 0);
@@ -99,6 +109,7 @@ export function visiblePositions(db: DB, user: SessionUser) {
  */
 export function heldPositionIds(db: DB, user: SessionUser, issueIds: readonly string[], dates: readonly string[]) {
   const scope = visibilityScope(user);
+  const levels = [...scope.levels];
   return visibleIssues(db, user)
     .innerJoin("issue_parties as ip", "ip.issue_id", "i.id")
     .where("i.id", "in", [...issueIds])
@@ -111,7 +122,15 @@ export function heldPositionIds(db: DB, user: SessionUser, issueIds: readonly st
           .whereRef("hp.issue_id", "=", "ip.issue_id")
           .whereRef("hp.organization_id", "=", "ip.organization_id")
           .where("hp.stated_on", "<=", date)
-          .where("hp.visibility", "in", [...scope.levels]);
+          // The level rule of `visiblePositions`, tabling included.
+          .where((eb) => {
+            const atLevel = eb("hp.visibility", "in", levels);
+            if (!levels.includes("shared")) return atLevel;
+            const tabled = eb.exists(
+              eb.selectFrom("position_tablings as pt").select("pt.position_id").whereRef("pt.position_id", "=", "hp.id"),
+            );
+            return eb.or([atLevel, eb.and([eb("hp.visibility", "=", "internal"), tabled])]);
+          });
         if (!scope.levels.includes("restricted")) latest = latest.where("hp.red_line", "=", 0);
         return latest
           .orderBy("hp.stated_on", "desc")
@@ -284,6 +303,80 @@ export function visibleDocuments(db: DB, user: SessionUser) {
         ]),
       ]),
     );
+}
+
+/**
+ * Clauses of the 2012 agreement the user may see, aliased `cl`: at a level it may read and, for
+ * an external user, belonging to an issue it may see (a party to it).
+ */
+export function visibleClauses(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db.selectFrom("clauses as cl").where("cl.visibility", "in", [...scope.levels]);
+  if (scope.partyOrganizationId !== null) {
+    const orgId = scope.partyOrganizationId;
+    query = query.where("cl.id", "in", (eb) =>
+      eb
+        .selectFrom("clause_issues as ci")
+        .innerJoin("issue_parties as ip", "ip.issue_id", "ci.issue_id")
+        .innerJoin("issues as ii", "ii.id", "ci.issue_id")
+        .select("ci.clause_id")
+        .where("ip.organization_id", "=", orgId)
+        .where("ii.visibility", "in", [...scope.levels]),
+    );
+  }
+  return query;
+}
+
+/**
+ * Proposed amendments the user may see, aliased `am`, on a visible clause. An Indian proposal
+ * still in concurrence is never shared: it reaches a reader of shared material only once tabled,
+ * and a restricted fall-back only readers of restricted material.
+ */
+export function visibleAmendments(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = [...scope.levels];
+  const readsInternal = levels.includes("internal");
+  return db
+    .selectFrom("clause_amendments as am")
+    .where("am.clause_id", "in", (eb) => visibleClauses(eb as unknown as Executor, user).select("cl.id"))
+    .where((eb) => {
+      const tabled = eb.exists(
+        eb.selectFrom("amendment_tablings as t").select("t.amendment_id").whereRef("t.amendment_id", "=", "am.id"),
+      );
+      const atLevel = eb.and([
+        eb("am.visibility", "in", levels),
+        readsInternal ? eb.lit(true) : eb("am.needs_concurrence", "=", 0),
+      ]);
+      return levels.includes("shared")
+        ? eb.or([atLevel, eb.and([tabled, eb("am.visibility", "in", ["shared", "internal"])])])
+        : atLevel;
+    });
+}
+
+/** Answers on India's positions the user may see, aliased `pc`: the Indian side's only, never shared. */
+export function visiblePositionConcurrences(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = scope.levels.filter((l) => l !== "shared");
+  const query = db
+    .selectFrom("position_concurrences as pc")
+    .where("pc.position_id", "in", () => visiblePositions(db, user).select("p.id"));
+  return scope.partyOrganizationId !== null || levels.length === 0
+    ? query.where((eb) => eb.lit(false))
+    : query.where("pc.visibility", "in", levels);
+}
+
+/** Concurrence answers the user may see, aliased `cc`: the Indian side's only, never shared. */
+export function visibleConcurrences(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = scope.levels.filter((l) => l !== "shared");
+  let query = db
+    .selectFrom("concurrences as cc")
+    .where("cc.amendment_id", "in", (eb) => visibleAmendments(eb as unknown as Executor, user).select("am.id"));
+  query =
+    scope.partyOrganizationId !== null || levels.length === 0
+      ? query.where((eb) => eb.lit(false))
+      : query.where("cc.visibility", "in", levels);
+  return query;
 }
 
 /**

@@ -31,6 +31,7 @@ export const VERSIONED_TABLES = {
   minutes: "minutes",
   minutes_amendments: "minutes_amendment",
   documents: "document",
+  clauses: "clause",
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 export type VersionedTable = keyof typeof VERSIONED_TABLES;

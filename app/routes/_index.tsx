@@ -28,7 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dashboard = await assembleDashboard(getDb(), user);
   return {
     preview,
-    user: { displayName: user.displayName, organizationName: user.organizationName, role: user.role },
+    user: {
+      displayName: user.displayName,
+      organizationName: user.organizationName,
+      organizationShortName: user.organizationShortName,
+      role: user.role,
+    },
     dashboard,
   };
 }
@@ -164,6 +169,32 @@ export default function Home() {
       ) : null}
 
       <div className="dash-grid">
+        {d.awaitingConcurrence.length || d.positionsAwaiting.length ? (
+          <Card
+            id="dash-concurrence"
+            title={t("agreement:register.awaiting", { organization: user.organizationShortName })}
+            href="/agreement"
+            linkLabel={t("agreement:clause.back")}
+          >
+            <ul>
+              {d.awaitingConcurrence.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/agreement/clauses/${a.clauseId}`}>
+                    {a.reference}: {a.title}
+                  </Link>{" "}
+                  <span className="muted small">{t("agreement:register.proposedBy", { organization: a.proposer })}</span>
+                </li>
+              ))}
+              {d.positionsAwaiting.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/issues/${p.issueId}`}>
+                    {t("agreement:position.awaitingItem", { organization: p.proposer, issue: p.title })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
         {d.requests !== null ? (
           <Card id="dash-requests" title={t("requests.title")} href="/demand" linkLabel={t("requests.all")}>
             {d.demandCounts ? (

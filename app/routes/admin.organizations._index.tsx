@@ -46,6 +46,7 @@ export default function OrganizationsPage() {
           t("orgForm.shortName"),
           t("orgForm.kind"),
           t("orgForm.country"),
+          t("orgForm.side"),
           t("orgForm.sector"),
           t("organizations.status"),
         ]}
@@ -58,6 +59,10 @@ export default function OrganizationsPage() {
             <td>{o.short_name}</td>
             <td>{t(`labels:organizationKind.${o.kind}`)}</td>
             <td>{o.country}</td>
+            <td>
+              {t(`labels:side.${o.side}`)}
+              {o.affiliation ? ` (${o.affiliation})` : null}
+            </td>
             <td>{o.sector ?? "—"}</td>
             <td>
               {o.archived_at ? (

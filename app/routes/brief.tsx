@@ -274,6 +274,36 @@ export default function BriefPage() {
           </TableScroll>
         )}
       </section>
+      <section className="brief__section" aria-labelledby="brief-clauses">
+        <h2 id="brief-clauses">{t("clauses.heading")}</h2>
+        {brief.clauses.length === 0 ? (
+          <p className="muted">{t("clauses.none")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("clauses.clause")}</th>
+                <th scope="col">{t("clauses.status")}</th>
+                <th scope="col">{t("clauses.onTable")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {brief.clauses.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/agreement/clauses/${c.id}`}>
+                      {c.reference}: {c.title}
+                    </Link>
+                    {c.illustrative ? <span className="small muted"> ({t("clauses.illustrative")})</span> : null}
+                  </td>
+                  <td>{t(`labels:clauseStatus.${c.status}`, { defaultValue: c.status })}</td>
+                  <td>{c.onTable ? `${c.onTable.organization}: ${c.onTable.text}` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <Banner classification={brief.classification} />
     </article>
   );

@@ -1,4 +1,11 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
@@ -8,10 +15,12 @@ import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { Portion } from "~/components/Portion";
+import { PositionConcurrence } from "~/components/PositionConcurrence";
 import { PositionForm } from "~/components/PositionForm";
 import { PreviewBar } from "~/components/Preview";
+import { GapTable, ScheduleTable } from "~/components/Schedules";
 import { StanceBadge } from "~/components/StanceBadge";
-import { assertCan, assessmentVisibilities, assignableVisibilities, can } from "~/models/access.server";
+import { assertCan, assessmentVisibilities, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";
 import { convergenceOf, formatSpread, positionsAsOf } from "~/models/convergence";
@@ -26,19 +35,34 @@ import {
   unlinkConsultation,
 } from "~/models/issues.server";
 import { milestonesOfIssue } from "~/models/milestones.server";
+import {
+  AGREEMENT_TERM,
+  concurrenceOfPositions,
+  isVolumeIssue,
+  openScheduleAsScenario,
+  parseSchedule,
+  respondOnPosition,
+  scheduleGaps,
+  schedulesOf,
+  tablePosition,
+} from "~/models/position-concurrence.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { readerFor } from "~/models/preview.server";
+import { positionConcurrenceSchema, positionRefSchema } from "~/schemas/agreement";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { todayInIndia } from "~/utils/clock";
+import { SIDE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate, useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
+import { POSITION_REFUSALS } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 import { translateMessage } from "~/utils/translate";
+import { MATERIALS } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -65,6 +89,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAssessments(db, user, issue.id),
     can(user, "milestones:read") ? milestonesOfIssue(db, user, issue.id) : Promise.resolve([]),
   ]);
+  const positionIds = history.map((p) => p.id);
+  const [schedules, concurrence, volume] = await Promise.all([
+    schedulesOf(db, user, positionIds),
+    concurrenceOfPositions(db, user, positionIds),
+    isVolumeIssue(db, issue.id),
+  ]);
   const held = positionsAsOf(history, today).get(issue.id);
   const currentIds = new Set([...(held?.values() ?? [])].map((p) => p.id));
   const choices = canManage || recordable.length ? await consultationChoices(db, user) : [];
@@ -78,9 +108,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: p.organization_id,
       name: p.name,
       shortName: p.short_name,
+      side: p.side,
+      country: p.country,
+      affiliation: p.affiliation,
       current: held?.get(p.organization_id) ?? null,
     })),
-    timeline: [...history].reverse().map((p) => ({ ...p, current: currentIds.has(p.id) })),
+    timeline: [...history].reverse().map((p) => ({
+      ...p,
+      current: currentIds.has(p.id),
+      schedule: schedules.filter((c) => c.positionId === p.id),
+      concurrence: concurrence.get(p.id) ?? null,
+    })),
+    gaps: scheduleGaps(history, schedules).get(issue.id) ?? [],
+    schedule: volume ? { materials: [...MATERIALS], first: AGREEMENT_TERM.first, last: AGREEMENT_TERM.last } : null,
+    myOrganizationId: user.organizationId,
+    canRespond: can(user, "concurrence:respond"),
+    canTable: can(user, "amendments:table"),
+    canOpenScenario: can(user, "scenario:edit"),
+    concurrenceVisibilities: concurrenceVisibilities(user),
     convergence: convergenceOf(
       history,
       issue.id,
@@ -101,7 +146,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = "position" | "assessment" | "link" | "unlink";
+type Intent = "position" | "assessment" | "link" | "unlink" | "positionConcur" | "positionTable" | "scenario";
+
+function positionRefusal(intent: Intent, code: string, values: Record<string, unknown>) {
+  const words = POSITION_REFUSALS[code] ?? { message: "That could not be done." };
+  // Beside the field on the answer form; above the buttons, which have no field, otherwise.
+  const field = intent === "positionConcur" ? words.field : undefined;
+  return fail(intent, 400, field ? { [field]: words.message } : {}, values, field ? undefined : words.message);
+}
 
 function fail(
   intent: Intent,
@@ -126,12 +178,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
     assertCan(user, "positions:record");
     const parsed = parseForm(positionSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const result = await recordPosition(db, user, issue, parsed.data);
+    const schedule = parseSchedule(parsed.data);
+    if (!schedule.ok) return fail(intent, 400, schedule.fieldErrors, parsed.data);
+    const result = await recordPosition(db, user, issue, { ...parsed.data, schedule: schedule.cells });
     if (!result.ok) {
       if (result.status === 404) notFound();
       return fail(intent, result.status, result.fieldErrors, parsed.data, result.formError);
     }
-    return data({ ok: true as const, intent, message: "Position recorded. It supersedes the party's previous one." });
+    return data({
+      ok: true as const,
+      intent,
+      message: result.inConcurrence
+        ? "Position recorded for concurrence: the parties see it once every named ministry has concurred and it is tabled."
+        : "Position recorded. It supersedes the party's previous one.",
+    });
+  }
+
+  if (intent === "positionConcur") {
+    assertCan(user, "concurrence:respond");
+    const parsed = parseForm(positionConcurrenceSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await respondOnPosition(db, user, issue.id, parsed.data);
+    if (!result.ok) {
+      if (result.reason === "not_found") notFound();
+      if (result.reason === "refused") return positionRefusal(intent, result.code, parsed.data);
+    }
+    return data({ ok: true as const, intent, message: "Your organization's answer is recorded." });
+  }
+
+  if (intent === "positionTable") {
+    assertCan(user, "amendments:table");
+    const parsed = parseForm(positionRefSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await tablePosition(db, user, issue.id, parsed.data.positionId);
+    if (!result.ok) {
+      if (result.reason === "not_found") notFound();
+      if (result.reason === "refused") return positionRefusal(intent, result.code, parsed.data);
+    }
+    return data({ ok: true as const, intent, message: "Tabled: the position is now shared with the parties." });
+  }
+
+  if (intent === "scenario") {
+    assertCan(user, "scenario:edit");
+    const parsed = parseForm(positionRefSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const result = await openScheduleAsScenario(db, user, issue.id, parsed.data.positionId);
+    if (!result.ok) {
+      if (result.reason === "not_found") notFound();
+      if (result.reason === "refused") return positionRefusal(intent, result.code, parsed.data);
+      notFound();
+    }
+    return redirect(`/supply/scenarios/${result.record.id}`);
   }
 
   if (intent === "assessment") {
@@ -173,6 +270,7 @@ export default function IssuePage() {
   const positionFailure = failedFor("position");
   const assessmentFailure = failedFor("assessment");
   const linkFailure = failedFor("link") ?? failedFor("unlink");
+  const concurFailure = failedFor("positionConcur") ?? failedFor("positionTable") ?? failedFor("scenario");
   const { issue, convergence } = d;
   const { t, i18n } = useTranslation("issues");
   return (
@@ -242,6 +340,14 @@ export default function IssuePage() {
                 <tr key={p.id}>
                   <th scope="row">
                     {p.current ? <Portion level={p.current.visibility} /> : null} {p.name}
+                    {/* Side and country differ for an Indian affiliate of a Japanese group: show both. */}
+                    <span className="muted"> · {SIDE_LABELS[p.side]}</span>
+                    {p.affiliation ? (
+                      <span className="muted">
+                        {" "}
+                        · {t("agreement:side.affiliate", { country: p.country, affiliation: p.affiliation })}
+                      </span>
+                    ) : null}
                   </th>
                   {p.current ? (
                     <>
@@ -270,6 +376,14 @@ export default function IssuePage() {
         </div>
       </section>
 
+      {d.gaps.length > 0 ? (
+        <section className="card" aria-labelledby="gaps-title">
+          <h2 id="gaps-title">{t("agreement:position.gapTitle")}</h2>
+          <p className="small muted">{t("agreement:position.gapIntro")}</p>
+          <GapTable gaps={d.gaps} />
+        </section>
+      ) : null}
+
       <div className="grid-2 grid-2--top issue-columns">
         <section className="card" aria-labelledby="history-title">
           <h2 id="history-title">{t("detail.history")}</h2>
@@ -278,7 +392,14 @@ export default function IssuePage() {
           ) : (
             <ol className="timeline">
               {d.timeline.map((p) => (
-                <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
+                <li
+                  key={p.id}
+                  className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}
+                  aria-label={t("agreement:position.item", {
+                    organization: p.organizationShortName,
+                    date: formatPlainDate(p.statedOn),
+                  })}
+                >
                   <p className="timeline__head">
                     <Portion level={p.visibility} /> <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> ·{" "}
                     <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
@@ -288,6 +409,8 @@ export default function IssuePage() {
                     ) : (
                       <span className="badge badge--muted">{t("detail.superseded")}</span>
                     )}
+                    {p.inConcurrence ? <span className="badge badge--warn">{t("agreement:clause.inConcurrence")}</span> : null}
+                    {p.tabledAt ? <span className="badge badge--ok">{t("agreement:position.onTable")}</span> : null}
                   </p>
                   <p>{p.statement}</p>
                   {p.desiredOutcome ? <p className="small">{t("detail.desiredOutcome", { text: p.desiredOutcome })}</p> : null}
@@ -301,6 +424,32 @@ export default function IssuePage() {
                       </>
                     ) : null}
                   </p>
+                  {p.schedule.length > 0 ? (
+                    <>
+                      <ScheduleTable cells={p.schedule} />
+                      {d.canOpenScenario ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="scenario" />
+                          <input type="hidden" name="positionId" value={p.id} />
+                          <button type="submit" className="button button--small">
+                            {t("agreement:position.openScenario")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </>
+                  ) : null}
+                  {p.concurrence ? (
+                    <PositionConcurrence
+                      positionId={p.id}
+                      concurrence={p.concurrence}
+                      inConcurrence={p.inConcurrence}
+                      myOrganizationId={d.myOrganizationId}
+                      canRespond={d.canRespond}
+                      canTable={d.canTable}
+                      visibilities={d.concurrenceVisibilities}
+                      failure={concurFailure?.values?.positionId === p.id ? concurFailure : undefined}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ol>
@@ -321,6 +470,7 @@ export default function IssuePage() {
                 defaultValues={positionFailure?.values}
                 serverErrors={positionFailure?.fieldErrors}
                 formError={positionFailure?.formError}
+                schedule={d.schedule}
               />
             </section>
           ) : null}

@@ -5,6 +5,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Notice } from "~/components/forms";
 import { EmptyRow, Pager } from "~/components/ListKit";
+import { GapList } from "~/components/Schedules";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assessmentVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
@@ -165,6 +166,7 @@ export default function PositionsPage() {
                     <Link to={`/issues/${r.id}`}>{r.title}</Link>
                     <br />
                     <span className={ISSUE_STATUS_BADGES[r.status]}>{t(`labels:issueStatus.${r.status}`)}</span>
+                    <GapList gaps={r.gaps} />
                   </th>
                   {matrix.columns.map((c) => {
                     if (!(c.id in r.cells)) {

@@ -1,5 +1,6 @@
 import * as z from "zod";
 
+import { SCHEDULE_ROWS } from "~/schemas/schedule";
 import { todayInIndia } from "~/utils/clock";
 import { checkbox, manyOf, optionalText, requiredText, versionField } from "~/utils/forms";
 import { FLEXIBILITIES, ISSUE_PRIORITIES, ISSUE_STATUSES, RISK_LEVELS, STANCES, VISIBILITIES } from "~db/schema";
@@ -29,7 +30,20 @@ export const positionSchema = z.object({
   sourceConsultationId: optionalText(64, "Source consultation"),
   visibility: z.enum(VISIBILITIES, { error: "Choose who may see this position." }),
   redLine: checkbox,
+  // The tonnage schedule's rows, as typed: the model checks material, year and tonnes.
+  ...scheduleFields(),
 });
+
+function scheduleFields() {
+  const cell = z.string().max(40, "Use the lists and a number of tonnes.").optional();
+  const fields: Record<string, typeof cell> = {};
+  for (let n = 0; n < SCHEDULE_ROWS; n++) {
+    fields[`schedule${n}Material`] = cell;
+    fields[`schedule${n}Year`] = cell;
+    fields[`schedule${n}Tonnes`] = cell;
+  }
+  return fields as Record<`schedule${0 | 1 | 2}${"Material" | "Year" | "Tonnes"}`, typeof cell>;
+}
 
 export const assessmentSchema = z.object({
   assessedOn: calendarDate.refine((d) => d <= todayInIndia(), "An assessment cannot be dated in the future."),

@@ -63,7 +63,8 @@ describe("activity feed", () => {
     const db = getDb();
     const id = ctx.user["diplomat@accord.test"]!;
     await db.updateTable("users").set({ previous_sign_in_at: "2026-11-02T12:00:00.000Z" }).where("id", "=", id).execute();
-    const { since, items } = await changesSinceLastVisit(db, await sessionUserFor("diplomat@accord.test"), 50);
+    // Room for the demo's own recent events too (clauses and proposals are seeded "now").
+    const { since, items } = await changesSinceLastVisit(db, await sessionUserFor("diplomat@accord.test"), 200);
     expect(since).toBe("2026-11-02T12:00:00.000Z");
     expect(items.every((i) => i.at > "2026-11-02T12:00:00.000Z")).toBe(true);
     expect(items.map((i) => activitySubjectText(i.subject))).toContain("feed: restricted");

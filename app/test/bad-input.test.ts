@@ -49,6 +49,7 @@ const PARAM_TABLES: Record<string, string> = {
   scenarioId: "supply_scenarios",
   orgId: "organizations",
   documentId: "documents",
+  clauseId: "clauses",
 };
 
 async function paramsFor(file: string, users: Record<string, string>): Promise<Record<string, string>> {

@@ -386,7 +386,7 @@ describe("the supply balance", () => {
     expect(dy.shortfall).toBe(true);
     expect(dy.balanceKg).toBeLessThan(0);
     const nd = rows.filter((r) => r.material === "neodymium_oxide");
-    expect(nd.find((r) => r.fiscalYear === "FY2025-26")!.productionKg).toBe(450_000);
+    expect(nd.find((r) => r.fiscalYear === "FY2025-26")!.productionKg).toBe(410_000);
     expect(nd.find((r) => r.fiscalYear === "FY2029-30")!.productionKg).toBe(900_000);
     const fy2024 = rows.filter((r) => r.fiscalYear === "FY2024-25");
     expect(totalsOf(fy2024).productionKg).toBe(2_900_000);

@@ -248,6 +248,23 @@ describe("recording positions", () => {
     expect(JSON.parse(audit.before_json!).id).toBe(before[before.length - 1]!.id);
   });
 
+  it("lets SIAM record its own position on an issue it is party to", async () => {
+    const ctx = await demoData();
+    const shared = await issueId(PHASE_DOWN);
+    const before = await positionCount();
+    const res = await call(
+      issueAction,
+      post(
+        `/issues/${shared}`,
+        positionForm(ctx.org.siam, { statement: "SIAM members need a fixed domestic share." }),
+        await cookieFor("industry@accord.test"),
+      ),
+      { issueId: shared },
+    );
+    expect(res.status).toBe(200);
+    expect(await positionCount()).toBe(before + 1);
+  });
+
   it("refuses, with 4xx and nothing stored, what the user may not record", async () => {
     const ctx = await demoData();
     const shared = await issueId(PHASE_DOWN);
@@ -325,7 +342,21 @@ describe("recording positions", () => {
         field: "redLine",
       },
       { cookie: await cookieFor("diplomat@accord.test"), issue: shared, form: positionForm(ctx.org.moci), status: 404 },
-      { cookie: await cookieFor("industry@accord.test"), issue: shared, form: positionForm(ctx.org.siam), status: 404 },
+      // SIAM speaks for itself only.
+      {
+        cookie: await cookieFor("industry@accord.test"),
+        issue: shared,
+        form: positionForm(ctx.org.moci),
+        status: 400,
+        field: "organizationId",
+      },
+      {
+        cookie: await cookieFor("industry@accord.test"),
+        issue: shared,
+        form: positionForm(ctx.org.siam, { visibility: "internal" }),
+        status: 400,
+        field: "visibility",
+      },
     ];
     for (const c of cases) {
       const before = await positionCount();

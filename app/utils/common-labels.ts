@@ -1,10 +1,14 @@
 import type {
   ActionStatus,
+  ClauseStatus,
+  ClauseTopic,
+  ConcurrenceResponse,
   ConsultationKind,
   ConsultationMode,
   MilestoneCategory,
   MilestoneStatus,
   OrganizationKind,
+  OrganizationSide,
   Role,
   Visibility,
 } from "~db/schema";
@@ -37,6 +41,12 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   foreign_government: "Foreign government",
   industry_body: "Industry body",
   company: "Company",
+};
+
+export const SIDE_LABELS: Record<OrganizationSide, string> = {
+  india: "Indian side",
+  japan: "Japanese side",
+  other: "Other",
 };
 
 export const MILESTONE_CATEGORY_LABELS: Record<MilestoneCategory, string> = {
@@ -74,4 +84,31 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   open: "Open",
   done: "Done",
   dropped: "Dropped",
+};
+
+export const CLAUSE_STATUS_LABELS: Record<ClauseStatus, string> = {
+  unchanged: "Unchanged",
+  under_discussion: "Under discussion",
+  amendment_proposed: "Amendment proposed",
+  agreed_in_principle: "Agreed in principle",
+  agreed: "Agreed",
+  withdrawn: "Withdrawn",
+};
+
+export const CLAUSE_TOPIC_LABELS: Record<ClauseTopic, string> = {
+  volumes: "Volumes",
+  pricing: "Pricing",
+  term_renewal: "Term and renewal",
+  notice_suspension: "Notice and suspension",
+  review: "Review",
+  force_majeure: "Force majeure",
+  dispute_resolution: "Dispute resolution",
+  confidentiality: "Confidentiality",
+  other: "Other",
+};
+
+export const CONCURRENCE_RESPONSE_LABELS: Record<ConcurrenceResponse, string> = {
+  concur: "Concur",
+  concur_with_comments: "Concur with comments",
+  object: "Object",
 };

@@ -33,6 +33,10 @@ const ACTION_WORDS: Record<string, string> = {
   "link issues": "linked to negotiation issues",
   progress: "progress reported",
   record: "position recorded",
+  propose: "amendment proposed",
+  respond: "concurrence given",
+  table: "tabled",
+  status: "status changed",
   "record red line": "red line recorded",
   circulate: "circulated",
   confirm: "confirmed",
@@ -58,6 +62,8 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKindCode, string> = {
   demand: "Demand",
   milestone: "Milestones",
   minutes: "Minutes",
+  clause: "Agreement clauses",
+  amendment: "Proposed amendments",
 };
 
 export function activitySubjectText(subject: ActivitySubject, t?: unknown): string {
@@ -73,6 +79,10 @@ export function activitySubjectText(subject: ActivitySubject, t?: unknown): stri
       return tr
         ? tr("labels:activitySubject.position", { party: subject.party, issue: subject.issue })
         : `${subject.party} on ${subject.issue}`;
+    case "amendment":
+      return tr
+        ? tr("labels:activitySubject.amendment", { party: subject.party, clause: subject.clause })
+        : `${subject.party} on ${subject.clause}`;
     case "demand": {
       const material = tr
         ? tr(`labels:material.${subject.material}`, { defaultValue: subject.material })
@@ -201,3 +211,39 @@ export function minutesRefusalText(detail: MinutesRefusalDetail, organization: s
       return "This consultation already has minutes; reload the page to see them.";
   }
 }
+
+/** Words for the refusals of the agreement model, by the field they belong beside. */
+export const AGREEMENT_REFUSALS: Record<string, { field?: string; message: string }> = {
+  not_your_organization: { field: "organizationId", message: "You may not propose wording for that organization." },
+  unknown_organization: { field: "organizationId", message: "Choose an organization from the list." },
+  shared_before_tabling: {
+    field: "visibility",
+    message: "India's proposals are shared only by tabling, after concurrence: choose internal or restricted.",
+  },
+  level_not_allowed: { field: "visibility", message: "You may not give a proposal that level." },
+  unchanged_text: { field: "proposedText", message: "The proposed wording is the same as the current text." },
+  clause_archived: { message: "This clause is archived." },
+  not_requested: {
+    field: "response",
+    message: "Your organization's concurrence was not asked for on this proposal: a ministry answers only for itself.",
+  },
+  already_answered: { field: "response", message: "Your organization has already answered on this proposal." },
+  already_tabled: { message: "This proposal is already on the table." },
+  comment_required: { field: "comment", message: "Give your comments or the reasons for the objection." },
+  not_in_concurrence: { message: "Only India's proposals are tabled after concurrence." },
+  concurrence_incomplete: { message: "Every named ministry must concur before the proposal is tabled." },
+  restricted_fallback: { message: "A restricted fall-back is never tabled." },
+};
+
+/** Words for the refusals on India's positions in concurrence, by the field they belong beside. */
+export const POSITION_REFUSALS: Record<string, { field?: string; message: string }> = {
+  for_another_organization: { field: "response", message: "A ministry answers only for itself, never for another organization." },
+  not_requested: { field: "response", message: "Your organization's concurrence was not asked for on this position." },
+  already_answered: { field: "response", message: "Your organization has already answered on this position." },
+  already_tabled: { field: "response", message: "This position is already on the table." },
+  comment_required: { field: "comment", message: "Give your comments or the reasons for the objection." },
+  not_in_concurrence: { message: "Only India's positions for the table are tabled after concurrence." },
+  concurrence_incomplete: { message: "Every named ministry must concur before the position is tabled." },
+  restricted_fallback: { message: "A restricted position is never tabled." },
+  no_schedule: { message: "This position has no tonnage schedule." },
+};

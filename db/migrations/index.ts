@@ -12,8 +12,11 @@ import * as writesDatabaseGuards from "./2026-12-01T1700-writes-database-guards"
 import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-hashes";
 import * as i18nUserPreferences from "./2026-12-01T1720-i18n-user-preferences";
 import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
+import * as agreementOrganizationSide from "./2026-12-01T1800-agreement-organization-side";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
 import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
+import * as agreementClauses from "./2026-12-01T1810-agreement-clauses";
+import * as agreementPositionConcurrence from "./2026-12-01T2000-agreement-position-concurrence";
 import * as mapauthTotpMap from "./2026-12-01T2000-mapauth-totp-map";
 import * as documentsAttachments from "./2026-12-01T2010-documents-attachments";
 import * as speed3PageIndexes from "./2026-12-01T2030-speed3-page-indexes";
@@ -36,6 +39,9 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1720-i18n-user-preferences": i18nUserPreferences,
   "2026-12-01T1800-agreed-minutes": agreedMinutes,
   "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
+  "2026-12-01T1800-agreement-organization-side": agreementOrganizationSide,
+  "2026-12-01T1810-agreement-clauses": agreementClauses,
+  "2026-12-01T2000-agreement-position-concurrence": agreementPositionConcurrence,
   "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
   "2026-12-01T2000-mapauth-totp-map": mapauthTotpMap,
   "2026-12-01T2010-documents-attachments": documentsAttachments,

@@ -9,6 +9,7 @@ import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 
 import type { Database, Role } from "../schema";
+import { seedAgreement } from "./agreement";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
 import { seedDocuments } from "./documents";
@@ -33,6 +34,8 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: Demo
   { email: "mines@accord.test", name: "Meera Iyer", role: "official", org: "mines" },
   { email: "irel@accord.test", name: "Rahul Menon", role: "irel", org: "irel" },
   { email: "diplomat@accord.test", name: "Kavita Bose", role: "diplomat", org: "mea" },
+  { email: "dae@accord.test", name: "Sunil Rao", role: "official", org: "dae" },
+  { email: "law@accord.test", name: "Nandini Das", role: "official", org: "law" },
   { email: "counterpart@accord.test", name: "Kenji Sato", role: "counterpart", org: "toyotsu" },
   { email: "meti@accord.test", name: "Yuko Tanaka", role: "counterpart", org: "meti" },
   { email: "tsusho@accord.test", name: "Hiroshi Ito", role: "counterpart", org: "toyotaTsusho" },
@@ -54,6 +57,8 @@ async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promis
       kind: o.kind,
       country: o.country,
       sector: o.sector,
+      side: "side" in o ? o.side : undefined,
+      affiliation: "affiliation" in o ? o.affiliation : undefined,
     });
     ids[key] = created.id;
     ctx.log(`organization ${o.short}`);
@@ -93,6 +98,8 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "minutes", run: seedMinutes },
   // After consultations: documents are attached to them.
   { name: "documents", run: seedDocuments },
+  // After issues: clauses belong to them.
+  { name: "agreement clauses", run: seedAgreement },
   { name: "stakeholder map", run: seedStakeholderMap },
 ];
 

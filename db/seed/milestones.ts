@@ -44,6 +44,7 @@ export const DEMO_MILESTONES: DemoMilestone[] = [
     category: "production",
     owner: "irel",
     dueDate: "2026-03-31",
+    // FY2025-26 closed at 410 t (the supply figures): the target was missed, so it stays open and late.
     status: "planned",
     visibility: "shared",
     parties: ["toyotsu"],

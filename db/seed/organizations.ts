@@ -1,4 +1,4 @@
-import type { OrganizationKind } from "../schema";
+import type { OrganizationKind, OrganizationSide } from "../schema";
 
 /** The real organizations of the negotiation (DESIGN.md), keyed by a stable handle for seeds. */
 export const DEMO_ORGANIZATIONS = {
@@ -13,12 +13,15 @@ export const DEMO_ORGANIZATIONS = {
     country: "India",
     sector: "Rare-earth mining and refining",
   },
+  // An Indian company (its plant is in Andhra Pradesh) on the Japanese side of the table.
   toyotsu: {
     name: "Toyotsu Rare Earths India",
     short: "TREI",
-    kind: "foreign_company",
-    country: "Japan",
-    sector: "Rare-earth processing",
+    kind: "company",
+    country: "India",
+    side: "japan",
+    affiliation: "Toyota Tsusho group (Japan)",
+    sector: "Rare-earth processing, Andhra Pradesh",
   },
   toyotaTsusho: {
     name: "Toyota Tsusho Corporation",
@@ -55,6 +58,61 @@ export const DEMO_ORGANIZATIONS = {
     country: "India",
     sector: "Automotive components",
   },
-} as const satisfies Record<string, { name: string; short: string; kind: OrganizationKind; country: string; sector: string }>;
+  mhi: {
+    name: "Ministry of Heavy Industries",
+    short: "MHI",
+    kind: "ministry",
+    country: "India",
+    sector: "Government (magnet incentive scheme)",
+  },
+  dgft: {
+    name: "Directorate General of Foreign Trade",
+    short: "DGFT",
+    kind: "ministry",
+    country: "India",
+    sector: "Government (export policy)",
+  },
+  law: { name: "Ministry of Law and Justice", short: "Law", kind: "ministry", country: "India", sector: "Government" },
+  embassyTokyo: {
+    name: "Embassy of India, Tokyo",
+    short: "EoI Tokyo",
+    kind: "ministry",
+    country: "India",
+    sector: "Government (Ministry of External Affairs)",
+  },
+  jogmec: {
+    name: "Japan Organization for Metals and Energy Security (JOGMEC)",
+    short: "JOGMEC",
+    kind: "foreign_government",
+    country: "Japan",
+    sector: "Government agency",
+  },
+  // Illustrative members of the negotiation's industry side: a pharmaceutical body and a magnet maker.
+  pharma: {
+    name: "Indian Pharmaceutical Alliance",
+    short: "IPA",
+    kind: "industry_body",
+    country: "India",
+    sector: "Pharmaceuticals",
+  },
+  magnetMaker: {
+    name: "Bharat Magnetics (illustrative)",
+    short: "Bharat Magnetics",
+    kind: "company",
+    country: "India",
+    sector: "Rare-earth magnet manufacturing",
+  },
+} as const satisfies Record<
+  string,
+  {
+    name: string;
+    short: string;
+    kind: OrganizationKind;
+    country: string;
+    sector: string;
+    side?: OrganizationSide;
+    affiliation?: string;
+  }
+>;
 
 export type DemoOrgKey = keyof typeof DEMO_ORGANIZATIONS;

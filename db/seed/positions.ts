@@ -25,6 +25,8 @@ interface DemoPosition {
   outcome?: string;
   visibility?: Visibility;
   redLine?: boolean;
+  /** Who records it when not the party's usual recorder (an official noting SIAM's internal view). */
+  recorder?: string;
 }
 
 interface DemoIssue {
@@ -43,7 +45,8 @@ const RECORDER: Record<Party, string> = {
   moci: "official@accord.test",
   mines: "mines@accord.test",
   dae: "official@accord.test",
-  siam: "official@accord.test",
+  // SIAM records its own positions on the issues it is party to.
+  siam: "industry@accord.test",
   irel: "irel@accord.test",
   toyotsu: "counterpart@accord.test",
   toyotaTsusho: "tsusho@accord.test",
@@ -372,6 +375,7 @@ export const DEMO_ISSUES: DemoIssue[] = [
         stance: "supports",
         flexibility: "firm",
         visibility: "internal",
+        recorder: "official@accord.test",
         statement: "Automotive makers ask for a guaranteed share for EV motors.",
       },
       {
@@ -569,7 +573,7 @@ export async function seedPositions(ctx: DemoContext): Promise<void> {
       for (const p of demo.positions) {
         await insertPosition(
           db,
-          ctx.user[RECORDER[p.party]]!,
+          ctx.user[p.recorder ?? RECORDER[p.party]]!,
           issue.id,
           {
             organizationId: ctx.org[p.party],
