@@ -37,20 +37,31 @@ export function ArchiveCard({
   archiveNote,
   restoreNote,
   className = "card",
+  archiveLabel,
+  restoreLabel,
 }: {
   archived: boolean;
   version: number;
   /** Names the record in the button: "Archive issue". */
   noun: string;
+  /** The button's words in the reader's language, when the page has them ("Archive milestone"). */
+  archiveLabel?: string;
+  restoreLabel?: string;
   archiveNote: ReactNode;
   restoreNote: ReactNode;
   className?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <section className={className} aria-labelledby="archive-title">
-      <h2 id="archive-title">{archived ? "Restore" : "Archive"}</h2>
+      <h2 id="archive-title">{archived ? t("archive.restore") : t("archive.archive")}</h2>
       <p className="muted">{archived ? restoreNote : archiveNote}</p>
-      <ArchiveButton archived={archived} version={version} archiveLabel={`Archive ${noun}`} restoreLabel={`Restore ${noun}`} />
+      <ArchiveButton
+        archived={archived}
+        version={version}
+        archiveLabel={archiveLabel ?? `Archive ${noun}`}
+        restoreLabel={restoreLabel ?? `Restore ${noun}`}
+      />
     </section>
   );
 }

@@ -8,25 +8,34 @@ import enBrief from "./en/brief.json";
 import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
+import enDemand from "./en/demand.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enMilestones from "./en/milestones.json";
 import enReader from "./en/reader.json";
+import enSupply from "./en/supply.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
+import hiDemand from "./hi/demand.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiMilestones from "./hi/milestones.json";
 import hiReader from "./hi/reader.json";
+import hiSupply from "./hi/supply.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
+import jaDemand from "./ja/demand.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaMilestones from "./ja/milestones.json";
 import jaReader from "./ja/reader.json";
+import jaSupply from "./ja/supply.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -39,6 +48,9 @@ export const resources = {
     labels: enLabels,
     reader: enReader,
     validation: enValidation,
+    milestones: enMilestones,
+    demand: enDemand,
+    supply: enSupply,
   },
   ja: {
     common: jaCommon,
@@ -49,6 +61,9 @@ export const resources = {
     labels: jaLabels,
     reader: jaReader,
     validation: jaValidation,
+    milestones: jaMilestones,
+    demand: jaDemand,
+    supply: jaSupply,
   },
   hi: {
     common: hiCommon,
@@ -59,5 +74,8 @@ export const resources = {
     labels: hiLabels,
     reader: hiReader,
     validation: hiValidation,
+    milestones: hiMilestones,
+    demand: hiDemand,
+    supply: hiSupply,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
