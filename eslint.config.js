@@ -9,14 +9,11 @@ import tseslint from "typescript-eslint";
 const NOT_YET_TRANSLATED = [
   "app/routes/consultations.$id_.minutes.tsx",
   "app/components/AssessmentForm.tsx",
-  "app/components/BalanceChart.tsx",
   "app/components/ConsultationForm.tsx",
   "app/components/IssueForm.tsx",
   "app/components/OrganizationForm.tsx",
   "app/components/Pager.tsx",
   "app/components/PositionForm.tsx",
-  "app/components/ScenarioEditor.tsx",
-  "app/components/SupplyFigureForm.tsx",
   "app/routes/actions.tsx",
   "app/routes/activity.tsx",
   "app/routes/admin.audit.tsx",
@@ -35,12 +32,6 @@ const NOT_YET_TRANSLATED = [
   "app/routes/issues.new.tsx",
   "app/routes/positions._index.tsx",
   "app/routes/search.tsx",
-  "app/routes/supply._index.tsx",
-  "app/routes/supply.figures.$figureId.tsx",
-  "app/routes/supply.figures.new.tsx",
-  "app/routes/supply.scenarios.$scenarioId.tsx",
-  "app/routes/supply.scenarios._index.tsx",
-  "app/routes/supply.scenarios.compare.tsx",
 ];
 
 export default tseslint.config(

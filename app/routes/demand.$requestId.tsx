@@ -28,7 +28,7 @@ import { readFormData } from "~/utils/form-body.server";
 import { formatTonnes, readerFor, useFormat } from "~/utils/format";
 import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { catalogWord, pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
@@ -37,21 +37,16 @@ import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const labels = (
-    matches.find((m) => m.id === "root")?.data as { resources?: { labels?: { material?: Record<string, string> } } }
-  )?.resources?.labels?.material;
-  return [
-    {
-      title: data
-        ? pageTitle(matches, "demand:detail.pageTitle", {
-            material: labels?.[data.request.material] ?? data.request.material,
-            year: data.request.fiscal_year,
-          })
-        : pageTitle(matches, "demand:detail.fallbackTitle"),
-    },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "demand:detail.pageTitle", {
+          material: catalogWord(matches, `labels:material.${data.request.material}`, data.request.material),
+          year: data.request.fiscal_year,
+        })
+      : pageTitle(matches, "demand:detail.fallbackTitle"),
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
