@@ -14,6 +14,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
     "Admin",
   ],
@@ -27,6 +28,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
   ],
   "irel@accord.test": [
@@ -39,6 +41,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
   ],
   "diplomat@accord.test": [
@@ -51,6 +54,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
   ],
   "counterpart@accord.test": ["Home", "Consultations", "Actions", "Issues", "Positions", "Milestones", "Brief", "Activity"],

@@ -11,8 +11,11 @@ import enDashboard from "./en/dashboard.json";
 import enDemand from "./en/demand.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enMail from "./en/mail.json";
+import enMap from "./en/map.json";
 import enMilestones from "./en/milestones.json";
 import enReader from "./en/reader.json";
+import enSecurity from "./en/security.json";
 import enSupply from "./en/supply.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
@@ -22,8 +25,11 @@ import hiDashboard from "./hi/dashboard.json";
 import hiDemand from "./hi/demand.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiMail from "./hi/mail.json";
+import hiMap from "./hi/map.json";
 import hiMilestones from "./hi/milestones.json";
 import hiReader from "./hi/reader.json";
+import hiSecurity from "./hi/security.json";
 import hiSupply from "./hi/supply.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
@@ -33,8 +39,11 @@ import jaDashboard from "./ja/dashboard.json";
 import jaDemand from "./ja/demand.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaMail from "./ja/mail.json";
+import jaMap from "./ja/map.json";
 import jaMilestones from "./ja/milestones.json";
 import jaReader from "./ja/reader.json";
+import jaSecurity from "./ja/security.json";
 import jaSupply from "./ja/supply.json";
 import jaValidation from "./ja/validation.json";
 
@@ -46,6 +55,9 @@ export const resources = {
     dashboard: enDashboard,
     issues: enIssues,
     labels: enLabels,
+    mail: enMail,
+    map: enMap,
+    security: enSecurity,
     reader: enReader,
     validation: enValidation,
     milestones: enMilestones,
@@ -59,6 +71,9 @@ export const resources = {
     dashboard: jaDashboard,
     issues: jaIssues,
     labels: jaLabels,
+    mail: jaMail,
+    map: jaMap,
+    security: jaSecurity,
     reader: jaReader,
     validation: jaValidation,
     milestones: jaMilestones,
@@ -72,6 +87,9 @@ export const resources = {
     dashboard: hiDashboard,
     issues: hiIssues,
     labels: hiLabels,
+    mail: hiMail,
+    map: hiMap,
+    security: hiSecurity,
     reader: hiReader,
     validation: hiValidation,
     milestones: hiMilestones,

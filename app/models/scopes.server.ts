@@ -209,3 +209,14 @@ export function visibleHistoryEvents(
   }
   return query;
 }
+
+/**
+ * Stakeholder-map ratings the user may see, aliased `sr`: the Indian side's own assessment, so
+ * internal users only, at the levels their role reads (IREL: internal; officials: restricted too).
+ */
+export function visibleStakeholderRatings(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = scope.partyOrganizationId === null ? scope.levels.filter((l) => l !== "shared") : [];
+  const query = db.selectFrom("stakeholder_ratings as sr");
+  return levels.length > 0 ? query.where("sr.visibility", "in", levels) : query.where("sr.id", "=", "");
+}

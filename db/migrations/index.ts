@@ -14,6 +14,7 @@ import * as i18nUserPreferences from "./2026-12-01T1720-i18n-user-preferences";
 import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
 import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
+import * as mapauthTotpMap from "./2026-12-01T2000-mapauth-totp-map";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1800-agreed-minutes": agreedMinutes,
   "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
   "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
+  "2026-12-01T2000-mapauth-totp-map": mapauthTotpMap,
 };
