@@ -29,6 +29,9 @@ export const NAMESPACES = [
   "admin",
   "activity",
   "search",
+  "milestones",
+  "demand",
+  "supply",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

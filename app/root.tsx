@@ -18,6 +18,7 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 
 import { LanguageMenu } from "~/components/LanguageMenu";
+import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { createI18n } from "~/i18n";
 import { getLocale, resourcesFor } from "~/i18n.server";
 import { can, isInternal, navigationFor } from "~/models/access.server";
@@ -188,6 +189,7 @@ function Shell({ children }: { children: ReactNode }) {
       <footer className="app-footer">
         <p>{t("app.footer")}</p>
       </footer>
+      <RouteAnnouncer />
     </>
   );
 }

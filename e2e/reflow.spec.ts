@@ -4,7 +4,7 @@ import { signIn } from "./helpers";
 
 /**
  * WCAG 2.2 1.4.10 Reflow: at 320 CSS px no page scrolls sideways; wide tables scroll inside their
- * own box instead. Every page of the navigation, for every role.
+ * own box instead. Every page of the navigation, and the main pages under it, for every role.
  */
 const ROLES = [
   "admin@accord.test",
@@ -15,11 +15,12 @@ const ROLES = [
   "industry@accord.test",
 ];
 
-// The header and the brief's tables reflow; the dashboard's and /actions' tables still push the
-// page to 433 px and 526 px (they need TableScroll). Marked fixme until they do: see the report.
+// Pages below the navigation that hold the widest content (timeline, what-if grid, forms).
+const MORE = ["/milestones/timeline", "/calendar", "/supply/scenarios", "/supply/scenarios/compare", "/preferences"];
+
 for (const email of ROLES) {
-  test.fixme(`every page of the navigation reflows at 320 px for ${email}`, async ({ page }) => {
-    test.setTimeout(90_000);
+  test(`every page of the navigation reflows at 320 px for ${email}`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 320, height: 640 });
     await signIn(page, email);
     const hrefs = await page
@@ -28,11 +29,32 @@ for (const email of ROLES) {
       .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     expect(hrefs.length).toBeGreaterThan(3);
     const wide: string[] = [];
-    for (const href of ["/login", ...hrefs]) {
-      await page.goto(href);
+    for (const href of [...hrefs, ...MORE]) {
+      const response = await page.goto(href);
+      // A page this role may not open answers 403/404; there is nothing to reflow.
+      if (!response || response.status() >= 400) continue;
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 320) wide.push(`${href}: ${width}px`);
     }
     expect(wide).toEqual([]);
   });
 }
+
+test("the sign-in page reflows at 320 px", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/login");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
+test("a wide table scrolls in its own focusable, named region", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, "official@accord.test");
+  await page.goto("/supply");
+  const region = page.getByRole("region", { name: "Balance of every material (scrolls sideways)" });
+  await expect(region).toBeVisible();
+  const sizes = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(sizes.scroll).toBeGreaterThan(sizes.client);
+  await region.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});

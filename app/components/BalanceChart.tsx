@@ -1,13 +1,15 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 
 import type { BalanceRow } from "~/models/supply-balance";
-import { formatTonnes, tonnesNumber } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 
+// Each series' name is the catalog's `chart.series.<key>`.
 const SERIES = [
-  { key: "productionKg", label: "Production", className: "bar--production" },
-  { key: "exportsKg", label: "Committed exports", className: "bar--exports" },
-  { key: "approvedKg", label: "Allocated", className: "bar--allocated" },
-  { key: "pendingKg", label: "Pending demand", className: "bar--pending" },
+  { key: "productionKg", className: "bar--production" },
+  { key: "exportsKg", className: "bar--exports" },
+  { key: "approvedKg", className: "bar--allocated" },
+  { key: "pendingKg", className: "bar--pending" },
 ] as const;
 
 /** A round tick step (1, 2 or 5 × 10ⁿ kilograms) giving about four grid lines. */
@@ -19,11 +21,12 @@ function tickStep(maxKg: number): number {
 }
 
 export function ChartLegend() {
+  const { t } = useTranslation("supply");
   return (
     <ul className="legend" aria-hidden="true">
       {SERIES.map((s) => (
         <li key={s.key}>
-          <span className={`swatch ${s.className}`} /> {s.label}
+          <span className={`swatch ${s.className}`} /> {t(`chart.series.${s.key}`)}
         </li>
       ))}
     </ul>
@@ -37,6 +40,8 @@ export function ChartLegend() {
  */
 export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; title: string }) {
   const id = useId();
+  const { t } = useTranslation("supply");
+  const fmt = useFormat();
   const width = 920;
   const height = 330;
   const margin = { top: 16, right: 12, bottom: 66, left: 70 };
@@ -50,18 +55,20 @@ export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; tit
   const barW = Math.min(26, (groupW * 0.78) / SERIES.length);
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const shortfalls = rows.filter((r) => r.shortfall).map((r) => r.fiscalYear);
-  const description = `${rows.length} fiscal years, ${rows[0]?.fiscalYear ?? ""} to ${rows[rows.length - 1]?.fiscalYear ?? ""}. ${
-    shortfalls.length ? `Shortfall in ${shortfalls.join(", ")}.` : "No shortfall after approved allocations."
-  } The table that follows gives every figure.`;
+  const description = [
+    t("chart.years", { count: rows.length, from: rows[0]?.fiscalYear ?? "", to: rows[rows.length - 1]?.fiscalYear ?? "" }),
+    shortfalls.length ? t("chart.shortfallIn", { years: shortfalls.join(t("chart.listSeparator")) }) : t("chart.noShortfall"),
+    t("chart.tableFollows"),
+  ].join(" ");
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{description}</desc>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line className={t === 0 ? "zero" : "grid"} x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} />
-          <text className="axis-label" x={margin.left - 8} y={y(t) + 4} textAnchor="end">
-            {tonnesNumber(t)} t
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line className={tick === 0 ? "zero" : "grid"} x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} />
+          <text className="axis-label" x={margin.left - 8} y={y(tick) + 4} textAnchor="end">
+            {t("chart.tonnesTick", { value: fmt.tonnesNumber(tick) })}
           </text>
         </g>
       ))}
@@ -80,7 +87,9 @@ export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; tit
                   width={barW - 2}
                   height={Math.max(0, y(0) - y(v))}
                 >
-                  <title>{`${s.label}, ${r.fiscalYear}: ${formatTonnes(v)}`}</title>
+                  <title>
+                    {t("chart.bar", { series: t(`chart.series.${s.key}`), year: r.fiscalYear, amount: fmt.tonnes(v) })}
+                  </title>
                 </rect>
               );
             })}
@@ -100,7 +109,7 @@ export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; tit
               fontSize="12"
               className={r.shortfall ? "chart-shortfall" : "chart-balance"}
             >
-              {r.shortfall ? `Shortfall ${formatTonnes(r.balanceKg)}` : `Balance ${formatTonnes(r.balanceKg)}`}
+              {t(r.shortfall ? "chart.shortfall" : "chart.balance", { amount: fmt.tonnes(r.balanceKg) })}
             </text>
             {r.pendingShortfall && !r.shortfall ? (
               <text
@@ -110,7 +119,7 @@ export function BalanceChart({ rows, title }: { rows: readonly BalanceRow[]; tit
                 fontSize="11"
                 className="chart-pressure"
               >
-                pending exceeds it
+                {t("chart.pendingExceeds")}
               </text>
             ) : null}
           </g>

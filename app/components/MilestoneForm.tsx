@@ -1,9 +1,10 @@
 import { Form, Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { milestoneProgressFormSchema, milestoneSchema } from "~/schemas/milestones";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
-import { formatPlainDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, type Visibility } from "~db/schema";
 
@@ -14,7 +15,7 @@ export interface MilestoneFormOptions {
   visibilities: readonly Visibility[];
 }
 
-const statusOptions = MILESTONE_STATUSES.map((s) => ({ value: s, label: MILESTONE_STATUS_LABELS[s] }));
+const statusOptions = (t: TFunction) => MILESTONE_STATUSES.map((s) => ({ value: s, label: t(`labels:milestoneStatus.${s}`) }));
 
 function asList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : [];
@@ -39,6 +40,7 @@ function CheckboxList({
   checked: string[];
   error?: string;
 }) {
+  const { t } = useTranslation("milestones");
   return (
     <fieldset
       className={error ? "field field--invalid checklist" : "field checklist"}
@@ -46,7 +48,7 @@ function CheckboxList({
     >
       <legend className="field__label">{legend}</legend>
       {hint ? <p className="field__hint">{hint}</p> : null}
-      {options.length === 0 ? <p className="muted small">None to choose from.</p> : null}
+      {options.length === 0 ? <p className="muted small">{t("form.noneToChoose")}</p> : null}
       <div className="checklist__items">
         {options.map((o) => (
           <label key={o.value} className="checkbox">
@@ -82,84 +84,105 @@ export function MilestoneForm({
   submitLabel: string;
 }) {
   const pending = usePending();
+  const { t } = useTranslation("milestones");
+  const fmt = useFormat();
   // The browser checks the fields; the version is the server's business.
   const { register, onSubmit, errorFor } = useValidatedForm(milestoneSchema, { defaultValues, serverErrors });
   const dependencyChoices = options.dependencies
     .filter((d) => d.id !== milestoneId)
-    .map((d) => ({ value: d.id, label: `${d.title} (due ${formatPlainDate(d.due_date)})` }));
+    .map((d) => ({ value: d.id, label: t("form.dependencyChoice", { title: d.title, date: fmt.plainDate(d.due_date) }) }));
   return (
     <>
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <input type="hidden" name="intent" value="save" />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <TextField label="Title" required error={errorFor("title")} registration={register("title")} />
-        <TextAreaField label="Description" rows={3} error={errorFor("description")} registration={register("description")} />
+        <TextField label={t("form.title")} required error={errorFor("title")} registration={register("title")} />
+        <TextAreaField
+          label={t("form.description")}
+          rows={3}
+          error={errorFor("description")}
+          registration={register("description")}
+        />
         <div className="grid-2">
           <SelectField
-            label="Category"
+            label={t("form.category")}
             required
-            placeholder="Choose…"
-            options={MILESTONE_CATEGORIES.map((c) => ({ value: c, label: MILESTONE_CATEGORY_LABELS[c] }))}
+            placeholder={t("form.choose")}
+            options={MILESTONE_CATEGORIES.map((c) => ({ value: c, label: t(`labels:milestoneCategory.${c}`) }))}
             error={errorFor("category")}
             registration={register("category")}
           />
           <SelectField
-            label="Owner organization"
+            label={t("form.owner")}
             required
-            placeholder="Choose…"
-            hint="Its users report status and progress."
+            placeholder={t("form.choose")}
+            hint={t("form.ownerHint")}
             options={options.organizations.map((o) => ({ value: o.id, label: o.name }))}
             error={errorFor("ownerOrganizationId")}
             registration={register("ownerOrganizationId")}
           />
         </div>
         <div className="grid-2">
-          <TextField label="Due date" type="date" required error={errorFor("dueDate")} registration={register("dueDate")} />
-          <SelectField
-            label="Status"
+          <TextField
+            label={t("form.dueDate")}
+            type="date"
             required
-            options={statusOptions}
+            error={errorFor("dueDate")}
+            registration={register("dueDate")}
+          />
+          <SelectField
+            label={t("form.status")}
+            required
+            options={statusOptions(t)}
             error={errorFor("status")}
             registration={register("status")}
           />
         </div>
         <div className="grid-2">
           <TextField
-            label="Completion date"
+            label={t("form.completedOn")}
             type="date"
-            hint="Only when the status is Done."
+            hint={t("form.completedOnHint")}
             error={errorFor("completedOn")}
             registration={register("completedOn")}
           />
           <SelectField
-            label="Visibility"
+            label={t("form.visibility")}
             required
-            options={options.visibilities.map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]}: ${VISIBILITY_HINTS[v]}` }))}
+            options={options.visibilities.map((v) => ({
+              value: v,
+              label: t("form.visibilityChoice", { level: t(`labels:visibility.${v}`), text: t(`labels:visibilityHint.${v}`) }),
+            }))}
             error={errorFor("visibility")}
             registration={register("visibility")}
           />
         </div>
-        <TextAreaField label="Progress note" rows={2} error={errorFor("progressNote")} registration={register("progressNote")} />
+        <TextAreaField
+          label={t("form.progressNote")}
+          rows={2}
+          error={errorFor("progressNote")}
+          registration={register("progressNote")}
+        />
         <CheckboxList
-          legend="Depends on"
-          hint="Milestones that must be done before this one. A change that would create a cycle is refused."
+          legend={t("form.dependsOn")}
+          hint={t("form.dependsOnHint")}
           name="dependsOn"
           options={dependencyChoices}
           checked={asList(defaultValues?.dependsOn)}
           error={errorFor("dependsOn")}
         />
         <CheckboxList
-          legend="Parties"
-          hint="Organizations besides the owner that may see a shared milestone."
+          legend={t("form.parties")}
+          hint={t("form.partiesHint")}
           name="partyOrganizationIds"
           options={options.organizations.map((o) => ({ value: o.id, label: o.name }))}
           checked={asList(defaultValues?.partyOrganizationIds)}
           error={errorFor("partyOrganizationIds")}
         />
         <CheckboxList
-          legend="Linked negotiation issues"
-          hint="The issues this milestone advances. Each is listed on the milestone page and the milestone on the issue's page."
+          legend={t("form.issues")}
+          hint={t("form.issuesHint")}
           name="issueIds"
           options={options.issues.map((i) => ({ value: i.id, label: i.title }))}
           checked={asList(defaultValues?.issueIds)}
@@ -168,7 +191,7 @@ export function MilestoneForm({
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to={milestoneId ? `/milestones/${milestoneId}` : "/milestones"} className="button button--quiet">
-            Cancel
+            {t("form.cancel")}
           </Link>
         </div>
       </Form>
@@ -189,6 +212,7 @@ export function ProgressForm({
   version: number;
 }) {
   const pending = usePending();
+  const { t } = useTranslation("milestones");
   const { register, onSubmit, errorFor } = useValidatedForm(milestoneProgressFormSchema, { defaultValues, serverErrors });
   return (
     <>
@@ -198,23 +222,28 @@ export function ProgressForm({
         <input type="hidden" name="version" value={version} />
         <div className="grid-2">
           <SelectField
-            label="Status"
+            label={t("form.status")}
             required
-            options={statusOptions}
+            options={statusOptions(t)}
             error={errorFor("status")}
             registration={register("status")}
           />
           <TextField
-            label="Completion date"
+            label={t("form.completedOn")}
             type="date"
-            hint="Only when the status is Done."
+            hint={t("form.completedOnHint")}
             error={errorFor("completedOn")}
             registration={register("completedOn")}
           />
         </div>
-        <TextAreaField label="Progress note" rows={3} error={errorFor("progressNote")} registration={register("progressNote")} />
+        <TextAreaField
+          label={t("form.progressNote")}
+          rows={3}
+          error={errorFor("progressNote")}
+          registration={register("progressNote")}
+        />
         <div className="form-actions">
-          <SubmitButton pending={pending}>Save progress</SubmitButton>
+          <SubmitButton pending={pending}>{t("form.saveProgress")}</SubmitButton>
         </div>
       </Form>
     </>

@@ -1,7 +1,8 @@
-import { RISK_LABELS } from "~/models/milestone-rules";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+
 import type { TimelineLayout, TimelinePoint } from "~/models/milestone-timeline";
-import { MILESTONE_STATUS_LABELS } from "~/utils/common-labels";
-import { formatPlainDate } from "~/utils/format";
+import { useFormat, type Formatter } from "~/utils/format";
 import { riskReasonsText } from "~/utils/messages";
 
 const MAX_LABEL = 46;
@@ -11,10 +12,19 @@ function shortTitle(title: string): string {
 }
 
 /** What a point says to a screen reader and in its tooltip. */
-function describePoint(p: TimelinePoint): string {
-  const parts = [`${p.title}, due ${formatPlainDate(p.dueDate)}`, MILESTONE_STATUS_LABELS[p.status], RISK_LABELS[p.risk]];
-  if (p.reasons.length) parts.push(riskReasonsText(p.reasons));
-  return parts.join(". ");
+function describePoint(p: TimelinePoint, t: TFunction, fmt: Formatter): string {
+  const parts = [
+    t("timeline.pointDue", { title: p.title, date: fmt.plainDate(p.dueDate) }),
+    t(`labels:milestoneStatus.${p.status}`),
+    t(`labels:milestoneRisk.${p.risk}`),
+  ];
+  if (p.reasons.length) parts.push(riskReasonsText(p.reasons, t));
+  return parts.join(t("timeline.partSeparator"));
+}
+
+/** A tick's period in the reader's language: the year alone, or month and year. */
+function tickText(date: string, yearsOnly: boolean, fmt: Formatter): string {
+  return yearsOnly ? date.slice(0, 4) : fmt.month(date);
 }
 
 /** The marker of one milestone: a diamond, a circle when done; late and threatened carry a symbol. */
@@ -70,6 +80,9 @@ export function MilestoneTimeline({
   description: string;
 }) {
   const { width, height, axisY, plotLeft, plotRight } = layout;
+  const { t } = useTranslation("milestones");
+  const fmt = useFormat();
+  const yearsOnly = layout.ticks.every((tick) => tick.date.endsWith("-01-01"));
   return (
     <svg
       className="timeline"
@@ -109,20 +122,26 @@ export function MilestoneTimeline({
             className={i % 2 === 0 ? "tl-lane__bg" : "tl-lane__bg tl-lane__bg--alt"}
           />
           <text x={12} y={lane.y + 22} className="tl-lane__label">
-            {lane.label}
+            {t(`labels:milestoneCategory.${lane.category}`)}
           </text>
         </g>
       ))}
 
       <g className="tl-axis" aria-hidden="true">
         <line x1={plotLeft} x2={plotRight} y1={axisY} y2={axisY} className="tl-axis__line" />
-        {layout.ticks.map((t, i) => (
-          <g key={t.x}>
-            <line x1={t.x} x2={t.x} y1={axisY - 6} y2={height} className={t.major ? "tl-grid tl-grid--major" : "tl-grid"} />
+        {layout.ticks.map((tick, i) => (
+          <g key={tick.x}>
+            <line
+              x1={tick.x}
+              x2={tick.x}
+              y1={axisY - 6}
+              y2={height}
+              className={tick.major ? "tl-grid tl-grid--major" : "tl-grid"}
+            />
             {/* The last tick closes the axis; its period is off the chart. */}
             {i < layout.ticks.length - 1 ? (
-              <text x={t.x + 4} y={axisY - 12} className={t.major ? "tl-tick tl-tick--major" : "tl-tick"}>
-                {t.label}
+              <text x={tick.x + 4} y={axisY - 12} className={tick.major ? "tl-tick tl-tick--major" : "tl-tick"}>
+                {tickText(tick.date, yearsOnly, fmt)}
               </text>
             ) : null}
           </g>
@@ -134,7 +153,7 @@ export function MilestoneTimeline({
           <line x1={layout.today.x} x2={layout.today.x} y1={axisY - 4} y2={height} />
           <rect x={layout.today.x - 56} y={2} width={112} height={18} rx={4} />
           <text x={layout.today.x} y={15} textAnchor="middle">
-            Today {formatPlainDate(layout.today.date)}
+            {t("timeline.today", { date: fmt.plainDate(layout.today.date) })}
           </text>
         </g>
       ) : null}
@@ -151,15 +170,15 @@ export function MilestoneTimeline({
       </g>
 
       {layout.points.map((p) => {
-        const flag = p.late ? "LATE" : p.threatened ? "THREATENED" : null;
+        const flag = p.late ? t("timeline.flagLate") : p.threatened ? t("timeline.flagThreatened") : null;
         return (
           <a key={p.id} href={`/milestones/${p.id}`} className={`tl-point tl-point--${p.risk}`}>
-            <title>{describePoint(p)}</title>
+            <title>{describePoint(p, t, fmt)}</title>
             <Marker p={p} />
             <text x={p.labelX} y={p.y + 4} textAnchor={p.labelAnchor} className="tl-label">
               {flag ? <tspan className={`tl-flag tl-flag--${p.risk}`}>{`${flag} `}</tspan> : null}
               <tspan>{shortTitle(p.title)}</tspan>
-              <tspan className="tl-label__date">{` · ${formatPlainDate(p.dueDate)}`}</tspan>
+              <tspan className="tl-label__date">{` · ${fmt.plainDate(p.dueDate)}`}</tspan>
             </text>
           </a>
         );

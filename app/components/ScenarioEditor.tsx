@@ -1,15 +1,16 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { TableScroll } from "~/components/TableScroll";
 import { BalanceCell, YearGrid } from "~/components/YearGrid";
 import type { CellText } from "~/models/scenario-cells";
 import { applySchedule, outcomeByMaterial, type BalanceRow, type ExportSchedule, type SupplyYear } from "~/models/supply-balance";
-import { VISIBILITY_LABELS } from "~/utils/common-labels";
-import { MATERIAL_LABELS, materialLabel } from "~/utils/demand-labels";
-import { formatShare, formatTonnes } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { parseTonnes, tonnesInput } from "~/utils/tonnes";
+import { translateMessage } from "~/utils/translate";
 import type { Visibility } from "~db/schema";
 
 /** The schedule the cells spell, skipping any cell that does not parse (it keeps its committed exports). */
@@ -26,68 +27,77 @@ function parseCells(cells: CellText): { schedule: ExportSchedule; errors: FieldE
   return { schedule, errors };
 }
 
+/** A material's name in the reader's language; a code the catalog lacks reads as itself. */
+export function useMaterialName() {
+  const { t } = useTranslation();
+  return (material: string) => t(`labels:material.${material}`, { defaultValue: material });
+}
+
 export function ScenarioResults({ rows, years }: { rows: readonly BalanceRow[]; years: readonly string[] }) {
   const outcomes = outcomeByMaterial(rows);
+  const { t } = useTranslation("supply");
+  const fmt = useFormat();
+  const materialName = useMaterialName();
   return (
     <>
-      <div className="table-wrap">
+      <TableScroll label={t("results.caption")} className="table-wrap">
         <table className="table">
-          <caption className="visually-hidden">Demand that can be met, per material, over the years shown</caption>
+          <caption className="visually-hidden">{t("results.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Material</th>
+              <th scope="col">{t("form.material")}</th>
               <th scope="col" className="num">
-                Available for India
+                {t("results.available")}
               </th>
               <th scope="col" className="num">
-                Approved demand
+                {t("results.approved")}
               </th>
               <th scope="col" className="num">
-                Approved met
+                {t("results.approvedMet")}
               </th>
               <th scope="col" className="num">
-                Pending demand
+                {t("results.pending")}
               </th>
               <th scope="col" className="num">
-                Pending met
+                {t("results.pendingMet")}
               </th>
-              <th scope="col">Shortfall years</th>
+              <th scope="col">{t("results.shortfallYears")}</th>
             </tr>
           </thead>
           <tbody>
             {outcomes.map((o) => (
               <tr key={o.material}>
-                <th scope="row">{materialLabel(o.material)}</th>
-                <td className="num">{formatTonnes(o.totals.availableKg)}</td>
-                <td className="num">{formatTonnes(o.totals.approvedKg)}</td>
+                <th scope="row">{materialName(o.material)}</th>
+                <td className="num">{fmt.tonnes(o.totals.availableKg)}</td>
+                <td className="num">{fmt.tonnes(o.totals.approvedKg)}</td>
                 <td className="num">
-                  {formatShare(o.totals.approvedMetKg, o.totals.approvedKg)}
-                  {o.totals.approvedKg > 0 ? <div className="muted small">{formatTonnes(o.totals.approvedMetKg)}</div> : null}
+                  {fmt.share(o.totals.approvedMetKg, o.totals.approvedKg)}
+                  {o.totals.approvedKg > 0 ? <div className="muted small">{fmt.tonnes(o.totals.approvedMetKg)}</div> : null}
                 </td>
-                <td className="num">{formatTonnes(o.totals.pendingKg)}</td>
+                <td className="num">{fmt.tonnes(o.totals.pendingKg)}</td>
                 <td className="num">
-                  {formatShare(o.totals.pendingMetKg, o.totals.pendingKg)}
-                  {o.totals.pendingKg > 0 ? <div className="muted small">{formatTonnes(o.totals.pendingMetKg)}</div> : null}
+                  {fmt.share(o.totals.pendingMetKg, o.totals.pendingKg)}
+                  {o.totals.pendingKg > 0 ? <div className="muted small">{fmt.tonnes(o.totals.pendingMetKg)}</div> : null}
                 </td>
                 <td className={o.shortfallYears.length ? "shortfall" : undefined}>
-                  {o.shortfallYears.length ? o.shortfallYears.join(", ") : "None"}
+                  {o.shortfallYears.length ? o.shortfallYears.join(t("chart.listSeparator")) : t("results.none")}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
-      <h3>Domestic balance after approved allocations</h3>
-      <div className="table-wrap">
+      </TableScroll>
+      <h3>{t("results.balanceTitle")}</h3>
+      <TableScroll label={t("results.balanceTitle")} className="table-wrap">
         <YearGrid
-          corner="Material"
+          corner={t("form.material")}
           years={years}
           rows={outcomes}
           rowKey={(o) => o.material}
-          rowHeader={(o) => materialLabel(o.material)}
+          rowHeader={(o) => materialName(o.material)}
           cell={(o, fy) => <BalanceCell row={rows.find((x) => x.material === o.material && x.fiscalYear === fy)} />}
         />
-      </div>
+      </TableScroll>
     </>
   );
 }
@@ -115,6 +125,9 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
   const { base, materials, years, committed, initialCells, serverErrors, formError, canEdit, version, details, visibilities } =
     props;
   const [cells, setCells] = useState<CellText>(initialCells);
+  const { t, i18n } = useTranslation("supply");
+  const fmt = useFormat();
+  const materialName = useMaterialName();
   // "Reset" needs a script; render it only once the page is hydrated.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -127,16 +140,13 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
     <Form method="post" className="stack" noValidate>
       <FormError message={formError} />
       <section className="card" aria-labelledby="schedule-title">
-        <h2 id="schedule-title">Exports to Japan per fiscal year</h2>
-        <p className="muted small">
-          Tonnes of each material shipped under the arrangement. The committed volume is shown under each cell. Materials without
-          committed exports are not listed.
-        </p>
-        <div className="table-wrap whatif-grid">
+        <h2 id="schedule-title">{t("editor.scheduleTitle")}</h2>
+        <p className="muted small">{t("editor.scheduleHint")}</p>
+        <TableScroll label={t("editor.scheduleTitle")} className="table-wrap whatif-grid">
           <table className="table table--dense">
             <thead>
               <tr>
-                <th scope="col">Material</th>
+                <th scope="col">{t("form.material")}</th>
                 {years.map((fy) => (
                   <th key={fy} scope="col" className="num">
                     {fy}
@@ -147,7 +157,7 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
             <tbody>
               {materials.map((m) => (
                 <tr key={m}>
-                  <th scope="row">{MATERIAL_LABELS[m as keyof typeof MATERIAL_LABELS] ?? m}</th>
+                  <th scope="row">{materialName(m)}</th>
                   {years.map((fy) => {
                     const error = cellError(m, fy);
                     const id = `cell-${m}-${fy}`;
@@ -159,7 +169,7 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
                           name={`exports.${m}.${fy}`}
                           inputMode="decimal"
                           autoComplete="off"
-                          aria-label={`${materialLabel(m)} exports, ${fy}, tonnes`}
+                          aria-label={t("editor.cellLabel", { material: materialName(m), year: fy })}
                           aria-invalid={error ? true : undefined}
                           aria-describedby={error ? `${id}-error` : undefined}
                           value={cells[m]?.[fy] ?? ""}
@@ -168,10 +178,12 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
                             setCells((prev) => ({ ...prev, [m]: { ...prev[m], [fy]: value } }));
                           }}
                         />
-                        <span className="muted small nowrap">now {formatTonnes(committed[m]?.[fy] ?? 0)}</span>
+                        <span className="muted small nowrap">
+                          {t("editor.now", { amount: fmt.tonnes(committed[m]?.[fy] ?? 0) })}
+                        </span>
                         {error ? (
                           <span id={`${id}-error`} className="cell-error" role="alert">
-                            {error}
+                            {translateMessage(i18n, error)}
                           </span>
                         ) : null}
                       </td>
@@ -182,20 +194,20 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">All exports</th>
+                <th scope="row">{t("editor.allExports")}</th>
                 {years.map((fy) => (
                   <td key={fy} className="num">
-                    {formatTonnes(yearTotal(fy))}
-                    <div className="muted small nowrap">now {formatTonnes(committedTotal(fy))}</div>
+                    {fmt.tonnes(yearTotal(fy))}
+                    <div className="muted small nowrap">{t("editor.now", { amount: fmt.tonnes(committedTotal(fy)) })}</div>
                   </td>
                 ))}
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
         <div className="form-actions no-print">
           <button type="submit" name="intent" value="preview" className="button">
-            Recalculate
+            {t("editor.recalculate")}
           </button>
           {hydrated ? (
             <button
@@ -209,50 +221,47 @@ export function ScenarioEditor(props: ScenarioEditorProps) {
                 )
               }
             >
-              Reset to committed
+              {t("editor.reset")}
             </button>
           ) : null}
         </div>
       </section>
 
       <section className="card" aria-labelledby="results-title" aria-live="polite">
-        <h2 id="results-title">What India can meet</h2>
-        <p className="muted small">
-          Per year, supply goes first to approved allocations, then to pending requests; a year's surplus does not carry over.
-          Shares are of the tonnes requested over all years shown.
-        </p>
+        <h2 id="results-title">{t("editor.resultsTitle")}</h2>
+        <p className="muted small">{t("editor.resultsHint")}</p>
         <ScenarioResults rows={rows} years={years} />
       </section>
 
       {canEdit ? (
         <section className="card card--form no-print" aria-labelledby="save-title">
-          <h2 id="save-title">{version === undefined ? "Save as a scenario" : "Scenario details"}</h2>
+          <h2 id="save-title">{version === undefined ? t("editor.saveAs") : t("editor.details")}</h2>
           {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
           <div className="stack">
             <TextField
-              label="Name"
+              label={t("editor.name")}
               required
               defaultValue={details.name}
               error={serverErrors?.name}
               registration={{ name: "name" }}
             />
             <TextAreaField
-              label="Description"
+              label={t("editor.description")}
               defaultValue={details.description}
               error={serverErrors?.description}
               registration={{ name: "description" }}
             />
             <SelectField
-              label="Visibility"
+              label={t("editor.visibility")}
               required
               defaultValue={details.visibility}
-              options={visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+              options={visibilities.map((v) => ({ value: v, label: t(`labels:visibility.${v}`) }))}
               error={serverErrors?.visibility}
               registration={{ name: "visibility" }}
             />
             <div className="form-actions">
               <button type="submit" name="intent" value="save" className="button button--primary">
-                {version === undefined ? "Save scenario" : "Save changes"}
+                {version === undefined ? t("editor.save") : t("editor.saveChanges")}
               </button>
             </div>
           </div>

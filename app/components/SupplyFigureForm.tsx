@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { supplyFigureNumbersSchema, supplyFigureSchema } from "~/schemas/demand";
-import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
 import type { FieldErrors } from "~/utils/forms";
 import { MATERIALS, PRODUCTION_BASES } from "~db/schema";
 
@@ -23,6 +23,7 @@ export function SupplyFigureForm({
   submitLabel: string;
 }) {
   const pending = usePending();
+  const { t } = useTranslation("supply");
   const creating = version === undefined;
   const { register, onSubmit, errorFor } = useValidatedForm<typeof supplyFigureSchema | typeof supplyFigureNumbersSchema>(
     creating ? supplyFigureSchema : supplyFigureNumbersSchema,
@@ -36,17 +37,17 @@ export function SupplyFigureForm({
         {creating ? (
           <div className="grid-2">
             <SelectField
-              label="Material"
+              label={t("form.material")}
               required
-              placeholder="Choose…"
-              options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
+              placeholder={t("form.choose")}
+              options={MATERIALS.map((m) => ({ value: m, label: t(`labels:material.${m}`) }))}
               error={errorFor("material")}
               registration={register("material")}
             />
             <SelectField
-              label="Fiscal year"
+              label={t("form.fiscalYear")}
               required
-              placeholder="Choose…"
+              placeholder={t("form.choose")}
               options={(fiscalYears ?? []).map((y) => ({ value: y, label: y }))}
               error={errorFor("fiscalYear")}
               registration={register("fiscalYear")}
@@ -55,31 +56,31 @@ export function SupplyFigureForm({
         ) : null}
         <div className="grid-2">
           <TextField
-            label="IREL production (tonnes)"
+            label={t("form.production")}
             required
             inputMode="decimal"
             error={errorFor("production")}
             registration={register("production")}
           />
           <SelectField
-            label="Production is"
+            label={t("form.basis")}
             required
-            options={PRODUCTION_BASES.map((b) => ({ value: b, label: BASIS_LABELS[b] }))}
+            options={PRODUCTION_BASES.map((b) => ({ value: b, label: t(`labels:basis.${b}`) }))}
             error={errorFor("productionBasis")}
             registration={register("productionBasis")}
           />
         </div>
         <div className="grid-2">
           <TextField
-            label="Committed exports (tonnes)"
+            label={t("form.exports")}
             required
             inputMode="decimal"
-            hint="Under the 2012 arrangement with Toyotsu"
+            hint={t("form.exportsHint")}
             error={errorFor("exports")}
             registration={register("exports")}
           />
           <TextField
-            label="Strategic reserve (tonnes)"
+            label={t("form.reserve")}
             required
             inputMode="decimal"
             error={errorFor("reserve")}
@@ -87,15 +88,15 @@ export function SupplyFigureForm({
           />
         </div>
         <TextAreaField
-          label="Notes"
-          hint="Source of the figure, assumptions"
+          label={t("form.notes")}
+          hint={t("form.notesHint")}
           error={errorFor("notes")}
           registration={register("notes")}
         />
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
           <Link to="/supply" className="button button--quiet">
-            Cancel
+            {t("form.cancel")}
           </Link>
         </div>
       </Form>

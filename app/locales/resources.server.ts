@@ -11,14 +11,17 @@ import enBrief from "./en/brief.json";
 import enCommon from "./en/common.json";
 import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
+import enDemand from "./en/demand.json";
 import enDocuments from "./en/documents.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
 import enMail from "./en/mail.json";
 import enMap from "./en/map.json";
+import enMilestones from "./en/milestones.json";
 import enReader from "./en/reader.json";
 import enSearch from "./en/search.json";
 import enSecurity from "./en/security.json";
+import enSupply from "./en/supply.json";
 import enValidation from "./en/validation.json";
 import hiActivity from "./hi/activity.json";
 import hiAdmin from "./hi/admin.json";
@@ -27,14 +30,17 @@ import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
 import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
+import hiDemand from "./hi/demand.json";
 import hiDocuments from "./hi/documents.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
 import hiMail from "./hi/mail.json";
 import hiMap from "./hi/map.json";
+import hiMilestones from "./hi/milestones.json";
 import hiReader from "./hi/reader.json";
 import hiSearch from "./hi/search.json";
 import hiSecurity from "./hi/security.json";
+import hiSupply from "./hi/supply.json";
 import hiValidation from "./hi/validation.json";
 import jaActivity from "./ja/activity.json";
 import jaAdmin from "./ja/admin.json";
@@ -43,14 +49,17 @@ import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
 import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
+import jaDemand from "./ja/demand.json";
 import jaDocuments from "./ja/documents.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
 import jaMail from "./ja/mail.json";
 import jaMap from "./ja/map.json";
+import jaMilestones from "./ja/milestones.json";
 import jaReader from "./ja/reader.json";
 import jaSearch from "./ja/search.json";
 import jaSecurity from "./ja/security.json";
+import jaSupply from "./ja/supply.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -71,6 +80,9 @@ export const resources = {
     admin: enAdmin,
     activity: enActivity,
     search: enSearch,
+    milestones: enMilestones,
+    demand: enDemand,
+    supply: enSupply,
   },
   ja: {
     common: jaCommon,
@@ -89,6 +101,9 @@ export const resources = {
     admin: jaAdmin,
     activity: jaActivity,
     search: jaSearch,
+    milestones: jaMilestones,
+    demand: jaDemand,
+    supply: jaSupply,
   },
   hi: {
     common: hiCommon,
@@ -107,5 +122,8 @@ export const resources = {
     admin: hiAdmin,
     activity: hiActivity,
     search: hiSearch,
+    milestones: hiMilestones,
+    demand: hiDemand,
+    supply: hiSupply,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -5,14 +5,15 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 
+import { fixedT } from "~/i18n.server";
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { visibleConsultations, visibleMilestones } from "~/models/scopes.server";
 import { sessionUserFromRow } from "~/models/users.server";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS } from "~/utils/common-labels";
 import type { DB } from "~/utils/db.server";
 import { serializeCalendar, type IcsEvent } from "~/utils/ics";
 import { newId, nowIso } from "~/utils/ids.server";
+import { DEFAULT_LOCALE } from "~/utils/preferences";
 import type { Role } from "~db/schema";
 
 export function hashFeedToken(token: string): string {
@@ -121,6 +122,9 @@ export async function userForFeedToken(db: DB, token: string): Promise<SessionUs
 /** The feed: live milestones' due dates and live consultations the user may see. */
 export async function buildFeed(db: DB, user: SessionUser, origin: string): Promise<string> {
   const stamp = nowIso();
+  // A calendar client sends no session or cookie: the feed speaks the owner's stored language.
+  const t = fixedT(user.locale ?? DEFAULT_LOCALE, "milestones");
+  const category = (c: string) => t(`labels:milestoneCategory.${c}`);
   const [milestones, consultations] = await Promise.all([
     visibleMilestones(db, user)
       .innerJoin("organizations as o", "o.id", "m.owner_organization_id")
@@ -139,25 +143,27 @@ export async function buildFeed(db: DB, user: SessionUser, origin: string): Prom
       uid: `milestone-${m.id}@accord`,
       stamp,
       start: { date: m.due_date },
-      summary: `Milestone due: ${m.title}`,
+      summary: t("feed.milestoneDue", { title: m.title }),
       description: [
-        `Owner: ${m.owner}`,
-        `Category: ${MILESTONE_CATEGORY_LABELS[m.category]}`,
-        `Status: ${MILESTONE_STATUS_LABELS[m.status]}${m.completed_on ? ` (completed ${m.completed_on})` : ""}`,
+        t("feed.owner", { name: m.owner }),
+        t("feed.category", { category: category(m.category) }),
+        m.completed_on
+          ? t("feed.statusCompleted", { status: t(`labels:milestoneStatus.${m.status}`), date: m.completed_on })
+          : t("feed.status", { status: t(`labels:milestoneStatus.${m.status}`) }),
         `${origin}/milestones/${m.id}`,
       ].join("\n"),
       url: `${origin}/milestones/${m.id}`,
-      categories: ["Milestone", MILESTONE_CATEGORY_LABELS[m.category]],
+      categories: [t("feed.milestone"), category(m.category)],
     })),
     ...consultations.map((c) => ({
       uid: `consultation-${c.id}@accord`,
       stamp,
       start: { dateTime: c.starts_at },
       durationMinutes: 60,
-      summary: `Consultation: ${c.title}`,
+      summary: t("feed.consultationTitle", { title: c.title }),
       location: c.location,
       url: `${origin}/consultations/${c.id}`,
-      categories: ["Consultation"],
+      categories: [t("feed.consultation")],
     })),
   ];
   return serializeCalendar({

@@ -42,7 +42,7 @@ export interface TimelineLayout {
   axisY: number;
   plotLeft: number;
   plotRight: number;
-  ticks: { x: number; label: string; major: boolean }[];
+  ticks: { x: number; date: string; label: string; major: boolean }[];
   lanes: { category: MilestoneCategory; label: string; y: number; height: number }[];
   points: TimelinePoint[];
   arrows: TimelineArrow[];
@@ -100,7 +100,7 @@ export function layoutTimeline(items: readonly TimelineInput[], options: { zoom:
 
   const ticks: TimelineLayout["ticks"] = [];
   for (let t = from; t <= to; t = periodStart(t, zoom.stepMonths, 1)) {
-    ticks.push({ x: xOf(t), label: tickLabel(t, zoom.stepMonths), major: t.endsWith("-01-01") });
+    ticks.push({ x: xOf(t), date: t, label: tickLabel(t, zoom.stepMonths), major: t.endsWith("-01-01") });
   }
 
   const lanes: TimelineLayout["lanes"] = [];

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, Notice } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
@@ -11,10 +12,11 @@ import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Calendar feed · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:calendar.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CalendarPage() {
   const fmt = useFormat();
+  const { t } = useTranslation("milestones");
   const { feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const feedUrl = actionData && "feedUrl" in actionData ? actionData.feedUrl : null;
@@ -49,52 +52,50 @@ export default function CalendarPage() {
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/milestones">Milestones</Link>
+          <Link to="/milestones">{t("list.title")}</Link>
         </p>
-        <h1>Calendar feed</h1>
-        <p className="muted">
-          Follow milestone due dates and consultation dates in your own calendar (Outlook, Google Calendar, Apple Calendar). The
-          feed holds only what you may see in Accord, and updates as it changes.
-        </p>
+        <h1>{t("calendar.title")}</h1>
+        <p className="muted">{t("calendar.intro")}</p>
       </header>
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
       {actionData && "formError" in actionData && actionData.formError ? <FormError message={actionData.formError} /> : null}
       {feedUrl ? (
         <section className="card" aria-labelledby="url-title">
-          <h2 id="url-title">Your feed address</h2>
-          <p>Copy it now and add it to your calendar as a subscription (&ldquo;From URL&rdquo;). It will not be shown again.</p>
+          <h2 id="url-title">{t("calendar.yourAddress")}</h2>
+          <p>{t("calendar.copyNow")}</p>
           <label className="field">
-            <span className="field__label">Feed address</span>
+            <span className="field__label">{t("calendar.address")}</span>
             <input className="input feed-url" readOnly value={feedUrl} aria-describedby="url-warning" />
           </label>
           <p id="url-warning" className="notice notice--warn">
-            Anyone with this address can read your feed. Do not share it; if it leaks, reset it below.
+            {t("calendar.warning")}
           </p>
         </section>
       ) : null}
       <section className="card" aria-labelledby="state-title">
-        <h2 id="state-title">{feed ? "Your feed is on" : "You have no feed yet"}</h2>
+        <h2 id="state-title">{feed ? t("calendar.on") : t("calendar.none")}</h2>
         {feed ? (
           <p className="muted">
-            Created {fmt.dateTime(feed.created_at)}
-            {feed.last_used_at ? `; last read by a calendar ${fmt.dateTime(feed.last_used_at)}` : "; not read by a calendar yet"}.
-            Resetting issues a new address; the old one stops working at once.
+            {feed.last_used_at
+              ? t("calendar.createdRead", { date: fmt.dateTime(feed.created_at), read: fmt.dateTime(feed.last_used_at) })
+              : t("calendar.createdUnread", { date: fmt.dateTime(feed.created_at) })}{" "}
+            {t("calendar.resetNote")}
           </p>
         ) : (
-          <p className="muted">Create a private address for your calendar to subscribe to.</p>
+          <p className="muted">{t("calendar.createHint")}</p>
         )}
         <div className="form-actions">
           <Form method="post">
             <input type="hidden" name="intent" value="issue" />
             <button type="submit" className="button button--primary">
-              {feed ? "Reset feed address" : "Create feed address"}
+              {feed ? t("calendar.reset") : t("calendar.create")}
             </button>
           </Form>
           {feed ? (
             <Form method="post">
               <input type="hidden" name="intent" value="revoke" />
               <button type="submit" className="button button--danger">
-                Turn off feed
+                {t("calendar.turnOff")}
               </button>
             </Form>
           ) : null}

@@ -1,9 +1,12 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 
 import { Documents } from "~/components/Documents";
 import { FormError, Notice, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { getFixedT, getLocale } from "~/i18n.server";
 import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import {
@@ -22,18 +25,12 @@ import { supplyFigureFor, supplyYears } from "~/models/supply.server";
 import { decisionActionSchema, decisionSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
-import {
-  BASIS_LABELS,
-  DEMAND_STATUS_BADGES,
-  DEMAND_STATUS_LABELS,
-  MATERIAL_LABELS,
-  OUTCOME_LABELS,
-  SECTOR_LABELS,
-} from "~/utils/demand-labels";
+import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDate, formatTonnes, useFormat } from "~/utils/format";
+import { formatTonnes, readerFor, useFormat } from "~/utils/format";
 import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { catalogWord, pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
@@ -42,11 +39,14 @@ import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? `${MATERIAL_LABELS[data.request.material]}, ${data.request.fiscal_year} · Demand · Accord`
-      : "Demand request · Accord",
+      ? pageTitle(matches, "demand:detail.pageTitle", {
+          material: catalogWord(matches, `labels:material.${data.request.material}`, data.request.material),
+          year: data.request.fiscal_year,
+        })
+      : pageTitle(matches, "demand:detail.fallbackTitle"),
   },
 ];
 
@@ -127,7 +127,13 @@ function transitionFailure(intent: string, result: Exclude<TransitionResult, { o
   return data({ intent, ...failure({}, {}, result.reason === "conflict" ? STALE : notAllowed) }, { status: 409 });
 }
 
-function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: Record<string, unknown>) {
+type ServerWords = { t: TFunction; tonnes: (kg: number) => string };
+
+function decisionFailure(
+  result: Exclude<DecisionResult, { ok: true }>,
+  values: Record<string, unknown>,
+  { t, tonnes }: ServerWords,
+) {
   const intent = "decide";
   if (result.reason === "not_found") return notFound();
   switch (result.reason === "refused" ? result.code : result.reason) {
@@ -138,14 +144,16 @@ function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: 
       );
     case "conflict": {
       const { current } = result as Extract<typeof result, { reason: "conflict" }>;
-      const now = DEMAND_STATUS_LABELS[current.status];
+      const status = t(`labels:demandStatus.${current.status}`).toLowerCase();
       return data(
         {
           intent,
           ...failure(
             {},
             values,
-            `Another official decided this request while you were reviewing it (it is now ${now.toLowerCase()}${current.allocated_kg ? `, ${formatTonnes(current.allocated_kg)} allocated` : ""}). Your decision was not recorded. Read the current decision below; to change it, record a new decision that replaces it.`,
+            current.allocated_kg
+              ? t("messages.decidedElsewhereAllocated", { status, amount: tonnes(current.allocated_kg) })
+              : t("messages.decidedElsewhere", { status }),
           ),
         },
         { status: 409 },
@@ -160,7 +168,11 @@ function decisionFailure(result: Exclude<DecisionResult, { ok: true }>, values: 
           ...failure(
             { confirmOverBalance: "Tick this box to confirm the allocation beyond the remaining balance." },
             values,
-            `This allocation is more than the ${formatTonnes(remainingKg)} remaining for ${MATERIAL_LABELS[current.material]} in ${current.fiscal_year}. Nothing was recorded. Confirm below to allocate it anyway; the confirmation is kept with the decision.`,
+            t("messages.overBalance", {
+              amount: tonnes(remainingKg),
+              material: t(`labels:material.${current.material}`),
+              year: current.fiscal_year,
+            }),
           ),
         },
         { status: 400 },
@@ -201,11 +213,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     const values = formDataToObject(formData, schema);
     const result = await decideDemandRequest(db, user, row.id, parsed.data);
-    if (!result.ok) return decisionFailure(result, values);
+    // These messages carry figures and labels: they are worded here, in the reader's language.
+    const locale = await getLocale(request);
+    const t = await getFixedT(locale, "demand");
+    const reader = readerFor(user, locale);
+    const tonnes = (kg: number) => formatTonnes(kg, reader);
+    if (!result.ok) return decisionFailure(result, values, { t, tonnes });
+    // Mid-sentence in English; no case in Japanese or Hindi.
+    const status = t(`labels:demandStatus.${result.record.status}`).toLowerCase();
+    const allocated = result.record.decision?.allocated_kg;
     return data({
       intent,
       ok: true as const,
-      message: `Decision recorded: ${DEMAND_STATUS_LABELS[result.record.status].toLowerCase()}${result.record.decision?.allocated_kg ? `, ${formatTonnes(result.record.decision.allocated_kg)} allocated` : ""}.`,
+      message: allocated
+        ? t("messages.decidedAllocated", { status, amount: tonnes(allocated) })
+        : t("messages.decided", { status }),
     });
   }
 
@@ -227,6 +249,8 @@ function DecisionForm({
   failed: DecisionFailure | undefined;
 }) {
   const pending = usePending();
+  const { t } = useTranslation("demand");
+  const fmt = useFormat();
   const schema = useMemo(() => decisionSchema(request.quantity_kg), [request.quantity_kg]);
   const values = failed?.values ?? {};
   const defaults = { outcome: "approved", ...values, confirmOverBalance: values.confirmOverBalance === "on" };
@@ -256,13 +280,13 @@ function DecisionForm({
       <input type="hidden" name="replaces" value={request.current_decision_id ?? ""} />
       <FormError message={failed?.formError} />
       <fieldset className={outcomeError ? "field field--invalid choice-group" : "field choice-group"}>
-        <legend className="field__label">Decision</legend>
+        <legend className="field__label">{t("decide.decision")}</legend>
         {DECISION_OUTCOMES.map((o) => (
           <label key={o} className="checkbox">
             <input type="radio" value={o} {...register("outcome")} defaultChecked={defaults.outcome === o} />
             <span>
-              {OUTCOME_LABELS[o]}
-              {o === "approved" ? <span className="muted"> ({formatTonnes(request.quantity_kg)})</span> : null}
+              {t(`labels:outcome.${o}`)}
+              {o === "approved" ? <span className="muted"> ({fmt.tonnes(request.quantity_kg)})</span> : null}
             </span>
           </label>
         ))}
@@ -273,17 +297,17 @@ function DecisionForm({
         ) : null}
       </fieldset>
       <TextField
-        label="Allocated tonnes"
+        label={t("decide.allocated")}
         inputMode="decimal"
         autoComplete="off"
-        hint={`For a partial approval: more than zero and less than the ${formatTonnes(request.quantity_kg)} requested.`}
+        hint={t("decide.allocatedHint", { amount: fmt.tonnes(request.quantity_kg) })}
         error={errorFor("allocated")}
         registration={register("allocated")}
       />
       <TextAreaField
-        label="Reasons"
+        label={t("decide.reasons")}
         required
-        hint="The submitter reads these."
+        hint={t("decide.reasonsHint")}
         error={errorFor("reasons")}
         registration={register("reasons")}
       />
@@ -291,13 +315,13 @@ function DecisionForm({
         <div className={errorFor("confirmOverBalance") ? "notice notice--warn field--invalid" : "notice notice--warn"}>
           <p>
             {remainingKg !== null && remainingKg <= 0
-              ? `Nothing remains of the ${request.fiscal_year} balance for this material (${formatTonnes(remainingKg)}).`
-              : `Only ${formatTonnes(remainingKg ?? 0)} remains of the ${request.fiscal_year} balance for this material.`}{" "}
-            Allocating {formatTonnes(allocatedKg || request.quantity_kg)} creates a shortfall.
+              ? t("decide.nothingRemains", { year: request.fiscal_year, amount: fmt.tonnes(remainingKg) })
+              : t("decide.onlyRemains", { year: request.fiscal_year, amount: fmt.tonnes(remainingKg ?? 0) })}{" "}
+            {t("decide.shortfall", { amount: fmt.tonnes(allocatedKg || request.quantity_kg) })}
           </p>
           <label className="checkbox">
             <input type="checkbox" {...register("confirmOverBalance")} defaultChecked={defaults.confirmOverBalance} />
-            <span>I confirm this allocation exceeds the remaining balance</span>
+            <span>{t("decide.confirm")}</span>
           </label>
           {errorFor("confirmOverBalance") ? (
             <p className="field__error" role="alert">
@@ -307,8 +331,8 @@ function DecisionForm({
         </div>
       ) : null}
       <div className="form-actions">
-        <SubmitButton pending={pending} pendingLabel="Recording…">
-          {revising ? "Record new decision" : "Record decision"}
+        <SubmitButton pending={pending} pendingLabel={t("decide.recording")}>
+          {revising ? t("decide.recordNew") : t("decide.record")}
         </SubmitButton>
       </div>
     </Form>
@@ -316,20 +340,18 @@ function DecisionForm({
 }
 
 function StatusBadge({ status }: { status: DemandStatus }) {
-  return <span className={DEMAND_STATUS_BADGES[status]}>{DEMAND_STATUS_LABELS[status]}</span>;
+  const { t } = useTranslation();
+  return <span className={DEMAND_STATUS_BADGES[status]}>{t(`labels:demandStatus.${status}`)}</span>;
 }
 
 export default function DemandRequestPage() {
   const fmt = useFormat();
+  const { t } = useTranslation("demand");
   const { attachments, internal, request, decisions, supply, canWithdraw, canReview, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const okMessage =
-    actionData && "message" in actionData
-      ? actionData.message
-      : params.get("submitted")
-        ? "Request submitted. Officials will review it; its status shows here."
-        : null;
+    actionData && "message" in actionData ? actionData.message : params.get("submitted") ? t("detail.submitted") : null;
   const failedIntent = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const dates = fiscalYearDates(request.fiscal_year);
   const byId = new Map(decisions.map((d) => [d.id, d]));
@@ -341,15 +363,19 @@ export default function DemandRequestPage() {
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/demand">{internal ? "Demand requests" : "Our demand requests"}</Link>
+          <Link to="/demand">{internal ? t("list.title") : t("list.ourTitle")}</Link>
         </p>
         <h1>
-          {MATERIAL_LABELS[request.material]}, {formatTonnes(request.quantity_kg)} for {request.fiscal_year}
+          {t("detail.heading", {
+            material: t(`labels:material.${request.material}`),
+            amount: fmt.tonnes(request.quantity_kg),
+            year: request.fiscal_year,
+          })}
         </h1>
         <p className="muted">
           {request.organization_name} · <StatusBadge status={request.status} />
           {request.allocated_kg !== null && request.status !== "rejected" ? (
-            <> · {formatTonnes(request.allocated_kg)} allocated</>
+            <> · {t("detail.allocated", { amount: fmt.tonnes(request.allocated_kg) })}</>
           ) : null}
         </p>
       </header>
@@ -359,48 +385,49 @@ export default function DemandRequestPage() {
 
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="request-title">
-          <h2 id="request-title">Request</h2>
+          <h2 id="request-title">{t("list.colRequest")}</h2>
           <dl className="facts">
-            <dt>Status</dt>
+            <dt>{t("list.status")}</dt>
             <dd>
               <StatusBadge status={request.status} />
             </dd>
-            <dt>Material</dt>
-            <dd>{MATERIAL_LABELS[request.material]}</dd>
-            <dt>Quantity</dt>
-            <dd>{formatTonnes(request.quantity_kg)}</dd>
-            <dt>Fiscal year</dt>
+            <dt>{t("list.material")}</dt>
+            <dd>{t(`labels:material.${request.material}`)}</dd>
+            <dt>{t("detail.quantity")}</dt>
+            <dd>{fmt.tonnes(request.quantity_kg)}</dd>
+            <dt>{t("list.fiscalYear")}</dt>
             <dd>
               {request.fiscal_year}
               {dates ? (
                 <span className="muted">
                   {" "}
-                  ({formatDate(`${dates.from}T00:00:00+05:30`)} – {formatDate(`${dates.to}T00:00:00+05:30`)})
+                  ({fmt.plainDate(dates.from)} – {fmt.plainDate(dates.to)})
                 </span>
               ) : null}
             </dd>
-            <dt>Sector</dt>
-            <dd>{SECTOR_LABELS[request.sector]}</dd>
-            <dt>End use</dt>
+            <dt>{t("list.sector")}</dt>
+            <dd>{t(`labels:sector.${request.sector}`)}</dd>
+            <dt>{t("new.endUse")}</dt>
             <dd>{request.end_use}</dd>
-            <dt>For magnets made in India</dt>
-            <dd>{request.for_indian_magnets ? "Yes" : "No"}</dd>
-            <dt>Submitted</dt>
+            <dt>{t("detail.forIndianMagnets")}</dt>
+            <dd>{request.for_indian_magnets ? t("detail.yes") : t("detail.no")}</dd>
+            <dt>{t("list.colSubmitted")}</dt>
             <dd>
-              {fmt.dateTime(request.created_at)}
-              {request.submitter_name ? ` by ${request.submitter_name}` : " (recorded from a letter)"}
+              {request.submitter_name
+                ? t("detail.submittedBy", { date: fmt.dateTime(request.created_at), name: request.submitter_name })
+                : t("detail.submittedByLetter", { date: fmt.dateTime(request.created_at) })}
             </dd>
           </dl>
-          <h3>Justification</h3>
+          <h3>{t("new.justification")}</h3>
           <p className="prose">{request.justification}</p>
           {canWithdraw ? (
             <Form method="post" className="form-actions">
               <input type="hidden" name="intent" value="withdraw" />
               <input type="hidden" name="version" value={request.version} />
               <button type="submit" className="button button--danger">
-                Withdraw request
+                {t("detail.withdraw")}
               </button>
-              <span className="muted small">Possible until a decision is made.</span>
+              <span className="muted small">{t("detail.withdrawHint")}</span>
             </Form>
           ) : null}
         </section>
@@ -408,84 +435,92 @@ export default function DemandRequestPage() {
         {supply ? (
           <section className="card" aria-labelledby="supply-title">
             <h2 id="supply-title">
-              Supply of {MATERIAL_LABELS[request.material].toLowerCase()}, {request.fiscal_year}
+              {/* Lower case mid-sentence in English; Japanese and Hindi have no case. */}
+              {t("detail.supplyOf", {
+                material: t(`labels:material.${request.material}`).toLowerCase(),
+                year: request.fiscal_year,
+              })}
             </h2>
             {supply.figure ? (
               <table className="table table--dense figures">
                 <tbody>
                   <tr>
-                    <th scope="row">IREL production ({BASIS_LABELS[supply.figure.basis].toLowerCase()})</th>
-                    <td className="num">{formatTonnes(supply.figure.productionKg)}</td>
+                    <th scope="row">
+                      {t("detail.production", { basis: t(`labels:basis.${supply.figure.basis}`).toLowerCase() })}
+                    </th>
+                    <td className="num">{fmt.tonnes(supply.figure.productionKg)}</td>
                   </tr>
                   <tr>
-                    <th scope="row">− Committed exports to Japan</th>
-                    <td className="num">{formatTonnes(supply.figure.exportsKg)}</td>
+                    <th scope="row">{t("detail.exports")}</th>
+                    <td className="num">{fmt.tonnes(supply.figure.exportsKg)}</td>
                   </tr>
                   <tr>
-                    <th scope="row">− Strategic reserve</th>
-                    <td className="num">{formatTonnes(supply.figure.reserveKg)}</td>
+                    <th scope="row">{t("detail.reserve")}</th>
+                    <td className="num">{fmt.tonnes(supply.figure.reserveKg)}</td>
                   </tr>
                   <tr>
-                    <th scope="row">− Allocated to other requests</th>
+                    <th scope="row">{t("detail.otherAllocations")}</th>
                     <td className="num">
-                      {formatTonnes(
+                      {fmt.tonnes(
                         supply.figure.productionKg - supply.figure.exportsKg - supply.figure.reserveKg - supply.remainingKg,
                       )}
                     </td>
                   </tr>
                   <tr className={supply.remainingKg < 0 ? "row--shortfall" : "row--total"}>
-                    <th scope="row">{supply.remainingKg < 0 ? "Shortfall before this request" : "Remaining for this request"}</th>
-                    <td className="num">{formatTonnes(supply.remainingKg)}</td>
+                    <th scope="row">{supply.remainingKg < 0 ? t("detail.shortfallBefore") : t("detail.remaining")}</th>
+                    <td className="num">{fmt.tonnes(supply.remainingKg)}</td>
                   </tr>
                   <tr>
-                    <th scope="row">Pending demand (all undecided requests)</th>
-                    <td className="num">{formatTonnes(supply.pendingKg)}</td>
+                    <th scope="row">{t("detail.pending")}</th>
+                    <td className="num">{fmt.tonnes(supply.pendingKg)}</td>
                   </tr>
                   {request.allocated_kg ? (
                     <tr>
-                      <th scope="row">This request's current allocation (a new decision replaces it)</th>
-                      <td className="num">{formatTonnes(request.allocated_kg)}</td>
+                      <th scope="row">{t("detail.currentAllocation")}</th>
+                      <td className="num">{fmt.tonnes(request.allocated_kg)}</td>
                     </tr>
                   ) : null}
                 </tbody>
               </table>
             ) : (
-              <p className="notice notice--warn">
-                No supply figure is recorded for this material and year: nothing can be allocated without confirming a shortfall.
-              </p>
+              <p className="notice notice--warn">{t("detail.noFigure")}</p>
             )}
             <p className="small">
-              <Link to={`/supply?material=${request.material}`}>Balance of all years</Link>
+              <Link to={`/supply?material=${request.material}`}>{t("detail.allYears")}</Link>
             </p>
           </section>
         ) : null}
       </div>
 
       <section className="card" aria-labelledby="decisions-title">
-        <h2 id="decisions-title">Decisions</h2>
-        {decisions.length === 0 ? <p className="muted">No decision yet.</p> : null}
+        <h2 id="decisions-title">{t("detail.decisions")}</h2>
+        {decisions.length === 0 ? <p className="muted">{t("detail.noDecision")}</p> : null}
         <ol className="decisions">
           {[...decisions].reverse().map((d) => (
             <li key={d.id} className={d.current ? "decision decision--current" : "decision decision--superseded"}>
               <p>
-                <span className={DEMAND_STATUS_BADGES[d.outcome]}>{DEMAND_STATUS_LABELS[d.outcome]}</span>{" "}
-                {d.outcome !== "rejected" ? <strong>{formatTonnes(d.allocated_kg)} allocated</strong> : null}{" "}
+                <span className={DEMAND_STATUS_BADGES[d.outcome]}>{t(`labels:demandStatus.${d.outcome}`)}</span>{" "}
+                {d.outcome !== "rejected" ? (
+                  <strong>{t("detail.allocated", { amount: fmt.tonnes(d.allocated_kg) })}</strong>
+                ) : null}{" "}
                 <span className="muted small">
-                  {fmt.dateTime(d.decided_at)} by {d.decided_by_name}
-                  {d.current ? " · current decision" : " · superseded"}
+                  {t("detail.decidedBy", { date: fmt.dateTime(d.decided_at), name: d.decided_by_name })}
+                  {d.current ? t("detail.currentDecision") : t("detail.superseded")}
                 </span>
               </p>
               <p className="prose">{d.reasons}</p>
               {d.supersedes_id ? (
                 <p className="muted small">
-                  Replaces the decision of {fmt.dateTime(byId.get(d.supersedes_id)?.decided_at)} (
-                  {DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
+                  {t("detail.replaces", {
+                    date: fmt.dateTime(byId.get(d.supersedes_id)?.decided_at),
+                    outcome: t(`labels:demandStatus.${byId.get(d.supersedes_id)?.outcome ?? "rejected"}`).toLowerCase(),
+                  })}
                 </p>
               ) : null}
               {d.over_balance_confirmed ? (
                 <p className="small">
-                  <span className="badge badge--danger">Confirmed beyond balance</span>{" "}
-                  {formatTonnes(d.remaining_balance_kg ?? 0)} remained when decided.
+                  <span className="badge badge--danger">{t("detail.beyondBalance")}</span>{" "}
+                  {t("detail.remainedWhenDecided", { amount: fmt.tonnes(d.remaining_balance_kg ?? 0) })}
                 </p>
               ) : null}
             </li>
@@ -495,20 +530,16 @@ export default function DemandRequestPage() {
 
       {canReview || canDecide ? (
         <section className="card card--form" aria-labelledby="decide-title">
-          <h2 id="decide-title">{request.current_decision_id ? "Change the decision" : "Decide"}</h2>
-          {request.current_decision_id ? (
-            <p className="muted">
-              A decision is made once. A new decision is recorded beside the current one, names it as replaced, and is audited.
-            </p>
-          ) : null}
+          <h2 id="decide-title">{request.current_decision_id ? t("decide.change") : t("decide.title")}</h2>
+          {request.current_decision_id ? <p className="muted">{t("decide.changeHint")}</p> : null}
           {canReview ? (
             <Form method="post" className="form-actions review-action">
               <input type="hidden" name="intent" value="review" />
               <input type="hidden" name="version" value={request.version} />
               <button type="submit" className="button">
-                Take under review
+                {t("decide.review")}
               </button>
-              <span className="muted small">Tells the submitter the request is being considered.</span>
+              <span className="muted small">{t("decide.reviewHint")}</span>
             </Form>
           ) : null}
           {canDecide ? (

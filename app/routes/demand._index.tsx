@@ -1,7 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 
-import { AnySelect, choicesOf, EmptyRow, Pager } from "~/components/ListKit";
+import { AnySelect, EmptyRow, Pager } from "~/components/ListKit";
+import { TableScroll } from "~/components/TableScroll";
 import { assertCan, can, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
@@ -10,13 +12,14 @@ import { fiscalYearLabel, fiscalYearOf, parseFiscalYear } from "~/models/fiscal-
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { formatTonnes, useFormat } from "~/utils/format";
+import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
+import { useFormat } from "~/utils/format";
 import { hrefWith, pageLinks } from "~/utils/list.server";
+import { pageTitle } from "~/utils/page-title";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Demand requests · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "demand:list.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -49,101 +52,130 @@ export default function DemandList() {
   const fmt = useFormat();
   const { internal, canSubmit, organizationName, filter, organizations, years, rows, totals, nextHref, firstHref, exportHref } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation("demand");
+  const choices = (values: readonly string[], group: string) =>
+    values.map((value) => ({ value, label: t(`labels:${group}.${value}`) }));
+  const any = t("list.any");
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
-          <h1>{internal ? "Demand requests" : "Our demand requests"}</h1>
-          <p className="muted">
-            {internal
-              ? "Requests from Indian industry for IREL's rare-earth output. Take a request under review, then decide it with reasons."
-              : `Requests ${organizationName} has made for IREL's rare-earth output, and the government's decisions.`}
-          </p>
+          <h1>{internal ? t("list.title") : t("list.ourTitle")}</h1>
+          <p className="muted">{internal ? t("list.introInternal") : t("list.introExternal", { name: organizationName })}</p>
         </div>
         <div className="form-actions">
           <a href={exportHref} className="button" download>
-            Export CSV
+            {t("list.export")}
           </a>
           {canSubmit ? (
             <Link to="/demand/new" className="button button--primary">
-              New request
+              {t("list.new")}
             </Link>
           ) : null}
         </div>
       </header>
 
-      <Form method="get" className="filters" aria-label="Filter requests">
-        <AnySelect name="material" label="Material" value={filter.material} options={choicesOf(MATERIALS, MATERIAL_LABELS)} />
-        <AnySelect name="year" label="Fiscal year" value={filter.year} options={years.map((y) => ({ value: y, label: y }))} />
-        <AnySelect name="sector" label="Sector" value={filter.sector} options={choicesOf(DEMAND_SECTORS, SECTOR_LABELS)} />
+      <Form method="get" className="filters" aria-label={t("list.filterLabel")}>
+        <AnySelect
+          name="material"
+          label={t("list.material")}
+          anyLabel={any}
+          value={filter.material}
+          options={choices(MATERIALS, "material")}
+        />
+        <AnySelect
+          name="year"
+          label={t("list.fiscalYear")}
+          anyLabel={any}
+          value={filter.year}
+          options={years.map((y) => ({ value: y, label: y }))}
+        />
+        <AnySelect
+          name="sector"
+          label={t("list.sector")}
+          anyLabel={any}
+          value={filter.sector}
+          options={choices(DEMAND_SECTORS, "sector")}
+        />
         {internal ? (
-          <AnySelect name="organization" label="Organization" value={filter.organization} options={organizations} />
+          <AnySelect
+            name="organization"
+            label={t("list.organization")}
+            anyLabel={any}
+            value={filter.organization}
+            options={organizations}
+          />
         ) : null}
         <AnySelect
           name="status"
-          label="Status"
+          label={t("list.status")}
+          anyLabel={any}
           value={filter.status}
-          options={choicesOf(DEMAND_STATUSES, DEMAND_STATUS_LABELS)}
+          options={choices(DEMAND_STATUSES, "demandStatus")}
         />
         <button type="submit" className="button">
-          Filter
+          {t("list.filter")}
         </button>
         {Object.keys(filter).length > 0 ? (
           <Link to="/demand" className="button button--quiet">
-            Clear
+            {t("list.clear")}
           </Link>
         ) : null}
       </Form>
 
       <p className="demand-totals" aria-live="polite">
-        <strong>{totals.count}</strong> {totals.count === 1 ? "request" : "requests"} ·{" "}
-        <strong>{formatTonnes(totals.requestedKg)}</strong> requested · <strong>{formatTonnes(totals.allocatedKg)}</strong>{" "}
-        allocated
-        {nextHref || firstHref ? <span className="muted small"> (totals of all pages)</span> : null}
+        <Trans
+          t={t}
+          i18nKey="list.totals"
+          count={totals.count}
+          values={{ count: totals.count, requested: fmt.tonnes(totals.requestedKg), allocated: fmt.tonnes(totals.allocatedKg) }}
+          components={{ strong: <strong /> }}
+        />
+        {nextHref || firstHref ? <span className="muted small">{t("list.allPages")}</span> : null}
       </p>
 
-      <div className="table-wrap">
+      <TableScroll label={t("list.caption")} className="table-wrap">
         <table className="table">
-          <caption className="visually-hidden">Demand requests, newest first</caption>
+          <caption className="visually-hidden">{t("list.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Request</th>
-              {internal ? <th scope="col">Organization</th> : null}
-              <th scope="col">Fiscal year</th>
-              <th scope="col">Sector</th>
+              <th scope="col">{t("list.colRequest")}</th>
+              {internal ? <th scope="col">{t("list.organization")}</th> : null}
+              <th scope="col">{t("list.fiscalYear")}</th>
+              <th scope="col">{t("list.sector")}</th>
               <th scope="col" className="num">
-                Requested
+                {t("list.colRequested")}
               </th>
               <th scope="col" className="num">
-                Allocated
+                {t("list.colAllocated")}
               </th>
-              <th scope="col">Status</th>
-              <th scope="col">Submitted</th>
+              <th scope="col">{t("list.status")}</th>
+              <th scope="col">{t("list.colSubmitted")}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? <EmptyRow columns={internal ? 8 : 7}>No requests match these filters.</EmptyRow> : null}
+            {rows.length === 0 ? <EmptyRow columns={internal ? 8 : 7}>{t("list.empty")}</EmptyRow> : null}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <Link to={`/demand/${r.id}`}>{MATERIAL_LABELS[r.material]}</Link>
+                  <Link to={`/demand/${r.id}`}>{t(`labels:material.${r.material}`)}</Link>
                   <div className="muted small">{r.end_use}</div>
                 </td>
                 {internal ? <td>{r.organization_short_name}</td> : null}
                 <td className="nowrap">{r.fiscal_year}</td>
-                <td>{SECTOR_LABELS[r.sector]}</td>
-                <td className="num nowrap">{formatTonnes(r.quantity_kg)}</td>
-                <td className="num nowrap">{r.allocated_kg === null ? "—" : formatTonnes(r.allocated_kg)}</td>
+                <td>{t(`labels:sector.${r.sector}`)}</td>
+                <td className="num nowrap">{fmt.tonnes(r.quantity_kg)}</td>
+                <td className="num nowrap">{r.allocated_kg === null ? "—" : fmt.tonnes(r.allocated_kg)}</td>
                 <td>
-                  <span className={DEMAND_STATUS_BADGES[r.status]}>{DEMAND_STATUS_LABELS[r.status]}</span>
+                  <span className={DEMAND_STATUS_BADGES[r.status]}>{t(`labels:demandStatus.${r.status}`)}</span>
                 </td>
                 <td className="nowrap">{fmt.date(r.created_at)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
-      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older requests" />
+      </TableScroll>
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel={t("list.newest")} nextLabel={t("list.older")} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { getFixedT } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
 import { exportDemandRequests } from "~/models/demand.server";
 import { csvResponse, instantCells, instantHeaders, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
-import { DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { tonnesInput } from "~/utils/tonnes";
 import { readerTimeZone } from "~/utils/zones";
 
@@ -17,16 +17,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = demandQueryFrom(new URL(request.url));
   const rows = await exportDemandRequests(getDb(), user, filter);
   const zone = readerTimeZone(user);
+  // Column keys stay machine-readable (importers key on them); the words in cells are the reader's.
+  const t = await getFixedT(request, "labels");
   const csv = toCsv(
     rows.map((r) => [
       r.id,
       r.organization_name,
-      MATERIAL_LABELS[r.material],
+      t(`material.${r.material}`),
       r.fiscal_year,
       tonnesInput(r.quantity_kg),
       r.allocated_kg === null ? "" : tonnesInput(r.allocated_kg),
-      DEMAND_STATUS_LABELS[r.status],
-      SECTOR_LABELS[r.sector],
+      t(`demandStatus.${r.status}`),
+      t(`sector.${r.sector}`),
       r.end_use,
       r.for_indian_magnets ? "yes" : "no",
       r.justification,

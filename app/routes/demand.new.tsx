@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan, can } from "~/models/access.server";
@@ -18,13 +19,13 @@ import { demandRequestSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, formDataToObject, parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "New demand request · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "demand:new.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -54,6 +55,7 @@ export default function NewDemandRequest() {
   const { organizationName, offeredYears } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pending = usePending();
+  const { t } = useTranslation("demand");
   const schema = useMemo(() => demandRequestSchema(offeredYears), [offeredYears]);
   const { register, onSubmit, errorFor } = useValidatedForm(schema, {
     defaultValues: {
@@ -68,12 +70,11 @@ export default function NewDemandRequest() {
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/demand">Our demand requests</Link>
+          <Link to="/demand">{t("list.ourTitle")}</Link>
         </p>
-        <h1>New demand request</h1>
+        <h1>{t("new.title")}</h1>
         <p className="muted">
-          For <strong>{organizationName}</strong>. The Government of India weighs each request against IREL's output and the
-          exports still committed to Japan, and decides with reasons.
+          <Trans t={t} i18nKey="new.intro" values={{ name: organizationName }} components={{ strong: <strong /> }} />
         </p>
       </header>
       <div className="card card--form">
@@ -81,54 +82,57 @@ export default function NewDemandRequest() {
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
           <div className="grid-2 grid-2--bottom">
             <SelectField
-              label="Material"
+              label={t("list.material")}
               required
-              placeholder="Choose…"
-              options={MATERIALS.map((m) => ({ value: m, label: MATERIAL_LABELS[m] }))}
+              placeholder={t("new.choose")}
+              options={MATERIALS.map((m) => ({ value: m, label: t(`labels:material.${m}`) }))}
               error={errorFor("material")}
               registration={register("material")}
             />
             <TextField
-              label="Quantity (tonnes)"
+              label={t("new.quantity")}
               required
               inputMode="decimal"
               autoComplete="off"
-              hint="Up to three decimals, e.g. 12.5"
+              hint={t("new.quantityHint")}
               error={errorFor("quantity")}
               registration={register("quantity")}
             />
           </div>
           <div className="grid-2 grid-2--bottom">
             <SelectField
-              label="Fiscal year"
+              label={t("list.fiscalYear")}
               required
               options={offeredYears.map((y) => {
                 const d = fiscalYearDates(y)!;
-                return { value: y, label: `${y} (Apr ${d.from.slice(0, 4)} – Mar ${d.to.slice(0, 4)})` };
+                return {
+                  value: y,
+                  label: t("new.fiscalYearChoice", { year: y, from: d.from.slice(0, 4), to: d.to.slice(0, 4) }),
+                };
               })}
               error={errorFor("fiscalYear")}
               registration={register("fiscalYear")}
             />
             <SelectField
-              label="Sector"
+              label={t("list.sector")}
               required
-              placeholder="Choose…"
-              options={DEMAND_SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+              placeholder={t("new.choose")}
+              options={DEMAND_SECTORS.map((s) => ({ value: s, label: t(`labels:sector.${s}`) }))}
               error={errorFor("sector")}
               registration={register("sector")}
             />
           </div>
           <TextField
-            label="End use"
+            label={t("new.endUse")}
             required
-            hint="What the material will be made into"
+            hint={t("new.endUseHint")}
             error={errorFor("endUse")}
             registration={register("endUse")}
           />
           <TextAreaField
-            label="Justification"
+            label={t("new.justification")}
             required
-            hint="Why this need should be met from IREL's output: volumes, programmes, what happens without it"
+            hint={t("new.justificationHint")}
             error={errorFor("justification")}
             registration={register("justification")}
           />
@@ -138,14 +142,14 @@ export default function NewDemandRequest() {
               {...register("forIndianMagnets")}
               defaultChecked={actionData?.values?.forIndianMagnets === "on"}
             />
-            <span>The need is for magnets made in India</span>
+            <span>{t("new.forIndianMagnets")}</span>
           </label>
           <div className="form-actions">
-            <SubmitButton pending={pending} pendingLabel="Submitting…">
-              Submit request
+            <SubmitButton pending={pending} pendingLabel={t("new.submitting")}>
+              {t("new.submit")}
             </SubmitButton>
             <Link to="/demand" className="button button--quiet">
-              Cancel
+              {t("new.cancel")}
             </Link>
           </div>
         </Form>

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { ArchiveCard } from "~/components/ArchiveCard";
 import { Documents } from "~/components/Documents";
@@ -29,22 +30,29 @@ import {
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatPlainDate, useFormat } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issue-labels";
+import { ISSUE_STATUS_BADGES } from "~/utils/issue-labels";
 import { riskReasonText } from "~/utils/messages";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import type { MilestoneStatus } from "~db/schema";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.milestone.title ?? "Milestone"} · Accord` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "app.plain", { text: data.milestone.title })
+      : pageTitle(matches, "milestones:detail.fallbackTitle"),
+  },
+];
 
 const NO_RISK: Risk = { level: "on_track", late: false, threatened: false, reasons: [] };
 
@@ -157,12 +165,14 @@ function NeighbourList({
     id: string;
     title: string;
     due_date: string;
-    status: keyof typeof MILESTONE_STATUS_LABELS;
+    status: MilestoneStatus;
     archived_at: string | null;
     risk: Risk;
   }[];
   empty: string;
 }) {
+  const { t } = useTranslation("milestones");
+  const fmt = useFormat();
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="neighbours">
@@ -170,8 +180,12 @@ function NeighbourList({
         <li key={m.id}>
           <Link to={`/milestones/${m.id}`}>{m.title}</Link>
           <span className="neighbours__meta">
-            due {formatPlainDate(m.due_date)} · <StatusBadge status={m.status} />{" "}
-            {m.archived_at ? <span className="badge badge--muted">Archived</span> : <RiskBadge level={m.risk.level} />}
+            {t("detail.due", { date: fmt.plainDate(m.due_date) })} · <StatusBadge status={m.status} />{" "}
+            {m.archived_at ? (
+              <span className="badge badge--muted">{t("detail.archivedBadge")}</span>
+            ) : (
+              <RiskBadge level={m.risk.level} />
+            )}
           </span>
         </li>
       ))}
@@ -200,22 +214,23 @@ export default function MilestonePage() {
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const progressFailed = failed?.intent === "progress" ? failed : undefined;
   const editFailed = failed?.intent === "save" ? failed : undefined;
+  const { t } = useTranslation("milestones");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/milestones">Milestones</Link> · <Link to="/milestones/timeline">Timeline</Link>
+          <Link to="/milestones">{t("list.title")}</Link> · <Link to="/milestones/timeline">{t("list.timeline")}</Link>
         </p>
         <h1>{milestone.title}</h1>
         <p className="badges">
           <StatusBadge status={milestone.status} />
           {milestone.archived_at ? (
-            <span className="badge badge--muted">Archived {fmt.dateTime(milestone.archived_at)}</span>
+            <span className="badge badge--muted">{t("detail.archived", { date: fmt.dateTime(milestone.archived_at) })}</span>
           ) : (
             <RiskBadge level={risk.level} />
           )}
-          <span className="badge badge--muted" title={VISIBILITY_HINTS[milestone.visibility]}>
-            {VISIBILITY_LABELS[milestone.visibility]}
+          <span className="badge badge--muted" title={t(`labels:visibilityHint.${milestone.visibility}`)}>
+            {t(`labels:visibility.${milestone.visibility}`)}
           </span>
         </p>
       </header>
@@ -227,58 +242,60 @@ export default function MilestonePage() {
           aria-labelledby="risk-title"
         >
           <h2 id="risk-title" className="risk-notice__title">
-            {risk.late ? "Late" : "Threatened"} as of {formatPlainDate(today)}
+            {t(risk.late ? "detail.lateAsOf" : "detail.threatenedAsOf", { date: fmt.plainDate(today) })}
           </h2>
           <ul>
-            {risk.reasons.map(riskReasonText).map((reason) => (
-              <li key={reason}>{reason.charAt(0).toUpperCase() + reason.slice(1)}.</li>
-            ))}
+            {risk.reasons
+              .map((r) => riskReasonText(r, t))
+              .map((reason) => (
+                <li key={reason}>{t("detail.reason", { text: reason.charAt(0).toUpperCase() + reason.slice(1) })}</li>
+              ))}
           </ul>
         </section>
       ) : null}
       <div className="grid-2 grid-2--top">
         <section className="card" aria-labelledby="details-title">
-          <h2 id="details-title">Details</h2>
+          <h2 id="details-title">{t("detail.details")}</h2>
           {milestone.description ? <p>{milestone.description}</p> : null}
           <dl className="facts">
-            <dt>Category</dt>
-            <dd>{MILESTONE_CATEGORY_LABELS[milestone.category]}</dd>
-            <dt>Owner</dt>
+            <dt>{t("list.category")}</dt>
+            <dd>{t(`labels:milestoneCategory.${milestone.category}`)}</dd>
+            <dt>{t("list.owner")}</dt>
             <dd>{milestone.owner_name}</dd>
-            <dt>Due</dt>
-            <dd>{formatPlainDate(milestone.due_date)}</dd>
-            <dt>Completed</dt>
-            <dd>{formatPlainDate(milestone.completed_on)}</dd>
+            <dt>{t("list.colDue")}</dt>
+            <dd>{fmt.plainDate(milestone.due_date)}</dd>
+            <dt>{t("detail.completed")}</dt>
+            <dd>{fmt.plainDate(milestone.completed_on)}</dd>
             {parties ? (
               <>
-                <dt>Parties</dt>
-                <dd>{parties.length ? parties.map((p) => p.name).join(", ") : "None besides the owner"}</dd>
+                <dt>{t("form.parties")}</dt>
+                <dd>{parties.length ? parties.map((p) => p.name).join(t("detail.listSeparator")) : t("detail.noParties")}</dd>
               </>
             ) : null}
-            <dt>Progress note</dt>
+            <dt>{t("form.progressNote")}</dt>
             <dd>{milestone.progress_note || "—"}</dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="deps-title">
-          <h2 id="deps-title">Dependencies</h2>
-          <h3>Upstream: depends on</h3>
-          <NeighbourList items={upstream} empty="Depends on no other milestone." />
-          <h3>Downstream: needed by</h3>
-          <NeighbourList items={downstream} empty="No milestone waits on this one." />
+          <h2 id="deps-title">{t("detail.dependencies")}</h2>
+          <h3>{t("detail.upstream")}</h3>
+          <NeighbourList items={upstream} empty={t("detail.noUpstream")} />
+          <h3>{t("detail.downstream")}</h3>
+          <NeighbourList items={downstream} empty={t("detail.noDownstream")} />
         </section>
       </div>
       <section className="card" aria-labelledby="issues-title">
-        <h2 id="issues-title">Linked negotiation issues</h2>
+        <h2 id="issues-title">{t("form.issues")}</h2>
         {issues.length === 0 ? (
-          <p className="muted">No negotiation issue you can see is linked to this milestone.</p>
+          <p className="muted">{t("detail.noIssues")}</p>
         ) : (
           <ul className="neighbours">
             {issues.map((i) => (
               <li key={i.id}>
                 <Link to={`/issues/${i.id}`}>{i.title}</Link>
                 <span className="neighbours__meta">
-                  <span className={ISSUE_STATUS_BADGES[i.status]}>{ISSUE_STATUS_LABELS[i.status]}</span>{" "}
-                  {i.archived_at ? <span className="badge badge--muted">Archived</span> : null}
+                  <span className={ISSUE_STATUS_BADGES[i.status]}>{t(`labels:issueStatus.${i.status}`)}</span>{" "}
+                  {i.archived_at ? <span className="badge badge--muted">{t("detail.archivedBadge")}</span> : null}
                 </span>
               </li>
             ))}
@@ -287,8 +304,8 @@ export default function MilestonePage() {
       </section>
       {canProgress && !canManage ? (
         <section className="card no-print" aria-labelledby="progress-title">
-          <h2 id="progress-title">Report progress</h2>
-          <p className="muted">As the owner organization, update the status, the progress note and the completion date.</p>
+          <h2 id="progress-title">{t("detail.reportProgress")}</h2>
+          <p className="muted">{t("detail.reportProgressHint")}</p>
           <ProgressForm
             key={`progress-${milestone.version}`}
             version={milestone.version}
@@ -304,19 +321,23 @@ export default function MilestonePage() {
         </section>
       ) : null}
       <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title">Status history</h2>
+        <h2 id="history-title">{t("detail.history")}</h2>
         {history.length === 0 ? (
-          <p className="muted">No status changes you may see are recorded.</p>
+          <p className="muted">{t("detail.noHistory")}</p>
         ) : (
-          <ListTable columns={["When", "Who", "Status", "Note"]} dense>
+          <ListTable columns={[t("detail.when"), t("detail.who"), t("list.status"), t("detail.note")]} dense>
             {history.map((h) => (
               <tr key={h.id}>
                 <td className="nowrap">{fmt.dateTime(h.at)}</td>
                 <td>{h.actor}</td>
                 <td>
-                  {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}
-                  {MILESTONE_STATUS_LABELS[h.to]}
-                  {h.to === "done" && h.completedOn ? ` (completed ${formatPlainDate(h.completedOn)})` : ""}
+                  {h.from && h.from !== h.to
+                    ? t("detail.statusChange", {
+                        from: t(`labels:milestoneStatus.${h.from}`),
+                        to: t(`labels:milestoneStatus.${h.to}`),
+                      })
+                    : t(h.from ? "detail.statusSame" : "detail.statusCreated", { to: t(`labels:milestoneStatus.${h.to}`) })}
+                  {h.to === "done" && h.completedOn ? t("detail.completedOn", { date: fmt.plainDate(h.completedOn) }) : ""}
                 </td>
                 <td>{h.note ?? ""}</td>
               </tr>
@@ -326,13 +347,13 @@ export default function MilestonePage() {
       </section>
       {canManage && options ? (
         <section className="card no-print" aria-labelledby="edit-title">
-          <h2 id="edit-title">Edit milestone</h2>
+          <h2 id="edit-title">{t("detail.edit")}</h2>
           <MilestoneForm
             key={`edit-${milestone.version}`}
             options={options}
             milestoneId={milestone.id}
             version={milestone.version}
-            submitLabel="Save changes"
+            submitLabel={t("detail.save")}
             defaultValues={{
               title: milestone.title,
               description: milestone.description,
@@ -358,11 +379,11 @@ export default function MilestonePage() {
           archived={Boolean(milestone.archived_at)}
           version={milestone.version}
           noun="milestone"
+          archiveLabel={t("detail.archive")}
+          restoreLabel={t("detail.restore")}
           className="card no-print"
-          restoreNote={"Restoring puts the milestone back on the list, the timeline and the calendar feeds."}
-          archiveNote={
-            "An archived milestone leaves the list, the timeline and the calendar feeds. Nothing is deleted and its history stays."
-          }
+          restoreNote={t("detail.restoreNote")}
+          archiveNote={t("detail.archiveNote")}
         />
       ) : null}
       <Documents documents={attachments.documents} attachHref={attachments.attachHref} />

@@ -1,25 +1,25 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
-import { AnySelect, choicesOf, ListTable, Pager } from "~/components/ListKit";
+import { AnySelect, ListTable, Pager } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter, visibleOwners } from "~/models/milestones.server";
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
-import { formatPlainDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { hrefWith, pageLinks } from "~/utils/list.server";
 import { riskReasonsText } from "~/utils/messages";
+import { pageTitle } from "~/utils/page-title";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Milestones · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:list.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -56,89 +56,101 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MilestonesPage() {
   const { rows, filter, owners, canCreate, exportHref, nextHref, firstHref, today } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("milestones");
+  const fmt = useFormat();
+  const choices = (values: readonly string[], group: string) =>
+    values.map((value) => ({ value, label: t(`labels:${group}.${value}`) }));
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
-          <h1>Milestones</h1>
-          <p className="muted">The steps of the transition, by due date. Risk as of {formatPlainDate(today)}.</p>
+          <h1>{t("list.title")}</h1>
+          <p className="muted">{t("list.intro", { date: fmt.plainDate(today) })}</p>
         </div>
         <div className="header-actions">
           <Link to="/milestones/timeline" className="button">
-            Timeline
+            {t("list.timeline")}
           </Link>
           <Link to="/calendar" className="button button--quiet">
-            Calendar feed
+            {t("list.calendar")}
           </Link>
           {canCreate ? (
             <Link to="/milestones/new" className="button button--primary">
-              New milestone
+              {t("list.new")}
             </Link>
           ) : null}
         </div>
       </header>
-      <Form method="get" className="filters" aria-label="Filter milestones">
+      <Form method="get" className="filters" aria-label={t("list.filterLabel")}>
         <AnySelect
           name="category"
-          label="Category"
+          label={t("list.category")}
           value={filter.category}
-          anyLabel="Any category"
-          options={choicesOf(MILESTONE_CATEGORIES, MILESTONE_CATEGORY_LABELS)}
+          anyLabel={t("list.anyCategory")}
+          options={choices(MILESTONE_CATEGORIES, "milestoneCategory")}
         />
         <AnySelect
           name="owner"
-          label="Owner"
+          label={t("list.owner")}
           value={filter.owner}
-          anyLabel="Any owner"
+          anyLabel={t("list.anyOwner")}
           options={owners.map((o) => ({ value: o.id, label: o.name }))}
         />
         <AnySelect
           name="status"
-          label="Status"
+          label={t("list.status")}
           value={filter.status}
-          anyLabel="Any status"
-          options={choicesOf(MILESTONE_STATUSES, MILESTONE_STATUS_LABELS)}
+          anyLabel={t("list.anyStatus")}
+          options={choices(MILESTONE_STATUSES, "milestoneStatus")}
         />
         <AnySelect
           name="risk"
-          label="Risk"
+          label={t("list.risk")}
           value={filter.risk}
-          anyLabel="Any risk"
-          options={choicesOf(RISK_FILTERS, RISK_LABELS)}
+          anyLabel={t("list.anyRisk")}
+          options={choices(RISK_FILTERS, "milestoneRisk")}
         />
         <button type="submit" className="button">
-          Filter
+          {t("list.filter")}
         </button>
         <a href={exportHref} className="button button--quiet" download>
-          Export CSV
+          {t("list.export")}
         </a>
       </Form>
       <ListTable
-        columns={["Milestone", "Category", "Owner", "Due", "Status", "Risk", "Visibility"]}
-        empty={rows.length === 0 ? "No milestones match these filters." : null}
+        columns={[
+          t("list.colMilestone"),
+          t("list.category"),
+          t("list.owner"),
+          t("list.colDue"),
+          t("list.status"),
+          t("list.risk"),
+          t("list.colVisibility"),
+        ]}
+        empty={rows.length === 0 ? t("list.empty") : null}
       >
         {rows.map((r) => (
           <tr key={r.id}>
             <td>
               <Link to={`/milestones/${r.id}`}>{r.title}</Link>
             </td>
-            <td>{MILESTONE_CATEGORY_LABELS[r.category]}</td>
+            <td>{t(`labels:milestoneCategory.${r.category}`)}</td>
             <td>
               <abbr title={r.ownerName}>{r.owner}</abbr>
             </td>
-            <td className="nowrap">{formatPlainDate(r.dueDate)}</td>
+            <td className="nowrap">{fmt.plainDate(r.dueDate)}</td>
             <td>
               <StatusBadge status={r.status} />
             </td>
             <td>
               <RiskBadge level={r.risk.level} />
-              {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons)}</p> : null}
+              {r.risk.reasons.length > 0 ? <p className="risk-reason small">{riskReasonsText(r.risk.reasons, t)}</p> : null}
             </td>
-            <td>{VISIBILITY_LABELS[r.visibility]}</td>
+            <td>{t(`labels:visibility.${r.visibility}`)}</td>
           </tr>
         ))}
       </ListTable>
-      <Pager firstHref={firstHref} nextHref={nextHref} nextLabel="Later milestones" />
+      <Pager firstHref={firstHref} nextHref={nextHref} nextLabel={t("list.later")} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { getFixedT } from "~/i18n.server";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
-import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter } from "~/models/milestones.server";
 import { todayInIndia } from "~/utils/clock";
-import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { csvResponse, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { riskReasonsText } from "~/utils/messages";
@@ -18,20 +17,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = parseMilestoneFilter(url);
   const today = todayInIndia();
   const { rows } = await listMilestones(getDb(), user, filter, today, { limit: null });
+  // Headers and labels in the reader's language (the file is for people); dates stay ISO.
+  const t = await getFixedT(request, "milestones");
   const csv = toCsv(
     rows.map((r) => [
       r.title,
-      MILESTONE_CATEGORY_LABELS[r.category],
+      t(`labels:milestoneCategory.${r.category}`),
       r.owner_name,
       r.due_date,
-      MILESTONE_STATUS_LABELS[r.status],
+      t(`labels:milestoneStatus.${r.status}`),
       r.completed_on ?? "",
-      RISK_LABELS[r.risk.level],
-      riskReasonsText(r.risk.reasons),
-      VISIBILITY_LABELS[r.visibility],
+      t(`labels:milestoneRisk.${r.risk.level}`),
+      riskReasonsText(r.risk.reasons, t),
+      t(`labels:visibility.${r.visibility}`),
       `${url.origin}/milestones/${r.id}`,
     ]),
-    ["Title", "Category", "Owner", "Due date", "Status", "Completed on", "Risk", "Risk reasons", "Visibility", "Link"],
+    [
+      t("csv.title"),
+      t("csv.category"),
+      t("csv.owner"),
+      t("csv.dueDate"),
+      t("csv.status"),
+      t("csv.completedOn"),
+      t("csv.risk"),
+      t("csv.riskReasons"),
+      t("csv.visibility"),
+      t("csv.link"),
+    ],
   );
   return csvResponse(`accord-milestones-${today}.csv`, csv);
 }

@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { MilestoneForm } from "~/components/MilestoneForm";
 import { assertCan } from "~/models/access.server";
@@ -17,10 +18,11 @@ import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "New milestone · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:new.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -47,18 +49,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewMilestonePage() {
   const { options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("milestones");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/milestones">Milestones</Link>
+          <Link to="/milestones">{t("list.title")}</Link>
         </p>
-        <h1>New milestone</h1>
+        <h1>{t("new.title")}</h1>
       </header>
       <section className="card card--form">
         <MilestoneForm
           options={options}
-          submitLabel="Create milestone"
+          submitLabel={t("new.submit")}
           defaultValues={{ status: "planned", visibility: "internal", ...(actionData?.values ?? {}) }}
           serverErrors={actionData?.fieldErrors}
           formError={actionData?.formError}

@@ -1,22 +1,24 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 
 import { LegendMarker, MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { shiftDate } from "~/models/convergence";
-import { layoutTimeline, ZOOM_LEVELS } from "~/models/milestone-timeline";
+import { layoutTimeline } from "~/models/milestone-timeline";
 import { timelineWindow } from "~/models/milestones.server";
 import { TIMELINE_ZOOMS, type TimelineZoom } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
 import { isPlainDate } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { formatPlainDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Milestone timeline · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:timeline.pageTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,19 +48,27 @@ export default function TimelinePage() {
   // TIMELINE_ZOOMS runs from the finest (quarters) to the coarsest (years).
   const zoomIn = index > 0 ? TIMELINE_ZOOMS[index - 1] : null;
   const zoomOut = index < TIMELINE_ZOOMS.length - 1 ? TIMELINE_ZOOMS[index + 1] : null;
-  const summary = `${counts.total} milestones due from ${formatPlainDate(from)}${later ? " (more follow)" : ""} by category on a time axis, as of ${formatPlainDate(today)}: ${counts.late} late, ${counts.threatened} threatened. Arrows run from a milestone to the one that depends on it.`;
+  const { t } = useTranslation("milestones");
+  const fmt = useFormat();
+  const summary = t(later ? "timeline.summaryMore" : "timeline.summary", {
+    count: counts.total,
+    from: fmt.plainDate(from),
+    date: fmt.plainDate(today),
+    late: counts.late,
+    threatened: counts.threatened,
+  });
   return (
     <div className="page page--wide">
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
-            <Link to="/milestones">Milestones</Link>
+            <Link to="/milestones">{t("list.title")}</Link>
           </p>
-          <h1>Timeline</h1>
+          <h1>{t("list.timeline")}</h1>
           <p className="muted">{summary}</p>
         </div>
-        <nav className="zoom no-print" aria-label="Zoom">
-          <span className="zoom__label">Scale</span>
+        <nav className="zoom no-print" aria-label={t("timeline.zoom")}>
+          <span className="zoom__label">{t("timeline.scale")}</span>
           {TIMELINE_ZOOMS.map((z) => (
             <Link
               key={z}
@@ -66,57 +76,57 @@ export default function TimelinePage() {
               className={z === zoom ? "button button--primary" : "button"}
               aria-current={z === zoom ? "true" : undefined}
             >
-              {ZOOM_LEVELS[z].label}
+              {t(`timeline.zoomLevel.${z}`)}
             </Link>
           ))}
           {zoomIn ? (
             <Link to={`?zoom=${zoomIn}&from=${from}`} className="button button--quiet">
-              Zoom in
+              {t("timeline.zoomIn")}
             </Link>
           ) : null}
           {zoomOut ? (
             <Link to={`?zoom=${zoomOut}&from=${from}`} className="button button--quiet">
-              Zoom out
+              {t("timeline.zoomOut")}
             </Link>
           ) : null}
         </nav>
       </header>
-      <ul className="legend" aria-label="Legend">
+      <ul className="legend" aria-label={t("timeline.legend")}>
         <li>
-          <LegendMarker kind="on_track" /> On track
+          <LegendMarker kind="on_track" /> {t("labels:milestoneRisk.on_track")}
         </li>
         <li>
-          <LegendMarker kind="late" /> <strong>LATE</strong>: past due, not done
+          <LegendMarker kind="late" /> <Trans t={t} i18nKey="timeline.legendLate" components={{ strong: <strong /> }} />
         </li>
         <li>
-          <LegendMarker kind="threatened" /> <strong>THREATENED</strong>: a dependency is late or due after it
+          <LegendMarker kind="threatened" />{" "}
+          <Trans t={t} i18nKey="timeline.legendThreatened" components={{ strong: <strong /> }} />
         </li>
         <li>
-          <LegendMarker kind="done" /> Done
+          <LegendMarker kind="done" /> {t("labels:milestoneRisk.done")}
         </li>
         <li>
-          <span className="legend__arrow" aria-hidden="true" /> Depends on
+          <span className="legend__arrow" aria-hidden="true" /> {t("form.dependsOn")}
         </li>
         <li>
-          <span className="legend__arrow legend__arrow--back" aria-hidden="true" /> Dependency due after the milestone that needs
-          it
+          <span className="legend__arrow legend__arrow--back" aria-hidden="true" /> {t("timeline.legendBack")}
         </li>
       </ul>
       {layout ? (
         <div className="timeline-wrap">
-          <MilestoneTimeline layout={layout} title="Transition milestones timeline" description={summary} />
+          <MilestoneTimeline layout={layout} title={t("timeline.chartTitle")} description={summary} />
         </div>
       ) : (
-        <p className="card muted">No milestones to show.</p>
+        <p className="card muted">{t("timeline.empty")}</p>
       )}
       {earlier || later ? (
-        <nav className="pager no-print" aria-label="Timeline windows">
-          {earlier ? <Link to={`?zoom=${zoom}&from=${earlier}`}>Earlier milestones</Link> : null}{" "}
-          {later ? <Link to={`?zoom=${zoom}&from=${later}`}>Later milestones</Link> : null}
+        <nav className="pager no-print" aria-label={t("timeline.windows")}>
+          {earlier ? <Link to={`?zoom=${zoom}&from=${earlier}`}>{t("timeline.earlier")}</Link> : null}{" "}
+          {later ? <Link to={`?zoom=${zoom}&from=${later}`}>{t("list.later")}</Link> : null}
         </nav>
       ) : null}
       <p className="muted small no-print">
-        The same milestones as a table: <Link to="/milestones">milestone list</Link>. Print this page for a one-page overview.
+        <Trans t={t} i18nKey="timeline.asTable" components={{ list: <Link to="/milestones" /> }} />
       </p>
     </div>
   );

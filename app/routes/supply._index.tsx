@@ -1,7 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { BalanceChart, ChartLegend } from "~/components/BalanceChart";
+import { useMaterialName } from "~/components/ScenarioEditor";
+import { TableScroll } from "~/components/TableScroll";
 import { BalanceCell, YearGrid } from "~/components/YearGrid";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -11,12 +14,12 @@ import { balanceOf, groupRows, totalsOf } from "~/models/supply-balance";
 import { listSupplyFigures, supplyYears } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
-import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
-import { formatTonnes } from "~/utils/format";
+import { useFormat } from "~/utils/format";
+import { pageTitle } from "~/utils/page-title";
 import { MATERIALS } from "~db/schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Supply and balance · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:balance.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -41,27 +44,27 @@ export default function SupplyPage() {
   const shortfalls = rows.filter((r) => r.shortfall);
   const pressure = rows.filter((r) => !r.shortfall && r.pendingShortfall);
   const byMaterial = groupRows(rows, "material");
-  const label = MATERIAL_LABELS[material];
+  const { t } = useTranslation("supply");
+  const fmt = useFormat();
+  const materialName = useMaterialName();
+  const label = materialName(material);
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
-          <h1>Supply and balance</h1>
-          <p className="muted">
-            IREL's production less the exports committed to Japan, the strategic reserve and approved domestic allocations, per
-            material and fiscal year. Pending demand is shown beside the balance.
-          </p>
+          <h1>{t("balance.title")}</h1>
+          <p className="muted">{t("balance.intro")}</p>
         </div>
         <div className="form-actions">
           <Link to="/supply/scenarios" className="button">
-            Phase-down what-if
+            {t("balance.whatIf")}
           </Link>
           <a href="/supply/balance.csv" className="button" download>
-            Export CSV
+            {t("balance.export")}
           </a>
           {canEdit ? (
             <Link to="/supply/figures/new" className="button button--primary">
-              Add supply figure
+              {t("balance.addFigure")}
             </Link>
           ) : null}
         </div>
@@ -69,31 +72,34 @@ export default function SupplyPage() {
 
       {shortfalls.length > 0 ? (
         <div className="notice notice--error" role="status">
-          <strong>Shortfall after approved allocations:</strong>{" "}
+          <strong>{t("balance.shortfallNotice")}</strong>{" "}
           {shortfalls.map((r, i) => (
             <span key={`${r.material}${r.fiscalYear}`}>
-              {i > 0 ? "; " : ""}
+              {i > 0 ? t("balance.itemSeparator") : ""}
               <Link to={`/supply?material=${r.material}`}>
-                {MATERIAL_LABELS[r.material as keyof typeof MATERIAL_LABELS]} {r.fiscalYear}
+                {t("balance.materialYear", { material: materialName(r.material), year: r.fiscalYear })}
               </Link>{" "}
-              ({formatTonnes(r.balanceKg)})
+              ({fmt.tonnes(r.balanceKg)})
             </span>
           ))}
         </div>
       ) : null}
       {pressure.length > 0 ? (
         <div className="notice notice--warn">
-          <strong>Pending demand exceeds the balance:</strong>{" "}
+          <strong>{t("balance.pressureNotice")}</strong>{" "}
           {pressure
-            .map(
-              (r) =>
-                `${MATERIAL_LABELS[r.material as keyof typeof MATERIAL_LABELS]} ${r.fiscalYear} (${formatTonnes(r.afterPendingKg)} after pending)`,
+            .map((r) =>
+              t("balance.pressureItem", {
+                material: materialName(r.material),
+                year: r.fiscalYear,
+                amount: fmt.tonnes(r.afterPendingKg),
+              }),
             )
-            .join("; ")}
+            .join(t("balance.itemSeparator"))}
         </div>
       ) : null}
 
-      <nav className="subnav no-print" aria-label="Materials">
+      <nav className="subnav no-print" aria-label={t("balance.materials")}>
         {MATERIALS.map((m) => (
           <Link
             key={m}
@@ -101,56 +107,53 @@ export default function SupplyPage() {
             className={m === material ? "active" : undefined}
             aria-current={m === material ? "page" : undefined}
           >
-            {MATERIAL_LABELS[m]}
+            {materialName(m)}
           </Link>
         ))}
       </nav>
 
       <section className="card" aria-labelledby="chart-title">
-        <h2 id="chart-title">{label}: supply and demand by fiscal year</h2>
+        <h2 id="chart-title">{t("balance.chartHeading", { material: label })}</h2>
         {mine.length === 0 ? (
-          <p className="muted">No supply figures or requests for {label.toLowerCase()} yet.</p>
+          <p className="muted">{t("balance.noFigures", { material: label.toLowerCase() })}</p>
         ) : (
           <>
             <ChartLegend />
-            <BalanceChart
-              rows={mine}
-              title={`${label}: production, committed exports, allocated and pending demand by fiscal year`}
-            />
+            <BalanceChart rows={mine} title={t("balance.chartTitle", { material: label })} />
           </>
         )}
       </section>
 
       {mine.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t("balance.tableCaption", { material: label })} className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">{label}: the chart's figures, by fiscal year</caption>
+            <caption className="visually-hidden">{t("balance.tableCaption", { material: label })}</caption>
             <thead>
               <tr>
-                <th scope="col">Fiscal year</th>
+                <th scope="col">{t("form.fiscalYear")}</th>
                 <th scope="col" className="num">
-                  Production
+                  {t("chart.series.productionKg")}
                 </th>
                 <th scope="col" className="num">
-                  Committed exports
+                  {t("chart.series.exportsKg")}
                 </th>
                 <th scope="col" className="num">
-                  Reserve
+                  {t("balance.reserve")}
                 </th>
                 <th scope="col" className="num">
-                  Available
+                  {t("balance.available")}
                 </th>
                 <th scope="col" className="num">
-                  Allocated
+                  {t("chart.series.approvedKg")}
                 </th>
                 <th scope="col" className="num">
-                  Balance
+                  {t("balance.balance")}
                 </th>
                 <th scope="col" className="num">
-                  Pending
+                  {t("balance.pending")}
                 </th>
                 <th scope="col" className="num">
-                  After pending
+                  {t("balance.afterPending")}
                 </th>
               </tr>
             </thead>
@@ -159,54 +162,52 @@ export default function SupplyPage() {
                 <tr key={r.fiscalYear} className={r.shortfall ? "row--shortfall" : undefined}>
                   <th scope="row">
                     {r.figure ? <Link to={`/supply/figures/${r.figure.id}`}>{r.fiscalYear}</Link> : r.fiscalYear}
-                    <div className="muted small">{r.figure ? BASIS_LABELS[r.figure.basis] : "No supply figure"}</div>
+                    <div className="muted small">{r.figure ? t(`labels:basis.${r.figure.basis}`) : t("balance.noFigure")}</div>
                   </th>
-                  <td className="num">{formatTonnes(r.productionKg)}</td>
-                  <td className="num">{formatTonnes(r.exportsKg)}</td>
-                  <td className="num">{formatTonnes(r.reserveKg)}</td>
-                  <td className="num">{formatTonnes(r.availableKg)}</td>
-                  <td className="num">{formatTonnes(r.approvedKg)}</td>
+                  <td className="num">{fmt.tonnes(r.productionKg)}</td>
+                  <td className="num">{fmt.tonnes(r.exportsKg)}</td>
+                  <td className="num">{fmt.tonnes(r.reserveKg)}</td>
+                  <td className="num">{fmt.tonnes(r.availableKg)}</td>
+                  <td className="num">{fmt.tonnes(r.approvedKg)}</td>
                   <td className="num">
-                    {formatTonnes(r.balanceKg)}
-                    {r.shortfall ? <div className="badge badge--danger">Shortfall</div> : null}
+                    {fmt.tonnes(r.balanceKg)}
+                    {r.shortfall ? <div className="badge badge--danger">{t("balance.shortfall")}</div> : null}
                   </td>
-                  <td className="num">{formatTonnes(r.pendingKg)}</td>
-                  <td className={r.pendingShortfall ? "num shortfall" : "num"}>{formatTonnes(r.afterPendingKg)}</td>
+                  <td className="num">{fmt.tonnes(r.pendingKg)}</td>
+                  <td className={r.pendingShortfall ? "num shortfall" : "num"}>{fmt.tonnes(r.afterPendingKg)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">All years</th>
-                <td className="num">{formatTonnes(totals.productionKg)}</td>
-                <td className="num">{formatTonnes(totals.exportsKg)}</td>
-                <td className="num">{formatTonnes(totals.reserveKg)}</td>
-                <td className="num">{formatTonnes(totals.availableKg)}</td>
-                <td className="num">{formatTonnes(totals.approvedKg)}</td>
-                <td className="num">{formatTonnes(totals.balanceKg)}</td>
-                <td className="num">{formatTonnes(totals.pendingKg)}</td>
-                <td className="num">{formatTonnes(totals.afterPendingKg)}</td>
+                <th scope="row">{t("balance.allYears")}</th>
+                <td className="num">{fmt.tonnes(totals.productionKg)}</td>
+                <td className="num">{fmt.tonnes(totals.exportsKg)}</td>
+                <td className="num">{fmt.tonnes(totals.reserveKg)}</td>
+                <td className="num">{fmt.tonnes(totals.availableKg)}</td>
+                <td className="num">{fmt.tonnes(totals.approvedKg)}</td>
+                <td className="num">{fmt.tonnes(totals.balanceKg)}</td>
+                <td className="num">{fmt.tonnes(totals.pendingKg)}</td>
+                <td className="num">{fmt.tonnes(totals.afterPendingKg)}</td>
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
 
       <section aria-labelledby="overview-title" className="stack">
-        <h2 id="overview-title">Balance of every material</h2>
-        <p className="muted small">After approved allocations. Red: shortfall. Amber: pending demand exceeds what is left.</p>
-        <div className="table-wrap">
+        <h2 id="overview-title">{t("balance.overview")}</h2>
+        <p className="muted small">{t("balance.overviewHint")}</p>
+        <TableScroll label={t("balance.overview")} className="table-wrap">
           <YearGrid
-            corner="Material"
+            corner={t("form.material")}
             years={fiscalYears}
             rows={byMaterial}
             rowKey={(g) => g.value}
-            rowHeader={(g) => (
-              <Link to={`/supply?material=${g.value}`}>{MATERIAL_LABELS[g.value as keyof typeof MATERIAL_LABELS]}</Link>
-            )}
+            rowHeader={(g) => <Link to={`/supply?material=${g.value}`}>{materialName(g.value)}</Link>}
             cell={(g, fy) => <BalanceCell row={g.rows.find((x) => x.fiscalYear === fy)} />}
           />
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { Notice } from "~/components/forms";
 import { SupplyFigureForm } from "~/components/SupplyFigureForm";
@@ -10,11 +11,11 @@ import { getSupplyFigure, updateSupplyFigure } from "~/models/supply.server";
 import { supplyFigureEditSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
-import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
 import { readFormData } from "~/utils/form-body.server";
-import { formatTonnes, useFormat } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { catalogWord, pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { tonnesInput } from "~/utils/tonnes";
 
@@ -22,11 +23,14 @@ import { tonnesInput } from "~/utils/tonnes";
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? `${MATERIAL_LABELS[data.figure.material]} ${data.figure.fiscal_year} · Supply · Accord`
-      : "Supply figure · Accord",
+      ? pageTitle(matches, "supply:figure.pageTitle", {
+          material: catalogWord(matches, `labels:material.${data.figure.material}`, data.figure.material),
+          year: data.figure.fiscal_year,
+        })
+      : pageTitle(matches, "supply:figure.fallbackTitle"),
   },
 ];
 
@@ -77,30 +81,33 @@ export default function SupplyFigurePage() {
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const available = figure.production_kg - figure.exports_kg - figure.reserve_kg;
+  const { t } = useTranslation("supply");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to={`/supply?material=${figure.material}`}>Supply and balance</Link>
+          <Link to={`/supply?material=${figure.material}`}>{t("balance.title")}</Link>
         </p>
-        <h1>
-          {MATERIAL_LABELS[figure.material]}, {figure.fiscal_year}
-        </h1>
+        <h1>{t("figure.heading", { material: t(`labels:material.${figure.material}`), year: figure.fiscal_year })}</h1>
         <p className="muted">
-          {formatTonnes(figure.production_kg)} produced ({BASIS_LABELS[figure.production_basis].toLowerCase()}) ·{" "}
-          {formatTonnes(figure.exports_kg)} committed to Japan · {formatTonnes(figure.reserve_kg)} reserve ·{" "}
-          {formatTonnes(available)} available for domestic allocation
+          {t("figure.summary", {
+            production: fmt.tonnes(figure.production_kg),
+            basis: t(`labels:basis.${figure.production_basis}`).toLowerCase(),
+            exports: fmt.tonnes(figure.exports_kg),
+            reserve: fmt.tonnes(figure.reserve_kg),
+            available: fmt.tonnes(available),
+          })}
         </p>
       </header>
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
       <div className="grid-2 grid-2--top">
         {canEdit ? (
           <section className="card" aria-labelledby="edit-title">
-            <h2 id="edit-title">Figures</h2>
+            <h2 id="edit-title">{t("figure.figures")}</h2>
             <SupplyFigureForm
               key={figure.version}
               version={figure.version}
-              submitLabel="Save figures"
+              submitLabel={t("figure.save")}
               defaultValues={{
                 production: tonnesInput(figure.production_kg),
                 productionBasis: figure.production_basis,
@@ -115,16 +122,19 @@ export default function SupplyFigurePage() {
           </section>
         ) : (
           <section className="card">
-            <h2>Notes</h2>
+            <h2>{t("form.notes")}</h2>
             <p className="prose">{figure.notes || "—"}</p>
           </section>
         )}
         <section className="card" aria-labelledby="history-title">
-          <h2 id="history-title">History</h2>
+          <h2 id="history-title">{t("figure.history")}</h2>
           <ul className="stack small">
             {history.map((h) => (
               <li key={h.id}>
-                {fmt.dateTime(h.at)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
+                {t(h.action === "supply_figure.create" ? "figure.created" : "figure.changed", {
+                  date: fmt.dateTime(h.at),
+                  name: h.actor,
+                })}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { SupplyFigureForm } from "~/components/SupplyFigureForm";
 import { assertCan } from "~/models/access.server";
@@ -11,8 +12,9 @@ import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New supply figure · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:figure.newTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "supply:edit");
@@ -37,19 +39,20 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewSupplyFigure() {
   const { fiscalYears } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("supply");
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/supply">Supply and balance</Link>
+          <Link to="/supply">{t("balance.title")}</Link>
         </p>
-        <h1>New supply figure</h1>
-        <p className="muted">One material in one fiscal year. Every change is recorded in the audit log.</p>
+        <h1>{t("figure.newTitle")}</h1>
+        <p className="muted">{t("figure.newIntro")}</p>
       </header>
       <div className="card card--form">
         <SupplyFigureForm
           fiscalYears={fiscalYears}
-          submitLabel="Add figure"
+          submitLabel={t("figure.add")}
           defaultValues={{ productionBasis: "forecast", exports: "0", reserve: "0", ...(actionData?.values ?? {}) }}
           serverErrors={actionData?.fieldErrors}
           formError={actionData?.formError}

@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { Notice } from "~/components/forms";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
@@ -17,12 +18,12 @@ import { initialCells } from "~/models/scenario-cells";
 import { getScenario, scenarioBase, setScenarioArchived, updateScenario } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
-import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
 import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenario-form.server";
 
@@ -30,8 +31,12 @@ import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenar
 export const shouldRevalidate = revalidateAfterConflict;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.scenario.name ?? "Scenario"} · What-if · Accord` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "supply:scenario.pageTitle", { name: data.scenario.name })
+      : pageTitle(matches, "supply:scenario.fallbackTitle"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -121,33 +126,34 @@ export default function ScenarioPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string | undefined>;
-  const message = actionData && "message" in actionData ? actionData.message : params.get("saved") ? "Scenario saved." : null;
+  const { t } = useTranslation("supply");
+  const message = actionData && "message" in actionData ? actionData.message : params.get("saved") ? t("scenario.saved") : null;
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
-            <Link to="/supply/scenarios">Phase-down what-if</Link>
+            <Link to="/supply/scenarios">{t("scenarios.title")}</Link>
           </p>
           <h1>{scenario.name}</h1>
           <p className="muted">
             <span className={scenario.visibility === "restricted" ? "badge badge--danger" : "badge"}>
-              {VISIBILITY_LABELS[scenario.visibility]}
+              {t(`labels:visibility.${scenario.visibility}`)}
             </span>{" "}
-            · saved {fmt.dateTime(scenario.updated_at)} · drafted by {scenario.created_by_name}
+            {t("scenario.meta", { date: fmt.dateTime(scenario.updated_at), name: scenario.created_by_name })}
           </p>
           {scenario.description ? <p>{scenario.description}</p> : null}
         </div>
         <div className="form-actions no-print">
           <Link to={`/supply/scenarios/compare?a=committed&b=${scenario.id}`} className="button">
-            Compare with committed
+            {t("scenario.compareCommitted")}
           </Link>
           {canEdit ? (
             <Form method="post">
               <input type="hidden" name="intent" value="archive" />
               <input type="hidden" name="version" value={scenario.version} />
               <button type="submit" className="button button--danger">
-                Archive
+                {t("scenario.archive")}
               </button>
             </Form>
           ) : null}

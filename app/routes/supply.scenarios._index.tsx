@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { ListTable } from "~/components/ListKit";
 import { ScenarioEditor } from "~/components/ScenarioEditor";
@@ -17,15 +18,15 @@ import { initialCells } from "~/models/scenario-cells";
 import { createScenario, listScenarios, scenarioBase } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
-import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure } from "~/utils/forms";
+import { pageTitle } from "~/utils/page-title";
 import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Phase-down what-if · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:scenarios.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -73,33 +74,31 @@ export default function ScenariosPage() {
   const { scenarios, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string | undefined>;
+  const { t } = useTranslation("supply");
   return (
     <div className="page">
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
-            <Link to="/supply">Supply and balance</Link>
+            <Link to="/supply">{t("balance.title")}</Link>
           </p>
-          <h1>Phase-down what-if</h1>
-          <p className="muted">
-            Draft a schedule of exports to Japan and see how much of India's approved and pending demand IREL's output could then
-            meet.
-          </p>
+          <h1>{t("scenarios.title")}</h1>
+          <p className="muted">{t("scenarios.intro")}</p>
         </div>
         {scenarios.length >= 1 ? (
           <Link to="/supply/scenarios/compare" className="button">
-            Compare scenarios
+            {t("scenarios.compare")}
           </Link>
         ) : null}
       </header>
 
       <section aria-labelledby="saved-title" className="stack">
-        <h2 id="saved-title">Saved scenarios</h2>
-        <ListTable columns={["Scenario", "Visibility", "Last saved"]}>
+        <h2 id="saved-title">{t("scenarios.saved")}</h2>
+        <ListTable columns={[t("scenarios.colScenario"), t("editor.visibility"), t("scenarios.colSaved")]}>
           {scenarios.length === 0 ? (
             <tr>
               <td colSpan={3} className="empty">
-                No saved scenarios yet.
+                {t("scenarios.none")}
               </td>
             </tr>
           ) : null}
@@ -111,7 +110,7 @@ export default function ScenariosPage() {
               </td>
               <td>
                 <span className={s.visibility === "restricted" ? "badge badge--danger" : "badge"}>
-                  {VISIBILITY_LABELS[s.visibility]}
+                  {t(`labels:visibility.${s.visibility}`)}
                 </span>
               </td>
               <td className="nowrap">
@@ -125,7 +124,7 @@ export default function ScenariosPage() {
 
       {canEdit ? (
         <>
-          <h2>New draft</h2>
+          <h2>{t("scenarios.newDraft")}</h2>
           <ScenarioEditor
             key={JSON.stringify(actionData?.cells ?? null)}
             base={base}

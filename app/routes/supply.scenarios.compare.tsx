@@ -1,6 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
+import { useMaterialName } from "~/components/ScenarioEditor";
+import { TableScroll } from "~/components/TableScroll";
 import { YearGrid } from "~/components/YearGrid";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -10,12 +13,12 @@ import { getScenario, listScenarios, scenarioBase } from "~/models/supply.server
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
-import { materialLabel } from "~/utils/demand-labels";
-import { formatShare, formatTonnes } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Compare scenarios · Accord" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:compare.title") }];
 
 const COMMITTED = "committed";
 
@@ -54,62 +57,67 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CompareScenarios() {
   const { options, years, a, b } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("supply");
+  const fmt = useFormat();
+  const materialName = useMaterialName();
+  // The committed schedule is named here, in the reader's language; scenarios keep their own names.
+  const nameOf = (s: { id: string; name: string }) => (s.id === COMMITTED ? t("compare.asCommitted") : s.name);
   const sides = b ? [a, b] : [a];
   return (
     <div className="page">
       <header className="page-header">
         <p className="eyebrow">
-          <Link to="/supply/scenarios">Phase-down what-if</Link>
+          <Link to="/supply/scenarios">{t("scenarios.title")}</Link>
         </p>
-        <h1>Compare scenarios</h1>
+        <h1>{t("compare.title")}</h1>
       </header>
-      <Form method="get" className="filters no-print" aria-label="Choose scenarios">
+      <Form method="get" className="filters no-print" aria-label={t("compare.choose")}>
         {(["a", "b"] as const).map((key, i) => (
           <label key={key} className="filter">
-            <span>{i === 0 ? "Left" : "Right"}</span>
+            <span>{i === 0 ? t("compare.left") : t("compare.right")}</span>
             <select name={key} defaultValue={(i === 0 ? a.id : b?.id) ?? ""} className="input">
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.name}
+                  {nameOf(o)}
                 </option>
               ))}
             </select>
           </label>
         ))}
         <button type="submit" className="button">
-          Compare
+          {t("compare.submit")}
         </button>
       </Form>
 
       <section aria-labelledby="exports-title" className="stack">
-        <h2 id="exports-title">Exports to Japan</h2>
-        <div className="table-wrap">
+        <h2 id="exports-title">{t("compare.exports")}</h2>
+        <TableScroll label={t("compare.exports")} className="table-wrap">
           <YearGrid
             className="table compare"
-            caption="Exports to Japan per fiscal year, by scenario"
-            corner="Scenario"
+            caption={t("compare.exportsCaption")}
+            corner={t("scenarios.colScenario")}
             years={years}
             rows={sides}
             rowKey={(s) => s.id}
-            rowHeader={(s) => (s.id === "committed" ? s.name : <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>)}
-            cell={(s, _fy, i) => <td className="num">{formatTonnes(s.exportsByYear[i] ?? 0)}</td>}
+            rowHeader={(s) => (s.id === COMMITTED ? nameOf(s) : <Link to={`/supply/scenarios/${s.id}`}>{s.name}</Link>)}
+            cell={(s, _fy, i) => <td className="num">{fmt.tonnes(s.exportsByYear[i] ?? 0)}</td>}
           />
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="met-title" className="stack">
-        <h2 id="met-title">Demand that can be met, per material</h2>
-        <div className="table-wrap">
+        <h2 id="met-title">{t("compare.met")}</h2>
+        <TableScroll label={t("compare.met")} className="table-wrap">
           <table className="table compare">
-            <caption className="visually-hidden">Demand that can be met per material, by scenario</caption>
+            <caption className="visually-hidden">{t("compare.metCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col" rowSpan={2}>
-                  Material
+                  {t("form.material")}
                 </th>
                 {sides.map((s) => (
                   <th key={s.id} scope="colgroup" colSpan={3} className="group">
-                    {s.name}
+                    {nameOf(s)}
                   </th>
                 ))}
               </tr>
@@ -122,15 +130,15 @@ export default function CompareScenarios() {
             <tbody>
               {a.outcomes.map((o, i) => (
                 <tr key={o.material}>
-                  <th scope="row">{materialLabel(o.material)}</th>
+                  <th scope="row">{materialName(o.material)}</th>
                   {sides.map((s) => {
                     const x = s.outcomes[i]!;
                     return (
                       <FragmentCells
                         key={s.id}
                         balance={x.totals.balanceKg}
-                        approved={formatShare(x.totals.approvedMetKg, x.totals.approvedKg)}
-                        pending={formatShare(x.totals.pendingMetKg, x.totals.pendingKg)}
+                        approved={fmt.share(x.totals.approvedMetKg, x.totals.approvedKg)}
+                        pending={fmt.share(x.totals.pendingMetKg, x.totals.pendingKg)}
                         shortfallYears={x.shortfallYears}
                       />
                     );
@@ -139,26 +147,25 @@ export default function CompareScenarios() {
               ))}
             </tbody>
           </table>
-        </div>
-        <p className="muted small">
-          Balance: the domestic balance after approved allocations, summed over {years[0]} to {years[years.length - 1]}.
-        </p>
+        </TableScroll>
+        <p className="muted small">{t("compare.balanceNote", { from: years[0], to: years[years.length - 1] })}</p>
       </section>
     </div>
   );
 }
 
 function FragmentHeaders() {
+  const { t } = useTranslation("supply");
   return (
     <>
       <th scope="col" className="num group-start">
-        Balance
+        {t("balance.balance")}
       </th>
       <th scope="col" className="num">
-        Approved met
+        {t("results.approvedMet")}
       </th>
       <th scope="col" className="num">
-        Pending met
+        {t("results.pendingMet")}
       </th>
     </>
   );
@@ -175,11 +182,17 @@ function FragmentCells({
   pending: string;
   shortfallYears: string[];
 }) {
+  const { t } = useTranslation("supply");
+  const fmt = useFormat();
   return (
     <>
       <td className="num group-start">
-        {formatTonnes(balance)}
-        {shortfallYears.length ? <div className="small shortfall">Shortfall in {shortfallYears.join(", ")}</div> : null}
+        {fmt.tonnes(balance)}
+        {shortfallYears.length ? (
+          <div className="small shortfall">
+            {t("compare.shortfallIn", { years: shortfallYears.join(t("chart.listSeparator")) })}
+          </div>
+        ) : null}
       </td>
       <td className="num">{approved}</td>
       <td className="num">{pending}</td>

@@ -26,3 +26,11 @@ export function pageTitle(matches: readonly Match[], key?: string, values: Recor
   const suffix = lookup(common, "app.titleSuffix");
   return typeof suffix === "string" ? suffix.replace("{{title}}", title) : `${title} · ${app}`;
 }
+
+/** One word of the catalogs the root loader sent ("labels:material.samarium"), or `fallback`. */
+export function catalogWord(matches: readonly Match[], key: string, fallback: string): string {
+  const root = matches.find((m) => m.id === "root")?.data as { resources?: Record<string, unknown> } | undefined;
+  const [ns, path] = key.split(":", 2) as [string, string];
+  const raw = lookup(root?.resources?.[ns], path);
+  return typeof raw === "string" ? raw : fallback;
+}
