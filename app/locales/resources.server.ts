@@ -10,6 +10,7 @@ import enConsultations from "./en/consultations.json";
 import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
+import enPeople from "./en/people.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
@@ -17,6 +18,7 @@ import hiConsultations from "./hi/consultations.json";
 import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
+import hiPeople from "./hi/people.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
@@ -24,6 +26,7 @@ import jaConsultations from "./ja/consultations.json";
 import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
+import jaPeople from "./ja/people.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -35,6 +38,7 @@ export const resources = {
     issues: enIssues,
     labels: enLabels,
     validation: enValidation,
+    people: enPeople,
   },
   ja: {
     common: jaCommon,
@@ -44,6 +48,7 @@ export const resources = {
     issues: jaIssues,
     labels: jaLabels,
     validation: jaValidation,
+    people: jaPeople,
   },
   hi: {
     common: hiCommon,
@@ -53,5 +58,6 @@ export const resources = {
     issues: hiIssues,
     labels: hiLabels,
     validation: hiValidation,
+    people: hiPeople,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

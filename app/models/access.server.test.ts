@@ -65,6 +65,12 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "minutes:draft": ["admin", "official", "irel"],
   // Without a record: anyone; with one, only for the user's own organization among those asked.
   "minutes:respond": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "contacts:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "contacts:manage": ["admin", "official", "irel", "diplomat"],
+  "organizations:read": ["admin", "official", "irel", "diplomat"],
+  "organizations:owners": ["admin", "official"],
+  "tags:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "tags:vocabulary": ["admin"],
 };
 
 describe("can", () => {

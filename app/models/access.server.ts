@@ -80,6 +80,15 @@ export const ACTIONS = [
   // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
   "minutes:draft",
   "minutes:respond",
+  // People of each organization (not accounts): every role lists what its scope shows.
+  "contacts:read",
+  "contacts:manage",
+  // An organization's page and its relationship owners are the Indian side's.
+  "organizations:read",
+  "organizations:owners",
+  // Tags: every role reads those its scope shows; administrators keep the vocabulary.
+  "tags:read",
+  "tags:vocabulary",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,6 +133,12 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "minutes:draft": ["admin", "official", "irel"],
   // Only for an organization the version was circulated to, and only the user's own (see `can`).
   "minutes:respond": ALL_ROLES,
+  "contacts:read": ALL_ROLES,
+  "contacts:manage": ["admin", "official", "irel", "diplomat"],
+  "organizations:read": ["admin", "official", "irel", "diplomat"],
+  "organizations:owners": ["admin", "official"],
+  "tags:read": ALL_ROLES,
+  "tags:vocabulary": ["admin"],
 };
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
@@ -294,6 +309,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     items.push({ to: "/positions", label: "Positions" });
   }
   if (can(user, "milestones:read")) items.push({ to: "/milestones", label: "Milestones" });
+  if (can(user, "contacts:read")) items.push({ to: "/contacts", label: "Contacts" });
   if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
   if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });
   if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });

@@ -30,6 +30,8 @@ export const VERSIONED_TABLES = {
   milestones: "milestone",
   minutes: "minutes",
   minutes_amendments: "minutes_amendment",
+  contacts: "contact",
+  tags: "tag",
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 export type VersionedTable = keyof typeof VERSIONED_TABLES;

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { AnySelect, ArchivedTag, choicesOf, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
@@ -7,6 +8,7 @@ import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
 import { minutesAwaitingMyOrganization } from "~/models/minutes.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { listTags } from "~/models/tags.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { KIND_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
@@ -27,14 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseListQuery(url, consultationFilterSchema, { validKey: isTimestamp });
   const { filter } = query;
   const db = getDb();
-  const [{ rows, next }, organizations, minutesAwaiting] = await Promise.all([
+  const [{ rows, next }, organizations, minutesAwaiting, tags] = await Promise.all([
     listConsultations(db, user, filter, query.cursor),
     listOrganizations(db, { includeArchived: true }),
     minutesAwaitingMyOrganization(db, user, 10),
+    listTags(db, user),
   ]);
   return {
     filter,
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })),
+    tags: tags.map((t) => ({ value: t.id, label: t.name })),
     rows: rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -52,8 +56,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationsPage() {
-  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } =
+  const { filter, organizations, tags, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation("people");
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -104,6 +109,7 @@ export default function ConsultationsPage() {
           value={filter.org}
           options={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
         />
+        <AnySelect name="tag" label={t("tags.filter")} value={filter.tag} anyLabel={t("tags.anyTag")} options={tags} />
         <AnySelect name="kind" label="Kind" value={filter.kind} options={choicesOf(CONSULTATION_KINDS, KIND_LABELS)} />
         <AnySelect
           name="visibility"

@@ -7,6 +7,7 @@ import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { PositionForm } from "~/components/PositionForm";
+import { RecordTags } from "~/components/RecordTags";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assessmentVisibilities, assignableVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
@@ -23,6 +24,7 @@ import {
 } from "~/models/issues.server";
 import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
+import { handleTagIntent, tagChoices, tagsOf } from "~/models/tags.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { todayInIndia } from "~/utils/clock";
@@ -50,13 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!issue) notFound();
   const today = todayInIndia();
   const canManage = can(user, "issues:manage");
-  const [parties, history, consultations, recordable, assessments, milestones] = await Promise.all([
+  const canTag = canManage && issue.archived_at === null;
+  const [parties, history, consultations, recordable, assessments, milestones, tags, tagOptions] = await Promise.all([
     partiesOf(db, [issue.id]),
     visiblePositionHistory(db, user, [issue.id]),
     consultationsOfIssue(db, user, issue.id),
     issue.archived_at ? Promise.resolve([]) : recordableParties(db, user, issue.id),
     listAssessments(db, user, issue.id),
     can(user, "milestones:read") ? milestonesOfIssue(db, user, issue.id) : Promise.resolve([]),
+    tagsOf(db, user, "issue", [issue.id]).then((m) => m.get(issue.id) ?? []),
+    canTag ? tagChoices(db, user) : Promise.resolve([]),
   ]);
   const held = positionsAsOf(history, today).get(issue.id);
   const currentIds = new Set([...(held?.values() ?? [])].map((p) => p.id));
@@ -87,12 +92,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayMarkRedLine: can(user, "positions:red_line"),
     assessments,
     canManage,
+    canTag,
+    tags,
+    tagOptions,
     canAssess: can(user, "assessments:write"),
     assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
-type Intent = "position" | "assessment" | "link" | "unlink";
+type Intent = "position" | "assessment" | "link" | "unlink" | "tag-add" | "tag-remove";
 
 function fail(
   intent: Intent,
@@ -112,6 +120,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!issue) notFound();
   const formData = await readFormData(request);
   const intent = formData.get("intent");
+
+  if (intent === "tag-add" || intent === "tag-remove") {
+    assertCan(user, "issues:manage");
+    if (issue.archived_at) return fail(intent, 409, {}, {}, "Restore this issue before changing it.");
+    const result = await handleTagIntent(
+      db,
+      user,
+      { kind: "issue", id: issue.id, visibility: issue.visibility },
+      intent,
+      formData,
+    );
+    return data({ ...result.body, intent }, { status: result.status });
+  }
 
   if (intent === "position") {
     assertCan(user, "positions:record");
@@ -194,6 +215,8 @@ export default function IssuePage() {
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
       {issue.description ? <p className="issue-description">{issue.description}</p> : null}
+
+      <RecordTags tags={d.tags} choices={d.tagOptions} canEdit={d.canTag} errors={failedFor("tag-add")?.fieldErrors} />
 
       <section className="card" aria-labelledby="current-title">
         <div className="card__head">

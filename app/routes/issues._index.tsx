@@ -1,11 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
 import { AnySelect, ArchivedTag, choicesOf, EmptyRow, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
+import { listTags } from "~/models/tags.server";
 import styles from "~/styles/positions.css";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
@@ -20,19 +22,21 @@ export const meta: MetaFunction = () => [{ title: "Issues · Accord" }];
 const filterSchema = z.object({
   status: z.enum(ISSUE_STATUSES).optional().catch(undefined),
   archived: z.literal("1").optional().catch(undefined),
+  tag: z.string().max(64).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "issues:read");
   const url = new URL(request.url);
-  const query = parseListQuery(url, filterSchema, { keys: ["status", "archived"] });
+  const query = parseListQuery(url, filterSchema, { keys: ["status", "archived", "tag"] });
   const { filter } = query;
   const db = getDb();
-  const issueFilter = { status: filter.status, includeArchived: filter.archived === "1" };
-  const [{ rows, next }, total] = await Promise.all([
+  const issueFilter = { status: filter.status, includeArchived: filter.archived === "1", tag: filter.tag };
+  const [{ rows, next }, total, tags] = await Promise.all([
     listIssues(db, user, issueFilter, query.cursor),
     countVisibleIssues(db, user, issueFilter),
+    listTags(db, user),
   ]);
   const parties = await partiesOf(
     db,
@@ -41,19 +45,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter,
     total,
+    tags: tags.map((t) => ({ value: t.id, label: t.name })),
     canCreate: can(user, "issues:manage"),
     rows: rows.map((r) => ({ ...r, parties: parties.filter((p) => p.issue_id === r.id).map((p) => p.short_name) })),
     // Links carry only the filter that parsed: a value the schema dropped is not repeated.
     ...pageLinks(
       "/issues",
-      { ...query, raw: { ...(filter.status ? { status: filter.status } : {}), ...(filter.archived ? { archived: "1" } : {}) } },
+      {
+        ...query,
+        raw: {
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.archived ? { archived: "1" } : {}),
+          ...(filter.tag ? { tag: filter.tag } : {}),
+        },
+      },
       next,
     ),
   };
 }
 
 export default function IssuesPage() {
-  const { filter, total, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
+  const { filter, total, tags, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("people");
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -78,6 +91,7 @@ export default function IssuesPage() {
           anyLabel="Any status"
           options={choicesOf(ISSUE_STATUSES, ISSUE_STATUS_LABELS)}
         />
+        <AnySelect name="tag" label={t("tags.filter")} value={filter.tag} anyLabel={t("tags.anyTag")} options={tags} />
         <label className="checkbox">
           <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === "1"} /> Include archived
         </label>

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { AnySelect, choicesOf, ListTable, Pager } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
@@ -7,6 +8,7 @@ import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { RISK_LABELS } from "~/models/milestone-rules";
 import { listMilestones, parseMilestoneFilter, visibleOwners } from "~/models/milestones.server";
+import { listTags } from "~/models/tags.server";
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
@@ -29,14 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = query;
   const db = getDb();
   const today = todayInIndia();
-  const [{ rows, next }, owners] = await Promise.all([
+  const [{ rows, next }, owners, tags] = await Promise.all([
     listMilestones(db, user, filter, today, { cursor: query.cursor }),
     visibleOwners(db, user),
+    listTags(db, user),
   ]);
   return {
     today,
     filter,
     owners,
+    tags: tags.map((t) => ({ value: t.id, label: t.name })),
     canCreate: can(user, "milestones:manage"),
     exportHref: hrefWith("/milestones/export.csv", query.raw),
     ...pageLinks("/milestones", query, next),
@@ -55,7 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MilestonesPage() {
-  const { rows, filter, owners, canCreate, exportHref, nextHref, firstHref, today } = useLoaderData<typeof loader>();
+  const { rows, filter, owners, tags, canCreate, exportHref, nextHref, firstHref, today } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("people");
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -106,6 +111,7 @@ export default function MilestonesPage() {
           anyLabel="Any risk"
           options={choicesOf(RISK_FILTERS, RISK_LABELS)}
         />
+        <AnySelect name="tag" label={t("tags.filter")} value={filter.tag} anyLabel={t("tags.anyTag")} options={tags} />
         <button type="submit" className="button">
           Filter
         </button>

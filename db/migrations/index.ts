@@ -13,6 +13,7 @@ import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-has
 import * as i18nUserPreferences from "./2026-12-01T1720-i18n-user-preferences";
 import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
+import * as contactsPeopleTags from "./2026-12-01T2000-contacts-people-tags";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1720-i18n-user-preferences": i18nUserPreferences,
   "2026-12-01T1800-agreed-minutes": agreedMinutes,
   "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
+  "2026-12-01T2000-contacts-people-tags": contactsPeopleTags,
 };

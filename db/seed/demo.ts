@@ -14,6 +14,7 @@ import { seedDemand } from "./demand";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
+import { seedPeople } from "./people";
 import { seedPositions } from "./positions";
 
 export interface DemoContext {
@@ -89,6 +90,8 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "milestones", run: seedMilestones },
   // After consultations: minutes belong to one.
   { name: "minutes", run: seedMinutes },
+  // After consultations, issues and milestones: attendees and tags belong to them.
+  { name: "contacts, attendees and tags", run: seedPeople },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
