@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { signIn, uniqueSuffix } from "./helpers";
@@ -71,4 +72,34 @@ test("an official records a contact: a malformed e-mail is refused next to the f
   await page.getByRole("button", { name: "Create contact" }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "naoki@meti.example" })).toBeVisible();
+});
+
+test("the contact, organization and tag pages and a consultation's attendees have no accessibility violations", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "official@accord.test");
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      what,
+    ).toEqual([]);
+  };
+  await page.goto("/contacts");
+  await page.getByRole("link", { name: LEAD }).click();
+  await check("contact page");
+  await page.getByRole("link", { name: "Toyotsu Rare Earths India" }).click();
+  await expect(page.getByRole("heading", { name: "Relationship owners" })).toBeVisible();
+  await check("organization page");
+  await page.goto("/consultations");
+  await page.getByRole("link", { name: "Bilateral opening session with Toyotsu on the 2012 arrangement" }).first().click();
+  await expect(page.getByRole("heading", { name: "Attendees" })).toBeVisible();
+  await check("consultation page");
+  await page.getByRole("link", { name: "Binding terms" }).click();
+  await check("tag page");
+  await page.goto("/tags");
+  await check("tags page");
 });
