@@ -12,7 +12,17 @@ import type { i18n as I18n } from "i18next";
 
 import type { Locale } from "~/utils/preferences";
 
-export const NAMESPACES = ["common", "brief", "consultations", "dashboard", "issues", "labels", "validation", "people"] as const;
+export const NAMESPACES = [
+  "common",
+  "brief",
+  "consultations",
+  "dashboard",
+  "issues",
+  "labels",
+  "reader",
+  "validation",
+  "people",
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const DEFAULT_NS: Namespace = "common";

@@ -30,6 +30,7 @@ import { useNonce } from "~/utils/nonce";
 import { pageTitle } from "~/utils/page-title";
 import { DEFAULT_LOCALE } from "~/utils/preferences";
 import { translateMessage } from "~/utils/translate";
+import { readerTimeZone } from "~/utils/zones";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -50,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organizationName: user.organizationName,
       organizationShortName: user.organizationShortName,
       canSearch: can(user, "consultation:list"),
+      timeZone: readerTimeZone(user),
     },
     nav: user ? await navigationWithCounts(user) : [],
     // The reader's locale and zone, read once here: pages format through useFormat().

@@ -162,6 +162,22 @@ export interface ConsultationSearchTable {
   notes: string;
   outcome: string;
   actions: string;
+  /** Bigrams of the runs of scripts written without spaces, per column (see noSpaceBigrams). */
+  title_cjk: string | null;
+  agenda_cjk: string | null;
+  notes_cjk: string | null;
+  outcome_cjk: string | null;
+  actions_cjk: string | null;
+}
+
+/** The same document in a trigram index: any substring of three characters or more. */
+export interface ConsultationSearchTrigramTable {
+  consultation_id: string;
+  title: string;
+  agenda: string;
+  notes: string;
+  outcome: string;
+  actions: string;
 }
 
 /** A comment on any record; its visibility is never looser than the record's. Append-only. */
@@ -181,6 +197,7 @@ export interface ConsultationTables {
   consultation_participants: ConsultationParticipantTable;
   follow_up_actions: FollowUpActionTable;
   consultation_search: ConsultationSearchTable;
+  consultation_search_trigram: ConsultationSearchTrigramTable;
   comments: CommentTable;
 }
 

@@ -5,6 +5,8 @@
  */
 import { CompiledQuery, PostgresAdapter, sql, type Kysely, type RawBuilder } from "kysely";
 
+import { normaliseForSearch, noSpaceBigrams, SEARCH_COLUMNS, type SearchPlan } from "~/models/search";
+
 import type { Dialect } from "./connection";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -130,19 +132,108 @@ export async function dropConsultationSearch(db: AnyDb): Promise<void> {
   await sql`drop table consultation_search`.execute(db);
 }
 
+// Marks of the Devanagari block (signs, vowel signs, virama, nukta, stress and vowel signs): FTS5's
+// unicode61 treats marks as separators, so `हिन्दी` would become "ह न द" without them as token characters.
+const DEVANAGARI_MARKS = [
+  0x0900,
+  0x0901,
+  0x0902,
+  0x0903,
+  0x093a,
+  0x093b,
+  0x093c,
+  ...codePointRange(0x093e, 0x094f),
+  ...codePointRange(0x0951, 0x0957),
+  0x0962,
+  0x0963,
+]
+  .map((c) => String.fromCodePoint(c))
+  .join("");
+
+function codePointRange(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/**
+ * Search in every language (migration 2026-12-01T1800). SQLite: the word index is rebuilt under
+ * the same name with Devanagari marks as token characters and a bigram (`*_cjk`) column per text
+ * column for scripts written without spaces; beside it a trigram index finds any substring of
+ * three characters or more. `bigrams` is the migration's frozen copy of the bigram rule.
+ * PostgreSQL: nothing to do. Its table already matches words of scripts other than Latin as
+ * lower-cased substrings of `body` (pg_trgm), which covers Japanese and Devanagari alike.
+ */
+export async function rebuildSearchForEveryLanguage(db: AnyDb, bigrams: (text: string) => string): Promise<void> {
+  if (dialectOf(db) === "postgres") return;
+  await sql`create virtual table consultation_search_next using fts5(
+    consultation_id unindexed,
+    title, agenda, notes, outcome, actions,
+    title_cjk, agenda_cjk, notes_cjk, outcome_cjk, actions_cjk,
+    tokenize = ${sql.raw(`"porter unicode61 remove_diacritics 2 tokenchars '${DEVANAGARI_MARKS}'"`)}
+  )`.execute(db);
+  await sql`create virtual table consultation_search_trigram using fts5(
+    consultation_id unindexed,
+    title, agenda, notes, outcome, actions,
+    tokenize = 'trigram case_sensitive 0'
+  )`.execute(db);
+  type Row = { rowid: number; consultation_id: string } & Record<(typeof SEARCH_COLUMNS)[number], string | null>;
+  const rows = (
+    await sql<Row>`select rowid, consultation_id, title, agenda, notes, outcome, actions from consultation_search`.execute(db)
+  ).rows;
+  for (const r of rows) {
+    const text = SEARCH_COLUMNS.map((c) => (r[c] ?? "").normalize("NFKC"));
+    await sql`insert into consultation_search_next (rowid, consultation_id, title, agenda, notes, outcome, actions, title_cjk, agenda_cjk, notes_cjk, outcome_cjk, actions_cjk)
+      values (${r.rowid}, ${r.consultation_id}, ${text[0]}, ${text[1]}, ${text[2]}, ${text[3]}, ${text[4]},
+        ${bigrams(text[0]!)}, ${bigrams(text[1]!)}, ${bigrams(text[2]!)}, ${bigrams(text[3]!)}, ${bigrams(text[4]!)})`.execute(
+      db,
+    );
+    await sql`insert into consultation_search_trigram (rowid, consultation_id, title, agenda, notes, outcome, actions)
+      values (${r.rowid}, ${r.consultation_id}, ${text[0]}, ${text[1]}, ${text[2]}, ${text[3]}, ${text[4]})`.execute(db);
+  }
+  await sql`drop table consultation_search`.execute(db);
+  await sql`alter table consultation_search_next rename to consultation_search`.execute(db);
+}
+
+/** Undoes `rebuildSearchForEveryLanguage` (nothing on PostgreSQL). */
+export async function revertSearchForEveryLanguage(db: AnyDb): Promise<void> {
+  if (dialectOf(db) === "postgres") return;
+  await sql`create virtual table consultation_search_previous using fts5(
+    consultation_id unindexed, title, agenda, notes, outcome, actions,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  )`.execute(db);
+  await sql`insert into consultation_search_previous (rowid, consultation_id, title, agenda, notes, outcome, actions)
+    select rowid, consultation_id, title, agenda, notes, outcome, actions from consultation_search`.execute(db);
+  await sql`drop table consultation_search`.execute(db);
+  await sql`drop table consultation_search_trigram`.execute(db);
+  await sql`alter table consultation_search_previous rename to consultation_search`.execute(db);
+}
+
 export async function replaceSearchDocument(db: AnyDb, consultationId: string, doc: SearchDocument): Promise<void> {
+  const text = SEARCH_COLUMNS.map((c) => normaliseForSearch(doc[c]));
+  const [title, agenda, notes, outcome, actions] = text as [string, string, string, string, string];
   if (dialectOf(db) === "postgres") {
     await sql`insert into consultation_search (consultation_id, title, agenda, notes, outcome, actions)
-      values (${consultationId}, ${doc.title}, ${doc.agenda}, ${doc.notes}, ${doc.outcome}, ${doc.actions})
+      values (${consultationId}, ${title}, ${agenda}, ${notes}, ${outcome}, ${actions})
       on conflict (consultation_id) do update set title = excluded.title, agenda = excluded.agenda,
         notes = excluded.notes, outcome = excluded.outcome, actions = excluded.actions`.execute(db);
     return;
   }
-  await sql`delete from consultation_search where rowid = (select rowid from consultations where id = ${consultationId})`.execute(
-    db,
-  );
-  await sql`insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions)
-    select rowid, id, ${doc.title}, ${doc.agenda}, ${doc.notes}, ${doc.outcome}, ${doc.actions}
+  const [titleCjk, agendaCjk, notesCjk, outcomeCjk, actionsCjk] = text.map(noSpaceBigrams) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  for (const table of ["consultation_search", "consultation_search_trigram"] as const) {
+    await sql`delete from ${sql.table(table)} where rowid = (select rowid from consultations where id = ${consultationId})`.execute(
+      db,
+    );
+  }
+  await sql`insert into consultation_search (rowid, consultation_id, title, agenda, notes, outcome, actions, title_cjk, agenda_cjk, notes_cjk, outcome_cjk, actions_cjk)
+    select rowid, id, ${title}, ${agenda}, ${notes}, ${outcome}, ${actions}, ${titleCjk}, ${agendaCjk}, ${notesCjk}, ${outcomeCjk}, ${actionsCjk}
+    from consultations where id = ${consultationId}`.execute(db);
+  await sql`insert into consultation_search_trigram (rowid, consultation_id, title, agenda, notes, outcome, actions)
+    select rowid, id, ${title}, ${agenda}, ${notes}, ${outcome}, ${actions}
     from consultations where id = ${consultationId}`.execute(db);
 }
 
@@ -152,43 +243,69 @@ export function searchJoin(db: AnyDb): RawBuilder<boolean> {
   return sql<boolean>`consultation_search.rowid = c.rowid`;
 }
 
-/** The words of a query made by `toFtsQuery`: quoted plain words. */
-function ftsWords(ftsQuery: string): string[] {
-  return [...ftsQuery.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
-}
-
 /** Han, kana and Hangul are written without spaces between words: they are matched as substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Any other script but Latin (Devanagari, …): the English word parser would cut such a word at its
+ * combining marks, so PostgreSQL matches it as a whole word of `body`, between spaces or
+ * punctuation (pg_trgm indexes the regular expression too). `ह` then does not match `हिन्दी`.
+ */
+const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** Whether a search's snippet must be cut from the text (`snippetAround`) rather than by the database. */
+export function searchNeedsOwnSnippet(db: AnyDb, plan: SearchPlan): boolean {
+  if (dialectOf(db) === "postgres") return plan.terms.some((w) => NOT_LATIN.test(w));
+  return plan.needsOwnSnippet || !plan.words;
+}
 
 function wordTsQuery(words: string[]): RawBuilder<unknown> {
   return sql`plainto_tsquery('english'::regconfig, ${words.join(" ")}::text)`;
 }
 
-/** Every word of the query matches; `ftsQuery` must come from `toFtsQuery` (quoted plain words). */
-export function searchMatches(db: AnyDb, ftsQuery: string): RawBuilder<boolean> {
+/**
+ * Every term of the plan matches (plans come from `toSearchPlan`: quoted plain words). SQLite:
+ * words (and bigrams of short Japanese runs) in the word index, runs of three characters or more
+ * in the trigram index, by rowid. PostgreSQL: words in the tsvector, other scripts as substrings.
+ */
+export function searchMatches(db: AnyDb, plan: SearchPlan): RawBuilder<boolean> {
   if (dialectOf(db) === "postgres") {
-    const words = ftsWords(ftsQuery);
+    const words = plan.terms;
     if (words.length === 0) return sql<boolean>`false`;
     // A word is letters and digits only, so it holds no LIKE wildcard to escape. A stop word
     // ("the") has no tsquery; FTS5 indexes every word, so it is matched as a substring instead.
+    // A word is letters, marks and digits only: no LIKE wildcard or regular-expression operator.
     const each = words.map((w) =>
       UNSPACED.test(w)
-        ? sql<boolean>`consultation_search.body like ${`%${w}%`}`
-        : sql<boolean>`(case when numnode(${wordTsQuery([w])}) = 0 then consultation_search.body like ${`%${w}%`} else consultation_search.document @@ ${wordTsQuery([w])} end)`,
+        ? sql<boolean>`consultation_search.body like ${`%${w.toLowerCase()}%`}`
+        : NOT_LATIN.test(w)
+          ? sql<boolean>`consultation_search.body ~ ${`(^|[[:space:][:punct:]])${w.toLowerCase()}($|[[:space:][:punct:]])`}`
+          : sql<boolean>`(case when numnode(${wordTsQuery([w])}) = 0 then consultation_search.body like ${`%${w.toLowerCase()}%`} else consultation_search.document @@ ${wordTsQuery([w])} end)`,
     );
     return sql<boolean>`(${sql.join(each, sql` and `)})`;
   }
-  return sql<boolean>`consultation_search match ${ftsQuery}`;
+  const parts: RawBuilder<boolean>[] = [];
+  if (plan.words) parts.push(sql<boolean>`consultation_search match ${plan.words}`);
+  if (plan.substrings)
+    parts.push(
+      sql<boolean>`consultation_search.rowid in (select rowid from consultation_search_trigram where consultation_search_trigram match ${plan.substrings})`,
+    );
+  return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`0`;
 }
 
-/** Relevance, lower is better: a title hit weighs most, then outcome and actions. */
-export function searchRank(db: AnyDb, ftsQuery: string): RawBuilder<number> {
+/**
+ * Relevance, lower is better: a title hit weighs most, then outcome and actions; the bigram
+ * columns weigh as their text columns do. A plan only the trigram index answers is not ranked
+ * (bm25 needs a MATCH on its own table): newest first decides.
+ */
+export function searchRank(db: AnyDb, plan: SearchPlan): RawBuilder<number> {
   if (dialectOf(db) === "postgres") {
-    const words = ftsWords(ftsQuery).filter((w) => !UNSPACED.test(w));
+    const words = plan.terms.filter((w) => !NOT_LATIN.test(w));
     if (words.length === 0) return sql<number>`0`;
     return sql<number>`(0 - ts_rank(consultation_search.document, ${wordTsQuery(words)}))`;
   }
-  return sql<number>`bm25(consultation_search, 0, 8, 2, 1, 3, 2)`;
+  if (!plan.words) return sql<number>`0`;
+  return sql<number>`bm25(consultation_search, 0, 8, 2, 1, 3, 2, 8, 2, 1, 3, 2)`;
 }
 
 /**
@@ -207,18 +324,20 @@ export const SNIPPET_CLOSE = "\u0003";
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…`;
 
 /** The best-matching passage of any column, about 16 words, with matches marked. */
-export function searchSnippet(db: AnyDb, ftsQuery: string): RawBuilder<string> {
+export function searchSnippet(db: AnyDb, plan: SearchPlan): RawBuilder<string> {
   if (dialectOf(db) === "postgres") {
-    const words = ftsWords(ftsQuery);
-    const latin = words.filter((w) => !UNSPACED.test(w));
+    const words = plan.terms;
+    const latin = words.filter((w) => !NOT_LATIN.test(w));
     const text = sql`(consultation_search.title || ' ' || consultation_search.agenda || ' ' || consultation_search.notes || ' ' || consultation_search.outcome || ' ' || consultation_search.actions)`;
     let snippet = sql<string>`ts_headline('english'::regconfig, ${text}, ${wordTsQuery(latin)}, ${HEADLINE_OPTIONS}::text)`;
     // ts_headline knows words only; a substring word of an unspaced script is marked here.
-    for (const w of words.filter((x) => UNSPACED.test(x))) {
+    for (const w of words.filter((x) => NOT_LATIN.test(x))) {
       snippet = sql<string>`replace(${snippet}, ${w}::text, ${SNIPPET_OPEN + w + SNIPPET_CLOSE}::text)`;
     }
     return snippet;
   }
+  // Without a word-index MATCH there is no FTS5 snippet; the caller makes its own (`snippetAround`).
+  if (!plan.words) return sql<string>`''`;
   return sql<string>`snippet(consultation_search, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16)`;
 }
 

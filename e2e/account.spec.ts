@@ -26,6 +26,8 @@ test("a user changes their own password, then signs in with it", async ({ page }
 test("the forgotten-password page answers the same for any address", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgotten your password?" }).click();
+  // The sign-in page has an "Email address" too: wait for the new page before filling.
+  await expect(page.getByRole("heading", { name: "Forgotten password" })).toBeVisible();
   await page.getByLabel("Email address").fill("nobody.here@accord.test");
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   const answer = page.getByText(/If that address belongs to an Accord account/);

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, usePending, useValidatedForm } from "~/components/forms";
 import { commentSchema } from "~/schemas/consultations";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import type { Visibility } from "~db/schema";
 
@@ -33,15 +33,19 @@ export function Comments({
   comments,
   visibilities,
   state,
+  defaultVisibility,
   title,
 }: {
   comments: CommentItem[];
   /** Levels the user may give a new comment; empty when the user may not comment. */
   visibilities: readonly Visibility[];
   state?: CommentFormState;
+  /** The level the form starts at: the strictest the author may use (defaultCommentVisibility). */
+  defaultVisibility?: Visibility | null;
   title?: string;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <section className="card comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{title ?? t("comments.title")}</h2>
@@ -52,7 +56,7 @@ export function Comments({
             <p className="comment__meta small">
               <strong>{c.authorName}</strong>{" "}
               <span className="muted">
-                ({c.authorOrganization}) · {formatDateTime(c.createdAt)}
+                ({c.authorOrganization}) · {fmt.dateTime(c.createdAt)}
               </span>{" "}
               <span className={`badge badge--${c.visibility}`}>{t(`labels:visibility.${c.visibility}`)}</span>
             </p>
@@ -60,18 +64,35 @@ export function Comments({
           </li>
         ))}
       </ol>
-      {visibilities.length > 0 ? <CommentForm key={state?.savedCount ?? 0} visibilities={visibilities} state={state} /> : null}
+      {visibilities.length > 0 ? (
+        <CommentForm
+          key={state?.savedCount ?? 0}
+          visibilities={visibilities}
+          defaultVisibility={defaultVisibility}
+          state={state}
+        />
+      ) : null}
     </section>
   );
 }
 
-function CommentForm({ visibilities, state }: { visibilities: readonly Visibility[]; state?: CommentFormState }) {
+function CommentForm({
+  visibilities,
+  defaultVisibility,
+  state,
+}: {
+  visibilities: readonly Visibility[];
+  defaultVisibility?: Visibility | null;
+  state?: CommentFormState;
+}) {
   const pending = usePending();
   const { t } = useTranslation();
-  const defaults = { body: "", visibility: visibilities[0] ?? "", ...(state?.values ?? {}) } as {
-    body: string;
-    visibility: string;
-  };
+  // Never "Shared" by default: the strictest level offered, unless the server says which.
+  const initial =
+    defaultVisibility && visibilities.includes(defaultVisibility)
+      ? defaultVisibility
+      : (visibilities[visibilities.length - 1] ?? "");
+  const defaults = { body: "", visibility: initial, ...(state?.values ?? {}) } as { body: string; visibility: string };
   const { register, onSubmit, errorFor } = useValidatedForm(commentSchema, {
     defaultValues: defaults,
     serverErrors: state?.fieldErrors,

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
-import { formatDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import { FLEXIBILITY_LABELS, STANCE_LABELS } from "~/utils/issue-labels";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
@@ -28,6 +28,7 @@ export function PositionForm({
   formError?: string;
 }) {
   const pending = usePending();
+  const fmt = useFormat();
   const initialValues: Record<string, unknown> = {
     organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
     stance: "",
@@ -97,7 +98,7 @@ export function PositionForm({
           <SelectField
             label="Source consultation"
             placeholder="None"
-            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.starts_at)})` }))}
+            options={consultations.map((c) => ({ value: c.id, label: `${c.title} (${fmt.date(c.starts_at)})` }))}
             error={errorFor("sourceConsultationId")}
             registration={register("sourceConsultationId")}
           />

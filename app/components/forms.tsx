@@ -2,13 +2,22 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation, useSubmit } from "@remix-run/react";
 import {
   useId,
+  useRef,
   type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import { useForm, type FieldValues, type Path, type RegisterOptions, type UseFormRegisterReturn } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type RegisterOptions,
+  type UseFormRegisterReturn,
+} from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type * as z from "zod";
 
@@ -44,9 +53,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // The resolver's types are stricter than a schema generic allows; the runtime contract holds.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolver: zodResolver(schema as any),
-    // No defaultValues here: given one, react-hook-form writes it into the input when it registers,
-    // wiping what a user typed before the page hydrated. The server-rendered defaultValue (below)
-    // is what the input starts with, and react-hook-form reads the input as it registers it.
+    defaultValues: options.defaultValues as DefaultValues<Values> | undefined,
     // Validate on submit, then as the user corrects: validating on blur raced the submit's own
     // validation and dropped errors of other fields.
     mode: "onSubmit",
@@ -58,10 +65,23 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     void form.handleSubmit(() => submit(submitter ?? formElement))(event);
   };
+  const adopted = useRef(new Set<string>());
   const register = (name: FieldName<S>, registerOptions?: RegisterOptions<Values, Path<Values>>) => {
     // react-hook-form knows only the input's paths; FieldName<S> is checked above, not here.
-    const registration = form.register(name as Path<Values>, registerOptions);
+    const path = name as Path<Values>;
     const value = valueAt(options.defaultValues, name);
+    const own = form.register(path, registerOptions);
+    // Registering writes the default into the input, which would wipe what a user typed before
+    // the page hydrated: the first time, a text the user changed is kept instead.
+    const registration = {
+      ...own,
+      ref: (element: Element | null) => {
+        const typed = adopted.current.has(name) ? undefined : typedBeforeHydration(element, value);
+        if (element) adopted.current.add(name);
+        own.ref(element);
+        if (typed !== undefined) form.setValue(path, typed as PathValue<Values, Path<Values>>);
+      },
+    };
     if (typeof value === "boolean") return { ...registration, defaultChecked: value };
     if (typeof value === "string" || typeof value === "number") return { ...registration, defaultValue: value };
     if (Array.isArray(value)) return { ...registration, defaultValue: value.map(String) };
@@ -72,6 +92,18 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     return own?.message ?? options.serverErrors?.[name];
   };
   return { form, onSubmit, errorFor, register };
+}
+
+/** What a text control holds if it differs from the server-rendered default; checkboxes and radios are left alone. */
+function typedBeforeHydration(element: Element | null, initial: unknown): string | undefined {
+  const text =
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLSelectElement && !element.multiple) ||
+    (element instanceof HTMLInputElement && !["checkbox", "radio", "file", "hidden"].includes(element.type));
+  if (!text) return undefined;
+  const value = (element as HTMLInputElement).value;
+  const initialText = typeof initial === "string" || typeof initial === "number" ? String(initial) : "";
+  return value === initialText ? undefined : value;
 }
 
 function valueAt(values: object | undefined, path: string): unknown {

@@ -11,6 +11,7 @@ import enDashboard from "./en/dashboard.json";
 import enIssues from "./en/issues.json";
 import enLabels from "./en/labels.json";
 import enPeople from "./en/people.json";
+import enReader from "./en/reader.json";
 import enValidation from "./en/validation.json";
 import hiBrief from "./hi/brief.json";
 import hiCommon from "./hi/common.json";
@@ -19,6 +20,7 @@ import hiDashboard from "./hi/dashboard.json";
 import hiIssues from "./hi/issues.json";
 import hiLabels from "./hi/labels.json";
 import hiPeople from "./hi/people.json";
+import hiReader from "./hi/reader.json";
 import hiValidation from "./hi/validation.json";
 import jaBrief from "./ja/brief.json";
 import jaCommon from "./ja/common.json";
@@ -27,6 +29,7 @@ import jaDashboard from "./ja/dashboard.json";
 import jaIssues from "./ja/issues.json";
 import jaLabels from "./ja/labels.json";
 import jaPeople from "./ja/people.json";
+import jaReader from "./ja/reader.json";
 import jaValidation from "./ja/validation.json";
 
 export const resources = {
@@ -37,6 +40,7 @@ export const resources = {
     dashboard: enDashboard,
     issues: enIssues,
     labels: enLabels,
+    reader: enReader,
     validation: enValidation,
     people: enPeople,
   },
@@ -47,6 +51,7 @@ export const resources = {
     dashboard: jaDashboard,
     issues: jaIssues,
     labels: jaLabels,
+    reader: jaReader,
     validation: jaValidation,
     people: jaPeople,
   },
@@ -57,6 +62,7 @@ export const resources = {
     dashboard: hiDashboard,
     issues: hiIssues,
     labels: hiLabels,
+    reader: hiReader,
     validation: hiValidation,
     people: hiPeople,
   },

@@ -8,8 +8,10 @@ import {
   can,
   demandScope,
   navigationFor,
+  previewAs,
   scenarioVisibilities,
   visibilityScope,
+  withLevelCap,
   type Action,
   type SessionUser,
 } from "./access.server";
@@ -62,6 +64,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "calendar:subscribe": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "account:manage": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "preferences:edit": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "preview:external": ["admin", "official", "irel", "diplomat"],
   "minutes:draft": ["admin", "official", "irel"],
   // Without a record: anyone; with one, only for the user's own organization among those asked.
   "minutes:respond": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
@@ -243,5 +246,48 @@ describe("navigationFor", () => {
     for (const role of ROLES.filter((r) => r !== "admin")) {
       expect(navigationFor(userWith(role)).some((i) => i.to.startsWith("/admin"))).toBe(false);
     }
+  });
+});
+
+describe("previewAs", () => {
+  const meti = { id: "meti", name: "METI", shortName: "METI", kind: "foreign_government", country: "Japan" };
+  const siam = { id: "siam", name: "SIAM", shortName: "SIAM", kind: "industry_body", country: "India" };
+  const mines = { id: "mines", name: "Mines", shortName: "Mines", kind: "ministry", country: "India" };
+
+  it("reads through the organization's scope, capped by the previewing user's own", () => {
+    const asMeti = previewAs(userWith("official"), meti)!;
+    expect(asMeti.role).toBe("counterpart");
+    expect(visibilityScope(asMeti)).toEqual({ levels: ["shared"], partyOrganizationId: "meti" });
+    const asSiam = previewAs(userWith("irel"), siam)!;
+    expect(asSiam.role).toBe("industry");
+    expect(demandScope(asSiam)).toEqual({ kind: "organization", organizationId: "siam" });
+  });
+
+  it("never widens: a brief's level cap on a preview stays within it", () => {
+    const asMeti = previewAs(userWith("diplomat"), meti)!;
+    expect(visibilityScope(withLevelCap(asMeti, ["shared", "internal", "restricted"])).levels).toEqual(["shared"]);
+  });
+
+  it("is read-only: every action but reading is refused", () => {
+    const asMeti = previewAs(userWith("admin"), meti)!;
+    expect(can(asMeti, "issues:read")).toBe(true);
+    expect(can(asMeti, "brief:read")).toBe(true);
+    for (const action of [
+      "positions:record",
+      "comment:create",
+      "follow_up:complete",
+      "preferences:edit",
+      "preview:external",
+      "admin:users",
+    ] as const) {
+      expect(can(asMeti, action), action).toBe(false);
+    }
+  });
+
+  it("is only for the Indian side, only of external organizations, and never nested", () => {
+    expect(previewAs(userWith("counterpart"), siam)).toBeNull();
+    expect(previewAs(userWith("industry"), meti)).toBeNull();
+    expect(previewAs(userWith("official"), mines)).toBeNull();
+    expect(previewAs(previewAs(userWith("official"), meti)!, siam)).toBeNull();
   });
 });

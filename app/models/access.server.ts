@@ -29,6 +29,12 @@ export interface SessionUser {
    * allows): a brief prepared for the Japanese side holds shared material only.
    */
   levelCap?: readonly Visibility[];
+  /**
+   * Set while an internal user previews a page as an external organization would see it
+   * (`previewAs`): the user then reads through that organization's scope, capped by its own, and
+   * may do nothing but read.
+   */
+  previewOf?: { userId: string; displayName: string; organizationShortName: string };
 }
 
 export const INTERNAL_ROLES: readonly Role[] = ["admin", "official", "irel", "diplomat"];
@@ -77,6 +83,8 @@ export const ACTIONS = [
   "account:manage",
   // One's own language and time zone.
   "preferences:edit",
+  // Seeing the brief, an issue or the dashboard as an external organization would.
+  "preview:external",
   // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
   "minutes:draft",
   "minutes:respond",
@@ -129,6 +137,7 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "calendar:subscribe": ALL_ROLES,
   "account:manage": ALL_ROLES,
   "preferences:edit": ALL_ROLES,
+  "preview:external": ["admin", "official", "irel", "diplomat"],
   // IREL only for consultations IREL takes part in (see `can`).
   "minutes:draft": ["admin", "official", "irel"],
   // Only for an organization the version was circulated to, and only the user's own (see `can`).
@@ -140,6 +149,16 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "tags:read": ALL_ROLES,
   "tags:vocabulary": ["admin"],
 };
+
+/** What a preview may still do: read. Every other action is refused while previewing. */
+const READ_ACTIONS: readonly Action[] = [
+  "consultation:list",
+  "activity:read",
+  "brief:read",
+  "issues:read",
+  "milestones:read",
+  "demand:read",
+];
 
 /** Resource-specific facts a rule may need; each feature passes what its rules read. */
 export interface Resource {
@@ -159,6 +178,7 @@ export interface Resource {
 export const UNDECIDED_DEMAND: readonly DemandStatus[] = ["submitted", "under_review"];
 
 export function can(user: SessionUser, action: Action, resource?: Resource): boolean {
+  if (user.previewOf && !READ_ACTIONS.includes(action)) return false;
   // Users of a milestone's owner organization report its progress (IREL on its production
   // targets), whatever their role; the caller has already checked they can see it.
   if (action === "milestones:progress" && !GRANTS[action].includes(user.role)) {
@@ -242,9 +262,44 @@ export function visibilityScope(user: SessionUser): VisibilityScope {
   };
 }
 
+/** The role an external organization's users have, by the organization's kind; null for the Indian side's own bodies. */
+export function externalRoleOf(organization: { kind: string; country: string }): Role | null {
+  if (organization.kind === "foreign_company" || organization.kind === "foreign_government" || organization.country !== "India")
+    return "counterpart";
+  if (organization.kind === "industry_body" || organization.kind === "company") return "industry";
+  return null;
+}
+
+/**
+ * The user as an external organization would read: that organization's role and party scope,
+ * with the levels capped by the user's own, so a preview never shows what the user could not see
+ * (the scope is the intersection of the two). Null when the user may not preview or the
+ * organization is not an external one.
+ */
+export function previewAs(
+  user: SessionUser,
+  organization: { id: string; name: string; shortName: string; kind: string; country: string },
+): SessionUser | null {
+  if (user.previewOf || !can(user, "preview:external")) return null;
+  const role = externalRoleOf(organization);
+  if (!role) return null;
+  const own = visibilityScope(user).levels;
+  return {
+    ...user,
+    role,
+    organizationId: organization.id,
+    organizationName: organization.name,
+    organizationShortName: organization.shortName,
+    levelCap: LEVELS_BY_ROLE[role].filter((l) => own.includes(l)),
+    previewOf: { userId: user.id, displayName: user.displayName, organizationShortName: user.organizationShortName },
+  };
+}
+
 /** The same user, reading only the given levels (intersected with what its role may see). */
 export function withLevelCap(user: SessionUser, levels: readonly Visibility[]): SessionUser {
-  return { ...user, levelCap: levels };
+  // A cap only ever narrows: a preview's cap stays in force under a brief's.
+  const cap = user.levelCap;
+  return { ...user, levelCap: cap ? levels.filter((l) => cap.includes(l)) : levels };
 }
 
 /** Visibility levels a user may give a record: never one the user could not read back. */

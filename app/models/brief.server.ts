@@ -39,14 +39,25 @@ export interface BriefIssue {
   status: IssueStatus;
   trend: Trend;
   spread: number | null;
+  /** Each item carries its own level, for portion marking; a party without a position has none. */
+  visibility: Visibility;
   positions: {
     party: string;
     stance: Stance | null;
     flexibility: Flexibility | null;
     statedOn: string | null;
     statement: string | null;
+    visibility: Visibility | null;
   }[];
-  assessment: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
+  assessment: BriefAssessment | null;
+}
+
+export interface BriefAssessment {
+  assessedOn: string;
+  risk: RiskLevel;
+  summary: string;
+  recommendation: string;
+  visibility: Visibility;
 }
 
 export interface Brief {
@@ -56,11 +67,20 @@ export interface Brief {
   classification: Visibility;
   issues: BriefIssue[];
   moreIssues: boolean;
-  overall: { assessedOn: string; risk: RiskLevel; summary: string; recommendation: string } | null;
+  overall: BriefAssessment | null;
   /** Late, threatened, due within BRIEF_MILESTONE_DAYS and the next few; each kind capped. */
-  milestones: { id: string; title: string; dueDate: string; status: string; risk: string; reason: RiskReason | null }[];
+  milestones: {
+    id: string;
+    title: string;
+    dueDate: string;
+    status: string;
+    risk: string;
+    reason: RiskReason | null;
+    visibility: Visibility;
+  }[];
   moreMilestones: boolean;
-  supply: { fiscalYear: string; rows: BalanceRow[] } | null;
+  /** IREL's figures are internal records: the section is marked internal. */
+  supply: { fiscalYear: string; rows: BalanceRow[]; visibility: Visibility } | null;
   consultations: { id: string; title: string; startsAt: string; outcome: string; visibility: Visibility }[];
 }
 
@@ -92,7 +112,13 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   const assessmentView = (a: (typeof assessments)[number] | undefined) => {
     if (!a) return null;
     contained.push(a.visibility);
-    return { assessedOn: a.assessed_on, risk: a.risk, summary: a.summary, recommendation: a.recommendation };
+    return {
+      assessedOn: a.assessed_on,
+      risk: a.risk,
+      summary: a.summary,
+      recommendation: a.recommendation,
+      visibility: a.visibility,
+    };
   };
 
   const briefIssues: BriefIssue[] = issues.map((issue) => {
@@ -107,6 +133,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     return {
       id: issue.id,
       title: issue.title,
+      visibility: issue.visibility,
       status: issue.status,
       trend: convergence.trend,
       spread: convergence.now,
@@ -119,6 +146,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
           flexibility: p?.flexibility ?? null,
           statedOn: p?.statedOn ?? null,
           statement: p?.statement ?? null,
+          visibility: p?.visibility ?? null,
         };
       }),
       assessment: assessmentView(latestByIssue.get(issue.id)),
@@ -132,8 +160,8 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
   for (const m of [...watch.late, ...watch.threatened, ...watch.upcoming, ...watch.next]) picked.set(m.id, m);
   const milestones = [...picked.values()]
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
-    .map(({ visibility, ...m }) => {
-      contained.push(visibility);
+    .map((m) => {
+      contained.push(m.visibility);
       return m;
     });
   const moreMilestones =
@@ -170,7 +198,7 @@ export async function assembleBrief(db: DB, user: SessionUser, levels: Visibilit
     overall,
     milestones,
     moreMilestones,
-    supply: supplyRows ? { fiscalYear, rows: supplyRows } : null,
+    supply: supplyRows ? { fiscalYear, rows: supplyRows, visibility: "internal" } : null,
     consultations: consultations.rows.map((c) => ({
       id: c.id,
       title: c.title,

@@ -38,6 +38,18 @@ export function commentVisibilitiesFor(user: SessionUser, recordVisibility: Visi
   return VISIBILITIES.filter((v) => STRICTNESS[v] >= STRICTNESS[recordVisibility] && mine.includes(v));
 }
 
+/**
+ * The level a new comment starts at: the most restrictive the author may use, so an internal
+ * remark on a shared record reaches the other side only when the author chooses "Shared".
+ */
+export function defaultCommentVisibility(user: SessionUser, recordVisibility: Visibility): Visibility | null {
+  const levels = commentVisibilitiesFor(user, recordVisibility);
+  return levels.reduce<Visibility | null>(
+    (strictest, v) => (strictest === null || STRICTNESS[v] > STRICTNESS[strictest] ? v : strictest),
+    null,
+  );
+}
+
 export async function listComments(db: DB, user: SessionUser, target: CommentTarget): Promise<CommentView[]> {
   const rows = await visibleComments(db, user, target.entityType, target.entityId)
     .innerJoin("users as u", "u.id", "cm.author_id")

@@ -7,7 +7,7 @@
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.server";
-import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
+import { snippetAround, splitSnippet, toSearchPlan, type SnippetPart } from "~/models/search";
 import { taggedIds } from "~/models/tags.server";
 import {
   claimVersion,
@@ -18,17 +18,19 @@ import {
   type WriteResult,
 } from "~/models/writes.server";
 import type { ConsultationFilter, ConsultationForm } from "~/schemas/consultations";
-import { toCsv } from "~/utils/csv.server";
+import { instantCells, instantHeaders, toCsv } from "~/utils/csv.server";
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { newId, nowIso } from "~/utils/ids.server";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/time";
+import { readerTimeZone } from "~/utils/zones";
 import type { ActionStatus, Consultation, ConsultationKind, FollowUpAction, Visibility } from "~db/schema";
 import {
   replaceSearchDocument,
   searchJoin,
   searchMatches,
+  searchNeedsOwnSnippet,
   searchNewestFirst,
   searchRank,
   searchSnippet,
@@ -74,10 +76,10 @@ export function consultationListQuery(db: Executor, user: SessionUser, filter: C
       eb.selectFrom("consultation_participants as fp").select("fp.consultation_id").where("fp.organization_id", "=", org),
     );
   }
-  const fts = filter.q ? toFtsQuery(filter.q) : null;
-  if (fts)
+  const plan = filter.q ? toSearchPlan(filter.q) : null;
+  if (plan)
     query = query.where("c.id", "in", (eb) =>
-      eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, fts)),
+      eb.selectFrom("consultation_search").select("consultation_search.consultation_id").where(searchMatches(db, plan)),
     );
   if (cursor) {
     // A row-value comparison: one index range, not an OR the planner cannot seek on.
@@ -144,11 +146,13 @@ async function participantsOf(db: Executor, ids: string[]): Promise<Map<string, 
 
 /** Every row of the filtered list as CSV, read in keyset batches under the same scope. */
 export async function consultationsCsv(db: DB, user: SessionUser, filter: ConsultationFilter): Promise<string> {
+  // Times in UTC and in the reader's zone; a meeting also keeps IST and JST side by side.
+  const zone = readerTimeZone(user);
   const lines: unknown[][] = [
     [
       "id",
       "title",
-      "starts_at_utc",
+      ...instantHeaders("starts_at", zone),
       "starts_ist",
       "starts_jst",
       "time_zone_entered",
@@ -157,7 +161,7 @@ export async function consultationsCsv(db: DB, user: SessionUser, filter: Consul
       "visibility",
       "location",
       "participants",
-      "archived_at",
+      ...instantHeaders("archived_at", zone),
     ],
   ];
   let cursor: Cursor | null = null;
@@ -167,7 +171,7 @@ export async function consultationsCsv(db: DB, user: SessionUser, filter: Consul
       lines.push([
         r.id,
         r.title,
-        r.starts_at,
+        ...instantCells(r.starts_at, zone),
         utcToZonedLocal(r.starts_at, "Asia/Kolkata").replace("T", " "),
         utcToZonedLocal(r.starts_at, "Asia/Tokyo").replace("T", " "),
         r.time_zone,
@@ -176,7 +180,7 @@ export async function consultationsCsv(db: DB, user: SessionUser, filter: Consul
         r.visibility,
         r.location ?? "",
         r.participants.map((p) => p.shortName).join("; "),
-        r.archived_at ?? "",
+        ...instantCells(r.archived_at, zone),
       ]);
     }
     if (!next) break;
@@ -235,7 +239,9 @@ export interface SearchResult {
 /**
  * Ranked full-text search over visible consultations, with bounded work whatever the word: the
  * newest `SEARCH_CANDIDATES` visible matches (FTS5 read backwards by rowid, each row's visibility
- * checked by key) are ranked by bm25 and the best `limit` returned. A word in nearly every record
+ * checked by key) are ranked by bm25 and the best `limit` returned. Every language: words go to
+ * the word index, runs of Japanese of three characters or more to the trigram index, shorter ones
+ * to the word index's bigram columns (see `toSearchPlan`). A word in nearly every record
  * then costs about what a rare one does; the page says when more matched and offers narrowing by
  * date and organization, which moves the window (decision 012).
  */
@@ -246,7 +252,7 @@ export async function searchConsultationsPage(
   narrowing: SearchNarrowing = {},
   limit = SEARCH_LIMIT,
 ): Promise<SearchResult> {
-  const fts = toFtsQuery(input);
+  const fts = toSearchPlan(input);
   if (!fts) return { hits: [], matched: 0, more: false };
   let candidates = visibleConsultations(db, user)
     .innerJoin("consultation_search", (join) => join.on(searchJoin(db)))
@@ -268,6 +274,13 @@ export async function searchConsultationsPage(
   const window = candidates
     .select(["c.id", "c.title", "c.starts_at", "c.time_zone", "c.kind", "c.visibility", "c.archived_at"])
     .select([searchSnippet(db, fts).as("snippet"), searchRank(db, fts).as("rank")])
+    .select([
+      "consultation_search.title as t",
+      "consultation_search.agenda as a",
+      "consultation_search.notes as n",
+      "consultation_search.outcome as o",
+      "consultation_search.actions as x",
+    ])
     .orderBy(searchNewestFirst(db), "desc")
     .limit(SEARCH_CANDIDATES + 1);
   const rows = await db
@@ -279,10 +292,17 @@ export async function searchConsultationsPage(
     .limit(limit)
     .execute();
   const matched = Number(rows[0]?.matched ?? 0);
+  const ownSnippet = searchNeedsOwnSnippet(db, fts);
   return {
-    hits: rows.map(({ rank: _rank, matched: _matched, ...r }) => ({
+    hits: rows.map(({ rank: _rank, matched: _matched, t, a, n, o, x, snippet, ...r }) => ({
       ...r,
-      snippet: splitSnippet(r.snippet, SNIPPET_OPEN, SNIPPET_CLOSE),
+      // An FTS5 snippet of a bigram-column hit would show pairs of characters, and a trigram-only
+      // plan has none: those snippets are cut from the text here.
+      snippet: splitSnippet(
+        ownSnippet ? snippetAround([n, a, o, x, t], fts.terms, SNIPPET_OPEN, SNIPPET_CLOSE) : snippet,
+        SNIPPET_OPEN,
+        SNIPPET_CLOSE,
+      ),
     })),
     matched: Math.min(matched, SEARCH_CANDIDATES),
     more: matched > SEARCH_CANDIDATES,

@@ -236,7 +236,7 @@ function issueRecord(id: string) {
 export async function consultationsOfIssue(db: DB, user: SessionUser, issueId: string) {
   // Driven by the issue's own links (an IN list of them), not by walking every visible consultation.
   return visibleConsultations(db, user)
-    .select(["c.id", "c.title", "c.starts_at", "c.kind"])
+    .select(["c.id", "c.title", "c.starts_at", "c.kind", "c.visibility"])
     .where(
       "c.id",
       "in",

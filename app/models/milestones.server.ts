@@ -63,7 +63,7 @@ function withOwner(db: DB, user: SessionUser) {
 /** The visible, live milestone graph with the risk of each node, as the user sees it. */
 export async function visibleGraph(db: DB, user: SessionUser, today: string) {
   const nodes = await visibleMilestones(db, user)
-    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category"])
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category", "m.visibility"])
     .where("m.archived_at", "is", null)
     .execute();
   const ids = nodes.map((n) => n.id);
@@ -472,10 +472,14 @@ export async function linkedIssuesOf(db: DB, user: SessionUser, milestoneId: str
 }
 
 /** The milestones linked to an issue that the user may see, by due date. Callers check the issue is visible. */
-export async function milestonesOfIssue(db: DB, user: SessionUser, issueId: string): Promise<MilestoneLink[]> {
+export async function milestonesOfIssue(
+  db: DB,
+  user: SessionUser,
+  issueId: string,
+): Promise<(MilestoneLink & { visibility: Visibility })[]> {
   return visibleMilestones(db, user)
     .innerJoin("milestone_issues as mi", "mi.milestone_id", "m.id")
-    .select(["m.id", "m.title", "m.due_date", "m.status", "m.archived_at"])
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.archived_at", "m.visibility"])
     .where("mi.issue_id", "=", issueId)
     .orderBy("m.due_date")
     .orderBy("m.id")

@@ -3,13 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 
+import { PreviewBar } from "~/components/Preview";
 import { requireUser } from "~/models/auth.server";
 import type { Trend } from "~/models/convergence";
 import { assembleDashboard } from "~/models/dashboard.server";
+import { readerFor } from "~/models/preview.server";
 import dashboardStyles from "~/styles/dashboard.css";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
-import { COUNT_CAP, formatCount, formatDate, formatDateTime, formatPlainDate, formatTonnes } from "~/utils/format";
+import { COUNT_CAP, formatCount, formatDateTime, formatPlainDate, formatTonnes, useFormat } from "~/utils/format";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
@@ -20,9 +22,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardS
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard:title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const signedIn = await requireUser(request);
+  // With ?as=, the dashboard as that external organization would see it (read-only, audited).
+  const { reader: user, preview } = await readerFor(getDb(), signedIn, new URL(request.url));
   const dashboard = await assembleDashboard(getDb(), user);
   return {
+    preview,
     user: { displayName: user.displayName, organizationName: user.organizationName, role: user.role },
     dashboard,
   };
@@ -108,12 +113,14 @@ function Empty({ children }: { children: ReactNode }) {
 }
 
 export default function Home() {
-  const { user, dashboard: d } = useLoaderData<typeof loader>();
+  const fmt = useFormat();
+  const { user, dashboard: d, preview } = useLoaderData<typeof loader>();
   const openActions = d.actions.length;
   const overdueActions = d.overdueActions;
   const { t } = useTranslation("dashboard");
   return (
     <div className="page">
+      <PreviewBar active={preview.active} choices={preview.choices} />
       <header className="page-header">
         <p className="eyebrow">{user.organizationName}</p>
         <h1>{t("welcome", { name: user.displayName })}</h1>
@@ -343,7 +350,7 @@ export default function Home() {
                   <li key={c.id}>
                     <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
                     <span className="muted small">
-                      {formatDate(c.startsAt)} · {t(`labels:visibility.${c.visibility}`)}
+                      {fmt.date(c.startsAt)} · {t(`labels:visibility.${c.visibility}`)}
                     </span>
                   </li>
                 ))}
@@ -477,7 +484,7 @@ export default function Home() {
           {d.since.since === null ? (
             <Empty>{t("since.firstVisit")}</Empty>
           ) : d.since.items.length === 0 ? (
-            <Empty>{t("since.nothing", { date: formatDateTime(d.since.since) })}</Empty>
+            <Empty>{t("since.nothing", { date: fmt.dateTime(d.since.since) })}</Empty>
           ) : (
             <ul className="dash-list">
               {d.since.items.map((item) => (
@@ -486,7 +493,7 @@ export default function Home() {
                   <Link to={item.href}>{activitySubjectText(item.subject, t)}</Link>{" "}
                   <span className="muted small">
                     {describeAction(item.action, t)}
-                    {item.actorName ? t("since.by", { name: item.actorName }) : ""}, {formatDateTime(item.at)}
+                    {item.actorName ? t("since.by", { name: item.actorName }) : ""}, {fmt.dateTime(item.at)}
                   </span>
                 </li>
               ))}

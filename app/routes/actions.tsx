@@ -10,7 +10,7 @@ import { completeFollowUpAction, isOverdue, listFollowUpActions } from "~/models
 import { listOrganizations } from "~/models/organizations.server";
 import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
-import { todayInIndia } from "~/utils/clock";
+import { todayInZone } from "~/utils/clock";
 import { ACTION_STATUS_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
@@ -19,6 +19,7 @@ import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { readerTimeZone } from "~/utils/zones";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseListQuery(url, actionsFilterSchema);
   const filter = { ownerOrganizationId: query.filter.owner, status: query.filter.status ?? "open" } as const;
   const db = getDb();
-  const today = todayInIndia();
+  const today = todayInZone(readerTimeZone(user));
   const [{ rows, next }, organizations] = await Promise.all([
     listFollowUpActions(db, user, filter, query.cursor),
     listOrganizations(db, { includeArchived: true }),

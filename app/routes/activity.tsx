@@ -10,7 +10,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
 
@@ -63,6 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ActivityPage() {
+  const fmt = useFormat();
   const { items, kinds, organizations, filter, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -104,7 +105,7 @@ export default function ActivityPage() {
                 <Link to={item.href}>{activitySubjectText(item.subject)}</Link>{" "}
                 <span className="muted">{describeAction(item.action)}</span>
                 <p className="small muted">
-                  {formatDateTime(item.at)}
+                  {fmt.dateTime(item.at)}
                   {item.actorName ? ` · ${item.actorName}${item.actorOrganization ? ` (${item.actorOrganization})` : ""}` : ""}
                 </p>
               </div>

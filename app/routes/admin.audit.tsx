@@ -9,7 +9,7 @@ import { listUsers } from "~/models/users.server";
 import { auditFilterSchema } from "~/schemas/admin";
 import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Accord" }];
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
+  const fmt = useFormat();
   const { filter, options, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <>
@@ -82,7 +83,7 @@ export default function AuditPage() {
       >
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className="nowrap">{formatDateTime(r.at)}</td>
+            <td className="nowrap">{fmt.dateTime(r.at)}</td>
             <td>{r.actor}</td>
             <td>
               <code>{r.action}</code>

@@ -15,7 +15,7 @@ import {
 import { organizationEditSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -65,6 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
+  const fmt = useFormat();
   const { organization } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -77,7 +78,7 @@ export default function OrganizationPage() {
         <h1>{organization.name}</h1>
         <p className="muted">
           {organization.archived_at ? (
-            <span className="badge badge--muted">Archived {formatDateTime(organization.archived_at)}</span>
+            <span className="badge badge--muted">Archived {fmt.dateTime(organization.archived_at)}</span>
           ) : (
             <span className="badge badge--ok">Active</span>
           )}

@@ -11,7 +11,7 @@ import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -116,6 +116,7 @@ function resultFor(result: ActionResult, intent: string) {
 }
 
 export default function UserPage() {
+  const fmt = useFormat();
   const { user, isSelf, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const profileResult = resultFor(actionData, "profile");
@@ -147,7 +148,7 @@ export default function UserPage() {
           {user.email} · {ROLE_LABELS[user.role]} · {user.organization_name} ·{" "}
           {user.disabled ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--ok">Active</span>}
         </p>
-        <p className="muted small">Last sign-in: {formatDateTime(user.last_sign_in_at)}</p>
+        <p className="muted small">Last sign-in: {fmt.dateTime(user.last_sign_in_at)}</p>
       </header>
 
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}

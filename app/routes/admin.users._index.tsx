@@ -7,7 +7,7 @@ import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
 import { ROLE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Users · Accord" }];
 
@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function UsersPage() {
+  const fmt = useFormat();
   const { users } = useLoaderData<typeof loader>();
   return (
     <>
@@ -45,7 +46,7 @@ export default function UsersPage() {
                 <span className="badge badge--ok">Active</span>
               )}
             </td>
-            <td>{formatDateTime(u.last_sign_in_at)}</td>
+            <td>{fmt.dateTime(u.last_sign_in_at)}</td>
           </tr>
         ))}
       </ListTable>

@@ -7,7 +7,9 @@ import { classificationOf, parseLevels } from "~/models/brief";
 import { allowedBriefLevels } from "~/models/brief.server";
 import { PdfBusyError, pdfQueue } from "~/models/pdf-queue.server";
 import { PdfUnavailableError, renderPdf } from "~/models/pdf.server";
+import { readerFor } from "~/models/preview.server";
 import { nowIso } from "~/utils/clock";
+import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 /**
@@ -15,9 +17,10 @@ import { env } from "~/utils/env.server";
  * levels), so the PDF holds exactly what the user may see and nothing else.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "brief:read");
+  const signedIn = await requireUser(request);
+  assertCan(signedIn, "brief:read");
   const url = new URL(request.url);
+  const { reader: user, preview } = await readerFor(getDb(), signedIn, url);
   const parsed = parseLevels(url.searchParams.getAll("levels"));
   if (!parsed.ok) throw data({ message: parsed.message }, { status: 400 });
   const allowed = allowedBriefLevels(user, parsed.levels);
@@ -29,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Print from the server's own loopback address, not the public origin, so a proxy is not involved.
   const self = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST}:${PORT}`;
   const query = new URLSearchParams(allowed.levels.map((l) => ["levels", l]));
+  if (preview.active) query.set("as", preview.active.organizationId);
   // The printing browser sends no Accept-Language of the reader's: hand it the page's language.
   const locale = await getLocale(request);
   const languageCookie = (await localeCookie().serialize(locale)).split(";")[0]!.split("=")[1]!;

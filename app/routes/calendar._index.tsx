@@ -9,7 +9,7 @@ import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -41,6 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CalendarPage() {
+  const fmt = useFormat();
   const { feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const feedUrl = actionData && "feedUrl" in actionData ? actionData.feedUrl : null;
@@ -75,11 +76,9 @@ export default function CalendarPage() {
         <h2 id="state-title">{feed ? "Your feed is on" : "You have no feed yet"}</h2>
         {feed ? (
           <p className="muted">
-            Created {formatDateTime(feed.created_at)}
-            {feed.last_used_at
-              ? `; last read by a calendar ${formatDateTime(feed.last_used_at)}`
-              : "; not read by a calendar yet"}
-            . Resetting issues a new address; the old one stops working at once.
+            Created {fmt.dateTime(feed.created_at)}
+            {feed.last_used_at ? `; last read by a calendar ${fmt.dateTime(feed.last_used_at)}` : "; not read by a calendar yet"}.
+            Resetting issues a new address; the old one stops working at once.
           </p>
         ) : (
           <p className="muted">Create a private address for your calendar to subscribe to.</p>

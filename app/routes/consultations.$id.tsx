@@ -12,7 +12,7 @@ import { RecordTags } from "~/components/RecordTags";
 import { assertCan, can } from "~/models/access.server";
 import { addAttendee, attendeeChoices, delegationsOf, removeAttendee, setDelegationLead } from "~/models/attendees.server";
 import { requireUser } from "~/models/auth.server";
-import { commentVisibilitiesFor, handleCommentIntent, listComments } from "~/models/comments.server";
+import { commentVisibilitiesFor, defaultCommentVisibility, handleCommentIntent, listComments } from "~/models/comments.server";
 import {
   completeFollowUpAction,
   consultationHistory,
@@ -29,7 +29,7 @@ import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime, formatPlainDate, meetingTimes } from "~/utils/format";
+import { formatPlainDate, meetingTimes, useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -115,6 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     comments,
     commentVisibilities: can(user, "comment:create") ? commentVisibilitiesFor(user, c.visibility) : [],
+    commentDefault: defaultCommentVisibility(user, c.visibility),
     history,
     linkedIssues,
     issueLinkChoices: issueOptions.filter((i) => !linkedIds.has(i.id)).map((i) => ({ id: i.id, title: i.title })),
@@ -257,6 +258,7 @@ export default function ConsultationPage() {
     actions,
     comments,
     commentVisibilities,
+    commentDefault,
     history,
     linkedIssues,
     issueLinkChoices,
@@ -269,6 +271,7 @@ export default function ConsultationPage() {
     tagOptions,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
+  const fmt = useFormat();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const linkFailure = actionData?.intent === "link-issue" ? failed : undefined;
@@ -295,7 +298,7 @@ export default function ConsultationPage() {
             <span className="badge">{t(`labels:kind.${c.kind}`)}</span>{" "}
             <span className="badge badge--muted">{t(`labels:mode.${c.mode}`)}</span>{" "}
             {c.archivedAt ? (
-              <span className="badge badge--warn">{t("detail.archived", { date: formatDateTime(c.archivedAt) })}</span>
+              <span className="badge badge--warn">{t("detail.archived", { date: fmt.dateTime(c.archivedAt) })}</span>
             ) : null}
           </p>
           <p className="no-print">
@@ -484,7 +487,7 @@ export default function ConsultationPage() {
         </ConsultationIssues>
       ) : null}
 
-      <Comments comments={comments} visibilities={commentVisibilities} state={commentState} />
+      <Comments comments={comments} visibilities={commentVisibilities} defaultVisibility={commentDefault} state={commentState} />
 
       {history ? (
         <section className="card history" aria-labelledby="history-title">
@@ -498,7 +501,7 @@ export default function ConsultationPage() {
                 <li key={h.id}>
                   <p className="small">
                     <strong>{h.actor ?? t("detail.system")}</strong> · {historyEventLabel(h.action, t)}{" "}
-                    <span className="muted">· {formatDateTime(h.at)}</span>
+                    <span className="muted">· {fmt.dateTime(h.at)}</span>
                   </p>
                   {h.changes.length > 0 ? (
                     <table className="table table--dense history__changes">

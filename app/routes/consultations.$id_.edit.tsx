@@ -17,7 +17,7 @@ import { consultationEditSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -94,6 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditConsultationPage() {
+  const fmt = useFormat();
   const { id, version, current, organizations, visibilities, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const conflict = actionData && "conflict" in actionData;
@@ -119,7 +120,7 @@ export default function EditConsultationPage() {
           afterError={
             conflict ? (
               <details className="conflict" open>
-                <summary>What is saved now (changed {formatDateTime(current.updatedAt)})</summary>
+                <summary>What is saved now (changed {fmt.dateTime(current.updatedAt)})</summary>
                 <dl className="conflict__saved">
                   <dt>Title</dt>
                   <dd>{current.title}</dd>

@@ -29,7 +29,7 @@ import {
   SECTOR_LABELS,
 } from "~/utils/demand-labels";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDate, formatDateTime, formatTonnes } from "~/utils/format";
+import { formatDate, formatTonnes, useFormat } from "~/utils/format";
 import { failure, formDataToObject, parseForm, versionField, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -231,9 +231,8 @@ function DecisionForm({
     defaultValues: defaults,
     serverErrors: failed?.fieldErrors,
   });
-  // Until a choice changes, the server-rendered values are what the inputs hold.
-  const outcome: string = form.watch("outcome") ?? defaults.outcome;
-  const allocatedText = form.watch("allocated") ?? (typeof values.allocated === "string" ? values.allocated : "");
+  const outcome = form.watch("outcome");
+  const allocatedText = form.watch("allocated");
   const allocatedKg =
     outcome === "approved"
       ? request.quantity_kg
@@ -318,6 +317,7 @@ function StatusBadge({ status }: { status: DemandStatus }) {
 }
 
 export default function DemandRequestPage() {
+  const fmt = useFormat();
   const { internal, request, decisions, supply, canWithdraw, canReview, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -384,7 +384,7 @@ export default function DemandRequestPage() {
             <dd>{request.for_indian_magnets ? "Yes" : "No"}</dd>
             <dt>Submitted</dt>
             <dd>
-              {formatDateTime(request.created_at)}
+              {fmt.dateTime(request.created_at)}
               {request.submitter_name ? ` by ${request.submitter_name}` : " (recorded from a letter)"}
             </dd>
           </dl>
@@ -468,14 +468,14 @@ export default function DemandRequestPage() {
                 <span className={DEMAND_STATUS_BADGES[d.outcome]}>{DEMAND_STATUS_LABELS[d.outcome]}</span>{" "}
                 {d.outcome !== "rejected" ? <strong>{formatTonnes(d.allocated_kg)} allocated</strong> : null}{" "}
                 <span className="muted small">
-                  {formatDateTime(d.decided_at)} by {d.decided_by_name}
+                  {fmt.dateTime(d.decided_at)} by {d.decided_by_name}
                   {d.current ? " · current decision" : " · superseded"}
                 </span>
               </p>
               <p className="prose">{d.reasons}</p>
               {d.supersedes_id ? (
                 <p className="muted small">
-                  Replaces the decision of {formatDateTime(byId.get(d.supersedes_id)?.decided_at)} (
+                  Replaces the decision of {fmt.dateTime(byId.get(d.supersedes_id)?.decided_at)} (
                   {DEMAND_STATUS_LABELS[byId.get(d.supersedes_id)?.outcome ?? "rejected"].toLowerCase()}).
                 </p>
               ) : null}

@@ -11,7 +11,7 @@ import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES, DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
-import { formatDate, formatTonnes } from "~/utils/format";
+import { formatTonnes, useFormat } from "~/utils/format";
 import { hrefWith, pageLinks } from "~/utils/list.server";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
 
@@ -46,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DemandList() {
+  const fmt = useFormat();
   const { internal, canSubmit, organizationName, filter, organizations, years, rows, totals, nextHref, firstHref, exportHref } =
     useLoaderData<typeof loader>();
   return (
@@ -136,7 +137,7 @@ export default function DemandList() {
                 <td>
                   <span className={DEMAND_STATUS_BADGES[r.status]}>{DEMAND_STATUS_LABELS[r.status]}</span>
                 </td>
-                <td className="nowrap">{formatDate(r.created_at)}</td>
+                <td className="nowrap">{fmt.date(r.created_at)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,10 +4,11 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";
 import { exportDemandRequests } from "~/models/demand.server";
-import { csvResponse, toCsv } from "~/utils/csv.server";
+import { csvResponse, instantCells, instantHeaders, toCsv } from "~/utils/csv.server";
 import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_LABELS, MATERIAL_LABELS, SECTOR_LABELS } from "~/utils/demand-labels";
 import { tonnesInput } from "~/utils/tonnes";
+import { readerTimeZone } from "~/utils/zones";
 
 /** The requests the user may see, with the list's filters: the same scope as the page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(user, "demand:read");
   const { filter } = demandQueryFrom(new URL(request.url));
   const rows = await exportDemandRequests(getDb(), user, filter);
+  const zone = readerTimeZone(user);
   const csv = toCsv(
     rows.map((r) => [
       r.id,
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.end_use,
       r.for_indian_magnets ? "yes" : "no",
       r.justification,
-      r.created_at,
+      ...instantCells(r.created_at, zone),
     ]),
     [
       "id",
@@ -42,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "end_use",
       "for_magnets_made_in_india",
       "justification",
-      "submitted_at",
+      ...instantHeaders("submitted_at", zone),
     ],
   );
   return csvResponse("demand-requests.csv", csv);

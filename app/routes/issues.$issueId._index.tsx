@@ -6,7 +6,9 @@ import { AssessmentForm } from "~/components/AssessmentForm";
 import { FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
+import { Portion } from "~/components/Portion";
 import { PositionForm } from "~/components/PositionForm";
+import { PreviewBar } from "~/components/Preview";
 import { RecordTags } from "~/components/RecordTags";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assessmentVisibilities, assignableVisibilities, can } from "~/models/access.server";
@@ -24,13 +26,14 @@ import {
 } from "~/models/issues.server";
 import { milestonesOfIssue } from "~/models/milestones.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
+import { readerFor } from "~/models/preview.server";
 import { handleTagIntent, tagChoices, tagsOf } from "~/models/tags.server";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDate, formatDateTime, formatPlainDate } from "~/utils/format";
+import { formatPlainDate, useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
@@ -45,9 +48,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "issues:read");
+  const signedIn = await requireUser(request);
+  assertCan(signedIn, "issues:read");
   const db = getDb();
+  // With ?as=, the issue as that external organization would see it: 404 if it could not (read-only, audited).
+  const { reader: user, preview } = await readerFor(db, signedIn, new URL(request.url));
   const issue = await getVisibleIssue(db, user, params.issueId ?? "");
   if (!issue) notFound();
   const today = todayInIndia();
@@ -68,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const choices = canManage || recordable.length ? await consultationChoices(db, user) : [];
   const linkedIds = new Set(consultations.map((c) => c.id));
   return {
+    preview,
     issue,
     today,
     parties: parties.map((p) => ({
@@ -177,6 +183,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IssuePage() {
+  const fmt = useFormat();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failedFor = (intent: Intent) =>
@@ -188,12 +195,15 @@ export default function IssuePage() {
   const { t, i18n } = useTranslation("issues");
   return (
     <div className="page">
+      <PreviewBar active={d.preview.active} choices={d.preview.choices} />
       <header className="page-header page-header--row">
         <div>
           <p className="eyebrow">
             <Link to="/issues">{t("detail.register")}</Link>
           </p>
-          <h1>{issue.title}</h1>
+          <h1>
+            <Portion level={issue.visibility} /> {issue.title}
+          </h1>
           <p className="issue-meta">
             <span className={ISSUE_STATUS_BADGES[issue.status]}>{t(`labels:issueStatus.${issue.status}`)}</span>
             <span className="badge badge--muted">
@@ -201,7 +211,7 @@ export default function IssuePage() {
             </span>
             <span className="badge badge--muted">{t(`labels:visibility.${issue.visibility}`)}</span>
             {issue.archived_at ? (
-              <span className="badge badge--warn">{t("detail.archived", { date: formatDate(issue.archived_at) })}</span>
+              <span className="badge badge--warn">{t("detail.archived", { date: fmt.date(issue.archived_at) })}</span>
             ) : null}
           </p>
         </div>
@@ -250,7 +260,9 @@ export default function IssuePage() {
             <tbody>
               {d.parties.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">
+                    {p.current ? <Portion level={p.current.visibility} /> : null} {p.name}
+                  </th>
                   {p.current ? (
                     <>
                       <td>
@@ -288,8 +300,8 @@ export default function IssuePage() {
               {d.timeline.map((p) => (
                 <li key={p.id} className={p.current ? "timeline__item timeline__item--current" : "timeline__item"}>
                   <p className="timeline__head">
-                    <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> · <strong>{p.organizationName}</strong>{" "}
-                    <StanceBadge stance={p.stance} />
+                    <Portion level={p.visibility} /> <time dateTime={p.statedOn}>{formatPlainDate(p.statedOn)}</time> ·{" "}
+                    <strong>{p.organizationName}</strong> <StanceBadge stance={p.stance} />
                     {p.redLine ? <span className="badge badge--danger red-line">{t("detail.redLine")}</span> : null}
                     {p.current ? (
                       <span className="badge badge--ok">{t("detail.currentBadge")}</span>
@@ -301,7 +313,7 @@ export default function IssuePage() {
                   {p.desiredOutcome ? <p className="small">{t("detail.desiredOutcome", { text: p.desiredOutcome })}</p> : null}
                   <p className="small muted">
                     {t(`labels:flexibility.${p.flexibility}`)} · {t(`labels:visibility.${p.visibility}`)} ·{" "}
-                    {t("detail.recordedBy", { name: p.recordedBy, date: formatDateTime(p.recordedAt) })}
+                    {t("detail.recordedBy", { name: p.recordedBy, date: fmt.dateTime(p.recordedAt) })}
                     {p.source ? (
                       <>
                         {" "}
@@ -342,8 +354,8 @@ export default function IssuePage() {
                 {d.consultations.map((c) => (
                   <li key={c.id} className="linked-consultation">
                     <span>
-                      <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
-                      <span className="small muted">{formatDate(c.starts_at)}</span>
+                      <Portion level={c.visibility} /> <Link to={`/consultations/${c.id}`}>{c.title}</Link>{" "}
+                      <span className="small muted">{fmt.date(c.starts_at)}</span>
                     </span>
                     {d.canManage ? (
                       <Form method="post">
@@ -373,7 +385,7 @@ export default function IssuePage() {
                       <option value="">{t("detail.choose")}</option>
                       {d.linkChoices.map((c) => (
                         <option key={c.id} value={c.id}>
-                          {c.title} ({formatDate(c.starts_at)})
+                          {c.title} ({fmt.date(c.starts_at)})
                         </option>
                       ))}
                     </select>
@@ -401,7 +413,7 @@ export default function IssuePage() {
               <ul className="plain-list">
                 {d.milestones.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
+                    <Portion level={m.visibility} /> <Link to={`/milestones/${m.id}`}>{m.title}</Link>{" "}
                     <span className="small muted">{t("detail.due", { date: formatPlainDate(m.due_date) })}</span>{" "}
                     <StatusBadge status={m.status} />
                     <ArchivedTag archived={Boolean(m.archived_at)} />
@@ -420,7 +432,7 @@ export default function IssuePage() {
                 {d.assessments.map((a) => (
                   <li key={a.id} className="assessment">
                     <p className="timeline__head">
-                      <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
+                      <Portion level={a.visibility} /> <time dateTime={a.assessed_on}>{formatPlainDate(a.assessed_on)}</time>{" "}
                       <span className={RISK_BADGES[a.risk]}>{t(`labels:risk.${a.risk}`)}</span>{" "}
                       <span className="badge badge--muted">{t(`labels:visibility.${a.visibility}`)}</span>
                     </p>

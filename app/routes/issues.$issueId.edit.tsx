@@ -18,7 +18,7 @@ import { issueEditSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -74,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditIssuePage() {
+  const fmt = useFormat();
   const { issue, parties, organizations, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -117,7 +118,7 @@ export default function EditIssuePage() {
           archived={Boolean(issue.archived_at)}
           version={issue.version}
           noun="issue"
-          restoreNote={`Archived ${formatDate(issue.archived_at)}. Restoring returns it to the register and the matrix.`}
+          restoreNote={`Archived ${fmt.date(issue.archived_at)}. Restoring returns it to the register and the matrix.`}
           archiveNote={
             "An archived issue leaves the register and the matrix; its positions and history are kept. Nothing is deleted."
           }

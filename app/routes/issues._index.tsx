@@ -11,7 +11,7 @@ import { listTags } from "~/models/tags.server";
 import styles from "~/styles/positions.css";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS, PRIORITY_LABELS } from "~/utils/issue-labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ISSUE_STATUSES } from "~db/schema";
@@ -65,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function IssuesPage() {
+  const fmt = useFormat();
   const { filter, total, tags, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   const { t } = useTranslation("people");
   return (
@@ -116,7 +117,7 @@ export default function IssuesPage() {
               <td className="small">{r.parties.join(", ")}</td>
               <td>{r.position_count}</td>
               <td>{VISIBILITY_LABELS[r.visibility]}</td>
-              <td className="nowrap">{formatDate(r.updated_at)}</td>
+              <td className="nowrap">{fmt.date(r.updated_at)}</td>
             </tr>
           ))
         )}

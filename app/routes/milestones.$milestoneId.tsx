@@ -32,7 +32,7 @@ import { todayInIndia } from "~/utils/clock";
 import { MILESTONE_CATEGORY_LABELS, MILESTONE_STATUS_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime, formatPlainDate } from "~/utils/format";
+import { formatPlainDate, useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, ISSUE_STATUS_LABELS } from "~/utils/issue-labels";
@@ -197,6 +197,7 @@ function NeighbourList({
 }
 
 export default function MilestonePage() {
+  const fmt = useFormat();
   const {
     milestone,
     risk,
@@ -228,7 +229,7 @@ export default function MilestonePage() {
         <p className="badges">
           <StatusBadge status={milestone.status} />
           {milestone.archived_at ? (
-            <span className="badge badge--muted">Archived {formatDateTime(milestone.archived_at)}</span>
+            <span className="badge badge--muted">Archived {fmt.dateTime(milestone.archived_at)}</span>
           ) : (
             <RiskBadge level={risk.level} />
           )}
@@ -335,7 +336,7 @@ export default function MilestonePage() {
           <ListTable columns={["When", "Who", "Status", "Note"]} dense>
             {history.map((h) => (
               <tr key={h.id}>
-                <td className="nowrap">{formatDateTime(h.at)}</td>
+                <td className="nowrap">{fmt.dateTime(h.at)}</td>
                 <td>{h.actor}</td>
                 <td>
                   {h.from && h.from !== h.to ? `${MILESTONE_STATUS_LABELS[h.from]} → ` : h.from ? "" : "Created as "}

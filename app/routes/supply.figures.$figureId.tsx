@@ -12,7 +12,7 @@ import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { BASIS_LABELS, MATERIAL_LABELS } from "~/utils/demand-labels";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime, formatTonnes } from "~/utils/format";
+import { formatTonnes, useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -72,6 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SupplyFigurePage() {
+  const fmt = useFormat();
   const { figure, canEdit, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -123,7 +124,7 @@ export default function SupplyFigurePage() {
           <ul className="stack small">
             {history.map((h) => (
               <li key={h.id}>
-                {formatDateTime(h.at)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
+                {fmt.dateTime(h.at)} · {h.action === "supply_figure.create" ? "Created" : "Changed"} by {h.actor}
               </li>
             ))}
           </ul>

@@ -20,7 +20,7 @@ import { today } from "~/utils/clock";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -116,6 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScenarioPage() {
+  const fmt = useFormat();
   const { scenario, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -133,7 +134,7 @@ export default function ScenarioPage() {
             <span className={scenario.visibility === "restricted" ? "badge badge--danger" : "badge"}>
               {VISIBILITY_LABELS[scenario.visibility]}
             </span>{" "}
-            · saved {formatDateTime(scenario.updated_at)} · drafted by {scenario.created_by_name}
+            · saved {fmt.dateTime(scenario.updated_at)} · drafted by {scenario.created_by_name}
           </p>
           {scenario.description ? <p>{scenario.description}</p> : null}
         </div>

@@ -20,7 +20,7 @@ import { today } from "~/utils/clock";
 import { VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { failure } from "~/utils/forms";
 import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
 
@@ -69,6 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ScenariosPage() {
+  const fmt = useFormat();
   const { scenarios, base, materials, years, committed, cells, canEdit, visibilities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string | undefined>;
@@ -114,7 +115,7 @@ export default function ScenariosPage() {
                 </span>
               </td>
               <td className="nowrap">
-                {formatDateTime(s.updated_at)}
+                {fmt.dateTime(s.updated_at)}
                 <div className="muted small">{s.created_by_name}</div>
               </td>
             </tr>

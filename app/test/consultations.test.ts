@@ -25,6 +25,8 @@ const T = {
   incentive: "Industry consultation on the magnet-manufacturing incentive scheme",
   phaseDown: "Bilateral review with METI and Toyotsu of the phase-down schedule",
   archived: "Preparatory call on the 2024 shipment calendar (entered twice)",
+  metiJapanese: "経済産業省との実務者協議：レアアース供給の移行期間について",
+  siamHindi: "SIAM के साथ दुर्लभ मृदा चुंबकों की माँग पर परामर्श",
 };
 
 async function idOf(title: string): Promise<string> {
@@ -92,8 +94,8 @@ describe("who sees which consultation", () => {
         T.phaseDown,
       ].sort(),
     );
-    expect((await allTitles("meti@accord.test")).sort()).toEqual([T.phaseDown, T.meti].sort());
-    expect((await allTitles("industry@accord.test")).sort()).toEqual([T.minister, T.incentive].sort());
+    expect((await allTitles("meti@accord.test")).sort()).toEqual([T.phaseDown, T.meti, T.metiJapanese].sort());
+    expect((await allTitles("industry@accord.test")).sort()).toEqual([T.minister, T.incentive, T.siamHindi].sort());
     expect((await allTitles("elcina@accord.test")).sort()).toEqual([T.minister, T.incentive].sort());
   });
 
@@ -128,10 +130,11 @@ describe("who sees which consultation", () => {
       })) as Response
     ).text();
     expect(text).toContain(T.review2024);
+    // A Toyotsu reader's own zone is Japan's: UTC and JST first, then the meeting's IST and JST.
     expect(text.split("\n")[0]).toBe(
-      "id,title,starts_at_utc,starts_ist,starts_jst,time_zone_entered,kind,mode,visibility,location,participants,archived_at",
+      "id,title,starts_at_utc,starts_at_Asia/Tokyo,starts_ist,starts_jst,time_zone_entered,kind,mode,visibility,location,participants,archived_at_utc,archived_at_Asia/Tokyo",
     );
-    expect(text).toContain("2025-01-22T05:00:00.000Z,2025-01-22 10:30,2025-01-22 14:00,Asia/Kolkata");
+    expect(text).toContain("2025-01-22T05:00:00.000Z,2025-01-22 14:00,2025-01-22 10:30,2025-01-22 14:00,Asia/Kolkata");
     expect(text).not.toContain("METI on rare-earth");
     expect(text).not.toContain("fall-back");
     expect(text.trim().split("\n")).toHaveLength(7);
@@ -145,7 +148,9 @@ describe("who sees which consultation", () => {
 
   it("filters by organization, kind, visibility, dates and words, and pages by cursor", async () => {
     const ctx = await demoData();
-    expect((await allTitles("official@accord.test", `?org=${ctx.org.meti}`)).sort()).toEqual([T.phaseDown, T.meti].sort());
+    expect((await allTitles("official@accord.test", `?org=${ctx.org.meti}`)).sort()).toEqual(
+      [T.phaseDown, T.meti, T.metiJapanese].sort(),
+    );
     expect(await allTitles("official@accord.test", "?visibility=restricted")).toEqual([T.restricted]);
     expect(await allTitles("official@accord.test", "?kind=industry_consultation&from=2026-01-01")).toEqual([T.incentive]);
     expect(await allTitles("official@accord.test", "?from=2025-06-10&to=2025-06-10")).toEqual([T.minister]);

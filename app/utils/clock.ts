@@ -43,3 +43,15 @@ const isoDateInIndia = new Intl.DateTimeFormat("en-CA", {
 export function todayInIndia(at: Date = today()): string {
   return isoDateInIndia.format(at);
 }
+
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's calendar date in a zone: a due date is overdue once the reader's own day has passed it. */
+export function todayInZone(zone: string, at: Date = today()): string {
+  let f = isoDateFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+    isoDateFormats.set(zone, f);
+  }
+  return f.format(at);
+}

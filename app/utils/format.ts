@@ -9,8 +9,10 @@
  */
 import { useRouteLoaderData } from "@remix-run/react";
 
+import { now } from "~/utils/clock";
 import type { Locale } from "~/utils/preferences";
 import { KG_PER_TONNE } from "~/utils/tonnes";
+import { readerTimeZone } from "~/utils/zones";
 
 export interface Reader {
   /** BCP 47 locale of the words and numbers, e.g. `en-IN`. */
@@ -19,16 +21,19 @@ export interface Reader {
   timeZone: string;
 }
 
-/** Everyone reads Accord in Indian English and India Standard Time until the i18n work lands. */
+/** A reader nothing is known about reads Indian English in India Standard Time. */
 export const DEFAULT_READER: Reader = { locale: "en-IN", timeZone: "Asia/Kolkata" };
 
 /**
  * The reader of a signed-in user (or of a visitor): the page's language (chosen in
- * app/i18n.server.ts) as its Intl locale. Times stay in India Standard Time until the reader's
- * own zone is applied.
+ * app/i18n.server.ts) as its Intl locale, and the zone `readerTimeZone` picks (their own choice,
+ * else their organization's country's zone, else India's).
  */
-export function readerFor(_user?: unknown, locale?: Locale): Reader {
-  return locale ? { ...DEFAULT_READER, locale: INTL_LOCALE[locale] } : DEFAULT_READER;
+export function readerFor(
+  user?: { timeZone?: string | null; organizationCountry?: string | null } | null,
+  locale?: Locale,
+): Reader {
+  return { locale: locale ? INTL_LOCALE[locale] : DEFAULT_READER.locale, timeZone: readerTimeZone(user) };
 }
 
 /** BCP 47 tags for each language; English is Indian English, the negotiation's working variety. */
@@ -36,9 +41,14 @@ export const INTL_LOCALE: Record<Locale, string> = { en: "en-IN", ja: "ja-JP", h
 
 const ZONE_ABBREVIATIONS: Record<string, string> = { "Asia/Kolkata": "IST", "Asia/Tokyo": "JST", UTC: "UTC" };
 
-/** "IST" for Asia/Kolkata; the zone name itself where no short name is agreed. */
-export function zoneAbbreviation(zone: string): string {
-  return ZONE_ABBREVIATIONS[zone] ?? zone;
+/** "IST", "JST", or what Intl calls the zone at that instant ("GMT+1") for the rest. */
+export function zoneAbbreviation(zone: string, iso?: string): string {
+  const known = ZONE_ABBREVIATIONS[zone];
+  if (known) return known;
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(
+    iso ? new Date(iso) : now(),
+  );
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -67,7 +77,7 @@ export function formatDate(iso: string | null | undefined, reader: Reader = DEFA
 /** An instant in the reader's zone, with the zone named: "14 Mar 2026, 10:30 am IST". */
 export function formatDateTime(iso: string | null | undefined, reader: Reader = DEFAULT_READER): string {
   if (!iso) return NONE;
-  return `${formatInZone(iso, reader.timeZone, reader)} ${zoneAbbreviation(reader.timeZone)}`;
+  return `${formatInZone(iso, reader.timeZone, reader)} ${zoneAbbreviation(reader.timeZone, iso)}`;
 }
 
 /** A calendar date shown as "31 Mar 2026"; no time zone shift, it is a date, not an instant. */

@@ -13,6 +13,7 @@ import * as hardeningSessionHashes from "./2026-12-01T1710-hardening-session-has
 import * as i18nUserPreferences from "./2026-12-01T1720-i18n-user-preferences";
 import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
+import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
 import * as contactsPeopleTags from "./2026-12-01T2000-contacts-people-tags";
 
 /**
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1720-i18n-user-preferences": i18nUserPreferences,
   "2026-12-01T1800-agreed-minutes": agreedMinutes,
   "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
+  "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
   "2026-12-01T2000-contacts-people-tags": contactsPeopleTags,
 };

@@ -10,6 +10,7 @@ import { sessionUserByEmail } from "~/models/users.server";
 
 import type { ActionStatus, ConsultationKind, ConsultationMode, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
+import { MULTILINGUAL_CONSULTATIONS } from "./multilingual";
 import type { DemoOrgKey } from "./organizations";
 
 interface DemoAction {
@@ -19,7 +20,7 @@ interface DemoAction {
   status: ActionStatus;
 }
 
-interface DemoConsultation {
+export interface DemoConsultation {
   title: string;
   /** Local time in `zone`. */
   local: string;
@@ -383,7 +384,7 @@ function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
 }
 
 export async function seedConsultations(ctx: DemoContext): Promise<void> {
-  for (const demo of DEMO_CONSULTATIONS) {
+  for (const demo of [...DEMO_CONSULTATIONS, ...MULTILINGUAL_CONSULTATIONS]) {
     const existing = await ctx.db.selectFrom("consultations").select("id").where("title", "=", demo.title).executeTakeFirst();
     if (existing) continue;
     const author = await sessionUser(ctx, demo.by);
