@@ -15,6 +15,7 @@ import { action as tagsAction, loader as tagsLoader } from "~/routes/tags._index
 import { loader as tagLoader } from "~/routes/tags.$tagId";
 import { getDb } from "~/utils/db.server";
 import type { DemoContext } from "~db/seed/demo";
+import { seedPeople } from "~db/seed/people";
 
 import { insertConsultation, type Form } from "./factories";
 import { call, cookieFor, demoData, get, post } from "./fixtures";
@@ -451,5 +452,25 @@ describe("tags", () => {
     expect(created.status).toBe(302);
     const dup = await call(tagsAction, post("/tags", { name: "pricing", visibility: "shared" }, admin));
     expect(dup.status).toBe(400);
+  });
+});
+
+describe("demo data", () => {
+  it("adds nothing twice when the demo seed runs again", async () => {
+    const count = async (table: "contacts" | "consultation_attendees" | "tags" | "record_tags" | "organization_owners") =>
+      Number(
+        (
+          await getDb()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const tables = ["contacts", "consultation_attendees", "tags", "record_tags", "organization_owners"] as const;
+    const before = await Promise.all(tables.map(count));
+    await seedPeople(ctx);
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    const lead = await getDb().selectFrom("contacts").select("notes").where("name", "=", LEAD).executeTakeFirstOrThrow();
+    expect(lead.notes).toContain("Illustrative name");
   });
 });
