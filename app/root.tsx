@@ -147,6 +147,9 @@ function Shell({ children }: { children: ReactNode }) {
               <Link to="/account/password" className="button button--quiet">
                 {t("header.password")}
               </Link>
+              <Link to="/account/security" className="button button--quiet">
+                {t("security:account.link")}
+              </Link>
               <Link to="/preferences" className="button button--quiet">
                 {t("header.preferences")}
               </Link>

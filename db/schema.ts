@@ -645,7 +645,82 @@ export interface Database
     MilestoneTables,
     MinutesTables,
     MailTables,
+    SecurityTables,
+    StakeholderMapTables,
     PeopleTables {}
+
+export interface UserTotpTable {
+  id: string;
+  user_id: string;
+  /** The base32 shared secret: kept readable, since checking a code needs it. */
+  secret: string;
+  created_at: string;
+  /** Set when the first code was accepted; until then the authenticator is only being set up. */
+  confirmed_at: string | null;
+  revoked_at: string | null;
+  /** The last 30-second step whose code was accepted: an older or equal step is a replay. */
+  last_step: Generated<number>;
+}
+
+export interface TotpRecoveryCodeTable {
+  id: string;
+  totp_id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface SignInChallengeTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface TotpRequiredRoleTable {
+  role: Role;
+  required: Generated<number>;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface SecurityTables {
+  user_totp: UserTotpTable;
+  totp_recovery_codes: TotpRecoveryCodeTable;
+  sign_in_challenges: SignInChallengeTable;
+  totp_required_roles: TotpRequiredRoleTable;
+}
+
+export const RATING_SCALE = [1, 2, 3, 4, 5] as const;
+export type RatingValue = (typeof RATING_SCALE)[number];
+/** Stance towards India's aim, from opposed (-2) to supportive (2). */
+export const MAP_STANCES = [-2, -1, 0, 1, 2] as const;
+export type MapStance = (typeof MAP_STANCES)[number];
+export const RATING_VISIBILITIES = ["internal", "restricted"] as const satisfies readonly Visibility[];
+export type RatingVisibility = (typeof RATING_VISIBILITIES)[number];
+
+export interface StakeholderRatingTable {
+  id: string;
+  organization_id: string;
+  /** The day the rating describes (YYYY-MM-DD). */
+  as_of: string;
+  influence: RatingValue;
+  interest: RatingValue;
+  stance: MapStance;
+  visibility: RatingVisibility;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface StakeholderMapTables {
+  stakeholder_ratings: StakeholderRatingTable;
+}
+
+export type StakeholderRating = Selectable<StakeholderRatingTable>;
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;

@@ -41,7 +41,7 @@ for (const [language, locale] of [
         const nav = page.getByRole("navigation", { name: /^(Main|メイン)$/ });
         const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
         expect(hrefs.length).toBeGreaterThan(3);
-        for (const href of [...hrefs, "/preferences"]) {
+        for (const href of [...hrefs, "/preferences", "/account/security"]) {
           await page.goto(href);
           await expect(page.locator("html")).toHaveAttribute("lang", locale);
           await expectNoViolations(page, `${email} ${href}`);

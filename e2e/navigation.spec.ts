@@ -15,6 +15,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
     "Admin",
   ],
@@ -29,6 +30,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
   ],
   "irel@accord.test": [
@@ -42,6 +44,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
   ],
   "diplomat@accord.test": [
@@ -55,6 +58,7 @@ const NAVIGATION: Record<string, string[]> = {
     "Demand",
     "Supply",
     "Brief",
+    "Map",
     "Activity",
   ],
   "counterpart@accord.test": [

@@ -68,6 +68,9 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   "minutes:draft": ["admin", "official", "irel"],
   // Without a record: anyone; with one, only for the user's own organization among those asked.
   "minutes:respond": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  // The stakeholder map is the Indian side's own: external users never see it.
+  "map:read": ["admin", "official", "irel", "diplomat"],
+  "map:rate": ["admin", "official", "irel", "diplomat"],
   "contacts:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
   "contacts:manage": ["admin", "official", "irel", "diplomat"],
   "organizations:read": ["admin", "official", "irel", "diplomat"],

@@ -29,6 +29,8 @@ export interface SessionUser {
    * allows): a brief prepared for the Japanese side holds shared material only.
    */
   levelCap?: readonly Visibility[];
+  /** The administrator requires an authenticator for this role and the user has none yet. */
+  mustSetUpTotp?: boolean;
   /**
    * Set while an internal user previews a page as an external organization would see it
    * (`previewAs`): the user then reads through that organization's scope, capped by its own, and
@@ -88,6 +90,9 @@ export const ACTIONS = [
   // Agreed minutes: drafted by the Indian side, confirmed by each participating organization.
   "minutes:draft",
   "minutes:respond",
+  // The stakeholder map: the Indian side's own ratings of every organization.
+  "map:read",
+  "map:rate",
   // People of each organization (not accounts): every role lists what its scope shows.
   "contacts:read",
   "contacts:manage",
@@ -142,6 +147,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "minutes:draft": ["admin", "official", "irel"],
   // Only for an organization the version was circulated to, and only the user's own (see `can`).
   "minutes:respond": ALL_ROLES,
+  "map:read": ["admin", "official", "irel", "diplomat"],
+  "map:rate": ["admin", "official", "irel", "diplomat"],
   "contacts:read": ALL_ROLES,
   "contacts:manage": ["admin", "official", "irel", "diplomat"],
   "organizations:read": ["admin", "official", "irel", "diplomat"],
@@ -323,6 +330,11 @@ export function scenarioVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
 }
 
+/** Levels a stakeholder rating may be given: internal or restricted, as far as the role reads. */
+export function ratingVisibilities(user: SessionUser): readonly Visibility[] {
+  return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
+}
+
 /** Levels a diplomatic assessment may be given: the Indian side's analysis is never shared. */
 export function assessmentVisibilities(user: SessionUser): readonly Visibility[] {
   return LEVELS_BY_ROLE[user.role].filter((v) => v !== "shared");
@@ -368,6 +380,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
   if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
   if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });
   if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });
+  if (can(user, "map:read")) items.push({ to: "/map", label: "Map" });
   if (can(user, "activity:read")) items.push({ to: "/activity", label: "Activity" });
   if (can(user, "admin:users")) items.push({ to: "/admin", label: "Admin" });
   return items;

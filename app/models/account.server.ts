@@ -11,7 +11,8 @@ import { refused, versionedUpdate, type Refused, type Tx, type WriteResult } fro
 import { now } from "~/utils/clock";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import { passwordChangedMail, passwordResetMail } from "~/utils/mail-messages";
+import { mailReaderOf, passwordChangedMail, passwordResetMail } from "~/utils/mail-messages.server";
+import { homeTimeZone } from "~/utils/preferences";
 
 export const RESET_VALID_MINUTES = 30;
 export const RESET_WINDOW_MS = 15 * 60_000;
@@ -26,7 +27,7 @@ function loadUser(id: string) {
   return (tx: Tx | DB) =>
     tx
       .selectFrom("users")
-      .select(["id", "email", "display_name", "password_hash", "version", "disabled"])
+      .select(["id", "email", "display_name", "password_hash", "version", "disabled", "locale", "time_zone"])
       .where("id", "=", id)
       .executeTakeFirst();
 }
@@ -64,7 +65,9 @@ export async function changeOwnPassword(
       let others = tx.deleteFrom("sessions").where("user_id", "=", user.id);
       if (input.keepSessionId) others = others.where("id", "!=", input.keepSessionId);
       await others.execute();
-      const mail = passwordChangedMail({ name: user.display_name });
+      const mail = passwordChangedMail(mailReaderOf({ locale: user.locale, timeZone: homeTimeZone(user.time_zone, null) }), {
+        name: user.display_name,
+      });
       await enqueueMail(tx, { userId: user.id, to: user.email, kind: "password_changed", ...mail });
     },
     action: "user.change_password",
@@ -107,7 +110,7 @@ export async function requestPasswordReset(
   const at = nowIso();
   const user = await db
     .selectFrom("users")
-    .select(["id", "display_name", "email", "disabled"])
+    .select(["id", "display_name", "email", "disabled", "locale", "time_zone"])
     .where("email", "=", email)
     .executeTakeFirst();
   await db.transaction().execute(async (tx) => {
@@ -122,7 +125,7 @@ export async function requestPasswordReset(
       .insertInto("password_reset_tokens")
       .values({ id: newId(), user_id: user.id, token_hash: sha256(token), created_at: at, expires_at: expires, used_at: null })
       .execute();
-    const mail = passwordResetMail({
+    const mail = passwordResetMail(mailReaderOf({ locale: user.locale, timeZone: homeTimeZone(user.time_zone, null) }), {
       name: user.display_name,
       link: `${input.origin}/reset-password/${token}`,
       minutes: RESET_VALID_MINUTES,

@@ -10,11 +10,19 @@ import { Cookie, generateIdFromEntropySize, Lucia, TimeSpan, type Adapter, type 
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { dummyPasswordHash, verifyPassword } from "~/models/password.server";
+import {
+  createChallenge,
+  hasTotp,
+  readChallenge,
+  spendChallenge,
+  verifySecondFactor,
+  type CodeRefusal,
+} from "~/models/totp.server";
 import { stampSignIn } from "~/models/writes.server";
 import { now as clockNow } from "~/utils/clock";
 import { getDb, type DB } from "~/utils/db.server";
 import { cookieSecure, env } from "~/utils/env.server";
-import { redirectToSignIn } from "~/utils/http.server";
+import { redirectTo, redirectToSignIn } from "~/utils/http.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { homeTimeZone, isLocale } from "~/utils/preferences";
 import { noteRequestUser } from "~/utils/request-log.server";
@@ -61,6 +69,28 @@ export class KyselySessionAdapter implements Adapter {
         "o.country as organization_country",
         "u.locale",
         "u.time_zone",
+        // Folded into the one session read: whether the user must set up an authenticator first.
+        (eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom("user_totp as t")
+                .select("t.id")
+                .whereRef("t.user_id", "=", "u.id")
+                .where("t.confirmed_at", "is not", null)
+                .where("t.revoked_at", "is", null),
+            )
+            .as("totp_on"),
+        (eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom("totp_required_roles as r")
+                .select("r.role")
+                .whereRef("r.role", "=", "u.role")
+                .where("r.required", "=", 1),
+            )
+            .as("totp_required"),
       ])
       .where("s.id", "=", sessionId)
       .executeTakeFirst();
@@ -83,6 +113,7 @@ export class KyselySessionAdapter implements Adapter {
         organizationShortName: row.organization_short_name,
         locale: isLocale(row.locale) ? row.locale : null,
         timeZone: homeTimeZone(row.time_zone, row.organization_country),
+        mustSetUpTotp: Boolean(Number(row.totp_required)) && !Number(row.totp_on),
       },
     };
     return [session, user];
@@ -131,6 +162,26 @@ export class KyselySessionAdapter implements Adapter {
 }
 
 export const SESSION_COOKIE = "accord_session";
+/** Carries the half-way sign-in token from the password step to the code step, for 5 minutes. */
+export const CHALLENGE_COOKIE = "accord_sign_in";
+
+export function challengeCookieHeader(token: string | null): string {
+  return new Cookie(CHALLENGE_COOKIE, token ?? "", {
+    httpOnly: true,
+    secure: cookieSecure(),
+    sameSite: "lax",
+    path: "/login",
+    maxAge: token ? 5 * 60 : 0,
+  }).serialize();
+}
+
+export function readChallengeCookie(request: Request): string | null {
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === CHALLENGE_COOKIE) return decodeURIComponent(rest.join("=")) || null;
+  }
+  return null;
+}
 
 let luciaInstance: Lucia<SessionAttributes, UserAttributes> | undefined;
 
@@ -226,17 +277,25 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
     organizationShortName: user.organizationShortName,
     locale: user.locale,
     timeZone: user.timeZone,
+    ...(user.mustSetUpTotp ? { mustSetUpTotp: true } : {}),
   };
 }
 
-/** Every loader and action starts here: the user, or a redirect to sign in. */
+/** The page where a user sets up an authenticator; the only one open until they have. */
+export const TOTP_SETUP_PATH = "/account/security";
+
+/**
+ * Every loader and action starts here: the user, or a redirect to sign in. A user whose role
+ * requires an authenticator and who has none is sent to set it up before anything else.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
+  const url = new URL(request.url);
   if (!user) {
-    const url = new URL(request.url);
     const back = url.pathname + url.search;
     redirectToSignIn(back);
   }
+  if (user.mustSetUpTotp && url.pathname !== TOTP_SETUP_PATH) redirectTo(TOTP_SETUP_PATH);
   return user;
 }
 
@@ -244,14 +303,13 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
-export type SignInResult = { ok: true; cookie: string; userId: string } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult =
+  | { ok: true; cookie: string; userId: string }
+  | { ok: false; reason: "invalid" | "throttled" }
+  // The password was right and the user has an authenticator: the code is still owed.
+  | { ok: false; reason: "second_factor"; challenge: string };
 
-/** Checks throttling before any hashing, then the password, and audits the outcome. */
-export async function signIn(
-  db: DB,
-  input: { email: string; password: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
-): Promise<SignInResult> {
-  const email = input.email.trim().toLowerCase();
+async function throttled(db: DB, email: string, ip: string): Promise<boolean> {
   const since = new Date(clockNow().getTime() - THROTTLE_WINDOW_MS).toISOString();
   const [byEmail, byAddress] = await Promise.all([
     db
@@ -264,12 +322,21 @@ export async function signIn(
     db
       .selectFrom("login_attempts")
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("ip", "=", input.ip)
+      .where("ip", "=", ip)
       .where("succeeded", "=", 0)
       .where("at", ">", since)
       .executeTakeFirstOrThrow(),
   ]);
-  if (Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byAddress.n) >= MAX_FAILURES_PER_ADDRESS) {
+  return Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byAddress.n) >= MAX_FAILURES_PER_ADDRESS;
+}
+
+/** Checks throttling before any hashing, then the password, and audits the outcome. */
+export async function signIn(
+  db: DB,
+  input: { email: string; password: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  if (await throttled(db, email, input.ip)) {
     await recordAudit(db, { actorId: null, action: "auth.sign_in_throttled", ip: input.ip, detail: email });
     return { ok: false, reason: "throttled" };
   }
@@ -295,17 +362,102 @@ export async function signIn(
     return { ok: false, reason: "invalid" };
   }
 
-  await db.insertInto("login_attempts").values({ id: newId(), email, ip: input.ip, succeeded: 1, at }).execute();
+  if (await hasTotp(db, user.id)) return { ok: false, reason: "second_factor", challenge: await createChallenge(db, user.id) };
+  return startSession(db, {
+    userId: user.id,
+    email,
+    previousSignInAt: user.last_sign_in_at,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    previousSessionId: input.previousSessionId,
+    at,
+    method: "password",
+  });
+}
+
+async function startSession(
+  db: DB,
+  input: {
+    userId: string;
+    email: string;
+    previousSignInAt: string | null;
+    ip: string;
+    userAgent: string | null;
+    previousSessionId?: string | null;
+    at: string;
+    method: "password" | "totp" | "recovery_code";
+  },
+): Promise<{ ok: true; cookie: string; userId: string }> {
+  const { userId, at } = input;
+  await db.insertInto("login_attempts").values({ id: newId(), email: input.email, ip: input.ip, succeeded: 1, at }).execute();
   // Signing in again from the same browser replaces, rather than adds to, its session.
   if (input.previousSessionId) await lucia().invalidateSession(input.previousSessionId);
-  await stampSignIn(db, user.id, { last_sign_in_at: at, previous_sign_in_at: user.last_sign_in_at });
-  const { token } = await createSessionFor(user.id, {
+  await stampSignIn(db, userId, { last_sign_in_at: at, previous_sign_in_at: input.previousSignInAt });
+  const { token } = await createSessionFor(userId, {
     created_at: at,
     ip: input.ip,
     user_agent: input.userAgent?.slice(0, 300) ?? null,
   });
-  await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, ip: input.ip, at });
-  return { ok: true, cookie: sessionCookieHeader(token), userId: user.id };
+  await recordAudit(db, {
+    actorId: userId,
+    action: "auth.sign_in",
+    entityType: "user",
+    entityId: userId,
+    ip: input.ip,
+    at,
+    detail: input.method === "password" ? null : input.method,
+  });
+  return { ok: true, cookie: sessionCookieHeader(token), userId };
+}
+
+export type SecondFactorResult =
+  | { ok: true; cookie: string; userId: string }
+  | { ok: false; reason: CodeRefusal | "throttled" | "challenge_expired" | "challenge_invalid" };
+
+/**
+ * The second step of sign-in: the code (or a recovery code) for the challenge the password step
+ * gave. Failures count with failed passwords, so the sign-in throttle covers both steps.
+ */
+export async function completeSecondFactor(
+  db: DB,
+  input: { challenge: string; code: string; ip: string; userAgent: string | null; previousSessionId?: string | null },
+): Promise<SecondFactorResult> {
+  const challenge = await readChallenge(db, input.challenge);
+  if (!challenge) return { ok: false, reason: "challenge_invalid" };
+  if (challenge === "expired") return { ok: false, reason: "challenge_expired" };
+  if (await throttled(db, challenge.email, input.ip)) {
+    await recordAudit(db, { actorId: null, action: "auth.sign_in_throttled", ip: input.ip, detail: challenge.email });
+    return { ok: false, reason: "throttled" };
+  }
+  const at = nowIso();
+  const check = await verifySecondFactor(db, challenge.user_id, input.code);
+  if (!check.ok) {
+    await db
+      .insertInto("login_attempts")
+      .values({ id: newId(), email: challenge.email, ip: input.ip, succeeded: 0, at })
+      .execute();
+    await recordAudit(db, {
+      actorId: null,
+      action: "auth.totp_refused",
+      entityType: "user",
+      entityId: challenge.user_id,
+      ip: input.ip,
+      at,
+      detail: `sign_in:${check.reason}`,
+    });
+    return { ok: false, reason: check.reason === "no_setup" ? "challenge_invalid" : check.reason };
+  }
+  if (!(await spendChallenge(db, challenge.id))) return { ok: false, reason: "challenge_invalid" };
+  return startSession(db, {
+    userId: challenge.user_id,
+    email: challenge.email,
+    previousSignInAt: challenge.last_sign_in_at,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    previousSessionId: input.previousSessionId,
+    at,
+    method: check.method,
+  });
 }
 
 /** Ends the session on the server; returns the cookie that clears it in the browser. */

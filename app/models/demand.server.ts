@@ -5,6 +5,7 @@
  */
 import { can, UNDECIDED_DEMAND, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
+import { notifyDemandDecided } from "~/models/notifications.server";
 import { visibleDemandRequests } from "~/models/scopes.server";
 import { refused, versionedUpdate, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DemandRequestInput } from "~/schemas/demand";
@@ -348,8 +349,8 @@ export async function decideDemandRequest(db: DB, user: SessionUser, id: string,
       allocated_kg: input.outcome === "rejected" ? 0 : input.allocatedKg,
       current_decision_id: decisionId,
     }),
-    alongside: (tx, before, at) =>
-      tx
+    alongside: async (tx, before, at) => {
+      const decision = await tx
         .insertInto("demand_decisions")
         .values({
           id: decisionId,
@@ -364,7 +365,11 @@ export async function decideDemandRequest(db: DB, user: SessionUser, id: string,
           decided_at: at,
         })
         .returningAll()
-        .executeTakeFirstOrThrow(),
+        .executeTakeFirstOrThrow();
+      // The requesting organization hears of it with the decision itself: both or neither.
+      await notifyDemandDecided(tx, { id, organizationId: before.organization_id }, at);
+      return decision;
+    },
     action: (before) => (before.current_decision_id ? "demand_request.redecide" : "demand_request.decide"),
     auditAfter: (view, decision) => ({ ...(view as object), decision }),
     result: (row: DecidedRequest) => row,

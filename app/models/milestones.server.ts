@@ -8,6 +8,7 @@
 import { assignableVisibilities, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { computeRisks, daysBetween, describeCycle, findCycle, isLate, type GraphNode, type Risk } from "~/models/milestone-rules";
+import { notifyMilestoneChanged } from "~/models/notifications.server";
 import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models/scopes.server";
 import { taggedIds } from "~/models/tags.server";
 import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
@@ -558,7 +559,11 @@ export async function updateMilestone(
       return errors ? refused("invalid", { fieldErrors: errors }) : null;
     },
     set: () => editedColumns(input),
-    alongside: (tx) => writeLinks(tx, actor, id, input),
+    alongside: async (tx) => {
+      await writeLinks(tx, actor, id, input);
+      // A new date or dependency may make this or what waits on it late or threatened.
+      await notifyMilestoneChanged(tx, id);
+    },
     action: "milestone.update",
   });
 }
@@ -576,6 +581,7 @@ export async function updateProgress(
     actorId: actor.id,
     expectedVersion,
     set: () => progressColumns(input),
+    alongside: (tx) => notifyMilestoneChanged(tx, id),
     action: "milestone.progress",
   });
 }

@@ -11,6 +11,7 @@ import { diffWords } from "diff";
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { canonicalMinutes, paragraphsOf, type MinutesRefusalDetail } from "~/models/minutes";
+import { notifyMinutesCirculated } from "~/models/notifications.server";
 import { visibleConsultations, visibleMinutes } from "~/models/scopes.server";
 import {
   claimVersion,
@@ -154,6 +155,8 @@ async function circulateVersion(tx: Tx, s: Snapshot, body: string, userId: strin
       .insertInto("minutes_version_parties")
       .values({ minutes_id: s.id, number, organization_id: organizationId })
       .execute();
+  // Each organization asked to confirm hears of it in the same transaction.
+  await notifyMinutesCirculated(tx, s.consultation_id, parties);
   return { number, parties };
 }
 

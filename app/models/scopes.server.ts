@@ -211,6 +211,17 @@ export function visibleHistoryEvents(
 }
 
 /**
+ * Stakeholder-map ratings the user may see, aliased `sr`: the Indian side's own assessment, so
+ * internal users only, at the levels their role reads (IREL: internal; officials: restricted too).
+ */
+export function visibleStakeholderRatings(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  const levels = scope.partyOrganizationId === null ? scope.levels.filter((l) => l !== "shared") : [];
+  const query = db.selectFrom("stakeholder_ratings as sr");
+  return levels.length > 0 ? query.where("sr.visibility", "in", levels) : query.where("sr.id", "=", "");
+}
+
+/**
  * Contacts the user may see, aliased `k`. Internal users see them by level. An external user sees
  * a shared contact of its own organization, or of an organization that took part in a consultation
  * the user may see (one its own organization attended, at a level it may read). Archived included.

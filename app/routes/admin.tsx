@@ -26,6 +26,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/users">Users</NavLink>
         <NavLink to="/admin/organizations">Organizations</NavLink>
         <NavLink to="/admin/audit">Audit log</NavLink>
+        <NavLink to="/admin/security">Sign-in security</NavLink>
       </nav>
       <Outlet />
     </div>

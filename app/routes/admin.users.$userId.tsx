@@ -1,11 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 import { FormError, Notice, SelectField, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { getOrganization, listOrganizations } from "~/models/organizations.server";
 import { passwordProblem } from "~/models/password.server";
+import { hasTotp, resetTotpByAdmin } from "~/models/totp.server";
 import { getUser, resetPassword, setUserDisabled, updateUser } from "~/models/users.server";
 import { resetPasswordSchema, userProfileSchema } from "~/schemas/admin";
 import { ROLE_LABELS } from "~/utils/common-labels";
@@ -32,13 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     user,
     isSelf: user.id === admin.id,
+    totpOn: await hasTotp(db, user.id),
     organizations: organizations.map((o) => ({ value: o.id, label: o.name })),
   };
 }
 
 const CHANGED = "Someone else changed this user at the same moment; nothing was done. Reload the page and try again.";
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   assertCan(admin, "admin:users");
   const db = getDb();
@@ -94,6 +97,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ok: true as const,
       message: intent === "disable" ? "Account disabled; all of its sessions have ended." : "Account enabled.",
     });
+  }
+
+  if (intent === "totp_reset") {
+    const done = await resetTotpByAdmin(db, admin.id, user.id, context?.clientAddress ?? null);
+    if (!done) return data({ intent, ...failure({}, {}, "This user has no authenticator.") }, { status: 409 });
+    return data({ intent, ok: true as const, message: "Authenticator turned off; the user's sessions have ended." });
   }
 
   if (intent === "password") {
@@ -207,6 +216,8 @@ export default function UserPage() {
             )}
           </section>
 
+          <TotpSection />
+
           <section className="card" aria-labelledby="password-title">
             <h2 id="password-title">Reset password</h2>
             <FormError message={passwordFailure?.formError} />
@@ -231,5 +242,29 @@ export default function UserPage() {
         </div>
       </div>
     </>
+  );
+}
+
+function TotpSection() {
+  const { totpOn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("security");
+  const result = actionData?.intent === "totp_reset" ? actionData : undefined;
+  return (
+    <section className="card stack" aria-labelledby="totp-title">
+      <h2 id="totp-title">{t("adminUser.title")}</h2>
+      <FormError message={result && "formError" in result ? result.formError : undefined} />
+      {totpOn ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="totp_reset" />
+          <p className="muted">{t("adminUser.on")}</p>
+          <button type="submit" className="button button--danger">
+            {t("adminUser.reset")}
+          </button>
+        </Form>
+      ) : (
+        <p className="muted">{t("adminUser.off")}</p>
+      )}
+    </section>
   );
 }

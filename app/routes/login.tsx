@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
-import { getSessionUser, requestSessionId, signIn } from "~/models/auth.server";
+import { challengeCookieHeader, getSessionUser, requestSessionId, signIn } from "~/models/auth.server";
 import { signInSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
@@ -31,6 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("User-Agent"),
     previousSessionId: requestSessionId(request),
   });
+  if (!result.ok && result.reason === "second_factor") {
+    // The password was right; the authenticator's code is asked for on its own page.
+    const next = new URLSearchParams({ redirectTo: safeRedirect(redirectTo) });
+    return redirect(`/login/code?${next}`, { headers: { "Set-Cookie": challengeCookieHeader(result.challenge) } });
+  }
   if (!result.ok) {
     return result.reason === "throttled"
       ? data(failure({}, { email }, "Too many failed sign-in attempts. Wait 15 minutes, then try again."), { status: 429 })

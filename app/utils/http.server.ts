@@ -16,6 +16,11 @@ export function redirectToSignIn(back: string): never {
   throw redirect(`/login${params}`);
 }
 
+/** Somewhere the user must go first (setting up a required authenticator). */
+export function redirectTo(path: string): never {
+  throw redirect(path);
+}
+
 /** Only same-site relative paths may be redirect targets taken from a request. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!to || typeof to !== "string") return fallback;

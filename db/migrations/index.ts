@@ -15,6 +15,7 @@ import * as agreedMinutes from "./2026-12-01T1800-agreed-minutes";
 import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
 import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
 import * as contactsPeopleTags from "./2026-12-01T2000-contacts-people-tags";
+import * as mapauthTotpMap from "./2026-12-01T2000-mapauth-totp-map";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1800-people-mail-accounts": peopleMailAccounts,
   "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
   "2026-12-01T2000-contacts-people-tags": contactsPeopleTags,
+  "2026-12-01T2000-mapauth-totp-map": mapauthTotpMap,
 };

@@ -11,6 +11,7 @@ import { createUser } from "~/models/users.server";
 import type { Database, Role } from "../schema";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
+import { seedStakeholderMap } from "./map";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
@@ -90,6 +91,7 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   { name: "milestones", run: seedMilestones },
   // After consultations: minutes belong to one.
   { name: "minutes", run: seedMinutes },
+  { name: "stakeholder map", run: seedStakeholderMap },
   // After consultations, issues and milestones: attendees and tags belong to them.
   { name: "contacts, attendees and tags", run: seedPeople },
 ];
