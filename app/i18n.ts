@@ -32,6 +32,7 @@ export const NAMESPACES = [
   "milestones",
   "demand",
   "supply",
+  "people",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

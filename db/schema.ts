@@ -784,6 +784,72 @@ export interface DocumentTables {
   document_blobs: DocumentBlobTable;
 }
 
+export const TAG_KINDS = ["vocabulary", "free"] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+export const TAGGABLE_KINDS = ["consultation", "issue", "milestone"] as const;
+export type TaggableKind = (typeof TAGGABLE_KINDS)[number];
+
+/** A person of an organization; not an account. Archived, never deleted. */
+export interface ContactTable extends ArchivableColumns {
+  id: string;
+  organization_id: string;
+  name: string;
+  /** Job title, e.g. "Director, Rare Earths". */
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  /** Languages the person works in, as typed ("Japanese, English"). */
+  languages: Generated<string>;
+  notes: Generated<string>;
+  visibility: Visibility;
+  created_by: string | null;
+}
+
+/** One person at one consultation, in the delegation of `organization_id`. */
+export interface ConsultationAttendeeTable {
+  id: string;
+  consultation_id: string;
+  organization_id: string;
+  contact_id: string | null;
+  user_id: string | null;
+  /** Led the delegation. */
+  leads: Generated<Bool>;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface OrganizationOwnerTable {
+  organization_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface TagTable extends ArchivableColumns {
+  id: string;
+  name: string;
+  /** Lower-cased, trimmed name: unique. */
+  name_key: string;
+  kind: TagKind;
+  visibility: Visibility;
+  created_by: string | null;
+}
+
+export interface RecordTagTable {
+  tag_id: string;
+  entity_type: TaggableKind;
+  entity_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PeopleTables {
+  contacts: ContactTable;
+  consultation_attendees: ConsultationAttendeeTable;
+  organization_owners: OrganizationOwnerTable;
+  tags: TagTable;
+  record_tags: RecordTagTable;
+}
+
 export interface Database
   extends
     FoundationTables,
@@ -797,7 +863,8 @@ export interface Database
     DocumentTables,
     AgreementTables,
     SecurityTables,
-    StakeholderMapTables {}
+    StakeholderMapTables,
+    PeopleTables {}
 
 export interface UserTotpTable {
   id: string;
@@ -900,3 +967,5 @@ export type Document = Selectable<DocumentTable>;
 export type DocumentVersion = Selectable<DocumentVersionTable>;
 export type Clause = Selectable<ClauseTable>;
 export type ClauseAmendment = Selectable<ClauseAmendmentTable>;
+export type Contact = Selectable<ContactTable>;
+export type Tag = Selectable<TagTable>;

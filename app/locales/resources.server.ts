@@ -18,6 +18,7 @@ import enLabels from "./en/labels.json";
 import enMail from "./en/mail.json";
 import enMap from "./en/map.json";
 import enMilestones from "./en/milestones.json";
+import enPeople from "./en/people.json";
 import enReader from "./en/reader.json";
 import enSearch from "./en/search.json";
 import enSecurity from "./en/security.json";
@@ -37,6 +38,7 @@ import hiLabels from "./hi/labels.json";
 import hiMail from "./hi/mail.json";
 import hiMap from "./hi/map.json";
 import hiMilestones from "./hi/milestones.json";
+import hiPeople from "./hi/people.json";
 import hiReader from "./hi/reader.json";
 import hiSearch from "./hi/search.json";
 import hiSecurity from "./hi/security.json";
@@ -56,6 +58,7 @@ import jaLabels from "./ja/labels.json";
 import jaMail from "./ja/mail.json";
 import jaMap from "./ja/map.json";
 import jaMilestones from "./ja/milestones.json";
+import jaPeople from "./ja/people.json";
 import jaReader from "./ja/reader.json";
 import jaSearch from "./ja/search.json";
 import jaSecurity from "./ja/security.json";
@@ -83,6 +86,7 @@ export const resources = {
     milestones: enMilestones,
     demand: enDemand,
     supply: enSupply,
+    people: enPeople,
   },
   ja: {
     common: jaCommon,
@@ -104,6 +108,7 @@ export const resources = {
     milestones: jaMilestones,
     demand: jaDemand,
     supply: jaSupply,
+    people: jaPeople,
   },
   hi: {
     common: hiCommon,
@@ -125,5 +130,6 @@ export const resources = {
     milestones: hiMilestones,
     demand: hiDemand,
     supply: hiSupply,
+    people: hiPeople,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

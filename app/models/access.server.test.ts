@@ -80,6 +80,12 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   // The stakeholder map is the Indian side's own: external users never see it.
   "map:read": ["admin", "official", "irel", "diplomat"],
   "map:rate": ["admin", "official", "irel", "diplomat"],
+  "contacts:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "contacts:manage": ["admin", "official", "irel", "diplomat"],
+  "organizations:read": ["admin", "official", "irel", "diplomat"],
+  "organizations:owners": ["admin", "official"],
+  "tags:read": ["admin", "official", "irel", "diplomat", "counterpart", "industry"],
+  "tags:vocabulary": ["admin"],
 };
 
 describe("can", () => {

@@ -101,6 +101,15 @@ export const ACTIONS = [
   // The stakeholder map: the Indian side's own ratings of every organization.
   "map:read",
   "map:rate",
+  // People of each organization (not accounts): every role lists what its scope shows.
+  "contacts:read",
+  "contacts:manage",
+  // An organization's page and its relationship owners are the Indian side's.
+  "organizations:read",
+  "organizations:owners",
+  // Tags: every role reads those its scope shows; administrators keep the vocabulary.
+  "tags:read",
+  "tags:vocabulary",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -159,6 +168,12 @@ const GRANTS: Record<Action, readonly Role[]> = {
   "amendments:table": ["admin", "official"],
   "map:read": ["admin", "official", "irel", "diplomat"],
   "map:rate": ["admin", "official", "irel", "diplomat"],
+  "contacts:read": ALL_ROLES,
+  "contacts:manage": ["admin", "official", "irel", "diplomat"],
+  "organizations:read": ["admin", "official", "irel", "diplomat"],
+  "organizations:owners": ["admin", "official"],
+  "tags:read": ALL_ROLES,
+  "tags:vocabulary": ["admin"],
 };
 
 /** What a preview may still do: read. Every other action is refused while previewing. */
@@ -422,6 +437,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
   }
   if (can(user, "agreement:read")) items.push({ to: "/agreement", label: "Agreement" });
   if (can(user, "milestones:read")) items.push({ to: "/milestones", label: "Milestones" });
+  if (can(user, "contacts:read")) items.push({ to: "/contacts", label: "Contacts" });
   if (can(user, "demand:read")) items.push({ to: "/demand", label: isInternal(user) ? "Demand" : "Our requests" });
   if (can(user, "supply:read")) items.push({ to: "/supply", label: "Supply" });
   if (can(user, "brief:read")) items.push({ to: "/brief", label: "Brief" });

@@ -8,6 +8,7 @@ import { assignableVisibilities, can, type SessionUser } from "~/models/access.s
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleHistoryEvents } from "~/models/scopes.server";
 import { snippetAround, splitSnippet, toSearchPlan, type SnippetPart } from "~/models/search";
+import { taggedIds } from "~/models/tags.server";
 import {
   claimVersion,
   refused,
@@ -105,6 +106,7 @@ export function consultationListQuery(
   // Dates are read as days in India, as the list shows them: `to` runs to the end of that day.
   if (filter.from) query = query.where("c.starts_at", ">=", startOfIndianDay(filter.from));
   if (filter.to) query = query.where("c.starts_at", "<", startOfIndianDay(nextDay(filter.to)));
+  if (filter.tag) query = query.where("c.id", "in", taggedIds(db, user, "consultation", filter.tag));
   if (filter.org) {
     const org = filter.org;
     query = query.where("c.id", "in", (eb) =>

@@ -6,6 +6,7 @@
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { visibleConsultations, visibleIssues, visiblePositions } from "~/models/scopes.server";
+import { taggedIds } from "~/models/tags.server";
 import { versionedUpdate, type WriteResult } from "~/models/writes.server";
 import type { Cursor } from "~/utils/cursor";
 import type { DB } from "~/utils/db.server";
@@ -26,6 +27,7 @@ export const ISSUE_PAGE_SIZE = 25;
 export interface IssueFilter {
   status?: IssueStatus | undefined;
   includeArchived?: boolean;
+  tag?: string | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function listIssuePage(
   ]);
   if (!filter.includeArchived) query = query.where("i.archived_at", "is", null);
   if (filter.status) query = query.where("i.status", "=", filter.status);
+  if (filter.tag) query = query.where("i.id", "in", taggedIds(db, user, "issue", filter.tag));
   if (cursor) {
     query = query.where((eb) =>
       eb.or([eb("i.title", ">", cursor.key), eb.and([eb("i.title", "=", cursor.key), eb("i.id", ">", cursor.id)])]),
@@ -88,6 +91,7 @@ export async function countVisibleIssues(db: DB, user: SessionUser, filter: Issu
   let query = visibleIssues(db, user).select((eb) => eb.fn.countAll<number>().as("n"));
   if (!filter.includeArchived) query = query.where("i.archived_at", "is", null);
   if (filter.status) query = query.where("i.status", "=", filter.status);
+  if (filter.tag) query = query.where("i.id", "in", taggedIds(db, user, "issue", filter.tag));
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
 

@@ -10,6 +10,7 @@ import { recordAudit, type Executor } from "~/models/audit.server";
 import { computeRisks, daysBetween, describeCycle, findCycle, isLate, type GraphNode, type Risk } from "~/models/milestone-rules";
 import { notifyMilestoneChanged } from "~/models/notifications.server";
 import { visibleHistoryEvents, visibleIssues, visibleMilestones } from "~/models/scopes.server";
+import { taggedIds } from "~/models/tags.server";
 import { refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import { milestoneFilterSchema } from "~/schemas/milestones";
 import { cappedCount } from "~/utils/count.server";
@@ -46,6 +47,7 @@ export interface MilestoneFilter {
   owner?: string | undefined;
   status?: MilestoneStatus | undefined;
   risk?: Risk["level"] | undefined;
+  tag?: string | undefined;
 }
 
 export const MILESTONE_PAGE_SIZE = 50;
@@ -259,6 +261,7 @@ export async function listMilestones(
   if (filter.category) query = query.where("m.category", "=", filter.category);
   if (filter.owner) query = query.where("m.owner_organization_id", "=", filter.owner);
   if (filter.status) query = query.where("m.status", "=", filter.status);
+  if (filter.tag) query = query.where("m.id", "in", taggedIds(db, user, "milestone", filter.tag));
   if (filter.risk) {
     // Threatened comes from the subgraph; the other levels are plain date and status tests.
     const threatened = [...risks].filter(([, r]) => r.level === "threatened").map(([id]) => id);
@@ -717,5 +720,8 @@ export async function visibleOwners(db: DB, user: SessionUser) {
 
 /** The filter from the query string, or a 400 naming what is wrong. Shared with the CSV export. */
 export function parseMilestoneFilter(url: URL) {
-  return parseListQuery(url, milestoneFilterSchema, { keys: ["category", "owner", "status", "risk"], validKey: isPlainDate });
+  return parseListQuery(url, milestoneFilterSchema, {
+    keys: ["category", "owner", "status", "risk", "tag"],
+    validKey: isPlainDate,
+  });
 }

@@ -1,5 +1,6 @@
+import { can, INTERNAL_ROLES, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
-import { versionedUpdate, type WriteResult } from "~/models/writes.server";
+import { refused, versionedUpdate, type Refused, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import { type Organization, type OrganizationKind, type OrganizationSide } from "~db/schema";
@@ -114,4 +115,82 @@ function organizationRecord(id: string) {
     load: (tx: Executor) => tx.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst(),
     result: (row: Organization) => row,
   };
+}
+
+// ---- Relationship owners ----------------------------------------------------------------------
+
+/** An organization's relationship owners, by name. */
+export async function ownersOf(db: Executor, organizationId: string) {
+  return db
+    .selectFrom("organization_owners as oo")
+    .innerJoin("users as u", "u.id", "oo.user_id")
+    .innerJoin("organizations as uo", "uo.id", "u.organization_id")
+    .where("oo.organization_id", "=", organizationId)
+    .select(["u.id", "u.display_name", "u.role", "uo.short_name as organization_short_name"])
+    .orderBy("u.display_name")
+    .execute();
+}
+
+/** Who may own a relationship: enabled users of the Indian side (internal roles). */
+export async function ownerCandidates(db: Executor, currentIds: readonly string[] = []) {
+  return db
+    .selectFrom("users as u")
+    .innerJoin("organizations as uo", "uo.id", "u.organization_id")
+    .where("u.role", "in", [...INTERNAL_ROLES])
+    .where((eb) =>
+      currentIds.length ? eb.or([eb("u.disabled", "=", 0), eb("u.id", "in", [...currentIds])]) : eb("u.disabled", "=", 0),
+    )
+    .select(["u.id", "u.display_name", "uo.short_name as organization_short_name"])
+    .orderBy("u.display_name")
+    .execute();
+}
+
+type OwnersRefusal = Refused<"forbidden" | "unknown_owner">;
+
+/**
+ * Replaces the relationship owners, claiming the organization's version: two people editing the
+ * owners at once cannot overwrite each other (the second gets a conflict with its choice kept).
+ */
+export async function setOrganizationOwners(
+  db: DB,
+  user: SessionUser,
+  organizationId: string,
+  expectedVersion: number,
+  ownerIds: readonly string[],
+): Promise<WriteResult<Organization, OwnersRefusal>> {
+  const wanted = [...new Set(ownerIds)];
+  const load = async (tx: Executor) => {
+    const org = await tx.selectFrom("organizations").selectAll().where("id", "=", organizationId).executeTakeFirst();
+    if (!org) return undefined;
+    const owners = await tx
+      .selectFrom("organization_owners")
+      .select("user_id")
+      .where("organization_id", "=", organizationId)
+      .orderBy("user_id")
+      .execute();
+    return { ...org, owners: owners.map((o) => o.user_id) };
+  };
+  return versionedUpdate(db, {
+    table: "organizations",
+    id: organizationId,
+    actorId: user.id,
+    expectedVersion,
+    load,
+    permit: (): OwnersRefusal | null => (can(user, "organizations:owners") ? null : refused("forbidden")),
+    check: async (before, tx): Promise<OwnersRefusal | null> => {
+      const allowed = new Set((await ownerCandidates(tx, before.owners)).map((u) => u.id));
+      return wanted.every((id) => allowed.has(id)) ? null : refused("unknown_owner");
+    },
+    set: () => ({}),
+    alongside: async (tx, _before, now) => {
+      await tx.deleteFrom("organization_owners").where("organization_id", "=", organizationId).execute();
+      if (wanted.length)
+        await tx
+          .insertInto("organization_owners")
+          .values(wanted.map((userId) => ({ organization_id: organizationId, user_id: userId, created_at: now })))
+          .execute();
+    },
+    action: "organization.owners",
+    result: ({ owners: _owners, ...org }) => org,
+  });
 }

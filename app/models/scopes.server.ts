@@ -389,3 +389,70 @@ export function visibleStakeholderRatings(db: Executor, user: SessionUser) {
   const query = db.selectFrom("stakeholder_ratings as sr");
   return levels.length > 0 ? query.where("sr.visibility", "in", levels) : query.where("sr.id", "=", "");
 }
+
+/**
+ * Contacts the user may see, aliased `k`. Internal users see them by level. An external user sees
+ * a shared contact of its own organization, or of an organization that took part in a consultation
+ * the user may see (one its own organization attended, at a level it may read). Archived included.
+ */
+export function visibleContacts(db: Executor, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db.selectFrom("contacts as k").where("k.visibility", "in", [...scope.levels]);
+  if (scope.partyOrganizationId !== null) {
+    const orgId = scope.partyOrganizationId;
+    const levels = [...scope.levels];
+    query = query.where((eb) =>
+      eb.or([
+        eb("k.organization_id", "=", orgId),
+        eb.exists(
+          eb
+            .selectFrom("consultation_participants as theirs")
+            .innerJoin("consultation_participants as mine", "mine.consultation_id", "theirs.consultation_id")
+            .innerJoin("consultations as kc", "kc.id", "theirs.consultation_id")
+            .select("theirs.consultation_id")
+            .whereRef("theirs.organization_id", "=", "k.organization_id")
+            .where("mine.organization_id", "=", orgId)
+            .where("kc.visibility", "in", levels),
+        ),
+      ]),
+    );
+  }
+  return query;
+}
+
+/**
+ * Tags the user may see, aliased `tg`. Internal users see them by level. An external user sees a
+ * shared tag only where it sits on a record the user may see: a tag's name alone can say what the
+ * Indian side thinks, so one that marks only internal records does not exist for the other side.
+ */
+export function visibleTags(db: DB, user: SessionUser) {
+  const scope = visibilityScope(user);
+  let query = db.selectFrom("tags as tg").where("tg.visibility", "in", [...scope.levels]);
+  if (scope.partyOrganizationId !== null) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("record_tags as vrt")
+          .select("vrt.tag_id")
+          .whereRef("vrt.tag_id", "=", "tg.id")
+          .where((inner) =>
+            inner.or([
+              inner.and([
+                inner("vrt.entity_type", "=", "consultation"),
+                inner("vrt.entity_id", "in", visibleConsultations(db, user).select("c.id").where("c.archived_at", "is", null)),
+              ]),
+              inner.and([
+                inner("vrt.entity_type", "=", "issue"),
+                inner("vrt.entity_id", "in", visibleIssues(db, user).select("i.id").where("i.archived_at", "is", null)),
+              ]),
+              inner.and([
+                inner("vrt.entity_type", "=", "milestone"),
+                inner("vrt.entity_id", "in", visibleMilestones(db, user).select("m.id").where("m.archived_at", "is", null)),
+              ]),
+            ]),
+          ),
+      ),
+    );
+  }
+  return query;
+}

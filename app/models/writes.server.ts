@@ -32,6 +32,8 @@ export const VERSIONED_TABLES = {
   minutes_amendments: "minutes_amendment",
   documents: "document",
   clauses: "clause",
+  contacts: "contact",
+  tags: "tag",
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 export type VersionedTable = keyof typeof VERSIONED_TABLES;

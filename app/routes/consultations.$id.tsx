@@ -4,11 +4,14 @@ import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
 import { ArchiveButton } from "~/components/ArchiveCard";
+import { Attendees } from "~/components/Attendees";
 import { Comments, type CommentFormState } from "~/components/Comments";
 import { ConsultationIssues } from "~/components/ConsultationIssues";
 import { Documents } from "~/components/Documents";
 import { FormError, Notice } from "~/components/forms";
+import { RecordTags } from "~/components/RecordTags";
 import { assertCan, can } from "~/models/access.server";
+import { addAttendee, attendeeChoices, delegationsOf, removeAttendee, setDelegationLead } from "~/models/attendees.server";
 import { requireUser } from "~/models/auth.server";
 import { commentVisibilitiesFor, defaultCommentVisibility, handleCommentIntent, listComments } from "~/models/comments.server";
 import {
@@ -21,6 +24,8 @@ import {
 import { recordDocuments } from "~/models/documents.server";
 import { getVisibleIssue, issueChoices, linkConsultation, listIssuesForConsultation } from "~/models/issues.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { handleTagIntent, tagChoices, tagsOf } from "~/models/tags.server";
+import { attendeeRefSchema, attendeeSchema } from "~/schemas/contacts";
 import { linkIssueSchema } from "~/schemas/issues";
 import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
@@ -58,17 +63,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const target = { entityType: "consultation", entityId: c.id, visibility: c.visibility };
   const today = todayInIndia();
   const canLinkIssues = can(user, "issues:manage") && c.archived_at === null;
-  const [comments, history, linkedIssues, issueOptions, attachments] = await Promise.all([
-    listComments(db, user, target),
-    can(user, "consultation:history")
-      ? listOrganizations(db, { includeArchived: true }).then((orgs) =>
-          consultationHistory(db, user, detail, new Map(orgs.map((o) => [o.id, o.short_name]))),
-        )
-      : Promise.resolve(null),
-    listIssuesForConsultation(db, user, c.id),
-    canLinkIssues ? issueChoices(db, user) : Promise.resolve([]),
-    recordDocuments(db, user, "consultation", c.id),
-  ]);
+  const canEdit = can(user, "consultation:edit", { participantOrganizationIds: participants.map((p) => p.id) });
+  const canEditPeople = canEdit && c.archived_at === null;
+  const [comments, history, linkedIssues, issueOptions, attachments, delegations, personChoices, tags, tagOptions] =
+    await Promise.all([
+      listComments(db, user, target),
+      can(user, "consultation:history")
+        ? listOrganizations(db, { includeArchived: true }).then((orgs) =>
+            consultationHistory(db, user, detail, new Map(orgs.map((o) => [o.id, o.short_name]))),
+          )
+        : Promise.resolve(null),
+      listIssuesForConsultation(db, user, c.id),
+      canLinkIssues ? issueChoices(db, user) : Promise.resolve([]),
+      recordDocuments(db, user, "consultation", c.id),
+      delegationsOf(db, user, c.id, participants),
+      canEditPeople
+        ? attendeeChoices(
+            db,
+            user,
+            participants.map((p) => p.id),
+          )
+        : Promise.resolve([]),
+      tagsOf(db, user, "consultation", [c.id]).then((m) => m.get(c.id) ?? []),
+      canEditPeople ? tagChoices(db, user) : Promise.resolve([]),
+    ]);
   const linkedIds = new Set(linkedIssues.map((i) => i.id));
   return {
     consultation: {
@@ -107,7 +125,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     linkedIssues,
     issueLinkChoices: issueOptions.filter((i) => !linkedIds.has(i.id)).map((i) => ({ id: i.id, title: i.title })),
     canLinkIssues,
-    canEdit: can(user, "consultation:edit", { participantOrganizationIds: participants.map((p) => p.id) }),
+    canEdit,
+    canEditPeople,
+    delegations,
+    personChoices,
+    tags,
+    tagOptions,
   };
 }
 
@@ -123,6 +146,58 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = detail.consultation;
   const formData = await readFormData(request);
   const intent = formData.get("intent");
+
+  if (
+    intent === "attendee-add" ||
+    intent === "attendee-remove" ||
+    intent === "attendee-lead" ||
+    intent === "tag-add" ||
+    intent === "tag-remove"
+  ) {
+    // Attendees and tags are edited by whoever may edit the consultation, while it is live.
+    const participantIds = detail.participants.map((p) => p.id);
+    assertCan(user, "consultation:edit", { participantOrganizationIds: participantIds });
+    if (c.archived_at)
+      return data({ ...failure({}, {}, "Restore this consultation before changing it."), intent }, { status: 409 });
+    if (intent === "tag-add" || intent === "tag-remove") {
+      const result = await handleTagIntent(
+        db,
+        user,
+        { kind: "consultation", id: c.id, visibility: c.visibility },
+        intent,
+        formData,
+      );
+      return data({ ...result.body, intent }, { status: result.status });
+    }
+    if (intent === "attendee-add") {
+      const parsed = parseForm(attendeeSchema, formData);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      const result = await addAttendee(db, user, c.id, participantIds, parsed.data);
+      if (!result.ok) {
+        const message =
+          result.code === "already_attending"
+            ? "This person is already listed as attending."
+            : result.code === "not_participant"
+              ? "This person's organization did not take part in this consultation."
+              : "Choose who attended from the list.";
+        return data({ ...failure({ person: message }, parsed.data), intent }, { status: 400 });
+      }
+      return data({ ok: true as const, intent, message: "Attendee added." });
+    }
+    const parsed = parseForm(attendeeRefSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (intent === "attendee-remove") {
+      await removeAttendee(db, user, c.id, parsed.data.attendeeId);
+      return data({ ok: true as const, intent, message: "Attendee removed." });
+    }
+    const found = await setDelegationLead(db, user, c.id, parsed.data.attendeeId);
+    if (!found)
+      return data(
+        { ...failure({}, {}, "That attendee is no longer listed; the page has been reloaded."), intent },
+        { status: 409 },
+      );
+    return data({ ok: true as const, intent, message: "Delegation lead recorded." });
+  }
 
   if (intent === "comment") {
     assertCan(user, "comment:create");
@@ -195,12 +270,19 @@ export default function ConsultationPage() {
     issueLinkChoices,
     canLinkIssues,
     canEdit,
+    canEditPeople,
+    delegations,
+    personChoices,
+    tags,
+    tagOptions,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("consultations");
   const fmt = useFormat();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const linkFailure = actionData?.intent === "link-issue" ? failed : undefined;
+  const attendeeFailure = actionData?.intent === "attendee-add" ? failed : undefined;
+  const tagFailure = actionData?.intent === "tag-add" ? failed : undefined;
   const commentState: CommentFormState | undefined =
     actionData?.intent === "comment"
       ? failed
@@ -303,6 +385,15 @@ export default function ConsultationPage() {
           )}
         </section>
       </div>
+
+      <Attendees
+        delegations={delegations}
+        choices={personChoices}
+        canEdit={canEditPeople}
+        errors={attendeeFailure?.fieldErrors}
+      />
+
+      <RecordTags tags={tags} choices={tagOptions} canEdit={canEditPeople} errors={tagFailure?.fieldErrors} />
 
       <section className="card" aria-labelledby="actions-title">
         <h2 id="actions-title">{t("detail.actions")}</h2>

@@ -8,6 +8,7 @@ import { requireUser } from "~/models/auth.server";
 import { listConsultations } from "~/models/consultations.server";
 import { minutesAwaitingMyOrganization } from "~/models/minutes.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { listTags } from "~/models/tags.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { isTimestamp } from "~/utils/cursor";
@@ -28,14 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseListQuery(url, consultationFilterSchema, { validKey: isTimestamp });
   const { filter } = query;
   const db = getDb();
-  const [{ rows, next }, organizations, minutesAwaiting] = await Promise.all([
+  const [{ rows, next }, organizations, minutesAwaiting, tags] = await Promise.all([
     listConsultations(db, user, filter, query.cursor),
     listOrganizations(db, { includeArchived: true }),
     minutesAwaitingMyOrganization(db, user, 10),
+    listTags(db, user),
   ]);
   return {
     filter,
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })),
+    tags: tags.map((t) => ({ value: t.id, label: t.name })),
     rows: rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -53,9 +56,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationsPage() {
-  const { filter, organizations, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } =
+  const { filter, organizations, tags, rows, nextHref, firstHref, csvHref, canCreate, minutesAwaiting } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("consultations");
+  const { t: tp } = useTranslation("people");
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -107,6 +111,7 @@ export default function ConsultationsPage() {
           value={filter.org}
           options={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
         />
+        <AnySelect name="tag" label={tp("tags.filter")} value={filter.tag} anyLabel={tp("tags.anyTag")} options={tags} />
         <AnySelect
           name="kind"
           label={t("form.kind")}

@@ -18,6 +18,7 @@ import { Portion } from "~/components/Portion";
 import { PositionConcurrence } from "~/components/PositionConcurrence";
 import { PositionForm } from "~/components/PositionForm";
 import { PreviewBar } from "~/components/Preview";
+import { RecordTags } from "~/components/RecordTags";
 import { GapTable, ScheduleTable } from "~/components/Schedules";
 import { StanceBadge } from "~/components/StanceBadge";
 import { assertCan, assessmentVisibilities, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
@@ -48,6 +49,7 @@ import {
 } from "~/models/position-concurrence.server";
 import { recordableParties, recordPosition, visiblePositionHistory } from "~/models/positions.server";
 import { readerFor } from "~/models/preview.server";
+import { handleTagIntent, tagChoices, tagsOf } from "~/models/tags.server";
 import { positionConcurrenceSchema, positionRefSchema } from "~/schemas/agreement";
 import { assessmentSchema, linkConsultationSchema, positionSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
@@ -81,13 +83,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!issue) notFound();
   const today = todayInIndia();
   const canManage = can(user, "issues:manage");
-  const [parties, history, consultations, recordable, assessments, milestones] = await Promise.all([
+  const canTag = canManage && issue.archived_at === null;
+  const [parties, history, consultations, recordable, assessments, milestones, tags, tagOptions] = await Promise.all([
     partiesOf(db, [issue.id]),
     visiblePositionHistory(db, user, [issue.id]),
     consultationsOfIssue(db, user, issue.id),
     issue.archived_at ? Promise.resolve([]) : recordableParties(db, user, issue.id),
     listAssessments(db, user, issue.id),
     can(user, "milestones:read") ? milestonesOfIssue(db, user, issue.id) : Promise.resolve([]),
+    tagsOf(db, user, "issue", [issue.id]).then((m) => m.get(issue.id) ?? []),
+    canTag ? tagChoices(db, user) : Promise.resolve([]),
   ]);
   const positionIds = history.map((p) => p.id);
   const [schedules, concurrence, volume] = await Promise.all([
@@ -141,12 +146,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayMarkRedLine: can(user, "positions:red_line"),
     assessments,
     canManage,
+    canTag,
+    tags,
+    tagOptions,
     canAssess: can(user, "assessments:write"),
     assessmentVisibilities: assessmentVisibilities(user),
   };
 }
 
-type Intent = "position" | "assessment" | "link" | "unlink" | "positionConcur" | "positionTable" | "scenario";
+type Intent =
+  "position" | "assessment" | "link" | "unlink" | "positionConcur" | "positionTable" | "scenario" | "tag-add" | "tag-remove";
 
 function positionRefusal(intent: Intent, code: string, values: Record<string, unknown>) {
   const words = POSITION_REFUSALS[code] ?? { message: "That could not be done." };
@@ -173,6 +182,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!issue) notFound();
   const formData = await readFormData(request);
   const intent = formData.get("intent");
+
+  if (intent === "tag-add" || intent === "tag-remove") {
+    assertCan(user, "issues:manage");
+    if (issue.archived_at) return fail(intent, 409, {}, {}, "Restore this issue before changing it.");
+    const result = await handleTagIntent(
+      db,
+      user,
+      { kind: "issue", id: issue.id, visibility: issue.visibility },
+      intent,
+      formData,
+    );
+    return data({ ...result.body, intent }, { status: result.status });
+  }
 
   if (intent === "position") {
     assertCan(user, "positions:record");
@@ -305,6 +327,8 @@ export default function IssuePage() {
       {actionData && "message" in actionData ? <Notice>{actionData.message}</Notice> : null}
 
       {issue.description ? <p className="issue-description">{issue.description}</p> : null}
+
+      <RecordTags tags={d.tags} choices={d.tagOptions} canEdit={d.canTag} errors={failedFor("tag-add")?.fieldErrors} />
 
       <section className="card" aria-labelledby="current-title">
         <div className="card__head">

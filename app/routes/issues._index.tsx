@@ -7,6 +7,7 @@ import { AnySelect, ArchivedTag, EmptyRow, ListTable, Pager } from "~/components
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { countVisibleIssues, listIssues, partiesOf } from "~/models/issues.server";
+import { listTags } from "~/models/tags.server";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
@@ -21,19 +22,21 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 const filterSchema = z.object({
   status: z.enum(ISSUE_STATUSES).optional().catch(undefined),
   archived: z.literal("1").optional().catch(undefined),
+  tag: z.string().max(64).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "issues:read");
   const url = new URL(request.url);
-  const query = parseListQuery(url, filterSchema, { keys: ["status", "archived"] });
+  const query = parseListQuery(url, filterSchema, { keys: ["status", "archived", "tag"] });
   const { filter } = query;
   const db = getDb();
-  const issueFilter = { status: filter.status, includeArchived: filter.archived === "1" };
-  const [{ rows, next }, total] = await Promise.all([
+  const issueFilter = { status: filter.status, includeArchived: filter.archived === "1", tag: filter.tag };
+  const [{ rows, next }, total, tags] = await Promise.all([
     listIssues(db, user, issueFilter, query.cursor),
     countVisibleIssues(db, user, issueFilter),
+    listTags(db, user),
   ]);
   const parties = await partiesOf(
     db,
@@ -42,12 +45,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter,
     total,
+    tags: tags.map((t) => ({ value: t.id, label: t.name })),
     canCreate: can(user, "issues:manage"),
     rows: rows.map((r) => ({ ...r, parties: parties.filter((p) => p.issue_id === r.id).map((p) => p.short_name) })),
     // Links carry only the filter that parsed: a value the schema dropped is not repeated.
     ...pageLinks(
       "/issues",
-      { ...query, raw: { ...(filter.status ? { status: filter.status } : {}), ...(filter.archived ? { archived: "1" } : {}) } },
+      {
+        ...query,
+        raw: {
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.archived ? { archived: "1" } : {}),
+          ...(filter.tag ? { tag: filter.tag } : {}),
+        },
+      },
       next,
     ),
   };
@@ -55,8 +66,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function IssuesPage() {
   const fmt = useFormat();
-  const { filter, total, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
+  const { filter, total, tags, canCreate, rows, nextHref, firstHref } = useLoaderData<typeof loader>();
   const { t } = useTranslation("issues");
+  const { t: tp } = useTranslation("people");
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -80,6 +92,7 @@ export default function IssuesPage() {
           anyLabel={t("list.anyStatus")}
           options={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`labels:issueStatus.${s}`) }))}
         />
+        <AnySelect name="tag" label={tp("tags.filter")} value={filter.tag} anyLabel={tp("tags.anyTag")} options={tags} />
         <label className="checkbox">
           <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived === "1"} /> {t("list.includeArchived")}
         </label>

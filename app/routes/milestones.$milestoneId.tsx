@@ -8,6 +8,7 @@ import { FormError, Notice } from "~/components/forms";
 import { ListTable } from "~/components/ListKit";
 import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { MilestoneForm, ProgressForm } from "~/components/MilestoneForm";
+import { RecordTags } from "~/components/RecordTags";
 import { assertCan, can, canReadField } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { recordDocuments } from "~/models/documents.server";
@@ -27,6 +28,7 @@ import {
   type MilestoneLink,
   type MilestoneWriteResult,
 } from "~/models/milestones.server";
+import { handleTagIntent, tagChoices, tagsOf } from "~/models/tags.server";
 import { milestoneEditSchema, milestoneProgressSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
@@ -65,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInIndia();
   const canManage = can(user, "milestones:manage");
   const live = milestone.archived_at === null;
-  const [{ risks }, neighbours, parties, history, dependsOn, issues, options] = await Promise.all([
+  const canTag = canManage && live;
+  const [{ risks }, neighbours, parties, history, dependsOn, issues, options, tags, tagOptions] = await Promise.all([
     visibleGraph(db, user, today),
     neighboursOf(db, user, milestone.id),
     partiesOf(db, milestone.id),
@@ -73,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dependencyIdsOf(db, milestone.id),
     linkedIssuesOf(db, user, milestone.id),
     canManage && live ? milestoneFormOptions(db, user, milestone.id) : null,
+    tagsOf(db, user, "milestone", [milestone.id]).then((m) => m.get(milestone.id) ?? []),
+    canTag ? tagChoices(db, user) : Promise.resolve([]),
   ]);
   const withRisk = (m: MilestoneLink) => ({ ...m, risk: risks.get(m.id) ?? NO_RISK });
   return {
@@ -89,6 +94,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dependsOn: options ? dependsOn.filter((id) => options.dependencies.some((d) => d.id === id)) : [],
     options,
     canManage,
+    canTag,
+    tags,
+    tagOptions,
     canProgress: live && can(user, "milestones:progress", { organizationId: milestone.owner_organization_id }),
   };
 }
@@ -96,7 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const CONFLICT =
   "Someone else changed this milestone while you were editing. Your input is kept: compare it with the details shown, then save again to apply it.";
 
-type Intent = "save" | "progress" | "archive" | "other";
+type Intent = "save" | "progress" | "archive" | "other" | "tag-add" | "tag-remove";
 
 /** A failed post, tagged with the form it came from so the page shows it beside that form. */
 function refusal(
@@ -135,6 +143,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (milestone.archived_at !== null)
     return refusal("other", 409, {}, {}, "This milestone is archived. Restore it before changing it.");
+
+  if (intent === "tag-add" || intent === "tag-remove") {
+    assertCan(user, "milestones:manage");
+    const result = await handleTagIntent(
+      db,
+      user,
+      { kind: "milestone", id: milestone.id, visibility: milestone.visibility },
+      intent,
+      formData,
+    );
+    return data({ ...result.body, intent }, { status: result.status });
+  }
 
   if (intent === "progress") {
     assertCan(user, "milestones:progress", { organizationId: milestone.owner_organization_id });
@@ -209,6 +229,9 @@ export default function MilestonePage() {
     canManage,
     canProgress,
     today,
+    tags,
+    tagOptions,
+    canTag,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -302,6 +325,12 @@ export default function MilestonePage() {
           </ul>
         )}
       </section>
+      <RecordTags
+        tags={tags}
+        choices={tagOptions}
+        canEdit={canTag}
+        errors={failed?.intent === "tag-add" ? failed.fieldErrors : undefined}
+      />
       {canProgress && !canManage ? (
         <section className="card no-print" aria-labelledby="progress-title">
           <h2 id="progress-title">{t("detail.reportProgress")}</h2>

@@ -7,6 +7,7 @@ import { RiskBadge, StatusBadge } from "~/components/MilestoneBadges";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listMilestones, parseMilestoneFilter, visibleOwners } from "~/models/milestones.server";
+import { listTags } from "~/models/tags.server";
 import { RISK_FILTERS } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { todayInIndia } from "~/utils/clock";
@@ -29,14 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = query;
   const db = getDb();
   const today = todayInIndia();
-  const [{ rows, next }, owners] = await Promise.all([
+  const [{ rows, next }, owners, tags] = await Promise.all([
     listMilestones(db, user, filter, today, { cursor: query.cursor }),
     visibleOwners(db, user),
+    listTags(db, user),
   ]);
   return {
     today,
     filter,
     owners,
+    tags: tags.map((t) => ({ value: t.id, label: t.name })),
     canCreate: can(user, "milestones:manage"),
     exportHref: hrefWith("/milestones/export.csv", query.raw),
     ...pageLinks("/milestones", query, next),
@@ -55,8 +58,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MilestonesPage() {
-  const { rows, filter, owners, canCreate, exportHref, nextHref, firstHref, today } = useLoaderData<typeof loader>();
+  const { rows, filter, owners, tags, canCreate, exportHref, nextHref, firstHref, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
+  const { t: tp } = useTranslation("people");
   const fmt = useFormat();
   const choices = (values: readonly string[], group: string) =>
     values.map((value) => ({ value, label: t(`labels:${group}.${value}`) }));
@@ -110,6 +114,7 @@ export default function MilestonesPage() {
           anyLabel={t("list.anyRisk")}
           options={choices(RISK_FILTERS, "milestoneRisk")}
         />
+        <AnySelect name="tag" label={tp("tags.filter")} value={filter.tag} anyLabel={tp("tags.anyTag")} options={tags} />
         <button type="submit" className="button">
           {t("list.filter")}
         </button>

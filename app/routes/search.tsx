@@ -4,12 +4,14 @@ import { useTranslation } from "react-i18next";
 
 import { DocumentHits } from "~/components/Documents";
 import { ArchivedTag } from "~/components/ListKit";
-import { assertCan } from "~/models/access.server";
+import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { SEARCH_CANDIDATES, searchConsultationsPage } from "~/models/consultations.server";
+import { searchContacts } from "~/models/contacts.server";
 import { searchDocuments } from "~/models/documents.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { searchWords } from "~/models/search";
+import { searchTags } from "~/models/tags.server";
 import { consultationFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
@@ -33,17 +35,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = consultationFilterSchema.pick({ from: true, to: true, org: true }).safeParse(raw);
   const narrowing = parsed.success ? parsed.data : {};
   const db = getDb();
-  const [result, organizations, documents] = await Promise.all([
+  const [result, organizations, documents, contacts, tags] = await Promise.all([
     q.trim() ? searchConsultationsPage(db, user, q, narrowing) : Promise.resolve({ hits: [], matched: 0, more: false }),
     listOrganizations(db, { includeArchived: true }),
     // The text of attached documents, found with the consultations (decision 015, "Documents").
     q.trim() ? searchDocuments(db, user, q) : Promise.resolve([]),
+    // People and tags the reader may see whose names hold the words (narrowing is for consultations).
+    q.trim() && can(user, "contacts:read") ? searchContacts(db, user, q) : Promise.resolve([]),
+    q.trim() && can(user, "tags:read") ? searchTags(db, user, q) : Promise.resolve([]),
   ]);
   return {
     q,
     narrowing,
     organizations: organizations.map((o) => ({ id: o.id, shortName: o.short_name })),
     words: searchWords(q),
+    contacts,
+    tags,
     candidates: SEARCH_CANDIDATES,
     matched: result.matched,
     more: result.more,
@@ -69,8 +76,10 @@ function summary(
 }
 
 export default function SearchPage() {
-  const { q, narrowing, organizations, words, hits, matched, more, candidates, documents } = useLoaderData<typeof loader>();
+  const { q, narrowing, organizations, words, hits, matched, more, candidates, documents, contacts, tags } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("search");
+  const { t: tp } = useTranslation("people");
   return (
     <div className="page">
       <header className="page-header">
@@ -109,6 +118,34 @@ export default function SearchPage() {
         <p className="muted" role="status">
           {summary(t, words, hits.length, matched, more, candidates)}
         </p>
+      ) : null}
+      {contacts.length > 0 ? (
+        <section className="card" aria-labelledby="people-hits">
+          <h2 id="people-hits">{tp("search.people")}</h2>
+          <ul className="attendee-list">
+            {contacts.map((k) => (
+              <li key={k.id}>
+                <Link to={`/contacts/${k.id}`}>{k.name}</Link>{" "}
+                <span className="muted small">
+                  {k.title ? `${k.title} · ` : ""}
+                  {k.organization}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {tags.length > 0 ? (
+        <section className="card" aria-labelledby="tag-hits">
+          <h2 id="tag-hits">{tp("search.tags")}</h2>
+          <ul className="chips">
+            {tags.map((tag) => (
+              <li key={tag.id}>
+                <Link to={`/tags/${tag.id}`}>{tag.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <ol className="search-results">
         {hits.map((h) => (

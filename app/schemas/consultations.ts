@@ -86,6 +86,7 @@ export const consultationFilterSchema = z.object({
   from: z.iso.date("Use a date like 2026-01-31.").optional(),
   to: z.iso.date("Use a date like 2026-01-31.").optional(),
   archived: z.enum(["exclude", "include", "only"]).optional(),
+  tag: z.string().max(64).optional(),
   // Search words are never an error: an over-long query is cut, not refused.
   q: z
     .string()

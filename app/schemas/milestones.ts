@@ -60,6 +60,7 @@ export const milestoneFilterSchema = z.object({
   owner: z.string().max(64).optional(),
   status: z.enum(MILESTONE_STATUSES).optional(),
   risk: z.enum(RISK_FILTERS).optional(),
+  tag: z.string().max(64).optional(),
 });
 
 export const TIMELINE_ZOOMS = ["quarters", "halves", "years"] as const;

@@ -130,11 +130,12 @@ describe("who sees which consultation", () => {
       })) as Response
     ).text();
     expect(text).toContain(T.review2024);
-    // A Toyotsu reader's own zone is Japan's: UTC and JST first, then the meeting's IST and JST.
+    // Toyotsu Rare Earths India is an Indian company (decision 016): its reader's own zone is
+    // India's, so UTC and IST first, then the meeting's IST and JST.
     expect(text.split("\n")[0]).toBe(
-      "id,title,starts_at_utc,starts_at_Asia/Tokyo,starts_ist,starts_jst,time_zone_entered,kind,mode,visibility,location,participants,archived_at_utc,archived_at_Asia/Tokyo",
+      "id,title,starts_at_utc,starts_at_Asia/Kolkata,starts_ist,starts_jst,time_zone_entered,kind,mode,visibility,location,participants,archived_at_utc,archived_at_Asia/Kolkata",
     );
-    expect(text).toContain("2025-01-22T05:00:00.000Z,2025-01-22 14:00,2025-01-22 10:30,2025-01-22 14:00,Asia/Kolkata");
+    expect(text).toContain("2025-01-22T05:00:00.000Z,2025-01-22 10:30,2025-01-22 10:30,2025-01-22 14:00,Asia/Kolkata");
     expect(text).not.toContain("METI on rare-earth");
     expect(text).not.toContain("fall-back");
     expect(text.trim().split("\n")).toHaveLength(7);

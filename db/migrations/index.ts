@@ -17,6 +17,7 @@ import * as peopleMailAccounts from "./2026-12-01T1800-people-mail-accounts";
 import * as zonesSearchEveryLanguage from "./2026-12-01T1800-zones-search-every-language";
 import * as agreementClauses from "./2026-12-01T1810-agreement-clauses";
 import * as agreementPositionConcurrence from "./2026-12-01T2000-agreement-position-concurrence";
+import * as contactsPeopleTags from "./2026-12-01T2000-contacts-people-tags";
 import * as mapauthTotpMap from "./2026-12-01T2000-mapauth-totp-map";
 import * as documentsAttachments from "./2026-12-01T2010-documents-attachments";
 import * as speed3PageIndexes from "./2026-12-01T2030-speed3-page-indexes";
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1810-agreement-clauses": agreementClauses,
   "2026-12-01T2000-agreement-position-concurrence": agreementPositionConcurrence,
   "2026-12-01T1800-zones-search-every-language": zonesSearchEveryLanguage,
+  "2026-12-01T2000-contacts-people-tags": contactsPeopleTags,
   "2026-12-01T2000-mapauth-totp-map": mapauthTotpMap,
   "2026-12-01T2010-documents-attachments": documentsAttachments,
   "2026-12-01T2030-speed3-page-indexes": speed3PageIndexes,

@@ -17,6 +17,7 @@ import { seedStakeholderMap } from "./map";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
+import { seedPeople } from "./people";
 import { seedPositions } from "./positions";
 
 export interface DemoContext {
@@ -101,6 +102,8 @@ export const DEMO_STEPS: { name: string; run: (ctx: DemoContext) => Promise<void
   // After issues: clauses belong to them.
   { name: "agreement clauses", run: seedAgreement },
   { name: "stakeholder map", run: seedStakeholderMap },
+  // After consultations, issues and milestones: attendees and tags belong to them.
+  { name: "contacts, attendees and tags", run: seedPeople },
 ];
 
 export async function seedDemo(db: Kysely<Database>, options: { password: string; log?: (line: string) => void }) {
