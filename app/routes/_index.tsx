@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 
 import { PreviewBar } from "~/components/Preview";
+import { TableScroll } from "~/components/TableScroll";
 import { requireUser } from "~/models/auth.server";
 import type { Trend } from "~/models/convergence";
 import { assembleDashboard } from "~/models/dashboard.server";
@@ -249,30 +250,32 @@ export default function Home() {
                     .join(" · ")}{" "}
                   {t("issues.overLast90Days")}
                 </p>
-                <table className="table table--dense">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("issues.issue")}</th>
-                      <th scope="col">{t("issues.status")}</th>
-                      <th scope="col">{t("issues.trend")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.issues.map((i) => (
-                      <tr key={i.id}>
-                        <td>
-                          <Link to={`/issues/${i.id}`}>{i.title}</Link>
-                        </td>
-                        <td>
-                          <span className={ISSUE_STATUS_BADGES[i.status]}>{t(`labels:issueStatus.${i.status}`)}</span>
-                        </td>
-                        <td>
-                          <TrendBadge trend={i.trend} />
-                        </td>
+                <TableScroll label={t("issues.title")}>
+                  <table className="table table--dense">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("issues.issue")}</th>
+                        <th scope="col">{t("issues.status")}</th>
+                        <th scope="col">{t("issues.trend")}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {d.issues.map((i) => (
+                        <tr key={i.id}>
+                          <td>
+                            <Link to={`/issues/${i.id}`}>{i.title}</Link>
+                          </td>
+                          <td>
+                            <span className={ISSUE_STATUS_BADGES[i.status]}>{t(`labels:issueStatus.${i.status}`)}</span>
+                          </td>
+                          <td>
+                            <TrendBadge trend={i.trend} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               </>
             )}
           </Card>
@@ -430,44 +433,46 @@ export default function Home() {
               <Empty>{t("supply.none")}</Empty>
             ) : (
               <div className="dash-table">
-                <table className="table table--dense">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("supply.material")}</th>
-                      <th scope="col" className="num">
-                        {t("supply.production")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("supply.toJapan")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("supply.balance")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("supply.pending")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.supply.rows.map((r) => (
-                      <tr key={r.material}>
-                        <td>
-                          <Link to={`/supply?material=${r.material}`}>
-                            {t(`labels:material.${r.material}`, { defaultValue: r.material })}
-                          </Link>
-                        </td>
-                        <td className="num">{formatTonnes(r.productionKg)}</td>
-                        <td className="num">{formatTonnes(r.exportsKg)}</td>
-                        <td className={r.shortfall ? "num dash-shortfall" : "num"}>
-                          {r.shortfall
-                            ? t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) })
-                            : formatTonnes(r.balanceKg)}
-                        </td>
-                        <td className={r.pendingShortfall ? "num dash-pending-over" : "num"}>{formatTonnes(r.pendingKg)}</td>
+                <TableScroll label={t("supply.title", { year: d.supply.fiscalYear })}>
+                  <table className="table table--dense">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("supply.material")}</th>
+                        <th scope="col" className="num">
+                          {t("supply.production")}
+                        </th>
+                        <th scope="col" className="num">
+                          {t("supply.toJapan")}
+                        </th>
+                        <th scope="col" className="num">
+                          {t("supply.balance")}
+                        </th>
+                        <th scope="col" className="num">
+                          {t("supply.pending")}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {d.supply.rows.map((r) => (
+                        <tr key={r.material}>
+                          <td>
+                            <Link to={`/supply?material=${r.material}`}>
+                              {t(`labels:material.${r.material}`, { defaultValue: r.material })}
+                            </Link>
+                          </td>
+                          <td className="num">{formatTonnes(r.productionKg)}</td>
+                          <td className="num">{formatTonnes(r.exportsKg)}</td>
+                          <td className={r.shortfall ? "num dash-shortfall" : "num"}>
+                            {r.shortfall
+                              ? t("supply.shortfall", { amount: formatTonnes(-r.balanceKg) })
+                              : formatTonnes(r.balanceKg)}
+                          </td>
+                          <td className={r.pendingShortfall ? "num dash-pending-over" : "num"}>{formatTonnes(r.pendingKg)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               </div>
             )}
           </Card>

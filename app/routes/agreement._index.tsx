@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { TableScroll } from "~/components/TableScroll";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { awaitingConcurrence, listClauses } from "~/models/clauses.server";
@@ -48,43 +49,45 @@ export default function AgreementRegister() {
         </section>
       ) : null}
 
-      <table className="table">
-        <caption className="sr-only">{t("register.clause")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("register.clause")}</th>
-            <th scope="col">{t("register.topic")}</th>
-            <th scope="col">{t("register.status")}</th>
-            <th scope="col">{t("register.issues")}</th>
-            <th scope="col">{t("register.proposals")}</th>
-            <th scope="col">{t("register.visibility")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clauses.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">
-                <Link to={`/agreement/clauses/${c.id}`}>
-                  {c.reference}: {c.title}
-                </Link>
-                {c.illustrative ? <span className="badge badge--muted">{t("register.illustrative")}</span> : null}
-              </th>
-              <td>{t(`labels:clauseTopic.${c.topic}`, { defaultValue: CLAUSE_TOPIC_LABELS[c.topic] })}</td>
-              <td>{t(`labels:clauseStatus.${c.status}`, { defaultValue: c.status })}</td>
-              <td>
-                {c.issues.map((i, n) => (
-                  <span key={i.id}>
-                    {n ? ", " : null}
-                    <Link to={`/issues/${i.id}`}>{i.title}</Link>
-                  </span>
-                ))}
-              </td>
-              <td>{c.amendments}</td>
-              <td>{t(`labels:visibility.${c.visibility}`, { defaultValue: VISIBILITY_LABELS[c.visibility] })}</td>
+      <TableScroll label={t("register.clause")}>
+        <table className="table">
+          <caption className="sr-only">{t("register.clause")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("register.clause")}</th>
+              <th scope="col">{t("register.topic")}</th>
+              <th scope="col">{t("register.status")}</th>
+              <th scope="col">{t("register.issues")}</th>
+              <th scope="col">{t("register.proposals")}</th>
+              <th scope="col">{t("register.visibility")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {clauses.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/agreement/clauses/${c.id}`}>
+                    {c.reference}: {c.title}
+                  </Link>
+                  {c.illustrative ? <span className="badge badge--muted">{t("register.illustrative")}</span> : null}
+                </th>
+                <td>{t(`labels:clauseTopic.${c.topic}`, { defaultValue: CLAUSE_TOPIC_LABELS[c.topic] })}</td>
+                <td>{t(`labels:clauseStatus.${c.status}`, { defaultValue: c.status })}</td>
+                <td>
+                  {c.issues.map((i, n) => (
+                    <span key={i.id}>
+                      {n ? ", " : null}
+                      <Link to={`/issues/${i.id}`}>{i.title}</Link>
+                    </span>
+                  ))}
+                </td>
+                <td>{c.amendments}</td>
+                <td>{t(`labels:visibility.${c.visibility}`, { defaultValue: VISIBILITY_LABELS[c.visibility] })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {clauses.length === 0 ? <p className="muted">{t("register.none")}</p> : null}
     </div>
   );
