@@ -17,6 +17,7 @@ import {
 } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { detectFileType, DOCUMENT_FILE_TYPES, extractText, sanitizeFileName } from "~/models/document-files.server";
+import type { DocumentSummary } from "~/models/documents";
 import {
   visibleConsultations,
   visibleDemandRequests,
@@ -69,6 +70,16 @@ export async function documentRecord(
   id: string,
 ): Promise<DocumentRecord | null> {
   const href = `${HREF[type]}${id}`;
+  // A consultation, issue or milestone: its own title, level and archive state.
+  const found = (row: { title: string; visibility: Visibility; archived_at: string | null }, resource: Resource) => ({
+    type,
+    id,
+    title: row.title,
+    visibility: row.visibility,
+    archived: row.archived_at !== null,
+    href,
+    resource: { ...resource, recordType: type },
+  });
   if (type === "consultation") {
     const c = await visibleConsultations(db, user)
       .select(["c.id", "c.title", "c.visibility", "c.archived_at"])
@@ -80,47 +91,21 @@ export async function documentRecord(
       .select("organization_id")
       .where("consultation_id", "=", c.id)
       .execute();
-    return {
-      type,
-      id,
-      title: c.title,
-      visibility: c.visibility,
-      archived: c.archived_at !== null,
-      href,
-      resource: { recordType: type, participantOrganizationIds: participants.map((p) => p.organization_id) },
-    };
+    return found(c, { participantOrganizationIds: participants.map((p) => p.organization_id) });
   }
   if (type === "issue") {
     const i = await visibleIssues(db, user)
       .select(["i.id", "i.title", "i.visibility", "i.archived_at"])
       .where("i.id", "=", id)
       .executeTakeFirst();
-    if (!i) return null;
-    return {
-      type,
-      id,
-      title: i.title,
-      visibility: i.visibility,
-      archived: i.archived_at !== null,
-      href,
-      resource: { recordType: type },
-    };
+    return i ? found(i, {}) : null;
   }
   if (type === "milestone") {
     const m = await visibleMilestones(db, user)
       .select(["m.id", "m.title", "m.visibility", "m.archived_at", "m.owner_organization_id"])
       .where("m.id", "=", id)
       .executeTakeFirst();
-    if (!m) return null;
-    return {
-      type,
-      id,
-      title: m.title,
-      visibility: m.visibility,
-      archived: m.archived_at !== null,
-      href,
-      resource: { recordType: type, organizationId: m.owner_organization_id },
-    };
+    return m ? found(m, { organizationId: m.owner_organization_id }) : null;
   }
   const r = await visibleDemandRequests(db, user)
     .innerJoin("organizations as o", "o.id", "r.organization_id")
@@ -149,18 +134,7 @@ export function canAttach(user: SessionUser, record: DocumentRecord): boolean {
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  kind: DocumentKind;
-  visibility: Visibility;
-  currentNumber: number;
-  archivedAt: string | null;
-  fileName: string;
-  contentType: string;
-  byteSize: number;
-  uploadedAt: string;
-}
+export type { DocumentSummary };
 
 /** A record's documents the user may see, newest first; archived ones last. */
 export async function listDocuments(

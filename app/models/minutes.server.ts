@@ -11,7 +11,7 @@ import { diffWords } from "diff";
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { canonicalMinutes, paragraphsOf, type MinutesRefusalDetail } from "~/models/minutes";
-import { notifyMinutesCirculated } from "~/models/notifications.server";
+import { minutesUnconfirmedBy, notifyMinutesCirculated } from "~/models/notifications.server";
 import { visibleConsultations, visibleMinutes } from "~/models/scopes.server";
 import {
   claimVersion,
@@ -647,24 +647,8 @@ export interface MinutesAwaiting {
 /** Circulated minutes the user may see whose current version awaits the user's own organization's answer. */
 export async function minutesAwaitingMyOrganization(db: DB, user: SessionUser, limit = 20): Promise<MinutesAwaiting[]> {
   const orgId = user.organizationId;
-  const rows = await visibleMinutes(db, user)
-    .innerJoin("minutes_version_parties as vp", (j) =>
-      j.onRef("vp.minutes_id", "=", "mn.id").onRef("vp.number", "=", "mn.current_number").on("vp.organization_id", "=", orgId),
-    )
+  const rows = await minutesUnconfirmedBy(db, user)
     .innerJoin("minutes_versions as v", (j) => j.onRef("v.minutes_id", "=", "mn.id").onRef("v.number", "=", "mn.current_number"))
-    .where("mn.status", "=", "circulated")
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("minutes_confirmations as k")
-            .select("k.id")
-            .whereRef("k.minutes_id", "=", "mn.id")
-            .whereRef("k.number", "=", "mn.current_number")
-            .where("k.organization_id", "=", orgId),
-        ),
-      ),
-    )
     .where((eb) =>
       eb.not(
         eb.exists(
