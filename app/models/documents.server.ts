@@ -17,7 +17,7 @@ import {
 } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { detectFileType, DOCUMENT_FILE_TYPES, extractText, sanitizeFileName } from "~/models/document-files.server";
-import type { DocumentSummary } from "~/models/documents";
+import type { DocumentHead, DocumentSummary } from "~/models/documents";
 import {
   visibleConsultations,
   visibleDemandRequests,
@@ -29,7 +29,7 @@ import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { refused, versionedUpdate, type CreateResult, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { DocumentEntityType, DocumentKind, Visibility } from "~db/schema";
+import type { Document, DocumentEntityType, DocumentKind, Visibility } from "~db/schema";
 import {
   documentSearchJoin,
   documentSearchMatches,
@@ -136,6 +136,22 @@ export function canAttach(user: SessionUser, record: DocumentRecord): boolean {
 
 export type { DocumentSummary };
 
+/** The columns a `DocumentHead` is read from, on `documents as d`. */
+const DOCUMENT_HEAD_COLUMNS = ["d.id", "d.title", "d.kind", "d.visibility", "d.current_number", "d.archived_at"] as const;
+
+function documentHead(
+  r: Pick<Document, "id" | "title" | "kind" | "visibility" | "current_number" | "archived_at">,
+): DocumentHead {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    visibility: r.visibility,
+    currentNumber: r.current_number,
+    archivedAt: r.archived_at,
+  };
+}
+
 /** A record's documents the user may see, newest first; archived ones last. */
 export async function listDocuments(
   db: DB,
@@ -144,19 +160,7 @@ export async function listDocuments(
 ): Promise<DocumentSummary[]> {
   const rows = await visibleDocuments(db, user)
     .innerJoin("document_versions as v", (j) => j.onRef("v.document_id", "=", "d.id").onRef("v.number", "=", "d.current_number"))
-    .select([
-      "d.id",
-      "d.title",
-      "d.kind",
-      "d.visibility",
-      "d.current_number",
-      "d.archived_at",
-      "d.created_at",
-      "v.file_name",
-      "v.content_type",
-      "v.byte_size",
-      "v.uploaded_at",
-    ])
+    .select([...DOCUMENT_HEAD_COLUMNS, "d.created_at", "v.file_name", "v.content_type", "v.byte_size", "v.uploaded_at"])
     .where("d.entity_type", "=", record.type)
     .where("d.entity_id", "=", record.id)
     .orderBy("d.created_at", "desc")
@@ -165,12 +169,7 @@ export async function listDocuments(
     .execute();
   return rows
     .map((r) => ({
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      visibility: r.visibility,
-      currentNumber: r.current_number,
-      archivedAt: r.archived_at,
+      ...documentHead(r),
       fileName: r.file_name,
       contentType: r.content_type,
       byteSize: r.byte_size,
@@ -191,13 +190,7 @@ export interface DocumentVersionView {
   searchable: boolean;
 }
 
-export interface DocumentDetail {
-  id: string;
-  title: string;
-  kind: DocumentKind;
-  visibility: Visibility;
-  currentNumber: number;
-  archivedAt: string | null;
+export interface DocumentDetail extends DocumentHead {
   version: number;
   record: DocumentRecord;
   versions: DocumentVersionView[];
@@ -205,17 +198,7 @@ export interface DocumentDetail {
 
 export async function getDocument(db: DB, user: SessionUser, id: string): Promise<DocumentDetail | null> {
   const d = await visibleDocuments(db, user)
-    .select([
-      "d.id",
-      "d.title",
-      "d.kind",
-      "d.visibility",
-      "d.current_number",
-      "d.archived_at",
-      "d.version",
-      "d.entity_type",
-      "d.entity_id",
-    ])
+    .select([...DOCUMENT_HEAD_COLUMNS, "d.version", "d.entity_type", "d.entity_id"])
     .where("d.id", "=", id)
     .executeTakeFirst();
   if (!d) return null;
@@ -240,12 +223,7 @@ export async function getDocument(db: DB, user: SessionUser, id: string): Promis
     .orderBy("v.number", "desc")
     .execute();
   return {
-    id: d.id,
-    title: d.title,
-    kind: d.kind,
-    visibility: d.visibility,
-    currentNumber: d.current_number,
-    archivedAt: d.archived_at,
+    ...documentHead(d),
     version: d.version,
     record,
     versions: versions.map((v) => ({

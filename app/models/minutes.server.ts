@@ -64,6 +64,22 @@ async function confirmingParties(db: Executor, consultationId: string, draftingO
 
 // ---- The record as every write sees it -------------------------------------------------------
 
+/** The organizations a per-version table lists for one version of the minutes, in a stable order. */
+function organizationsOfVersion(
+  tx: Executor,
+  table: "minutes_version_parties" | "minutes_confirmations",
+  minutesId: string,
+  number: number,
+) {
+  return tx
+    .selectFrom(table)
+    .select("organization_id")
+    .where("minutes_id", "=", minutesId)
+    .where("number", "=", number)
+    .orderBy("organization_id")
+    .execute();
+}
+
 async function snapshot(tx: Executor, user: SessionUser, consultationId: string) {
   const row = await visibleMinutes(tx, user)
     .selectAll("mn")
@@ -78,20 +94,8 @@ async function snapshot(tx: Executor, user: SessionUser, consultationId: string)
       .where("consultation_id", "=", consultationId)
       .orderBy("organization_id")
       .execute(),
-    tx
-      .selectFrom("minutes_version_parties")
-      .select("organization_id")
-      .where("minutes_id", "=", row.id)
-      .where("number", "=", row.current_number)
-      .orderBy("organization_id")
-      .execute(),
-    tx
-      .selectFrom("minutes_confirmations")
-      .select("organization_id")
-      .where("minutes_id", "=", row.id)
-      .where("number", "=", row.current_number)
-      .orderBy("organization_id")
-      .execute(),
+    organizationsOfVersion(tx, "minutes_version_parties", row.id, row.current_number),
+    organizationsOfVersion(tx, "minutes_confirmations", row.id, row.current_number),
     tx
       .selectFrom("minutes_amendments")
       .select(["id", "organization_id", "paragraph", "version", "proposed_text"])

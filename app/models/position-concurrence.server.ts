@@ -19,6 +19,7 @@ import {
   type TablingRefusal,
 } from "~/models/concurrence.server";
 import { compareFiscalYears, parseFiscalYear } from "~/models/fiscal-year";
+import type { GapRow } from "~/models/schedule-gaps";
 import { visibleIssues, visiblePositionConcurrences, visiblePositions } from "~/models/scopes.server";
 import { createScenario } from "~/models/supply.server";
 import { notFound, refused, type Refused, type WriteResult } from "~/models/writes.server";
@@ -246,16 +247,7 @@ export async function schedulesOf(db: DB, user: SessionUser, positionIds: readon
     .sort((a, b) => compareFiscalYears(a.fiscalYear, b.fiscalYear) || a.material.localeCompare(b.material));
 }
 
-export interface GapRow {
-  material: Material;
-  fiscalYear: string;
-  offerKg: number | null;
-  offerBy: string | null;
-  askKg: number | null;
-  askBy: string | null;
-  /** Ask minus offer, when both are known. */
-  gapKg: number | null;
-}
+export type { GapRow };
 
 /**
  * The gap between the latest offer and the latest ask per material and year, from the positions
