@@ -7,17 +7,7 @@ import { diffWords } from "diff";
 
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
-import {
-  allConcurred,
-  answerConcurrence,
-  requestConcurrence,
-  requiredAnswers,
-  settledFor,
-  tableOnceConcurred,
-  type AnswerInput,
-  type AnswerRefusal,
-  type TablingRefusal,
-} from "~/models/concurrence.server";
+import * as concurrence from "~/models/concurrence.server";
 import { visibleAmendments, visibleClauses, visibleConcurrences, visibleIssues } from "~/models/scopes.server";
 import { notFound, refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
@@ -172,7 +162,7 @@ async function amendmentsOf(db: DB, user: SessionUser, clause: Clause): Promise<
   const tabled = rows.filter((r) => r.needs_concurrence === 0 || r.tabled_at !== null);
   const onTable = tabled.at(-1)?.id;
   return rows.map((r) => {
-    const required = requiredAnswers(
+    const asked = concurrence.summarize(
       requests.filter((q) => q.amendment_id === r.id),
       answers.filter((a) => a.amendment_id === r.id),
     );
@@ -189,7 +179,7 @@ async function amendmentsOf(db: DB, user: SessionUser, clause: Clause): Promise<
       tabledAt: r.tabled_at,
       onTable: r.id === onTable,
       diff: wordDiff(clause.current_text, r.proposed_text),
-      concurrence: r.needs_concurrence === 1 && required.length ? { required, complete: allConcurred(required) } : null,
+      concurrence: r.needs_concurrence === 1 && asked.required.length ? asked : null,
     };
   });
 }
@@ -302,7 +292,7 @@ export async function proposeAmendment(
         created_at: now,
       })
       .execute();
-    if (needsConcurrence) await requestConcurrence(tx, "amendment", id, input.concurrenceOrganizationIds);
+    if (needsConcurrence) await concurrence.ask(tx, "amendment", id, input.concurrenceOrganizationIds);
     await recordAudit(tx, {
       actorId: user.id,
       action: "clause_amendment.propose",
@@ -316,7 +306,7 @@ export async function proposeAmendment(
   return { ok: true, record: { id } };
 }
 
-export interface ConcurrenceInput extends AnswerInput {
+export interface ConcurrenceInput extends concurrence.AnswerInput {
   amendmentId: string;
 }
 
@@ -326,10 +316,10 @@ export async function respondToConcurrence(
   user: SessionUser,
   clause: Clause,
   input: ConcurrenceInput,
-): Promise<WriteResult<{ id: string }, AnswerRefusal>> {
+): Promise<WriteResult<{ id: string }, concurrence.AnswerRefusal>> {
   const amendment = await amendmentOnClause(db, user, clause, input.amendmentId);
   if (!amendment) return notFound;
-  return answerConcurrence(db, user, "amendment", amendment.id, input, {
+  return concurrence.answer(db, user, "amendment", amendment.id, input, {
     action: "concurrence.respond",
     // Its own type: the ministries' answers stay out of the feed (decision 016).
     entityType: "concurrence",
@@ -343,10 +333,10 @@ export async function tableAmendment(
   user: SessionUser,
   clause: Clause,
   amendmentId: string,
-): Promise<WriteResult<{ id: string }, TablingRefusal>> {
+): Promise<WriteResult<{ id: string }, concurrence.TablingRefusal>> {
   const amendment = await amendmentOnClause(db, user, clause, amendmentId);
   if (!amendment) return notFound;
-  return tableOnceConcurred(db, user, "amendment", amendment, () => ({
+  return concurrence.tableWhenConcurred(db, user, "amendment", amendment, () => ({
     action: "clause_amendment.table",
     entityType: "clause_amendment",
     after: { clauseId: clause.id },
@@ -406,7 +396,7 @@ export async function awaitingConcurrence(db: DB, user: SessionUser) {
     .innerJoin("organizations as o", "o.id", "am.organization_id")
     .select(["am.id", "am.clause_id", "c2.reference", "c2.title", "o.short_name as proposer", "am.created_at"])
     .where("cr.organization_id", "=", user.organizationId)
-    .where("am.id", "not in", settledFor(db, "amendment", user.organizationId))
+    .where("am.id", "not in", concurrence.settledFor(db, "amendment", user.organizationId))
     .orderBy("am.created_at")
     .execute();
 }

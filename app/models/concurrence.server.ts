@@ -40,7 +40,7 @@ type AuditOf = Pick<AuditInput, "action" | "entityType" | "after" | "detail">;
  * Asks the named organizations (those not archived) or, when none are named, the default
  * ministries to concur. Inside the subject's own transaction.
  */
-export async function requestConcurrence(
+export async function ask(
   tx: Executor,
   subject: ConcurrenceSubject,
   subjectId: string,
@@ -85,7 +85,7 @@ export type AnswerRefusal =
  * One ministry's answer on a subject the caller has found visible: for the user's own
  * organization only, once, and only before tabling.
  */
-export async function answerConcurrence(
+export async function answer(
   db: DB,
   user: SessionUser,
   subject: ConcurrenceSubject,
@@ -139,7 +139,7 @@ export type TablingRefusal =
  * Tables a subject the caller has found visible once every ministry asked has concurred: from
  * then on it reads as shared. `audit` receives the tabling time.
  */
-export async function tableOnceConcurred(
+export async function tableWhenConcurred(
   db: DB,
   user: SessionUser,
   subject: ConcurrenceSubject,
@@ -188,12 +188,15 @@ export interface RequiredAnswer {
   respondedAt: string | null;
 }
 
-/** Each organization asked, with its answer if it gave one. */
-export function requiredAnswers(
+/**
+ * Who was asked, each with its answer if it gave one, and whether all have concurred (answered
+ * without objecting).
+ */
+export function summarize(
   requests: readonly { organization_id: string; short_name: string }[],
   answers: readonly { organization_id: string; response: ConcurrenceResponse; comment: string | null; responded_at: string }[],
-): RequiredAnswer[] {
-  return requests.map((q) => {
+): { required: RequiredAnswer[]; complete: boolean } {
+  const required = requests.map((q) => {
     const a = answers.find((x) => x.organization_id === q.organization_id);
     return {
       organizationId: q.organization_id,
@@ -203,9 +206,5 @@ export function requiredAnswers(
       respondedAt: a?.responded_at ?? null,
     };
   });
-}
-
-/** Complete when every organization asked has answered without objecting. */
-export function allConcurred(required: readonly RequiredAnswer[]): boolean {
-  return required.every((q) => q.response !== null && q.response !== "object");
+  return { required, complete: required.every((q) => q.response !== null && q.response !== "object") };
 }

@@ -6,18 +6,7 @@
  */
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import type { Executor } from "~/models/audit.server";
-import {
-  allConcurred,
-  answerConcurrence,
-  requestConcurrence,
-  requiredAnswers,
-  settledFor,
-  tableOnceConcurred,
-  type AnswerInput,
-  type AnswerRefusal,
-  type RequiredAnswer,
-  type TablingRefusal,
-} from "~/models/concurrence.server";
+import * as concurrence from "~/models/concurrence.server";
 import { compareFiscalYears, parseFiscalYear } from "~/models/fiscal-year";
 import type { GapRow } from "~/models/schedule-gaps";
 import { visibleIssues, visiblePositionConcurrences, visiblePositions } from "~/models/scopes.server";
@@ -113,11 +102,11 @@ export async function attachToPosition(
         })),
       )
       .execute();
-  if (options.needsConcurrence) await requestConcurrence(tx, "position", positionId);
+  if (options.needsConcurrence) await concurrence.ask(tx, "position", positionId);
 }
 
 export interface PositionConcurrenceView {
-  required: RequiredAnswer[];
+  required: concurrence.RequiredAnswer[];
   complete: boolean;
   tabledAt: string | null;
 }
@@ -148,13 +137,11 @@ export async function concurrenceOfPositions(
   ]);
   for (const r of requests) {
     if (out.has(r.position_id)) continue;
-    const required = requiredAnswers(
-      requests.filter((q) => q.position_id === r.position_id),
-      answers.filter((a) => a.position_id === r.position_id),
-    );
     out.set(r.position_id, {
-      required,
-      complete: allConcurred(required),
+      ...concurrence.summarize(
+        requests.filter((q) => q.position_id === r.position_id),
+        answers.filter((a) => a.position_id === r.position_id),
+      ),
       tabledAt: tablings.find((t) => t.position_id === r.position_id)?.tabled_at ?? null,
     });
   }
@@ -170,7 +157,7 @@ async function positionOnIssue(db: DB, user: SessionUser, issueId: string, posit
     .executeTakeFirst();
 }
 
-export interface PositionConcurrenceInput extends AnswerInput {
+export interface PositionConcurrenceInput extends concurrence.AnswerInput {
   positionId: string;
   /** When posted, the organization answering: it must be the user's own. */
   organizationId?: string | undefined;
@@ -182,11 +169,11 @@ export async function respondOnPosition(
   user: SessionUser,
   issueId: string,
   input: PositionConcurrenceInput,
-): Promise<WriteResult<{ id: string }, Refused<"for_another_organization"> | AnswerRefusal>> {
+): Promise<WriteResult<{ id: string }, Refused<"for_another_organization"> | concurrence.AnswerRefusal>> {
   const position = await positionOnIssue(db, user, issueId, input.positionId);
   if (!position || !isInternal(user)) return notFound;
   if (input.organizationId && input.organizationId !== user.organizationId) return refused("for_another_organization");
-  return answerConcurrence(db, user, "position", position.id, input, {
+  return concurrence.answer(db, user, "position", position.id, input, {
     action: "position_concurrence.respond",
     // Not `position`: the feed shows a position's events to whoever sees it once tabled, and
     // the ministries' answers stay with the Indian side.
@@ -202,10 +189,10 @@ export async function tablePosition(
   user: SessionUser,
   issueId: string,
   positionId: string,
-): Promise<WriteResult<{ id: string }, TablingRefusal>> {
+): Promise<WriteResult<{ id: string }, concurrence.TablingRefusal>> {
   const position = await positionOnIssue(db, user, issueId, positionId);
   if (!position || !isInternal(user)) return notFound;
-  return tableOnceConcurred(db, user, "position", position, (tabledAt) => ({
+  return concurrence.tableWhenConcurred(db, user, "position", position, (tabledAt) => ({
     action: "position.table",
     entityType: "position",
     after: { tabledAt },
@@ -222,7 +209,7 @@ export async function positionsAwaitingConcurrence(db: DB, user: SessionUser) {
     .innerJoin("organizations as o", "o.id", "p.organization_id")
     .select(["p.id", "p.issue_id", "i2.title", "o.short_name as proposer", "p.recorded_at"])
     .where("r.organization_id", "=", user.organizationId)
-    .where("p.id", "not in", settledFor(db, "position", user.organizationId))
+    .where("p.id", "not in", concurrence.settledFor(db, "position", user.organizationId))
     .orderBy("p.recorded_at")
     .limit(20)
     .execute();
