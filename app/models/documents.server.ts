@@ -402,7 +402,7 @@ interface DocumentRow {
 
 async function loadRow(tx: Tx, user: SessionUser, id: string): Promise<DocumentRow | undefined> {
   return visibleDocuments(tx as unknown as DB, user)
-    .select(["d.id", "d.title", "d.kind", "d.visibility", "d.current_number", "d.archived_at", "d.version"])
+    .select([...DOCUMENT_HEAD_COLUMNS, "d.version"])
     .where("d.id", "=", id)
     .executeTakeFirst();
 }
@@ -420,11 +420,8 @@ export async function addDocumentVersion(
   const file = await prepareFile(upload);
   if ("ok" in file) return file;
   return versionedUpdate(db, {
-    table: "documents",
-    id: document.id,
-    actorId: user.id,
+    ...versionedDocument(user, document.id),
     expectedVersion,
-    load: (tx) => loadRow(tx, user, document.id),
     permit: (before) => (before.archived_at ? refused("archived") : null),
     set: (before) => ({ current_number: before.current_number + 1 }),
     alongside: async (tx, before, now) => {
@@ -438,6 +435,11 @@ export async function addDocumentVersion(
   });
 }
 
+/** The document row as both versioned writes claim it: by this user, through the user's scope. */
+function versionedDocument(user: SessionUser, id: string) {
+  return { table: "documents" as const, id, actorId: user.id, load: (tx: Tx) => loadRow(tx, user, id) };
+}
+
 export async function setDocumentArchived(
   db: DB,
   user: SessionUser,
@@ -447,11 +449,8 @@ export async function setDocumentArchived(
 ): Promise<WriteResult<{ version: number }, DocumentRefusal>> {
   if (!can(user, "documents:attach", document.record.resource)) return refused("forbidden");
   return versionedUpdate(db, {
-    table: "documents",
-    id: document.id,
-    actorId: user.id,
+    ...versionedDocument(user, document.id),
     expectedVersion,
-    load: (tx) => loadRow(tx, user, document.id),
     set: (_before, now) => ({ archived_at: archived ? now : null }),
     action: archived ? "document.archive" : "document.restore",
     result: (row) => ({ version: row.version }),
