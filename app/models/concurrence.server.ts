@@ -23,6 +23,11 @@ export const DEFAULT_CONCURRENCE = [
 
 export type ConcurrenceSubject = "amendment" | "position";
 
+/**
+ * Each subject's tables and the column naming the subject in all three. Queries over
+ * `TABLES[subject]` are typed against both subjects' tables at once, so this table is what keeps
+ * an amendment's rows out of the positions' tables.
+ */
 const TABLES = {
   amendment: { requests: "concurrence_requests", answers: "concurrences", tablings: "amendment_tablings", key: "amendment_id" },
   position: {
