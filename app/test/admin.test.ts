@@ -10,7 +10,7 @@ import { action as newUserAction, loader as newUserLoader } from "~/routes/admin
 import { getDb } from "~/utils/db.server";
 
 import { userForm } from "./factories";
-import { call, cookieFor, demoData, get, post } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post } from "./fixtures";
 
 const NON_ADMINS = [
   "official@accord.test",
@@ -28,10 +28,7 @@ describe("administration is invisible to non-admins", () => {
       expect((await call(orgsLoader, get("/admin/organizations", cookie))).status).toBe(404);
       expect((await call(auditLoader, get("/admin/audit", cookie))).status).toBe(404);
       expect((await call(newUserLoader, get("/admin/users/new", cookie))).status).toBe(404);
-      const before = await getDb()
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
+      const before = await countRows("users");
       const res = await call(
         newUserAction,
         post(
@@ -41,11 +38,7 @@ describe("administration is invisible to non-admins", () => {
         ),
       );
       expect(res.status).toBe(404);
-      const after = await getDb()
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
-      expect(after.n).toBe(before.n);
+      expect(await countRows("users")).toBe(before);
     });
   }
 });

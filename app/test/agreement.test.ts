@@ -4,7 +4,7 @@ import { loader as registerLoader } from "~/routes/agreement._index";
 import { action as clauseAction, loader as clauseLoader } from "~/routes/agreement.clauses.$clauseId";
 import { getDb } from "~/utils/db.server";
 
-import { call, cookieFor, demoData, get, post } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post } from "./fixtures";
 
 interface ClauseData {
   amendments: {
@@ -59,20 +59,10 @@ async function act(reference: string, email: string, form: Record<string, string
 }
 
 async function rowCounts() {
-  const db = getDb();
-  const n = async (t: "clause_amendments" | "concurrences" | "amendment_tablings") =>
-    Number(
-      (
-        await db
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   return {
-    amendments: await n("clause_amendments"),
-    concurrences: await n("concurrences"),
-    tablings: await n("amendment_tablings"),
+    amendments: await countRows("clause_amendments"),
+    concurrences: await countRows("concurrences"),
+    tablings: await countRows("amendment_tablings"),
   };
 }
 

@@ -14,7 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { explainQueryPlan } from "~db/sql";
 
 import { consultationEditForm } from "./factories";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const T = {
   review2024: "IREL–Toyotsu technical review of 2024 shipments to Japan",
@@ -51,11 +51,7 @@ async function allTitles(email: string, query = ""): Promise<string[]> {
 }
 
 async function count(table: "consultations" | "follow_up_actions" | "comments"): Promise<number> {
-  const row = await getDb()
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(table);
 }
 
 describe("who sees which consultation", () => {

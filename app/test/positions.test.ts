@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { DEMO_ISSUES } from "~db/seed/positions";
 
 import { insertConsultation } from "./factories";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
 const VOLUMES = "Transition-period volumes";
@@ -27,14 +27,7 @@ async function issueId(title: string): Promise<string> {
 }
 
 async function positionCount(): Promise<number> {
-  return Number(
-    (
-      await getDb()
-        .selectFrom("positions")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  return countRows("positions");
 }
 
 interface RegisterData {
@@ -458,15 +451,7 @@ describe("the issue register", () => {
       visibility: "shared",
       parties: [ctx.org.moci, ctx.org.toyotsu],
     };
-    const count = async () =>
-      Number(
-        (
-          await getDb()
-            .selectFrom("issues")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = () => countRows("issues");
     const n = await count();
     expect((await call(newIssueAction, post("/issues/new", { ...form, status: "stalled" }, cookie))).status).toBe(400);
     expect((await call(newIssueAction, post("/issues/new", { ...form, title: "" }, cookie))).status).toBe(400);
@@ -512,15 +497,7 @@ describe("assessments", () => {
       recommendation: "Table the three-year schedule.",
       visibility: "internal",
     };
-    const count = async () =>
-      Number(
-        (
-          await getDb()
-            .selectFrom("assessments")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = () => countRows("assessments");
     const n = await count();
     expect(
       (await call(issueAction, post(`/issues/${id}`, form, await cookieFor("official@accord.test")), { issueId: id })).status,

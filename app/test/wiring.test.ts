@@ -11,7 +11,7 @@ import { getDb } from "~/utils/db.server";
 import type { DemoContext } from "~db/seed/demo";
 
 import { insertConsultation, milestoneForm, type Form } from "./factories";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
 const VOLUMES = "Transition-period volumes";
@@ -157,24 +157,8 @@ describe("negotiation issues linked to milestones", () => {
     const official = await cookieFor("official@accord.test");
     const phaseDown = await issueIdOf(PHASE_DOWN);
     const binding = await issueIdOf(BINDING);
-    const count = async () =>
-      Number(
-        (
-          await db
-            .selectFrom("milestones")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const linkCount = async () =>
-      Number(
-        (
-          await db
-            .selectFrom("milestone_issues")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = () => countRows("milestones");
+    const linkCount = () => countRows("milestone_issues");
 
     const before = await count();
     const links = await linkCount();
