@@ -8,17 +8,12 @@ import { loader as usersLoader } from "~/routes/admin.users._index";
 import { action as userAction } from "~/routes/admin.users.$userId";
 import { action as newUserAction, loader as newUserLoader } from "~/routes/admin.users.new";
 import { getDb } from "~/utils/db.server";
+import { ONE_ACCOUNT_PER_ROLE } from "~db/seed/accounts";
 
 import { userForm } from "./factories";
 import { call, cookieFor, countRows, demoData, get, post } from "./fixtures";
 
-const NON_ADMINS = [
-  "official@accord.test",
-  "irel@accord.test",
-  "diplomat@accord.test",
-  "counterpart@accord.test",
-  "industry@accord.test",
-];
+const NON_ADMINS = ONE_ACCOUNT_PER_ROLE.filter((email) => email !== "admin@accord.test");
 
 describe("administration is invisible to non-admins", () => {
   for (const email of NON_ADMINS) {

@@ -8,7 +8,8 @@ import type { Kysely } from "kysely";
 import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 
-import type { Database, Role } from "../schema";
+import type { Database } from "../schema";
+import { DEMO_ACCOUNTS } from "./accounts";
 import { seedAgreement } from "./agreement";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
@@ -20,6 +21,8 @@ import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPeople } from "./people";
 import { seedPositions } from "./positions";
 
+export { DEMO_ACCOUNTS };
+
 export interface DemoContext {
   db: Kysely<Database>;
   /** Organization id by seed handle. */
@@ -28,21 +31,6 @@ export interface DemoContext {
   user: Record<string, string>;
   log: (line: string) => void;
 }
-
-export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: DemoOrgKey }[] = [
-  { email: "admin@accord.test", name: "Asha Raman", role: "admin", org: "moci" },
-  { email: "official@accord.test", name: "Vikram Sethi", role: "official", org: "moci" },
-  { email: "mines@accord.test", name: "Meera Iyer", role: "official", org: "mines" },
-  { email: "irel@accord.test", name: "Rahul Menon", role: "irel", org: "irel" },
-  { email: "diplomat@accord.test", name: "Kavita Bose", role: "diplomat", org: "mea" },
-  { email: "dae@accord.test", name: "Sunil Rao", role: "official", org: "dae" },
-  { email: "law@accord.test", name: "Nandini Das", role: "official", org: "law" },
-  { email: "counterpart@accord.test", name: "Kenji Sato", role: "counterpart", org: "toyotsu" },
-  { email: "meti@accord.test", name: "Yuko Tanaka", role: "counterpart", org: "meti" },
-  { email: "tsusho@accord.test", name: "Hiroshi Ito", role: "counterpart", org: "toyotaTsusho" },
-  { email: "industry@accord.test", name: "Arjun Kapoor", role: "industry", org: "siam" },
-  { email: "elcina@accord.test", name: "Priya Nair", role: "industry", org: "elcina" },
-];
 
 async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promise<Record<DemoOrgKey, string>> {
   const ids = {} as Record<DemoOrgKey, string>;
