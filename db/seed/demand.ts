@@ -10,7 +10,7 @@ import { decideDemandRequest, insertDemandRequest, takeUnderReview, withdrawDema
 import { createScenario, createSupplyFigure } from "~/models/supply.server";
 import { sessionUserByEmail } from "~/models/users.server";
 
-import type { DecisionOutcome, DemandSector, Material } from "../schema";
+import { MATERIALS, type DecisionOutcome, type DemandSector, type Material } from "../schema";
 import type { DemoContext } from "./demo";
 
 const T = 1000; // kilograms per tonne
@@ -19,68 +19,31 @@ type Figures = Partial<Record<Material, [production: number, exports: number, re
 
 // Production, committed exports to Toyotsu and reserve, in tonnes. FY2024-25 totals 2,900 t
 // produced and 1,050 t exported; the arrangement's volumes continue until renegotiated.
-const EXPORTS = { neodymium_oxide: 320, ndpr_oxide: 260, lanthanum_oxide: 230, cerium_oxide: 240 } as const;
-const SUPPLY: Record<string, { basis: "actual" | "forecast"; figures: Figures }> = {
-  "FY2024-25": {
-    basis: "actual",
-    figures: {
-      neodymium_oxide: [400, EXPORTS.neodymium_oxide, 0],
-      praseodymium_oxide: [110, 0, 0],
-      ndpr_oxide: [330, EXPORTS.ndpr_oxide, 0],
-      dysprosium_oxide: [6, 0, 0],
-      terbium_oxide: [1.5, 0, 0],
-      samarium: [60, 0, 0],
-      lanthanum_oxide: [660, EXPORTS.lanthanum_oxide, 0],
-      cerium_oxide: [1332.5, EXPORTS.cerium_oxide, 0],
-    },
-  },
-  "FY2025-26": {
-    basis: "actual",
-    figures: {
-      // Short of the 450 t target for March 2026, which is why that milestone is late.
-      neodymium_oxide: [410, EXPORTS.neodymium_oxide, 20],
-      praseodymium_oxide: [115, 0, 5],
-      ndpr_oxide: [340, EXPORTS.ndpr_oxide, 20],
-      dysprosium_oxide: [6, 0, 1],
-      terbium_oxide: [1.5, 0, 0.5],
-      samarium: [60, 0, 0],
-      lanthanum_oxide: [660, EXPORTS.lanthanum_oxide, 0],
-      cerium_oxide: [1307.5, EXPORTS.cerium_oxide, 0],
-    },
-  },
+const EXPORTS: Partial<Record<Material, number>> = {
+  neodymium_oxide: 320,
+  ndpr_oxide: 260,
+  lanthanum_oxide: 230,
+  cerium_oxide: 240,
 };
-const FORECAST: [string, number[]][] = [
-  // Nd, Pr, NdPr, Dy, Tb, Sm, La, Ce
-  ["FY2026-27", [520, 125, 360, 7, 2, 65, 680, 1300]],
-  ["FY2027-28", [600, 140, 380, 8, 2, 70, 700, 1320]],
-  ["FY2028-29", [750, 160, 400, 9, 2.5, 75, 720, 1350]],
-  ["FY2029-30", [900, 180, 420, 10, 3, 80, 740, 1380]],
-  ["FY2030-31", [950, 190, 440, 10, 3, 80, 760, 1400]],
+// Reserve kept back in every forecast year.
+const FORECAST_RESERVE = [40, 10, 30, 1, 0.5, 0, 0, 0];
+// One row a fiscal year; production and reserve are listed in MATERIALS order: Nd, Pr, NdPr, Dy, Tb, Sm, La, Ce.
+const SUPPLY_YEARS: [fiscalYear: string, basis: "actual" | "forecast", production: number[], reserve: number[]][] = [
+  ["FY2024-25", "actual", [400, 110, 330, 6, 1.5, 60, 660, 1332.5], [0, 0, 0, 0, 0, 0, 0, 0]],
+  // Neodymium short of the 450 t target for March 2026, which is why that milestone is late.
+  ["FY2025-26", "actual", [410, 115, 340, 6, 1.5, 60, 660, 1307.5], [20, 5, 20, 1, 0.5, 0, 0, 0]],
+  ["FY2026-27", "forecast", [520, 125, 360, 7, 2, 65, 680, 1300], FORECAST_RESERVE],
+  ["FY2027-28", "forecast", [600, 140, 380, 8, 2, 70, 700, 1320], FORECAST_RESERVE],
+  ["FY2028-29", "forecast", [750, 160, 400, 9, 2.5, 75, 720, 1350], FORECAST_RESERVE],
+  ["FY2029-30", "forecast", [900, 180, 420, 10, 3, 80, 740, 1380], FORECAST_RESERVE],
+  ["FY2030-31", "forecast", [950, 190, 440, 10, 3, 80, 760, 1400], FORECAST_RESERVE],
 ];
-const ORDER: Material[] = [
-  "neodymium_oxide",
-  "praseodymium_oxide",
-  "ndpr_oxide",
-  "dysprosium_oxide",
-  "terbium_oxide",
-  "samarium",
-  "lanthanum_oxide",
-  "cerium_oxide",
-];
-const RESERVE: Partial<Record<Material, number>> = {
-  neodymium_oxide: 40,
-  praseodymium_oxide: 10,
-  ndpr_oxide: 30,
-  dysprosium_oxide: 1,
-  terbium_oxide: 0.5,
-};
-for (const [fy, production] of FORECAST) {
-  const figures: Figures = {};
-  ORDER.forEach((m, i) => {
-    figures[m] = [production[i]!, EXPORTS[m as keyof typeof EXPORTS] ?? 0, RESERVE[m] ?? 0];
-  });
-  SUPPLY[fy] = { basis: "forecast", figures };
-}
+const SUPPLY: Record<string, { basis: "actual" | "forecast"; figures: Figures }> = Object.fromEntries(
+  SUPPLY_YEARS.map(([fy, basis, production, reserve]) => [
+    fy,
+    { basis, figures: Object.fromEntries(MATERIALS.map((m, i) => [m, [production[i]!, EXPORTS[m] ?? 0, reserve[i]!]])) },
+  ]),
+);
 
 interface DemoRequest {
   org: "siam" | "acma" | "elcina";
