@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loader as registerLoader } from "~/routes/agreement._index";
 import { action as clauseAction, loader as clauseLoader } from "~/routes/agreement.clauses.$clauseId";
 import { getDb } from "~/utils/db.server";
+import type { DemoOrgKey } from "~db/seed/organizations";
 
 import { call, cookieFor, countRows, demoData, get, post } from "./fixtures";
 
@@ -240,31 +241,17 @@ describe("proposing wording", () => {
   it("refuses, next to the field, what may not be proposed, storing nothing", async () => {
     const ctx = await demoData();
     const before = await rowCounts();
-    const cases: [string, Record<string, string>, string][] = [
-      ["official@accord.test", { organizationId: ctx.org.moci, proposedText: "New words.", visibility: "shared" }, "visibility"],
-      ["official@accord.test", { organizationId: ctx.org.moci, proposedText: "   ", visibility: "internal" }, "proposedText"],
-      [
-        "official@accord.test",
-        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" },
-        "organizationId",
-      ],
-      [
-        "counterpart@accord.test",
-        { organizationId: ctx.org.moci, proposedText: "New words.", visibility: "shared" },
-        "organizationId",
-      ],
-      [
-        "counterpart@accord.test",
-        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" },
-        "visibility",
-      ],
-      [
-        "counterpart@accord.test",
-        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "nobody" },
-        "visibility",
-      ],
+    // Who proposes, for which organization, at which level, and the field refused; the wording is valid unless given.
+    const cases: [email: string, org: DemoOrgKey, visibility: string, field: string, proposedText?: string][] = [
+      ["official@accord.test", "moci", "shared", "visibility"],
+      ["official@accord.test", "moci", "internal", "proposedText", "   "],
+      ["official@accord.test", "toyotsu", "internal", "organizationId"],
+      ["counterpart@accord.test", "moci", "shared", "organizationId"],
+      ["counterpart@accord.test", "toyotsu", "internal", "visibility"],
+      ["counterpart@accord.test", "toyotsu", "nobody", "visibility"],
     ];
-    for (const [email, form, field] of cases) {
+    for (const [email, org, visibility, field, proposedText = "New words."] of cases) {
+      const form = { organizationId: ctx.org[org], proposedText, visibility };
       const res = await act("Clause 4", email, { intent: "propose", rationale: "", ...form });
       expect(res.status, JSON.stringify(form)).toBe(400);
       expect(Object.keys((res.data as { fieldErrors: Record<string, string> }).fieldErrors)).toContain(field);
