@@ -110,36 +110,11 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
   it("refuses decisions from anyone but the drafting side, and a stale decision", async () => {
     const view = await page("official@accord.test");
     const amendment = view.data.amendments[0]!;
-    expect(
-      (
-        await send("counterpart@accord.test", {
-          intent: "decide",
-          amendmentId: amendment.id,
-          amendmentVersion: String(amendment.version),
-          decision: "accept",
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await send("diplomat@accord.test", {
-          intent: "decide",
-          amendmentId: amendment.id,
-          amendmentVersion: String(amendment.version),
-          decision: "accept",
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await send("official@accord.test", {
-          intent: "decide",
-          amendmentId: amendment.id,
-          amendmentVersion: String(amendment.version + 1),
-          decision: "accept",
-        })
-      ).status,
-    ).toBe(409);
+    const accept = (email: string, version = amendment.version) =>
+      send(email, { intent: "decide", amendmentId: amendment.id, amendmentVersion: String(version), decision: "accept" });
+    for (const email of ["counterpart@accord.test", "diplomat@accord.test"])
+      expect((await accept(email)).status, email).toBe(403);
+    expect((await accept("official@accord.test", amendment.version + 1)).status).toBe(409);
   });
 
   it("makes version 2 from the accepted amendment and circulates it", async () => {

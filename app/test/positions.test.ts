@@ -198,13 +198,16 @@ describe("recording positions", () => {
     const ctx = await demoData();
     const id = await issueId(BINDING);
     const cookie = await cookieFor("counterpart@accord.test");
-    const before = await getDb()
-      .selectFrom("positions")
-      .selectAll()
-      .where("issue_id", "=", id)
-      .where("organization_id", "=", ctx.org.toyotsu)
-      .orderBy("stated_on")
-      .execute();
+    // Toyotsu's positions on the issue, oldest first.
+    const toyotsuPositions = () =>
+      getDb()
+        .selectFrom("positions")
+        .selectAll()
+        .where("issue_id", "=", id)
+        .where("organization_id", "=", ctx.org.toyotsu)
+        .orderBy("stated_on")
+        .execute();
+    const before = await toyotsuPositions();
     const res = await call(
       issueAction,
       post(
@@ -218,13 +221,7 @@ describe("recording positions", () => {
       { issueId: id },
     );
     expect(res.status).toBe(200);
-    const after = await getDb()
-      .selectFrom("positions")
-      .selectAll()
-      .where("issue_id", "=", id)
-      .where("organization_id", "=", ctx.org.toyotsu)
-      .orderBy("stated_on")
-      .execute();
+    const after = await toyotsuPositions();
     expect(after).toHaveLength(before.length + 1);
     // Append-only: the earlier positions are exactly as they were.
     expect(after.slice(0, before.length)).toEqual(before);
