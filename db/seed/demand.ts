@@ -12,6 +12,7 @@ import { sessionUserByEmail } from "~/models/users.server";
 
 import { MATERIALS, type DecisionOutcome, type DemandSector, type Material } from "../schema";
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 
 const T = 1000; // kilograms per tonne
 
@@ -354,13 +355,7 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
   const mines = await sessionUser(ctx, "mines@accord.test");
   for (const r of REQUESTS) {
     const organizationId = ctx.org[r.org];
-    const existing = await ctx.db
-      .selectFrom("demand_requests")
-      .select("id")
-      .where("organization_id", "=", organizationId)
-      .where("end_use", "=", r.endUse)
-      .executeTakeFirst();
-    if (existing) continue;
+    if (await seededId(ctx.db, "demand_requests", { organization_id: organizationId, end_use: r.endUse })) continue;
     const submitter = r.by ? ctx.user[r.by]! : null;
     let request = await insertDemandRequest(
       ctx.db,
@@ -402,8 +397,7 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
   }
 
   for (const s of SCENARIOS) {
-    const existing = await ctx.db.selectFrom("supply_scenarios").select("id").where("name", "=", s.name).executeTakeFirst();
-    if (existing) continue;
+    if (await seededId(ctx.db, "supply_scenarios", { name: s.name })) continue;
     const exports: Record<string, Record<string, number>> = {};
     for (const [material, years] of Object.entries(s.exports)) {
       exports[material] = Object.fromEntries(Object.entries(years).map(([fy, t]) => [fy, kg(t)]));

@@ -14,6 +14,7 @@ import { seedAgreement } from "./agreement";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
 import { seedDocuments } from "./documents";
+import { seededId } from "./lookup";
 import { seedStakeholderMap } from "./map";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
@@ -35,9 +36,9 @@ export interface DemoContext {
 async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promise<Record<DemoOrgKey, string>> {
   const ids = {} as Record<DemoOrgKey, string>;
   for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [DemoOrgKey, (typeof DEMO_ORGANIZATIONS)[DemoOrgKey]][]) {
-    const existing = await ctx.db.selectFrom("organizations").select("id").where("name", "=", o.name).executeTakeFirst();
+    const existing = await seededId(ctx.db, "organizations", { name: o.name });
     if (existing) {
-      ids[key] = existing.id;
+      ids[key] = existing;
       continue;
     }
     const created = await createOrganization(ctx.db, null, {
@@ -58,9 +59,9 @@ async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promis
 async function seedUsers(ctx: Omit<DemoContext, "user">, password: string): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const existing = await ctx.db.selectFrom("users").select("id").where("email", "=", account.email).executeTakeFirst();
+    const existing = await seededId(ctx.db, "users", { email: account.email });
     if (existing) {
-      ids[account.email] = existing.id;
+      ids[account.email] = existing;
       continue;
     }
     const created = await createUser(ctx.db, null, {
