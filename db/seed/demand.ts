@@ -296,26 +296,27 @@ const REQUESTS: DemoRequest[] = [
   },
 ];
 
-// Phase-down what-ifs: exports to Japan per material and year, in tonnes.
-const SCENARIOS: { name: string; description: string; exports: Partial<Record<Material, Record<string, number>>> }[] = [
+// Phase-down what-ifs: exports to Japan per material, in tonnes, for each of SCENARIO_YEARS.
+const SCENARIO_YEARS = ["FY2026-27", "FY2027-28", "FY2028-29", "FY2029-30", "FY2030-31"];
+const SCENARIOS: { name: string; description: string; exports: Partial<Record<Material, number[]>> }[] = [
   {
     name: "Phase-down 1,000 → 0 t by FY2029-30",
     description: "Exports fall from about 1,000 t to 600 t and 300 t, ending in FY2029-30.",
     exports: {
-      neodymium_oxide: { "FY2026-27": 300, "FY2027-28": 180, "FY2028-29": 90, "FY2029-30": 0, "FY2030-31": 0 },
-      ndpr_oxide: { "FY2026-27": 250, "FY2027-28": 150, "FY2028-29": 75, "FY2029-30": 0, "FY2030-31": 0 },
-      lanthanum_oxide: { "FY2026-27": 220, "FY2027-28": 130, "FY2028-29": 65, "FY2029-30": 0, "FY2030-31": 0 },
-      cerium_oxide: { "FY2026-27": 230, "FY2027-28": 140, "FY2028-29": 70, "FY2029-30": 0, "FY2030-31": 0 },
+      neodymium_oxide: [300, 180, 90, 0, 0],
+      ndpr_oxide: [250, 150, 75, 0, 0],
+      lanthanum_oxide: [220, 130, 65, 0, 0],
+      cerium_oxide: [230, 140, 70, 0, 0],
     },
   },
   {
     name: "Keep light rare earths flowing, end neodymium first",
     description: "Neodymium and NdPr exports end in FY2027-28; lanthanum and cerium continue as committed.",
     exports: {
-      neodymium_oxide: { "FY2026-27": 160, "FY2027-28": 0, "FY2028-29": 0, "FY2029-30": 0, "FY2030-31": 0 },
-      ndpr_oxide: { "FY2026-27": 130, "FY2027-28": 0, "FY2028-29": 0, "FY2029-30": 0, "FY2030-31": 0 },
-      lanthanum_oxide: { "FY2026-27": 230, "FY2027-28": 230, "FY2028-29": 230, "FY2029-30": 230, "FY2030-31": 230 },
-      cerium_oxide: { "FY2026-27": 240, "FY2027-28": 240, "FY2028-29": 240, "FY2029-30": 240, "FY2030-31": 240 },
+      neodymium_oxide: [160, 0, 0, 0, 0],
+      ndpr_oxide: [130, 0, 0, 0, 0],
+      lanthanum_oxide: [230, 230, 230, 230, 230],
+      cerium_oxide: [240, 240, 240, 240, 240],
     },
   },
 ];
@@ -399,8 +400,8 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
   for (const s of SCENARIOS) {
     if (await seededId(ctx.db, "supply_scenarios", { name: s.name })) continue;
     const exports: Record<string, Record<string, number>> = {};
-    for (const [material, years] of Object.entries(s.exports)) {
-      exports[material] = Object.fromEntries(Object.entries(years).map(([fy, t]) => [fy, kg(t)]));
+    for (const [material, tonnes] of Object.entries(s.exports)) {
+      exports[material] = Object.fromEntries(SCENARIO_YEARS.map((fy, i) => [fy, kg(tonnes[i]!)]));
     }
     await createScenario(ctx.db, official.id, { name: s.name, description: s.description, visibility: "internal", exports });
     ctx.log(`scenario ${s.name}`);
