@@ -10,6 +10,8 @@ import {
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
+  type Driver,
+  type Dialect as KyselyDialect,
   type LogEvent,
   type TransactionSettings,
 } from "kysely";
@@ -40,15 +42,14 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
-class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
-    super(config);
-    this.#config = config;
-  }
-  override createDriver() {
-    return new ImmediateSqliteDriver(this.#config);
-  }
+/** Kysely's own dialect with its driver swapped for one that begins transactions our way. */
+function withDriver(dialect: KyselyDialect, driver: Driver): KyselyDialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createDriver: () => driver,
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+  };
 }
 
 /**
@@ -65,17 +66,6 @@ class SerialWritePostgresDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     await super.beginTransaction(connection, settings);
     await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
-  }
-}
-
-class SerialWritePostgresDialect extends PostgresDialect {
-  readonly #config: ConstructorParameters<typeof PostgresDialect>[0];
-  constructor(config: ConstructorParameters<typeof PostgresDialect>[0]) {
-    super(config);
-    this.#config = config;
-  }
-  override createDriver() {
-    return new SerialWritePostgresDriver(this.#config);
   }
 }
 
@@ -190,13 +180,15 @@ function unavailabilityAwarePool(pool: pg.Pool) {
 export function createDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Kysely<Database> {
   const log = countingStatements() ? tallyStatement : undefined;
   if (dialectOfUrl(url) === "postgres") {
+    const config = { pool: unavailabilityAwarePool(createPgPool(url)) };
     return new Kysely<Database>({
-      dialect: new SerialWritePostgresDialect({ pool: unavailabilityAwarePool(createPgPool(url)) }),
+      dialect: withDriver(new PostgresDialect(config), new SerialWritePostgresDriver(config)),
       log,
     });
   }
+  const config = { database: withStatementCache(openSqlite(sqlitePathFromUrl(url))) };
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(sqlitePathFromUrl(url))) }),
+    dialect: withDriver(new SqliteDialect(config), new ImmediateSqliteDriver(config)),
     log,
   });
 }

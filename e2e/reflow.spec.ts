@@ -1,24 +1,16 @@
 import { expect, test } from "@playwright/test";
 
+import { ONE_ACCOUNT_PER_ROLE } from "../db/seed/accounts";
 import { signIn } from "./helpers";
 
 /**
  * WCAG 2.2 1.4.10 Reflow: at 320 CSS px no page scrolls sideways; wide tables scroll inside their
  * own box instead. Every page of the navigation, and the main pages under it, for every role.
  */
-const ROLES = [
-  "admin@accord.test",
-  "official@accord.test",
-  "irel@accord.test",
-  "diplomat@accord.test",
-  "counterpart@accord.test",
-  "industry@accord.test",
-];
-
 // Pages below the navigation that hold the widest content (timeline, what-if grid, forms).
 const MORE = ["/milestones/timeline", "/calendar", "/supply/scenarios", "/supply/scenarios/compare", "/preferences"];
 
-for (const email of ROLES) {
+for (const email of ONE_ACCOUNT_PER_ROLE) {
   test(`every page of the navigation reflows at 320 px for ${email}`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 320, height: 640 });

@@ -5,6 +5,16 @@ import { simplePdf } from "~db/seed/pdf";
 
 import { attachmentDisposition, detectFileType, extractText, pdfText, sanitizeFileName } from "./document-files.server";
 
+/** A little-endian record of `size` bytes holding the given fields, zero elsewhere. */
+function record(size: number, fields: [offset: number, width: 2 | 4, value: number][]): Buffer {
+  const buffer = Buffer.alloc(size);
+  for (const [offset, width, value] of fields) {
+    if (width === 2) buffer.writeUInt16LE(value, offset);
+    else buffer.writeUInt32LE(value, offset);
+  }
+  return buffer;
+}
+
 /** A ZIP of stored (uncompressed) entries: enough to make an Office Open XML file. */
 function storedZip(entries: Record<string, string>): Uint8Array {
   const locals: Buffer[] = [];
@@ -13,34 +23,29 @@ function storedZip(entries: Record<string, string>): Uint8Array {
   for (const [name, text] of Object.entries(entries)) {
     const data = Buffer.from(text);
     const nameBytes = Buffer.from(name);
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // CRC, both sizes and the name's length: the same in the local and the central header, at `at`.
+    const described = (at: number): [number, 2 | 4, number][] => [
+      [at, 4, zlib.crc32(data)],
+      [at + 4, 4, data.length],
+      [at + 8, 4, data.length],
+      [at + 12, 2, nameBytes.length],
+    ];
+    // Signature, then "version needed" (2.0); the central header also has "version made by".
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], ...described(14)]);
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], ...described(16), [42, 4, offset]]);
     locals.push(local, nameBytes, data);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + data.length;
   }
   const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const count = Object.keys(entries).length;
+  const end = record(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, count],
+    [10, 2, count],
+    [12, 4, dir.length],
+    [16, 4, offset],
+  ]);
   return new Uint8Array(Buffer.concat([...locals, dir, end]));
 }
 

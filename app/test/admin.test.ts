@@ -8,17 +8,12 @@ import { loader as usersLoader } from "~/routes/admin.users._index";
 import { action as userAction } from "~/routes/admin.users.$userId";
 import { action as newUserAction, loader as newUserLoader } from "~/routes/admin.users.new";
 import { getDb } from "~/utils/db.server";
+import { ONE_ACCOUNT_PER_ROLE } from "~db/seed/accounts";
 
 import { userForm } from "./factories";
-import { call, cookieFor, demoData, get, post } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post } from "./fixtures";
 
-const NON_ADMINS = [
-  "official@accord.test",
-  "irel@accord.test",
-  "diplomat@accord.test",
-  "counterpart@accord.test",
-  "industry@accord.test",
-];
+const NON_ADMINS = ONE_ACCOUNT_PER_ROLE.filter((email) => email !== "admin@accord.test");
 
 describe("administration is invisible to non-admins", () => {
   for (const email of NON_ADMINS) {
@@ -28,10 +23,7 @@ describe("administration is invisible to non-admins", () => {
       expect((await call(orgsLoader, get("/admin/organizations", cookie))).status).toBe(404);
       expect((await call(auditLoader, get("/admin/audit", cookie))).status).toBe(404);
       expect((await call(newUserLoader, get("/admin/users/new", cookie))).status).toBe(404);
-      const before = await getDb()
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
+      const before = await countRows("users");
       const res = await call(
         newUserAction,
         post(
@@ -41,11 +33,7 @@ describe("administration is invisible to non-admins", () => {
         ),
       );
       expect(res.status).toBe(404);
-      const after = await getDb()
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
-      expect(after.n).toBe(before.n);
+      expect(await countRows("users")).toBe(before);
     });
   }
 });

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { loader as registerLoader } from "~/routes/agreement._index";
 import { action as clauseAction, loader as clauseLoader } from "~/routes/agreement.clauses.$clauseId";
 import { getDb } from "~/utils/db.server";
+import type { DemoOrgKey } from "~db/seed/organizations";
 
-import { call, cookieFor, demoData, get, post } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post } from "./fixtures";
 
 interface ClauseData {
   amendments: {
@@ -59,20 +60,10 @@ async function act(reference: string, email: string, form: Record<string, string
 }
 
 async function rowCounts() {
-  const db = getDb();
-  const n = async (t: "clause_amendments" | "concurrences" | "amendment_tablings") =>
-    Number(
-      (
-        await db
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   return {
-    amendments: await n("clause_amendments"),
-    concurrences: await n("concurrences"),
-    tablings: await n("amendment_tablings"),
+    amendments: await countRows("clause_amendments"),
+    concurrences: await countRows("concurrences"),
+    tablings: await countRows("amendment_tablings"),
   };
 }
 
@@ -177,26 +168,15 @@ describe("inter-ministerial concurrence and tabling", () => {
     expect(twice.status).toBe(400);
     expect((twice.data as { fieldErrors: Record<string, string> }).fieldErrors.response).toMatch(/already answered/);
     // Neither IREL nor a counterpart gives concurrence at all; an objection needs reasons.
-    expect(
-      (
-        await act("Clause 3", "irel@accord.test", {
-          intent: "concur",
-          amendmentId: await indianProposal("Clause 3"),
-          response: "concur",
-          visibility: "internal",
-        })
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await act("Clause 3", "counterpart@accord.test", {
-          intent: "concur",
-          amendmentId: await indianProposal("Clause 3"),
-          response: "concur",
-          visibility: "internal",
-        })
-      ).status,
-    ).toBe(404);
+    for (const email of ["irel@accord.test", "counterpart@accord.test"]) {
+      const form = {
+        intent: "concur",
+        amendmentId: await indianProposal("Clause 3"),
+        response: "concur",
+        visibility: "internal",
+      };
+      expect((await act("Clause 3", email, form)).status, email).toBe(404);
+    }
     const bare = await act("Clause 3", "mines@accord.test", {
       intent: "concur",
       amendmentId: await indianProposal("Clause 3"),
@@ -250,31 +230,17 @@ describe("proposing wording", () => {
   it("refuses, next to the field, what may not be proposed, storing nothing", async () => {
     const ctx = await demoData();
     const before = await rowCounts();
-    const cases: [string, Record<string, string>, string][] = [
-      ["official@accord.test", { organizationId: ctx.org.moci, proposedText: "New words.", visibility: "shared" }, "visibility"],
-      ["official@accord.test", { organizationId: ctx.org.moci, proposedText: "   ", visibility: "internal" }, "proposedText"],
-      [
-        "official@accord.test",
-        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" },
-        "organizationId",
-      ],
-      [
-        "counterpart@accord.test",
-        { organizationId: ctx.org.moci, proposedText: "New words.", visibility: "shared" },
-        "organizationId",
-      ],
-      [
-        "counterpart@accord.test",
-        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "internal" },
-        "visibility",
-      ],
-      [
-        "counterpart@accord.test",
-        { organizationId: ctx.org.toyotsu, proposedText: "New words.", visibility: "nobody" },
-        "visibility",
-      ],
+    // Who proposes, for which organization, at which level, and the field refused; the wording is valid unless given.
+    const cases: [email: string, org: DemoOrgKey, visibility: string, field: string, proposedText?: string][] = [
+      ["official@accord.test", "moci", "shared", "visibility"],
+      ["official@accord.test", "moci", "internal", "proposedText", "   "],
+      ["official@accord.test", "toyotsu", "internal", "organizationId"],
+      ["counterpart@accord.test", "moci", "shared", "organizationId"],
+      ["counterpart@accord.test", "toyotsu", "internal", "visibility"],
+      ["counterpart@accord.test", "toyotsu", "nobody", "visibility"],
     ];
-    for (const [email, form, field] of cases) {
+    for (const [email, org, visibility, field, proposedText = "New words."] of cases) {
+      const form = { organizationId: ctx.org[org], proposedText, visibility };
       const res = await act("Clause 4", email, { intent: "propose", rationale: "", ...form });
       expect(res.status, JSON.stringify(form)).toBe(400);
       expect(Object.keys((res.data as { fieldErrors: Record<string, string> }).fieldErrors)).toContain(field);

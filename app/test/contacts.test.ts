@@ -18,7 +18,7 @@ import type { DemoContext } from "~db/seed/demo";
 import { seedPeople } from "~db/seed/people";
 
 import { insertConsultation, type Form } from "./factories";
-import { call, cookieFor, demoData, get, post } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post } from "./fixtures";
 
 let ctx: DemoContext;
 beforeAll(async () => {
@@ -457,19 +457,10 @@ describe("tags", () => {
 
 describe("demo data", () => {
   it("adds nothing twice when the demo seed runs again", async () => {
-    const count = async (table: "contacts" | "consultation_attendees" | "tags" | "record_tags" | "organization_owners") =>
-      Number(
-        (
-          await getDb()
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
     const tables = ["contacts", "consultation_attendees", "tags", "record_tags", "organization_owners"] as const;
-    const before = await Promise.all(tables.map(count));
+    const before = await Promise.all(tables.map(countRows));
     await seedPeople(ctx);
-    expect(await Promise.all(tables.map(count))).toEqual(before);
+    expect(await Promise.all(tables.map(countRows))).toEqual(before);
     const lead = await getDb().selectFrom("contacts").select("notes").where("name", "=", LEAD).executeTakeFirstOrThrow();
     expect(lead.notes).toContain("Illustrative name");
   });

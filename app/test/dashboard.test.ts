@@ -9,19 +9,12 @@ import { loader as demandLoader } from "~/routes/demand._index";
 import { loader as issuesLoader } from "~/routes/issues._index";
 import { loader as milestonesLoader } from "~/routes/milestones._index";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
+import { ONE_ACCOUNT_PER_ROLE } from "~db/seed/accounts";
 
 import { call, cookieFor, demoData, get } from "./fixtures";
 
-const ROLES = [
-  "admin@accord.test",
-  "official@accord.test",
-  "irel@accord.test",
-  "diplomat@accord.test",
-  "counterpart@accord.test",
-  "meti@accord.test",
-  "industry@accord.test",
-  "elcina@accord.test",
-];
+// Every role, and a second organization on each side that sees less.
+const ROLES = [...ONE_ACCOUNT_PER_ROLE, "meti@accord.test", "elcina@accord.test"];
 
 async function dashboardOf(cookie: string): Promise<Dashboard> {
   const res = await call(homeLoader, get("/", cookie));

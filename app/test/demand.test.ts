@@ -14,18 +14,14 @@ import type { Cursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 
 import { createDemandRequest, demandRequestForm } from "./factories";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 process.env.ACCORD_TODAY = "2026-12-01";
 
 const VALID = demandRequestForm();
 
 async function countRequests() {
-  const row = await getDb()
-    .selectFrom("demand_requests")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows("demand_requests");
 }
 
 async function submitAs(email: string, form: Record<string, string>) {

@@ -11,7 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { documentMaxBytes } from "~/utils/env.server";
 import { simplePdf } from "~db/seed/pdf";
 
-import { call, cookieFor, demoData, get, ORIGIN, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, ORIGIN, post, sessionUserFor } from "./fixtures";
 
 const LATEST = "Bilateral review with METI and Toyotsu of the phase-down schedule";
 const PDF = simplePdf(["Non-paper on a phased transition", "Indicative praseodymium tranches for fiscal 2027"]);
@@ -50,17 +50,11 @@ const fields = (over: Record<string, string> = {}) => ({
 });
 
 async function counts() {
-  const db = getDb();
-  const n = async (t: "documents" | "document_versions" | "document_blobs") =>
-    Number(
-      (
-        await db
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { documents: await n("documents"), versions: await n("document_versions"), blobs: await n("document_blobs") };
+  return {
+    documents: await countRows("documents"),
+    versions: await countRows("document_versions"),
+    blobs: await countRows("document_blobs"),
+  };
 }
 
 function fieldErrors(res: { data: unknown }) {

@@ -5,6 +5,7 @@
  */
 import { expect } from "vitest";
 
+import { createIssue, type IssueInput } from "~/models/issues.server";
 import { loader as consultationEditLoader } from "~/routes/consultations.$id_.edit";
 import { action as demandNewAction } from "~/routes/demand.new";
 import { action as milestoneNewAction } from "~/routes/milestones.new";
@@ -156,4 +157,16 @@ export function userForm(ctx: DemoContext, overrides: Partial<UserForm> = {}): U
     password: "password1234",
     ...overrides,
   };
+}
+
+/** An open, low-priority issue created by the official through the model; overrides win. */
+export function createTestIssue(ctx: DemoContext, title: string, parties: string[], overrides: Partial<IssueInput> = {}) {
+  return createIssue(getDb(), ctx.user["official@accord.test"]!, {
+    title,
+    status: "open",
+    priority: "low",
+    visibility: "shared",
+    parties,
+    ...overrides,
+  });
 }

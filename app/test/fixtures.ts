@@ -6,6 +6,7 @@ import { createSessionFor, lucia } from "~/models/auth.server";
 import { sessionUserByEmail } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { nowIso } from "~/utils/ids.server";
+import type { Database } from "~db/schema";
 import { seedDemo, type DEMO_ACCOUNTS, type DemoContext } from "~db/seed/demo";
 
 export const ORIGIN = "http://localhost";
@@ -89,4 +90,13 @@ function normalise(value: unknown): { status: number; data: unknown; headers: He
 export async function sessionUserFor(email: string): Promise<SessionUser> {
   await demoData();
   return sessionUserByEmail(getDb(), email);
+}
+
+/** How many rows a table holds: the tests' way of showing that a refused write stored nothing. */
+export async function countRows(table: keyof Database): Promise<number> {
+  const row = await getDb()
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

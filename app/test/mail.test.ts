@@ -1,8 +1,7 @@
 /** Mail through a real SMTP server: the reset link, the outbox's retries, nothing sent twice. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { signIn } from "~/models/auth.server";
-import { smtpDeliver } from "~/models/mailer.server";
 import { noticesFor, scanNotifications, setPreference } from "~/models/notifications.server";
 import { backoffMs, enqueueMail, runOutbox } from "~/models/outbox.server";
 import { action as changeAction } from "~/routes/account.password";
@@ -10,24 +9,11 @@ import { action as forgotAction } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
 import { getDb } from "~/utils/db.server";
 
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
-import { startTestSmtp, type TestSmtp } from "./smtp";
+import { call, cookieFor, get, post, sessionUserFor } from "./fixtures";
+import { smtpForThisFile } from "./smtp";
 
-let smtp: TestSmtp;
-const deliver = () => smtpDeliver(smtp.url, "Accord <accord@test>");
-
-beforeAll(async () => {
-  await demoData();
-  smtp = await startTestSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(async () => {
-  // Earlier tests' mail should not be delivered by a later test's run.
-  await getDb().updateTable("outbox").set({ status: "sent" }).where("status", "!=", "sent").execute();
-  smtp.received.length = 0;
-});
+const smtp = smtpForThisFile();
+const { deliver } = smtp;
 
 async function makeDue() {
   // Back-off is real time; a test moves the schedule instead of waiting.

@@ -17,7 +17,7 @@ import type { Visibility } from "~db/schema";
 import { DEMO_MILESTONES } from "~db/seed/milestones";
 
 import { insertConsultation, milestoneForm } from "./factories";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const TITLE = Object.fromEntries(DEMO_MILESTONES.map((m) => [m.key, m.title])) as Record<string, string>;
 
@@ -152,11 +152,7 @@ describe("milestone risk in the demo data (as of today)", () => {
 });
 
 async function milestoneCount(): Promise<number> {
-  const row = await getDb()
-    .selectFrom("milestones")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows("milestones");
 }
 
 describe("creating and editing milestones", () => {

@@ -73,41 +73,22 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
   });
 
   it("refuses amendments that are not amendments", async () => {
-    const empty = await send("counterpart@accord.test", {
-      intent: "propose",
-      number: "1",
-      paragraph: "3",
-      proposedText: "",
-      reason: "",
-    });
+    // An amendment to paragraph 3 of version 1, valid but for what each case changes.
+    const propose = (email: string, changes: Record<string, string>) =>
+      send(email, { intent: "propose", number: "1", paragraph: "3", proposedText: "New words.", reason: "Why", ...changes });
+    const empty = await propose("counterpart@accord.test", { proposedText: "", reason: "" });
     expect(empty.status).toBe(400);
     expect(refusal(empty).fieldErrors.proposedText).toBeTruthy();
     expect(refusal(empty).fieldErrors.reason).toBeTruthy();
-    const range = await send("counterpart@accord.test", {
-      intent: "propose",
-      number: "1",
-      paragraph: "9",
-      proposedText: "New words.",
-      reason: "Why",
-    });
+    const range = await propose("counterpart@accord.test", { paragraph: "9" });
     expect(range.status).toBe(400);
     expect(refusal(range).fieldErrors.paragraph).toMatch(/4 paragraphs/);
-    const same = await send("counterpart@accord.test", {
-      intent: "propose",
-      number: "1",
-      paragraph: "3",
+    const same = await propose("counterpart@accord.test", {
       proposedText: "Both sides asked for the first step of the phase-down to be smaller.",
-      reason: "Why",
     });
     expect(same.status).toBe(400);
     expect(refusal(same).fieldErrors.proposedText).toBeTruthy();
-    const diplomat = await send("diplomat@accord.test", {
-      intent: "propose",
-      number: "1",
-      paragraph: "3",
-      proposedText: "MEA words.",
-      reason: "Why",
-    });
+    const diplomat = await propose("diplomat@accord.test", { proposedText: "MEA words." });
     expect(diplomat.status).toBe(403);
   });
 
@@ -129,36 +110,11 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
   it("refuses decisions from anyone but the drafting side, and a stale decision", async () => {
     const view = await page("official@accord.test");
     const amendment = view.data.amendments[0]!;
-    expect(
-      (
-        await send("counterpart@accord.test", {
-          intent: "decide",
-          amendmentId: amendment.id,
-          amendmentVersion: String(amendment.version),
-          decision: "accept",
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await send("diplomat@accord.test", {
-          intent: "decide",
-          amendmentId: amendment.id,
-          amendmentVersion: String(amendment.version),
-          decision: "accept",
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await send("official@accord.test", {
-          intent: "decide",
-          amendmentId: amendment.id,
-          amendmentVersion: String(amendment.version + 1),
-          decision: "accept",
-        })
-      ).status,
-    ).toBe(409);
+    const accept = (email: string, version = amendment.version) =>
+      send(email, { intent: "decide", amendmentId: amendment.id, amendmentVersion: String(version), decision: "accept" });
+    for (const email of ["counterpart@accord.test", "diplomat@accord.test"])
+      expect((await accept(email)).status, email).toBe(403);
+    expect((await accept("official@accord.test", amendment.version + 1)).status).toBe(409);
   });
 
   it("makes version 2 from the accepted amendment and circulates it", async () => {

@@ -4,33 +4,20 @@
  * organization's confirmation, a milestone threatened by a late dependency; each in the
  * recipient's language, and never more than the recipient may see.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { decideDemandRequest } from "~/models/demand.server";
-import { smtpDeliver } from "~/models/mailer.server";
 import { noticesFor, setPreference } from "~/models/notifications.server";
 import { runOutbox } from "~/models/outbox.server";
 import { action as minutesAction } from "~/routes/consultations.$id_.minutes";
 import { getDb } from "~/utils/db.server";
 
 import { createDemandRequest } from "./factories";
-import { call, cookieFor, demoData, post, sessionUserFor } from "./fixtures";
-import { startTestSmtp, type TestSmtp } from "./smtp";
+import { call, cookieFor, post, sessionUserFor } from "./fixtures";
+import { smtpForThisFile } from "./smtp";
 
-let smtp: TestSmtp;
-const deliver = () => smtpDeliver(smtp.url, "Accord <accord@test>");
-
-beforeAll(async () => {
-  await demoData();
-  smtp = await startTestSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(async () => {
-  await getDb().updateTable("outbox").set({ status: "sent" }).where("status", "!=", "sent").execute();
-  smtp.received.length = 0;
-});
+const smtp = smtpForThisFile();
+const { deliver } = smtp;
 
 describe("a decided demand request", () => {
   it("is mailed to the requesting organization, in its reader's language, with the decision", async () => {

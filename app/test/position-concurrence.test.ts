@@ -9,7 +9,7 @@ import { loader as matrixLoader } from "~/routes/positions._index";
 import { loader as csvLoader } from "~/routes/positions[.csv]";
 import { getDb } from "~/utils/db.server";
 
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const VOLUMES = "Transition-period volumes";
 const OFFER = "Offers 600 t of neodymium oxide";
@@ -65,22 +65,12 @@ async function act(title: string, email: string, form: Record<string, string>) {
 }
 
 async function counts() {
-  const db = getDb();
-  const n = async (t: "positions" | "position_concurrences" | "position_tablings" | "position_schedules" | "supply_scenarios") =>
-    Number(
-      (
-        await db
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   return {
-    positions: await n("positions"),
-    answers: await n("position_concurrences"),
-    tablings: await n("position_tablings"),
-    schedules: await n("position_schedules"),
-    scenarios: await n("supply_scenarios"),
+    positions: await countRows("positions"),
+    answers: await countRows("position_concurrences"),
+    tablings: await countRows("position_tablings"),
+    schedules: await countRows("position_schedules"),
+    scenarios: await countRows("supply_scenarios"),
   };
 }
 

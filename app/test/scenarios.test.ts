@@ -7,7 +7,7 @@ import { action as scenarioAction, loader as scenarioLoader } from "~/routes/sup
 import { loader as compareLoader } from "~/routes/supply.scenarios.compare";
 import { getDb } from "~/utils/db.server";
 
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 process.env.ACCORD_TODAY = "2026-12-01";
 
@@ -18,14 +18,7 @@ const PHASE_DOWN = {
 };
 
 async function countScenarios() {
-  return Number(
-    (
-      await getDb()
-        .selectFrom("supply_scenarios")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  return countRows("supply_scenarios");
 }
 
 describe("the phase-down what-if", () => {

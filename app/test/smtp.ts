@@ -1,6 +1,12 @@
 /** A real SMTP server on a free loopback port for tests: keeps what it receives, can refuse for a while. */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
+import { smtpDeliver } from "~/models/mailer.server";
+import { getDb } from "~/utils/db.server";
+
+import { demoData } from "./fixtures";
 
 export interface ReceivedMail {
   to: string[];
@@ -82,5 +88,33 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       refusing = n;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The test SMTP server for one test file: demo data loaded and the server started before the
+ * file's tests, stopped after them; before each test the outbox is marked sent and the received
+ * list emptied, so that earlier tests' mail is not delivered by a later test's run.
+ */
+export function smtpForThisFile() {
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    await demoData();
+    smtp = await startTestSmtp();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+  beforeEach(async () => {
+    await getDb().updateTable("outbox").set({ status: "sent" }).where("status", "!=", "sent").execute();
+    smtp.received.length = 0;
+  });
+  return {
+    get received(): ReceivedMail[] {
+      return smtp.received;
+    },
+    refuseNext: (n: number) => smtp.refuseNext(n),
+    /** A delivery through this server, for `runOutbox`. */
+    deliver: () => smtpDeliver(smtp.url, "Accord <accord@test>"),
   };
 }

@@ -1,7 +1,7 @@
 /** The seams between features: consultations ↔ issues, milestones ↔ issues. */
 import { describe, expect, it } from "vitest";
 
-import { createIssue, setIssueArchived } from "~/models/issues.server";
+import { setIssueArchived } from "~/models/issues.server";
 import { createMilestone } from "~/models/milestones.server";
 import { action as consultationAction, loader as consultationLoader } from "~/routes/consultations.$id";
 import { loader as issueLoader } from "~/routes/issues.$issueId._index";
@@ -10,8 +10,8 @@ import { action as newMilestoneAction } from "~/routes/milestones.new";
 import { getDb } from "~/utils/db.server";
 import type { DemoContext } from "~db/seed/demo";
 
-import { insertConsultation, milestoneForm, type Form } from "./factories";
-import { call, cookieFor, demoData, get, post, sessionUserFor } from "./fixtures";
+import { createTestIssue, insertConsultation, milestoneForm, type Form } from "./factories";
+import { call, cookieFor, countRows, demoData, get, post, sessionUserFor } from "./fixtures";
 
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
 const VOLUMES = "Transition-period volumes";
@@ -39,13 +39,7 @@ describe("issues on the consultation page", () => {
     const official = await cookieFor("official@accord.test");
     const id = await makeConsultation(ctx, "Wiring: Tokyo technical round", [ctx.org.moci, ctx.org.toyotsu]);
     // Shared, but Toyotsu is no party to it: a counterpart must not see it.
-    const siamOnly = await createIssue(db, ctx.user["official@accord.test"]!, {
-      title: "Wiring: automotive offtake terms",
-      status: "open",
-      priority: "low",
-      visibility: "shared",
-      parties: [ctx.org.moci, ctx.org.siam],
-    });
+    const siamOnly = await createTestIssue(ctx, "Wiring: automotive offtake terms", [ctx.org.moci, ctx.org.siam]);
     const linkIssue = (issueId: string, cookie: string) =>
       call(consultationAction, post(`/consultations/${id}`, { intent: "link-issue", issueId }, cookie), { id });
 
@@ -79,13 +73,7 @@ describe("issues on the consultation page", () => {
     const db = getDb();
     const id = await makeConsultation(ctx, "Wiring: refusals", [ctx.org.moci, ctx.org.toyotsu]);
     const official = await cookieFor("official@accord.test");
-    const archived = await createIssue(db, ctx.user["official@accord.test"]!, {
-      title: "Wiring: an archived issue",
-      status: "open",
-      priority: "low",
-      visibility: "shared",
-      parties: [ctx.org.moci, ctx.org.toyotsu],
-    });
+    const archived = await createTestIssue(ctx, "Wiring: an archived issue", [ctx.org.moci, ctx.org.toyotsu]);
     await setIssueArchived(db, ctx.user["official@accord.test"]!, archived.id, archived.version, true);
     const linkIssue = (issueId: string, cookie: string) =>
       call(consultationAction, post(`/consultations/${id}`, { intent: "link-issue", issueId }, cookie), { id });
@@ -157,24 +145,8 @@ describe("negotiation issues linked to milestones", () => {
     const official = await cookieFor("official@accord.test");
     const phaseDown = await issueIdOf(PHASE_DOWN);
     const binding = await issueIdOf(BINDING);
-    const count = async () =>
-      Number(
-        (
-          await db
-            .selectFrom("milestones")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const linkCount = async () =>
-      Number(
-        (
-          await db
-            .selectFrom("milestone_issues")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = () => countRows("milestones");
+    const linkCount = () => countRows("milestone_issues");
 
     const before = await count();
     const links = await linkCount();
@@ -252,20 +224,11 @@ describe("negotiation issues linked to milestones", () => {
   it("refuses an issue the editor cannot see or that is archived, storing nothing", async () => {
     const ctx = await demoData();
     const db = getDb();
-    const secret = await createIssue(db, ctx.user["official@accord.test"]!, {
-      title: "Wiring: restricted issue",
-      status: "open",
+    const secret = await createTestIssue(ctx, "Wiring: restricted issue", [ctx.org.moci], {
       priority: "high",
       visibility: "restricted",
-      parties: [ctx.org.moci],
     });
-    const archived = await createIssue(db, ctx.user["official@accord.test"]!, {
-      title: "Wiring: archived for milestones",
-      status: "open",
-      priority: "low",
-      visibility: "internal",
-      parties: [ctx.org.moci],
-    });
+    const archived = await createTestIssue(ctx, "Wiring: archived for milestones", [ctx.org.moci], { visibility: "internal" });
     await setIssueArchived(db, ctx.user["official@accord.test"]!, archived.id, archived.version, true);
     const input = {
       title: "Wiring: hidden link",

@@ -12,6 +12,7 @@ import { newId } from "~/utils/ids.server";
 
 import type { ClauseStatus, ClauseTopic, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 
 const VOLUMES = "Transition-period volumes";
 const PHASE_DOWN = "Phase-down of exports under the 2012 arrangement";
@@ -120,8 +121,7 @@ export async function seedAgreement(ctx: DemoContext): Promise<void> {
   let position = 0;
   for (const c of CLAUSES) {
     position += 1;
-    const existing = await ctx.db.selectFrom("clauses").select("id").where("reference", "=", c.reference).executeTakeFirst();
-    if (existing) continue;
+    if (await seededId(ctx.db, "clauses", { reference: c.reference })) continue;
     await createClause(ctx.db, ctx.user["official@accord.test"] ?? null, {
       reference: c.reference,
       title: c.title,

@@ -10,6 +10,7 @@ import { sessionUserByEmail } from "~/models/users.server";
 
 import type { ActionStatus, ConsultationKind, ConsultationMode, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 import { MULTILINGUAL_CONSULTATIONS } from "./multilingual";
 import type { DemoOrgKey } from "./organizations";
 
@@ -385,8 +386,7 @@ function sessionUser(ctx: DemoContext, email: string): Promise<SessionUser> {
 
 export async function seedConsultations(ctx: DemoContext): Promise<void> {
   for (const demo of [...DEMO_CONSULTATIONS, ...MULTILINGUAL_CONSULTATIONS]) {
-    const existing = await ctx.db.selectFrom("consultations").select("id").where("title", "=", demo.title).executeTakeFirst();
-    if (existing) continue;
+    if (await seededId(ctx.db, "consultations", { title: demo.title })) continue;
     const author = await sessionUser(ctx, demo.by);
     const input: ConsultationInput = {
       title: demo.title,

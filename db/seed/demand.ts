@@ -10,8 +10,9 @@ import { decideDemandRequest, insertDemandRequest, takeUnderReview, withdrawDema
 import { createScenario, createSupplyFigure } from "~/models/supply.server";
 import { sessionUserByEmail } from "~/models/users.server";
 
-import type { DecisionOutcome, DemandSector, Material } from "../schema";
+import { MATERIALS, type DecisionOutcome, type DemandSector, type Material } from "../schema";
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 
 const T = 1000; // kilograms per tonne
 
@@ -19,68 +20,31 @@ type Figures = Partial<Record<Material, [production: number, exports: number, re
 
 // Production, committed exports to Toyotsu and reserve, in tonnes. FY2024-25 totals 2,900 t
 // produced and 1,050 t exported; the arrangement's volumes continue until renegotiated.
-const EXPORTS = { neodymium_oxide: 320, ndpr_oxide: 260, lanthanum_oxide: 230, cerium_oxide: 240 } as const;
-const SUPPLY: Record<string, { basis: "actual" | "forecast"; figures: Figures }> = {
-  "FY2024-25": {
-    basis: "actual",
-    figures: {
-      neodymium_oxide: [400, EXPORTS.neodymium_oxide, 0],
-      praseodymium_oxide: [110, 0, 0],
-      ndpr_oxide: [330, EXPORTS.ndpr_oxide, 0],
-      dysprosium_oxide: [6, 0, 0],
-      terbium_oxide: [1.5, 0, 0],
-      samarium: [60, 0, 0],
-      lanthanum_oxide: [660, EXPORTS.lanthanum_oxide, 0],
-      cerium_oxide: [1332.5, EXPORTS.cerium_oxide, 0],
-    },
-  },
-  "FY2025-26": {
-    basis: "actual",
-    figures: {
-      // Short of the 450 t target for March 2026, which is why that milestone is late.
-      neodymium_oxide: [410, EXPORTS.neodymium_oxide, 20],
-      praseodymium_oxide: [115, 0, 5],
-      ndpr_oxide: [340, EXPORTS.ndpr_oxide, 20],
-      dysprosium_oxide: [6, 0, 1],
-      terbium_oxide: [1.5, 0, 0.5],
-      samarium: [60, 0, 0],
-      lanthanum_oxide: [660, EXPORTS.lanthanum_oxide, 0],
-      cerium_oxide: [1307.5, EXPORTS.cerium_oxide, 0],
-    },
-  },
+const EXPORTS: Partial<Record<Material, number>> = {
+  neodymium_oxide: 320,
+  ndpr_oxide: 260,
+  lanthanum_oxide: 230,
+  cerium_oxide: 240,
 };
-const FORECAST: [string, number[]][] = [
-  // Nd, Pr, NdPr, Dy, Tb, Sm, La, Ce
-  ["FY2026-27", [520, 125, 360, 7, 2, 65, 680, 1300]],
-  ["FY2027-28", [600, 140, 380, 8, 2, 70, 700, 1320]],
-  ["FY2028-29", [750, 160, 400, 9, 2.5, 75, 720, 1350]],
-  ["FY2029-30", [900, 180, 420, 10, 3, 80, 740, 1380]],
-  ["FY2030-31", [950, 190, 440, 10, 3, 80, 760, 1400]],
+// Reserve kept back in every forecast year.
+const FORECAST_RESERVE = [40, 10, 30, 1, 0.5, 0, 0, 0];
+// One row a fiscal year; production and reserve are listed in MATERIALS order: Nd, Pr, NdPr, Dy, Tb, Sm, La, Ce.
+const SUPPLY_YEARS: [fiscalYear: string, basis: "actual" | "forecast", production: number[], reserve: number[]][] = [
+  ["FY2024-25", "actual", [400, 110, 330, 6, 1.5, 60, 660, 1332.5], [0, 0, 0, 0, 0, 0, 0, 0]],
+  // Neodymium short of the 450 t target for March 2026, which is why that milestone is late.
+  ["FY2025-26", "actual", [410, 115, 340, 6, 1.5, 60, 660, 1307.5], [20, 5, 20, 1, 0.5, 0, 0, 0]],
+  ["FY2026-27", "forecast", [520, 125, 360, 7, 2, 65, 680, 1300], FORECAST_RESERVE],
+  ["FY2027-28", "forecast", [600, 140, 380, 8, 2, 70, 700, 1320], FORECAST_RESERVE],
+  ["FY2028-29", "forecast", [750, 160, 400, 9, 2.5, 75, 720, 1350], FORECAST_RESERVE],
+  ["FY2029-30", "forecast", [900, 180, 420, 10, 3, 80, 740, 1380], FORECAST_RESERVE],
+  ["FY2030-31", "forecast", [950, 190, 440, 10, 3, 80, 760, 1400], FORECAST_RESERVE],
 ];
-const ORDER: Material[] = [
-  "neodymium_oxide",
-  "praseodymium_oxide",
-  "ndpr_oxide",
-  "dysprosium_oxide",
-  "terbium_oxide",
-  "samarium",
-  "lanthanum_oxide",
-  "cerium_oxide",
-];
-const RESERVE: Partial<Record<Material, number>> = {
-  neodymium_oxide: 40,
-  praseodymium_oxide: 10,
-  ndpr_oxide: 30,
-  dysprosium_oxide: 1,
-  terbium_oxide: 0.5,
-};
-for (const [fy, production] of FORECAST) {
-  const figures: Figures = {};
-  ORDER.forEach((m, i) => {
-    figures[m] = [production[i]!, EXPORTS[m as keyof typeof EXPORTS] ?? 0, RESERVE[m] ?? 0];
-  });
-  SUPPLY[fy] = { basis: "forecast", figures };
-}
+const SUPPLY: Record<string, { basis: "actual" | "forecast"; figures: Figures }> = Object.fromEntries(
+  SUPPLY_YEARS.map(([fy, basis, production, reserve]) => [
+    fy,
+    { basis, figures: Object.fromEntries(MATERIALS.map((m, i) => [m, [production[i]!, EXPORTS[m] ?? 0, reserve[i]!]])) },
+  ]),
+);
 
 interface DemoRequest {
   org: "siam" | "acma" | "elcina";
@@ -332,26 +296,27 @@ const REQUESTS: DemoRequest[] = [
   },
 ];
 
-// Phase-down what-ifs: exports to Japan per material and year, in tonnes.
-const SCENARIOS: { name: string; description: string; exports: Partial<Record<Material, Record<string, number>>> }[] = [
+// Phase-down what-ifs: exports to Japan per material, in tonnes, for each of SCENARIO_YEARS.
+const SCENARIO_YEARS = ["FY2026-27", "FY2027-28", "FY2028-29", "FY2029-30", "FY2030-31"];
+const SCENARIOS: { name: string; description: string; exports: Partial<Record<Material, number[]>> }[] = [
   {
     name: "Phase-down 1,000 → 0 t by FY2029-30",
     description: "Exports fall from about 1,000 t to 600 t and 300 t, ending in FY2029-30.",
     exports: {
-      neodymium_oxide: { "FY2026-27": 300, "FY2027-28": 180, "FY2028-29": 90, "FY2029-30": 0, "FY2030-31": 0 },
-      ndpr_oxide: { "FY2026-27": 250, "FY2027-28": 150, "FY2028-29": 75, "FY2029-30": 0, "FY2030-31": 0 },
-      lanthanum_oxide: { "FY2026-27": 220, "FY2027-28": 130, "FY2028-29": 65, "FY2029-30": 0, "FY2030-31": 0 },
-      cerium_oxide: { "FY2026-27": 230, "FY2027-28": 140, "FY2028-29": 70, "FY2029-30": 0, "FY2030-31": 0 },
+      neodymium_oxide: [300, 180, 90, 0, 0],
+      ndpr_oxide: [250, 150, 75, 0, 0],
+      lanthanum_oxide: [220, 130, 65, 0, 0],
+      cerium_oxide: [230, 140, 70, 0, 0],
     },
   },
   {
     name: "Keep light rare earths flowing, end neodymium first",
     description: "Neodymium and NdPr exports end in FY2027-28; lanthanum and cerium continue as committed.",
     exports: {
-      neodymium_oxide: { "FY2026-27": 160, "FY2027-28": 0, "FY2028-29": 0, "FY2029-30": 0, "FY2030-31": 0 },
-      ndpr_oxide: { "FY2026-27": 130, "FY2027-28": 0, "FY2028-29": 0, "FY2029-30": 0, "FY2030-31": 0 },
-      lanthanum_oxide: { "FY2026-27": 230, "FY2027-28": 230, "FY2028-29": 230, "FY2029-30": 230, "FY2030-31": 230 },
-      cerium_oxide: { "FY2026-27": 240, "FY2027-28": 240, "FY2028-29": 240, "FY2029-30": 240, "FY2030-31": 240 },
+      neodymium_oxide: [160, 0, 0, 0, 0],
+      ndpr_oxide: [130, 0, 0, 0, 0],
+      lanthanum_oxide: [230, 230, 230, 230, 230],
+      cerium_oxide: [240, 240, 240, 240, 240],
     },
   },
 ];
@@ -391,13 +356,7 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
   const mines = await sessionUser(ctx, "mines@accord.test");
   for (const r of REQUESTS) {
     const organizationId = ctx.org[r.org];
-    const existing = await ctx.db
-      .selectFrom("demand_requests")
-      .select("id")
-      .where("organization_id", "=", organizationId)
-      .where("end_use", "=", r.endUse)
-      .executeTakeFirst();
-    if (existing) continue;
+    if (await seededId(ctx.db, "demand_requests", { organization_id: organizationId, end_use: r.endUse })) continue;
     const submitter = r.by ? ctx.user[r.by]! : null;
     let request = await insertDemandRequest(
       ctx.db,
@@ -439,11 +398,10 @@ export async function seedDemand(ctx: DemoContext): Promise<void> {
   }
 
   for (const s of SCENARIOS) {
-    const existing = await ctx.db.selectFrom("supply_scenarios").select("id").where("name", "=", s.name).executeTakeFirst();
-    if (existing) continue;
+    if (await seededId(ctx.db, "supply_scenarios", { name: s.name })) continue;
     const exports: Record<string, Record<string, number>> = {};
-    for (const [material, years] of Object.entries(s.exports)) {
-      exports[material] = Object.fromEntries(Object.entries(years).map(([fy, t]) => [fy, kg(t)]));
+    for (const [material, tonnes] of Object.entries(s.exports)) {
+      exports[material] = Object.fromEntries(SCENARIO_YEARS.map((fy, i) => [fy, kg(tonnes[i]!)]));
     }
     await createScenario(ctx.db, official.id, { name: s.name, description: s.description, visibility: "internal", exports });
     ctx.log(`scenario ${s.name}`);

@@ -8,17 +8,21 @@ import type { Kysely } from "kysely";
 import { createOrganization } from "~/models/organizations.server";
 import { createUser } from "~/models/users.server";
 
-import type { Database, Role } from "../schema";
+import type { Database } from "../schema";
+import { DEMO_ACCOUNTS } from "./accounts";
 import { seedAgreement } from "./agreement";
 import { seedConsultations } from "./consultations";
 import { seedDemand } from "./demand";
 import { seedDocuments } from "./documents";
+import { seededId } from "./lookup";
 import { seedStakeholderMap } from "./map";
 import { seedMilestones } from "./milestones";
 import { seedMinutes } from "./minutes";
 import { DEMO_ORGANIZATIONS, type DemoOrgKey } from "./organizations";
 import { seedPeople } from "./people";
 import { seedPositions } from "./positions";
+
+export { DEMO_ACCOUNTS };
 
 export interface DemoContext {
   db: Kysely<Database>;
@@ -29,27 +33,12 @@ export interface DemoContext {
   log: (line: string) => void;
 }
 
-export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: DemoOrgKey }[] = [
-  { email: "admin@accord.test", name: "Asha Raman", role: "admin", org: "moci" },
-  { email: "official@accord.test", name: "Vikram Sethi", role: "official", org: "moci" },
-  { email: "mines@accord.test", name: "Meera Iyer", role: "official", org: "mines" },
-  { email: "irel@accord.test", name: "Rahul Menon", role: "irel", org: "irel" },
-  { email: "diplomat@accord.test", name: "Kavita Bose", role: "diplomat", org: "mea" },
-  { email: "dae@accord.test", name: "Sunil Rao", role: "official", org: "dae" },
-  { email: "law@accord.test", name: "Nandini Das", role: "official", org: "law" },
-  { email: "counterpart@accord.test", name: "Kenji Sato", role: "counterpart", org: "toyotsu" },
-  { email: "meti@accord.test", name: "Yuko Tanaka", role: "counterpart", org: "meti" },
-  { email: "tsusho@accord.test", name: "Hiroshi Ito", role: "counterpart", org: "toyotaTsusho" },
-  { email: "industry@accord.test", name: "Arjun Kapoor", role: "industry", org: "siam" },
-  { email: "elcina@accord.test", name: "Priya Nair", role: "industry", org: "elcina" },
-];
-
 async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promise<Record<DemoOrgKey, string>> {
   const ids = {} as Record<DemoOrgKey, string>;
   for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [DemoOrgKey, (typeof DEMO_ORGANIZATIONS)[DemoOrgKey]][]) {
-    const existing = await ctx.db.selectFrom("organizations").select("id").where("name", "=", o.name).executeTakeFirst();
+    const existing = await seededId(ctx.db, "organizations", { name: o.name });
     if (existing) {
-      ids[key] = existing.id;
+      ids[key] = existing;
       continue;
     }
     const created = await createOrganization(ctx.db, null, {
@@ -70,9 +59,9 @@ async function seedOrganizations(ctx: Omit<DemoContext, "org" | "user">): Promis
 async function seedUsers(ctx: Omit<DemoContext, "user">, password: string): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const existing = await ctx.db.selectFrom("users").select("id").where("email", "=", account.email).executeTakeFirst();
+    const existing = await seededId(ctx.db, "users", { email: account.email });
     if (existing) {
-      ids[account.email] = existing.id;
+      ids[account.email] = existing;
       continue;
     }
     const created = await createUser(ctx.db, null, {

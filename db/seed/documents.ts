@@ -9,6 +9,7 @@ import { sessionUserByEmail } from "~/models/users.server";
 
 import type { DocumentKind, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 import { simplePdf } from "./pdf";
 
 interface DemoDocument {
@@ -76,21 +77,10 @@ const DOCUMENTS: DemoDocument[] = [
 export async function seedDocuments(ctx: DemoContext): Promise<void> {
   const official = await sessionUserByEmail(ctx.db, "official@accord.test");
   for (const d of DOCUMENTS) {
-    const consultation = await ctx.db
-      .selectFrom("consultations")
-      .select("id")
-      .where("title", "=", d.consultation)
-      .executeTakeFirst();
-    if (!consultation) continue;
-    const exists = await ctx.db
-      .selectFrom("documents")
-      .select("id")
-      .where("entity_type", "=", "consultation")
-      .where("entity_id", "=", consultation.id)
-      .where("title", "=", d.title)
-      .executeTakeFirst();
-    if (exists) continue;
-    const record = await documentRecord(ctx.db, official, "consultation", consultation.id);
+    const consultationId = await seededId(ctx.db, "consultations", { title: d.consultation });
+    if (!consultationId) continue;
+    if (await seededId(ctx.db, "documents", { entity_type: "consultation", entity_id: consultationId, title: d.title })) continue;
+    const record = await documentRecord(ctx.db, official, "consultation", consultationId);
     if (!record) continue;
     const result = await attachDocument(
       ctx.db,

@@ -9,6 +9,7 @@ import { createMilestone, type MilestoneInput } from "~/models/milestones.server
 import { sessionUserByEmail } from "~/models/users.server";
 
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 import type { DemoOrgKey } from "./organizations";
 
 interface DemoMilestone extends Omit<MilestoneInput, "ownerOrganizationId" | "partyOrganizationIds" | "dependsOn" | "issueIds"> {
@@ -182,11 +183,11 @@ export async function seedMilestones(ctx: DemoContext): Promise<void> {
   const official = await sessionUser(ctx, "official@accord.test");
   const ids: Record<string, string> = {};
   for (const m of DEMO_MILESTONES) {
-    const existing = await ctx.db.selectFrom("milestones").select("id").where("title", "=", m.title).executeTakeFirst();
+    const existing = await seededId(ctx.db, "milestones", { title: m.title });
     const issueIds = await issueIdsByTitle(ctx, m.issues);
     if (existing) {
-      ids[m.key] = existing.id;
-      await backfillIssueLinks(ctx, official.id, existing.id, issueIds);
+      ids[m.key] = existing;
+      await backfillIssueLinks(ctx, official.id, existing, issueIds);
       continue;
     }
     const { key, owner, parties, after, issues: _issues, ...fields } = m;

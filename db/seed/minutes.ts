@@ -7,18 +7,17 @@ import { circulateMinutes, confirmMinutes, createMinutes, decideAmendment, propo
 import { sessionUserByEmail } from "~/models/users.server";
 
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 
 const OPENING = "Bilateral opening session with Toyotsu on the 2012 arrangement";
 const METI = "Meeting with METI on rare-earth supply cooperation";
 
 async function consultationId(ctx: DemoContext, title: string) {
-  return (await ctx.db.selectFrom("consultations").select("id").where("title", "=", title).executeTakeFirst())?.id;
+  return seededId(ctx.db, "consultations", { title });
 }
 
 async function hasMinutes(ctx: DemoContext, consultationId: string) {
-  return Boolean(
-    await ctx.db.selectFrom("minutes").select("id").where("consultation_id", "=", consultationId).executeTakeFirst(),
-  );
+  return Boolean(await seededId(ctx.db, "minutes", { consultation_id: consultationId }));
 }
 
 async function rowVersion(ctx: DemoContext, consultationId: string) {

@@ -11,6 +11,7 @@ import { sessionUserByEmail } from "~/models/users.server";
 
 import type { TaggableKind, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 import type { DemoOrgKey } from "./organizations";
 
 const ILLUSTRATIVE = "Illustrative name: a fictional person for the demonstration, not a real official.";
@@ -190,14 +191,9 @@ export async function seedPeople(ctx: DemoContext): Promise<void> {
   const contactIds: Record<string, string> = {};
   for (const c of DEMO_CONTACTS) {
     const orgId = ctx.org[c.org];
-    const existing = await ctx.db
-      .selectFrom("contacts")
-      .select("id")
-      .where("organization_id", "=", orgId)
-      .where("name", "=", c.name)
-      .executeTakeFirst();
+    const existing = await seededId(ctx.db, "contacts", { organization_id: orgId, name: c.name });
     if (existing) {
-      contactIds[c.key] = existing.id;
+      contactIds[c.key] = existing;
       continue;
     }
     const created = await createContact(ctx.db, admin, {
@@ -233,16 +229,12 @@ export async function seedPeople(ctx: DemoContext): Promise<void> {
   }
 
   for (const a of DEMO_ATTENDANCE) {
-    const consultation = await ctx.db
-      .selectFrom("consultations")
-      .select("id")
-      .where("title", "=", a.consultation)
-      .executeTakeFirst();
-    if (!consultation) continue;
+    const consultationId = await seededId(ctx.db, "consultations", { title: a.consultation });
+    if (!consultationId) continue;
     const participants = await ctx.db
       .selectFrom("consultation_participants")
       .select("organization_id")
-      .where("consultation_id", "=", consultation.id)
+      .where("consultation_id", "=", consultationId)
       .execute();
     for (const p of a.people) {
       const person = p.contact ? `contact:${contactIds[p.contact]}` : `user:${ctx.user[p.user!]}`;
@@ -250,7 +242,7 @@ export async function seedPeople(ctx: DemoContext): Promise<void> {
       await addAttendee(
         ctx.db,
         admin,
-        consultation.id,
+        consultationId,
         participants.map((x) => x.organization_id),
         { person, leads: p.leads ?? false },
       );
@@ -258,12 +250,7 @@ export async function seedPeople(ctx: DemoContext): Promise<void> {
   }
 
   for (const v of VOCABULARY) {
-    const existing = await ctx.db
-      .selectFrom("tags")
-      .select("id")
-      .where("name_key", "=", tagKey(v.name))
-      .where("visibility", "=", v.visibility)
-      .executeTakeFirst();
+    const existing = await seededId(ctx.db, "tags", { name_key: tagKey(v.name), visibility: v.visibility });
     if (!existing) await createVocabularyTag(ctx.db, admin, v);
   }
 

@@ -12,6 +12,7 @@ import { insertPosition } from "~/models/positions.server";
 
 import type { Flexibility, IssuePriority, IssueStatus, RiskLevel, Stance, Visibility } from "../schema";
 import type { DemoContext } from "./demo";
+import { seededId } from "./lookup";
 import type { DemoOrgKey } from "./organizations";
 
 type Party = Extract<DemoOrgKey, "moci" | "mines" | "dae" | "irel" | "toyotsu" | "toyotaTsusho" | "meti" | "siam">;
@@ -551,9 +552,9 @@ export async function seedPositions(ctx: DemoContext): Promise<void> {
   const official = ctx.user["official@accord.test"]!;
   const issueIds = new Map<string, string>();
   for (const demo of DEMO_ISSUES) {
-    const existing = await db.selectFrom("issues").select("id").where("title", "=", demo.title).executeTakeFirst();
+    const existing = await seededId(db, "issues", { title: demo.title });
     if (existing) {
-      issueIds.set(demo.title, existing.id);
+      issueIds.set(demo.title, existing);
     } else {
       const issue = await createIssue(
         db,

@@ -12,7 +12,8 @@ import { MATERIALS, MILESTONE_CATEGORIES, STANCES, VISIBILITIES } from "./../sch
 /** Words in nearly every record, and one word in a single record, for the search pages. */
 export const COMMON_WORD = "neodymium";
 export const RARE_WORD = "monazite";
-const WORDS = [
+/** The words generated records are written in; the model benchmark (e2e/bench/consultations.ts) uses them too. */
+export const VOLUME_WORDS = [
   COMMON_WORD,
   "oxide",
   "shipment",
@@ -99,7 +100,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
         const visibility = level();
         const at = instant();
         const notes =
-          Array.from({ length: 30 }, () => pick(WORDS)).join(" ") + (i === Math.floor(o.count / 2) ? ` ${RARE_WORD}` : "");
+          Array.from({ length: 30 }, () => pick(VOLUME_WORDS)).join(" ") + (i === Math.floor(o.count / 2) ? ` ${RARE_WORD}` : "");
         insert.consultation.run(id, `Consultation ${i}`, at, notes, visibility, o.authorId, rand() < 0.05 ? stamp : null, at, at);
         const participants = parties(3);
         for (const org of participants) insert.participant.run(id, org);
@@ -124,7 +125,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
           const issueLevel = level();
           insert.issue.run(
             issueId,
-            `Issue ${i}: ${pick(WORDS)} terms`,
+            `Issue ${i}: ${pick(VOLUME_WORDS)} terms`,
             pick(["open", "converging", "deadlocked"]),
             issueLevel,
             o.authorId,

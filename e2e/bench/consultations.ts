@@ -16,24 +16,10 @@ import { assembleDashboard } from "~/models/dashboard.server";
 import { createDatabase } from "~db/connection";
 import { migrateToLatest } from "~db/migrate";
 import { VISIBILITIES } from "~db/schema";
+import { VOLUME_WORDS } from "~db/seed/volume";
 
 const COUNT = Number(process.env.BENCH_CONSULTATIONS ?? 100_000);
 const PAGE = 25;
-const WORDS = [
-  "neodymium",
-  "oxide",
-  "shipment",
-  "transition",
-  "magnet",
-  "clearance",
-  "volumes",
-  "review",
-  "export",
-  "refining",
-  "Odisha",
-  "Kerala",
-];
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-bench-"));
 const db = createDatabase(`file:${path.join(dir, "bench.sqlite")}`);
 
@@ -103,7 +89,7 @@ async function build() {
         const id = `c-${String(i).padStart(6, "0")}`;
         const visibility = VISIBILITIES[rand() < 0.6 ? 0 : rand() < 0.75 ? 1 : 2]!;
         const startsAt = new Date(start + Math.floor(rand() * span)).toISOString();
-        const words = Array.from({ length: 30 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ");
+        const words = Array.from({ length: 30 }, () => VOLUME_WORDS[Math.floor(rand() * VOLUME_WORDS.length)]).join(" ");
         await tx
           .insertInto("consultations")
           .values({
