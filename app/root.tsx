@@ -14,17 +14,18 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 
 import { LanguageMenu } from "~/components/LanguageMenu";
 import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { createI18n } from "~/i18n";
-import { getLocale, resourcesFor } from "~/i18n.server";
+import { catalogScript, getLocale } from "~/i18n.server";
 import { can, isInternal, navigationFor } from "~/models/access.server";
 import { unreadActivity } from "~/models/activity.server";
 import { getSessionUser } from "~/models/auth.server";
 import styles from "~/styles/app.css";
+import { catalogsFor, loadedCatalogs } from "~/utils/catalogs";
 import { getDb } from "~/utils/db.server";
 import { INTL_LOCALE, readerFor } from "~/utils/format";
 import { useNonce } from "~/utils/nonce";
@@ -44,8 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
   return {
     locale,
-    // Only this language's words go to the browser.
-    resources: resourcesFor(locale),
+    // Only this language's words go to the browser, as a script cached across pages.
+    catalog: catalogScript(locale).path,
     user: user && {
       displayName: user.displayName,
       role: user.role,
@@ -79,10 +80,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const resources = data?.resources;
+  const resources = catalogsFor(locale);
   // One instance per language; the same language's catalogs do not change between requests.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const i18n = useMemo(() => createI18n(locale, resources ?? {}), [locale]);
+  const i18n = useMemo(() => createI18n(locale, resources ?? loadedCatalogs() ?? {}), [locale, resources]);
+  useEffect(() => {
+    // The language changed without a page load (signing in with another stored language): the
+    // page loads again, with that language's catalog script.
+    if (!resources) window.location.reload();
+  }, [resources]);
   return (
     <html lang={INTL_LOCALE[locale]}>
       <head>
@@ -93,6 +98,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        {/* A classic script: it runs before the deferred module scripts that hydrate the page. */}
+        {data?.catalog ? <script src={data.catalog} nonce={nonce} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
