@@ -76,6 +76,8 @@ async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof 
   return items;
 }
 
+const RELOADED_FOR = "accord-reloaded-for-catalog";
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
@@ -83,11 +85,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const resources = catalogsFor(locale);
   // One instance per language; the same language's catalogs do not change between requests.
   const i18n = useMemo(() => createI18n(locale, resources ?? loadedCatalogs() ?? {}), [locale, resources]);
+  const catalog = data?.catalog;
   useEffect(() => {
     // The language changed without a page load (signing in with another stored language): the
-    // page loads again, with that language's catalog script.
-    if (!resources) window.location.reload();
-  }, [resources]);
+    // page loads again, with that language's catalog script. Once per script, so a script that
+    // cannot be fetched leaves the page as it is rather than reloading it for ever.
+    if (!catalog || resources || sessionStorage.getItem(RELOADED_FOR) === catalog) return;
+    sessionStorage.setItem(RELOADED_FOR, catalog);
+    window.location.reload();
+  }, [catalog, resources]);
   return (
     <html lang={INTL_LOCALE[locale]}>
       <head>
@@ -99,7 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
         {/* A classic script: it runs before the deferred module scripts that hydrate the page. */}
-        {data?.catalog ? <script src={data.catalog} nonce={nonce} /> : null}
+        {catalog ? <script src={catalog} nonce={nonce} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
