@@ -20,19 +20,14 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { LanguageMenu } from "~/components/LanguageMenu";
 import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { createI18n } from "~/i18n";
-import { catalogScript, getLocale } from "~/i18n.server";
-import { can, isInternal, navigationFor } from "~/models/access.server";
-import { unreadActivity } from "~/models/activity.server";
-import { getSessionUser } from "~/models/auth.server";
+import { rootData } from "~/root.server";
 import styles from "~/styles/app.css";
 import { catalogsFor, loadedCatalogs } from "~/utils/catalogs";
-import { getDb } from "~/utils/db.server";
-import { INTL_LOCALE, readerFor } from "~/utils/format";
+import { INTL_LOCALE } from "~/utils/format";
 import { useNonce } from "~/utils/nonce";
 import { pageTitle } from "~/utils/page-title";
 import { DEFAULT_LOCALE } from "~/utils/preferences";
 import { translateMessage } from "~/utils/translate";
-import { readerTimeZone } from "~/utils/zones";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -41,39 +36,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
-  return {
-    locale,
-    // Only this language's words go to the browser, as a script cached across pages.
-    catalog: catalogScript(locale).path,
-    user: user && {
-      displayName: user.displayName,
-      role: user.role,
-      organizationName: user.organizationName,
-      organizationShortName: user.organizationShortName,
-      canSearch: can(user, "consultation:list"),
-      timeZone: readerTimeZone(user),
-    },
-    nav: user ? await navigationWithCounts(user) : [],
-    // The reader's locale and zone, read once here: pages format through useFormat().
-    reader: readerFor(user, locale),
-  };
-}
-
-async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>) {
-  // The access module decides which sections; the catalog names them.
-  const items = navigationFor(user).map((item) => ({
-    ...item,
-    key: item.to === "/demand" && !isInternal(user) ? "ourRequests" : item.to === "/" ? "home" : item.to.slice(1),
-  }));
-  const activity = items.find((i) => i.to === "/activity");
-  if (activity) {
-    const unread = await unreadActivity(getDb(), user);
-    activity.badge = unread.count;
-    activity.badgeAtLeast = unread.atLeast;
-  }
-  return items;
+export function loader({ request }: LoaderFunctionArgs) {
+  return rootData(request);
 }
 
 const RELOADED_FOR = "accord-reloaded-for-catalog";
