@@ -5,6 +5,7 @@
  * Order: the signed-in user's stored preference, then the language an anonymous reader chose (a
  * cookie set by POST /preferences), then the browser's Accept-Language, then English.
  */
+import { createHash } from "node:crypto";
 import { createCookie, type Cookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
@@ -12,6 +13,7 @@ import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_NS, NAMESPACES, type Namespace } from "~/i18n";
 import { resources } from "~/locales/resources.server";
 import { getSessionUser } from "~/models/auth.server";
+import { catalogScriptPath, registerCatalogs, type LoadedCatalogs } from "~/utils/catalogs";
 import { cookieSecure } from "~/utils/env.server";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "~/utils/preferences";
 
@@ -91,7 +93,31 @@ export async function getFixedT(requestOrLocale: Request | Locale, ns: Namespace
   return fixedT(locale, ns);
 }
 
-/** The catalogs the browser needs for one language: sent in the root loader's data. */
+/** The catalogs the browser needs for one language. */
 export function resourcesFor(locale: Locale) {
   return resources[locale];
+}
+
+for (const locale of LOCALES) registerCatalogs(locale, resources[locale]);
+
+interface CatalogScript {
+  path: string;
+  body: string;
+}
+const scripts = new Map<Locale, CatalogScript>();
+
+/**
+ * One language's catalogs as a script for the browser, named by a hash of its content so that it
+ * can be cached for good: a new catalog is a new name.
+ */
+export function catalogScript(locale: Locale): CatalogScript {
+  let script = scripts.get(locale);
+  if (!script) {
+    const loaded: LoadedCatalogs = { locale, resources: resources[locale] };
+    const json = JSON.stringify(loaded);
+    const hash = createHash("sha256").update(json).digest("hex").slice(0, 12);
+    script = { path: catalogScriptPath(locale, hash), body: `window.__accordCatalogs=${json};\n` };
+    scripts.set(locale, script);
+  }
+  return script;
 }

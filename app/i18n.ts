@@ -3,7 +3,7 @@
  *
  * The server translates with i18next itself (app/i18n.server.ts). Pages use react-i18next's
  * `useTranslation` and `Trans`, but over the small instance below rather than i18next: it holds
- * the one language's catalogs the root loader sent, and does what our catalogs need — nested
+ * the one language's catalogs (app/utils/catalogs.ts), and does what our catalogs need — nested
  * keys, `ns:` prefixes, `{{value}}` interpolation, `_one`/`_other` plurals by `Intl.PluralRules`,
  * `defaultValue`. i18next alone weighs about 15 KB gzipped, which the dashboard's first-load
  * budget (100 KB) cannot carry. The catalog test keeps the keys in step with i18next's rules.

@@ -14,24 +14,20 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 
 import { LanguageMenu } from "~/components/LanguageMenu";
 import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { createI18n } from "~/i18n";
-import { getLocale, resourcesFor } from "~/i18n.server";
-import { can, isInternal, navigationFor } from "~/models/access.server";
-import { unreadActivity } from "~/models/activity.server";
-import { getSessionUser } from "~/models/auth.server";
+import { rootData } from "~/root.server";
 import styles from "~/styles/app.css";
-import { getDb } from "~/utils/db.server";
-import { INTL_LOCALE, readerFor } from "~/utils/format";
+import { catalogsFor, loadedCatalogs } from "~/utils/catalogs";
+import { INTL_LOCALE } from "~/utils/format";
 import { useNonce } from "~/utils/nonce";
 import { pageTitle } from "~/utils/page-title";
 import { DEFAULT_LOCALE } from "~/utils/preferences";
 import { translateMessage } from "~/utils/translate";
-import { readerTimeZone } from "~/utils/zones";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -40,49 +36,28 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale] = await Promise.all([getSessionUser(request), getLocale(request)]);
-  return {
-    locale,
-    // Only this language's words go to the browser.
-    resources: resourcesFor(locale),
-    user: user && {
-      displayName: user.displayName,
-      role: user.role,
-      organizationName: user.organizationName,
-      organizationShortName: user.organizationShortName,
-      canSearch: can(user, "consultation:list"),
-      timeZone: readerTimeZone(user),
-    },
-    nav: user ? await navigationWithCounts(user) : [],
-    // The reader's locale and zone, read once here: pages format through useFormat().
-    reader: readerFor(user, locale),
-  };
+export function loader({ request }: LoaderFunctionArgs) {
+  return rootData(request);
 }
 
-async function navigationWithCounts(user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>) {
-  // The access module decides which sections; the catalog names them.
-  const items = navigationFor(user).map((item) => ({
-    ...item,
-    key: item.to === "/demand" && !isInternal(user) ? "ourRequests" : item.to === "/" ? "home" : item.to.slice(1),
-  }));
-  const activity = items.find((i) => i.to === "/activity");
-  if (activity) {
-    const unread = await unreadActivity(getDb(), user);
-    activity.badge = unread.count;
-    activity.badgeAtLeast = unread.atLeast;
-  }
-  return items;
-}
+const RELOADED_FOR = "accord-reloaded-for-catalog";
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const resources = data?.resources;
+  const resources = catalogsFor(locale);
   // One instance per language; the same language's catalogs do not change between requests.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const i18n = useMemo(() => createI18n(locale, resources ?? {}), [locale]);
+  const i18n = useMemo(() => createI18n(locale, resources ?? loadedCatalogs() ?? {}), [locale, resources]);
+  const catalog = data?.catalog;
+  useEffect(() => {
+    // The language changed without a page load (signing in with another stored language): the
+    // page loads again, with that language's catalog script. Once per script, so a script that
+    // cannot be fetched leaves the page as it is rather than reloading it for ever.
+    if (!catalog || resources || sessionStorage.getItem(RELOADED_FOR) === catalog) return;
+    sessionStorage.setItem(RELOADED_FOR, catalog);
+    window.location.reload();
+  }, [catalog, resources]);
   return (
     <html lang={INTL_LOCALE[locale]}>
       <head>
@@ -93,6 +68,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        {/* A classic script: it runs before the deferred module scripts that hydrate the page. */}
+        {catalog ? <script src={catalog} nonce={nonce} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -12,12 +12,13 @@ const NATIVE_NAMES: Record<Locale, string> = {
 
 /**
  * One submit button per language: works without JavaScript, and a signed-in user's choice is
- * stored (POST /preferences); an anonymous reader's is kept in a cookie.
+ * stored (POST /preferences); an anonymous reader's is kept in a cookie. The page then loads
+ * anew, with the new language's catalog script (app/utils/catalogs.ts).
  */
 export function LanguageMenu({ current, redirectTo }: { current: Locale; redirectTo: string }) {
   const { t } = useTranslation();
   return (
-    <Form method="post" action="/preferences" className="language-menu" aria-label={t("language.menuLabel")}>
+    <Form method="post" action="/preferences" reloadDocument className="language-menu" aria-label={t("language.menuLabel")}>
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <input type="hidden" name="intent" value="language" />
       <ul className="language-menu__list">

@@ -112,11 +112,10 @@ export function convergenceOf(
   asOf: string,
 ): Convergence {
   const parties = new Set(partyIds);
+  // Filtered once for the three dates, not once per date.
+  const ours = positions.filter((p) => p.issueId === issueId && parties.has(p.organizationId));
   const spreadOn = (date: string) => {
-    const held = positionsAsOf(
-      positions.filter((p) => p.issueId === issueId && parties.has(p.organizationId)),
-      date,
-    ).get(issueId);
+    const held = positionsAsOf(ours, date).get(issueId);
     return stanceSpread(held ? [...held.values()].map((p) => p.stance) : []);
   };
   const [now, days30, days90] = convergenceDates(asOf).map(spreadOn) as [number | null, number | null, number | null];

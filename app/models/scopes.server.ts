@@ -436,18 +436,35 @@ export function visibleTags(db: DB, user: SessionUser) {
           .select("vrt.tag_id")
           .whereRef("vrt.tag_id", "=", "tg.id")
           .where((inner) =>
+            // Each kind's record is probed by key (correlated EXISTS), never `entity_id in (every
+            // visible record)`, which SQLite would build in full for every tag (decision 012).
             inner.or([
               inner.and([
                 inner("vrt.entity_type", "=", "consultation"),
-                inner("vrt.entity_id", "in", visibleConsultations(db, user).select("c.id").where("c.archived_at", "is", null)),
+                inner.exists(
+                  visibleConsultations(db, user, { byKey: true })
+                    .select("c.id")
+                    .where("c.id", "=", inner.ref("vrt.entity_id"))
+                    .where("c.archived_at", "is", null),
+                ),
               ]),
               inner.and([
                 inner("vrt.entity_type", "=", "issue"),
-                inner("vrt.entity_id", "in", visibleIssues(db, user).select("i.id").where("i.archived_at", "is", null)),
+                inner.exists(
+                  visibleIssues(db, user)
+                    .select("i.id")
+                    .where("i.id", "=", inner.ref("vrt.entity_id"))
+                    .where("i.archived_at", "is", null),
+                ),
               ]),
               inner.and([
                 inner("vrt.entity_type", "=", "milestone"),
-                inner("vrt.entity_id", "in", visibleMilestones(db, user).select("m.id").where("m.archived_at", "is", null)),
+                inner.exists(
+                  visibleMilestones(db, user)
+                    .select("m.id")
+                    .where("m.id", "=", inner.ref("vrt.entity_id"))
+                    .where("m.archived_at", "is", null),
+                ),
               ]),
             ]),
           ),

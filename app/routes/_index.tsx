@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 import { PreviewBar } from "~/components/Preview";
 import { TableScroll } from "~/components/TableScroll";
+import { Trans } from "~/components/Trans";
 import { requireUser } from "~/models/auth.server";
 import type { Trend } from "~/models/convergence";
 import { assembleDashboard } from "~/models/dashboard.server";

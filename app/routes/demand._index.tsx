@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 import { AnySelect, EmptyRow, Pager } from "~/components/ListKit";
 import { TableScroll } from "~/components/TableScroll";
+import { Trans } from "~/components/Trans";
 import { assertCan, can, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { demandQueryFrom } from "~/models/demand-query.server";

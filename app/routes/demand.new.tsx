@@ -8,9 +8,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { Trans } from "~/components/Trans";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { submitDemandRequest } from "~/models/demand.server";

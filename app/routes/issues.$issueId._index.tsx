@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Documents } from "~/components/Documents";
@@ -21,6 +21,7 @@ import { PreviewBar } from "~/components/Preview";
 import { RecordTags } from "~/components/RecordTags";
 import { GapTable, ScheduleTable } from "~/components/Schedules";
 import { StanceBadge } from "~/components/StanceBadge";
+import { Trans } from "~/components/Trans";
 import { assertCan, assessmentVisibilities, assignableVisibilities, can, concurrenceVisibilities } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";

@@ -1,8 +1,9 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 import { LegendMarker, MilestoneTimeline } from "~/components/MilestoneTimeline";
+import { Trans } from "~/components/Trans";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { shiftDate } from "~/models/convergence";

@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Notice } from "~/components/forms";
 import { EmptyRow, Pager } from "~/components/ListKit";
 import { GapList } from "~/components/Schedules";
 import { StanceBadge } from "~/components/StanceBadge";
+import { Trans } from "~/components/Trans";
 import { assertCan, assessmentVisibilities, can } from "~/models/access.server";
 import { createAssessment, listAssessments } from "~/models/assessments.server";
 import { requireUser } from "~/models/auth.server";

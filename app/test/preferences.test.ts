@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { NAMESPACES } from "~/i18n";
 import { loader as rootLoader } from "~/root";
+import { loader as catalogLoader } from "~/routes/locales.$file";
 import { action, loader } from "~/routes/preferences";
 import { getDb } from "~/utils/db.server";
 
@@ -76,7 +77,19 @@ describe("preferences", () => {
       }),
     );
     expect((after.data as { locale: string }).locale).toBe("hi");
-    // Only this language's words travel to the browser.
-    expect(Object.keys((after.data as { resources: object }).resources)).toEqual([...NAMESPACES]);
+    // Only this language's words travel to the browser, in a script named by its content's hash.
+    const catalog = (after.data as { catalog: string }).catalog;
+    expect(catalog).toMatch(/^\/locales\/hi\.[0-9a-f]{12}\.js$/);
+    const serve = (file: string) =>
+      catalogLoader({ request: get(`/locales/${file}`), params: { file }, context: { nonce: "", clientAddress: "127.0.0.1" } });
+    const script = serve(catalog.split("/").pop()!);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    const body = await script.text();
+    const loaded = JSON.parse(body.slice(body.indexOf("=") + 1, body.lastIndexOf(";"))) as { locale: string; resources: object };
+    expect(loaded.locale).toBe("hi");
+    expect(Object.keys(loaded.resources)).toEqual([...NAMESPACES]);
+    // An old (or made-up) name is not served.
+    expect(serve("hi.000000000000.js").status).toBe(404);
   });
 });

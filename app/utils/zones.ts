@@ -8,13 +8,22 @@ import { defaultTimeZoneForCountry } from "~/utils/preferences";
 /** Used when nothing better is known: the Indian side's zone. */
 export const DEFAULT_TIME_ZONE = "Asia/Kolkata";
 
+// Building a DateTimeFormat to test a zone costs more than most of a page's formatting, and it
+// ran on every request: the answer per zone name is kept for the process (a few hundred names).
+const known = new Map<string, boolean>();
+
 function isZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let answer = known.get(zone);
+  if (answer === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      answer = true;
+    } catch {
+      answer = false;
+    }
+    if (known.size < 1000) known.set(zone, answer);
   }
+  return answer;
 }
 
 /**

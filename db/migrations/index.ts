@@ -21,6 +21,7 @@ import * as contactsPeopleTags from "./2026-12-01T2000-contacts-people-tags";
 import * as mapauthTotpMap from "./2026-12-01T2000-mapauth-totp-map";
 import * as documentsAttachments from "./2026-12-01T2010-documents-attachments";
 import * as speed3PageIndexes from "./2026-12-01T2030-speed3-page-indexes";
+import * as perf4CoveringProbes from "./2026-12-01T2040-perf4-covering-probes";
 
 /**
  * Every migration, by its sortable name. Listed statically (not read from the folder at run
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T2000-mapauth-totp-map": mapauthTotpMap,
   "2026-12-01T2010-documents-attachments": documentsAttachments,
   "2026-12-01T2030-speed3-page-indexes": speed3PageIndexes,
+  "2026-12-01T2040-perf4-covering-probes": perf4CoveringProbes,
 };

@@ -12,6 +12,8 @@ import { MATERIALS, MILESTONE_CATEGORIES, STANCES, VISIBILITIES } from "./../sch
 /** Words in nearly every record, and one word in a single record, for the search pages. */
 export const COMMON_WORD = "neodymium";
 export const RARE_WORD = "monazite";
+/** Issues and milestones at least, at any size (more than the longest page lists of either). */
+export const MIN_LISTED = 60;
 /** The words generated records are written in; the model benchmark (e2e/bench/consultations.ts) uses them too. */
 export const VOLUME_WORDS = [
   COMMON_WORD,
@@ -91,6 +93,11 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
   const audit = (entityType: string, id: string, at: string, after: Record<string, unknown>) =>
     insert.audit.run(`bench-e-${id}`, at, o.authorId, `${entityType}.create`, entityType, id, JSON.stringify(after));
 
+  // One issue per 500 consultations and one milestone per 200, but never fewer than MIN_LISTED of
+  // each: the brief lists 40 issues and the timeline 40 milestones, so the smallest size still
+  // fills every page and a size ratio compares full pages, not part of one with a full one.
+  const issueEvery = Math.max(1, Math.min(500, Math.floor(o.count / MIN_LISTED)));
+  const milestoneEvery = Math.max(1, Math.min(200, Math.floor(o.count / MIN_LISTED)));
   const issueIds: { id: string; parties: string[]; visibility: string }[] = [];
   const BATCH = 5_000;
   for (let done = 0; done < o.count; done += BATCH) {
@@ -119,7 +126,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
             at,
           );
         }
-        if (i % 500 === 0) {
+        if (i % issueEvery === 0) {
           const issueId = `bench-i-${i}`;
           const issueParties = parties(3);
           const issueLevel = level();
@@ -163,7 +170,7 @@ export function addVolume(sqlite: SQLite.Database, o: VolumeOptions): void {
             visibility: issue.visibility,
           });
         }
-        if (i % 200 === 0) {
+        if (i % milestoneEvery === 0) {
           const milestoneId = `bench-m-${i}`;
           const owner = pick(o.organizationIds);
           const milestoneParties = parties(2);
