@@ -218,8 +218,12 @@ export function ErrorBoundary() {
       message = t("errors.notAllowed.message");
     } else if (error.status < 500) {
       title = t("errors.refused.title");
-      const body = error.data as { message?: string } | string | undefined;
-      message = translateMessage(i18n, typeof body === "string" ? body : (body?.message ?? error.statusText));
+      const body = error.data as { message?: string; code?: string; values?: Record<string, string> } | string | undefined;
+      // A coded refusal (`invalidRequestCode`) is worded from the catalogs; older ones carry English.
+      message =
+        typeof body === "object" && typeof body.code === "string"
+          ? t(body.code, body.values ?? {})
+          : translateMessage(i18n, typeof body === "string" ? body : (body?.message ?? error.statusText));
     }
   }
   return (
