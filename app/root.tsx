@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 
 import { LanguageMenu } from "~/components/LanguageMenu";
@@ -83,6 +83,11 @@ function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { t } = useTranslation();
   const user = data?.user;
+  // A section chosen from the folded menu closes it again.
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -141,21 +146,25 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
         {user ? (
           <nav className="app-nav" aria-label={t("header.mainNav")}>
-            <ul className="app-header__inner">
-              {data.nav.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
-                    {t(`nav.${item.key}`)}
-                    {item.badge ? (
-                      <span className="nav-badge">
-                        {item.badge > 99 ? "99+" : item.badgeAtLeast ? `${item.badge}+` : item.badge}
-                        <span className="visually-hidden">{t("header.unread")}</span>
-                      </span>
-                    ) : null}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+            {/* Below 30rem the sections fold behind this disclosure (no JavaScript needed); wider, it is always open. */}
+            <details className="app-nav__menu" ref={menu}>
+              <summary className="app-nav__toggle">{t("header.menu")}</summary>
+              <ul className="app-header__inner">
+                {data.nav.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                      {t(`nav.${item.key}`)}
+                      {item.badge ? (
+                        <span className="nav-badge">
+                          {item.badge > 99 ? "99+" : item.badgeAtLeast ? `${item.badge}+` : item.badge}
+                          <span className="visually-hidden">{t("header.unread")}</span>
+                        </span>
+                      ) : null}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </nav>
         ) : null}
         <div className={navigation.state === "idle" ? "progress" : "progress progress--active"} aria-hidden="true" />
@@ -195,8 +204,12 @@ export function ErrorBoundary() {
       message = t("errors.notAllowed.message");
     } else if (error.status < 500) {
       title = t("errors.refused.title");
-      const body = error.data as { message?: string } | string | undefined;
-      message = translateMessage(i18n, typeof body === "string" ? body : (body?.message ?? error.statusText));
+      const body = error.data as { message?: string; code?: string; values?: Record<string, string> } | string | undefined;
+      // A coded refusal (`invalidRequestCode`) is worded from the catalogs; older ones carry English.
+      message =
+        typeof body === "object" && typeof body.code === "string"
+          ? t(body.code, body.values ?? {})
+          : translateMessage(i18n, typeof body === "string" ? body : (body?.message ?? error.statusText));
     }
   }
   return (

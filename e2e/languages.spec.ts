@@ -53,6 +53,29 @@ test.describe("a Japanese browser", () => {
     await expect(page.getByText("Meetings, calls and written exchanges")).toHaveCount(0);
   });
 
+  test("the minutes page speaks Japanese, times in IST and JST side by side, refusals included", async ({ page }) => {
+    const meeting = "Meeting with METI on rare-earth supply cooperation";
+    await signInInJapanese(page, "meti@accord.test");
+    await page.goto("/consultations");
+    // The list names the minutes awaiting METI's answer and links straight to them.
+    await page.getByRole("region", { name: "貴組織の確認待ちの議事録" }).getByRole("link", { name: meeting }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "議事録" })).toBeVisible();
+    await expect(page).toHaveTitle(`議事録 ・ ${meeting} ・ Accord`);
+    await expect(page.getByText("回覧中（第 1 版）")).toBeVisible();
+    // What people wrote stays as written; the page's own words and the times are Japanese.
+    const current = page.getByRole("region", { name: /^第 1 版（.+ IST 回覧）$/ });
+    await expect(current.getByRole("list", { name: "議事録（第 1 版）" })).toBeVisible();
+    await expect(current.getByText(/^Ministry of Economy, Trade and Industry \(METI\)：確認待ち$/)).toBeVisible();
+    await expect(page.getByRole("list").filter({ hasText: /^第 1 版：.+ IST（.+ JST）。確認 0 \/ \d+ 組織$/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: "METI として第 1 版を確認する" })).toBeVisible();
+    // An empty amendment is refused beside its fields, in Japanese, and nothing is stored.
+    const amend = page.getByRole("form", { name: "修正案の提出" });
+    await amend.getByRole("button", { name: "修正案を提出" }).click();
+    await expect(amend.getByText("修正する段落を選択してください。")).toBeVisible();
+    await expect(amend.getByLabel("段落", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(/[A-Za-z]+ (version|paragraph)/)).toHaveCount(0);
+  });
+
   test("the search page speaks Japanese, counts included", async ({ page }) => {
     await signInInJapanese(page, "meti@accord.test");
     await page.goto("/search?q=" + encodeURIComponent("日本"));

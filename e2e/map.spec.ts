@@ -47,3 +47,21 @@ test("external users are told the map does not exist", async ({ page }) => {
   const res = await page.goto("/map");
   expect(res?.status()).toBe(404);
 });
+
+test("beside the grid at 1280 px the table keeps its words whole", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, "official@accord.test");
+  await page.goto("/map");
+  // The lines a cell's text takes: the page's break-anywhere rule once split these mid-word ("INFL UENC E").
+  const lines = (cell: ReturnType<typeof page.getByRole>) =>
+    cell.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  for (const name of ["Influence", "Interest", "Stance"]) {
+    expect(await lines(page.getByRole("columnheader", { name, exact: true })), name).toBe(1);
+  }
+  expect(await lines(page.getByRole("cell", { name: "Supportive", exact: true }).first())).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+});

@@ -18,7 +18,7 @@ export function AnySelect({
   label,
   value,
   options,
-  anyLabel = "Any",
+  anyLabel,
 }: {
   name: string;
   label: string;
@@ -26,11 +26,12 @@ export function AnySelect({
   options: readonly Choice[];
   anyLabel?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <label className="filter">
       <span>{label}</span>
       <select name={name} defaultValue={value ?? ""} className="input">
-        <option value="">{anyLabel}</option>
+        <option value="">{anyLabel ?? t("filters.any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -1,9 +1,9 @@
 /**
  * Pure rules of agreed minutes, shared by the model and the pages: the text's numbered paragraphs,
- * and the refusal codes the UI words (`minutesRefusalText`).
+ * and the refusal codes the page words from the catalogs (`minutesPage.refusal.*`).
  */
 
-/** Why a write was refused, finer than the code: the UI words it (`minutesRefusalText`). */
+/** Why a write was refused, finer than the code: the page words it (`minutesPage.refusal.<why>`). */
 export type MinutesWhy =
   | "not_drafter"
   | "frozen"

@@ -1,8 +1,11 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
+import { ListTable } from "~/components/ListKit";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
+import type { MinutesRefusalDetail } from "~/models/minutes";
 import {
   circulateMinutes,
   confirmMinutes,
@@ -24,15 +27,15 @@ import {
 } from "~/schemas/minutes";
 import styles from "~/styles/consultations.css";
 import minutesStyles from "~/styles/minutes.css";
-import { VISIBILITY_HINTS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat, type Formatter } from "~/utils/format";
 import { failure, formDataToObject, parseForm, type FormFailure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { minutesRefusalText } from "~/utils/messages";
+import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { translateMessage } from "~/utils/translate";
 
 /** After a 409 the forms must carry the minutes' new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -42,16 +45,28 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: minutesStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Minutes · ${data?.consultation.title ?? "Consultation"} · Accord` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "consultations:minutesPage.pageTitle", { title: data.consultation.title })
+      : pageTitle(matches, "consultations:minutesPage.title"),
+  },
 ];
 
-const STATUS_LABELS = { draft: "Draft", circulated: "Circulated", agreed: "Agreed" } as const;
-const AMENDMENT_LABELS = { open: "Awaiting decision", accepted: "Accepted", rejected: "Rejected" } as const;
+type T = ReturnType<typeof useTranslation>["t"];
 
-/** Minutes are read in New Delhi and Tokyo alike: every time is shown in both zones. */
-function bothZones(fmt: Formatter, iso: string) {
-  return { ist: `${fmt.inZone(iso, "Asia/Kolkata")} IST`, jst: `${fmt.inZone(iso, "Asia/Tokyo")} JST` };
+/** Minutes are read in New Delhi and Tokyo alike: every time is shown in both zones, in the reader's digits. */
+function bothZones(fmt: Formatter, t: T, iso: string) {
+  return {
+    ist: t("minutesPage.zone.ist", { time: fmt.inZone(iso, "Asia/Kolkata") }),
+    jst: t("minutesPage.zone.jst", { time: fmt.inZone(iso, "Asia/Tokyo") }),
+  };
+}
+
+function useZones() {
+  const fmt = useFormat();
+  const { t } = useTranslation("consultations");
+  return (iso: string) => bothZones(fmt, t, iso);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -94,18 +109,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Intent = "create" | "save" | "circulate" | "confirm" | "propose" | "decide" | "correct";
 
-const DONE: Record<Intent, string> = {
-  create: "Draft saved.",
-  save: "Draft saved.",
-  circulate: "Minutes circulated for confirmation.",
-  confirm: "Confirmation recorded.",
-  propose: "Amendment proposed. The drafter will accept or reject it.",
-  decide: "Decision recorded.",
-  correct: "Correction started: edit the draft and circulate it.",
-};
+/**
+ * Why a write was refused, as a code and the values its sentence names: the page words it from
+ * the catalogs (`minutesPage.refusal.*`), so the action makes no English.
+ */
+interface Refusal {
+  why: MinutesRefusalDetail["why"] | "stale" | "unknown";
+  field?: MinutesRefusalDetail["field"];
+  number?: number;
+  paragraphs?: number;
+  organization?: string;
+}
 
-const STALE =
-  "These minutes changed since you opened them, and nothing was saved. The page now shows the current version; what you typed is kept below.";
+function refusedWith(status: number, intent: Intent, values: Record<string, unknown>, refusal: Refusal) {
+  return data({ ...failure({}, values), intent, refusal }, { status });
+}
 
 function answer(
   intent: Intent,
@@ -114,18 +132,14 @@ function answer(
   organization: string,
 ) {
   if (result.ok) {
-    const message =
-      intent === "confirm" && "status" in result.record && result.record.status === "agreed"
-        ? "Confirmation recorded. Every organization has confirmed: the minutes are agreed."
-        : DONE[intent];
-    return data({ ok: true as const, intent, message });
+    const agreed = intent === "confirm" && "status" in result.record && result.record.status === "agreed";
+    return data({ ok: true as const, intent, done: agreed ? ("agreed" as const) : intent });
   }
   if (result.reason === "not_found") notFound();
-  if (result.reason === "conflict") return data({ ...failure({}, values, STALE), intent }, { status: 409 });
-  const message = minutesRefusalText(result, organization);
-  const fieldErrors = result.field ? { [result.field]: message } : {};
+  if (result.reason === "conflict") return refusedWith(409, intent, values, { why: "stale" });
+  const { why, field, number, paragraphs } = result;
   const status = result.code === "forbidden" ? 403 : result.code === "invalid" ? 400 : 409;
-  return data({ ...failure(fieldErrors, values, result.field ? undefined : message), intent }, { status });
+  return refusedWith(status, intent, values, { why, field, number, paragraphs, organization });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -192,11 +206,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answer(intent, await decideAmendment(db, user, id, parsed.data), {}, user.organizationShortName);
     }
     default:
-      return data({ ...failure({}, {}, "Unknown request."), intent }, { status: 400 });
+      return refusedWith(400, intent, {}, { why: "unknown" });
   }
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Version = LoaderData["versions"][number];
 
 function Paragraphs({ html, label }: { html: string[]; label: string }) {
   return (
@@ -210,40 +225,29 @@ function Paragraphs({ html, label }: { html: string[]; label: string }) {
   );
 }
 
-function AgreedRecord({ version }: { version: LoaderData["versions"][number] }) {
-  const fmt = useFormat();
-  const circulated = bothZones(fmt, version.circulatedAt);
+function AgreedRecord({ version }: { version: Version }) {
+  const { t } = useTranslation("consultations");
+  const zones = useZones();
+  const circulated = zones(version.circulatedAt);
   return (
     <section className="card minutes__agreed" aria-labelledby="agreed-title">
-      <h2 id="agreed-title">Agreed text, version {version.number}</h2>
-      <Paragraphs html={version.paragraphsHtml} label={`Agreed minutes, version ${version.number}`} />
+      <h2 id="agreed-title">{t("minutesPage.agreedTitle", { number: version.number })}</h2>
+      <Paragraphs html={version.paragraphsHtml} label={t("minutesPage.agreedList", { number: version.number })} />
       <p className="minutes__digest">
-        SHA-256 of the agreed text: <code>{version.sha256}</code>
+        {t("minutesPage.agreedDigest")} <code>{version.sha256}</code>
       </p>
-      <h3>Confirmations</h3>
-      <table className="table table--dense">
-        <thead>
-          <tr>
-            <th scope="col">Organization</th>
-            <th scope="col">Confirmed by</th>
-            <th scope="col">India (IST)</th>
-            <th scope="col">Japan (JST)</th>
+      <h3>{t("minutesPage.confirmations")}</h3>
+      <ListTable dense columns={[t("minutesPage.organization"), t("minutesPage.confirmedBy"), t("detail.ist"), t("detail.jst")]}>
+        {version.confirmations.map((k) => (
+          <tr key={k.organizationId}>
+            <td>{k.organization}</td>
+            <td>{k.user}</td>
+            <td>{zones(k.at).ist}</td>
+            <td>{zones(k.at).jst}</td>
           </tr>
-        </thead>
-        <tbody>
-          {version.confirmations.map((k) => (
-            <tr key={k.organizationId}>
-              <td>{k.organization}</td>
-              <td>{k.user}</td>
-              <td>{bothZones(fmt, k.at).ist}</td>
-              <td>{bothZones(fmt, k.at).jst}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="small muted">
-        Circulated by {version.circulatedBy}, {circulated.ist} ({circulated.jst}).
-      </p>
+        ))}
+      </ListTable>
+      <p className="small muted">{t("minutesPage.circulatedBy", { name: version.circulatedBy, ...circulated })}</p>
     </section>
   );
 }
@@ -254,6 +258,50 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
       {message}
     </p>
   ) : null;
+}
+
+/** One end of the comparison of two versions. */
+function VersionSelect({ name, label, value, versions }: { name: string; label: string; value: number; versions: Version[] }) {
+  return (
+    <label className="filter">
+      <span>{label}</span>
+      <select name={name} className="input" defaultValue={value}>
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            {v.number}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The action's answer in the reader's words: zod's messages through the validation catalog, refusal codes through ours. */
+function useAnswer() {
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("consultations");
+  const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  // Only refusals carry one; zod's failures (from `bad`) do not, which the union's narrowing loses.
+  const refusal = (failed as { refusal?: Refusal } | undefined)?.refusal;
+  const refusalText = refusal
+    ? t(`minutesPage.refusal.${refusal.why}`, {
+        organization: refusal.organization,
+        number: refusal.number,
+        ...(refusal.paragraphs === undefined ? {} : { count: refusal.paragraphs }),
+      })
+    : undefined;
+  return {
+    failed,
+    done: actionData && "done" in actionData ? t(`minutesPage.done.${actionData.done}`) : undefined,
+    formError: refusal && !refusal.field ? refusalText : translateMessage(i18n, failed?.formError),
+    /** The error beside `field` of the form that posted `intent`. */
+    fieldError: (intent: Intent, field: string) =>
+      failed?.intent !== intent
+        ? undefined
+        : refusal?.field === field
+          ? refusalText
+          : translateMessage(i18n, failed.fieldErrors[field]),
+  };
 }
 
 export default function MinutesPage() {
@@ -269,22 +317,22 @@ export default function MinutesPage() {
     diff,
     print,
   } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const fmt = useFormat();
-  const zones = (iso: string) => bothZones(fmt, iso);
-  const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  const { t } = useTranslation("consultations");
+  const zones = useZones();
+  const { failed, done, formError, fieldError } = useAnswer();
   const typed = (name: string) => (failed?.values[name] as string | undefined) ?? undefined;
   const agreed = m?.agreedNumber ? versions.find((v) => v.number === m.agreedNumber) : undefined;
   const current = m ? versions.find((v) => v.number === m.currentNumber) : undefined;
+  const visibility = t(`labels:visibility.${c.visibility}`);
 
   if (print) {
     return (
       <div className="page minutes minutes--print">
-        <h1>Agreed minutes: {c.title}</h1>
+        <h1>{t("minutesPage.printTitle", { title: c.title })}</h1>
         <p>
-          {zones(c.startsAt).ist} · {zones(c.startsAt).jst} · {VISIBILITY_LABELS[c.visibility]}
+          {zones(c.startsAt).ist} · {zones(c.startsAt).jst} · {visibility}
         </p>
-        {agreed ? <AgreedRecord version={agreed} /> : <p>These minutes are not agreed yet.</p>}
+        {agreed ? <AgreedRecord version={agreed} /> : <p>{t("minutesPage.notAgreedYet")}</p>}
       </div>
     );
   }
@@ -298,15 +346,16 @@ export default function MinutesPage() {
           <p className="eyebrow">
             <Link to={`/consultations/${c.id}`}>{c.title}</Link>
           </p>
-          <h1>Minutes</h1>
+          <h1>{t("minutesPage.title")}</h1>
           <p className="consultation__badges">
-            <span className={`badge badge--${c.visibility}`} title={VISIBILITY_HINTS[c.visibility]}>
-              {VISIBILITY_LABELS[c.visibility]}
+            <span className={`badge badge--${c.visibility}`} title={t(`labels:visibilityHint.${c.visibility}`)}>
+              {visibility}
             </span>{" "}
             {m ? (
               <span className={`badge minutes__status minutes__status--${m.status}`}>
-                {STATUS_LABELS[m.status]}
-                {m.currentNumber > 0 && m.status !== "draft" ? `, version ${m.currentNumber}` : ""}
+                {m.currentNumber > 0 && m.status !== "draft"
+                  ? t("minutesPage.statusVersion", { status: t(`minutesPage.status.${m.status}`), number: m.currentNumber })
+                  : t(`minutesPage.status.${m.status}`)}
               </span>
             ) : null}
           </p>
@@ -314,55 +363,54 @@ export default function MinutesPage() {
         {agreed ? (
           <div className="form-actions no-print">
             <a className="button" href={`/consultations/${c.id}/minutes.pdf`} download>
-              Download agreed minutes (PDF)
+              {t("minutesPage.downloadPdf")}
             </a>
           </div>
         ) : null}
       </header>
 
-      {actionData && "message" in actionData ? (
+      {done ? (
         <div className="notice notice--ok" role="status">
-          {actionData.message}
+          {done}
         </div>
       ) : null}
-      {failed?.formError ? (
+      {formError ? (
         <div className="notice notice--error" role="alert">
-          {failed.formError}
+          {formError}
         </div>
       ) : null}
 
       {!m ? (
         canDraft ? (
           <section className="card" aria-labelledby="draft-title">
-            <h2 id="draft-title">Draft the minutes</h2>
+            <h2 id="draft-title">{t("minutesPage.draftTitle")}</h2>
             <Form method="post" className="form" key={draftKey}>
               <input type="hidden" name="intent" value="create" />
-              <DraftField value={typed("body") ?? ""} error={failed?.intent === "create" ? failed.fieldErrors.body : undefined} />
+              <DraftField value={typed("body") ?? ""} error={fieldError("create", "body")} />
               <div className="form-actions">
                 <button type="submit" className="button button--primary">
-                  Save draft
+                  {t("minutesPage.saveDraft")}
                 </button>
               </div>
             </Form>
           </section>
         ) : (
-          <p className="card muted">No minutes of this consultation have been circulated.</p>
+          <p className="card muted">{t("minutesPage.noneCirculated")}</p>
         )
       ) : null}
 
       {m?.status === "draft" && canDraft ? (
         <section className="card" aria-labelledby="draft-title">
-          <h2 id="draft-title">{m.currentNumber > 0 ? `Draft of version ${m.currentNumber + 1}` : "Draft"}</h2>
+          <h2 id="draft-title">
+            {m.currentNumber > 0 ? t("minutesPage.draftOfVersion", { number: m.currentNumber + 1 }) : t("minutesPage.draft")}
+          </h2>
           <Form method="post" className="form" key={draftKey}>
             <input type="hidden" name="intent" value="save" />
             <input type="hidden" name="version" value={m.version} />
-            <DraftField
-              value={typed("body") ?? m.draft ?? ""}
-              error={failed?.intent === "save" ? failed.fieldErrors.body : undefined}
-            />
+            <DraftField value={typed("body") ?? m.draft ?? ""} error={fieldError("save", "body")} />
             <div className="form-actions">
               <button type="submit" className="button">
-                Save draft
+                {t("minutesPage.saveDraft")}
               </button>
             </div>
           </Form>
@@ -370,13 +418,13 @@ export default function MinutesPage() {
             <input type="hidden" name="intent" value="circulate" />
             <input type="hidden" name="version" value={m.version} />
             <button type="submit" className="button button--primary">
-              Circulate version {m.currentNumber + 1}
+              {t("minutesPage.circulateVersion", { number: m.currentNumber + 1 })}
             </button>
-            <FieldError id="circulate-error" message={failed?.intent === "circulate" ? failed.fieldErrors.body : undefined} />
+            <FieldError id="circulate-error" message={fieldError("circulate", "body")} />
           </Form>
         </section>
       ) : m?.status === "draft" && m.currentNumber > 0 ? (
-        <p className="card muted">A correction of these minutes is being drafted.</p>
+        <p className="card muted">{t("minutesPage.correctionDrafting")}</p>
       ) : null}
 
       {agreed ? <AgreedRecord version={agreed} /> : null}
@@ -385,49 +433,48 @@ export default function MinutesPage() {
           <input type="hidden" name="intent" value="correct" />
           <input type="hidden" name="version" value={m.version} />
           <button type="submit" className="button">
-            Start a correction
+            {t("minutesPage.startCorrection")}
           </button>
-          <span className="small muted">The agreed version stays as it is; the correction goes round as a new version.</span>
+          <span className="small muted">{t("minutesPage.correctionHint")}</span>
         </Form>
       ) : null}
 
       {m?.status === "circulated" && current ? (
         <section className="card" aria-labelledby="current-title">
           <h2 id="current-title">
-            Version {current.number}, circulated {zones(current.circulatedAt).ist}
+            {t("minutesPage.currentTitle", { number: current.number, time: zones(current.circulatedAt).ist })}
           </h2>
-          <Paragraphs html={current.paragraphsHtml} label={`Minutes, version ${current.number}`} />
+          <Paragraphs html={current.paragraphsHtml} label={t("minutesPage.currentList", { number: current.number })} />
           <p className="minutes__digest small">
-            SHA-256: <code>{current.sha256}</code>
+            {t("minutesPage.digest")} <code>{current.sha256}</code>
           </p>
-          <h3>Confirmation</h3>
+          <h3>{t("minutesPage.confirmation")}</h3>
           <ul className="minutes__parties">
             {current.parties.map((p) => {
               const k = current.confirmations.find((x) => x.organizationId === p.id);
               const amending = openOnCurrent.some((a) => a.organizationId === p.id);
               return (
                 <li key={p.id}>
-                  <strong>{p.name}</strong>:{" "}
+                  <strong>{p.name}</strong>
+                  {t("minutesPage.partySeparator")}
                   {k
-                    ? `confirmed by ${k.user}, ${zones(k.at).ist} (${zones(k.at).jst})`
+                    ? t("minutesPage.party.confirmed", { name: k.user, ...zones(k.at) })
                     : amending
-                      ? "amendments proposed"
-                      : "awaiting confirmation"}
+                      ? t("minutesPage.party.amending")
+                      : t("minutesPage.party.awaiting")}
                 </li>
               );
             })}
           </ul>
-          {ownAnswer === "confirmed" ? <p className="small">{organization} has confirmed this version.</p> : null}
-          {ownAnswer === "amending" ? (
-            <p className="small">{organization}&apos;s amendments await the drafter&apos;s decision.</p>
-          ) : null}
+          {ownAnswer === "confirmed" ? <p className="small">{t("minutesPage.ownConfirmed", { organization })}</p> : null}
+          {ownAnswer === "amending" ? <p className="small">{t("minutesPage.ownAmending", { organization })}</p> : null}
           {canRespond ? (
             <div className="minutes__respond no-print">
               <Form method="post">
                 <input type="hidden" name="intent" value="confirm" />
                 <input type="hidden" name="number" value={current.number} />
                 <button type="submit" className="button button--primary">
-                  Confirm version {current.number} for {organization}
+                  {t("minutesPage.confirmFor", { number: current.number, organization })}
                 </button>
               </Form>
               <Form
@@ -436,63 +483,47 @@ export default function MinutesPage() {
                 aria-labelledby="amend-title"
                 key={`amend-${current.number}-${failed ? "f" : "o"}`}
               >
-                <h3 id="amend-title">Propose an amendment</h3>
+                <h3 id="amend-title">{t("minutesPage.amendTitle")}</h3>
                 <input type="hidden" name="intent" value="propose" />
                 <input type="hidden" name="number" value={current.number} />
                 <div className="field">
                   <label className="field__label" htmlFor="amend-paragraph">
-                    Paragraph
+                    {t("minutesPage.paragraph")}
                   </label>
                   <select
                     id="amend-paragraph"
                     name="paragraph"
                     className="input"
                     defaultValue={typed("paragraph") ?? ""}
-                    aria-invalid={failed?.fieldErrors.paragraph ? true : undefined}
-                    aria-describedby={failed?.fieldErrors.paragraph ? "paragraph-error" : undefined}
+                    aria-invalid={fieldError("propose", "paragraph") ? true : undefined}
+                    aria-describedby={fieldError("propose", "paragraph") ? "paragraph-error" : undefined}
                   >
-                    <option value="">Choose a paragraph…</option>
+                    <option value="">{t("minutesPage.chooseParagraph")}</option>
                     {current.paragraphsHtml.map((_, i) => (
                       <option key={i} value={i + 1}>
-                        Paragraph {i + 1}
+                        {t("minutesPage.paragraphNumber", { number: i + 1 })}
                       </option>
                     ))}
                   </select>
-                  <FieldError
-                    id="paragraph-error"
-                    message={failed?.intent === "propose" ? failed.fieldErrors.paragraph : undefined}
-                  />
+                  <FieldError id="paragraph-error" message={fieldError("propose", "paragraph")} />
                 </div>
-                <label className="field">
-                  <span className="field__label">Proposed wording</span>
-                  <textarea
-                    name="proposedText"
-                    className="input"
-                    rows={4}
-                    defaultValue={typed("proposedText") ?? ""}
-                    aria-invalid={failed?.fieldErrors.proposedText ? true : undefined}
-                    aria-describedby={failed?.fieldErrors.proposedText ? "proposed-error" : undefined}
-                  />
-                  <FieldError
-                    id="proposed-error"
-                    message={failed?.intent === "propose" ? failed.fieldErrors.proposedText : undefined}
-                  />
-                </label>
-                <label className="field">
-                  <span className="field__label">Reason</span>
-                  <textarea
-                    name="reason"
-                    className="input"
-                    rows={2}
-                    defaultValue={typed("reason") ?? ""}
-                    aria-invalid={failed?.fieldErrors.reason ? true : undefined}
-                    aria-describedby={failed?.fieldErrors.reason ? "reason-error" : undefined}
-                  />
-                  <FieldError id="reason-error" message={failed?.intent === "propose" ? failed.fieldErrors.reason : undefined} />
-                </label>
+                <AmendmentText
+                  name="proposedText"
+                  label={t("minutesPage.proposedWording")}
+                  rows={4}
+                  value={typed("proposedText")}
+                  error={fieldError("propose", "proposedText")}
+                />
+                <AmendmentText
+                  name="reason"
+                  label={t("minutesPage.reason")}
+                  rows={2}
+                  value={typed("reason")}
+                  error={fieldError("propose", "reason")}
+                />
                 <div className="form-actions">
                   <button type="submit" className="button">
-                    Propose amendment
+                    {t("minutesPage.propose")}
                   </button>
                 </div>
               </Form>
@@ -503,106 +534,90 @@ export default function MinutesPage() {
 
       {amendments.length > 0 ? (
         <section className="card" aria-labelledby="amendments-title">
-          <h2 id="amendments-title">Amendments</h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Paragraph</th>
-                  <th scope="col">Proposed by</th>
-                  <th scope="col">Proposed wording</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Decision</th>
-                </tr>
-              </thead>
-              <tbody>
-                {amendments.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.number}</td>
-                    <td>{a.paragraph}</td>
-                    <td>
-                      {a.organization} ({a.proposedBy})<br />
-                      <span className="small muted">{zones(a.proposedAt).ist}</span>
-                    </td>
-                    <td className="minutes__wording">{a.proposedText}</td>
-                    <td>{a.reason}</td>
-                    <td>
-                      {a.status === "open" && canDraft && a.number === m?.currentNumber ? (
-                        <div className="form-actions">
-                          {(["accept", "reject"] as const).map((decision) => (
-                            <Form method="post" key={decision}>
-                              <input type="hidden" name="intent" value="decide" />
-                              <input type="hidden" name="amendmentId" value={a.id} />
-                              <input type="hidden" name="amendmentVersion" value={a.version} />
-                              <input type="hidden" name="decision" value={decision} />
-                              <button
-                                type="submit"
-                                className={
-                                  decision === "accept" ? "button button--small button--primary" : "button button--small"
-                                }
-                                aria-label={`${decision === "accept" ? "Accept" : "Reject"} the amendment to paragraph ${a.paragraph} by ${a.organization}`}
-                              >
-                                {decision === "accept" ? "Accept" : "Reject"}
-                              </button>
-                            </Form>
-                          ))}
-                        </div>
-                      ) : (
-                        <span className={`badge minutes__amendment--${a.status}`}>{AMENDMENT_LABELS[a.status]}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <h2 id="amendments-title">{t("minutesPage.amendmentsTitle")}</h2>
+          <ListTable
+            columns={[
+              t("minutesPage.version"),
+              t("minutesPage.paragraph"),
+              t("minutesPage.proposedBy"),
+              t("minutesPage.proposedWording"),
+              t("minutesPage.reason"),
+              t("minutesPage.decision"),
+            ]}
+          >
+            {amendments.map((a) => (
+              <tr key={a.id}>
+                <td>{a.number}</td>
+                <td>{a.paragraph}</td>
+                <td>
+                  {t("minutesPage.proposer", { organization: a.organization, name: a.proposedBy })}
+                  <br />
+                  <span className="small muted">{zones(a.proposedAt).ist}</span>
+                </td>
+                <td className="minutes__wording">{a.proposedText}</td>
+                <td>{a.reason}</td>
+                <td>
+                  {a.status === "open" && canDraft && a.number === m?.currentNumber ? (
+                    <div className="form-actions">
+                      {(["accept", "reject"] as const).map((decision) => (
+                        <Form method="post" key={decision}>
+                          <input type="hidden" name="intent" value="decide" />
+                          <input type="hidden" name="amendmentId" value={a.id} />
+                          <input type="hidden" name="amendmentVersion" value={a.version} />
+                          <input type="hidden" name="decision" value={decision} />
+                          <button
+                            type="submit"
+                            className={decision === "accept" ? "button button--small button--primary" : "button button--small"}
+                            aria-label={t(`minutesPage.${decision}Label`, {
+                              paragraph: a.paragraph,
+                              organization: a.organization,
+                            })}
+                          >
+                            {t(`minutesPage.${decision}`)}
+                          </button>
+                        </Form>
+                      ))}
+                    </div>
+                  ) : (
+                    <span className={`badge minutes__amendment--${a.status}`}>
+                      {t(`minutesPage.amendmentStatus.${a.status}`)}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </section>
       ) : null}
 
       {versions.length > 0 ? (
         <section className="card" aria-labelledby="versions-title">
-          <h2 id="versions-title">Versions</h2>
+          <h2 id="versions-title">{t("minutesPage.versionsTitle")}</h2>
           <ol className="minutes__versions">
             {versions.map((v) => (
               <li key={v.number}>
-                Version {v.number}: circulated by {v.circulatedBy}, {zones(v.circulatedAt).ist} ({zones(v.circulatedAt).jst});{" "}
-                {v.confirmations.length} of {v.parties.length} confirmations
-                {v.number === m?.agreedNumber ? " · agreed" : ""}
+                {t("minutesPage.versionLine", {
+                  number: v.number,
+                  name: v.circulatedBy,
+                  ...zones(v.circulatedAt),
+                  confirmed: v.confirmations.length,
+                  count: v.parties.length,
+                })}
+                {v.number === m?.agreedNumber ? t("minutesPage.versionAgreed") : ""}
               </li>
             ))}
           </ol>
           {diff ? (
             <>
               <Form method="get" className="filters no-print">
-                <label className="filter">
-                  <span>From version</span>
-                  <select name="from" className="input" defaultValue={diff.from}>
-                    {versions.map((v) => (
-                      <option key={v.number} value={v.number}>
-                        {v.number}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="filter">
-                  <span>To version</span>
-                  <select name="to" className="input" defaultValue={diff.to}>
-                    {versions.map((v) => (
-                      <option key={v.number} value={v.number}>
-                        {v.number}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <VersionSelect name="from" label={t("minutesPage.fromVersion")} value={diff.from} versions={versions} />
+                <VersionSelect name="to" label={t("minutesPage.toVersion")} value={diff.to} versions={versions} />
                 <button type="submit" className="button">
-                  Compare
+                  {t("minutesPage.compare")}
                 </button>
               </Form>
-              <h3>
-                Changes from version {diff.from} to version {diff.to}
-              </h3>
-              <p className="minutes__diff" aria-label={`Changes from version ${diff.from} to version ${diff.to}`}>
+              <h3>{t("minutesPage.changes", { from: diff.from, to: diff.to })}</h3>
+              <p className="minutes__diff" aria-label={t("minutesPage.changes", { from: diff.from, to: diff.to })}>
                 {diff.parts.map((p, i) =>
                   p.kind === "added" ? (
                     <ins key={i}>{p.text}</ins>
@@ -621,14 +636,43 @@ export default function MinutesPage() {
   );
 }
 
-function DraftField({ value, error }: { value: string; error: string | undefined }) {
+/** A text box of the amendment form, with its error beside it. */
+function AmendmentText({
+  name,
+  label,
+  rows,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  rows: number;
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  const errorId = `${name}-error`;
   return (
     <label className="field">
-      <span className="field__label">Text of the minutes</span>
-      <span className="field__hint small muted">
-        Markdown. Separate paragraphs with a blank line; they are numbered in that order. The consultation&apos;s internal notes
-        are not part of the minutes.
-      </span>
+      <span className="field__label">{label}</span>
+      <textarea
+        name={name}
+        className="input"
+        rows={rows}
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
+      <FieldError id={errorId} message={error} />
+    </label>
+  );
+}
+
+function DraftField({ value, error }: { value: string; error: string | undefined }) {
+  const { t } = useTranslation("consultations");
+  return (
+    <label className="field">
+      <span className="field__label">{t("minutesPage.bodyLabel")}</span>
+      <span className="field__hint small muted">{t("minutesPage.bodyHint")}</span>
       <textarea
         name="body"
         className="input"

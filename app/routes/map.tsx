@@ -13,6 +13,7 @@ import {
   useValidatedForm,
 } from "~/components/forms";
 import { StakeholderMap, type MapDot } from "~/components/StakeholderMap";
+import { TableScroll } from "~/components/TableScroll";
 import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { ratingFormOptions, recordRating, stakeholderMap, type MapRating } from "~/models/stakeholder-map.server";
@@ -198,54 +199,56 @@ export default function MapPage() {
             ))}
           </ul>
         </div>
-        <table className="table">
-          <caption>{t("table.caption", { date: atLabel, since: sinceLabel })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("table.organization")}</th>
-              <th scope="col">{t("table.influence")}</th>
-              <th scope="col">{t("table.interest")}</th>
-              <th scope="col">{t("table.stance")}</th>
-              <th scope="col">{t("table.ratedOn")}</th>
-              <th scope="col">{t("table.movement", { since: sinceLabel })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.length === 0 ? (
+        <TableScroll label={t("table.caption", { date: atLabel, since: sinceLabel })}>
+          <table className="table map-table">
+            <caption>{t("table.caption", { date: atLabel, since: sinceLabel })}</caption>
+            <thead>
               <tr>
-                <td colSpan={6}>{t("table.empty")}</td>
+                <th scope="col">{t("table.organization")}</th>
+                <th scope="col">{t("table.influence")}</th>
+                <th scope="col">{t("table.interest")}</th>
+                <th scope="col">{t("table.stance")}</th>
+                <th scope="col">{t("table.ratedOn")}</th>
+                <th scope="col">{t("table.movement", { since: sinceLabel })}</th>
               </tr>
-            ) : null}
-            {points.map((p) => {
-              const delta = change(p.before, p.now);
-              return (
-                <tr key={p.organizationId}>
-                  <th scope="row">{p.name}</th>
-                  <td>{p.now ? p.now.influence : t("table.none")}</td>
-                  <td>{p.now ? p.now.interest : t("table.none")}</td>
-                  <td>{p.now ? t(`stance.${p.now.stance}`) : t("table.none")}</td>
-                  <td>
-                    {p.now ? format.plainDate(p.now.asOf) : t("table.none")}
-                    {p.now?.visibility === "restricted" ? ` · ${t("labels:visibility.restricted")}` : ""}
-                  </td>
-                  <td>
-                    {!p.before
-                      ? t("table.new")
-                      : delta && delta.influence === 0 && delta.interest === 0 && delta.stance === 0
-                        ? t("table.unchanged")
-                        : delta
-                          ? t("table.delta", {
-                              influence: signed(delta.influence),
-                              interest: signed(delta.interest),
-                              stance: signed(delta.stance),
-                            })
-                          : t("table.none")}
-                  </td>
+            </thead>
+            <tbody>
+              {points.length === 0 ? (
+                <tr>
+                  <td colSpan={6}>{t("table.empty")}</td>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              ) : null}
+              {points.map((p) => {
+                const delta = change(p.before, p.now);
+                return (
+                  <tr key={p.organizationId}>
+                    <th scope="row">{p.name}</th>
+                    <td>{p.now ? p.now.influence : t("table.none")}</td>
+                    <td>{p.now ? p.now.interest : t("table.none")}</td>
+                    <td>{p.now ? t(`stance.${p.now.stance}`) : t("table.none")}</td>
+                    <td>
+                      {p.now ? format.plainDate(p.now.asOf) : t("table.none")}
+                      {p.now?.visibility === "restricted" ? ` · ${t("labels:visibility.restricted")}` : ""}
+                    </td>
+                    <td>
+                      {!p.before
+                        ? t("table.new")
+                        : delta && delta.influence === 0 && delta.interest === 0 && delta.stance === 0
+                          ? t("table.unchanged")
+                          : delta
+                            ? t("table.delta", {
+                                influence: signed(delta.influence),
+                                interest: signed(delta.interest),
+                                stance: signed(delta.stance),
+                              })
+                            : t("table.none")}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
       <RatingForm />
     </div>

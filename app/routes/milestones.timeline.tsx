@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -15,6 +15,7 @@ import { todayInIndia } from "~/utils/clock";
 import { isPlainDate } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
+import { invalidRequestCode } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -26,12 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(user, "milestones:read");
   const raw = new URL(request.url).searchParams.get("zoom") ?? "years";
   if (!(TIMELINE_ZOOMS as readonly string[]).includes(raw))
-    throw data({ message: `Unknown zoom "${raw}": use one of ${TIMELINE_ZOOMS.join(", ")}.` }, { status: 400 });
+    invalidRequestCode("milestones:timeline.error.zoom", { zoom: raw, choices: TIMELINE_ZOOMS.join(", ") });
   const zoom = raw as TimelineZoom;
   const today = todayInIndia();
   const fromParam = new URL(request.url).searchParams.get("from");
-  if (fromParam !== null && !isPlainDate(fromParam))
-    throw data({ message: `"from" must be a date (YYYY-MM-DD), not "${fromParam}".` }, { status: 400 });
+  if (fromParam !== null && !isPlainDate(fromParam)) invalidRequestCode("milestones:timeline.error.from", { from: fromParam });
   // A window of the timeline, from a year back by default, so the page costs the same at any size.
   const from = fromParam ?? shiftDate(today, -365);
   const { items, earlier, later } = await timelineWindow(getDb(), user, today, from);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { fixedT } from "~/i18n.server";
 import { hashFeedToken } from "~/models/calendar.server";
 import type { RiskReason } from "~/models/milestone-rules";
 import { createMilestone, type MilestoneInput } from "~/models/milestones.server";
@@ -114,7 +115,19 @@ describe("milestone visibility", () => {
     const cookie = await cookieFor("official@accord.test");
     expect((await call(milestoneLoader, get("/milestones/nope", cookie), { milestoneId: "nope" })).status).toBe(404);
     expect((await call(listLoader, get("/milestones?status=finished", cookie))).status).toBe(400);
-    expect((await call(timelineLoader, get("/milestones/timeline?zoom=decades", cookie))).status).toBe(400);
+    const zoom = await call(timelineLoader, get("/milestones/timeline?zoom=decades", cookie));
+    expect(zoom.status).toBe(400);
+    // A code and its values, worded by the error page in the reader's language; no English from the loader.
+    expect(zoom.data).toEqual({
+      code: "milestones:timeline.error.zoom",
+      values: { zoom: "decades", choices: "quarters, halves, years" },
+    });
+    const coded = (d: unknown) => d as { code: string; values: Record<string, string> };
+    expect(fixedT("ja")(coded(zoom.data).code, coded(zoom.data).values)).toContain("「decades」");
+    const from = await call(timelineLoader, get("/milestones/timeline?from=tomorrow", cookie));
+    expect(from.status).toBe(400);
+    expect(from.data).toEqual({ code: "milestones:timeline.error.from", values: { from: "tomorrow" } });
+    expect(fixedT("hi")(coded(from.data).code, coded(from.data).values)).toMatch(/^“tomorrow” कोई तिथि नहीं है/);
   });
 
   it("keeps the new-milestone page from everyone but officials and admins", async () => {

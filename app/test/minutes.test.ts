@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { fixedT } from "~/i18n.server";
 import { minutesAwaitingMyOrganization, minutesWaitingLong } from "~/models/minutes.server";
 import { loader as activityLoader } from "~/routes/activity";
 import { action, loader } from "~/routes/consultations.$id_.minutes";
@@ -28,8 +29,25 @@ async function consultationId(title: string) {
   return (await getDb().selectFrom("consultations").select("id").where("title", "=", title).executeTakeFirstOrThrow()).id;
 }
 
+interface Refused {
+  formError?: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, unknown>;
+  refusal?: { why: string; field?: string; number?: number; paragraphs?: number; organization?: string };
+}
+
 function refusal(res: { data: unknown }) {
-  return res.data as { formError?: string; fieldErrors: Record<string, string>; values: Record<string, unknown> };
+  return res.data as Refused;
+}
+
+/** A refusal as the page words it: the code and its values through the reader's catalog. */
+function worded(res: { data: unknown }, locale: "en" | "ja" | "hi" = "en") {
+  const r = refusal(res).refusal!;
+  return fixedT(locale, "consultations")(`minutesPage.refusal.${r.why}`, {
+    organization: r.organization,
+    number: r.number,
+    ...(r.paragraphs === undefined ? {} : { count: r.paragraphs }),
+  });
 }
 
 beforeAll(async () => {
@@ -82,12 +100,17 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
     expect(refusal(empty).fieldErrors.reason).toBeTruthy();
     const range = await propose("counterpart@accord.test", { paragraph: "9" });
     expect(range.status).toBe(400);
-    expect(refusal(range).fieldErrors.paragraph).toMatch(/4 paragraphs/);
+    // A code with the numbers it names, beside the paragraph field; the page words it.
+    expect(refusal(range).refusal).toMatchObject({ why: "paragraph_range", field: "paragraph", number: 1, paragraphs: 4 });
+    expect(worded(range)).toBe("Version 1 has 4 paragraphs; choose one of them.");
+    expect(worded(range, "ja")).toBe("第 1 版の段落は 4 段落です。その中から選択してください。");
+    expect(worded(range, "hi")).toBe("संस्करण 1 में 4 अनुच्छेद हैं; उनमें से एक चुनें।");
+    expect(JSON.stringify(range.data)).not.toContain("paragraphs;");
     const same = await propose("counterpart@accord.test", {
       proposedText: "Both sides asked for the first step of the phase-down to be smaller.",
     });
     expect(same.status).toBe(400);
-    expect(refusal(same).fieldErrors.proposedText).toBeTruthy();
+    expect(refusal(same).refusal).toMatchObject({ why: "same_wording", field: "proposedText" });
     const diplomat = await propose("diplomat@accord.test", { proposedText: "MEA words." });
     expect(diplomat.status).toBe(403);
   });
@@ -104,7 +127,10 @@ describe("agreed minutes: the journey of the latest bilateral round", () => {
     expect(proposed.status).toBe(200);
     const early = await send("counterpart@accord.test", { intent: "confirm", number: "1" });
     expect(early.status).toBe(409);
-    expect(refusal(early).formError).toMatch(/awaiting the drafter/);
+    expect(refusal(early).refusal).toMatchObject({ why: "amending", number: 1, organization: "TREI" });
+    expect(refusal(early).refusal?.field).toBeUndefined();
+    expect(worded(early)).toMatch(/^TREI has amendments to version 1 awaiting the drafter's decision/);
+    expect(worded(early, "ja")).toMatch(/^TREI が提出した第 1 版への修正案が起草者の判断待ちです。/);
   });
 
   it("refuses decisions from anyone but the drafting side, and a stale decision", async () => {

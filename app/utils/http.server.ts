@@ -10,6 +10,14 @@ export function invalidRequest(message: string): never {
   throw data({ message }, { status: 400 });
 }
 
+/**
+ * The same 400 with its reason as a catalog key and the values it names: the error page words it
+ * in the reader's language (`t(key, values)`), so no English is made here.
+ */
+export function invalidRequestCode(key: string, values: Record<string, string> = {}): never {
+  throw data({ code: key, values }, { status: 400 });
+}
+
 /** Off to sign in, coming back to `back` (a path and query of this site) afterwards. */
 export function redirectToSignIn(back: string): never {
   const params = back && back !== "/" ? `?${new URLSearchParams({ redirectTo: back })}` : "";

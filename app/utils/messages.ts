@@ -6,7 +6,6 @@
  */
 import type { ActivityKindCode, ActivitySubject } from "~/models/activity";
 import type { RiskReason } from "~/models/milestone-rules";
-import type { MinutesRefusalDetail } from "~/models/minutes";
 import { materialLabel } from "~/utils/demand-labels";
 
 /**
@@ -179,38 +178,6 @@ export function historyFieldLabel(field: string, t?: unknown): string {
 
 /** The "after" of a follow-up action marked done, which stores no text of its own. */
 export const MARKED_DONE = "marked done";
-
-/** Why a write of agreed minutes was refused, in words; `organization` is the reader's own. */
-export function minutesRefusalText(detail: MinutesRefusalDetail, organization: string): string {
-  switch (detail.why) {
-    case "not_drafter":
-      return "Only the drafting side of these minutes may do that.";
-    case "frozen":
-      return "Circulated minutes are frozen: changes come as amendments from the organizations, or as a correction once agreed.";
-    case "not_draft":
-      return "These minutes are not a draft.";
-    case "empty":
-      return "Write the minutes before circulating them.";
-    case "not_party":
-      return `These minutes were not circulated to ${organization}; an organization answers only for itself.`;
-    case "not_circulated":
-      return "These minutes are not awaiting answers.";
-    case "already_confirmed":
-      return `${organization} has already confirmed version ${detail.number ?? ""}.`;
-    case "amending":
-      return `${organization} has amendments to version ${detail.number ?? ""} awaiting the drafter's decision; confirm the version that follows them.`;
-    case "paragraph_range":
-      return `Version ${detail.number ?? ""} has ${detail.paragraphs ?? 0} paragraphs; choose one of them.`;
-    case "same_wording":
-      return "The proposed wording is the same as the paragraph; change it, or confirm the version.";
-    case "unknown_amendment":
-      return "That amendment is not one of these minutes'.";
-    case "not_agreed":
-      return "Only agreed minutes are corrected this way.";
-    case "exists":
-      return "This consultation already has minutes; reload the page to see them.";
-  }
-}
 
 /** Words for the refusals of the agreement model, by the field they belong beside. */
 export const AGREEMENT_REFUSALS: Record<string, { field?: string; message: string }> = {
