@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LinksFunction,
@@ -16,8 +15,7 @@ import { createIssue, partyCandidates, unknownParties } from "~/models/issues.se
 import { issueSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
-import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
+import { invalidForm, readValidForm } from "~/utils/form-action.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -30,18 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "issues:manage");
-  const parsed = parseForm(issueSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const form = await readValidForm(request, "issues:manage", issueSchema);
+  if (!form.ok) return form.response;
+  const { user, data: input } = form;
   const db = getDb();
-  if (!assignableVisibilities(user).includes(parsed.data.visibility)) {
-    return data(failure({ visibility: "Choose a visibility you may give." }, parsed.data), { status: 400 });
+  if (!assignableVisibilities(user).includes(input.visibility)) {
+    return invalidForm({ visibility: "Choose a visibility you may give." }, input);
   }
-  if ((await unknownParties(db, parsed.data.parties)).length) {
-    return data(failure({ parties: "Choose parties from the list." }, parsed.data), { status: 400 });
-  }
-  const issue = await createIssue(db, user.id, parsed.data);
+  if ((await unknownParties(db, input.parties)).length) return invalidForm({ parties: "Choose parties from the list." }, input);
+  const issue = await createIssue(db, user.id, input);
   return redirect(`/issues/${issue.id}`);
 }
 

@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LinksFunction,
@@ -16,8 +15,7 @@ import { createMilestone, milestoneFormOptions } from "~/models/milestones.serve
 import { milestoneSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
-import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
+import { invalidForm, readValidForm } from "~/utils/form-action.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -31,18 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "milestones:manage");
-  const parsed = parseForm(milestoneSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  if (!(await milestoneFormOptions(getDb(), user)).visibilities.includes(parsed.data.visibility)) {
-    return data(failure({ visibility: "Choose a visibility you can see yourself." }, parsed.data), { status: 400 });
+  const form = await readValidForm(request, "milestones:manage", milestoneSchema);
+  if (!form.ok) return form.response;
+  const { user, data: input } = form;
+  if (!(await milestoneFormOptions(getDb(), user)).visibilities.includes(input.visibility)) {
+    return invalidForm({ visibility: "Choose a visibility you can see yourself." }, input);
   }
-  const result = await createMilestone(getDb(), user, parsed.data);
+  const result = await createMilestone(getDb(), user, input);
   if (!result.ok)
-    return data(failure(result.reason === "refused" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), {
-      status: 400,
-    });
+    return invalidForm(result.reason === "refused" ? result.fieldErrors : {}, input, "Check the fields marked below.");
   return redirect(`/milestones/${result.record.id}`);
 }
 
