@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
@@ -18,16 +18,16 @@ import { formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { readerTimeZone } from "~/utils/zones";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "consultations:actions.title") }];
+export const meta = titleMeta("consultations:actions.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -10,9 +10,9 @@ import { organizationSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:organizations.new") }];
+export const meta = titleMeta("admin:organizations.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:organizations");

@@ -1,10 +1,4 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -22,12 +16,13 @@ import { useFormat } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { utcToZonedLocal } from "~/utils/time";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {

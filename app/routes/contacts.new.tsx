@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -11,9 +11,9 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people:contacts.new") }];
+export const meta = titleMeta("people:contacts.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

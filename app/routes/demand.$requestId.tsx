@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
@@ -32,13 +32,14 @@ import { failure, formDataToObject, parseForm, versionField, type FormFailure } 
 import { notFound } from "~/utils/http.server";
 import { catalogWord, pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data

@@ -1,10 +1,4 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { Trans, useTranslation } from "react-i18next";
@@ -21,11 +15,11 @@ import { getDb } from "~/utils/db.server";
 import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formDataToObject } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "demand:new.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("demand:new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
@@ -63,10 +56,11 @@ import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { POSITION_REFUSALS } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks } from "~/utils/route-head";
 import { translateMessage } from "~/utils/translate";
 import { MATERIALS } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data ? pageTitle(matches, "app.plain", { text: data.issue.title }) : pageTitle(matches, "issues:detail.fallbackTitle"),

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -24,12 +24,13 @@ import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { translateMessage } from "~/utils/translate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data

@@ -1,10 +1,4 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -16,10 +10,10 @@ import { issueSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
 import { invalidForm, readValidForm } from "~/utils/form-action.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:list.new") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("issues:list.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

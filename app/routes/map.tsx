@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -24,11 +24,11 @@ import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure, parseForm } from "~/utils/forms";
 import { invalidRequest } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { MAP_STANCES, RATING_SCALE } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "map:title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("map:title");
 
 /** A quarter back, the default comparison: the negotiation reports by quarter. */
 export const DEFAULT_LOOKBACK_DAYS = 91;

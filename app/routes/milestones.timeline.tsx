@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
@@ -14,11 +14,11 @@ import { todayInIndia } from "~/utils/clock";
 import { isPlainDate } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:timeline.pageTitle") }];
+export const meta = titleMeta("milestones:timeline.pageTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

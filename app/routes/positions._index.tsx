@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
@@ -21,12 +21,12 @@ import { formatMonth, formatPlainDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { pageLinks } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { translateMessage } from "~/utils/translate";
 import { STANCES } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:matrix.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("issues:matrix.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -15,11 +15,11 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
 import { LOCALES } from "~/utils/preferences";
+import { titleMeta } from "~/utils/route-head";
 import { TIME_ZONES } from "~/utils/time";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "preferences.title") }];
+export const meta = titleMeta("preferences.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

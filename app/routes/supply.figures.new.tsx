@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -12,9 +12,9 @@ import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:figure.newTitle") }];
+export const meta = titleMeta("supply:figure.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "supply:edit");

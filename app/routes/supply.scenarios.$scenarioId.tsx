@@ -1,10 +1,4 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -24,12 +18,13 @@ import { versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { conflictResponse, parseScenario, previewResponse, saveRefused } from "~/utils/scenario-form.server";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data

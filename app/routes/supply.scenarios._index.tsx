@@ -1,10 +1,4 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -20,11 +14,11 @@ import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { parseScenario, previewResponse, saveRefused } from "~/utils/scenario-form.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:scenarios.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("supply:scenarios.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -12,9 +12,9 @@ import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { failure, parseForm, type FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people:tags.title") }];
+export const meta = titleMeta("people:tags.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
