@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
+import { FollowUpActionRow } from "~/components/FollowUpActions";
 import { FormError, Notice } from "~/components/forms";
 import { AnySelect, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
@@ -14,7 +15,6 @@ import styles from "~/styles/consultations.css";
 import { todayInZone } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatPlainDate } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
@@ -100,51 +100,16 @@ export default function ActionsPage() {
         </button>
       </Form>
       <ListTable
-        columns={[
-          t("detail.action"),
-          t("detail.owner"),
-          t("detail.due"),
-          t("detail.status"),
-          t("list.consultation"),
-          <span className="visually-hidden">{t("detail.markDone")}</span>,
-        ]}
+        columns={[t("detail.action"), t("detail.owner"), t("detail.due"), t("detail.status"), t("list.consultation")]}
+        action={t("detail.markDone")}
         empty={rows.length === 0 ? t("actions.empty") : null}
       >
         {rows.map((r) => (
-          <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
-            <td>{r.description}</td>
-            <td title={r.owner_name}>{r.owner_short_name}</td>
-            <td className="nowrap">
-              {formatPlainDate(r.due_date)}
-              {r.overdue ? (
-                <>
-                  {" "}
-                  <span className="badge badge--danger">{t("detail.overdue")}</span>
-                </>
-              ) : null}
-            </td>
-            <td>
-              <span className={`badge badge--status-${r.status}`}>{t(`labels:actionStatus.${r.status}`)}</span>
-            </td>
-            <td>
-              <Link to={`/consultations/${r.consultation_id}`}>{r.consultation_title}</Link>
-            </td>
-            <td>
-              {r.canComplete ? (
-                <Form method="post">
-                  <input type="hidden" name="actionId" value={r.id} />
-                  <input type="hidden" name="version" value={r.version} />
-                  <button
-                    type="submit"
-                    className="button button--small"
-                    aria-label={t("detail.markDoneOf", { action: r.description })}
-                  >
-                    {t("detail.markDone")}
-                  </button>
-                </Form>
-              ) : null}
-            </td>
-          </tr>
+          <FollowUpActionRow
+            key={r.id}
+            action={{ ...r, owner: r.owner_short_name, ownerName: r.owner_name, dueDate: r.due_date }}
+            consultation={{ id: r.consultation_id, title: r.consultation_title }}
+          />
         ))}
       </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} nextLabel={t("actions.more")} />

@@ -8,7 +8,9 @@ import { Attendees } from "~/components/Attendees";
 import { Comments, type CommentFormState } from "~/components/Comments";
 import { ConsultationIssues } from "~/components/ConsultationIssues";
 import { Documents } from "~/components/Documents";
+import { FollowUpActionRow } from "~/components/FollowUpActions";
 import { FormError, Notice } from "~/components/forms";
+import { ListTable } from "~/components/ListKit";
 import { RecordTags } from "~/components/RecordTags";
 import { assertCan, can } from "~/models/access.server";
 import { addAttendee, attendeeChoices, delegationsOf, removeAttendee, setDelegationLead } from "~/models/attendees.server";
@@ -31,7 +33,7 @@ import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatPlainDate, meetingTimes, useFormat } from "~/utils/format";
+import { meetingTimes, useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -401,57 +403,14 @@ export default function ConsultationPage() {
         {actions.length === 0 ? (
           <p className="muted">{t("detail.noActions")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("detail.action")}</th>
-                  <th scope="col">{t("detail.owner")}</th>
-                  <th scope="col">{t("detail.due")}</th>
-                  <th scope="col">{t("detail.status")}</th>
-                  <th scope="col" className="no-print">
-                    <span className="visually-hidden">{t("detail.markDone")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {actions.map((a) => (
-                  <tr key={a.id} className={a.overdue ? "row--overdue" : undefined}>
-                    <td>{a.description}</td>
-                    <td title={a.ownerName}>{a.owner}</td>
-                    <td className="nowrap">
-                      {formatPlainDate(a.dueDate)}
-                      {a.overdue ? (
-                        <>
-                          {" "}
-                          <span className="badge badge--danger">{t("detail.overdue")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      <span className={`badge badge--status-${a.status}`}>{t(`labels:actionStatus.${a.status}`)}</span>
-                    </td>
-                    <td className="no-print">
-                      {a.canComplete ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="complete" />
-                          <input type="hidden" name="actionId" value={a.id} />
-                          <input type="hidden" name="version" value={a.version} />
-                          <button
-                            type="submit"
-                            className="button button--small"
-                            aria-label={t("detail.markDoneOf", { action: a.description })}
-                          >
-                            {t("detail.markDone")}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            columns={[t("detail.action"), t("detail.owner"), t("detail.due"), t("detail.status")]}
+            action={t("detail.markDone")}
+          >
+            {actions.map((a) => (
+              <FollowUpActionRow key={a.id} action={a} />
+            ))}
+          </ListTable>
         )}
       </section>
 
