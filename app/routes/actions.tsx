@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
@@ -14,8 +14,9 @@ import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { todayInZone } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm, versionField } from "~/utils/forms";
+import { versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -59,13 +60,12 @@ const completeSchema = z.object({ actionId: z.string().min(1), version: versionF
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "follow_up:complete");
-  const parsed = parseForm(completeSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(completeSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
   if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
-  if (!result.ok)
-    return data(failure({}, {}, "That action changed since you opened the page; the list has been reloaded."), { status: 409 });
-  return data({ ok: true as const, message: "Action marked done." });
+  if (!result.ok) return invalidForm({}, {}, "That action changed since you opened the page; the list has been reloaded.", 409);
+  return { ok: true as const, message: "Action marked done." };
 }
 
 export default function ActionsPage() {

@@ -5,7 +5,16 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Documents } from "~/components/Documents";
-import { FormError, Notice, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import {
+  FieldErrorText,
+  FormError,
+  Notice,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  usePending,
+  useValidatedForm,
+} from "~/components/forms";
 import { getFixedT, getLocale } from "~/i18n.server";
 import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -199,12 +208,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       assertCan(user, "demand:withdraw");
       const result = await withdrawDemandRequest(db, user, row.id, version.data);
       if (!result.ok) return transitionFailure(intent, result, "A request can be withdrawn only before it is decided.");
-      return data({ intent, ok: true as const, message: "Request withdrawn. It stays on record and is no longer considered." });
+      return { intent, ok: true as const, message: "Request withdrawn. It stays on record and is no longer considered." };
     }
     assertCan(user, "demand:review");
     const result = await takeUnderReview(db, user, row.id, version.data);
     if (!result.ok) return transitionFailure(intent, result, "Only a newly submitted request can be taken under review.");
-    return data({ intent, ok: true as const, message: "Request taken under review. The submitter sees its new status." });
+    return { intent, ok: true as const, message: "Request taken under review. The submitter sees its new status." };
   }
 
   if (intent === "decide") {
@@ -223,13 +232,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Mid-sentence in English; no case in Japanese or Hindi.
     const status = t(`labels:demandStatus.${result.record.status}`).toLowerCase();
     const allocated = result.record.decision?.allocated_kg;
-    return data({
+    return {
       intent,
       ok: true as const,
       message: allocated
         ? t("messages.decidedAllocated", { status, amount: tonnes(allocated) })
         : t("messages.decided", { status }),
-    });
+    };
   }
 
   return data({ intent, ...failure({}, {}, "Unknown action.") }, { status: 400 });
@@ -291,11 +300,7 @@ function DecisionForm({
             </span>
           </label>
         ))}
-        {outcomeError ? (
-          <p className="field__error" role="alert">
-            {outcomeError}
-          </p>
-        ) : null}
+        <FieldErrorText error={outcomeError} />
       </fieldset>
       <TextField
         label={t("decide.allocated")}
@@ -324,11 +329,7 @@ function DecisionForm({
             <input type="checkbox" {...register("confirmOverBalance")} defaultChecked={defaults.confirmOverBalance} />
             <span>{t("decide.confirm")}</span>
           </label>
-          {errorFor("confirmOverBalance") ? (
-            <p className="field__error" role="alert">
-              {errorFor("confirmOverBalance")}
-            </p>
-          ) : null}
+          <FieldErrorText error={errorFor("confirmOverBalance")} />
         </div>
       ) : null}
       <div className="form-actions">

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Documents } from "~/components/Documents";
-import { FormError, Notice } from "~/components/forms";
+import { FieldErrorText, FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { Portion } from "~/components/Portion";
@@ -49,15 +49,15 @@ import styles from "~/styles/positions.css";
 import { todayInIndia } from "~/utils/clock";
 import { SIDE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate, useFormat } from "~/utils/format";
-import { failure, parseForm } from "~/utils/forms";
+import { failure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { POSITION_REFUSALS } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 import { stylesheetLinks } from "~/utils/route-head";
-import { translateMessage } from "~/utils/translate";
 import { MATERIALS } from "~db/schema";
 
 export const links = stylesheetLinks(styles);
@@ -192,8 +192,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "position") {
     assertCan(user, "positions:record");
-    const parsed = parseForm(positionSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const schedule = parseSchedule(parsed.data);
     if (!schedule.ok) return fail(intent, 400, schedule.fieldErrors, parsed.data);
     const result = await recordPosition(db, user, issue, { ...parsed.data, schedule: schedule.cells });
@@ -201,43 +201,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.status === 404) notFound();
       return fail(intent, result.status, result.fieldErrors, parsed.data, result.formError);
     }
-    return data({
+    return {
       ok: true as const,
       intent,
       message: result.inConcurrence
         ? "Position recorded for concurrence: the parties see it once every named ministry has concurred and it is tabled."
         : "Position recorded. It supersedes the party's previous one.",
-    });
+    };
   }
 
   if (intent === "positionConcur") {
     assertCan(user, "concurrence:respond");
-    const parsed = parseForm(positionConcurrenceSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionConcurrenceSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await respondOnPosition(db, user, issue.id, parsed.data);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
       if (result.reason === "refused") return positionRefusal(intent, result.code, parsed.data);
     }
-    return data({ ok: true as const, intent, message: "Your organization's answer is recorded." });
+    return { ok: true as const, intent, message: "Your organization's answer is recorded." };
   }
 
   if (intent === "positionTable") {
     assertCan(user, "amendments:table");
-    const parsed = parseForm(positionRefSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionRefSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await tablePosition(db, user, issue.id, parsed.data.positionId);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
       if (result.reason === "refused") return positionRefusal(intent, result.code, parsed.data);
     }
-    return data({ ok: true as const, intent, message: "Tabled: the position is now shared with the parties." });
+    return { ok: true as const, intent, message: "Tabled: the position is now shared with the parties." };
   }
 
   if (intent === "scenario") {
     assertCan(user, "scenario:edit");
-    const parsed = parseForm(positionRefSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionRefSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await openScheduleAsScenario(db, user, issue.id, parsed.data.positionId);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
@@ -249,29 +249,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "assessment") {
     assertCan(user, "assessments:write");
-    const parsed = parseForm(assessmentSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(assessmentSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     await createAssessment(db, user.id, issue.id, parsed.data);
-    return data({ ok: true as const, intent, message: "Assessment added." });
+    return { ok: true as const, intent, message: "Assessment added." };
   }
 
   if (intent === "link" || intent === "unlink") {
     assertCan(user, "issues:manage");
-    const parsed = parseForm(linkConsultationSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(linkConsultationSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     if (!(await isVisibleConsultation(db, user, parsed.data.consultationId))) {
       return fail(intent, 400, { consultationId: "Choose a consultation from the list." }, parsed.data);
     }
     if (intent === "link") {
       const linked = await linkConsultation(db, user.id, issue.id, parsed.data.consultationId);
-      return data({
+      return {
         ok: true as const,
         intent,
         message: linked === "linked" ? "Consultation linked." : "That consultation was already linked.",
-      });
+      };
     }
     await unlinkConsultation(db, user.id, issue.id, parsed.data.consultationId);
-    return data({ ok: true as const, intent, message: "Consultation unlinked." });
+    return { ok: true as const, intent, message: "Consultation unlinked." };
   }
 
   return fail("position", 400, {}, {}, "Unknown action.");
@@ -288,7 +288,7 @@ export default function IssuePage() {
   const linkFailure = failedFor("link") ?? failedFor("unlink");
   const concurFailure = failedFor("positionConcur") ?? failedFor("positionTable") ?? failedFor("scenario");
   const { issue, convergence } = d;
-  const { t, i18n } = useTranslation("issues");
+  const { t } = useTranslation("issues");
   return (
     <div className="page">
       <PreviewBar active={d.preview.active} choices={d.preview.choices} />
@@ -541,11 +541,7 @@ export default function IssuePage() {
                   <button type="submit" className="button">
                     {t("detail.link")}
                   </button>
-                  {linkFailure?.fieldErrors.consultationId ? (
-                    <p className="field__error" role="alert">
-                      {translateMessage(i18n, linkFailure.fieldErrors.consultationId)}
-                    </p>
-                  ) : null}
+                  <FieldErrorText error={linkFailure?.fieldErrors.consultationId} />
                 </Form>
               ) : (
                 <p className="small muted">{t("detail.noMoreConsultations")}</p>

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
@@ -16,9 +16,9 @@ import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { decodeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatMonth, formatPlainDate } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { pageLinks } from "~/utils/list.server";
 import { stylesheetLinks, titleMeta } from "~/utils/route-head";
@@ -54,10 +54,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "assessments:write");
-  const parsed = parseForm(assessmentSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(assessmentSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   await createAssessment(getDb(), user.id, null, parsed.data);
-  return data({ ok: true as const, message: "Assessment of the negotiation added." });
+  return { ok: true as const, message: "Assessment of the negotiation added." };
 }
 
 const TREND_CLASSES: Record<Trend, string> = {

@@ -12,6 +12,7 @@ import { getPreference, setPreference } from "~/models/notifications.server";
 import { savePreferences } from "~/models/preferences.server";
 import { notificationPreferenceSchema, preferencesSchema } from "~/schemas/preferences";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/http.server";
@@ -49,8 +50,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setPreference(getDb(), me.id, chosen.data);
     return redirect("/preferences?notifications=saved");
   }
-  const parsed = parseForm(preferencesSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(preferencesSchema, formData);
+  if (!parsed.ok) return parsed.response;
   const { locale, timeZone, redirectTo } = parsed.data;
   const headers = new Headers();
   if (locale) headers.append("Set-Cookie", await localeCookie().serialize(locale));

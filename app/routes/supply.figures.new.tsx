@@ -10,8 +10,9 @@ import { createSupplyFigure } from "~/models/supply.server";
 import { supplyFigureSchema } from "~/schemas/demand";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
+import { failure } from "~/utils/forms";
 import { titleMeta } from "~/utils/route-head";
 
 export const meta = titleMeta("supply:figure.newTitle");
@@ -25,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "supply:edit");
-  const parsed = parseForm(supplyFigureSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(supplyFigureSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const result = await createSupplyFigure(getDb(), user.id, parsed.data);
   if (!result.ok) {
     return data(failure({ fiscalYear: "A figure for this material and year already exists; edit it instead." }, parsed.data), {

@@ -10,7 +10,8 @@ import type * as z from "zod";
 import { assertCan, type Action, type Resource, type SessionUser } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm, type FieldErrors, type FormFailure } from "~/utils/forms";
+import { failure, parseForm, versionField, type FieldErrors, type FormFailure } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
 
 /**
  * A refused form: the messages beside their fields, what the user typed, and a 4xx (400 unless
@@ -52,4 +53,23 @@ export async function readValidForm<S extends z.ZodType>(
   assertCan(user, action, resource);
   const checked = checkForm(schema, await readFormData(request));
   return checked.ok ? { ok: true, user, data: checked.data } : checked;
+}
+
+/**
+ * The archive and restore buttons, the same on every record page: read the version the page
+ * showed, apply, and answer 404 when the record is gone for this user, 409 with `words.conflict`
+ * when it changed meanwhile, otherwise the notice for what was done.
+ */
+export async function archiveOrRestore(
+  formData: FormData,
+  apply: (version: number, archive: boolean) => Promise<{ ok: true } | { ok: false; reason: string }>,
+  words: { conflict: string; archived: string; restored: string },
+) {
+  const version = versionField.safeParse(formData.get("version"));
+  if (!version.success) return invalidForm({}, {}, "The form is missing its version; reload the page.");
+  const archive = formData.get("intent") === "archive";
+  const result = await apply(version.data, archive);
+  if (!result.ok && result.reason !== "conflict") notFound();
+  if (!result.ok) return invalidForm({}, {}, words.conflict, 409);
+  return { ok: true as const, message: archive ? words.archived : words.restored };
 }
