@@ -206,6 +206,22 @@ export function TextField({
   );
 }
 
+/** A password the user is choosing: the browser may offer one, and the hint states the rules. */
+export function NewPasswordField({ error, registration }: { error?: string; registration: Registration }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t("account.newPassword")}
+      type="password"
+      autoComplete="new-password"
+      required
+      hint={t("account.newPasswordHint")}
+      error={error}
+      registration={registration}
+    />
+  );
+}
+
 export function TextAreaField({
   label,
   hint,

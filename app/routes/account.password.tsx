@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, NewPasswordField, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { changeOwnPassword } from "~/models/account.server";
 import { requestSessionId, requireUser } from "~/models/auth.server";
@@ -60,15 +60,7 @@ export default function ChangePasswordPage() {
           error={errorFor("currentPassword")}
           registration={register("currentPassword")}
         />
-        <TextField
-          label={t("account.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t("account.newPasswordHint")}
-          error={errorFor("newPassword")}
-          registration={register("newPassword")}
-        />
+        <NewPasswordField error={errorFor("newPassword")} registration={register("newPassword")} />
         <SubmitButton pending={pending} pendingLabel={t("account.saving")}>
           {t("account.changeSubmit")}
         </SubmitButton>

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, NewPasswordField, SubmitButton, usePending, useValidatedForm } from "~/components/forms";
 import { resetPasswordWithToken, resetTokenProblem, type TokenProblem } from "~/models/account.server";
 import { resetWithTokenSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
@@ -68,15 +68,7 @@ export default function ResetPasswordPage() {
           <>
             <FormError message={failed?.formError} />
             <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-              <TextField
-                label={t("account.newPassword")}
-                type="password"
-                autoComplete="new-password"
-                required
-                hint={t("account.newPasswordHint")}
-                error={errorFor("password")}
-                registration={register("password")}
-              />
+              <NewPasswordField error={errorFor("password")} registration={register("password")} />
               <SubmitButton pending={pending} pendingLabel={t("account.saving")}>
                 {t("account.setPassword")}
               </SubmitButton>
