@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
+import { CHROMIUM_ARGS } from "./app/utils/chromium";
+
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 // E2E_DATABASE_URL runs the suite on PostgreSQL: a throwaway database (its name says e2e or test)
@@ -34,14 +36,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

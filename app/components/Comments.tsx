@@ -2,20 +2,11 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { FormError, SelectField, SubmitButton, TextAreaField, usePending, useValidatedForm } from "~/components/forms";
+import type { CommentView } from "~/models/comments";
 import { commentSchema } from "~/schemas/consultations";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
 import type { Visibility } from "~db/schema";
-
-export interface CommentItem {
-  id: string;
-  authorName: string;
-  authorOrganization: string;
-  createdAt: string;
-  visibility: Visibility;
-  /** Rendered on the server by the safe Markdown renderer. */
-  html: string;
-}
 
 export interface CommentFormState {
   fieldErrors?: FieldErrors;
@@ -36,7 +27,7 @@ export function Comments({
   defaultVisibility,
   title,
 }: {
-  comments: CommentItem[];
+  comments: CommentView[];
   /** Levels the user may give a new comment; empty when the user may not comment. */
   visibilities: readonly Visibility[];
   state?: CommentFormState;

@@ -2,20 +2,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { ListTable } from "~/components/ListKit";
+import type { DocumentSummary } from "~/models/documents";
 import { useFormat } from "~/utils/format";
 import type { DocumentKind, Visibility } from "~db/schema";
-
-export interface DocumentItem {
-  id: string;
-  title: string;
-  kind: DocumentKind;
-  visibility: Visibility;
-  currentNumber: number;
-  archivedAt: string | null;
-  fileName: string;
-  byteSize: number;
-  uploadedAt: string;
-}
 
 /** A file size in the reader's digits: KB below a megabyte, MB above. */
 export function useFileSize() {
@@ -32,7 +21,7 @@ export function useFileSize() {
  * The documents attached to a record, newest first, each with its latest version to download,
  * and a link to attach another when the user may. Reused by every record page that takes them.
  */
-export function Documents({ documents, attachHref }: { documents: DocumentItem[]; attachHref: string | null }) {
+export function Documents({ documents, attachHref }: { documents: DocumentSummary[]; attachHref: string | null }) {
   const { t } = useTranslation("documents");
   const format = useFormat();
   const size = useFileSize();

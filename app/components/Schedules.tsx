@@ -1,20 +1,11 @@
 import { useTranslation } from "react-i18next";
 
+import type { GapRow } from "~/models/schedule-gaps";
 import { useFormat } from "~/utils/format";
 import type { Material, ScheduleKind } from "~db/schema";
 
-export interface GapView {
-  material: Material;
-  fiscalYear: string;
-  offerKg: number | null;
-  offerBy: string | null;
-  askKg: number | null;
-  askBy: string | null;
-  gapKg: number | null;
-}
-
 /** The latest offer against the latest ask per fiscal year: the issue page's table. */
-export function GapTable({ gaps }: { gaps: readonly GapView[] }) {
+export function GapTable({ gaps }: { gaps: readonly GapRow[] }) {
   const { t } = useTranslation("agreement");
   const f = useFormat();
   const by = (kg: number | null, who: string | null) => (kg === null ? "—" : t("position.by", { tonnes: f.tonnes(kg), who }));
@@ -48,7 +39,7 @@ export function GapTable({ gaps }: { gaps: readonly GapView[] }) {
 }
 
 /** The same gaps in a line each, for a matrix cell. */
-export function GapList({ gaps }: { gaps: readonly GapView[] }) {
+export function GapList({ gaps }: { gaps: readonly GapRow[] }) {
   const { t } = useTranslation("agreement");
   const f = useFormat();
   if (gaps.length === 0) return null;

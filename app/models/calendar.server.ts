@@ -9,7 +9,7 @@ import { fixedT } from "~/i18n.server";
 import type { SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { visibleConsultations, visibleMilestones } from "~/models/scopes.server";
-import { sessionUserFromRow } from "~/models/users.server";
+import { SESSION_USER_COLUMNS, sessionUserFromRow } from "~/models/users.server";
 import type { DB } from "~/utils/db.server";
 import { serializeCalendar, type IcsEvent } from "~/utils/ics";
 import { newId, nowIso } from "~/utils/ids.server";
@@ -92,21 +92,7 @@ export async function userForFeedToken(db: DB, token: string): Promise<SessionUs
     .selectFrom("calendar_feed_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select([
-      "t.id as token_id",
-      "t.last_used_at",
-      "u.id",
-      "u.email",
-      "u.display_name",
-      "u.role",
-      "u.organization_id",
-      "o.name",
-      "o.short_name",
-      "o.country",
-      "u.locale",
-      "u.time_zone",
-      "u.disabled",
-    ])
+    .select(["t.id as token_id", "t.last_used_at", "u.disabled", ...SESSION_USER_COLUMNS])
     .where("t.token_hash", "=", hashFeedToken(token))
     .where("t.revoked_at", "is", null)
     .executeTakeFirst();

@@ -7,20 +7,12 @@ import { diffWords } from "diff";
 
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
+import * as concurrence from "~/models/concurrence.server";
 import { visibleAmendments, visibleClauses, visibleConcurrences, visibleIssues } from "~/models/scopes.server";
 import { notFound, refused, versionedUpdate, type CreateResult, type Refused, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
 import type { Clause, ClauseStatus, ConcurrenceResponse, Visibility } from "~db/schema";
-
-/** The ministries whose concurrence India needs by default before it tables a proposal. */
-export const DEFAULT_CONCURRENCE = [
-  "Ministry of Commerce and Industry",
-  "Ministry of Mines",
-  "Ministry of External Affairs",
-  "Department of Atomic Energy",
-  "Ministry of Law and Justice",
-] as const;
 
 export interface DiffPart {
   text: string;
@@ -170,18 +162,10 @@ async function amendmentsOf(db: DB, user: SessionUser, clause: Clause): Promise<
   const tabled = rows.filter((r) => r.needs_concurrence === 0 || r.tabled_at !== null);
   const onTable = tabled.at(-1)?.id;
   return rows.map((r) => {
-    const required = requests
-      .filter((q) => q.amendment_id === r.id)
-      .map((q) => {
-        const a = answers.find((x) => x.amendment_id === r.id && x.organization_id === q.organization_id);
-        return {
-          organizationId: q.organization_id,
-          organization: q.short_name,
-          response: a?.response ?? null,
-          comment: a?.comment ?? null,
-          respondedAt: a?.responded_at ?? null,
-        };
-      });
+    const asked = concurrence.summarize(
+      requests.filter((q) => q.amendment_id === r.id),
+      answers.filter((a) => a.amendment_id === r.id),
+    );
     return {
       id: r.id,
       organizationId: r.organization_id,
@@ -195,10 +179,7 @@ async function amendmentsOf(db: DB, user: SessionUser, clause: Clause): Promise<
       tabledAt: r.tabled_at,
       onTable: r.id === onTable,
       diff: wordDiff(clause.current_text, r.proposed_text),
-      concurrence:
-        r.needs_concurrence === 1 && required.length
-          ? { required, complete: required.every((q) => q.response === "concur" || q.response === "concur_with_comments") }
-          : null,
+      concurrence: r.needs_concurrence === 1 && asked.required.length ? asked : null,
     };
   });
 }
@@ -311,25 +292,7 @@ export async function proposeAmendment(
         created_at: now,
       })
       .execute();
-    if (needsConcurrence) {
-      const named = input.concurrenceOrganizationIds?.length
-        ? await tx
-            .selectFrom("organizations")
-            .select("id")
-            .where("id", "in", [...input.concurrenceOrganizationIds])
-            .where("archived_at", "is", null)
-            .execute()
-        : await tx
-            .selectFrom("organizations")
-            .select("id")
-            .where("name", "in", [...DEFAULT_CONCURRENCE])
-            .execute();
-      if (named.length)
-        await tx
-          .insertInto("concurrence_requests")
-          .values(named.map((o) => ({ amendment_id: id, organization_id: o.id })))
-          .execute();
-    }
+    if (needsConcurrence) await concurrence.ask(tx, "amendment", id, input.concurrenceOrganizationIds);
     await recordAudit(tx, {
       actorId: user.id,
       action: "clause_amendment.propose",
@@ -343,15 +306,9 @@ export async function proposeAmendment(
   return { ok: true, record: { id } };
 }
 
-export interface ConcurrenceInput {
+export interface ConcurrenceInput extends concurrence.AnswerInput {
   amendmentId: string;
-  response: ConcurrenceResponse;
-  comment?: string | undefined;
-  visibility: "internal" | "restricted";
 }
-
-export type ConcurrenceRefusal =
-  Refused<"not_requested"> | Refused<"already_answered"> | Refused<"already_tabled"> | Refused<"comment_required">;
 
 /** One ministry's answer, for the user's own organization only, once, and only before tabling. */
 export async function respondToConcurrence(
@@ -359,64 +316,16 @@ export async function respondToConcurrence(
   user: SessionUser,
   clause: Clause,
   input: ConcurrenceInput,
-): Promise<WriteResult<{ id: string }, ConcurrenceRefusal>> {
-  const amendment = await visibleAmendments(db, user)
-    .select(["am.id", "am.needs_concurrence"])
-    .where("am.id", "=", input.amendmentId)
-    .where("am.clause_id", "=", clause.id)
-    .executeTakeFirst();
+): Promise<WriteResult<{ id: string }, concurrence.AnswerRefusal>> {
+  const amendment = await amendmentOnClause(db, user, clause, input.amendmentId);
   if (!amendment) return notFound;
-  if (input.response !== "concur" && !input.comment) return refused("comment_required");
-  const now = nowIso();
-  const id = newId();
-  return db.transaction().execute(async (tx) => {
-    if (
-      await tx.selectFrom("amendment_tablings").select("amendment_id").where("amendment_id", "=", amendment.id).executeTakeFirst()
-    )
-      return refused("already_tabled");
-    const requested = await tx
-      .selectFrom("concurrence_requests")
-      .select("organization_id")
-      .where("amendment_id", "=", amendment.id)
-      .where("organization_id", "=", user.organizationId)
-      .executeTakeFirst();
-    if (!requested || !can(user, "concurrence:respond", { organizationId: requested.organization_id }))
-      return refused("not_requested");
-    const answered = await tx
-      .selectFrom("concurrences")
-      .select("id")
-      .where("amendment_id", "=", amendment.id)
-      .where("organization_id", "=", user.organizationId)
-      .executeTakeFirst();
-    if (answered) return refused("already_answered");
-    await tx
-      .insertInto("concurrences")
-      .values({
-        id,
-        amendment_id: amendment.id,
-        organization_id: user.organizationId,
-        response: input.response,
-        comment: input.comment ?? null,
-        visibility: input.visibility,
-        responded_by: user.id,
-        responded_at: now,
-      })
-      .execute();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "concurrence.respond",
-      // Its own type: the ministries' answers stay out of the feed (decision 016).
-      entityType: "concurrence",
-      entityId: amendment.id,
-      after: { clauseId: clause.id, response: input.response },
-      at: now,
-    });
-    return { ok: true as const, record: { id } };
+  return concurrence.answer(db, user, "amendment", amendment.id, input, {
+    action: "concurrence.respond",
+    // Its own type: the ministries' answers stay out of the feed (decision 016).
+    entityType: "concurrence",
+    after: { clauseId: clause.id, response: input.response },
   });
 }
-
-export type TablingRefusal =
-  Refused<"already_tabled"> | Refused<"not_in_concurrence"> | Refused<"concurrence_incomplete"> | Refused<"restricted_fallback">;
 
 /** Tables an Indian proposal once every named ministry has concurred: from then on it is shared. */
 export async function tableAmendment(
@@ -424,49 +333,23 @@ export async function tableAmendment(
   user: SessionUser,
   clause: Clause,
   amendmentId: string,
-): Promise<WriteResult<{ id: string }, TablingRefusal>> {
-  const amendment = await visibleAmendments(db, user)
+): Promise<WriteResult<{ id: string }, concurrence.TablingRefusal>> {
+  const amendment = await amendmentOnClause(db, user, clause, amendmentId);
+  if (!amendment) return notFound;
+  return concurrence.tableWhenConcurred(db, user, "amendment", amendment, () => ({
+    action: "clause_amendment.table",
+    entityType: "clause_amendment",
+    after: { clauseId: clause.id },
+  }));
+}
+
+/** The amendment, if the user may see it and it is proposed to the clause. */
+function amendmentOnClause(db: DB, user: SessionUser, clause: Clause, amendmentId: string) {
+  return visibleAmendments(db, user)
     .select(["am.id", "am.needs_concurrence", "am.visibility"])
     .where("am.id", "=", amendmentId)
     .where("am.clause_id", "=", clause.id)
     .executeTakeFirst();
-  if (!amendment) return notFound;
-  if (amendment.needs_concurrence !== 1) return refused("not_in_concurrence");
-  // A restricted fall-back is India's own reserve wording: it is never put on the table.
-  if (amendment.visibility === "restricted") return refused("restricted_fallback");
-  const now = nowIso();
-  return db.transaction().execute(async (tx) => {
-    if (
-      await tx.selectFrom("amendment_tablings").select("amendment_id").where("amendment_id", "=", amendment.id).executeTakeFirst()
-    )
-      return refused("already_tabled");
-    const required = await tx
-      .selectFrom("concurrence_requests")
-      .select("organization_id")
-      .where("amendment_id", "=", amendment.id)
-      .execute();
-    const answers = await tx
-      .selectFrom("concurrences")
-      .select(["organization_id", "response"])
-      .where("amendment_id", "=", amendment.id)
-      .execute();
-    const concurred = new Set(answers.filter((a) => a.response !== "object").map((a) => a.organization_id));
-    if (required.length === 0 || required.some((r) => !concurred.has(r.organization_id)))
-      return refused("concurrence_incomplete");
-    await tx
-      .insertInto("amendment_tablings")
-      .values({ amendment_id: amendment.id, tabled_by: user.id, tabled_at: now })
-      .execute();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "clause_amendment.table",
-      entityType: "clause_amendment",
-      entityId: amendment.id,
-      after: { clauseId: clause.id },
-      at: now,
-    });
-    return { ok: true as const, record: { id: amendment.id } };
-  });
 }
 
 /** A clause's status moves with a note; the change is kept in its history. */
@@ -513,22 +396,7 @@ export async function awaitingConcurrence(db: DB, user: SessionUser) {
     .innerJoin("organizations as o", "o.id", "am.organization_id")
     .select(["am.id", "am.clause_id", "c2.reference", "c2.title", "o.short_name as proposer", "am.created_at"])
     .where("cr.organization_id", "=", user.organizationId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("concurrences as x")
-            .select("x.id")
-            .whereRef("x.amendment_id", "=", "am.id")
-            .where("x.organization_id", "=", user.organizationId),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom("amendment_tablings as t").select("t.amendment_id").whereRef("t.amendment_id", "=", "am.id")),
-      ),
-    )
+    .where("am.id", "not in", concurrence.settledFor(db, "amendment", user.organizationId))
     .orderBy("am.created_at")
     .execute();
 }

@@ -5,6 +5,7 @@
  */
 import { assignableVisibilities, can, type SessionUser } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
+import type { CommentView } from "~/models/comments";
 import { visibleComments } from "~/models/scopes.server";
 import { commentSchema } from "~/schemas/consultations";
 import { now } from "~/utils/clock";
@@ -21,14 +22,7 @@ export interface CommentTarget {
   visibility: Visibility;
 }
 
-export interface CommentView {
-  id: string;
-  authorName: string;
-  authorOrganization: string;
-  createdAt: string;
-  visibility: Visibility;
-  html: string;
-}
+export type { CommentView };
 
 const STRICTNESS: Record<Visibility, number> = { shared: 0, internal: 1, restricted: 2 };
 

@@ -137,35 +137,24 @@ export async function listDecisions(db: DB, requestId: string): Promise<Decision
     .execute();
 }
 
-function auditView(r: DemandRequest) {
-  const {
-    organization_id,
-    material,
-    fiscal_year,
-    quantity_kg,
-    sector,
-    end_use,
-    justification,
-    for_indian_magnets,
-    status,
-    allocated_kg,
-    current_decision_id,
-    version,
-  } = r;
-  return {
-    organization_id,
-    material,
-    fiscal_year,
-    quantity_kg,
-    sector,
-    end_use,
-    justification,
-    for_indian_magnets,
-    status,
-    allocated_kg,
-    current_decision_id,
-    version,
-  };
+/** What the audit log keeps of a request: its fields, not its ids or timestamps. */
+const AUDITED = [
+  "organization_id",
+  "material",
+  "fiscal_year",
+  "quantity_kg",
+  "sector",
+  "end_use",
+  "justification",
+  "for_indian_magnets",
+  "status",
+  "allocated_kg",
+  "current_decision_id",
+  "version",
+] as const satisfies readonly (keyof DemandRequest)[];
+
+function auditView(r: DemandRequest): Pick<DemandRequest, (typeof AUDITED)[number]> {
+  return Object.fromEntries(AUDITED.map((k) => [k, r[k]])) as Pick<DemandRequest, (typeof AUDITED)[number]>;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from "~/models/access.server";
 import { recordAudit } from "~/models/audit.server";
 import { detectFileType, DOCUMENT_FILE_TYPES, extractText, sanitizeFileName } from "~/models/document-files.server";
+import type { DocumentHead, DocumentSummary } from "~/models/documents";
 import {
   visibleConsultations,
   visibleDemandRequests,
@@ -28,7 +29,7 @@ import { splitSnippet, toFtsQuery, type SnippetPart } from "~/models/search";
 import { refused, versionedUpdate, type CreateResult, type Refused, type Tx, type WriteResult } from "~/models/writes.server";
 import type { DB } from "~/utils/db.server";
 import { newId, nowIso } from "~/utils/ids.server";
-import type { DocumentEntityType, DocumentKind, Visibility } from "~db/schema";
+import type { Document, DocumentEntityType, DocumentKind, Visibility } from "~db/schema";
 import {
   documentSearchJoin,
   documentSearchMatches,
@@ -69,6 +70,16 @@ export async function documentRecord(
   id: string,
 ): Promise<DocumentRecord | null> {
   const href = `${HREF[type]}${id}`;
+  // A consultation, issue or milestone: its own title, level and archive state.
+  const found = (row: { title: string; visibility: Visibility; archived_at: string | null }, resource: Resource) => ({
+    type,
+    id,
+    title: row.title,
+    visibility: row.visibility,
+    archived: row.archived_at !== null,
+    href,
+    resource: { ...resource, recordType: type },
+  });
   if (type === "consultation") {
     const c = await visibleConsultations(db, user)
       .select(["c.id", "c.title", "c.visibility", "c.archived_at"])
@@ -80,47 +91,21 @@ export async function documentRecord(
       .select("organization_id")
       .where("consultation_id", "=", c.id)
       .execute();
-    return {
-      type,
-      id,
-      title: c.title,
-      visibility: c.visibility,
-      archived: c.archived_at !== null,
-      href,
-      resource: { recordType: type, participantOrganizationIds: participants.map((p) => p.organization_id) },
-    };
+    return found(c, { participantOrganizationIds: participants.map((p) => p.organization_id) });
   }
   if (type === "issue") {
     const i = await visibleIssues(db, user)
       .select(["i.id", "i.title", "i.visibility", "i.archived_at"])
       .where("i.id", "=", id)
       .executeTakeFirst();
-    if (!i) return null;
-    return {
-      type,
-      id,
-      title: i.title,
-      visibility: i.visibility,
-      archived: i.archived_at !== null,
-      href,
-      resource: { recordType: type },
-    };
+    return i ? found(i, {}) : null;
   }
   if (type === "milestone") {
     const m = await visibleMilestones(db, user)
       .select(["m.id", "m.title", "m.visibility", "m.archived_at", "m.owner_organization_id"])
       .where("m.id", "=", id)
       .executeTakeFirst();
-    if (!m) return null;
-    return {
-      type,
-      id,
-      title: m.title,
-      visibility: m.visibility,
-      archived: m.archived_at !== null,
-      href,
-      resource: { recordType: type, organizationId: m.owner_organization_id },
-    };
+    return m ? found(m, { organizationId: m.owner_organization_id }) : null;
   }
   const r = await visibleDemandRequests(db, user)
     .innerJoin("organizations as o", "o.id", "r.organization_id")
@@ -149,17 +134,22 @@ export function canAttach(user: SessionUser, record: DocumentRecord): boolean {
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  kind: DocumentKind;
-  visibility: Visibility;
-  currentNumber: number;
-  archivedAt: string | null;
-  fileName: string;
-  contentType: string;
-  byteSize: number;
-  uploadedAt: string;
+export type { DocumentSummary };
+
+/** The columns a `DocumentHead` is read from, on `documents as d`. */
+const DOCUMENT_HEAD_COLUMNS = ["d.id", "d.title", "d.kind", "d.visibility", "d.current_number", "d.archived_at"] as const;
+
+function documentHead(
+  r: Pick<Document, "id" | "title" | "kind" | "visibility" | "current_number" | "archived_at">,
+): DocumentHead {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    visibility: r.visibility,
+    currentNumber: r.current_number,
+    archivedAt: r.archived_at,
+  };
 }
 
 /** A record's documents the user may see, newest first; archived ones last. */
@@ -170,19 +160,7 @@ export async function listDocuments(
 ): Promise<DocumentSummary[]> {
   const rows = await visibleDocuments(db, user)
     .innerJoin("document_versions as v", (j) => j.onRef("v.document_id", "=", "d.id").onRef("v.number", "=", "d.current_number"))
-    .select([
-      "d.id",
-      "d.title",
-      "d.kind",
-      "d.visibility",
-      "d.current_number",
-      "d.archived_at",
-      "d.created_at",
-      "v.file_name",
-      "v.content_type",
-      "v.byte_size",
-      "v.uploaded_at",
-    ])
+    .select([...DOCUMENT_HEAD_COLUMNS, "d.created_at", "v.file_name", "v.content_type", "v.byte_size", "v.uploaded_at"])
     .where("d.entity_type", "=", record.type)
     .where("d.entity_id", "=", record.id)
     .orderBy("d.created_at", "desc")
@@ -191,12 +169,7 @@ export async function listDocuments(
     .execute();
   return rows
     .map((r) => ({
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      visibility: r.visibility,
-      currentNumber: r.current_number,
-      archivedAt: r.archived_at,
+      ...documentHead(r),
       fileName: r.file_name,
       contentType: r.content_type,
       byteSize: r.byte_size,
@@ -217,13 +190,7 @@ export interface DocumentVersionView {
   searchable: boolean;
 }
 
-export interface DocumentDetail {
-  id: string;
-  title: string;
-  kind: DocumentKind;
-  visibility: Visibility;
-  currentNumber: number;
-  archivedAt: string | null;
+export interface DocumentDetail extends DocumentHead {
   version: number;
   record: DocumentRecord;
   versions: DocumentVersionView[];
@@ -231,17 +198,7 @@ export interface DocumentDetail {
 
 export async function getDocument(db: DB, user: SessionUser, id: string): Promise<DocumentDetail | null> {
   const d = await visibleDocuments(db, user)
-    .select([
-      "d.id",
-      "d.title",
-      "d.kind",
-      "d.visibility",
-      "d.current_number",
-      "d.archived_at",
-      "d.version",
-      "d.entity_type",
-      "d.entity_id",
-    ])
+    .select([...DOCUMENT_HEAD_COLUMNS, "d.version", "d.entity_type", "d.entity_id"])
     .where("d.id", "=", id)
     .executeTakeFirst();
   if (!d) return null;
@@ -266,12 +223,7 @@ export async function getDocument(db: DB, user: SessionUser, id: string): Promis
     .orderBy("v.number", "desc")
     .execute();
   return {
-    id: d.id,
-    title: d.title,
-    kind: d.kind,
-    visibility: d.visibility,
-    currentNumber: d.current_number,
-    archivedAt: d.archived_at,
+    ...documentHead(d),
     version: d.version,
     record,
     versions: versions.map((v) => ({
@@ -450,7 +402,7 @@ interface DocumentRow {
 
 async function loadRow(tx: Tx, user: SessionUser, id: string): Promise<DocumentRow | undefined> {
   return visibleDocuments(tx as unknown as DB, user)
-    .select(["d.id", "d.title", "d.kind", "d.visibility", "d.current_number", "d.archived_at", "d.version"])
+    .select([...DOCUMENT_HEAD_COLUMNS, "d.version"])
     .where("d.id", "=", id)
     .executeTakeFirst();
 }
@@ -468,11 +420,8 @@ export async function addDocumentVersion(
   const file = await prepareFile(upload);
   if ("ok" in file) return file;
   return versionedUpdate(db, {
-    table: "documents",
-    id: document.id,
-    actorId: user.id,
+    ...versionedDocument(user, document.id),
     expectedVersion,
-    load: (tx) => loadRow(tx, user, document.id),
     permit: (before) => (before.archived_at ? refused("archived") : null),
     set: (before) => ({ current_number: before.current_number + 1 }),
     alongside: async (tx, before, now) => {
@@ -486,6 +435,11 @@ export async function addDocumentVersion(
   });
 }
 
+/** The document row as both versioned writes claim it: by this user, through the user's scope. */
+function versionedDocument(user: SessionUser, id: string) {
+  return { table: "documents" as const, id, actorId: user.id, load: (tx: Tx) => loadRow(tx, user, id) };
+}
+
 export async function setDocumentArchived(
   db: DB,
   user: SessionUser,
@@ -495,11 +449,8 @@ export async function setDocumentArchived(
 ): Promise<WriteResult<{ version: number }, DocumentRefusal>> {
   if (!can(user, "documents:attach", document.record.resource)) return refused("forbidden");
   return versionedUpdate(db, {
-    table: "documents",
-    id: document.id,
-    actorId: user.id,
+    ...versionedDocument(user, document.id),
     expectedVersion,
-    load: (tx) => loadRow(tx, user, document.id),
     set: (_before, now) => ({ archived_at: archived ? now : null }),
     action: archived ? "document.archive" : "document.restore",
     result: (row) => ({ version: row.version }),

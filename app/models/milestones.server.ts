@@ -61,12 +61,10 @@ function withOwner(db: DB, user: SessionUser) {
     .select(["o.name as owner_name", "o.short_name as owner_short_name"]);
 }
 
-/** The visible, live milestone graph with the risk of each node, as the user sees it. */
-export async function visibleGraph(db: DB, user: SessionUser, today: string) {
-  const nodes = await visibleMilestones(db, user)
-    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category", "m.visibility"])
-    .where("m.archived_at", "is", null)
-    .execute();
+type NodeRow = { id: string; title: string; due_date: string; status: MilestoneStatus };
+
+/** The graph of these milestones: each with the dependencies among them (edges leaving the set are dropped). */
+async function graphOf(db: DB, nodes: readonly NodeRow[]) {
   const ids = nodes.map((n) => n.id);
   const edges =
     ids.length === 0
@@ -86,6 +84,16 @@ export async function visibleGraph(db: DB, user: SessionUser, today: string) {
     status: n.status,
     dependsOn: dependsOn.get(n.id) ?? [],
   }));
+  return { graph, edges, dependsOn };
+}
+
+/** The visible, live milestone graph with the risk of each node, as the user sees it. */
+export async function visibleGraph(db: DB, user: SessionUser, today: string) {
+  const nodes = await visibleMilestones(db, user)
+    .select(["m.id", "m.title", "m.due_date", "m.status", "m.category", "m.visibility"])
+    .where("m.archived_at", "is", null)
+    .execute();
+  const { graph, edges } = await graphOf(db, nodes);
   return { nodes: graph, rows: nodes, edges, risks: computeRisks(graph, today) };
 }
 
@@ -106,25 +114,7 @@ export async function dependencyRisks(db: DB, user: SessionUser, today: string) 
       ]),
     )
     .execute();
-  const ids = nodes.map((n) => n.id);
-  const edges =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom("milestone_dependencies")
-          .select(["milestone_id", "depends_on_id"])
-          .where("milestone_id", "in", ids)
-          .where("depends_on_id", "in", ids)
-          .execute();
-  const dependsOn = new Map<string, string[]>();
-  for (const e of edges) dependsOn.set(e.milestone_id, [...(dependsOn.get(e.milestone_id) ?? []), e.depends_on_id]);
-  const graph: GraphNode[] = nodes.map((n) => ({
-    id: n.id,
-    title: n.title,
-    dueDate: n.due_date,
-    status: n.status,
-    dependsOn: dependsOn.get(n.id) ?? [],
-  }));
+  const { graph, dependsOn } = await graphOf(db, nodes);
   const risks = computeRisks(graph, today);
   /** The risk of any visible live milestone, from the subgraph or, outside it, its own dates. */
   const riskOf = (m: { id: string; due_date: string; status: MilestoneStatus }): Risk => {

@@ -11,7 +11,7 @@ import { diffWords } from "diff";
 import { can, isInternal, type SessionUser } from "~/models/access.server";
 import { recordAudit, type Executor } from "~/models/audit.server";
 import { canonicalMinutes, paragraphsOf, type MinutesRefusalDetail } from "~/models/minutes";
-import { notifyMinutesCirculated } from "~/models/notifications.server";
+import { minutesUnconfirmedBy, notifyMinutesCirculated } from "~/models/notifications.server";
 import { visibleConsultations, visibleMinutes } from "~/models/scopes.server";
 import {
   claimVersion,
@@ -64,6 +64,22 @@ async function confirmingParties(db: Executor, consultationId: string, draftingO
 
 // ---- The record as every write sees it -------------------------------------------------------
 
+/** The organizations a per-version table lists for one version of the minutes, in a stable order. */
+function organizationsOfVersion(
+  tx: Executor,
+  table: "minutes_version_parties" | "minutes_confirmations",
+  minutesId: string,
+  number: number,
+) {
+  return tx
+    .selectFrom(table)
+    .select("organization_id")
+    .where("minutes_id", "=", minutesId)
+    .where("number", "=", number)
+    .orderBy("organization_id")
+    .execute();
+}
+
 async function snapshot(tx: Executor, user: SessionUser, consultationId: string) {
   const row = await visibleMinutes(tx, user)
     .selectAll("mn")
@@ -78,20 +94,8 @@ async function snapshot(tx: Executor, user: SessionUser, consultationId: string)
       .where("consultation_id", "=", consultationId)
       .orderBy("organization_id")
       .execute(),
-    tx
-      .selectFrom("minutes_version_parties")
-      .select("organization_id")
-      .where("minutes_id", "=", row.id)
-      .where("number", "=", row.current_number)
-      .orderBy("organization_id")
-      .execute(),
-    tx
-      .selectFrom("minutes_confirmations")
-      .select("organization_id")
-      .where("minutes_id", "=", row.id)
-      .where("number", "=", row.current_number)
-      .orderBy("organization_id")
-      .execute(),
+    organizationsOfVersion(tx, "minutes_version_parties", row.id, row.current_number),
+    organizationsOfVersion(tx, "minutes_confirmations", row.id, row.current_number),
     tx
       .selectFrom("minutes_amendments")
       .select(["id", "organization_id", "paragraph", "version", "proposed_text"])
@@ -647,24 +651,8 @@ export interface MinutesAwaiting {
 /** Circulated minutes the user may see whose current version awaits the user's own organization's answer. */
 export async function minutesAwaitingMyOrganization(db: DB, user: SessionUser, limit = 20): Promise<MinutesAwaiting[]> {
   const orgId = user.organizationId;
-  const rows = await visibleMinutes(db, user)
-    .innerJoin("minutes_version_parties as vp", (j) =>
-      j.onRef("vp.minutes_id", "=", "mn.id").onRef("vp.number", "=", "mn.current_number").on("vp.organization_id", "=", orgId),
-    )
+  const rows = await minutesUnconfirmedBy(db, user)
     .innerJoin("minutes_versions as v", (j) => j.onRef("v.minutes_id", "=", "mn.id").onRef("v.number", "=", "mn.current_number"))
-    .where("mn.status", "=", "circulated")
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("minutes_confirmations as k")
-            .select("k.id")
-            .whereRef("k.minutes_id", "=", "mn.id")
-            .whereRef("k.number", "=", "mn.current_number")
-            .where("k.organization_id", "=", orgId),
-        ),
-      ),
-    )
     .where((eb) =>
       eb.not(
         eb.exists(

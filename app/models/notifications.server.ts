@@ -10,7 +10,7 @@ import { isLate } from "~/models/milestone-rules";
 import { dependencyRisks } from "~/models/milestones.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { visibleConsultations, visibleDemandRequests, visibleMilestones, visibleMinutes } from "~/models/scopes.server";
-import { sessionUserFromRow } from "~/models/users.server";
+import { SESSION_USER_COLUMNS, sessionUserFromRow } from "~/models/users.server";
 import { INDIA_TIME_ZONE, now, todayInIndia } from "~/utils/clock";
 import type { DB } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -148,10 +148,13 @@ async function demandDecisionNotices(db: DB, user: SessionUser, since: string, r
   }));
 }
 
-/** Circulated minutes whose current version awaits the reader's organization's answer. */
-async function minutesNotices(db: DB, user: SessionUser, consultationId?: string): Promise<Notice[]> {
+/**
+ * Visible circulated minutes whose current version went to the user's organization and that it
+ * has not confirmed yet: what the dashboard and the notices both start from.
+ */
+export function minutesUnconfirmedBy(db: DB, user: SessionUser) {
   const orgId = user.organizationId;
-  let query = visibleMinutes(db, user)
+  return visibleMinutes(db, user)
     .innerJoin("minutes_version_parties as vp", (j) =>
       j.onRef("vp.minutes_id", "=", "mn.id").onRef("vp.number", "=", "mn.current_number").on("vp.organization_id", "=", orgId),
     )
@@ -167,8 +170,18 @@ async function minutesNotices(db: DB, user: SessionUser, consultationId?: string
             .where("k.organization_id", "=", orgId),
         ),
       ),
-    )
-    .select(["c.id", "c.title", "c.visibility", "mn.id as minutes_id", "mn.current_number"]);
+    );
+}
+
+/** Circulated minutes whose current version awaits the reader's organization's answer. */
+async function minutesNotices(db: DB, user: SessionUser, consultationId?: string): Promise<Notice[]> {
+  let query = minutesUnconfirmedBy(db, user).select([
+    "c.id",
+    "c.title",
+    "c.visibility",
+    "mn.id as minutes_id",
+    "mn.current_number",
+  ]);
   if (consultationId) query = query.where("c.id", "=", consultationId);
   const rows = await query.orderBy("c.id").limit(50).execute();
   return rows.map((r) => ({
@@ -185,6 +198,18 @@ function lineOf(n: Notice, origin: string): NoticeLine {
   return { reason: n.reason, kind: n.kind, title: n.title, dueDate: n.dueDate ?? null, link: `${origin}${n.path}` };
 }
 
+/** Queues a notice's own mail; the key keeps it to once per notice and reader, whichever pass finds it. */
+async function enqueueNotice(tx: Executor, user: SessionUser, n: Notice, origin: string): Promise<void> {
+  const mail = singleNoticeMail(mailReaderOf(user), lineOf(n, origin), origin);
+  await enqueueMail(tx, {
+    userId: user.id,
+    to: user.email,
+    kind: n.reason,
+    dedupeKey: `${n.reason}:${n.id}:${user.id}`,
+    ...mail,
+  });
+}
+
 /** The address links in mail point at: the public origin, else this server. */
 export function mailOrigin(): string {
   const { APP_ORIGIN, PORT } = env();
@@ -196,20 +221,7 @@ function recipients(db: Executor) {
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
     .leftJoin("notification_preferences as p", "p.user_id", "u.id")
-    .select([
-      "u.id",
-      "u.email",
-      "u.display_name",
-      "u.role",
-      "u.organization_id",
-      "o.name",
-      "o.short_name",
-      "o.country",
-      "u.locale",
-      "u.time_zone",
-      "p.mode",
-      "p.digest_hour",
-    ])
+    .select([...SESSION_USER_COLUMNS, "p.mode", "p.digest_hour"])
     .where("u.disabled", "=", 0);
 }
 
@@ -234,14 +246,7 @@ async function notifyOrganizations(
     if ((row.mode ?? DEFAULT_PREFERENCE.mode) !== "each") continue;
     const user = sessionUserFromRow(row);
     for (const n of await find(tx as DB, user)) {
-      const mail = singleNoticeMail(mailReaderOf(user), lineOf(n, origin), origin);
-      await enqueueMail(tx, {
-        userId: user.id,
-        to: row.email,
-        kind: n.reason,
-        dedupeKey: `${n.reason}:${n.id}:${user.id}`,
-        ...mail,
-      });
+      await enqueueNotice(tx, user, n, origin);
       queued += 1;
     }
   }
@@ -330,14 +335,7 @@ export async function scanNotifications(db: DB, options: { origin: string; at?: 
         return;
       }
       for (const n of notices) {
-        const mail = singleNoticeMail(mailReaderOf(user), lineOf(n, options.origin), options.origin);
-        await enqueueMail(tx, {
-          userId: user.id,
-          to: row.email,
-          kind: n.reason,
-          dedupeKey: `${n.reason}:${n.id}:${user.id}`,
-          ...mail,
-        });
+        await enqueueNotice(tx, user, n, options.origin);
         queued += 1;
       }
     });

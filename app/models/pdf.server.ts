@@ -6,6 +6,8 @@
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
+import { CHROMIUM_ARGS } from "~/utils/chromium";
+
 export class PdfUnavailableError extends Error {}
 export class PdfRenderError extends Error {}
 
@@ -28,14 +30,7 @@ function sharedBrowser(): Promise<Browser> {
     browserPromise = chromium
       .launch({
         executablePath,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
+        args: [...CHROMIUM_ARGS],
         timeout: 15_000,
       })
       .then((browser) => {

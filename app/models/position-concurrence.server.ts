@@ -5,18 +5,19 @@
  * exact kilograms. Reads go through the scopes; writes return codes, never sentences.
  */
 import { can, isInternal, type SessionUser } from "~/models/access.server";
-import { recordAudit, type Executor } from "~/models/audit.server";
-import { DEFAULT_CONCURRENCE } from "~/models/clauses.server";
+import type { Executor } from "~/models/audit.server";
+import * as concurrence from "~/models/concurrence.server";
 import { compareFiscalYears, parseFiscalYear } from "~/models/fiscal-year";
+import type { GapRow } from "~/models/schedule-gaps";
 import { visibleIssues, visiblePositionConcurrences, visiblePositions } from "~/models/scopes.server";
 import { createScenario } from "~/models/supply.server";
 import { notFound, refused, type Refused, type WriteResult } from "~/models/writes.server";
 import { SCHEDULE_ROWS } from "~/schemas/schedule";
 import type { DB } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
-import { newId, nowIso } from "~/utils/ids.server";
+import { newId } from "~/utils/ids.server";
 import { parseTonnes } from "~/utils/tonnes";
-import { MATERIALS, type ConcurrenceResponse, type Material, type OrganizationSide, type ScheduleKind } from "~db/schema";
+import { MATERIALS, type Material, type OrganizationSide, type ScheduleKind } from "~db/schema";
 
 /**
  * The term of the 2012 arrangement as Accord records it. Illustrative, like the clause text:
@@ -101,28 +102,11 @@ export async function attachToPosition(
         })),
       )
       .execute();
-  if (options.needsConcurrence) {
-    const named = await tx
-      .selectFrom("organizations")
-      .select("id")
-      .where("name", "in", [...DEFAULT_CONCURRENCE])
-      .execute();
-    if (named.length)
-      await tx
-        .insertInto("position_concurrence_requests")
-        .values(named.map((o) => ({ position_id: positionId, organization_id: o.id })))
-        .execute();
-  }
+  if (options.needsConcurrence) await concurrence.ask(tx, "position", positionId);
 }
 
 export interface PositionConcurrenceView {
-  required: {
-    organizationId: string;
-    organization: string;
-    response: ConcurrenceResponse | null;
-    comment: string | null;
-    respondedAt: string | null;
-  }[];
+  required: concurrence.RequiredAnswer[];
   complete: boolean;
   tabledAt: string | null;
 }
@@ -152,25 +136,15 @@ export async function concurrenceOfPositions(
     db.selectFrom("position_tablings").select(["position_id", "tabled_at"]).where("position_id", "in", ids).execute(),
   ]);
   for (const r of requests) {
-    let view = out.get(r.position_id);
-    if (!view) {
-      view = {
-        required: [],
-        complete: false,
-        tabledAt: tablings.find((t) => t.position_id === r.position_id)?.tabled_at ?? null,
-      };
-      out.set(r.position_id, view);
-    }
-    const a = answers.find((x) => x.position_id === r.position_id && x.organization_id === r.organization_id);
-    view.required.push({
-      organizationId: r.organization_id,
-      organization: r.short_name,
-      response: a?.response ?? null,
-      comment: a?.comment ?? null,
-      respondedAt: a?.responded_at ?? null,
+    if (out.has(r.position_id)) continue;
+    out.set(r.position_id, {
+      ...concurrence.summarize(
+        requests.filter((q) => q.position_id === r.position_id),
+        answers.filter((a) => a.position_id === r.position_id),
+      ),
+      tabledAt: tablings.find((t) => t.position_id === r.position_id)?.tabled_at ?? null,
     });
   }
-  for (const view of out.values()) view.complete = view.required.every((q) => q.response !== null && q.response !== "object");
   return out;
 }
 
@@ -183,21 +157,11 @@ async function positionOnIssue(db: DB, user: SessionUser, issueId: string, posit
     .executeTakeFirst();
 }
 
-export interface PositionConcurrenceInput {
+export interface PositionConcurrenceInput extends concurrence.AnswerInput {
   positionId: string;
   /** When posted, the organization answering: it must be the user's own. */
   organizationId?: string | undefined;
-  response: ConcurrenceResponse;
-  comment?: string | undefined;
-  visibility: "internal" | "restricted";
 }
-
-export type PositionConcurrenceRefusal =
-  | Refused<"for_another_organization">
-  | Refused<"not_requested">
-  | Refused<"already_answered">
-  | Refused<"already_tabled">
-  | Refused<"comment_required">;
 
 /** One ministry's answer on India's position: for the user's own organization only, once, before tabling. */
 export async function respondOnPosition(
@@ -205,61 +169,19 @@ export async function respondOnPosition(
   user: SessionUser,
   issueId: string,
   input: PositionConcurrenceInput,
-): Promise<WriteResult<{ id: string }, PositionConcurrenceRefusal>> {
+): Promise<WriteResult<{ id: string }, Refused<"for_another_organization"> | concurrence.AnswerRefusal>> {
   const position = await positionOnIssue(db, user, issueId, input.positionId);
   if (!position || !isInternal(user)) return notFound;
   if (input.organizationId && input.organizationId !== user.organizationId) return refused("for_another_organization");
-  if (input.response !== "concur" && !input.comment) return refused("comment_required");
-  const now = nowIso();
-  const id = newId();
-  return db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom("position_tablings").select("position_id").where("position_id", "=", position.id).executeTakeFirst())
-      return refused("already_tabled");
-    const requested = await tx
-      .selectFrom("position_concurrence_requests")
-      .select("organization_id")
-      .where("position_id", "=", position.id)
-      .where("organization_id", "=", user.organizationId)
-      .executeTakeFirst();
-    if (!requested || !can(user, "concurrence:respond", { organizationId: requested.organization_id }))
-      return refused("not_requested");
-    const answered = await tx
-      .selectFrom("position_concurrences")
-      .select("id")
-      .where("position_id", "=", position.id)
-      .where("organization_id", "=", user.organizationId)
-      .executeTakeFirst();
-    if (answered) return refused("already_answered");
-    await tx
-      .insertInto("position_concurrences")
-      .values({
-        id,
-        position_id: position.id,
-        organization_id: user.organizationId,
-        response: input.response,
-        comment: input.comment ?? null,
-        visibility: input.visibility,
-        responded_by: user.id,
-        responded_at: now,
-      })
-      .execute();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "position_concurrence.respond",
-      // Not `position`: the feed shows a position's events to whoever sees it once tabled, and
-      // the ministries' answers stay with the Indian side.
-      entityType: "position_concurrence",
-      entityId: position.id,
-      after: { response: input.response },
-      at: now,
-      detail: `issue ${issueId}`,
-    });
-    return { ok: true as const, record: { id } };
+  return concurrence.answer(db, user, "position", position.id, input, {
+    action: "position_concurrence.respond",
+    // Not `position`: the feed shows a position's events to whoever sees it once tabled, and
+    // the ministries' answers stay with the Indian side.
+    entityType: "position_concurrence",
+    after: { response: input.response },
+    detail: `issue ${issueId}`,
   });
 }
-
-export type PositionTablingRefusal =
-  Refused<"already_tabled"> | Refused<"not_in_concurrence"> | Refused<"concurrence_incomplete"> | Refused<"restricted_fallback">;
 
 /** Tables India's position once every named ministry concurred: from then on it reads as shared. */
 export async function tablePosition(
@@ -267,40 +189,15 @@ export async function tablePosition(
   user: SessionUser,
   issueId: string,
   positionId: string,
-): Promise<WriteResult<{ id: string }, PositionTablingRefusal>> {
+): Promise<WriteResult<{ id: string }, concurrence.TablingRefusal>> {
   const position = await positionOnIssue(db, user, issueId, positionId);
   if (!position || !isInternal(user)) return notFound;
-  if (position.needs_concurrence !== 1) return refused("not_in_concurrence");
-  if (position.visibility === "restricted") return refused("restricted_fallback");
-  const now = nowIso();
-  return db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom("position_tablings").select("position_id").where("position_id", "=", position.id).executeTakeFirst())
-      return refused("already_tabled");
-    const required = await tx
-      .selectFrom("position_concurrence_requests")
-      .select("organization_id")
-      .where("position_id", "=", position.id)
-      .execute();
-    const answers = await tx
-      .selectFrom("position_concurrences")
-      .select(["organization_id", "response"])
-      .where("position_id", "=", position.id)
-      .execute();
-    const concurred = new Set(answers.filter((a) => a.response !== "object").map((a) => a.organization_id));
-    if (required.length === 0 || required.some((r) => !concurred.has(r.organization_id)))
-      return refused("concurrence_incomplete");
-    await tx.insertInto("position_tablings").values({ position_id: position.id, tabled_by: user.id, tabled_at: now }).execute();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "position.table",
-      entityType: "position",
-      entityId: position.id,
-      after: { tabledAt: now },
-      at: now,
-      detail: `issue ${issueId}`,
-    });
-    return { ok: true as const, record: { id: position.id } };
-  });
+  return concurrence.tableWhenConcurred(db, user, "position", position, (tabledAt) => ({
+    action: "position.table",
+    entityType: "position",
+    after: { tabledAt },
+    detail: `issue ${issueId}`,
+  }));
 }
 
 /** India's positions awaiting the answer of the user's organization: what the dashboard shows a ministry. */
@@ -312,20 +209,7 @@ export async function positionsAwaitingConcurrence(db: DB, user: SessionUser) {
     .innerJoin("organizations as o", "o.id", "p.organization_id")
     .select(["p.id", "p.issue_id", "i2.title", "o.short_name as proposer", "p.recorded_at"])
     .where("r.organization_id", "=", user.organizationId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("position_concurrences as x")
-            .select("x.id")
-            .whereRef("x.position_id", "=", "p.id")
-            .where("x.organization_id", "=", user.organizationId),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom("position_tablings as t").select("t.position_id").whereRef("t.position_id", "=", "p.id"))),
-    )
+    .where("p.id", "not in", concurrence.settledFor(db, "position", user.organizationId))
     .orderBy("p.recorded_at")
     .limit(20)
     .execute();
@@ -350,16 +234,7 @@ export async function schedulesOf(db: DB, user: SessionUser, positionIds: readon
     .sort((a, b) => compareFiscalYears(a.fiscalYear, b.fiscalYear) || a.material.localeCompare(b.material));
 }
 
-export interface GapRow {
-  material: Material;
-  fiscalYear: string;
-  offerKg: number | null;
-  offerBy: string | null;
-  askKg: number | null;
-  askBy: string | null;
-  /** Ask minus offer, when both are known. */
-  gapKg: number | null;
-}
+export type { GapRow };
 
 /**
  * The gap between the latest offer and the latest ask per material and year, from the positions

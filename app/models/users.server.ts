@@ -206,6 +206,20 @@ export interface SessionUserRow {
   time_zone: string | null;
 }
 
+/** Selects a `SessionUserRow` from `users as u` joined to `organizations as o`. */
+export const SESSION_USER_COLUMNS = [
+  "u.id",
+  "u.email",
+  "u.display_name",
+  "u.role",
+  "u.organization_id",
+  "o.name",
+  "o.short_name",
+  "o.country",
+  "u.locale",
+  "u.time_zone",
+] as const;
+
 /** The one row-to-`SessionUser` mapping: sessions, calendar feeds, seeds and tests all use it. */
 export function sessionUserFromRow(row: SessionUserRow): SessionUser {
   return {
@@ -226,18 +240,7 @@ export async function sessionUserByEmail(db: DB, email: string): Promise<Session
   const row = await db
     .selectFrom("users as u")
     .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select([
-      "u.id",
-      "u.email",
-      "u.display_name",
-      "u.role",
-      "u.organization_id",
-      "o.name",
-      "o.short_name",
-      "o.country",
-      "u.locale",
-      "u.time_zone",
-    ])
+    .select(SESSION_USER_COLUMNS)
     .where("u.email", "=", email)
     .executeTakeFirstOrThrow();
   return sessionUserFromRow(row);
