@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
   if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
   if (!result.ok) return invalidForm({}, {}, "That action changed since you opened the page; the list has been reloaded.", 409);
-  return { ok: true as const, message: "Action marked done." };
+  return data({ ok: true as const, message: "Action marked done." });
 }
 
 export default function ActionsPage() {

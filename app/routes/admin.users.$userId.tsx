@@ -86,11 +86,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
-    return {
+    return data({
       intent,
       ok: true as const,
       message: "Saved. The user must sign in again to use the new role or organization.",
-    };
+    });
   }
 
   if (intent === "disable" || intent === "enable") {
@@ -98,17 +98,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ intent, ...failure({}, {}, "You cannot disable your own account.") }, { status: 400 });
     const result = await setUserDisabled(db, admin.id, user.id, intent === "disable");
     if (!result.ok) return data({ intent, ...failure({}, {}, CHANGED) }, { status: 409 });
-    return {
+    return data({
       intent,
       ok: true as const,
       message: intent === "disable" ? "Account disabled; all of its sessions have ended." : "Account enabled.",
-    };
+    });
   }
 
   if (intent === "totp_reset") {
     const done = await resetTotpByAdmin(db, admin.id, user.id, context?.clientAddress ?? null);
     if (!done) return data({ intent, ...failure({}, {}, "This user has no authenticator.") }, { status: 409 });
-    return { intent, ok: true as const, message: "Authenticator turned off; the user's sessions have ended." };
+    return data({ intent, ok: true as const, message: "Authenticator turned off; the user's sessions have ended." });
   }
 
   if (intent === "password") {
@@ -118,7 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (weak) return data({ intent, ...failure({ password: weak }) }, { status: 400 });
     const result = await resetPassword(db, admin.id, user.id, parsed.data.password);
     if (!result.ok) return data({ intent, ...failure({}, {}, CHANGED) }, { status: 409 });
-    return { intent, ok: true as const, message: "Password reset; the user's sessions have ended." };
+    return data({ intent, ok: true as const, message: "Password reset; the user's sessions have ended." });
   }
 
   return data({ intent, ...failure({}, {}, "Unknown action.") }, { status: 400 });

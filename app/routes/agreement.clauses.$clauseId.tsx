@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return parsed.response;
     const result = await proposeAmendment(db, user, clause, parsed.data);
     if (!result.ok) return refusal(intent, result.code, parsed.data);
-    return { ok: true as const, intent, message: "Proposal recorded." };
+    return data({ ok: true as const, intent, message: "Proposal recorded." });
   }
 
   if (intent === "concur") {
@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.reason === "not_found") notFound();
       if (result.reason === "refused") return refusal(intent, result.code, parsed.data);
     }
-    return { ok: true as const, intent, message: "Your organization's answer is recorded." };
+    return data({ ok: true as const, intent, message: "Your organization's answer is recorded." });
   }
 
   if (intent === "table") {
@@ -112,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.reason === "not_found") notFound();
       if (result.reason === "refused") return refusal(intent, result.code, parsed.data);
     }
-    return { ok: true as const, intent, message: "Tabled: the proposal is now shared with the parties." };
+    return data({ ok: true as const, intent, message: "Tabled: the proposal is now shared with the parties." });
   }
 
   if (intent === "status") {
@@ -132,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       }
     }
-    return { ok: true as const, intent, message: "Status changed." };
+    return data({ ok: true as const, intent, message: "Status changed." });
   }
 
   return invalidForm({}, {}, "Unknown action.", 400, { intent: "propose" as Intent });

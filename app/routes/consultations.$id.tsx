@@ -184,17 +184,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
               : "Choose who attended from the list.";
         return invalidForm({ person: message }, parsed.data, undefined, 400, { intent });
       }
-      return { ok: true as const, intent, message: "Attendee added." };
+      return data({ ok: true as const, intent, message: "Attendee added." });
     }
     const parsed = checkForm(attendeeRefSchema, formData, { intent });
     if (!parsed.ok) return parsed.response;
     if (intent === "attendee-remove") {
       await removeAttendee(db, user, c.id, parsed.data.attendeeId);
-      return { ok: true as const, intent, message: "Attendee removed." };
+      return data({ ok: true as const, intent, message: "Attendee removed." });
     }
     const found = await setDelegationLead(db, user, c.id, parsed.data.attendeeId);
     if (!found) return invalidForm({}, {}, "That attendee is no longer listed; the page has been reloaded.", 409, { intent });
-    return { ok: true as const, intent, message: "Delegation lead recorded." };
+    return data({ ok: true as const, intent, message: "Delegation lead recorded." });
   }
 
   if (intent === "comment") {
@@ -221,7 +221,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: 409 },
       );
-    return { ok: true as const, intent: "complete" as const, message: "Action marked done." };
+    return data({ ok: true as const, intent: "complete" as const, message: "Action marked done." });
   }
 
   if (intent === "link-issue") {
@@ -233,7 +233,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!issue || issue.archived_at)
       return invalidForm({ issueId: "Choose an issue from the list." }, parsed.data, undefined, 400, { intent });
     const linked = await linkConsultation(db, user.id, issue.id, c.id);
-    return { ok: true as const, intent, message: linked === "linked" ? "Issue linked." : "That issue was already linked." };
+    return data({ ok: true as const, intent, message: linked === "linked" ? "Issue linked." : "That issue was already linked." });
   }
 
   if (intent === "archive" || intent === "restore") {
@@ -242,11 +242,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await setConsultationArchived(db, user, c.id, version.data, intent === "archive");
     if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
     if (!result.ok) return invalidForm({}, {}, STALE, 409, { intent });
-    return {
+    return data({
       ok: true as const,
       intent,
       message: intent === "archive" ? "Consultation archived. It stays readable here." : "Consultation restored.",
-    };
+    });
   }
 
   return invalidForm({}, {}, "Unknown request.", 400, { intent: "unknown" as const });

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateContact(db, user, contact.id, parsed.data.version, parsed.data);
   if (!result.ok && result.reason !== "conflict") notFound();
   if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
-  return { ok: true as const, message: "Saved." };
+  return data({ ok: true as const, message: "Saved." });
 }
 
 export default function ContactPage() {

@@ -208,12 +208,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       assertCan(user, "demand:withdraw");
       const result = await withdrawDemandRequest(db, user, row.id, version.data);
       if (!result.ok) return transitionFailure(intent, result, "A request can be withdrawn only before it is decided.");
-      return { intent, ok: true as const, message: "Request withdrawn. It stays on record and is no longer considered." };
+      return data({ intent, ok: true as const, message: "Request withdrawn. It stays on record and is no longer considered." });
     }
     assertCan(user, "demand:review");
     const result = await takeUnderReview(db, user, row.id, version.data);
     if (!result.ok) return transitionFailure(intent, result, "Only a newly submitted request can be taken under review.");
-    return { intent, ok: true as const, message: "Request taken under review. The submitter sees its new status." };
+    return data({ intent, ok: true as const, message: "Request taken under review. The submitter sees its new status." });
   }
 
   if (intent === "decide") {
@@ -232,13 +232,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Mid-sentence in English; no case in Japanese or Hindi.
     const status = t(`labels:demandStatus.${result.record.status}`).toLowerCase();
     const allocated = result.record.decision?.allocated_kg;
-    return {
+    return data({
       intent,
       ok: true as const,
       message: allocated
         ? t("messages.decidedAllocated", { status, amount: tonnes(allocated) })
         : t("messages.decided", { status }),
-    };
+    });
   }
 
   return data({ intent, ...failure({}, {}, "Unknown action.") }, { status: 400 });

@@ -201,13 +201,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.status === 404) notFound();
       return fail(intent, result.status, result.fieldErrors, parsed.data, result.formError);
     }
-    return {
+    return data({
       ok: true as const,
       intent,
       message: result.inConcurrence
         ? "Position recorded for concurrence: the parties see it once every named ministry has concurred and it is tabled."
         : "Position recorded. It supersedes the party's previous one.",
-    };
+    });
   }
 
   if (intent === "positionConcur") {
@@ -219,7 +219,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.reason === "not_found") notFound();
       if (result.reason === "refused") return positionRefusal(intent, result.code, parsed.data);
     }
-    return { ok: true as const, intent, message: "Your organization's answer is recorded." };
+    return data({ ok: true as const, intent, message: "Your organization's answer is recorded." });
   }
 
   if (intent === "positionTable") {
@@ -231,7 +231,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.reason === "not_found") notFound();
       if (result.reason === "refused") return positionRefusal(intent, result.code, parsed.data);
     }
-    return { ok: true as const, intent, message: "Tabled: the position is now shared with the parties." };
+    return data({ ok: true as const, intent, message: "Tabled: the position is now shared with the parties." });
   }
 
   if (intent === "scenario") {
@@ -252,7 +252,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = checkForm(assessmentSchema, formData, { intent });
     if (!parsed.ok) return parsed.response;
     await createAssessment(db, user.id, issue.id, parsed.data);
-    return { ok: true as const, intent, message: "Assessment added." };
+    return data({ ok: true as const, intent, message: "Assessment added." });
   }
 
   if (intent === "link" || intent === "unlink") {
@@ -264,14 +264,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "link") {
       const linked = await linkConsultation(db, user.id, issue.id, parsed.data.consultationId);
-      return {
+      return data({
         ok: true as const,
         intent,
         message: linked === "linked" ? "Consultation linked." : "That consultation was already linked.",
-      };
+      });
     }
     await unlinkConsultation(db, user.id, issue.id, parsed.data.consultationId);
-    return { ok: true as const, intent, message: "Consultation unlinked." };
+    return data({ ok: true as const, intent, message: "Consultation unlinked." });
   }
 
   return fail("position", 400, {}, {}, "Unknown action.");

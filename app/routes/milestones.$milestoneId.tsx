@@ -139,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!version.success) return refusal("archive", 400, {}, {}, "The form is missing its version; reload the page.");
     const result = await setMilestoneArchived(db, user, milestone.id, version.data, intent === "archive");
     if (!result.ok) return refused("archive", result, {});
-    return { ok: true as const, message: intent === "archive" ? "Milestone archived." : "Milestone restored." };
+    return data({ ok: true as const, message: intent === "archive" ? "Milestone archived." : "Milestone restored." });
   }
 
   if (milestone.archived_at !== null)
@@ -163,7 +163,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return refusal("progress", 400, parsed.fieldErrors, parsed.values, parsed.formError);
     const result = await updateProgress(db, user, milestone.id, parsed.data.version, parsed.data);
     if (!result.ok) return refused("progress", result, parsed.data);
-    return { ok: true as const, message: "Progress saved." };
+    return data({ ok: true as const, message: "Progress saved." });
   }
 
   if (intent === "save") {
@@ -172,7 +172,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return refusal("save", 400, parsed.fieldErrors, parsed.values, parsed.formError);
     const result = await updateMilestone(db, user, milestone.id, parsed.data.version, parsed.data);
     if (!result.ok) return refused("save", result, parsed.data);
-    return { ok: true as const, message: "Saved." };
+    return data({ ok: true as const, message: "Saved." });
   }
 
   return refusal("other", 400, {}, {}, "Unknown action.");

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return invalidForm({ ownerIds: "Choose owners from the list of the Indian side's users." }, parsed.data);
   if (!result.ok && result.reason !== "conflict") notFound();
   if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
-  return { ok: true as const, message: "Relationship owners saved." };
+  return data({ ok: true as const, message: "Relationship owners saved." });
 }
 
 export default function OrganizationPage() {

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = checkForm(assessmentSchema, await readFormData(request));
   if (!parsed.ok) return parsed.response;
   await createAssessment(getDb(), user.id, null, parsed.data);
-  return { ok: true as const, message: "Assessment of the negotiation added." };
+  return data({ ok: true as const, message: "Assessment of the negotiation added." });
 }
 
 const TREND_CLASSES: Record<Trend, string> = {

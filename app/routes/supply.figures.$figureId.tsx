@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       409,
     );
   }
-  return { ok: true as const, message: "Saved. The balance now uses these figures." };
+  return data({ ok: true as const, message: "Saved. The balance now uses these figures." });
 }
 
 export default function SupplyFigurePage() {

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!version.success) return saveRefused({}, parsed.values, "The form is missing its version; reload the page.");
   const result = await updateScenario(db, user.id, found.scenario.id, version.data, parsed.data);
   if (!result.ok) return conflictResponse(parsed.values);
-  return { intent: "save" as const, cells: undefined, ok: true as const, fieldErrors: {}, message: "Scenario saved." };
+  return data({ intent: "save" as const, cells: undefined, ok: true as const, fieldErrors: {}, message: "Scenario saved." });
 }
 
 export default function ScenarioPage() {

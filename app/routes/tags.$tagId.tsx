@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return invalidForm({ name: "A tag of that name already exists at that level." }, parsed.data);
   if (!result.ok && result.reason !== "conflict") notFound();
   if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
-  return { ok: true as const, message: "Saved." };
+  return data({ ok: true as const, message: "Saved." });
 }
 
 function EditTagForm({

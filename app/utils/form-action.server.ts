@@ -71,5 +71,5 @@ export async function archiveOrRestore(
   const result = await apply(version.data, archive);
   if (!result.ok && result.reason !== "conflict") notFound();
   if (!result.ok) return invalidForm({}, {}, words.conflict, 409);
-  return { ok: true as const, message: archive ? words.archived : words.restored };
+  return data({ ok: true as const, message: archive ? words.archived : words.restored });
 }
