@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { FieldErrorText } from "~/components/forms";
 import type { FieldErrors } from "~/utils/forms";
-import { translateMessage } from "~/utils/translate";
 
 export interface DelegationView {
   organizationId: string;
@@ -31,7 +31,7 @@ export function Attendees({
   canEdit: boolean;
   errors?: FieldErrors | undefined;
 }) {
-  const { t, i18n } = useTranslation("people");
+  const { t } = useTranslation("people");
   const listed = new Set(delegations.flatMap((d) => d.attendees.map((a) => a.contactId)));
   const error = errors?.person;
   return (
@@ -130,11 +130,7 @@ export function Attendees({
           <button type="submit" className="button">
             {t("attendees.add")}
           </button>
-          {error ? (
-            <p id="attendee-error" className="field__error" role="alert">
-              {translateMessage(i18n, error)}
-            </p>
-          ) : null}
+          <FieldErrorText id="attendee-error" error={error} />
         </Form>
       ) : null}
     </section>

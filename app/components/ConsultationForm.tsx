@@ -2,11 +2,19 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import {
+  FieldErrorText,
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  usePending,
+  useValidatedForm,
+} from "~/components/forms";
 import { consultationSchema, LIMITS } from "~/schemas/consultations";
 import type { FieldErrors } from "~/utils/forms";
 import { TIME_ZONES } from "~/utils/time";
-import { translateMessage } from "~/utils/translate";
 import { ACTION_STATUSES, CONSULTATION_KINDS, CONSULTATION_MODES, type Visibility } from "~db/schema";
 
 export interface OrganizationOption {
@@ -50,7 +58,7 @@ export function ConsultationForm({
   afterError?: ReactNode;
 }) {
   const pending = usePending();
-  const { t, i18n } = useTranslation("consultations");
+  const { t } = useTranslation("consultations");
   const actionDefaults = asArray(defaultValues.actions) as Record<string, string>[];
   const values = {
     ...defaultValues,
@@ -153,11 +161,7 @@ export function ConsultationForm({
               </label>
             ))}
           </div>
-          {participantsError ? (
-            <p id="participants-error" className="field__error" role="alert">
-              {translateMessage(i18n, participantsError)}
-            </p>
-          ) : null}
+          <FieldErrorText id="participants-error" error={participantsError} />
         </fieldset>
 
         <SelectField

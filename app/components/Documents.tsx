@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { ListTable } from "~/components/ListKit";
 import type { DocumentSummary } from "~/models/documents";
 import { useFormat } from "~/utils/format";
 import type { DocumentKind, Visibility } from "~db/schema";
@@ -37,53 +38,38 @@ export function Documents({ documents, attachHref }: { documents: DocumentSummar
       {documents.length === 0 ? (
         <p className="muted">{t("list.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("list.document")}</th>
-                <th scope="col">{t("list.kind")}</th>
-                <th scope="col">{t("list.level")}</th>
-                <th scope="col">{t("list.latest")}</th>
-                <th scope="col" className="no-print">
-                  <span className="visually-hidden">{t("list.download")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Link to={`/documents/${d.id}`}>{d.title}</Link>
-                    {d.archivedAt ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--muted">{t("archived")}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{t(`kind.${d.kind}`)}</td>
-                  <td>
-                    <span className={`badge badge--${d.visibility}`}>{t(`labels:visibility.${d.visibility}`)}</span>
-                  </td>
-                  <td className="small">
-                    {t("list.versionLine", {
-                      number: d.currentNumber,
-                      file: d.fileName,
-                      size: size(d.byteSize),
-                      date: format.dateTime(d.uploadedAt),
-                    })}
-                  </td>
-                  <td className="no-print">
-                    <a href={`/documents/${d.id}/download`} download aria-label={t("list.downloadOf", { title: d.title })}>
-                      {t("list.download")}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable columns={[t("list.document"), t("list.kind"), t("list.level"), t("list.latest")]} action={t("list.download")}>
+          {documents.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <Link to={`/documents/${d.id}`}>{d.title}</Link>
+                {d.archivedAt ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--muted">{t("archived")}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{t(`kind.${d.kind}`)}</td>
+              <td>
+                <span className={`badge badge--${d.visibility}`}>{t(`labels:visibility.${d.visibility}`)}</span>
+              </td>
+              <td className="small">
+                {t("list.versionLine", {
+                  number: d.currentNumber,
+                  file: d.fileName,
+                  size: size(d.byteSize),
+                  date: format.dateTime(d.uploadedAt),
+                })}
+              </td>
+              <td className="no-print">
+                <a href={`/documents/${d.id}/download`} download aria-label={t("list.downloadOf", { title: d.title })}>
+                  {t("list.download")}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </section>
   );

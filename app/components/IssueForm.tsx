@@ -1,10 +1,18 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import {
+  FieldErrorText,
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  usePending,
+  useValidatedForm,
+} from "~/components/forms";
 import { issueSchema } from "~/schemas/issues";
 import type { FieldErrors } from "~/utils/forms";
-import { translateMessage } from "~/utils/translate";
 import { ISSUE_PRIORITIES, ISSUE_STATUSES, type Visibility } from "~db/schema";
 
 export function IssueForm({
@@ -27,7 +35,7 @@ export function IssueForm({
   visibilities: readonly Visibility[];
 }) {
   const pending = usePending();
-  const { t, i18n } = useTranslation("issues");
+  const { t } = useTranslation("issues");
   const { register, onSubmit, errorFor } = useValidatedForm(issueSchema, { defaultValues, serverErrors });
   const chosenParties = new Set([defaultValues?.parties ?? []].flat().map(String));
   const partiesError = errorFor("parties");
@@ -88,11 +96,7 @@ export function IssueForm({
               </label>
             ))}
           </div>
-          {partiesError ? (
-            <p id="parties-error" className="field__error" role="alert">
-              {translateMessage(i18n, partiesError)}
-            </p>
-          ) : null}
+          <FieldErrorText id="parties-error" error={partiesError} />
         </fieldset>
         <div className="form-actions">
           <SubmitButton pending={pending}>{submitLabel}</SubmitButton>

@@ -94,15 +94,18 @@ export function ArchivedTag({ archived }: { archived: boolean }) {
 
 /**
  * A list's table: the scrolling wrapper, one header cell per column, and the empty row (across
- * every column) when `empty` is given. The rows are the children.
+ * every column) when `empty` is given. The rows are the children. `action` names a last column of
+ * buttons or links: for screen readers only, and left out of print like the controls in it.
  */
 export function ListTable({
   columns,
+  action,
   dense,
   empty,
   children,
 }: {
   columns: readonly ReactNode[];
+  action?: string;
   dense?: boolean;
   empty?: ReactNode;
   children: ReactNode;
@@ -117,11 +120,16 @@ export function ListTable({
                 {column}
               </th>
             ))}
+            {action !== undefined ? (
+              <th scope="col" className="no-print">
+                <span className="visually-hidden">{action}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {empty !== undefined && empty !== null && empty !== false ? (
-            <EmptyRow columns={columns.length}>{empty}</EmptyRow>
+            <EmptyRow columns={columns.length + (action !== undefined ? 1 : 0)}>{empty}</EmptyRow>
           ) : null}
           {children}
         </tbody>

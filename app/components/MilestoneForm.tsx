@@ -2,7 +2,16 @@ import { Form, Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import {
+  FieldErrorText,
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  usePending,
+  useValidatedForm,
+} from "~/components/forms";
 import { milestoneProgressFormSchema, milestoneSchema } from "~/schemas/milestones";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
@@ -57,11 +66,7 @@ function CheckboxList({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${name}-error`} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorText id={`${name}-error`} error={error} />
     </fieldset>
   );
 }

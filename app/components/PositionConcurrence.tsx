@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError } from "~/components/forms";
+import { FieldErrorText, FormError } from "~/components/forms";
 import { translateMessage } from "~/utils/translate";
 import { CONCURRENCE_RESPONSES, type ConcurrenceResponse, type Visibility } from "~db/schema";
 
@@ -66,11 +66,7 @@ export function PositionConcurrence({
               </option>
             ))}
           </select>
-          {error("response") ? (
-            <p className="field__error" role="alert" id={`${ids.response}-error`}>
-              {error("response")}
-            </p>
-          ) : null}
+          <FieldErrorText id={`${ids.response}-error`} error={error("response")} />
           <label htmlFor={ids.comment}>{t("clause.comment")}</label>
           <textarea
             id={ids.comment}
@@ -79,11 +75,7 @@ export function PositionConcurrence({
             aria-invalid={error("comment") ? true : undefined}
             aria-describedby={error("comment") ? `${ids.comment}-error` : undefined}
           />
-          {error("comment") ? (
-            <p className="field__error" role="alert" id={`${ids.comment}-error`}>
-              {error("comment")}
-            </p>
-          ) : null}
+          <FieldErrorText id={`${ids.comment}-error`} error={error("comment")} />
           <label>
             {t("clause.commentVisibility")}
             <select name="visibility" defaultValue="internal">

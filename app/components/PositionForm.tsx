@@ -1,12 +1,20 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import {
+  FieldErrorText,
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  usePending,
+  useValidatedForm,
+} from "~/components/forms";
 import { positionSchema } from "~/schemas/issues";
 import { SCHEDULE_ROWS } from "~/schemas/schedule";
 import { useFormat } from "~/utils/format";
 import type { FieldErrors } from "~/utils/forms";
-import { translateMessage } from "~/utils/translate";
 import { FLEXIBILITIES, STANCES, type Visibility } from "~db/schema";
 
 export function PositionForm({
@@ -34,7 +42,7 @@ export function PositionForm({
   const { t: ta } = useTranslation("agreement");
   const pending = usePending();
   const fmt = useFormat();
-  const { t, i18n } = useTranslation("issues");
+  const { t } = useTranslation("issues");
   const initialValues: Record<string, unknown> = {
     organizationId: parties.length === 1 ? parties[0]!.organization_id : "",
     stance: "",
@@ -129,11 +137,7 @@ export function PositionForm({
               />{" "}
               {t("positionForm.redLine")}
             </label>
-            {errorFor("redLine") ? (
-              <p className="field__error" role="alert">
-                {translateMessage(i18n, errorFor("redLine"))}
-              </p>
-            ) : null}
+            <FieldErrorText error={errorFor("redLine")} />
           </div>
         ) : null}
         {schedule ? (

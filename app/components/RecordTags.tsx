@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { FieldErrorText } from "~/components/forms";
 import type { FieldErrors } from "~/utils/forms";
-import { translateMessage } from "~/utils/translate";
 import type { Visibility } from "~db/schema";
 
 export interface TagChip {
@@ -27,7 +27,7 @@ export function RecordTags({
   canEdit: boolean;
   errors?: FieldErrors | undefined;
 }) {
-  const { t, i18n } = useTranslation("people");
+  const { t } = useTranslation("people");
   const onRecord = new Set(tags.map((tag) => tag.id));
   const vocabulary = choices.filter((c) => c.kind === "vocabulary" && !onRecord.has(c.id));
   const free = choices.filter((c) => c.kind === "free" && !onRecord.has(c.id));
@@ -102,11 +102,7 @@ export function RecordTags({
           <button type="submit" className="button">
             {t("tags.add")}
           </button>
-          {error ? (
-            <p id="tag-error" className="field__error" role="alert">
-              {translateMessage(i18n, error)}
-            </p>
-          ) : null}
+          <FieldErrorText id="tag-error" error={error} />
         </Form>
       ) : null}
     </section>

@@ -162,12 +162,22 @@ function FieldShell({ label, hint, error: message, required, children }: FieldSh
         "aria-invalid": error ? true : undefined,
         "aria-required": required || undefined,
       })}
-      {error ? (
-        <p id={errorId} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorText id={errorId} error={error} />
     </div>
+  );
+}
+
+/**
+ * A field's error below it, announced when it appears, in the reader's words (schemas speak
+ * English). `id` is what the field's `aria-describedby` names. Nothing when there is no error.
+ */
+export function FieldErrorText({ id, error }: { id?: string; error?: string | null }) {
+  const { i18n } = useTranslation();
+  if (!error) return null;
+  return (
+    <p id={id} className="field__error" role="alert">
+      {translateMessage(i18n, error)}
+    </p>
   );
 }
 
@@ -193,6 +203,22 @@ export function TextField({
     <FieldShell label={label} hint={hint} error={error} required={required}>
       {(control) => <input className="input" {...control} {...input} {...registration} />}
     </FieldShell>
+  );
+}
+
+/** A password the user is choosing: the browser may offer one, and the hint states the rules. */
+export function NewPasswordField({ error, registration }: { error?: string; registration: Registration }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t("account.newPassword")}
+      type="password"
+      autoComplete="new-password"
+      required
+      hint={t("account.newPasswordHint")}
+      error={error}
+      registration={registration}
+    />
   );
 }
 

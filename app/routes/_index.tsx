@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,12 +16,12 @@ import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
 import { COUNT_CAP, formatCount, formatDateTime, formatPlainDate, formatTonnes, useFormat } from "~/utils/format";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { activitySubjectText, describeAction, riskReasonText } from "~/utils/messages";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { DEMAND_STATUSES, ISSUE_STATUSES } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+export const links = stylesheetLinks(dashboardStyles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard:title") }];
+export const meta = titleMeta("dashboard:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requireUser(request);

@@ -1,15 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, NewPasswordField, Notice, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
 import { assertCan } from "~/models/access.server";
 import { changeOwnPassword } from "~/models/account.server";
 import { requestSessionId, requireUser } from "~/models/auth.server";
 import { changePasswordSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Change password · Accord" }];
@@ -23,8 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "account:manage");
   const formData = await readFormData(request);
-  const parsed = parseForm(changePasswordSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(changePasswordSchema, formData);
+  if (!parsed.ok) return parsed.response;
   const result = await changeOwnPassword(getDb(), {
     userId: user.id,
     currentPassword: parsed.data.currentPassword,
@@ -34,10 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (result.ok) return { ok: true as const };
   if (result.reason === "refused" && result.code === "wrong_password")
-    return data(failure({ currentPassword: "That is not your current password." }), { status: 400 });
-  if (result.reason === "refused" && result.code === "invalid")
-    return data(failure({ newPassword: result.message }), { status: 400 });
-  if (result.reason === "conflict") return data(failure({}, {}, "Your account changed meanwhile; try again."), { status: 409 });
+    return invalidForm({ currentPassword: "That is not your current password." }, {});
+  if (result.reason === "refused" && result.code === "invalid") return invalidForm({ newPassword: result.message }, {});
+  if (result.reason === "conflict") return invalidForm({}, {}, "Your account changed meanwhile; try again.", 409);
   notFound();
 }
 
@@ -61,15 +60,7 @@ export default function ChangePasswordPage() {
           error={errorFor("currentPassword")}
           registration={register("currentPassword")}
         />
-        <TextField
-          label={t("account.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t("account.newPasswordHint")}
-          error={errorFor("newPassword")}
-          registration={register("newPassword")}
-        />
+        <NewPasswordField error={errorFor("newPassword")} registration={register("newPassword")} />
         <SubmitButton pending={pending} pendingLabel={t("account.saving")}>
           {t("account.changeSubmit")}
         </SubmitButton>

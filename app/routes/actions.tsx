@@ -1,8 +1,9 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
 
+import { FollowUpActionRow } from "~/components/FollowUpActions";
 import { FormError, Notice } from "~/components/forms";
 import { AnySelect, ListTable, Pager } from "~/components/ListKit";
 import { assertCan, can } from "~/models/access.server";
@@ -13,21 +14,21 @@ import { actionsFilterSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { todayInZone } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatPlainDate } from "~/utils/format";
-import { failure, parseForm, versionField } from "~/utils/forms";
+import { versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { readerTimeZone } from "~/utils/zones";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "consultations:actions.title") }];
+export const meta = titleMeta("consultations:actions.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -59,12 +60,11 @@ const completeSchema = z.object({ actionId: z.string().min(1), version: versionF
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "follow_up:complete");
-  const parsed = parseForm(completeSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(completeSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const result = await completeFollowUpAction(getDb(), user, parsed.data.actionId, parsed.data.version);
   if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
-  if (!result.ok)
-    return data(failure({}, {}, "That action changed since you opened the page; the list has been reloaded."), { status: 409 });
+  if (!result.ok) return invalidForm({}, {}, "That action changed since you opened the page; the list has been reloaded.", 409);
   return data({ ok: true as const, message: "Action marked done." });
 }
 
@@ -100,51 +100,16 @@ export default function ActionsPage() {
         </button>
       </Form>
       <ListTable
-        columns={[
-          t("detail.action"),
-          t("detail.owner"),
-          t("detail.due"),
-          t("detail.status"),
-          t("list.consultation"),
-          <span className="visually-hidden">{t("detail.markDone")}</span>,
-        ]}
+        columns={[t("detail.action"), t("detail.owner"), t("detail.due"), t("detail.status"), t("list.consultation")]}
+        action={t("detail.markDone")}
         empty={rows.length === 0 ? t("actions.empty") : null}
       >
         {rows.map((r) => (
-          <tr key={r.id} className={r.overdue ? "row--overdue" : undefined}>
-            <td>{r.description}</td>
-            <td title={r.owner_name}>{r.owner_short_name}</td>
-            <td className="nowrap">
-              {formatPlainDate(r.due_date)}
-              {r.overdue ? (
-                <>
-                  {" "}
-                  <span className="badge badge--danger">{t("detail.overdue")}</span>
-                </>
-              ) : null}
-            </td>
-            <td>
-              <span className={`badge badge--status-${r.status}`}>{t(`labels:actionStatus.${r.status}`)}</span>
-            </td>
-            <td>
-              <Link to={`/consultations/${r.consultation_id}`}>{r.consultation_title}</Link>
-            </td>
-            <td>
-              {r.canComplete ? (
-                <Form method="post">
-                  <input type="hidden" name="actionId" value={r.id} />
-                  <input type="hidden" name="version" value={r.version} />
-                  <button
-                    type="submit"
-                    className="button button--small"
-                    aria-label={t("detail.markDoneOf", { action: r.description })}
-                  >
-                    {t("detail.markDone")}
-                  </button>
-                </Form>
-              ) : null}
-            </td>
-          </tr>
+          <FollowUpActionRow
+            key={r.id}
+            action={{ ...r, owner: r.owner_short_name, ownerName: r.owner_name, dueDate: r.due_date }}
+            consultation={{ id: r.consultation_id, title: r.consultation_title }}
+          />
         ))}
       </ListTable>
       <Pager firstHref={firstHref} nextHref={nextHref} nextLabel={t("actions.more")} />

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
@@ -14,9 +14,9 @@ import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
 import { ACTIVITY_KIND_LABELS, activitySubjectText, describeAction } from "~/utils/messages";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "activity:feed.title") }];
+export const meta = titleMeta("activity:feed.title");
 
 const activityFilterSchema = z.object({
   kind: z

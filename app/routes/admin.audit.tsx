@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -12,9 +12,9 @@ import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:nav.audit") }];
+export const meta = titleMeta("admin:nav.audit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "audit:read");

@@ -15,9 +15,9 @@ import {
 } from "~/models/organizations.server";
 import { organizationEditSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { archiveOrRestore, checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -53,20 +53,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {
-    const version = versionField.safeParse(formData.get("version"));
-    if (!version.success) return data(failure({}, {}, "The form is missing its version; reload the page."), { status: 400 });
-    const result = await setOrganizationArchived(db, admin.id, organization.id, version.data, intent === "archive");
-    if (!result.ok) return data(failure({}, {}, CONFLICT), { status: 409 });
-    return data({ ok: true as const, message: intent === "archive" ? "Organization archived." : "Organization restored." });
+    const apply = (version: number, archive: boolean) => setOrganizationArchived(db, admin.id, organization.id, version, archive);
+    return archiveOrRestore(formData, apply, {
+      conflict: CONFLICT,
+      archived: "Organization archived.",
+      restored: "Organization restored.",
+    });
   }
 
-  const parsed = parseForm(organizationEditSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(organizationEditSchema, formData);
+  if (!parsed.ok) return parsed.response;
   if (await organizationNameTaken(db, parsed.data.name, organization.id)) {
-    return data(failure({ name: "An organization with this name already exists." }, parsed.data), { status: 409 });
+    return invalidForm({ name: "An organization with this name already exists." }, parsed.data, undefined, 409);
   }
   const result = await updateOrganization(db, admin.id, organization.id, parsed.data.version, parsed.data);
-  if (!result.ok) return data(failure({}, parsed.data, CONFLICT), { status: 409 });
+  if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
   return data({ ok: true as const, message: "Saved." });
 }
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -7,9 +7,9 @@ import { assertCan } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { getDb } from "~/utils/db.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:nav.organizations") }];
+export const meta = titleMeta("admin:nav.organizations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:organizations");

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -8,11 +8,11 @@ import { requireUser } from "~/models/auth.server";
 import { createOrganization, organizationNameTaken } from "~/models/organizations.server";
 import { organizationSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:organizations.new") }];
+export const meta = titleMeta("admin:organizations.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:organizations");
@@ -22,11 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   assertCan(admin, "admin:organizations");
-  const parsed = parseForm(organizationSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(organizationSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const db = getDb();
   if (await organizationNameTaken(db, parsed.data.name)) {
-    return data(failure({ name: "An organization with this name already exists." }, parsed.data), { status: 409 });
+    return invalidForm({ name: "An organization with this name already exists." }, parsed.data, undefined, 409);
   }
   const organization = await createOrganization(db, admin.id, parsed.data);
   return redirect(`/admin/organizations/${organization.id}`);

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -9,10 +9,10 @@ import { setTotpPolicy, totpPolicy } from "~/models/totp.server";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { invalidRequest } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 import type { Role } from "~db/schema";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "security:admin.title") }];
+export const meta = titleMeta("security:admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:users");

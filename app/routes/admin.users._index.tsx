@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -8,9 +8,9 @@ import { requireUser } from "~/models/auth.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:nav.users") }];
+export const meta = titleMeta("admin:nav.users");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:users");

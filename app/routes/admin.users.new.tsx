@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -10,12 +10,12 @@ import { passwordProblem } from "~/models/password.server";
 import { createUser, emailTaken } from "~/models/users.server";
 import { newUserSchema } from "~/schemas/admin";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 import { ROLES } from "~db/schema";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:users.new") }];
+export const meta = titleMeta("admin:users.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "admin:users");
@@ -26,18 +26,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request);
   assertCan(admin, "admin:users");
-  const parsed = parseForm(newUserSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(newUserSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   const db = getDb();
   const weak = passwordProblem(input.password);
-  if (weak) return data(failure({ password: weak }, input), { status: 400 });
+  if (weak) return invalidForm({ password: weak }, input);
   const organization = await getOrganization(db, input.organizationId);
   if (!organization || organization.archived_at) {
-    return data(failure({ organizationId: "Choose an existing, active organization." }, input), { status: 400 });
+    return invalidForm({ organizationId: "Choose an existing, active organization." }, input);
   }
   if (await emailTaken(db, input.email)) {
-    return data(failure({ email: "An account with this email address already exists." }, input), { status: 409 });
+    return invalidForm({ email: "An account with this email address already exists." }, input, undefined, 409);
   }
   const user = await createUser(db, admin.id, input);
   return redirect(`/admin/users/${user.id}`);

@@ -18,9 +18,10 @@ import { gapsOfIssues } from "~/models/positions.server";
 import { amendmentSchema, clauseStatusSchema, concurrenceSchema, tablingSchema } from "~/schemas/agreement";
 import { CLAUSE_STATUS_LABELS, CLAUSE_TOPIC_LABELS, CONCURRENCE_RESPONSE_LABELS, VISIBILITY_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime } from "~/utils/format";
-import { failure, parseForm } from "~/utils/forms";
+import { failure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { AGREEMENT_REFUSALS } from "~/utils/messages";
 import { CLAUSE_STATUSES, CONCURRENCE_RESPONSES } from "~db/schema";
@@ -67,10 +68,9 @@ type Intent = "propose" | "concur" | "table" | "status";
 
 function refusal(intent: Intent, code: string, values: Record<string, unknown>) {
   const words = AGREEMENT_REFUSALS[code] ?? { message: "That could not be done." };
-  return data(
-    { ...failure(words.field ? { [words.field]: words.message } : {}, values, words.field ? undefined : words.message), intent },
-    { status: 400 },
-  );
+  return invalidForm(words.field ? { [words.field]: words.message } : {}, values, words.field ? undefined : words.message, 400, {
+    intent,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,8 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "propose") {
     assertCan(user, "amendments:propose");
-    const parsed = parseForm(amendmentSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(amendmentSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await proposeAmendment(db, user, clause, parsed.data);
     if (!result.ok) return refusal(intent, result.code, parsed.data);
     return data({ ok: true as const, intent, message: "Proposal recorded." });
@@ -93,8 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "concur") {
     assertCan(user, "concurrence:respond");
-    const parsed = parseForm(concurrenceSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(concurrenceSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await respondToConcurrence(db, user, clause, parsed.data);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
@@ -105,8 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "table") {
     assertCan(user, "amendments:table");
-    const parsed = parseForm(tablingSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(tablingSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await tableAmendment(db, user, clause, parsed.data.amendmentId);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
@@ -117,8 +117,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "status") {
     assertCan(user, "clauses:manage");
-    const parsed = parseForm(clauseStatusSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(clauseStatusSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await setClauseStatus(db, user, clause.id, parsed.data.version, parsed.data.status, parsed.data.note);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
@@ -135,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: true as const, intent, message: "Status changed." });
   }
 
-  return data({ ...failure({}, {}, "Unknown action."), intent: "propose" as Intent }, { status: 400 });
+  return invalidForm({}, {}, "Unknown action.", 400, { intent: "propose" as Intent });
 }
 
 export default function ClausePage() {

@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -17,11 +17,11 @@ import { getDb } from "~/utils/db.server";
 import { formatPlainDate, formatTonnes, useFormat } from "~/utils/format";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { riskReasonText } from "~/utils/messages";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: briefStyles }];
+export const links = stylesheetLinks(briefStyles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "brief:title") }];
+export const meta = titleMeta("brief:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -12,11 +12,11 @@ import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
 import { failure } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:calendar.title") }];
+export const meta = titleMeta("milestones:calendar.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
@@ -8,7 +8,9 @@ import { Attendees } from "~/components/Attendees";
 import { Comments, type CommentFormState } from "~/components/Comments";
 import { ConsultationIssues } from "~/components/ConsultationIssues";
 import { Documents } from "~/components/Documents";
-import { FormError, Notice } from "~/components/forms";
+import { FollowUpActionRow } from "~/components/FollowUpActions";
+import { FieldErrorText, FormError, Notice } from "~/components/forms";
+import { ListTable } from "~/components/ListKit";
 import { RecordTags } from "~/components/RecordTags";
 import { assertCan, can } from "~/models/access.server";
 import { addAttendee, attendeeChoices, delegationsOf, removeAttendee, setDelegationLead } from "~/models/attendees.server";
@@ -30,20 +32,21 @@ import { linkIssueSchema } from "~/schemas/issues";
 import styles from "~/styles/consultations.css";
 import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatPlainDate, meetingTimes, useFormat } from "~/utils/format";
+import { meetingTimes, useFormat } from "~/utils/format";
 import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { historyEventLabel, historyFieldLabel } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { translateMessage } from "~/utils/translate";
+import { stylesheetLinks } from "~/utils/route-head";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
@@ -157,8 +160,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Attendees and tags are edited by whoever may edit the consultation, while it is live.
     const participantIds = detail.participants.map((p) => p.id);
     assertCan(user, "consultation:edit", { participantOrganizationIds: participantIds });
-    if (c.archived_at)
-      return data({ ...failure({}, {}, "Restore this consultation before changing it."), intent }, { status: 409 });
+    if (c.archived_at) return invalidForm({}, {}, "Restore this consultation before changing it.", 409, { intent });
     if (intent === "tag-add" || intent === "tag-remove") {
       const result = await handleTagIntent(
         db,
@@ -170,8 +172,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ ...result.body, intent }, { status: result.status });
     }
     if (intent === "attendee-add") {
-      const parsed = parseForm(attendeeSchema, formData);
-      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      const parsed = checkForm(attendeeSchema, formData, { intent });
+      if (!parsed.ok) return parsed.response;
       const result = await addAttendee(db, user, c.id, participantIds, parsed.data);
       if (!result.ok) {
         const message =
@@ -180,22 +182,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : result.code === "not_participant"
               ? "This person's organization did not take part in this consultation."
               : "Choose who attended from the list.";
-        return data({ ...failure({ person: message }, parsed.data), intent }, { status: 400 });
+        return invalidForm({ person: message }, parsed.data, undefined, 400, { intent });
       }
       return data({ ok: true as const, intent, message: "Attendee added." });
     }
-    const parsed = parseForm(attendeeRefSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(attendeeRefSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     if (intent === "attendee-remove") {
       await removeAttendee(db, user, c.id, parsed.data.attendeeId);
       return data({ ok: true as const, intent, message: "Attendee removed." });
     }
     const found = await setDelegationLead(db, user, c.id, parsed.data.attendeeId);
-    if (!found)
-      return data(
-        { ...failure({}, {}, "That attendee is no longer listed; the page has been reloaded."), intent },
-        { status: 409 },
-      );
+    if (!found) return invalidForm({}, {}, "That attendee is no longer listed; the page has been reloaded.", 409, { intent });
     return data({ ok: true as const, intent, message: "Delegation lead recorded." });
   }
 
@@ -228,24 +226,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "link-issue") {
     assertCan(user, "issues:manage");
-    if (c.archived_at)
-      return data({ ...failure({}, {}, "Restore this consultation before linking issues to it."), intent }, { status: 409 });
-    const parsed = parseForm(linkIssueSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (c.archived_at) return invalidForm({}, {}, "Restore this consultation before linking issues to it.", 409, { intent });
+    const parsed = checkForm(linkIssueSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const issue = await getVisibleIssue(db, user, parsed.data.issueId);
     if (!issue || issue.archived_at)
-      return data({ ...failure({ issueId: "Choose an issue from the list." }, parsed.data), intent }, { status: 400 });
+      return invalidForm({ issueId: "Choose an issue from the list." }, parsed.data, undefined, 400, { intent });
     const linked = await linkConsultation(db, user.id, issue.id, c.id);
     return data({ ok: true as const, intent, message: linked === "linked" ? "Issue linked." : "That issue was already linked." });
   }
 
   if (intent === "archive" || intent === "restore") {
     const version = versionField.safeParse(formData.get("version"));
-    if (!version.success)
-      return data({ ...failure({}, {}, "The form is missing its version; reload the page."), intent }, { status: 400 });
+    if (!version.success) return invalidForm({}, {}, "The form is missing its version; reload the page.", 400, { intent });
     const result = await setConsultationArchived(db, user, c.id, version.data, intent === "archive");
     if (!result.ok && (result.reason === "not_found" || (result.reason === "refused" && result.code === "forbidden"))) notFound();
-    if (!result.ok) return data({ ...failure({}, {}, STALE), intent }, { status: 409 });
+    if (!result.ok) return invalidForm({}, {}, STALE, 409, { intent });
     return data({
       ok: true as const,
       intent,
@@ -253,7 +249,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
-  return data({ ...failure({}, {}, "Unknown request."), intent: "unknown" as const }, { status: 400 });
+  return invalidForm({}, {}, "Unknown request.", 400, { intent: "unknown" as const });
 }
 
 export default function ConsultationPage() {
@@ -276,7 +272,7 @@ export default function ConsultationPage() {
     tags,
     tagOptions,
   } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("consultations");
+  const { t } = useTranslation("consultations");
   const fmt = useFormat();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
@@ -400,57 +396,14 @@ export default function ConsultationPage() {
         {actions.length === 0 ? (
           <p className="muted">{t("detail.noActions")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("detail.action")}</th>
-                  <th scope="col">{t("detail.owner")}</th>
-                  <th scope="col">{t("detail.due")}</th>
-                  <th scope="col">{t("detail.status")}</th>
-                  <th scope="col" className="no-print">
-                    <span className="visually-hidden">{t("detail.markDone")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {actions.map((a) => (
-                  <tr key={a.id} className={a.overdue ? "row--overdue" : undefined}>
-                    <td>{a.description}</td>
-                    <td title={a.ownerName}>{a.owner}</td>
-                    <td className="nowrap">
-                      {formatPlainDate(a.dueDate)}
-                      {a.overdue ? (
-                        <>
-                          {" "}
-                          <span className="badge badge--danger">{t("detail.overdue")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      <span className={`badge badge--status-${a.status}`}>{t(`labels:actionStatus.${a.status}`)}</span>
-                    </td>
-                    <td className="no-print">
-                      {a.canComplete ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="complete" />
-                          <input type="hidden" name="actionId" value={a.id} />
-                          <input type="hidden" name="version" value={a.version} />
-                          <button
-                            type="submit"
-                            className="button button--small"
-                            aria-label={t("detail.markDoneOf", { action: a.description })}
-                          >
-                            {t("detail.markDone")}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            columns={[t("detail.action"), t("detail.owner"), t("detail.due"), t("detail.status")]}
+            action={t("detail.markDone")}
+          >
+            {actions.map((a) => (
+              <FollowUpActionRow key={a.id} action={a} />
+            ))}
+          </ListTable>
         )}
       </section>
 
@@ -480,11 +433,7 @@ export default function ConsultationPage() {
                 <button type="submit" className="button">
                   {t("detail.linkIssueButton")}
                 </button>
-                {linkFailure?.fieldErrors.issueId ? (
-                  <p id="issue-link-error" className="field__error" role="alert">
-                    {translateMessage(i18n, linkFailure.fieldErrors.issueId)}
-                  </p>
-                ) : null}
+                <FieldErrorText id="issue-link-error" error={linkFailure?.fieldErrors.issueId} />
               </Form>
             ) : (
               <p className="small muted">{t("detail.allLinked")}</p>

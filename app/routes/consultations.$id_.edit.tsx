@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -17,18 +10,19 @@ import { listOrganizations } from "~/models/organizations.server";
 import { consultationEditSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { utcToZonedLocal } from "~/utils/time";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
@@ -87,14 +81,13 @@ const CONFLICT =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, detail } = await editable(request, params.id);
-  const parsed = parseForm(consultationEditSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const errors = await checkConsultationInput(db, user, parsed.data);
-  if (Object.keys(errors).length > 0) return data(failure(errors, parsed.data), { status: 400 });
-  const { version, ...input } = parsed.data;
+  const form = checkForm(consultationEditSchema, await readFormData(request));
+  if (!form.ok) return form.response;
+  const errors = await checkConsultationInput(db, user, form.data);
+  if (Object.keys(errors).length > 0) return invalidForm(errors, form.data);
+  const { version, ...input } = form.data;
   const result = await updateConsultation(db, user, detail.consultation.id, version, input);
-  if (!result.ok && result.reason === "conflict")
-    return data({ ...failure({}, parsed.data, CONFLICT), conflict: true as const }, { status: 409 });
+  if (!result.ok && result.reason === "conflict") return invalidForm({}, form.data, CONFLICT, 409, { conflict: true as const });
   if (!result.ok) notFound();
   return redirect(`/consultations/${detail.consultation.id}`);
 }

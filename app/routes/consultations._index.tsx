@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -15,12 +15,12 @@ import { isTimestamp } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
 import { meetingTimes } from "~/utils/format";
 import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { CONSULTATION_KINDS, VISIBILITIES } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "consultations:list.title") }];
+export const meta = titleMeta("consultations:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -17,14 +10,13 @@ import { listOrganizations } from "~/models/organizations.server";
 import { consultationSchema } from "~/schemas/consultations";
 import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
-import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
+import { invalidForm, readValidForm } from "~/utils/form-action.server";
 import { newId } from "~/utils/ids.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "consultations:new.title") }];
+export const meta = titleMeta("consultations:new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,20 +40,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "consultation:create");
-  const parsed = parseForm(consultationSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const form = await readValidForm(request, "consultation:create", consultationSchema);
+  if (!form.ok) return form.response;
+  const { user, data: posted } = form;
   const db = getDb();
-  const errors = await checkConsultationInput(db, user, parsed.data);
-  if (Object.keys(errors).length > 0) return data(failure(errors, parsed.data), { status: 400 });
-  const { submissionKey, ...input } = parsed.data;
+  const errors = await checkConsultationInput(db, user, posted);
+  if (Object.keys(errors).length > 0) return invalidForm(errors, posted);
+  const { submissionKey, ...input } = posted;
   const result = await createConsultation(db, user, input, submissionKey ?? null);
   if (!result.ok) {
-    return data(
-      { ...failure({}, parsed.data, "This form was already submitted: the consultation is saved once."), existingId: result.id },
-      { status: 409 },
-    );
+    return invalidForm({}, posted, "This form was already submitted: the consultation is saved once.", 409, {
+      existingId: result.id,
+    });
   }
   return redirect(`/consultations/${result.record.id}`);
 }

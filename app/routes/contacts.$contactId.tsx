@@ -17,9 +17,9 @@ import {
 } from "~/models/contacts.server";
 import { contactEditSchema } from "~/schemas/contacts";
 import { getDb } from "~/utils/db.server";
+import { archiveOrRestore, checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatDateTime, meetingTimes } from "~/utils/format";
-import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -87,24 +87,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {
-    const version = versionField.safeParse(formData.get("version"));
-    if (!version.success) return data(failure({}, {}, "The form is missing its version; reload the page."), { status: 400 });
-    const result = await setContactArchived(db, user, contact.id, version.data, intent === "archive");
-    if (!result.ok && result.reason !== "conflict") notFound();
-    if (!result.ok) return data(failure({}, {}, CONFLICT), { status: 409 });
-    return data({
-      ok: true as const,
-      message: intent === "archive" ? "Contact archived. It stays readable here." : "Contact restored.",
+    return archiveOrRestore(formData, (version, archive) => setContactArchived(db, user, contact.id, version, archive), {
+      conflict: CONFLICT,
+      archived: "Contact archived. It stays readable here.",
+      restored: "Contact restored.",
     });
   }
 
-  const parsed = parseForm(contactEditSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(contactEditSchema, formData);
+  if (!parsed.ok) return parsed.response;
   const errors = await checkContactInput(db, user, parsed.data, contact.organization_id);
-  if (Object.keys(errors).length) return data(failure(errors, parsed.data), { status: 400 });
+  if (Object.keys(errors).length) return invalidForm(errors, parsed.data);
   const result = await updateContact(db, user, contact.id, parsed.data.version, parsed.data);
   if (!result.ok && result.reason !== "conflict") notFound();
-  if (!result.ok) return data(failure({}, parsed.data, CONFLICT), { status: 409 });
+  if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
   return data({ ok: true as const, message: "Saved." });
 }
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -9,10 +9,10 @@ import { contactOrganizations, listContacts } from "~/models/contacts.server";
 import { contactFilterSchema } from "~/schemas/contacts";
 import { getDb } from "~/utils/db.server";
 import { hrefWith, pageLinks, parseListQuery } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 import { VISIBILITIES } from "~db/schema";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people:contacts.title") }];
+export const meta = titleMeta("people:contacts.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -8,12 +8,12 @@ import { requireUser } from "~/models/auth.server";
 import { checkContactInput, contactOrganizations, createContact } from "~/models/contacts.server";
 import { contactSchema } from "~/schemas/contacts";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people:contacts.new") }];
+export const meta = titleMeta("people:contacts.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,10 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "contacts:manage");
   const db = getDb();
-  const parsed = parseForm(contactSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(contactSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const errors = await checkContactInput(db, user, parsed.data);
-  if (Object.keys(errors).length) return data(failure(errors, parsed.data), { status: 400 });
+  if (Object.keys(errors).length) return invalidForm(errors, parsed.data);
   const created = await createContact(db, user, parsed.data);
   if (!created.ok) notFound();
   return redirect(`/contacts/${created.record.id}`);

@@ -1,11 +1,20 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Documents } from "~/components/Documents";
-import { FormError, Notice, SubmitButton, TextAreaField, TextField, usePending, useValidatedForm } from "~/components/forms";
+import {
+  FieldErrorText,
+  FormError,
+  Notice,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  usePending,
+  useValidatedForm,
+} from "~/components/forms";
 import { getFixedT, getLocale } from "~/i18n.server";
 import { assertCan, can, canReadField, isInternal } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
@@ -32,13 +41,14 @@ import { failure, formDataToObject, parseForm, versionField, type FormFailure } 
 import { notFound } from "~/utils/http.server";
 import { catalogWord, pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { parseTonnes } from "~/utils/tonnes";
 import { DECISION_OUTCOMES, type DemandStatus } from "~db/schema";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
@@ -290,11 +300,7 @@ function DecisionForm({
             </span>
           </label>
         ))}
-        {outcomeError ? (
-          <p className="field__error" role="alert">
-            {outcomeError}
-          </p>
-        ) : null}
+        <FieldErrorText error={outcomeError} />
       </fieldset>
       <TextField
         label={t("decide.allocated")}
@@ -323,11 +329,7 @@ function DecisionForm({
             <input type="checkbox" {...register("confirmOverBalance")} defaultChecked={defaults.confirmOverBalance} />
             <span>{t("decide.confirm")}</span>
           </label>
-          {errorFor("confirmOverBalance") ? (
-            <p className="field__error" role="alert">
-              {errorFor("confirmOverBalance")}
-            </p>
-          ) : null}
+          <FieldErrorText error={errorFor("confirmOverBalance")} />
         </div>
       ) : null}
       <div className="form-actions">

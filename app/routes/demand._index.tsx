@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -16,11 +16,11 @@ import { getDb } from "~/utils/db.server";
 import { DEMAND_STATUS_BADGES } from "~/utils/demand-labels";
 import { useFormat } from "~/utils/format";
 import { hrefWith, pageLinks } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { DEMAND_SECTORS, DEMAND_STATUSES, MATERIALS } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "demand:list.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("demand:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

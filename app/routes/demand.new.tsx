@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,13 +13,14 @@ import { demandRequestSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, formDataToObject, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { formDataToObject } from "~/utils/forms";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { DEMAND_SECTORS, MATERIALS } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "demand:new.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("demand:new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,13 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
   // The form never names an organization: a request is always for the submitter's own.
   const claimed = formData.get("organizationId");
   if (typeof claimed === "string" && claimed !== "" && !can(user, "demand:submit", { organizationId: claimed })) {
-    return data(failure({}, formDataToObject(formData, schema), `You can submit requests only for ${user.organizationName}.`), {
-      status: 403,
-    });
+    const refusal = `You can submit requests only for ${user.organizationName}.`;
+    return invalidForm({}, formDataToObject(formData, schema), refusal, 403);
   }
-  const parsed = parseForm(schema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const created = await submitDemandRequest(getDb(), user, parsed.data);
+  const form = checkForm(schema, formData);
+  if (!form.ok) return form.response;
+  const created = await submitDemandRequest(getDb(), user, form.data);
   return redirect(`/demand/${created.id}?submitted=1`);
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { useFileSize } from "~/components/Documents";
 import { FormError, Notice, SubmitButton, TextField, usePending } from "~/components/forms";
+import { ListTable } from "~/components/ListKit";
 import { requireUser } from "~/models/auth.server";
 import { addDocumentVersion, canAttach, getDocument, setDocumentArchived } from "~/models/documents.server";
 import { documentVersionSchema } from "~/schemas/documents";
@@ -142,61 +143,48 @@ export default function DocumentPage() {
 
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">{t("detail.versions")}</h2>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("detail.version")}</th>
-                <th scope="col">{t("detail.file")}</th>
-                <th scope="col">{t("detail.size")}</th>
-                <th scope="col">{t("detail.uploaded")}</th>
-                <th scope="col">{t("detail.sha256")}</th>
-                <th scope="col" className="no-print">
-                  <span className="visually-hidden">{t("list.download")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.versions.map((v) => (
-                <tr key={v.number}>
-                  <td>
-                    {t("detail.versionNumber", { number: v.number })}
-                    {v.number === d.currentNumber ? (
-                      <>
-                        {" "}
-                        <span className="badge">{t("detail.current")}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {v.fileName}
-                    {v.searchable ? <span className="small muted"> · {t("detail.searchable")}</span> : null}
-                  </td>
-                  <td className="nowrap">{size(v.byteSize)}</td>
-                  <td className="small">
-                    {t("detail.uploadedBy", {
-                      name: v.uploadedBy,
-                      organization: v.organization,
-                      date: format.dateTime(v.uploadedAt),
-                    })}
-                  </td>
-                  <td>
-                    <code className="small digest">{v.sha256}</code>
-                  </td>
-                  <td className="no-print">
-                    <a
-                      href={`/documents/${d.id}/download?v=${v.number}`}
-                      download
-                      aria-label={t("detail.downloadVersion", { number: v.number })}
-                    >
-                      {t("list.download")}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          columns={[t("detail.version"), t("detail.file"), t("detail.size"), t("detail.uploaded"), t("detail.sha256")]}
+          action={t("list.download")}
+        >
+          {d.versions.map((v) => (
+            <tr key={v.number}>
+              <td>
+                {t("detail.versionNumber", { number: v.number })}
+                {v.number === d.currentNumber ? (
+                  <>
+                    {" "}
+                    <span className="badge">{t("detail.current")}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {v.fileName}
+                {v.searchable ? <span className="small muted"> · {t("detail.searchable")}</span> : null}
+              </td>
+              <td className="nowrap">{size(v.byteSize)}</td>
+              <td className="small">
+                {t("detail.uploadedBy", {
+                  name: v.uploadedBy,
+                  organization: v.organization,
+                  date: format.dateTime(v.uploadedAt),
+                })}
+              </td>
+              <td>
+                <code className="small digest">{v.sha256}</code>
+              </td>
+              <td className="no-print">
+                <a
+                  href={`/documents/${d.id}/download?v=${v.number}`}
+                  download
+                  aria-label={t("detail.downloadVersion", { number: v.number })}
+                >
+                  {t("list.download")}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       </section>
 
       {canManage && !d.archivedAt ? (

@@ -1,17 +1,10 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { AssessmentForm } from "~/components/AssessmentForm";
 import { Documents } from "~/components/Documents";
-import { FormError, Notice } from "~/components/forms";
+import { FieldErrorText, FormError, Notice } from "~/components/forms";
 import { ArchivedTag } from "~/components/ListKit";
 import { StatusBadge } from "~/components/MilestoneBadges";
 import { Portion } from "~/components/Portion";
@@ -57,17 +50,18 @@ import styles from "~/styles/positions.css";
 import { todayInIndia } from "~/utils/clock";
 import { SIDE_LABELS } from "~/utils/common-labels";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate, useFormat } from "~/utils/format";
-import { failure, parseForm } from "~/utils/forms";
+import { failure } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { POSITION_REFUSALS } from "~/utils/messages";
 import { pageTitle } from "~/utils/page-title";
-import { translateMessage } from "~/utils/translate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { MATERIALS } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data ? pageTitle(matches, "app.plain", { text: data.issue.title }) : pageTitle(matches, "issues:detail.fallbackTitle"),
@@ -199,8 +193,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "position") {
     assertCan(user, "positions:record");
-    const parsed = parseForm(positionSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const schedule = parseSchedule(parsed.data);
     if (!schedule.ok) return fail(intent, 400, schedule.fieldErrors, parsed.data);
     const result = await recordPosition(db, user, issue, { ...parsed.data, schedule: schedule.cells });
@@ -219,8 +213,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "positionConcur") {
     assertCan(user, "concurrence:respond");
-    const parsed = parseForm(positionConcurrenceSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionConcurrenceSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await respondOnPosition(db, user, issue.id, parsed.data);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
@@ -231,8 +225,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "positionTable") {
     assertCan(user, "amendments:table");
-    const parsed = parseForm(positionRefSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionRefSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await tablePosition(db, user, issue.id, parsed.data.positionId);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
@@ -243,8 +237,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "scenario") {
     assertCan(user, "scenario:edit");
-    const parsed = parseForm(positionRefSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(positionRefSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     const result = await openScheduleAsScenario(db, user, issue.id, parsed.data.positionId);
     if (!result.ok) {
       if (result.reason === "not_found") notFound();
@@ -256,16 +250,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "assessment") {
     assertCan(user, "assessments:write");
-    const parsed = parseForm(assessmentSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(assessmentSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     await createAssessment(db, user.id, issue.id, parsed.data);
     return data({ ok: true as const, intent, message: "Assessment added." });
   }
 
   if (intent === "link" || intent === "unlink") {
     assertCan(user, "issues:manage");
-    const parsed = parseForm(linkConsultationSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const parsed = checkForm(linkConsultationSchema, formData, { intent });
+    if (!parsed.ok) return parsed.response;
     if (!(await isVisibleConsultation(db, user, parsed.data.consultationId))) {
       return fail(intent, 400, { consultationId: "Choose a consultation from the list." }, parsed.data);
     }
@@ -295,7 +289,7 @@ export default function IssuePage() {
   const linkFailure = failedFor("link") ?? failedFor("unlink");
   const concurFailure = failedFor("positionConcur") ?? failedFor("positionTable") ?? failedFor("scenario");
   const { issue, convergence } = d;
-  const { t, i18n } = useTranslation("issues");
+  const { t } = useTranslation("issues");
   return (
     <div className="page">
       <PreviewBar active={d.preview.active} choices={d.preview.choices} />
@@ -548,11 +542,7 @@ export default function IssuePage() {
                   <button type="submit" className="button">
                     {t("detail.link")}
                   </button>
-                  {linkFailure?.fieldErrors.consultationId ? (
-                    <p className="field__error" role="alert">
-                      {translateMessage(i18n, linkFailure.fieldErrors.consultationId)}
-                    </p>
-                  ) : null}
+                  <FieldErrorText error={linkFailure?.fieldErrors.consultationId} />
                 </Form>
               ) : (
                 <p className="small muted">{t("detail.noMoreConsultations")}</p>

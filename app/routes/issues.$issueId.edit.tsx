@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -18,18 +18,19 @@ import {
 import { issueEditSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
+import { archiveOrRestore, checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { translateMessage } from "~/utils/translate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
@@ -61,24 +62,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "archive" || intent === "restore") {
-    const version = versionField.safeParse(formData.get("version"));
-    if (!version.success) return data(failure({}, {}, "The form is missing its version; reload the page."), { status: 400 });
-    const result = await setIssueArchived(db, user.id, issue.id, version.data, intent === "archive");
-    if (!result.ok) return data(failure({}, {}, CONFLICT), { status: 409 });
-    return data({ ok: true as const, message: intent === "archive" ? "Issue archived." : "Issue restored." });
+    return archiveOrRestore(formData, (version, archive) => setIssueArchived(db, user.id, issue.id, version, archive), {
+      conflict: CONFLICT,
+      archived: "Issue archived.",
+      restored: "Issue restored.",
+    });
   }
 
-  const parsed = parseForm(issueEditSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(issueEditSchema, formData);
+  if (!parsed.ok) return parsed.response;
   if (!assignableVisibilities(user).includes(parsed.data.visibility)) {
-    return data(failure({ visibility: "Choose a visibility you may give." }, parsed.data), { status: 400 });
+    return invalidForm({ visibility: "Choose a visibility you may give." }, parsed.data);
   }
   const current = (await partiesOf(db, [issue.id])).map((p) => p.organization_id);
   if ((await unknownParties(db, parsed.data.parties, current)).length) {
-    return data(failure({ parties: "Choose parties from the list." }, parsed.data), { status: 400 });
+    return invalidForm({ parties: "Choose parties from the list." }, parsed.data);
   }
   const result = await updateIssue(db, user.id, issue.id, parsed.data.version, parsed.data);
-  if (!result.ok) return data(failure({}, parsed.data, CONFLICT), { status: 409 });
+  if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
   return data({ ok: true as const, message: "Saved." });
 }
 

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod";
@@ -13,11 +13,11 @@ import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { ISSUE_STATUS_BADGES } from "~/utils/issue-labels";
 import { pageLinks, parseListQuery } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { ISSUE_STATUSES } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:list.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("issues:list.title");
 
 const filterSchema = z.object({
   status: z.enum(ISSUE_STATUSES).optional().catch(undefined),

@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -16,12 +9,11 @@ import { createIssue, partyCandidates, unknownParties } from "~/models/issues.se
 import { issueSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { getDb } from "~/utils/db.server";
-import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { invalidForm, readValidForm } from "~/utils/form-action.server";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:list.new") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("issues:list.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,18 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "issues:manage");
-  const parsed = parseForm(issueSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const form = await readValidForm(request, "issues:manage", issueSchema);
+  if (!form.ok) return form.response;
+  const { user, data: input } = form;
   const db = getDb();
-  if (!assignableVisibilities(user).includes(parsed.data.visibility)) {
-    return data(failure({ visibility: "Choose a visibility you may give." }, parsed.data), { status: 400 });
+  if (!assignableVisibilities(user).includes(input.visibility)) {
+    return invalidForm({ visibility: "Choose a visibility you may give." }, input);
   }
-  if ((await unknownParties(db, parsed.data.parties)).length) {
-    return data(failure({ parties: "Choose parties from the list." }, parsed.data), { status: 400 });
-  }
-  const issue = await createIssue(db, user.id, parsed.data);
+  if ((await unknownParties(db, input.parties)).length) return invalidForm({ parties: "Choose parties from the list." }, input);
+  const issue = await createIssue(db, user.id, input);
   return redirect(`/issues/${issue.id}`);
 }
 

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -21,15 +21,15 @@ import { mapQuerySchema, ratingSchema } from "~/schemas/map";
 import styles from "~/styles/map.css";
 import { todayInIndia } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { failure, parseForm } from "~/utils/forms";
 import { invalidRequest } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { MAP_STANCES, RATING_SCALE } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "map:title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("map:title");
 
 /** A quarter back, the default comparison: the negotiation reports by quarter. */
 export const DEFAULT_LOOKBACK_DAYS = 91;
@@ -60,12 +60,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "map:rate");
   const formData = await readFormData(request);
-  const parsed = parseForm(ratingSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(ratingSchema, formData);
+  if (!parsed.ok) return parsed.response;
   const result = await recordRating(getDb(), user, { ...parsed.data, note: parsed.data.note ?? null });
   if (!result.ok) {
     const message = result.field === "visibility" ? "Choose internal or restricted." : "Choose the organization you rate.";
-    return data(failure({ [result.field]: message }, parsed.data), { status: 400 });
+    return invalidForm({ [result.field]: message }, parsed.data);
   }
   return { ok: true as const, id: result.id };
 }

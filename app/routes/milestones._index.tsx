@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -15,12 +15,12 @@ import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { hrefWith, pageLinks } from "~/utils/list.server";
 import { riskReasonsText } from "~/utils/messages";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:list.title") }];
+export const meta = titleMeta("milestones:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -16,13 +9,12 @@ import { createMilestone, milestoneFormOptions } from "~/models/milestones.serve
 import { milestoneSchema } from "~/schemas/milestones";
 import styles from "~/styles/milestones.css";
 import { getDb } from "~/utils/db.server";
-import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { invalidForm, readValidForm } from "~/utils/form-action.server";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "milestones:new.title") }];
+export const meta = titleMeta("milestones:new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,18 +23,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "milestones:manage");
-  const parsed = parseForm(milestoneSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  if (!(await milestoneFormOptions(getDb(), user)).visibilities.includes(parsed.data.visibility)) {
-    return data(failure({ visibility: "Choose a visibility you can see yourself." }, parsed.data), { status: 400 });
+  const form = await readValidForm(request, "milestones:manage", milestoneSchema);
+  if (!form.ok) return form.response;
+  const { user, data: input } = form;
+  if (!(await milestoneFormOptions(getDb(), user)).visibilities.includes(input.visibility)) {
+    return invalidForm({ visibility: "Choose a visibility you can see yourself." }, input);
   }
-  const result = await createMilestone(getDb(), user, parsed.data);
+  const result = await createMilestone(getDb(), user, input);
   if (!result.ok)
-    return data(failure(result.reason === "refused" ? result.fieldErrors : {}, parsed.data, "Check the fields marked below."), {
-      status: 400,
-    });
+    return invalidForm(result.reason === "refused" ? result.fieldErrors : {}, input, "Check the fields marked below.");
   return redirect(`/milestones/${result.record.id}`);
 }
 

@@ -2,19 +2,18 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, Notice } from "~/components/forms";
+import { FieldErrorText, FormError, Notice } from "~/components/forms";
 import { assertCan, can } from "~/models/access.server";
 import { requireUser } from "~/models/auth.server";
 import { listContacts } from "~/models/contacts.server";
 import { getOrganization, ownerCandidates, ownersOf, setOrganizationOwners } from "~/models/organizations.server";
 import { ownersSchema } from "~/schemas/contacts";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { translateMessage } from "~/utils/translate";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
@@ -69,13 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const org = await getOrganization(db, params.orgId ?? "");
   if (!org) notFound();
   assertCan(user, "organizations:owners");
-  const parsed = parseForm(ownersSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(ownersSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const result = await setOrganizationOwners(db, user, org.id, parsed.data.version, parsed.data.ownerIds);
   if (!result.ok && result.reason === "refused" && result.code === "unknown_owner")
-    return data(failure({ ownerIds: "Choose owners from the list of the Indian side's users." }, parsed.data), { status: 400 });
+    return invalidForm({ ownerIds: "Choose owners from the list of the Indian side's users." }, parsed.data);
   if (!result.ok && result.reason !== "conflict") notFound();
-  if (!result.ok) return data(failure({}, parsed.data, CONFLICT), { status: 409 });
+  if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
   return data({ ok: true as const, message: "Relationship owners saved." });
 }
 
@@ -83,7 +82,7 @@ export default function OrganizationPage() {
   const { organization: o, owners, contacts, canEditOwners, canAddContact, candidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
-  const { t, i18n } = useTranslation("people");
+  const { t } = useTranslation("people");
   const chosen = new Set(failed ? [failed.values.ownerIds ?? []].flat().map(String) : owners.map((x) => x.id));
   return (
     <div className="page">
@@ -126,11 +125,7 @@ export default function OrganizationPage() {
                 </label>
               ))}
             </fieldset>
-            {failed?.fieldErrors.ownerIds ? (
-              <p className="field__error" role="alert">
-                {translateMessage(i18n, failed.fieldErrors.ownerIds)}
-              </p>
-            ) : null}
+            <FieldErrorText error={failed?.fieldErrors.ownerIds} />
             <div className="form-actions">
               <button type="submit" className="button button--primary">
                 {t("owners.save")}

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -17,17 +17,17 @@ import { assessmentSchema } from "~/schemas/issues";
 import styles from "~/styles/positions.css";
 import { decodeCursor } from "~/utils/cursor";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatMonth, formatPlainDate } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
 import { ISSUE_STATUS_BADGES, RISK_BADGES } from "~/utils/issue-labels";
 import { pageLinks } from "~/utils/list.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { translateMessage } from "~/utils/translate";
 import { STANCES } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "issues:matrix.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("issues:matrix.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -55,8 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "assessments:write");
-  const parsed = parseForm(assessmentSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(assessmentSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   await createAssessment(getDb(), user.id, null, parsed.data);
   return data({ ok: true as const, message: "Assessment of the negotiation added." });
 }

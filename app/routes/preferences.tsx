@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -12,14 +12,15 @@ import { getPreference, setPreference } from "~/models/notifications.server";
 import { savePreferences } from "~/models/preferences.server";
 import { notificationPreferenceSchema, preferencesSchema } from "~/schemas/preferences";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
 import { LOCALES } from "~/utils/preferences";
+import { titleMeta } from "~/utils/route-head";
 import { TIME_ZONES } from "~/utils/time";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "preferences.title") }];
+export const meta = titleMeta("preferences.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -49,8 +50,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setPreference(getDb(), me.id, chosen.data);
     return redirect("/preferences?notifications=saved");
   }
-  const parsed = parseForm(preferencesSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(preferencesSchema, formData);
+  if (!parsed.ok) return parsed.response;
   const { locale, timeZone, redirectTo } = parsed.data;
   const headers = new Headers();
   if (locale) headers.append("Set-Cookie", await localeCookie().serialize(locale));

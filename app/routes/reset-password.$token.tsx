@@ -2,12 +2,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormError, SubmitButton, TextField, usePending, useValidatedForm } from "~/components/forms";
+import { FormError, NewPasswordField, SubmitButton, usePending, useValidatedForm } from "~/components/forms";
 import { resetPasswordWithToken, resetTokenProblem, type TokenProblem } from "~/models/account.server";
 import { resetWithTokenSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Choose a new password · Accord" },
@@ -28,19 +28,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
-  const parsed = parseForm(resetWithTokenSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(resetWithTokenSchema, formData);
+  if (!parsed.ok) return parsed.response;
   const result = await resetPasswordWithToken(getDb(), {
     token: params.token ?? "",
     newPassword: parsed.data.password,
     ip: context?.clientAddress ?? null,
   });
   if (result.ok) return { done: true as const };
-  if (result.reason === "refused" && result.code === "invalid")
-    return data(failure({ password: result.message }), { status: 400 });
-  if (result.reason === "refused" && result.code === "token")
-    return data(failure({}, {}, TOKEN_PROBLEMS[result.problem]), { status: 410 });
-  return data(failure({}, {}, TOKEN_PROBLEMS.unknown), { status: 410 });
+  if (result.reason === "refused" && result.code === "invalid") return invalidForm({ password: result.message }, {});
+  if (result.reason === "refused" && result.code === "token") return invalidForm({}, {}, TOKEN_PROBLEMS[result.problem], 410);
+  return invalidForm({}, {}, TOKEN_PROBLEMS.unknown, 410);
 }
 
 export default function ResetPasswordPage() {
@@ -70,15 +68,7 @@ export default function ResetPasswordPage() {
           <>
             <FormError message={failed?.formError} />
             <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-              <TextField
-                label={t("account.newPassword")}
-                type="password"
-                autoComplete="new-password"
-                required
-                hint={t("account.newPasswordHint")}
-                error={errorFor("password")}
-                registration={register("password")}
-              />
+              <NewPasswordField error={errorFor("password")} registration={register("password")} />
               <SubmitButton pending={pending} pendingLabel={t("account.saving")}>
                 {t("account.setPassword")}
               </SubmitButton>

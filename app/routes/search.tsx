@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -17,8 +17,9 @@ import styles from "~/styles/consultations.css";
 import { getDb } from "~/utils/db.server";
 import { meetingTimes } from "~/utils/format";
 import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data?.q ? pageTitle(matches, "search:titleFor", { q: data.q }) : pageTitle(matches, "search:title") },

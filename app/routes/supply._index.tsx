@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -15,11 +15,11 @@ import { listSupplyFigures, supplyYears } from "~/models/supply.server";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 import { MATERIALS } from "~db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:balance.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("supply:balance.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -11,18 +11,19 @@ import { getSupplyFigure, updateSupplyFigure } from "~/models/supply.server";
 import { supplyFigureEditSchema } from "~/schemas/demand";
 import styles from "~/styles/demand.css";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { failure, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { catalogWord, pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
+import { stylesheetLinks } from "~/utils/route-head";
 import { tonnesInput } from "~/utils/tonnes";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
@@ -54,22 +55,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const figure = await getSupplyFigure(db, params.figureId ?? "");
   if (!figure) notFound();
-  const parsed = parseForm(supplyFigureEditSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(supplyFigureEditSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const result = await updateSupplyFigure(db, user.id, figure.id, parsed.data.version, parsed.data);
   if (!result.ok) {
-    return data(
-      failure(
-        {},
-        {
-          ...parsed.data,
-          production: tonnesInput(parsed.data.production),
-          exports: tonnesInput(parsed.data.exports),
-          reserve: tonnesInput(parsed.data.reserve),
-        },
-        "Someone else changed this figure while you were editing. Your input is kept: compare it with the current figures above, then save again.",
-      ),
-      { status: 409 },
+    return invalidForm(
+      {},
+      {
+        ...parsed.data,
+        production: tonnesInput(parsed.data.production),
+        exports: tonnesInput(parsed.data.exports),
+        reserve: tonnesInput(parsed.data.reserve),
+      },
+      "Someone else changed this figure while you were editing. Your input is kept: compare it with the current figures above, then save again.",
+      409,
     );
   }
   return data({ ok: true as const, message: "Saved. The balance now uses these figures." });

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -10,11 +10,12 @@ import { createSupplyFigure } from "~/models/supply.server";
 import { supplyFigureSchema } from "~/schemas/demand";
 import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
+import { checkForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
+import { failure } from "~/utils/forms";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:figure.newTitle") }];
+export const meta = titleMeta("supply:figure.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   assertCan(await requireUser(request), "supply:edit");
@@ -25,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "supply:edit");
-  const parsed = parseForm(supplyFigureSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(supplyFigureSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const result = await createSupplyFigure(getDb(), user.id, parsed.data);
   if (!result.ok) {
     return data(failure({ fiscalYear: "A figure for this material and year already exists; edit it instead." }, parsed.data), {

@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -21,16 +14,17 @@ import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { failure, versionField } from "~/utils/forms";
+import { versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
-import { conflictResponse, parseScenario, previewResponse } from "~/utils/scenario-form.server";
+import { stylesheetLinks } from "~/utils/route-head";
+import { conflictResponse, parseScenario, previewResponse, saveRefused } from "~/utils/scenario-form.server";
 
 /** After a 409 the form must carry the record's new version: see `revalidateAfterConflict`. */
 export const shouldRevalidate = revalidateAfterConflict;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links = stylesheetLinks(styles);
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
@@ -74,47 +68,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
-  if (found.scenario.archived_at !== null) {
-    return data(
-      {
-        intent: "save" as const,
-        cells: undefined,
-        ...failure({}, {}, "This scenario is archived and can no longer be changed."),
-      },
-      { status: 409 },
-    );
-  }
+  if (found.scenario.archived_at !== null)
+    return saveRefused({}, {}, "This scenario is archived and can no longer be changed.", 409);
   if (intent === "archive") {
     const version = versionField.safeParse(formData.get("version"));
-    if (!version.success)
-      return data(
-        { intent: "save" as const, cells: undefined, ...failure({}, {}, "The form is missing its version; reload the page.") },
-        { status: 400 },
-      );
+    if (!version.success) return saveRefused({}, {}, "The form is missing its version; reload the page.");
     const result = await setScenarioArchived(db, user.id, found.scenario.id, version.data);
     if (!result.ok) return conflictResponse({});
     return redirect("/supply/scenarios");
   }
-  if (intent !== "save")
-    return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
-  const parsed = parseScenario(formData);
+  if (intent !== "save") return saveRefused({}, {}, "Unknown action.");
+  const parsed = parseScenario(formData, scenarioVisibilities(user));
   if (!parsed.ok) return parsed.response;
-  if (!scenarioVisibilities(user).includes(parsed.data.visibility)) {
-    return data(
-      { intent: "save" as const, cells: parsed.cells, ...failure({ visibility: "Choose a level you may see." }, parsed.values) },
-      { status: 400 },
-    );
-  }
   const version = versionField.safeParse(formData.get("version"));
-  if (!version.success)
-    return data(
-      {
-        intent: "save" as const,
-        cells: parsed.cells,
-        ...failure({}, parsed.values, "The form is missing its version; reload the page."),
-      },
-      { status: 400 },
-    );
+  if (!version.success) return saveRefused({}, parsed.values, "The form is missing its version; reload the page.");
   const result = await updateScenario(db, user.id, found.scenario.id, version.data, parsed.data);
   if (!result.ok) return conflictResponse(parsed.values);
   return data({ intent: "save" as const, cells: undefined, ok: true as const, fieldErrors: {}, message: "Scenario saved." });

@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -21,12 +14,11 @@ import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-body.server";
 import { useFormat } from "~/utils/format";
-import { failure } from "~/utils/forms";
-import { pageTitle } from "~/utils/page-title";
-import { parseScenario, previewResponse } from "~/utils/scenario-form.server";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
+import { parseScenario, previewResponse, saveRefused } from "~/utils/scenario-form.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:scenarios.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("supply:scenarios.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -55,16 +47,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "preview") return previewResponse(formData);
-  if (intent !== "save")
-    return data({ intent: "save" as const, cells: undefined, ...failure({}, {}, "Unknown action.") }, { status: 400 });
-  const parsed = parseScenario(formData);
+  if (intent !== "save") return saveRefused({}, {}, "Unknown action.");
+  const parsed = parseScenario(formData, scenarioVisibilities(user));
   if (!parsed.ok) return parsed.response;
-  if (!scenarioVisibilities(user).includes(parsed.data.visibility)) {
-    return data(
-      { intent: "save" as const, cells: parsed.cells, ...failure({ visibility: "Choose a level you may see." }, parsed.values) },
-      { status: 400 },
-    );
-  }
   const scenario = await createScenario(getDb(), user.id, parsed.data);
   return redirect(`/supply/scenarios/${scenario.id}?saved=1`);
 }

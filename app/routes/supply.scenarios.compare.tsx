@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -15,10 +15,10 @@ import { today } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { stylesheetLinks, titleMeta } from "~/utils/route-head";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "supply:compare.title") }];
+export const links = stylesheetLinks(styles);
+export const meta = titleMeta("supply:compare.title");
 
 const COMMITTED = "committed";
 

@@ -9,9 +9,9 @@ import { requireUser } from "~/models/auth.server";
 import { getTag, recordsTagged, setTagArchived, updateTag } from "~/models/tags.server";
 import { TAG_MAX, vocabularyTagEditSchema } from "~/schemas/contacts";
 import { getDb } from "~/utils/db.server";
+import { archiveOrRestore, checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
 import { formatPlainDate, meetingTimes } from "~/utils/format";
-import { failure, parseForm, versionField } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -64,22 +64,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "restore") {
-    const version = versionField.safeParse(formData.get("version"));
-    if (!version.success) return data(failure({}, {}, "The form is missing its version; reload the page."), { status: 400 });
-    const result = await setTagArchived(db, user, tag.id, version.data, intent === "archive");
-    if (!result.ok && result.reason !== "conflict") notFound();
-    if (!result.ok) return data(failure({}, {}, CONFLICT), { status: 409 });
-    return data({ ok: true as const, message: intent === "archive" ? "Tag archived." : "Tag restored." });
+    return archiveOrRestore(formData, (version, archive) => setTagArchived(db, user, tag.id, version, archive), {
+      conflict: CONFLICT,
+      archived: "Tag archived.",
+      restored: "Tag restored.",
+    });
   }
-  const parsed = parseForm(vocabularyTagEditSchema, formData);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(vocabularyTagEditSchema, formData);
+  if (!parsed.ok) return parsed.response;
   if (!assignableVisibilities(user).includes(parsed.data.visibility))
-    return data(failure({ visibility: "Choose a visibility you may give." }, parsed.data), { status: 400 });
+    return invalidForm({ visibility: "Choose a visibility you may give." }, parsed.data);
   const result = await updateTag(db, user, tag.id, parsed.data.version, parsed.data);
   if (!result.ok && result.reason === "refused" && result.code === "name_taken")
-    return data(failure({ name: "A tag of that name already exists at that level." }, parsed.data), { status: 400 });
+    return invalidForm({ name: "A tag of that name already exists at that level." }, parsed.data);
   if (!result.ok && result.reason !== "conflict") notFound();
-  if (!result.ok) return data(failure({}, parsed.data, CONFLICT), { status: 409 });
+  if (!result.ok) return invalidForm({}, parsed.data, CONFLICT, 409);
   return data({ ok: true as const, message: "Saved." });
 }
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -9,12 +9,13 @@ import { requireUser } from "~/models/auth.server";
 import { createVocabularyTag, listTags } from "~/models/tags.server";
 import { TAG_MAX, vocabularyTagSchema } from "~/schemas/contacts";
 import { getDb } from "~/utils/db.server";
+import { checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { failure, parseForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { pageTitle } from "~/utils/page-title";
+import { titleMeta } from "~/utils/route-head";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people:tags.title") }];
+export const meta = titleMeta("people:tags.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,11 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "tags:vocabulary");
-  const parsed = parseForm(vocabularyTagSchema, await readFormData(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const parsed = checkForm(vocabularyTagSchema, await readFormData(request));
+  if (!parsed.ok) return parsed.response;
   const result = await createVocabularyTag(getDb(), user, parsed.data);
   if (!result.ok && result.code === "name_taken")
-    return data(failure({ name: "A tag of that name already exists at that level." }, parsed.data), { status: 400 });
+    return invalidForm({ name: "A tag of that name already exists at that level." }, parsed.data);
   if (!result.ok) notFound();
   return redirect(`/tags/${result.record.id}`);
 }

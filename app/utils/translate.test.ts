@@ -38,7 +38,7 @@ describe("every message Accord's forms and actions give", () => {
     const patterns =
       file.startsWith("app/schemas/") || file.startsWith("app/utils/")
         ? [/"([A-Z][^"]*[.?!])"/g]
-        : [/(?:failure|badRequest)\([^"]*"([A-Z][^"]+)"/g, /(?:formError|message): "([A-Z][^"]+)"/g];
+        : [/(?:failure|badRequest|invalidForm|saveRefused)\([^"]*"([A-Z][^"]+)"/g, /(?:formError|message): "([A-Z][^"]+)"/g];
     for (const pattern of patterns) for (const m of source.matchAll(pattern)) messages.add(m[1]!);
   }
 
