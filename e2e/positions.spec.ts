@@ -18,9 +18,11 @@ test("a counterpart records Toyotsu's new position on a shared issue and sees it
   const statement = `Toyotsu will take part of its needs from Australian sources (${uniqueSuffix()}).`;
   await signIn(page, "counterpart@accord.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues" }).click();
-  // The home dashboard lists issues too: wait for the register itself.
+  // The home dashboard lists issues too: wait for the register itself, whose heading comes with it
+  // (the address changes a moment before the new page renders).
   await expect(page).toHaveURL(/\/issues$/);
-  await page.getByRole("link", { name: "Alternative supply for Japan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Issue register" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Alternative supply for Japan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Alternative supply for Japan" })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Record a position" });
