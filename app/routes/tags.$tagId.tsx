@@ -11,7 +11,7 @@ import { TAG_MAX, vocabularyTagEditSchema } from "~/schemas/contacts";
 import { getDb } from "~/utils/db.server";
 import { archiveOrRestore, checkForm, invalidForm } from "~/utils/form-action.server";
 import { readFormData } from "~/utils/form-body.server";
-import { formatPlainDate, meetingTimes } from "~/utils/format";
+import { useFormat } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultations: records.consultations.map((c) => ({
       id: c.id,
       title: c.title,
-      when: meetingTimes(c.starts_at, "Asia/Kolkata").ist,
+      startsAt: c.starts_at,
     })),
     issues: records.issues.map((i) => ({ id: i.id, title: i.title })),
     milestones: records.milestones.map((m) => ({ id: m.id, title: m.title, due: m.due_date })),
@@ -134,6 +134,7 @@ export default function TagPage() {
   const actionData = useActionData<typeof action>();
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const { t } = useTranslation("people");
+  const fmt = useFormat();
   return (
     <div className="page">
       <header className="page-header page-header--row">
@@ -157,7 +158,7 @@ export default function TagPage() {
         <ul className="attendee-list">
           {consultations.map((c) => (
             <li key={c.id}>
-              <Link to={`/consultations/${c.id}`}>{c.title}</Link> <span className="muted small">{c.when}</span>
+              <Link to={`/consultations/${c.id}`}>{c.title}</Link> <span className="muted small">{fmt.dateTime(c.startsAt)}</span>
             </li>
           ))}
         </ul>
@@ -179,7 +180,7 @@ export default function TagPage() {
         <ul className="attendee-list">
           {milestones.map((m) => (
             <li key={m.id}>
-              <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{formatPlainDate(m.due)}</span>
+              <Link to={`/milestones/${m.id}`}>{m.title}</Link> <span className="muted small">{fmt.plainDate(m.due)}</span>
             </li>
           ))}
         </ul>
